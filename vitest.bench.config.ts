@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+import { workersPlugin } from "./vitest.shared.ts";
+
+export default defineConfig(async () => ({
+  test: {
+    testTimeout: 600_000,
+    projects: [
+      {
+        plugins: [await workersPlugin()],
+        test: {
+          name: "bench-workers",
+          include: ["bench/worker/**/*.bench.test.ts"],
+          setupFiles: ["./tests/helpers/apply-migrations.ts"],
+          testTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: "bench-node",
+          environment: "node",
+          include: ["bench/node/**/*.bench.test.ts"],
+          testTimeout: 600_000,
+        },
+      },
+    ],
+  },
+}));

@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config";
+import { workersPlugin } from "./vitest.shared.ts";
+
+export default defineConfig(async () => ({
+  test: {
+    projects: [
+      {
+        plugins: [await workersPlugin()],
+        test: {
+          name: "workers",
+          include: ["tests/worker/**/*.test.ts", "tests/core/**/*.test.ts"],
+          setupFiles: ["./tests/helpers/apply-migrations.ts"],
+        },
+      },
+      { test: { name: "node", environment: "node", include: ["tests/node/**/*.test.ts"] } },
+    ],
+  },
+}));

@@ -1,0 +1,81 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { authenticate } from "./auth/principal";
+import { ConfigError, loadConfig } from "./config";
+import { ApiError } from "./http/errors";
+import type { AppEnv } from "./http/context";
+import { validationHook } from "./http/validation";
+import { errorHandler } from "./middleware/error-handler";
+import { originCheck } from "./middleware/origin-check";
+import { securityHeaders } from "./middleware/security-headers";
+import { authRoutes } from "./routes/auth";
+import { devRoutes } from "./routes/dev";
+import { meRoutes } from "./routes/me";
+import { notMeRoutes } from "./routes/not-me";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(errorHandler);
+  app.notFound(() => {
+    throw new ApiError(404, "not_found", "No such endpoint.");
+  });
+
+  app.use(requestId());
+  app.use(securityHeaders);
+
+  app.get("/health", (c) => {
+    try {
+      loadConfig(c.env);
+      return c.json({ status: "ok" });
+    } catch (e) {
+      const problems = e instanceof ConfigError ? e.problems : ["unknown configuration error"];
+      return c.json({ status: "misconfigured", problems }, 503);
+    }
+  });
+
+  app.use(async (c, next) => {
+    c.set("config", loadConfig(c.env));
+    await next();
+  });
+  app.use(
+    "/api/*",
+    cors({
+      origin: (origin, c) => (c.var.config.origins.includes(origin) ? origin : null),
+      credentials: true,
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      allowHeaders: ["Content-Type", "Authorization"],
+      exposeHeaders: ["Retry-After", "X-Request-Id"],
+      maxAge: 600,
+    }),
+  );
+  app.use(originCheck);
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, "payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.use(authenticate);
+
+  app.route("/", authRoutes);
+  app.route("/", meRoutes);
+  app.route("/", notMeRoutes);
+  app.route("/", devRoutes);
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Gatehouse API",
+      version: "0.1.0",
+      description:
+        'Errors are always `{"error":{"code","message","issues"}}`. Browser requests that change state must send an allowed Origin; API clients use `Authorization: Bearer`.',
+    },
+  });
+  return app;
+}

@@ -1,0 +1,97 @@
+import type { Context } from "hono";
+import { randomToken, sha256Hex } from "../../core/crypto/hash";
+import { describeUserAgent } from "../../core/user-agent";
+import type { AppEnv } from "../http/context";
+import { SESSION_TTL_MS, setSessionCookie } from "./cookies";
+import { deliverMailJob } from "../mail/login-notifications";
+
+export type SignInMethod = "email_code" | "passkey";
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+  location: string | null;
+}
+
+export function requestInfo(c: Context<AppEnv>): RequestInfo {
+  const cf = c.req.raw.cf as { city?: string; region?: string; country?: string } | undefined;
+  const place = [cf?.city, cf?.region, cf?.country].filter(Boolean).join(", ");
+  return {
+    ip: c.req.header("cf-connecting-ip") ?? null,
+    userAgent: c.req.header("user-agent")?.slice(0, 512) ?? null,
+    location: place || null,
+  };
+}
+
+export interface PendingSignIn {
+  token: string;
+  sessionId: string;
+  mailJobId: string;
+  statements: D1PreparedStatement[];
+}
+
+/**
+ * The writes every sign-in makes, for the caller to batch with its own (so a sign-in is all or
+ * nothing): the session, its login event and the notification mail job.
+ */
+export async function signInStatements(
+  db: D1Database,
+  args: { userId: string; method: SignInMethod; info: RequestInfo; now: number; otpChallengeId?: string },
+): Promise<PendingSignIn> {
+  const { userId, method, info, now } = args;
+  const token = randomToken(32);
+  const sessionId = crypto.randomUUID();
+  const loginEventId = crypto.randomUUID();
+  const mailJobId = crypto.randomUUID();
+  const ua = describeUserAgent(info.userAgent);
+  const statements = [
+    db
+      .prepare(
+        `INSERT INTO sessions (id, token_hash, user_id, auth_method, created_at, last_seen_at,
+           authenticated_at, expires_at, ip, user_agent, otp_challenge_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?6, ?7, ?8, ?9)`,
+      )
+      .bind(
+        sessionId,
+        await sha256Hex(token),
+        userId,
+        method,
+        now,
+        now + SESSION_TTL_MS,
+        info.ip,
+        info.userAgent,
+        args.otpChallengeId ?? null,
+      ),
+    db
+      .prepare(
+        `INSERT INTO login_events (id, user_id, session_id, method, ip, user_agent, device, browser,
+           os, location, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
+      )
+      .bind(
+        loginEventId,
+        userId,
+        sessionId,
+        method,
+        info.ip,
+        info.userAgent,
+        ua.device,
+        ua.browser,
+        ua.os,
+        info.location,
+        now,
+      ),
+    db
+      .prepare(
+        `INSERT INTO mail_jobs (id, kind, ref, attempts, next_attempt_at, created_at)
+         VALUES (?1, 'login_notification', ?2, 0, ?3, ?3)`,
+      )
+      .bind(mailJobId, JSON.stringify({ loginEventId }), now),
+  ];
+  return { token, sessionId, mailJobId, statements };
+}
+
+/** After the batch committed: hand out the cookie and send the notification in the background. */
+export function finishSignIn(c: Context<AppEnv>, pending: PendingSignIn): void {
+  setSessionCookie(c, pending.token);
+  c.executionCtx.waitUntil(deliverMailJob(c.var.config, c.env.DB, pending.mailJobId, Date.now()));
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import type { Env } from "./env";
+
+const environment = z.enum(["development", "production"]);
+
+const configSchema = z
+  .object({
+    ENVIRONMENT: environment,
+    ORIGINS: z.string().min(1, "ORIGINS must list the console's origins"),
+    RP_ID: z.string().min(1).default("localhost"),
+    RP_NAME: z.string().min(1).default("Gatehouse"),
+    MAIL_FROM: z.string().min(3).default("Gatehouse <login@gatehouse.localhost>"),
+    RESEND_BASE_URL: z.url().default("https://api.resend.com"),
+    AUTH_PEPPER: z.string().min(32, "AUTH_PEPPER must be at least 32 characters"),
+    RESEND_API_KEY: z.string().min(1).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.ENVIRONMENT === "production" && !c.RESEND_API_KEY) {
+      ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "required in production" });
+    }
+  });
+
+export interface Config {
+  environment: z.infer<typeof environment>;
+  origins: readonly string[];
+  rpId: string;
+  rpName: string;
+  mailFrom: string;
+  resendBaseUrl: string;
+  resendApiKey: string | undefined;
+  authPepper: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`configuration invalid: ${problems.join("; ")}`);
+  }
+}
+
+const cache = new WeakMap<object, Config>();
+
+/** Validates the Worker's configuration once per env object; names problems, never values. */
+export function loadConfig(env: Env): Config {
+  const hit = cache.get(env);
+  if (hit) return hit;
+  const parsed = configSchema.safeParse({ ...env, ORIGINS: env.ORIGINS ?? "" });
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const c = parsed.data;
+  const config: Config = {
+    environment: c.ENVIRONMENT,
+    origins: c.ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    rpId: c.RP_ID,
+    rpName: c.RP_NAME,
+    mailFrom: c.MAIL_FROM,
+    resendBaseUrl: c.RESEND_BASE_URL,
+    resendApiKey: c.RESEND_API_KEY,
+    authPepper: c.AUTH_PEPPER,
+  };
+  cache.set(env, config);
+  return config;
+}

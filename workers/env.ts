@@ -1,0 +1,26 @@
+import type { TenantDO } from "../durable-objects/tenant";
+
+/** Bindings, vars (wrangler.toml) and secrets (.dev.vars / `wrangler secret put`). */
+export interface Env {
+  DB: D1Database;
+  TENANT: DurableObjectNamespace<TenantDO>;
+  ASSETS?: Fetcher;
+  ENVIRONMENT: string;
+  RP_ID?: string;
+  RP_NAME?: string;
+  ORIGINS?: string;
+  MAIL_FROM?: string;
+  RESEND_BASE_URL?: string;
+  AUTH_PEPPER?: string;
+  VAULT_KEKS?: string;
+  SIGNING_KEY?: string;
+  RESEND_API_KEY?: string;
+}
+
+type GatehouseEnv = Env;
+declare global {
+  namespace Cloudflare {
+    // `import { env } from "cloudflare:test"` and `cloudflare:workers` see the same bindings.
+    interface Env extends GatehouseEnv {}
+  }
+}

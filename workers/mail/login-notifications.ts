@@ -1,0 +1,106 @@
+import type { Config } from "../config";
+import { signNotMeToken } from "../auth/not-me-token";
+import { loginNotificationMail } from "./templates";
+import { mailTransport } from "./transport";
+
+const MAX_ATTEMPTS = 10;
+const BASE_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+
+interface LoginEventRow {
+  user_id: string;
+  email: string;
+  method: "email_code" | "passkey";
+  ip: string | null;
+  device: string;
+  browser: string;
+  os: string;
+  location: string | null;
+  created_at: number;
+}
+
+export function formatUtc(ms: number): string {
+  return new Date(ms).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+}
+
+/**
+ * Sends one queued notification. The job is claimed first by pushing its next attempt into the
+ * future, so a concurrent cron run cannot send it twice; Resend's idempotency key covers the rest.
+ */
+export async function deliverMailJob(
+  config: Config,
+  db: D1Database,
+  jobId: string,
+  now: number,
+): Promise<void> {
+  const claimed = await db
+    .prepare(
+      `UPDATE mail_jobs SET attempts = attempts + 1,
+         next_attempt_at = ?2 + MIN(?3, ?4 * (1 << MIN(attempts, 16)))
+       WHERE id = ?1 AND sent_at IS NULL AND next_attempt_at <= ?2 AND attempts < ?5
+       RETURNING ref, attempts`,
+    )
+    .bind(jobId, now, MAX_BACKOFF_MS, BASE_BACKOFF_MS, MAX_ATTEMPTS)
+    .first<{ ref: string; attempts: number }>();
+  if (!claimed) return;
+  const { loginEventId } = JSON.parse(claimed.ref) as { loginEventId: string };
+  const event = await db
+    .prepare(
+      `SELECT e.user_id, u.email, e.method, e.ip, e.device, e.browser, e.os, e.location, e.created_at
+         FROM login_events e JOIN users u ON u.id = e.user_id WHERE e.id = ?1`,
+    )
+    .bind(loginEventId)
+    .first<LoginEventRow>();
+  if (!event) {
+    await markFailed(db, jobId, "login event no longer exists", true);
+    return;
+  }
+  const token = await signNotMeToken(config.authPepper, event.user_id, loginEventId);
+  const mail = loginNotificationMail({
+    when: formatUtc(event.created_at),
+    method: event.method,
+    device: event.device,
+    browser: event.browser,
+    os: event.os,
+    ip: event.ip,
+    location: event.location,
+    notMeUrl: `${config.origins[0]}/auth/not-me?token=${encodeURIComponent(token)}`,
+  });
+  let result;
+  try {
+    result = await mailTransport(config, db).send({ to: event.email, ...mail, idempotencyKey: jobId });
+  } catch (e) {
+    result = { ok: false as const, error: e instanceof Error ? e.name : "send failed", retryable: true };
+  }
+  if (result.ok) {
+    await db
+      .prepare("UPDATE mail_jobs SET sent_at = ?2, provider_id = ?3, last_error = NULL WHERE id = ?1")
+      .bind(jobId, Date.now(), result.id)
+      .run();
+  } else {
+    await markFailed(db, jobId, result.error, !result.retryable);
+  }
+}
+
+async function markFailed(db: D1Database, jobId: string, error: string, final: boolean) {
+  await db
+    .prepare(
+      `UPDATE mail_jobs SET last_error = ?2, attempts = CASE WHEN ?3 THEN ?4 ELSE attempts END
+       WHERE id = ?1`,
+    )
+    .bind(jobId, error.slice(0, 200), final ? 1 : 0, MAX_ATTEMPTS)
+    .run();
+}
+
+/** The retry loop, run by the cron trigger: every unsent job whose next attempt is due. */
+export async function deliverDueMail(config: Config, db: D1Database, now: number): Promise<number> {
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM mail_jobs WHERE sent_at IS NULL AND next_attempt_at <= ?1 AND attempts < ?2
+       ORDER BY next_attempt_at LIMIT 50`,
+    )
+    .bind(now, MAX_ATTEMPTS)
+    .all<{ id: string }>();
+  for (const { id } of results) await deliverMailJob(config, db, id, now);
+  return results.length;
+}

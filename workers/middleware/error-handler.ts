@@ -1,0 +1,37 @@
+import type { ErrorHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ConfigError } from "../config";
+import { ApiError } from "../http/errors";
+import type { AppEnv } from "../http/context";
+
+function fromHttpException(e: HTTPException): ApiError {
+  if (e.status === 413) return new ApiError(413, "payload_too_large", "The request body is too large.");
+  if (e.status === 400 && /json/i.test(e.message)) {
+    return new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+  if (e.status >= 400 && e.status < 500) {
+    return new ApiError(e.status as 400, "bad_request", e.message || "Bad request.");
+  }
+  return new ApiError(500, "internal", "Something went wrong on our side.");
+}
+
+export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
+  let apiError: ApiError;
+  if (err instanceof ApiError) apiError = err;
+  else if (err instanceof HTTPException) apiError = fromHttpException(err);
+  else if (err instanceof ConfigError) {
+    console.error(JSON.stringify({ level: "error", requestId: c.var.requestId, msg: err.message }));
+    apiError = new ApiError(503, "misconfigured", "The service is not configured correctly.");
+  } else {
+    // Only the error's type and message are logged: request bodies may hold secrets.
+    console.error(
+      JSON.stringify({
+        level: "error",
+        requestId: c.var.requestId,
+        error: err instanceof Error ? `${err.name}: ${err.message}` : "non-error thrown",
+      }),
+    );
+    apiError = new ApiError(500, "internal", "Something went wrong on our side.");
+  }
+  return c.json(apiError.body(), apiError.status, apiError.headers);
+};

@@ -1,0 +1,111 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { checkOtp, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, startOtp } from "../auth/otp-service";
+import { findUserByEmail, hasPasskey, newAccountStatements, userJson } from "../auth/accounts";
+import { clearSessionCookie } from "../auth/cookies";
+import { finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
+import { ApiError } from "../http/errors";
+import type { AppEnv } from "../http/context";
+import { validationHook } from "../http/validation";
+import { OtpStartBody, OtpStartResponse, OtpVerifyBody, SignInResponse } from "../schemas/auth";
+import { errorResponses, json, jsonBody, Ok } from "../schemas/common";
+
+export const authRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const clientIp = (ip: string | null) => ip ?? "unknown";
+
+authRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/auth/otp/start",
+    tags: ["auth"],
+    summary: "Email a 6-digit sign-in code (sign-up and sign-in are one flow)",
+    description:
+      "Always answers 202 with the same body whether or not an account exists. A new code voids the previous one.",
+    request: { body: jsonBody(OtpStartBody) },
+    responses: { 202: json(OtpStartResponse, "Code sent"), ...errorResponses },
+  }),
+  async (c) => {
+    const { email } = c.req.valid("json");
+    await startOtp(c.var.config, c.env.DB, {
+      email,
+      ip: clientIp(requestInfo(c).ip),
+      now: Date.now(),
+    });
+    return c.json(
+      {
+        status: "code_sent" as const,
+        message: "If this address can receive email, a sign-in code is on its way.",
+        expires_in_seconds: OTP_TTL_MS / 1000,
+        resend_after_seconds: OTP_RESEND_COOLDOWN_MS / 1000,
+      },
+      202,
+    );
+  },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/auth/otp/verify",
+    tags: ["auth"],
+    summary: "Exchange an email code for a session (creates the account on first use)",
+    request: { body: jsonBody(OtpVerifyBody) },
+    responses: { 200: json(SignInResponse, "Signed in; session cookie set"), ...errorResponses },
+  }),
+  async (c) => {
+    const { email, code } = c.req.valid("json");
+    const db = c.env.DB;
+    const info = requestInfo(c);
+    const now = Date.now();
+    const challengeId = await checkOtp(c.var.config, db, { email, code, ip: clientIp(info.ip), now });
+
+    const existing = await findUserByEmail(db, email);
+    const account = existing ? null : newAccountStatements(db, email, now);
+    const user = existing ?? account!.user;
+    const pending = await signInStatements(db, {
+      userId: user.id,
+      method: "email_code",
+      info,
+      now,
+      otpChallengeId: challengeId,
+    });
+    try {
+      await db.batch([
+        db.prepare("UPDATE otp_challenges SET consumed_at = ?2 WHERE id = ?1").bind(challengeId, now),
+        ...(account?.statements ?? []),
+        ...pending.statements,
+      ]);
+    } catch (e) {
+      // The unique otp_challenge_id (or email) lost a race with a concurrent verify.
+      if (e instanceof Error && /UNIQUE/i.test(e.message)) {
+        throw new ApiError(400, "invalid_code", "That code is wrong or has expired. Ask for a new one.");
+      }
+      throw e;
+    }
+    finishSignIn(c, pending);
+    return c.json(
+      { user: userJson(user), new_user: account !== null, has_passkey: await hasPasskey(db, user.id) },
+      200,
+    );
+  },
+);
+
+authRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/auth/logout",
+    tags: ["auth"],
+    summary: "Sign out this session",
+    responses: { 200: json(Ok), ...errorResponses },
+  }),
+  async (c) => {
+    const p = c.var.principal;
+    if (p?.kind === "session") {
+      await c.env.DB.prepare("UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")
+        .bind(p.sessionId, Date.now())
+        .run();
+    }
+    clearSessionCookie(c);
+    return c.json({ ok: true as const }, 200);
+  },
+);

@@ -1,0 +1,36 @@
+import { Hono } from "hono";
+import { escapeHtml } from "../../core/html";
+import { errors } from "../http/errors";
+import type { AppEnv } from "../http/context";
+
+/** Development-only mailbox: every email the product would have sent, newest first. */
+export const devRoutes = new Hono<AppEnv>();
+
+interface OutboxRow {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  created_at: number;
+}
+
+devRoutes.get("/dev/outbox", async (c) => {
+  if (c.var.config.environment !== "development") throw errors.notFound("Page");
+  const { results } = await c.env.DB.prepare(
+    "SELECT id, `to`, subject, text, html, created_at FROM dev_outbox ORDER BY created_at DESC, rowid DESC LIMIT 200",
+  ).all<OutboxRow>();
+  const messages = results.map((m) => ({ ...m, created_at: new Date(m.created_at).toISOString() }));
+  if ((c.req.header("accept") ?? "").includes("application/json")) return c.json(messages);
+  const items = messages
+    .map(
+      (m) => `<article><h2>${escapeHtml(m.subject)}</h2>
+<p class="meta">To ${escapeHtml(m.to)} · ${escapeHtml(m.created_at)}</p><pre>${escapeHtml(m.text)}</pre></article>`,
+    )
+    .join("\n");
+  return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Dev outbox</title>
+<link rel="stylesheet" href="/app.css"></head><body><main class="narrow"><h1>Dev outbox</h1>
+<p>Emails are not sent in development; they land here (newest first).</p>
+${items || "<p>No messages yet.</p>"}</main></body></html>`);
+});

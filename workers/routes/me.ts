@@ -1,0 +1,182 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { describeUserAgent } from "../../core/user-agent";
+import { findUserById, hasPasskey, userJson } from "../auth/accounts";
+import { clearSessionCookie } from "../auth/cookies";
+import { requireSession, STEP_UP_WINDOW_MS } from "../auth/principal";
+import { iso } from "../db/client";
+import { errors } from "../http/errors";
+import type { AppEnv } from "../http/context";
+import { validationHook } from "../http/validation";
+import { errorResponses, Id, json, jsonBody, Ok } from "../schemas/common";
+import {
+  Cursor,
+  LoginEventList,
+  MeResponse,
+  RevokeAllBody,
+  RevokedCount,
+  SessionList,
+} from "../schemas/me";
+
+export const meRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+meRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/me",
+    tags: ["me"],
+    summary: "The signed-in person, their tenants and this session",
+    responses: { 200: json(MeResponse), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const user = await findUserById(c.env.DB, p.userId);
+    if (!user) throw errors.unauthenticated();
+    const { results } = await c.env.DB.prepare(
+      `SELECT m.tenant_id, t.name AS tenant_name, m.role FROM memberships m
+         JOIN tenants t ON t.id = m.tenant_id WHERE m.user_id = ?1 ORDER BY m.created_at`,
+    )
+      .bind(p.userId)
+      .all<{ tenant_id: string; tenant_name: string; role: string }>();
+    return c.json(
+      {
+        user: userJson(user),
+        memberships: results,
+        session: {
+          id: p.sessionId,
+          authenticated_at: iso(p.authenticatedAt),
+          step_up_valid_until: iso(p.authenticatedAt + STEP_UP_WINDOW_MS),
+        },
+        has_passkey: await hasPasskey(c.env.DB, p.userId),
+      },
+      200,
+    );
+  },
+);
+
+interface SessionRow {
+  id: string;
+  auth_method: "email_code" | "passkey";
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+meRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/me/sessions",
+    tags: ["me"],
+    summary: "Active sessions of the signed-in person",
+    responses: { 200: json(SessionList), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { results } = await c.env.DB.prepare(
+      `SELECT id, auth_method, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions
+        WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > ?2 ORDER BY last_seen_at DESC`,
+    )
+      .bind(p.userId, Date.now())
+      .all<SessionRow>();
+    return c.json(
+      {
+        sessions: results.map((s) => ({
+          id: s.id,
+          current: s.id === p.sessionId,
+          auth_method: s.auth_method,
+          created_at: iso(s.created_at),
+          last_seen_at: iso(s.last_seen_at),
+          expires_at: iso(s.expires_at),
+          ip: s.ip,
+          ...describeUserAgent(s.user_agent),
+        })),
+      },
+      200,
+    );
+  },
+);
+
+meRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/me/sessions/{id}",
+    tags: ["me"],
+    summary: "Revoke one of your sessions",
+    request: { params: z.object({ id: Id }) },
+    responses: { 200: json(Ok), 404: json(Ok, "No such session"), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { id } = c.req.valid("param");
+    const result = await c.env.DB.prepare(
+      "UPDATE sessions SET revoked_at = ?3 WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL",
+    )
+      .bind(id, p.userId, Date.now())
+      .run();
+    if (result.meta.changes === 0) throw errors.notFound("Session");
+    if (id === p.sessionId) clearSessionCookie(c);
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+meRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/me/sessions/revoke-all",
+    tags: ["me"],
+    summary: "Sign out everywhere (optionally keeping this session)",
+    request: { body: jsonBody(RevokeAllBody) },
+    responses: { 200: json(RevokedCount), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { keep_current } = c.req.valid("json");
+    const result = await c.env.DB.prepare(
+      `UPDATE sessions SET revoked_at = ?2
+        WHERE user_id = ?1 AND revoked_at IS NULL AND (?3 = 0 OR id != ?4)`,
+    )
+      .bind(p.userId, Date.now(), keep_current ? 1 : 0, p.sessionId)
+      .run();
+    if (!keep_current) clearSessionCookie(c);
+    return c.json({ revoked: result.meta.changes }, 200);
+  },
+);
+
+meRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/me/login-events",
+    tags: ["me"],
+    summary: "Sign-in history, newest first",
+    request: { query: Cursor },
+    responses: { 200: json(LoginEventList), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { cursor, limit } = c.req.valid("query");
+    const { results } = await c.env.DB.prepare(
+      `SELECT id, method, created_at, ip, location, device, browser, os FROM login_events
+        WHERE user_id = ?1 AND created_at < ?2 ORDER BY created_at DESC, id LIMIT ?3`,
+    )
+      .bind(p.userId, cursor ? Number(cursor) : Number.MAX_SAFE_INTEGER, limit + 1)
+      .all<{
+        id: string;
+        method: "email_code" | "passkey";
+        created_at: number;
+        ip: string | null;
+        location: string | null;
+        device: string;
+        browser: string;
+        os: string;
+      }>();
+    const page = results.slice(0, limit);
+    return c.json(
+      {
+        events: page.map((e) => ({ ...e, created_at: iso(e.created_at) })),
+        next_cursor: results.length > limit ? String(page[page.length - 1]!.created_at) : null,
+      },
+      200,
+    );
+  },
+);

@@ -1,0 +1,63 @@
+import { z } from "@hono/zod-openapi";
+import { User } from "./auth";
+import { IsoTime } from "./common";
+
+export { User };
+
+export const Membership = z
+  .object({ tenant_id: z.string(), tenant_name: z.string(), role: z.string() })
+  .openapi("Membership");
+
+export const MeResponse = z
+  .object({
+    user: User,
+    memberships: z.array(Membership),
+    session: z.object({ id: z.string(), authenticated_at: IsoTime, step_up_valid_until: IsoTime }),
+    has_passkey: z.boolean(),
+  })
+  .openapi("Me");
+
+export const SessionInfo = z
+  .object({
+    id: z.string(),
+    current: z.boolean(),
+    auth_method: z.enum(["email_code", "passkey"]),
+    created_at: IsoTime,
+    last_seen_at: IsoTime,
+    expires_at: IsoTime,
+    ip: z.string().nullable(),
+    device: z.string(),
+    browser: z.string(),
+    os: z.string(),
+  })
+  .openapi("Session");
+
+export const SessionList = z.object({ sessions: z.array(SessionInfo) }).openapi("SessionList");
+
+export const LoginEvent = z
+  .object({
+    id: z.string(),
+    method: z.enum(["email_code", "passkey"]),
+    created_at: IsoTime,
+    ip: z.string().nullable(),
+    location: z.string().nullable(),
+    device: z.string(),
+    browser: z.string(),
+    os: z.string(),
+  })
+  .openapi("LoginEvent");
+
+export const LoginEventList = z
+  .object({ events: z.array(LoginEvent), next_cursor: z.string().nullable() })
+  .openapi("LoginEventList");
+
+export const RevokeAllBody = z
+  .strictObject({ keep_current: z.boolean().default(false) })
+  .openapi("RevokeAllBody");
+
+export const RevokedCount = z.object({ revoked: z.number().int() }).openapi("RevokedCount");
+
+export const Cursor = z.object({
+  cursor: z.string().regex(/^[0-9]{1,15}$/, "invalid cursor").optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

@@ -3,7 +3,9 @@
  * addresses are refused rather than folded, so look-alike characters (fullwidth, Cyrillic,
  * zero-width, bidi controls) can never alias another person's account.
  */
-export function normalizeEmail(input: string): { ok: true; email: string } | { ok: false; reason: string } {
+export function normalizeEmail(
+  input: string,
+): { ok: true; email: string } | { ok: false; reason: string } {
   const email = input.trim().toLowerCase();
   if (/[^\x21-\x7e]/.test(email)) {
     return { ok: false, reason: "Email addresses must use plain ASCII characters without spaces." };

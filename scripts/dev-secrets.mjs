@@ -3,9 +3,17 @@ import { randomBytes, webcrypto } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 async function signingKey() {
-  const { privateKey } = await webcrypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"]);
+  const { privateKey } = await webcrypto.subtle.generateKey({ name: "Ed25519" }, true, [
+    "sign",
+    "verify",
+  ]);
   const jwk = await webcrypto.subtle.exportKey("jwk", privateKey);
-  return JSON.stringify({ ...jwk, alg: "EdDSA", use: "sig", kid: `dev-${randomBytes(4).toString("hex")}` });
+  return JSON.stringify({
+    ...jwk,
+    alg: "EdDSA",
+    use: "sig",
+    kid: `dev-${randomBytes(4).toString("hex")}`,
+  });
 }
 
 const generators = {

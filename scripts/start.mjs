@@ -18,10 +18,21 @@ execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "gatehouse", "--lo
 });
 
 const port = process.env.PORT ?? "8787";
-console.log(`\nGatehouse: http://localhost:${port}  ·  dev outbox: http://localhost:${port}/dev/outbox\n`);
+console.log(
+  `\nGatehouse: http://localhost:${port}  ·  dev outbox: http://localhost:${port}/dev/outbox\n`,
+);
 const dev = spawn(
   "npx",
-  ["wrangler", "dev", "--port", port, "--ip", "localhost", "--show-interactive-dev-session=false", ...passthrough],
+  [
+    "wrangler",
+    "dev",
+    "--port",
+    port,
+    "--ip",
+    "localhost",
+    "--show-interactive-dev-session=false",
+    ...passthrough,
+  ],
   { stdio: "inherit" },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));

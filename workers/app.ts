@@ -14,6 +14,7 @@ import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
 import { meRoutes } from "./routes/me";
 import { notMeRoutes } from "./routes/not-me";
+import { passkeyRoutes } from "./routes/passkeys";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -57,7 +58,11 @@ export function createApp() {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new ApiError(413, "payload_too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+        throw new ApiError(
+          413,
+          "payload_too_large",
+          `The request body exceeds ${MAX_BODY_BYTES} bytes.`,
+        );
       },
     }),
   );
@@ -65,6 +70,7 @@ export function createApp() {
 
   app.route("/", authRoutes);
   app.route("/", meRoutes);
+  app.route("/", passkeyRoutes);
   app.route("/", notMeRoutes);
   app.route("/", devRoutes);
 

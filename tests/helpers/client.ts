@@ -6,7 +6,8 @@ export const PHONE_UA =
 
 let ipCounter = 0;
 /** A fresh client IP per test keeps per-IP rate limits from leaking between tests. */
-export const freshIp = () => `198.51.${Math.floor(++ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+export const freshIp = () =>
+  `198.51.${Math.floor(++ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
 
 let emailCounter = 0;
 export const freshEmail = (tag = "user") => `${tag}-${Date.now()}-${++emailCounter}@example.com`;
@@ -73,7 +74,10 @@ export async function latestCode(email: string): Promise<string> {
 }
 
 /** Polls until `check` returns a value (background work such as waitUntil mail delivery). */
-export async function eventually<T>(check: () => Promise<T | undefined | null>, tries = 100): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null>,
+  tries = 100,
+): Promise<T> {
   for (let i = 0; i < tries; i++) {
     const value = await check();
     if (value !== undefined && value !== null) return value;
@@ -105,7 +109,9 @@ export async function countRows(table: string): Promise<number> {
 }
 
 export async function expectError(res: Response, status: number, code: string) {
-  const body = (await res.json()) as { error: { code: string; message: string; issues: unknown[] } };
+  const body = (await res.json()) as {
+    error: { code: string; message: string; issues: unknown[] };
+  };
   if (res.status !== status || body.error?.code !== code) {
     throw new Error(`expected ${status} ${code}, got ${res.status} ${JSON.stringify(body)}`);
   }

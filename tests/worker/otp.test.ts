@@ -13,7 +13,8 @@ import {
   skipCooldown,
 } from "../helpers/client";
 
-const start = (email: string, ip = freshIp()) => call("/api/auth/otp/start", { body: { email }, ip });
+const start = (email: string, ip = freshIp()) =>
+  call("/api/auth/otp/start", { body: { email }, ip });
 const verify = (email: string, code: string, ip = freshIp()) =>
   call("/api/auth/otp/verify", { body: { email, code }, ip });
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
@@ -99,7 +100,8 @@ describe("email code sign-up and sign-in", () => {
     const email = freshEmail();
     await start(email);
     const code = await latestCode(email);
-    for (let i = 0; i < 4; i++) await expectError(await verify(email, wrong(code)), 400, "invalid_code");
+    for (let i = 0; i < 4; i++)
+      await expectError(await verify(email, wrong(code)), 400, "invalid_code");
     expect((await verify(email, code)).status).toBe(200);
   });
 
@@ -107,9 +109,12 @@ describe("email code sign-up and sign-in", () => {
     const email = freshEmail();
     await start(email);
     const code = await latestCode(email);
-    for (let i = 0; i < 5; i++) await expectError(await verify(email, wrong(code)), 400, "invalid_code");
+    for (let i = 0; i < 5; i++)
+      await expectError(await verify(email, wrong(code)), 400, "invalid_code");
     await expectError(await verify(email, code), 400, "invalid_code");
-    const row = await env.DB.prepare("SELECT attempts, voided_at FROM otp_challenges WHERE email = ?1")
+    const row = await env.DB.prepare(
+      "SELECT attempts, voided_at FROM otp_challenges WHERE email = ?1",
+    )
       .bind(email)
       .first<{ attempts: number; voided_at: number | null }>();
     expect(row!.attempts).toBe(5);
@@ -143,7 +148,11 @@ describe("email code sign-up and sign-in", () => {
     const email = freshEmail();
     await start(email);
     const code = await latestCode(email);
-    const results = await Promise.all([verify(email, code), verify(email, code), verify(email, code)]);
+    const results = await Promise.all([
+      verify(email, code),
+      verify(email, code),
+      verify(email, code),
+    ]);
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     const sessions = await env.DB.prepare(
       "SELECT COUNT(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
@@ -198,7 +207,8 @@ describe("email code sign-up and sign-in", () => {
 
   it("limits code guesses per IP across addresses", async () => {
     const ip = freshIp();
-    for (let i = 0; i < 30; i++) await expectError(await verify(freshEmail("g"), "000000", ip), 400, "invalid_code");
+    for (let i = 0; i < 30; i++)
+      await expectError(await verify(freshEmail("g"), "000000", ip), 400, "invalid_code");
     const limited = await verify(freshEmail("g"), "000000", ip);
     await expectError(limited.clone(), 429, "rate_limited");
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);

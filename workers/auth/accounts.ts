@@ -14,7 +14,10 @@ export async function findUserByEmail(db: D1Database, email: string): Promise<Us
 }
 
 export async function findUserById(db: D1Database, id: string): Promise<UserRow | null> {
-  return db.prepare("SELECT id, email, created_at FROM users WHERE id = ?1").bind(id).first<UserRow>();
+  return db
+    .prepare("SELECT id, email, created_at FROM users WHERE id = ?1")
+    .bind(id)
+    .first<UserRow>();
 }
 
 /** Statements that create a user, a personal tenant and the owner membership. */
@@ -40,7 +43,10 @@ export function newAccountStatements(db: D1Database, email: string, now: number)
 }
 
 export async function hasPasskey(db: D1Database, userId: string): Promise<boolean> {
-  const row = await db.prepare("SELECT 1 AS x FROM passkeys WHERE user_id = ?1 LIMIT 1").bind(userId).first();
+  const row = await db
+    .prepare("SELECT 1 AS x FROM passkeys WHERE user_id = ?1 LIMIT 1")
+    .bind(userId)
+    .first();
   return row !== null;
 }
 

@@ -8,7 +8,9 @@ export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 function cookieName(c: Context<AppEnv>): { name: string; secure: boolean } {
   const insecureDev =
     c.var.config.environment === "development" && new URL(c.req.url).protocol === "http:";
-  return insecureDev ? { name: "session", secure: false } : { name: "__Host-session", secure: true };
+  return insecureDev
+    ? { name: "session", secure: false }
+    : { name: "__Host-session", secure: true };
 }
 
 export function readSessionCookie(c: Context<AppEnv>): string | undefined {

@@ -39,7 +39,10 @@ export async function startOtp(
 
   const id = crypto.randomUUID();
   const code = generateOtpCode();
-  const codeHmac = await hmacHex(await importHmacKey(config.authPepper), otpMessage(id, email, code));
+  const codeHmac = await hmacHex(
+    await importHmacKey(config.authPepper),
+    otpMessage(id, email, code),
+  );
   await db.batch([
     db
       .prepare(
@@ -61,9 +64,15 @@ export async function startOtp(
   if (!sent.ok) {
     // Drop the unsent code, which also lifts the cooldown, so the person can simply try again.
     await db.prepare("DELETE FROM otp_challenges WHERE id = ?1").bind(id).run();
-    throw new ApiError(503, "mail_unavailable", "We could not send the email. Try again shortly.", [], {
-      "Retry-After": "30",
-    });
+    throw new ApiError(
+      503,
+      "mail_unavailable",
+      "We could not send the email. Try again shortly.",
+      [],
+      {
+        "Retry-After": "30",
+      },
+    );
   }
 }
 

@@ -11,7 +11,11 @@ export interface RateLimit {
  * Fixed-window counter in D1, counted atomically in one upsert. Throws 429 with Retry-After
  * once the window's limit is exceeded.
  */
-export async function enforceRateLimit(db: D1Database, rule: RateLimit, now: number): Promise<void> {
+export async function enforceRateLimit(
+  db: D1Database,
+  rule: RateLimit,
+  now: number,
+): Promise<void> {
   const windowStart = now - (now % rule.windowMs);
   const row = await db
     .prepare(

@@ -36,7 +36,13 @@ export interface PendingSignIn {
  */
 export async function signInStatements(
   db: D1Database,
-  args: { userId: string; method: SignInMethod; info: RequestInfo; now: number; otpChallengeId?: string },
+  args: {
+    userId: string;
+    method: SignInMethod;
+    info: RequestInfo;
+    now: number;
+    otpChallengeId?: string;
+  },
 ): Promise<PendingSignIn> {
   const { userId, method, info, now } = args;
   const token = randomToken(32);

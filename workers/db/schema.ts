@@ -127,7 +127,9 @@ export const securityEvents = sqliteTable(
     id: text("id").primaryKey(),
     userId: text("user_id"),
     kind: text("kind").notNull(),
-    detail: text("detail").notNull().default(sql`'{}'`),
+    detail: text("detail")
+      .notNull()
+      .default(sql`'{}'`),
     ip: text("ip"),
     createdAt: ms("created_at").notNull(),
   },

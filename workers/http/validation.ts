@@ -13,6 +13,11 @@ export function zodIssues(error: z.ZodError): ErrorIssue[] {
 /** Turns every zod failure at the boundary into a 400 with the standard error shape. */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
   if (!result.success) {
-    throw new ApiError(400, "invalid_request", "The request is not valid.", zodIssues(result.error));
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "The request is not valid.",
+      zodIssues(result.error),
+    );
   }
 };

@@ -20,7 +20,10 @@ interface LoginEventRow {
 }
 
 export function formatUtc(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+  return new Date(ms)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
 }
 
 /**
@@ -68,13 +71,23 @@ export async function deliverMailJob(
   });
   let result;
   try {
-    result = await mailTransport(config, db).send({ to: event.email, ...mail, idempotencyKey: jobId });
+    result = await mailTransport(config, db).send({
+      to: event.email,
+      ...mail,
+      idempotencyKey: jobId,
+    });
   } catch (e) {
-    result = { ok: false as const, error: e instanceof Error ? e.name : "send failed", retryable: true };
+    result = {
+      ok: false as const,
+      error: e instanceof Error ? e.name : "send failed",
+      retryable: true,
+    };
   }
   if (result.ok) {
     await db
-      .prepare("UPDATE mail_jobs SET sent_at = ?2, provider_id = ?3, last_error = NULL WHERE id = ?1")
+      .prepare(
+        "UPDATE mail_jobs SET sent_at = ?2, provider_id = ?3, last_error = NULL WHERE id = ?1",
+      )
       .bind(jobId, Date.now(), result.id)
       .run();
   } else {

@@ -10,7 +10,8 @@ export interface OutgoingMail {
   idempotencyKey: string;
 }
 
-export type SendResult = { ok: true; id: string } | { ok: false; error: string; retryable: boolean };
+export type SendResult =
+  { ok: true; id: string } | { ok: false; error: string; retryable: boolean };
 
 export interface MailTransport {
   send(mail: OutgoingMail): Promise<SendResult>;
@@ -21,7 +22,13 @@ function resendTransport(config: Config, apiKey: string): MailTransport {
   return {
     async send(mail) {
       const { data, error } = await resend.emails.send(
-        { from: config.mailFrom, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html },
+        {
+          from: config.mailFrom,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+        },
         { idempotencyKey: mail.idempotencyKey },
       );
       if (data) return { ok: true, id: data.id };

@@ -5,9 +5,13 @@ import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 
 function fromHttpException(e: HTTPException): ApiError {
-  if (e.status === 413) return new ApiError(413, "payload_too_large", "The request body is too large.");
+  if (e.status === 413)
+    return new ApiError(413, "payload_too_large", "The request body is too large.");
   if (e.status === 400 && /json/i.test(e.message)) {
     return new ApiError(400, "invalid_json", "The request body is not valid JSON.");
+  }
+  if (e.status === 415) {
+    return new ApiError(415, "unsupported_media_type", "Send the body as application/json.");
   }
   if (e.status >= 400 && e.status < 500) {
     return new ApiError(e.status as 400, "bad_request", e.message || "Bad request.");

@@ -57,7 +57,12 @@ authRoutes.openapi(
     const db = c.env.DB;
     const info = requestInfo(c);
     const now = Date.now();
-    const challengeId = await checkOtp(c.var.config, db, { email, code, ip: clientIp(info.ip), now });
+    const challengeId = await checkOtp(c.var.config, db, {
+      email,
+      code,
+      ip: clientIp(info.ip),
+      now,
+    });
 
     const existing = await findUserByEmail(db, email);
     const account = existing ? null : newAccountStatements(db, email, now);
@@ -71,20 +76,30 @@ authRoutes.openapi(
     });
     try {
       await db.batch([
-        db.prepare("UPDATE otp_challenges SET consumed_at = ?2 WHERE id = ?1").bind(challengeId, now),
+        db
+          .prepare("UPDATE otp_challenges SET consumed_at = ?2 WHERE id = ?1")
+          .bind(challengeId, now),
         ...(account?.statements ?? []),
         ...pending.statements,
       ]);
     } catch (e) {
       // The unique otp_challenge_id (or email) lost a race with a concurrent verify.
       if (e instanceof Error && /UNIQUE/i.test(e.message)) {
-        throw new ApiError(400, "invalid_code", "That code is wrong or has expired. Ask for a new one.");
+        throw new ApiError(
+          400,
+          "invalid_code",
+          "That code is wrong or has expired. Ask for a new one.",
+        );
       }
       throw e;
     }
     finishSignIn(c, pending);
     return c.json(
-      { user: userJson(user), new_user: account !== null, has_passkey: await hasPasskey(db, user.id) },
+      {
+        user: userJson(user),
+        new_user: account !== null,
+        has_passkey: await hasPasskey(db, user.id),
+      },
       200,
     );
   },
@@ -101,7 +116,9 @@ authRoutes.openapi(
   async (c) => {
     const p = c.var.principal;
     if (p?.kind === "session") {
-      await c.env.DB.prepare("UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL")
+      await c.env.DB.prepare(
+        "UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
+      )
         .bind(p.sessionId, Date.now())
         .run();
     }

@@ -155,11 +155,13 @@ meRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { cursor, limit } = c.req.valid("query");
+    const [afterTime, afterId] = cursor ? cursor.split("_") : [String(Number.MAX_SAFE_INTEGER), ""];
     const { results } = await c.env.DB.prepare(
       `SELECT id, method, created_at, ip, location, device, browser, os FROM login_events
-        WHERE user_id = ?1 AND created_at < ?2 ORDER BY created_at DESC, id LIMIT ?3`,
+        WHERE user_id = ?1 AND (created_at < ?2 OR (created_at = ?2 AND id > ?3))
+        ORDER BY created_at DESC, id LIMIT ?4`,
     )
-      .bind(p.userId, cursor ? Number(cursor) : Number.MAX_SAFE_INTEGER, limit + 1)
+      .bind(p.userId, Number(afterTime), afterId, limit + 1)
       .all<{
         id: string;
         method: "email_code" | "passkey";
@@ -174,7 +176,8 @@ meRoutes.openapi(
     return c.json(
       {
         events: page.map((e) => ({ ...e, created_at: iso(e.created_at) })),
-        next_cursor: results.length > limit ? String(page[page.length - 1]!.created_at) : null,
+        next_cursor:
+          results.length > limit ? `${page.at(-1)!.created_at}_${page.at(-1)!.id}` : null,
       },
       200,
     );

@@ -28,7 +28,8 @@ const invalid = () =>
 
 notMeRoutes.get("/auth/not-me", async (c) => {
   const token = c.req.query("token") ?? "";
-  if (token.length > 2048 || !(await verifyNotMeToken(c.var.config.authPepper, token))) return invalid();
+  if (token.length > 2048 || !(await verifyNotMeToken(c.var.config.authPepper, token)))
+    return invalid();
   return page(
     "Secure your account",
     `<p>If you did not just sign in, sign out every session now. You can then sign in again with a new code or your passkey.</p>
@@ -40,14 +41,14 @@ notMeRoutes.get("/auth/not-me", async (c) => {
 notMeRoutes.post("/auth/not-me", async (c) => {
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const token = typeof form.token === "string" ? form.token : "";
-  const claim = token.length <= 2048 ? await verifyNotMeToken(c.var.config.authPepper, token) : null;
+  const claim =
+    token.length <= 2048 ? await verifyNotMeToken(c.var.config.authPepper, token) : null;
   if (!claim) return invalid();
   const now = Date.now();
   const [revoked] = await c.env.DB.batch([
-    c.env.DB.prepare("UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL").bind(
-      claim.userId,
-      now,
-    ),
+    c.env.DB.prepare(
+      "UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
+    ).bind(claim.userId, now),
     c.env.DB.prepare(
       `INSERT INTO security_events (id, user_id, kind, detail, ip, created_at)
        VALUES (?1, ?2, 'not_me_revoke_all', ?3, ?4, ?5)`,

@@ -14,7 +14,9 @@ export const Email = z
   })
   .openapi({ type: "string", format: "email", example: "ada@example.com" });
 
-export const IsoTime = z.string().openapi({ format: "date-time", example: "2026-11-22T20:49:00.000Z" });
+export const IsoTime = z
+  .string()
+  .openapi({ format: "date-time", example: "2026-11-22T20:49:00.000Z" });
 
 export const ErrorResponse = z
   .object({

@@ -58,6 +58,9 @@ export const RevokeAllBody = z
 export const RevokedCount = z.object({ revoked: z.number().int() }).openapi("RevokedCount");
 
 export const Cursor = z.object({
-  cursor: z.string().regex(/^[0-9]{1,15}$/, "invalid cursor").optional(),
+  cursor: z
+    .string()
+    .regex(/^[0-9]{1,15}_[0-9a-f-]{36}$/, "invalid cursor")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });

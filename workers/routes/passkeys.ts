@@ -1,0 +1,290 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import { findUserById, hasPasskey, userJson } from "../auth/accounts";
+import { checkOtp } from "../auth/otp-service";
+import {
+  authenticationOptions,
+  listPasskeys,
+  passkeyJson,
+  registerPasskey,
+  registrationOptions,
+  verifyAssertion,
+} from "../auth/passkeys";
+import { requireRecentAuth, requireSession, STEP_UP_WINDOW_MS } from "../auth/principal";
+import { enforceRateLimit } from "../auth/rate-limit";
+import { finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
+import { iso } from "../db/client";
+import { ApiError, errors } from "../http/errors";
+import type { AppEnv } from "../http/context";
+import { validationHook } from "../http/validation";
+import { SignInResponse } from "../schemas/auth";
+import { errorResponses, Id, json, jsonBody, Ok } from "../schemas/common";
+import {
+  Passkey,
+  PasskeyAssertionBody,
+  PasskeyList,
+  RegisterPasskeyBody,
+  RenamePasskeyBody,
+  StepUpOtpBody,
+  StepUpResponse,
+  WebAuthnOptions,
+} from "../schemas/passkeys";
+
+export const passkeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const ASSERTION_LIMIT = { limit: 60, windowMs: 10 * 60 * 1000 };
+const ipKey = (ip: string | null) => ip ?? "unknown";
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/auth/passkey/options",
+    tags: ["passkeys"],
+    summary: "Start a usernameless passkey sign-in (also for conditional UI)",
+    responses: { 200: json(WebAuthnOptions), ...errorResponses },
+  }),
+  async (c) => {
+    const now = Date.now();
+    await enforceRateLimit(
+      c.env.DB,
+      { key: `passkey-options:ip:${ipKey(requestInfo(c).ip)}`, ...ASSERTION_LIMIT },
+      now,
+    );
+    return c.json(
+      await authenticationOptions(c.var.config, c.env.DB, { purpose: "authenticate", now }),
+      200,
+    );
+  },
+);
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/auth/passkey/verify",
+    tags: ["passkeys"],
+    summary: "Sign in with a passkey assertion",
+    request: { body: jsonBody(PasskeyAssertionBody) },
+    responses: { 200: json(SignInResponse, "Signed in; session cookie set"), ...errorResponses },
+  }),
+  async (c) => {
+    const { response } = c.req.valid("json");
+    const db = c.env.DB;
+    const info = requestInfo(c);
+    const now = Date.now();
+    await enforceRateLimit(
+      db,
+      { key: `passkey-verify:ip:${ipKey(info.ip)}`, ...ASSERTION_LIMIT },
+      now,
+    );
+    const verified = await verifyAssertion(c.var.config, db, {
+      response: response as AuthenticationResponseJSON,
+      purpose: "authenticate",
+      ip: info.ip,
+      now,
+    });
+    const user = await findUserById(db, verified.passkey.user_id);
+    if (!user) throw errors.unauthenticated();
+    const pending = await signInStatements(db, { userId: user.id, method: "passkey", info, now });
+    await db.batch([verified.update, ...pending.statements]);
+    finishSignIn(c, pending);
+    return c.json({ user: userJson(user), new_user: false, has_passkey: true }, 200);
+  },
+);
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/me/passkeys/options",
+    tags: ["passkeys"],
+    summary: "Start registering a passkey for the signed-in person",
+    responses: { 200: json(WebAuthnOptions), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const options = await registrationOptions(
+      c.var.config,
+      c.env.DB,
+      { id: p.userId, email: p.email },
+      p.sessionId,
+      Date.now(),
+    );
+    return c.json(options, 200);
+  },
+);
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/me/passkeys",
+    tags: ["passkeys"],
+    summary: "Finish registering a passkey",
+    request: { body: jsonBody(RegisterPasskeyBody) },
+    responses: {
+      201: json(z.object({ passkey: Passkey }), "Registered"),
+      409: json(Ok, "Already registered"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { response, name } = c.req.valid("json");
+    const row = await registerPasskey(c.var.config, c.env.DB, {
+      userId: p.userId,
+      sessionId: p.sessionId,
+      response: response as RegistrationResponseJSON,
+      name,
+      userAgent: requestInfo(c).userAgent,
+      now: Date.now(),
+    });
+    return c.json({ passkey: passkeyJson(row) }, 201);
+  },
+);
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/me/passkeys",
+    tags: ["passkeys"],
+    summary: "The signed-in person's passkeys",
+    responses: { 200: json(PasskeyList), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    return c.json({ passkeys: (await listPasskeys(c.env.DB, p.userId)).map(passkeyJson) }, 200);
+  },
+);
+
+const PasskeyParams = z.object({ id: Id });
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/api/me/passkeys/{id}",
+    tags: ["passkeys"],
+    summary: "Rename a passkey",
+    request: { params: PasskeyParams, body: jsonBody(RenamePasskeyBody) },
+    responses: {
+      200: json(z.object({ passkey: Passkey })),
+      404: json(Ok, "No such passkey"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { id } = c.req.valid("param");
+    const { name } = c.req.valid("json");
+    const result = await c.env.DB.prepare(
+      "UPDATE passkeys SET name = ?3 WHERE id = ?1 AND user_id = ?2",
+    )
+      .bind(id, p.userId, name)
+      .run();
+    if (result.meta.changes === 0) throw errors.notFound("Passkey");
+    const row = (await listPasskeys(c.env.DB, p.userId)).find((k) => k.id === id)!;
+    return c.json({ passkey: passkeyJson(row) }, 200);
+  },
+);
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/me/passkeys/{id}",
+    tags: ["passkeys"],
+    summary: "Delete a passkey (needs a sign-in or step-up within 10 minutes)",
+    description:
+      "Every account has a confirmed email address (sign-up is by email code), so deleting the last passkey still leaves a way in.",
+    request: { params: PasskeyParams },
+    responses: { 200: json(Ok), 404: json(Ok, "No such passkey"), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireRecentAuth(c);
+    const { id } = c.req.valid("param");
+    const result = await c.env.DB.prepare("DELETE FROM passkeys WHERE id = ?1 AND user_id = ?2")
+      .bind(id, p.userId)
+      .run();
+    if (result.meta.changes === 0) throw errors.notFound("Passkey");
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+async function markStepUp(db: D1Database, sessionId: string, now: number) {
+  await db
+    .prepare("UPDATE sessions SET authenticated_at = ?2 WHERE id = ?1")
+    .bind(sessionId, now)
+    .run();
+  return { ok: true as const, step_up_valid_until: iso(now + STEP_UP_WINDOW_MS) };
+}
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/auth/step-up/options",
+    tags: ["step-up"],
+    summary: "Start re-confirming with one of your passkeys",
+    responses: { 200: json(WebAuthnOptions), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    if (!(await hasPasskey(c.env.DB, p.userId))) {
+      throw new ApiError(409, "no_passkey", "You have no passkey yet: confirm with an email code.");
+    }
+    const options = await authenticationOptions(c.var.config, c.env.DB, {
+      purpose: "step_up",
+      userId: p.userId,
+      sessionId: p.sessionId,
+      now: Date.now(),
+    });
+    return c.json(options, 200);
+  },
+);
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/auth/step-up/verify",
+    tags: ["step-up"],
+    summary: "Re-confirm with a passkey; sensitive actions are allowed for 10 minutes",
+    request: { body: jsonBody(PasskeyAssertionBody) },
+    responses: { 200: json(StepUpResponse), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { response } = c.req.valid("json");
+    const now = Date.now();
+    const verified = await verifyAssertion(c.var.config, c.env.DB, {
+      response: response as AuthenticationResponseJSON,
+      purpose: "step_up",
+      userId: p.userId,
+      sessionId: p.sessionId,
+      ip: requestInfo(c).ip,
+      now,
+    });
+    await verified.update.run();
+    return c.json(await markStepUp(c.env.DB, p.sessionId, now), 200);
+  },
+);
+
+passkeyRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/auth/step-up/otp",
+    tags: ["step-up"],
+    summary: "Re-confirm with a fresh email code (request one with /api/auth/otp/start first)",
+    request: { body: jsonBody(StepUpOtpBody) },
+    responses: { 200: json(StepUpResponse), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { code } = c.req.valid("json");
+    const now = Date.now();
+    const challengeId = await checkOtp(c.var.config, c.env.DB, {
+      email: p.email,
+      code,
+      ip: ipKey(requestInfo(c).ip),
+      now,
+    });
+    await c.env.DB.prepare("UPDATE otp_challenges SET consumed_at = ?2 WHERE id = ?1")
+      .bind(challengeId, now)
+      .run();
+    return c.json(await markStepUp(c.env.DB, p.sessionId, now), 200);
+  },
+);

@@ -282,9 +282,14 @@ passkeyRoutes.openapi(
       ip: ipKey(requestInfo(c).ip),
       now,
     });
-    await c.env.DB.prepare("UPDATE otp_challenges SET consumed_at = ?2 WHERE id = ?1")
+    const consumed = await c.env.DB.prepare(
+      "UPDATE otp_challenges SET consumed_at = ?2 WHERE id = ?1 AND consumed_at IS NULL",
+    )
       .bind(challengeId, now)
       .run();
+    if (consumed.meta.changes === 0) {
+      throw new ApiError(400, "invalid_code", "That code is wrong or has expired. Ask for a new one.");
+    }
     return c.json(await markStepUp(c.env.DB, p.sessionId, now), 200);
   },
 );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseKekRing } from "../core/vault/kek-ring";
 import type { Env } from "./env";
 
 const environment = z.enum(["development", "production"]);
@@ -13,8 +14,13 @@ const configSchema = z
     RESEND_BASE_URL: z.url().default("https://api.resend.com"),
     AUTH_PEPPER: z.string().min(32, "AUTH_PEPPER must be at least 32 characters"),
     RESEND_API_KEY: z.string().min(1).optional(),
+    VAULT_KEKS: z.string({ error: "VAULT_KEKS is required (id:base64key[,id:base64key...])" }),
+    OPERATOR_TOKEN: z.string().min(32, "OPERATOR_TOKEN must be at least 32 characters").optional(),
   })
   .superRefine((c, ctx) => {
+    // parseKekRing's messages name entries by position and never echo key text.
+    const ring = parseKekRing(c.VAULT_KEKS);
+    if (!ring.ok) ctx.addIssue({ code: "custom", path: ["VAULT_KEKS"], message: ring.error });
     if (c.ENVIRONMENT === "production" && !c.RESEND_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "required in production" });
     }
@@ -29,6 +35,10 @@ export interface Config {
   resendBaseUrl: string;
   resendApiKey: string | undefined;
   authPepper: string;
+  /** The KEK ring text; validated here, imported (and cached) by `workers/vault/keyring.ts`. */
+  vaultKeks: string;
+  /** Bearer secret for the platform operator endpoints (`/api/operator/*`); unset = disabled. */
+  operatorToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +69,8 @@ export function loadConfig(env: Env): Config {
     resendBaseUrl: c.RESEND_BASE_URL,
     resendApiKey: c.RESEND_API_KEY,
     authPepper: c.AUTH_PEPPER,
+    vaultKeks: c.VAULT_KEKS,
+    operatorToken: c.OPERATOR_TOKEN,
   };
   cache.set(env, config);
   return config;

@@ -15,6 +15,8 @@ export interface Env {
   VAULT_KEKS?: string;
   SIGNING_KEY?: string;
   RESEND_API_KEY?: string;
+  /** Enables `/api/operator/*` (vault KEK rewrap across tenants) for a bearer of this value. */
+  OPERATOR_TOKEN?: string;
 }
 
 type GatehouseEnv = Env;

@@ -5,7 +5,8 @@ import type { Config } from "../config";
 import { ApiError, errors } from "../http/errors";
 import { mailTransport } from "../mail/transport";
 import { otpMail } from "../mail/templates";
-import { enforceRateLimit } from "./rate-limit";
+import type { UserRow } from "./accounts";
+import { assertUnderLimit, countHit, enforceRateLimit, UNDER_LIMIT_SQL } from "./rate-limit";
 
 export const OTP_TTL_MS = 10 * 60 * 1000;
 export const OTP_MAX_ATTEMPTS = 5;
@@ -76,28 +77,49 @@ export async function startOtp(
   }
 }
 
+export interface CheckedOtp {
+  challengeId: string;
+  /** The account of this address, if there is one (looked up in the same round trip). */
+  user: UserRow | null;
+  hasPasskey: boolean;
+}
+
 /**
  * Checks a code. An attempt is counted atomically before the comparison, so concurrent guesses
- * can never exceed the limit; the fifth wrong guess voids the code. Returns the challenge id.
+ * can never exceed the limit; the fifth wrong guess voids the code. The per-IP limit, the
+ * attempt and the account look-up share one D1 round trip.
  */
 export async function checkOtp(
   config: Config,
   db: D1Database,
   args: { email: string; code: string; ip: string; now: number },
-): Promise<string> {
+): Promise<CheckedOtp> {
   const { email, code, ip, now } = args;
-  await enforceRateLimit(db, { key: `otp-verify:ip:${ip}`, ...OTP_LIMITS.verifyPerIp }, now);
-  const challenge = await db
-    .prepare(
-      `UPDATE otp_challenges SET attempts = attempts + 1
-        WHERE id = (SELECT id FROM otp_challenges
-                     WHERE email = ?1 AND consumed_at IS NULL AND voided_at IS NULL
-                       AND expires_at > ?2 AND attempts < ?3
-                     ORDER BY created_at DESC LIMIT 1)
-        RETURNING id, code_hmac, attempts`,
-    )
-    .bind(email, now, OTP_MAX_ATTEMPTS)
-    .first<{ id: string; code_hmac: string; attempts: number }>();
+  const limit = { key: `otp-verify:ip:${ip}`, ...OTP_LIMITS.verifyPerIp };
+  const [hit, attempt, account] = await db.batch([
+    countHit(db, limit, now),
+    db
+      .prepare(
+        `UPDATE otp_challenges SET attempts = attempts + 1
+          WHERE id = (SELECT id FROM otp_challenges
+                       WHERE email = ?1 AND consumed_at IS NULL AND voided_at IS NULL
+                         AND expires_at > ?2 AND attempts < ?3
+                       ORDER BY created_at DESC LIMIT 1)
+            AND ${UNDER_LIMIT_SQL("?4", "?5")}
+          RETURNING id, code_hmac, attempts`,
+      )
+      .bind(email, now, OTP_MAX_ATTEMPTS, limit.key, limit.limit),
+    db
+      .prepare(
+        `SELECT u.id, u.email, u.created_at,
+                EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id) AS has_passkey
+           FROM users u WHERE u.email = ?1`,
+      )
+      .bind(email),
+  ]);
+  assertUnderLimit((hit!.results[0] as { count: number } | undefined)?.count, limit, now);
+  const challenge = attempt!.results[0] as
+    { id: string; code_hmac: string; attempts: number } | undefined;
   if (!challenge) throw invalidCode();
 
   const key = await importHmacKey(config.authPepper);
@@ -116,5 +138,10 @@ export async function checkOtp(
     }
     throw invalidCode();
   }
-  return challenge.id;
+  const row = account!.results[0] as (UserRow & { has_passkey: number }) | undefined;
+  return {
+    challengeId: challenge.id,
+    user: row ? { id: row.id, email: row.email, created_at: row.created_at } : null,
+    hasPasskey: row?.has_passkey === 1,
+  };
 }

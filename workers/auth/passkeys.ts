@@ -11,9 +11,12 @@ import { fromBase64Url, toBase64Url, utf8 } from "../../core/encoding";
 import { describeUserAgent } from "../../core/user-agent";
 import type { Config } from "../config";
 import { ApiError } from "../http/errors";
+import type { UserRow } from "./accounts";
+import { assertUnderLimit, countHit, UNDER_LIMIT_SQL, type RateLimit } from "./rate-limit";
 import {
   challengeOf,
   consumeChallenge,
+  invalidChallenge,
   storeChallenge,
   type ChallengePurpose,
 } from "./webauthn-challenges";
@@ -52,10 +55,6 @@ export async function listPasskeys(db: D1Database, userId: string): Promise<Pass
     .bind(userId)
     .all<PasskeyRow>();
   return results;
-}
-
-async function findPasskey(db: D1Database, id: string): Promise<PasskeyRow | null> {
-  return db.prepare(`SELECT ${COLUMNS} FROM passkeys WHERE id = ?1`).bind(id).first<PasskeyRow>();
 }
 
 const rejected = (message = "The passkey could not be verified.") =>
@@ -191,14 +190,16 @@ export async function authenticationOptions(
 
 export interface VerifiedAssertion {
   passkey: PasskeyRow;
+  user: UserRow;
   newCounter: number;
   /** Records the new counter and use time; batch it with the sign-in. */
   update: D1PreparedStatement;
 }
 
 /**
- * Verifies an assertion against a stored passkey. Counter regression (a cloned authenticator)
- * is refused and written down as a security event.
+ * Verifies an assertion against a stored passkey. The rate limit, the single use of the
+ * challenge and the credential look-up share one D1 round trip. Counter regression (a cloned
+ * authenticator) is refused and written down as a security event.
  */
 export async function verifyAssertion(
   config: Config,
@@ -206,29 +207,55 @@ export async function verifyAssertion(
   args: {
     response: AuthenticationResponseJSON;
     purpose: "authenticate" | "step_up";
+    rateLimit: RateLimit;
     userId?: string;
     sessionId?: string;
     ip: string | null;
     now: number;
   },
 ): Promise<VerifiedAssertion> {
-  const { response, now } = args;
+  const { response, now, rateLimit } = args;
   const challenge = challengeOf(response.response.clientDataJSON);
-  await consumeChallenge(db, {
-    challenge,
-    purpose: args.purpose,
-    ...(args.userId ? { userId: args.userId } : {}),
-    ...(args.sessionId ? { sessionId: args.sessionId } : {}),
-    now,
-  });
-  const passkey = await findPasskey(db, response.id);
-  if (!passkey || (args.userId && passkey.user_id !== args.userId)) {
+  const [hit, consumed, found] = await db.batch([
+    countHit(db, rateLimit, now),
+    db
+      .prepare(
+        `UPDATE webauthn_challenges SET consumed_at = ?3
+          WHERE challenge = ?1 AND purpose = ?2 AND consumed_at IS NULL AND expires_at > ?3
+            AND (?4 IS NULL OR user_id = ?4) AND (?5 IS NULL OR session_id = ?5)
+            AND ${UNDER_LIMIT_SQL("?6", "?7")}
+          RETURNING challenge`,
+      )
+      .bind(
+        challenge,
+        args.purpose,
+        now,
+        args.userId ?? null,
+        args.sessionId ?? null,
+        rateLimit.key,
+        rateLimit.limit,
+      ),
+    db
+      .prepare(
+        `SELECT ${COLUMNS.split(", ")
+          .map((c) => `p.${c}`)
+          .join(", ")}, u.email, u.created_at AS user_created_at
+           FROM passkeys p JOIN users u ON u.id = p.user_id WHERE p.id = ?1`,
+      )
+      .bind(response.id),
+  ]);
+  assertUnderLimit((hit!.results[0] as { count: number } | undefined)?.count, rateLimit, now);
+  if (consumed!.results.length === 0) throw invalidChallenge();
+  const row = found!.results[0] as
+    (PasskeyRow & { email: string; user_created_at: number }) | undefined;
+  if (!row || (args.userId && row.user_id !== args.userId)) {
     throw new ApiError(
       400,
       "unknown_passkey",
       "This passkey is not registered here. Sign in with an email code.",
     );
   }
+  const { email, user_created_at, ...passkey } = row;
   if (response.response.userHandle) {
     const handle = utf8.decode(fromBase64Url(response.response.userHandle));
     if (handle !== passkey.user_id) throw rejected("The passkey belongs to another account.");
@@ -275,6 +302,7 @@ export async function verifyAssertion(
   const newCounter = result.authenticationInfo.newCounter;
   return {
     passkey,
+    user: { id: passkey.user_id, email, created_at: user_created_at },
     newCounter,
     update: db
       .prepare("UPDATE passkeys SET counter = ?2, last_used_at = ?3 WHERE id = ?1")

@@ -1,11 +1,18 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { sha256Hex } from "../../core/crypto/hash";
+import type { Role } from "../../core/permissions";
 import { errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
+import {
+  API_TOKEN_PATTERN,
+  bearerCredential,
+  hashApiToken,
+  LAST_USED_GRANULARITY_MS,
+} from "../tenancy/api-tokens";
 import { readSessionCookie } from "./cookies";
 
-/** Who is calling. Sessions are people in the console; tokens arrive with the tenants issue. */
+/** Who is calling: a person in the console (session cookie) or an API client (bearer token). */
 export interface SessionPrincipal {
   kind: "session";
   userId: string;
@@ -14,7 +21,19 @@ export interface SessionPrincipal {
   authenticatedAt: number;
 }
 
-export type Principal = SessionPrincipal;
+/**
+ * A tenant API token. It acts only on its own tenant's routes, with its own role, and never on
+ * `/api/me*` or anything that needs a person (step-up). `userId` is the person who created it.
+ */
+export interface TokenPrincipal {
+  kind: "token";
+  tokenId: string;
+  tenantId: string;
+  role: Role;
+  userId: string;
+}
+
+export type Principal = SessionPrincipal | TokenPrincipal;
 
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
 export const STEP_UP_WINDOW_MS = 10 * 60 * 1000;
@@ -27,8 +46,62 @@ interface SessionRow {
   last_seen_at: number;
 }
 
-/** Resolves the session cookie, if any, into `c.var.principal`. Never fails the request. */
+interface TokenRow {
+  id: string;
+  tenant_id: string;
+  role: Role;
+  created_by: string;
+  last_used_at: number | null;
+}
+
+/**
+ * A live token whose creator is still a member of its tenant. Tokens are revoked when their
+ * creator leaves or is demoted below them; the join makes that hold even for a missed revocation.
+ */
+async function tokenPrincipal(c: Context<AppEnv>, credential: string, now: number) {
+  if (!API_TOKEN_PATTERN.test(credential)) return undefined;
+  const row = await c.env.DB.prepare(
+    `SELECT t.id, t.tenant_id, t.role, t.created_by, t.last_used_at
+       FROM api_tokens t
+       JOIN memberships m ON m.tenant_id = t.tenant_id AND m.user_id = t.created_by
+      WHERE t.token_hash = ?1 AND t.revoked_at IS NULL
+        AND (t.expires_at IS NULL OR t.expires_at > ?2)`,
+  )
+    .bind(await hashApiToken(credential), now)
+    .first<TokenRow>();
+  if (!row) return undefined;
+  if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_GRANULARITY_MS) {
+    c.executionCtx.waitUntil(
+      c.env.DB.prepare(
+        `UPDATE api_tokens SET last_used_at = ?2
+          WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at <= ?3)`,
+      )
+        .bind(row.id, now, now - LAST_USED_GRANULARITY_MS)
+        .run(),
+    );
+  }
+  const principal: TokenPrincipal = {
+    kind: "token",
+    tokenId: row.id,
+    tenantId: row.tenant_id,
+    role: row.role,
+    userId: row.created_by,
+  };
+  return principal;
+}
+
+/**
+ * Resolves the caller into `c.var.principal`; never fails the request (routes decide). A request
+ * with an Authorization header is judged by that header alone: a cookie is not consulted, so a
+ * bogus bearer (which also exempts the request from the Origin check) can never ride a session.
+ */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  const authorization = c.req.header("authorization");
+  if (authorization !== undefined) {
+    const credential = bearerCredential(authorization);
+    if (credential) c.set("principal", await tokenPrincipal(c, credential, Date.now()));
+    return next();
+  }
   const token = readSessionCookie(c);
   if (token && token.length <= 128) {
     const now = Date.now();

@@ -30,7 +30,7 @@ export async function storeChallenge(
     .run();
 }
 
-const invalidChallenge = () =>
+export const invalidChallenge = () =>
   new ApiError(
     400,
     "invalid_challenge",

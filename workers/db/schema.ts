@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import { ROLES } from "../../core/permissions";
 
 /** Times are integer milliseconds since the epoch (UTC); the API renders them as ISO-8601. */
 const ms = (name: string) => integer(name);
@@ -25,7 +33,7 @@ export const memberships = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    role: text("role", { enum: ["owner", "admin", "operator", "viewer", "auditor"] }).notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     createdAt: ms("created_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index("memberships_user").on(t.userId)],
@@ -164,4 +172,126 @@ export const passkeys = sqliteTable(
     lastUsedAt: ms("last_used_at"),
   },
   (t) => [index("passkeys_user").on(t.userId)],
+);
+
+/** Email invitations to a tenant: the signed link's SHA-256 only; single use, 7 days. */
+export const invites = sqliteTable(
+  "invites",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").notNull(),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    acceptedAt: ms("accepted_at"),
+    acceptedBy: text("accepted_by"),
+    revokedAt: ms("revoked_at"),
+  },
+  (t) => [index("invites_tenant").on(t.tenantId, t.createdAt)],
+);
+
+/** Per-tenant API tokens (`gth_…`): stored as SHA-256 hex only, shown once at creation. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The person who created it; the token stops working when they leave the tenant. */
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at"),
+    lastUsedAt: ms("last_used_at"),
+    revokedAt: ms("revoked_at"),
+  },
+  (t) => [index("api_tokens_tenant").on(t.tenantId, t.createdAt)],
+);
+
+/**
+ * A tenant's data-encryption keys, wrapped by a KEK (DESIGN.md §3). One active version at a time;
+ * retired versions still decrypt secrets a DEK rotation has not reached yet. Destroying a DEK
+ * (tenant deletion) erases its wrapped material: the row stays as a record of the shredding.
+ * No foreign key to tenants on purpose: the tombstones outlive the tenant.
+ */
+export const tenantKeys = sqliteTable(
+  "tenant_keys",
+  {
+    tenantId: text("tenant_id").notNull(),
+    version: integer("version").notNull(),
+    state: text("state", { enum: ["active", "retired", "destroyed"] }).notNull(),
+    kekId: text("kek_id"),
+    wrappedIv: text("wrapped_iv"),
+    wrappedDek: text("wrapped_dek"),
+    createdAt: ms("created_at").notNull(),
+    rewrappedAt: ms("rewrapped_at"),
+    destroyedAt: ms("destroyed_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.version] }),
+    uniqueIndex("tenant_keys_one_active")
+      .on(t.tenantId)
+      .where(sql`state = 'active'`),
+    index("tenant_keys_kek").on(t.kekId),
+  ],
+);
+
+/**
+ * Vault secrets: the current version of each name, AES-256-GCM under DEK `dek_version`. The only
+ * derived value stored in clear is `masked` (`***` + last four characters). Deleting a secret
+ * erases its ciphertext and keeps a tombstone so versions never repeat.
+ */
+export const secrets = sqliteTable(
+  "secrets",
+  {
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    version: integer("version").notNull(),
+    dekVersion: integer("dek_version"),
+    iv: text("iv"),
+    ciphertext: text("ciphertext"),
+    masked: text("masked"),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
+    /** `user:<id>` or `token:<id>`. */
+    updatedBy: text("updated_by").notNull(),
+    deletedAt: ms("deleted_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.name] }),
+    index("secrets_dek").on(t.tenantId, t.dekVersion),
+  ],
+);
+
+/** ask_secret: an agent's pending request for a secret the person types into the console. */
+export const secretRequests = sqliteTable(
+  "secret_requests",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    /** `run:<id>`, `session:<id>`, `token:<id>` or `user:<id>`. */
+    requestedBy: text("requested_by").notNull(),
+    status: text("status", { enum: ["pending", "fulfilled", "cancelled"] }).notNull(),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    fulfilledAt: ms("fulfilled_at"),
+    fulfilledBy: text("fulfilled_by"),
+  },
+  (t) => [index("secret_requests_tenant").on(t.tenantId, t.status, t.createdAt)],
 );

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { checkOtp, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, startOtp } from "../auth/otp-service";
-import { findUserByEmail, hasPasskey, newAccountStatements, userJson } from "../auth/accounts";
+import { newAccountStatements, userJson } from "../auth/accounts";
 import { clearSessionCookie } from "../auth/cookies";
 import { finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
 import { ApiError } from "../http/errors";
@@ -57,16 +57,15 @@ authRoutes.openapi(
     const db = c.env.DB;
     const info = requestInfo(c);
     const now = Date.now();
-    const challengeId = await checkOtp(c.var.config, db, {
+    const checked = await checkOtp(c.var.config, db, {
       email,
       code,
       ip: clientIp(info.ip),
       now,
     });
-
-    const existing = await findUserByEmail(db, email);
-    const account = existing ? null : newAccountStatements(db, email, now);
-    const user = existing ?? account!.user;
+    const challengeId = checked.challengeId;
+    const account = checked.user ? null : newAccountStatements(db, email, now);
+    const user = checked.user ?? account!.user;
     const pending = await signInStatements(db, {
       userId: user.id,
       method: "email_code",
@@ -98,7 +97,7 @@ authRoutes.openapi(
       {
         user: userJson(user),
         new_user: account !== null,
-        has_passkey: await hasPasskey(db, user.id),
+        has_passkey: checked.hasPasskey,
       },
       200,
     );

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
-import { findUserById, hasPasskey, userJson } from "../auth/accounts";
+import { hasPasskey, userJson } from "../auth/accounts";
 import { checkOtp } from "../auth/otp-service";
 import {
   authenticationOptions,
@@ -71,19 +71,14 @@ passkeyRoutes.openapi(
     const db = c.env.DB;
     const info = requestInfo(c);
     const now = Date.now();
-    await enforceRateLimit(
-      db,
-      { key: `passkey-verify:ip:${ipKey(info.ip)}`, ...ASSERTION_LIMIT },
-      now,
-    );
     const verified = await verifyAssertion(c.var.config, db, {
       response: response as AuthenticationResponseJSON,
       purpose: "authenticate",
+      rateLimit: { key: `passkey-verify:ip:${ipKey(info.ip)}`, ...ASSERTION_LIMIT },
       ip: info.ip,
       now,
     });
-    const user = await findUserById(db, verified.passkey.user_id);
-    if (!user) throw errors.unauthenticated();
+    const user = verified.user;
     const pending = await signInStatements(db, { userId: user.id, method: "passkey", info, now });
     await db.batch([verified.update, ...pending.statements]);
     finishSignIn(c, pending);
@@ -253,6 +248,7 @@ passkeyRoutes.openapi(
     const verified = await verifyAssertion(c.var.config, c.env.DB, {
       response: response as AuthenticationResponseJSON,
       purpose: "step_up",
+      rateLimit: { key: `step-up:session:${p.sessionId}`, ...ASSERTION_LIMIT },
       userId: p.userId,
       sessionId: p.sessionId,
       ip: requestInfo(c).ip,
@@ -276,7 +272,7 @@ passkeyRoutes.openapi(
     const p = requireSession(c);
     const { code } = c.req.valid("json");
     const now = Date.now();
-    const challengeId = await checkOtp(c.var.config, c.env.DB, {
+    const { challengeId } = await checkOtp(c.var.config, c.env.DB, {
       email: p.email,
       code,
       ip: ipKey(requestInfo(c).ip),
@@ -288,7 +284,11 @@ passkeyRoutes.openapi(
       .bind(challengeId, now)
       .run();
     if (consumed.meta.changes === 0) {
-      throw new ApiError(400, "invalid_code", "That code is wrong or has expired. Ask for a new one.");
+      throw new ApiError(
+        400,
+        "invalid_code",
+        "That code is wrong or has expired. Ask for a new one.",
+      );
     }
     return c.json(await markStepUp(c.env.DB, p.sessionId, now), 200);
   },

@@ -1,0 +1,80 @@
+import type { Context } from "hono";
+import { can } from "../../core/permissions";
+import type { Action, Role } from "../../core/permissions";
+import { STEP_UP_WINDOW_MS } from "../auth/principal";
+import type { Principal, SessionPrincipal } from "../auth/principal";
+import { ApiError, errors } from "../http/errors";
+import type { AppEnv } from "../http/context";
+
+/** The caller's standing in the tenant named by the route's `{t}`. */
+export interface TenantAccess {
+  tenantId: string;
+  role: Role;
+  principal: Principal;
+  /** `console` for a signed-in person, `api` for an API token. */
+  channel: "console" | "api";
+  /** The person behind the call (for a token: its creator). */
+  userId: string;
+  /** Who to record as author: `user:<id>` or `token:<id>`. */
+  actor: string;
+}
+
+/** 404 for every tenant the caller cannot see, so a tenant's existence never leaks. */
+export const tenantNotFound = () => errors.notFound("Tenant");
+
+/**
+ * The one gate of every `/api/tenants/{t}/…` route: the caller must be a member of `{t}` (a token
+ * must belong to `{t}`) — otherwise 404 — and their role must allow `action` — otherwise 403.
+ */
+export async function requireTenantAccess(
+  c: Context<AppEnv>,
+  action: Action,
+): Promise<TenantAccess> {
+  const principal = c.var.principal;
+  if (!principal) throw errors.unauthenticated();
+  const tenantId = c.req.param("t");
+  if (!tenantId) throw tenantNotFound();
+
+  let role: Role;
+  if (principal.kind === "token") {
+    if (principal.tenantId !== tenantId) throw tenantNotFound();
+    role = principal.role;
+  } else {
+    const row = await c.env.DB.prepare(
+      "SELECT role FROM memberships WHERE tenant_id = ?1 AND user_id = ?2",
+    )
+      .bind(tenantId, principal.userId)
+      .first<{ role: Role }>();
+    if (!row) throw tenantNotFound();
+    role = row.role;
+  }
+  if (!can(role, action)) throw errors.forbidden(`Your role (${role}) does not allow ${action}.`);
+  return {
+    tenantId,
+    role,
+    principal,
+    channel: principal.kind === "token" ? "api" : "console",
+    userId: principal.userId,
+    actor: principal.kind === "token" ? `token:${principal.tokenId}` : `user:${principal.userId}`,
+  };
+}
+
+export const sessionRequired = () =>
+  new ApiError(
+    403,
+    "session_required",
+    "This action needs a person signed in to the console; API tokens cannot do it.",
+  );
+
+/** A person (not a token) acting in the tenant. */
+export function requirePerson(access: TenantAccess): SessionPrincipal {
+  if (access.principal.kind !== "session") throw sessionRequired();
+  return access.principal;
+}
+
+/** A person who signed in or stepped up within the last 10 minutes (sensitive actions). */
+export function requireStepUp(access: TenantAccess, now = Date.now()): SessionPrincipal {
+  const person = requirePerson(access);
+  if (now - person.authenticatedAt > STEP_UP_WINDOW_MS) throw errors.stepUpRequired();
+  return person;
+}

@@ -11,6 +11,14 @@ export async function workersPlugin() {
         ENVIRONMENT: "development",
         AUTH_PEPPER: "test-pepper-0123456789abcdef0123456789abcdef",
         VAULT_KEKS: "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        // A test-only Ed25519 key for audit checkpoints (never used outside tests).
+        SIGNING_KEY: JSON.stringify({
+          kty: "OKP",
+          crv: "Ed25519",
+          x: "QJPqUSJ0PSdC06MEKTWCsIt9ouWp7wB0e2W2UYFx6VY",
+          d: "9LIiHraMRpxA2m-gOPs4ole8lOr-A1-2TN2PPRqJeFw",
+          kid: "test-2026",
+        }),
       },
     },
   });

@@ -1,0 +1,621 @@
+import { evaluate, type Decision } from "../../core/policy";
+import type { AuditLog } from "./audit-log";
+import type { PolicyStore } from "./policies";
+import { redactJson } from "./redact";
+import { fail, ok, type Result } from "./result";
+import type {
+  Actor,
+  ApprovalStatus,
+  ApprovalView,
+  Channel,
+  JsonObject,
+  JsonValue,
+  ProposeResult,
+  RunStatus,
+  RunView,
+  StepStatus,
+  StepView,
+  StoredDecision,
+} from "./types";
+
+type RunRow = {
+  id: string;
+  agent: string;
+  metadata: string;
+  status: RunStatus;
+  created_by: string;
+  created_at: number;
+  closed_at: number | null;
+  step_count: number;
+};
+
+type StepRow = {
+  id: string;
+  run_id: string;
+  seq: number;
+  idempotency_key: string;
+  tool: string;
+  args: string;
+  declared: string;
+  decision: string;
+  status: StepStatus;
+  exec_args: string | null;
+  output: string | null;
+  approval_id: string | null;
+  policy_version: number | null;
+  created_at: number;
+  updated_at: number;
+};
+
+type ApprovalRow = {
+  id: string;
+  step_id: string;
+  run_id: string;
+  status: ApprovalStatus;
+  approvers: string;
+  reason: string | null;
+  decided_by: string | null;
+  created_at: number;
+  expires_at: number;
+  decided_at: number | null;
+};
+
+export interface ProposeInput {
+  tool: string;
+  args: JsonObject;
+  declared: JsonObject;
+  idempotency_key: string;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
+const STEP_COLUMNS =
+  "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, created_at, updated_at";
+const APPROVAL_COLUMNS =
+  "id, step_id, run_id, status, approvers, reason, decided_by, created_at, expires_at, decided_at";
+const MAX_OUTPUT_CHARS = 64 * 1024;
+
+/**
+ * Runs, steps, checkpoints and approvals. Every state change and its audit events commit in one
+ * transaction; a verdict that allows a side effect is returned only after its checkpoint row is
+ * committed, and a step is handed out for execution at most once.
+ */
+export class RunEngine {
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly audit: AuditLog,
+    private readonly policies: PolicyStore,
+  ) {}
+
+  // ── views ────────────────────────────────────────────────────────────────────────────────
+  private runView(r: RunRow): RunView {
+    return {
+      id: r.id,
+      agent: r.agent,
+      metadata: JSON.parse(r.metadata) as JsonObject,
+      status: r.status,
+      created_by: JSON.parse(r.created_by) as Actor,
+      created_at: iso(r.created_at)!,
+      closed_at: iso(r.closed_at),
+      step_count: r.step_count,
+    };
+  }
+
+  private stepView(s: StepRow): StepView {
+    const d = JSON.parse(s.decision) as StoredDecision;
+    const execArgs = json<JsonObject>(s.exec_args);
+    return {
+      step_id: s.id,
+      run_id: s.run_id,
+      seq: s.seq,
+      idempotency_key: s.idempotency_key,
+      tool: s.tool,
+      args: JSON.parse(s.args) as JsonObject,
+      declared: JSON.parse(s.declared) as JsonObject,
+      verdict: d.decision,
+      rule_id: d.rule_id,
+      reason: d.reason,
+      matched_rules: d.matched_rules,
+      status: s.status,
+      exec_args: execArgs,
+      preview:
+        d.decision === "dry_run"
+          ? { tool: s.tool, args: execArgs ?? (JSON.parse(s.args) as JsonObject), executed: false }
+          : null,
+      approval_id: s.approval_id,
+      output: json<JsonValue>(s.output),
+      policy_version: s.policy_version,
+      created_at: iso(s.created_at)!,
+      updated_at: iso(s.updated_at)!,
+    };
+  }
+
+  private approvalView(a: ApprovalRow): ApprovalView {
+    const step = this.stepRow(a.step_id)!;
+    return {
+      id: a.id,
+      step_id: a.step_id,
+      run_id: a.run_id,
+      tool: step.tool,
+      args: JSON.parse(step.args) as JsonObject,
+      status: a.status,
+      approvers: JSON.parse(a.approvers) as string[],
+      reason: a.reason,
+      decided_by: json<Actor>(a.decided_by),
+      created_at: iso(a.created_at)!,
+      expires_at: iso(a.expires_at)!,
+      decided_at: iso(a.decided_at),
+    };
+  }
+
+  private runRow(id: string): RunRow | undefined {
+    return this.sql.exec<RunRow>(`SELECT * FROM runs WHERE id = ?`, id).toArray()[0];
+  }
+
+  private stepRow(id: string): StepRow | undefined {
+    return this.sql
+      .exec<StepRow>(`SELECT ${STEP_COLUMNS} FROM steps WHERE id = ?`, id)
+      .toArray()[0];
+  }
+
+  private approvalRow(id: string): ApprovalRow | undefined {
+    return this.sql
+      .exec<ApprovalRow>(`SELECT ${APPROVAL_COLUMNS} FROM approvals WHERE id = ?`, id)
+      .toArray()[0];
+  }
+
+  // ── runs ─────────────────────────────────────────────────────────────────────────────────
+  openRun(input: { agent: string; metadata: JsonObject }, actor: Actor, now: number): RunView {
+    const id = `run_${crypto.randomUUID()}`;
+    const metadata = redactJson(input.metadata);
+    this.audit.atomically(() => {
+      this.sql.exec(
+        `INSERT INTO runs (id, agent, metadata, status, created_by, created_at) VALUES (?, ?, ?, 'open', ?, ?)`,
+        id,
+        input.agent,
+        JSON.stringify(metadata),
+        JSON.stringify(actor),
+        now,
+      );
+      this.audit.append({
+        type: "run.opened",
+        runId: id,
+        stepId: null,
+        actor,
+        data: { agent: input.agent, metadata },
+        now,
+      });
+    });
+    return this.runView(this.runRow(id)!);
+  }
+
+  getRun(
+    id: string,
+    now: number,
+  ): Result<RunView & { steps: StepView[]; resume_at: number | null }> {
+    this.expireApprovals(now);
+    const run = this.runRow(id);
+    if (!run) return fail(404, "not_found", "Run not found.");
+    const steps = this.sql
+      .exec<StepRow>(`SELECT ${STEP_COLUMNS} FROM steps WHERE run_id = ? ORDER BY seq`, id)
+      .toArray()
+      .map((s) => this.stepView(s));
+    const unfinished = steps.find(
+      (s) => s.status === "executing" || s.status === "awaiting_approval",
+    );
+    return ok({ ...this.runView(run), steps, resume_at: unfinished?.seq ?? null });
+  }
+
+  listRuns(opts: { before?: number; limit: number }): {
+    runs: RunView[];
+    next_cursor: string | null;
+  } {
+    const rows = this.sql
+      .exec<RunRow>(
+        `SELECT * FROM runs WHERE created_at < ? ORDER BY created_at DESC, id LIMIT ?`,
+        opts.before ?? Number.MAX_SAFE_INTEGER,
+        opts.limit + 1,
+      )
+      .toArray();
+    const page = rows.slice(0, opts.limit);
+    return {
+      runs: page.map((r) => this.runView(r)),
+      next_cursor: rows.length > opts.limit ? String(page.at(-1)!.created_at) : null,
+    };
+  }
+
+  cancelRun(id: string, actor: Actor, reason: string | undefined, now: number): Result<RunView> {
+    const run = this.runRow(id);
+    if (!run) return fail(404, "not_found", "Run not found.");
+    if (run.status !== "open") return fail(409, "run_closed", `The run is already ${run.status}.`);
+    const pending = this.sql
+      .exec<{ id: string; step_id: string }>(
+        `SELECT id, step_id FROM approvals WHERE run_id = ? AND status = 'pending'`,
+        id,
+      )
+      .toArray();
+    this.audit.atomically(() => {
+      this.sql.exec(`UPDATE runs SET status = 'cancelled', closed_at = ? WHERE id = ?`, now, id);
+      for (const a of pending) {
+        this.sql.exec(
+          `UPDATE approvals SET status = 'cancelled', decided_at = ? WHERE id = ?`,
+          now,
+          a.id,
+        );
+        this.sql.exec(
+          `UPDATE steps SET status = 'cancelled', updated_at = ? WHERE id = ?`,
+          now,
+          a.step_id,
+        );
+      }
+      this.audit.append({
+        type: "run.cancelled",
+        runId: id,
+        stepId: null,
+        actor,
+        data: { reason: reason ?? null, cancelled_approvals: pending.map((a) => a.id) },
+        now,
+      });
+    });
+    for (const a of pending) this.notify(a.step_id);
+    return ok(this.runView(this.runRow(id)!));
+  }
+
+  // ── steps ────────────────────────────────────────────────────────────────────────────────
+  propose(
+    runId: string,
+    input: ProposeInput,
+    who: { actor: Actor; channel: Channel },
+    now: number,
+  ): Result<ProposeResult> {
+    const run = this.runRow(runId);
+    if (!run) return fail(404, "not_found", "Run not found.");
+    const existing = this.sql
+      .exec<StepRow>(
+        `SELECT ${STEP_COLUMNS} FROM steps WHERE run_id = ? AND idempotency_key = ?`,
+        runId,
+        input.idempotency_key,
+      )
+      .toArray()[0];
+    if (existing) {
+      if (
+        existing.tool !== input.tool ||
+        existing.args !== JSON.stringify(redactJson(input.args))
+      ) {
+        return fail(
+          409,
+          "idempotency_conflict",
+          "This idempotency key was used for a different call.",
+        );
+      }
+      return ok({ ...this.stepView(existing), replay: true });
+    }
+    if (run.status !== "open") return fail(409, "run_closed", `The run is ${run.status}.`);
+
+    const seq = run.step_count + 1;
+    const metadata = JSON.parse(run.metadata) as JsonObject;
+    const { version, bundle } = this.policies.active();
+    const decision: Decision = evaluate(bundle, {
+      tool: input.tool,
+      args: input.args,
+      declared: input.declared,
+      context: {
+        channel: who.channel,
+        principal: { kind: who.actor.kind, id: who.actor.id },
+        run_id: runId,
+        step_seq: seq,
+        ...(typeof metadata.environment === "string" ? { environment: metadata.environment } : {}),
+        ...(typeof metadata.workspace === "string" ? { workspace: metadata.workspace } : {}),
+        ...(metadata.extra && typeof metadata.extra === "object" && !Array.isArray(metadata.extra)
+          ? { extra: metadata.extra as JsonObject }
+          : {}),
+      },
+    });
+    const stored: StoredDecision = {
+      decision: decision.decision,
+      rule_id: decision.rule_id,
+      reason: decision.reason,
+      matched_rules: decision.matched_rules,
+      approvers: decision.approvers,
+      timeout_seconds: decision.timeout_seconds,
+      obligations: decision.obligations,
+    };
+    const stepId = `step_${crypto.randomUUID()}`;
+    const args = redactJson(input.args);
+    const execArgs = redactJson(decision.decision === "transform" ? decision.args : input.args);
+    const status: StepStatus = {
+      allow: "executing",
+      transform: "executing",
+      deny: "denied",
+      dry_run: "dry_run",
+      approve_required: "awaiting_approval",
+    }[decision.decision] as StepStatus;
+    const approvalId =
+      decision.decision === "approve_required" ? `apr_${crypto.randomUUID()}` : null;
+
+    this.audit.atomically(() => {
+      this.sql.exec(
+        `INSERT INTO steps (${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+        stepId,
+        runId,
+        seq,
+        input.idempotency_key,
+        input.tool,
+        JSON.stringify(args),
+        JSON.stringify(input.declared),
+        JSON.stringify(stored),
+        status,
+        JSON.stringify(execArgs),
+        approvalId,
+        version,
+        now,
+        now,
+      );
+      this.sql.exec(`UPDATE runs SET step_count = ? WHERE id = ?`, seq, runId);
+      const base = { runId, stepId, actor: who.actor, now };
+      this.audit.append({
+        ...base,
+        type: "step.proposed",
+        data: {
+          seq,
+          tool: input.tool,
+          args,
+          declared: input.declared,
+          idempotency_key: input.idempotency_key,
+        },
+      });
+      this.audit.append({
+        ...base,
+        type: "step.decided",
+        data: {
+          verdict: decision.decision,
+          rule_id: decision.rule_id,
+          reason: decision.reason,
+          matched_rules: [...decision.matched_rules],
+          policy_version: version,
+          ...(decision.decision === "transform" ? { exec_args: execArgs } : {}),
+        },
+      });
+      if (status === "executing") this.checkpoint(stepId, runId, seq, execArgs, who.actor, now);
+      if (approvalId) {
+        const expiresAt = now + (decision.timeout_seconds ?? 1800) * 1000;
+        this.sql.exec(
+          `INSERT INTO approvals (${APPROVAL_COLUMNS}) VALUES (?, ?, ?, 'pending', ?, NULL, NULL, ?, ?, NULL)`,
+          approvalId,
+          stepId,
+          runId,
+          JSON.stringify(decision.approvers),
+          now,
+          expiresAt,
+        );
+        this.audit.append({
+          ...base,
+          type: "approval.requested",
+          data: {
+            approval_id: approvalId,
+            approvers: [...decision.approvers],
+            expires_at: iso(expiresAt),
+          },
+        });
+      }
+    });
+    return ok({ ...this.stepView(this.stepRow(stepId)!), replay: false });
+  }
+
+  /** The durable record that a side effect may start; written before the verdict is returned. */
+  private checkpoint(
+    stepId: string,
+    runId: string,
+    seq: number,
+    execArgs: JsonObject,
+    actor: Actor,
+    now: number,
+  ) {
+    this.sql.exec(
+      `INSERT INTO checkpoints (step_id, run_id, seq, exec_args, created_at) VALUES (?, ?, ?, ?, ?)`,
+      stepId,
+      runId,
+      seq,
+      JSON.stringify(execArgs),
+      now,
+    );
+    this.audit.append({ type: "step.checkpointed", runId, stepId, actor, data: { seq }, now });
+  }
+
+  getStep(runId: string, stepId: string, now: number): Result<StepView> {
+    this.expireApprovals(now);
+    const step = this.stepRow(stepId);
+    if (!step || step.run_id !== runId) return fail(404, "not_found", "Step not found.");
+    return ok(this.stepView(step));
+  }
+
+  /** Resolves when the step leaves `awaiting_approval` or after `timeoutMs`. */
+  async waitForStep(
+    runId: string,
+    stepId: string,
+    timeoutMs: number,
+    now: () => number,
+  ): Promise<Result<StepView>> {
+    const first = this.getStep(runId, stepId, now());
+    if (!first.ok || first.value.status !== "awaiting_approval") return first;
+    const expiresAt = this.approvalRow(first.value.approval_id!)!.expires_at;
+    const wait = Math.max(0, Math.min(timeoutMs, expiresAt - now() + 5));
+    await new Promise<void>((resolve) => {
+      const set = this.waiters.get(stepId) ?? new Set();
+      const done = () => {
+        clearTimeout(timer);
+        set.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, wait);
+      set.add(done);
+      this.waiters.set(stepId, set);
+    });
+    return this.getStep(runId, stepId, now());
+  }
+
+  private notify(stepId: string) {
+    for (const done of this.waiters.get(stepId) ?? []) done();
+    this.waiters.delete(stepId);
+  }
+
+  report(
+    runId: string,
+    stepId: string,
+    input: { status: "ok" | "error"; output: JsonValue },
+    actor: Actor,
+    now: number,
+  ): Result<StepView> {
+    const step = this.stepRow(stepId);
+    if (!step || step.run_id !== runId) return fail(404, "not_found", "Step not found.");
+    const final: StepStatus = input.status === "ok" ? "succeeded" : "failed";
+    let output = redactJson(input.output);
+    const text = JSON.stringify(output);
+    if (text.length > MAX_OUTPUT_CHARS) output = { truncated: true, preview: text.slice(0, 2000) };
+    if (step.status === "succeeded" || step.status === "failed") {
+      if (step.status === final) return ok(this.stepView(step));
+      return fail(409, "step_already_reported", `The step was already reported as ${step.status}.`);
+    }
+    if (step.status !== "executing") {
+      return fail(409, "step_not_executing", `A ${step.status} step has no result to report.`);
+    }
+    this.audit.atomically(() => {
+      this.sql.exec(
+        `UPDATE steps SET status = ?, output = ?, updated_at = ? WHERE id = ?`,
+        final,
+        JSON.stringify(output),
+        now,
+        stepId,
+      );
+      this.audit.append({
+        type: "step.completed",
+        runId,
+        stepId,
+        actor,
+        data: { status: final, output },
+        now,
+      });
+    });
+    return ok(this.stepView(this.stepRow(stepId)!));
+  }
+
+  // ── approvals ────────────────────────────────────────────────────────────────────────────
+  listApprovals(status: ApprovalStatus | "all", now: number): ApprovalView[] {
+    this.expireApprovals(now);
+    return this.sql
+      .exec<ApprovalRow>(
+        `SELECT ${APPROVAL_COLUMNS} FROM approvals WHERE (?1 = 'all' OR status = ?1) ORDER BY created_at DESC LIMIT 200`,
+        status,
+      )
+      .toArray()
+      .map((a) => this.approvalView(a));
+  }
+
+  getApproval(id: string, now: number): Result<ApprovalView> {
+    this.expireApprovals(now);
+    const a = this.approvalRow(id);
+    return a ? ok(this.approvalView(a)) : fail(404, "not_found", "Approval not found.");
+  }
+
+  decide(
+    id: string,
+    input: { approve: boolean; reason: string },
+    actor: Actor,
+    now: number,
+  ): Result<ApprovalView> {
+    this.expireApprovals(now);
+    const a = this.approvalRow(id);
+    if (!a) return fail(404, "not_found", "Approval not found.");
+    if (a.status !== "pending")
+      return fail(409, "approval_closed", `This approval is already ${a.status}.`);
+    const approvers = JSON.parse(a.approvers) as string[];
+    const allowed =
+      approvers.length === 0 ||
+      approvers.includes(actor.id) ||
+      (actor.role !== undefined && approvers.includes(actor.role)) ||
+      (actor.email !== undefined && approvers.includes(actor.email));
+    if (!allowed) {
+      return fail(403, "not_an_approver", `Only ${approvers.join(", ")} may decide this approval.`);
+    }
+    const step = this.stepRow(a.step_id)!;
+    this.audit.atomically(() => {
+      this.sql.exec(
+        `UPDATE approvals SET status = ?, reason = ?, decided_by = ?, decided_at = ? WHERE id = ?`,
+        input.approve ? "approved" : "denied",
+        input.reason,
+        JSON.stringify(actor),
+        now,
+        id,
+      );
+      this.sql.exec(
+        `UPDATE steps SET status = ?, updated_at = ? WHERE id = ?`,
+        input.approve ? "executing" : "denied",
+        now,
+        step.id,
+      );
+      this.audit.append({
+        type: input.approve ? "approval.approved" : "approval.denied",
+        runId: a.run_id,
+        stepId: a.step_id,
+        actor,
+        data: { approval_id: id, reason: input.reason },
+        now,
+      });
+      if (input.approve) {
+        this.checkpoint(
+          step.id,
+          step.run_id,
+          step.seq,
+          JSON.parse(step.exec_args ?? step.args) as JsonObject,
+          actor,
+          now,
+        );
+      }
+    });
+    this.notify(a.step_id);
+    return ok(this.approvalView(this.approvalRow(id)!));
+  }
+
+  /** Turns overdue approvals into denials; returns the earliest pending expiry, if any. */
+  expireApprovals(now: number): number | null {
+    const overdue = this.sql
+      .exec<ApprovalRow>(
+        `SELECT ${APPROVAL_COLUMNS} FROM approvals WHERE status = 'pending' AND expires_at <= ?`,
+        now,
+      )
+      .toArray();
+    if (overdue.length > 0) {
+      this.audit.atomically(() => {
+        for (const a of overdue) {
+          this.sql.exec(
+            `UPDATE approvals SET status = 'expired', decided_at = ? WHERE id = ?`,
+            now,
+            a.id,
+          );
+          this.sql.exec(
+            `UPDATE steps SET status = 'denied', updated_at = ? WHERE id = ?`,
+            now,
+            a.step_id,
+          );
+          this.audit.append({
+            type: "approval.expired",
+            runId: a.run_id,
+            stepId: a.step_id,
+            actor: { kind: "system", id: "gatehouse" },
+            data: { approval_id: a.id, expired_at: iso(a.expires_at) },
+            now,
+          });
+        }
+      });
+      for (const a of overdue) this.notify(a.step_id);
+    }
+    const next = this.sql
+      .exec<{ at: number | null }>(
+        `SELECT MIN(expires_at) AS at FROM approvals WHERE status = 'pending'`,
+      )
+      .one();
+    return next.at;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * The tenant Durable Object's SQLite schema, applied in order; `meta.schema_version` records how
+ * far a given object has come, so new statements are only ever appended.
+ */
+export const MIGRATIONS: readonly string[][] = [
+  [
+    `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    `CREATE TABLE policy_versions (
+       version INTEGER PRIMARY KEY, source TEXT NOT NULL, bundle_id TEXT NOT NULL,
+       author TEXT NOT NULL, created_at INTEGER NOT NULL, activated_at INTEGER)`,
+    `CREATE TABLE runs (
+       id TEXT PRIMARY KEY, agent TEXT NOT NULL, metadata TEXT NOT NULL, status TEXT NOT NULL,
+       created_by TEXT NOT NULL, created_at INTEGER NOT NULL, closed_at INTEGER,
+       step_count INTEGER NOT NULL DEFAULT 0)`,
+    `CREATE INDEX runs_created ON runs (created_at)`,
+    `CREATE TABLE steps (
+       id TEXT PRIMARY KEY, run_id TEXT NOT NULL, seq INTEGER NOT NULL,
+       idempotency_key TEXT NOT NULL, tool TEXT NOT NULL, args TEXT NOT NULL,
+       declared TEXT NOT NULL, decision TEXT NOT NULL, status TEXT NOT NULL,
+       exec_args TEXT, output TEXT, approval_id TEXT, policy_version INTEGER,
+       created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+       UNIQUE (run_id, idempotency_key), UNIQUE (run_id, seq))`,
+    `CREATE TABLE checkpoints (
+       step_id TEXT PRIMARY KEY, run_id TEXT NOT NULL, seq INTEGER NOT NULL,
+       exec_args TEXT NOT NULL, created_at INTEGER NOT NULL)`,
+    `CREATE TABLE approvals (
+       id TEXT PRIMARY KEY, step_id TEXT NOT NULL, run_id TEXT NOT NULL, status TEXT NOT NULL,
+       approvers TEXT NOT NULL, reason TEXT, decided_by TEXT, created_at INTEGER NOT NULL,
+       expires_at INTEGER NOT NULL, decided_at INTEGER)`,
+    `CREATE INDEX approvals_pending ON approvals (status, expires_at)`,
+    `CREATE TABLE audit_events (
+       seq INTEGER PRIMARY KEY, type TEXT NOT NULL, run_id TEXT, event TEXT NOT NULL,
+       leaf_hash TEXT NOT NULL)`,
+    `CREATE INDEX audit_events_run ON audit_events (run_id, seq)`,
+    `CREATE TABLE audit_checkpoints (
+       size INTEGER PRIMARY KEY, root TEXT NOT NULL, jws TEXT NOT NULL, created_at INTEGER NOT NULL)`,
+  ],
+];
+
+export function migrate(sql: SqlStorage): void {
+  sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+  const row = sql
+    .exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'schema_version'`)
+    .toArray()[0];
+  let version = row ? Number(row.value) : 0;
+  for (; version < MIGRATIONS.length; version++) {
+    for (const statement of MIGRATIONS[version]!) sql.exec(statement);
+    sql.exec(
+      `INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+      String(version + 1),
+    );
+  }
+}

@@ -1,0 +1,101 @@
+import type { Decision, Verdict } from "../../core/policy";
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
+export type JsonObject = { [k: string]: JsonValue };
+
+/** Who did something, as recorded in the audit log. */
+export interface Actor {
+  kind: "user" | "token" | "agent" | "system";
+  id: string;
+  /** The member's role in this tenant (people and API tokens). */
+  role?: string;
+  /** The member's email (people), for approver lists that name addresses. */
+  email?: string;
+}
+
+export type Channel = "console" | "api" | "agent" | "hosted";
+
+export type RunStatus = "open" | "cancelled" | "completed";
+
+/**
+ * `executing`: handed out for its side effect (checkpointed); `awaiting_approval`: waits for a
+ * person; `dry_run`: previewed, never executed; `denied`; `succeeded` / `failed`: reported.
+ */
+export type StepStatus =
+  "executing" | "awaiting_approval" | "dry_run" | "denied" | "succeeded" | "failed" | "cancelled";
+
+export interface RunView {
+  id: string;
+  agent: string;
+  metadata: JsonObject;
+  status: RunStatus;
+  created_by: Actor;
+  created_at: string;
+  closed_at: string | null;
+  step_count: number;
+}
+
+export interface StepView {
+  step_id: string;
+  run_id: string;
+  seq: number;
+  idempotency_key: string;
+  tool: string;
+  args: JsonObject;
+  declared: JsonObject;
+  verdict: Verdict;
+  rule_id: string | null;
+  reason: string;
+  matched_rules: readonly string[];
+  status: StepStatus;
+  /** The arguments to execute with (transformed where a transform applied). */
+  exec_args: JsonObject | null;
+  preview: JsonObject | null;
+  approval_id: string | null;
+  output: JsonValue | null;
+  policy_version: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProposeResult extends StepView {
+  /** True when this is an earlier proposal with the same idempotency key. */
+  replay: boolean;
+}
+
+export type ApprovalStatus = "pending" | "approved" | "denied" | "expired" | "cancelled";
+
+export interface ApprovalView {
+  id: string;
+  step_id: string;
+  run_id: string;
+  tool: string;
+  args: JsonObject;
+  status: ApprovalStatus;
+  approvers: string[];
+  reason: string | null;
+  decided_by: Actor | null;
+  created_at: string;
+  expires_at: string;
+  decided_at: string | null;
+}
+
+export interface PolicyVersionView {
+  version: number;
+  bundle_id: string;
+  author: string;
+  created_at: string;
+  activated_at: string | null;
+  active: boolean;
+}
+
+export type StoredDecision = Pick<
+  Decision,
+  | "decision"
+  | "rule_id"
+  | "reason"
+  | "matched_rules"
+  | "approvers"
+  | "timeout_seconds"
+  | "obligations"
+>;

@@ -1,0 +1,238 @@
+import type {
+  AuthenticationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
+  RegistrationResponseJSON,
+} from "@simplewebauthn/browser";
+
+export type SignInMethod = "email_code" | "passkey";
+
+export interface User {
+  id: string;
+  email: string;
+  created_at: string;
+}
+
+export interface SignInResult {
+  user: User;
+  new_user: boolean;
+  has_passkey: boolean;
+}
+
+export interface Membership {
+  tenant_id: string;
+  tenant_name: string;
+  role: string;
+}
+
+export interface Me {
+  user: User;
+  memberships: Membership[];
+  session: { id: string; authenticated_at: string; step_up_valid_until: string };
+  has_passkey: boolean;
+}
+
+export interface CodeSent {
+  status: "code_sent";
+  message: string;
+  expires_in_seconds: number;
+  resend_after_seconds: number;
+}
+
+export interface Passkey {
+  id: string;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+  device_type: "singleDevice" | "multiDevice";
+  backed_up: boolean;
+  transports: string[];
+  aaguid: string | null;
+}
+
+export interface SessionInfo {
+  id: string;
+  current: boolean;
+  auth_method: SignInMethod;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  device: string;
+  browser: string;
+  os: string;
+}
+
+export interface LoginEvent {
+  id: string;
+  method: SignInMethod;
+  created_at: string;
+  ip: string | null;
+  location: string | null;
+  device: string;
+  browser: string;
+  os: string;
+}
+
+export interface LoginEventPage {
+  events: LoginEvent[];
+  next_cursor: string | null;
+}
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+/** A failed request, carrying the API's stable error code and a message meant for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ErrorIssue[] = [],
+    /** Seconds from `Retry-After` on a 429, otherwise null. */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  /** The message of the first issue about `field`, if the server pointed at it. */
+  issueFor(field: string): string | undefined {
+    return this.issues.find((i) => i.path === field)?.message;
+  }
+}
+
+const NETWORK_MESSAGE = "Could not reach Gatehouse. Check your connection and try again.";
+
+/** Reads `Retry-After` as whole seconds (delta-seconds or an HTTP date), or null. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (value === null || value.trim() === "") return null;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+function isIssue(value: unknown): value is ErrorIssue {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.path === "string" && typeof v.message === "string";
+}
+
+/** Turns a non-2xx response into an ApiError, tolerating bodies that are not the API's shape. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy page, an empty body): fall through to the generic message.
+  }
+  const error = (body as { error?: unknown } | null)?.error;
+  if (typeof error === "object" && error !== null) {
+    const e = error as Record<string, unknown>;
+    if (typeof e.code === "string" && typeof e.message === "string") {
+      const issues = Array.isArray(e.issues) ? e.issues.filter(isIssue) : [];
+      return new ApiError(response.status, e.code, e.message, issues, retryAfter);
+    }
+  }
+  const message =
+    response.status >= 500
+      ? "Gatehouse had a problem. Try again in a moment."
+      : `The request failed (HTTP ${response.status}).`;
+  return new ApiError(response.status, `http_${response.status}`, message, [], retryAfter);
+}
+
+type UnauthenticatedListener = () => void;
+let onUnauthenticated: UnauthenticatedListener = () => {};
+
+/** Called whenever a request answers 401, e.g. because the session was revoked elsewhere. */
+export function setUnauthenticatedListener(listener: UnauthenticatedListener): void {
+  onUnauthenticated = listener;
+}
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers:
+        body === undefined
+          ? { accept: "application/json" }
+          : { accept: "application/json", "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "network_error", NETWORK_MESSAGE);
+  }
+  if (!response.ok) {
+    const error = await errorFromResponse(response);
+    // Only account calls mean "your session is gone"; auth calls may 401 for their own reasons.
+    if (response.status === 401 && path.startsWith("/api/me")) onUnauthenticated();
+    throw error;
+  }
+  return (await response.json()) as T;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const api = {
+  startOtp: (email: string) => request<CodeSent>("POST", "/api/auth/otp/start", { email }),
+  verifyOtp: (email: string, code: string) =>
+    request<SignInResult>("POST", "/api/auth/otp/verify", { email, code }),
+  passkeySignInOptions: () =>
+    request<PublicKeyCredentialRequestOptionsJSON>("POST", "/api/auth/passkey/options", {}),
+  passkeySignIn: (response: AuthenticationResponseJSON) =>
+    request<SignInResult>("POST", "/api/auth/passkey/verify", { response }),
+  stepUpOptions: () =>
+    request<PublicKeyCredentialRequestOptionsJSON>("POST", "/api/auth/step-up/options", {}),
+  stepUp: (response: AuthenticationResponseJSON) =>
+    request<{ ok: true; step_up_valid_until: string }>("POST", "/api/auth/step-up/verify", {
+      response,
+    }),
+  stepUpWithCode: (code: string) =>
+    request<{ ok: true; step_up_valid_until: string }>("POST", "/api/auth/step-up/otp", { code }),
+  logout: () => request<{ ok: true }>("POST", "/api/auth/logout", {}),
+
+  me: () => request<Me>("GET", "/api/me"),
+
+  passkeyRegistrationOptions: () =>
+    request<PublicKeyCredentialCreationOptionsJSON>("POST", "/api/me/passkeys/options", {}),
+  addPasskey: (response: RegistrationResponseJSON, name?: string) =>
+    request<{ passkey: Passkey }>(
+      "POST",
+      "/api/me/passkeys",
+      name ? { response, name } : { response },
+    ),
+  passkeys: () => request<{ passkeys: Passkey[] }>("GET", "/api/me/passkeys"),
+  renamePasskey: (passkeyId: string, name: string) =>
+    request<{ passkey: Passkey }>("PATCH", `/api/me/passkeys/${id(passkeyId)}`, { name }),
+  deletePasskey: (passkeyId: string) =>
+    request<{ ok: true }>("DELETE", `/api/me/passkeys/${id(passkeyId)}`),
+
+  sessions: () => request<{ sessions: SessionInfo[] }>("GET", "/api/me/sessions"),
+  revokeSession: (sessionId: string) =>
+    request<{ ok: true }>("DELETE", `/api/me/sessions/${id(sessionId)}`),
+  revokeAllSessions: (keepCurrent: boolean) =>
+    request<{ revoked: number }>("POST", "/api/me/sessions/revoke-all", {
+      keep_current: keepCurrent,
+    }),
+
+  loginEvents: (cursor: string | null, limit = 20) =>
+    request<LoginEventPage>(
+      "GET",
+      `/api/me/login-events?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
+    ),
+};
+
+/** A message fit to show people, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return "Something went wrong. Try again.";
+}

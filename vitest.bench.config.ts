@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { workersPlugin } from "./vitest.shared.ts";
+import { workersPlugin } from "./vitest.shared";
 
 export default defineConfig(async () => ({
   test: {

@@ -15,6 +15,9 @@ import type { Actor, JsonValue } from "./types";
 /** Sign a checkpoint at least every this many events. */
 export const CHECKPOINT_EVERY = 100;
 
+/** A stored event as served over RPC. */
+export type AuditEventView = Omit<HashedAuditEvent, "data"> & { data: JsonValue };
+
 export interface SignedCheckpoint {
   size: number;
   root: string;
@@ -114,7 +117,7 @@ export class AuditLog {
     afterSeq: number,
     limit: number,
     filter: { runId?: string; type?: string } = {},
-  ): HashedAuditEvent[] {
+  ): AuditEventView[] {
     return this.sql
       .exec<{ event: string }>(
         `SELECT event FROM audit_events
@@ -126,7 +129,7 @@ export class AuditLog {
         limit,
       )
       .toArray()
-      .map((r) => JSON.parse(r.event) as HashedAuditEvent);
+      .map((r) => JSON.parse(r.event) as AuditEventView);
   }
 
   /** JSONL lines of events with seq in (afterSeq, afterSeq + limit]. */

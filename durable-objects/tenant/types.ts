@@ -1,7 +1,11 @@
 import type { Decision, Verdict } from "../../core/policy";
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
-export type JsonObject = { [k: string]: JsonValue };
+// Interface-based recursion keeps TypeScript's RPC stub mapping from expanding JSON endlessly.
+export type JsonValue = string | number | boolean | null | JsonArray | JsonObject;
+export interface JsonArray extends Array<JsonValue> {}
+export interface JsonObject {
+  [k: string]: JsonValue;
+}
 
 /** Who did something, as recorded in the audit log. */
 export interface Actor {

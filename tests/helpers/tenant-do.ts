@@ -16,12 +16,13 @@ export function freshTenant() {
   return { tenantId, stub: env.TENANT.get(env.TENANT.idFromName(tenantId)) };
 }
 
+type Success<R> = Extract<R, { ok: true }> extends { value: infer T } ? T : never;
+
 /** Unwraps a DO result, failing the test with the DO's error if it is not ok. */
-export function value<T>(
-  result: { ok: true; value: T } | { ok: false; code: string; message: string },
-): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
-  return result.value;
+export function value<R extends { ok: boolean }>(result: R): Success<R> {
+  const r = result as unknown as { ok: boolean; value?: unknown; code?: string; message?: string };
+  if (!r.ok) throw new Error(`${r.code}: ${r.message}`);
+  return r.value as Success<R>;
 }
 
 export const POLICY = `version: 1

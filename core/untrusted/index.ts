@@ -1,0 +1,20 @@
+export { scanInjection } from "./scan-injection";
+export type { InjectionFinding, InjectionKind } from "./scan-injection";
+export { normalizeForScan } from "./normalize";
+export { NEUTRALIZED_NOTICE, NEUTRALIZED_TAG, wrapUntrusted } from "./wrap-untrusted";
+export type { WrapOptions, WrappedContent } from "./wrap-untrusted";
+export {
+  advanceAnomalies,
+  classifyToolCall,
+  DEFAULT_ANOMALY_CONFIG,
+  detectAnomalies,
+  initialAnomalyState,
+} from "./anomaly";
+export type {
+  AnomalyConfig,
+  AnomalyEvent,
+  AnomalyKind,
+  AnomalyState,
+  SessionEvent,
+  ToolCallRecord,
+} from "./anomaly";

@@ -1,0 +1,120 @@
+/**
+ * Audit export format (JSONL; UTF-8; lines end with "\n"; a final "\n" is allowed):
+ *
+ * - Lines 1..N: the tenant's events in order, seq 1 through N (no gaps, no filtering), one per
+ *   line. Each line is a JSON object with exactly the event fields plus `hash`:
+ *   `{"actor":{"id":"u_1","kind":"user"},"data":{…},"hash":"<hex>","prev":"<hex>",
+ *   "run_id":null,"seq":1,"step_id":null,"ts":"2025-01-31T12:00:00.000Z","type":"policy.pushed"}`.
+ *   Writers emit the RFC 8785 canonical JSON of that object (`formatEventLine`), so each line
+ *   is the hashed bytes with the `hash` member added; readers accept any JSON spelling.
+ * - Last line (optional only when nothing is to be checked against a JWKS): the signed
+ *   checkpoint over exactly those N events, `{"checkpoint":"<compact JWS>"}` (see checkpoint.ts).
+ *   Nothing may follow it. An export of an empty log is just a checkpoint of size 0.
+ *
+ * No blank lines, comments or other record types.
+ */
+import { canonicalJson } from "../canonical-json";
+import { hashedAuditEventProblem, type HashedAuditEvent } from "./event";
+
+export type ExportRecord =
+  | { kind: "event"; line: number; event: HashedAuditEvent }
+  | { kind: "checkpoint"; line: number; jws: string }
+  | { kind: "invalid"; line: number; problem: string };
+
+export function formatEventLine(event: HashedAuditEvent): string {
+  const { seq, ts, type, run_id, step_id, actor, data, prev, hash } = event;
+  return canonicalJson({ seq, ts, type, run_id, step_id, actor, data, prev, hash });
+}
+
+export function formatCheckpointLine(jws: string): string {
+  return canonicalJson({ checkpoint: jws });
+}
+
+/** A whole export: the events' lines, then the checkpoint line if given. */
+export function serializeAuditExport(
+  events: Iterable<HashedAuditEvent>,
+  checkpointJws?: string,
+): string {
+  let out = "";
+  for (const event of events) out += formatEventLine(event) + "\n";
+  if (checkpointJws !== undefined) out += formatCheckpointLine(checkpointJws) + "\n";
+  return out;
+}
+
+function classify(text: string, line: number, hexFormat: boolean): ExportRecord {
+  if (text.length === 0) return { kind: "invalid", line, problem: "empty line" };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: "invalid", line, problem: "not valid JSON" };
+  }
+  if (typeof value === "object" && value !== null && "checkpoint" in value) {
+    const jws = (value as { checkpoint: unknown }).checkpoint;
+    if (typeof jws !== "string" || Object.keys(value).length !== 1)
+      return { kind: "invalid", line, problem: 'a checkpoint line is {"checkpoint": "<jws>"}' };
+    return { kind: "checkpoint", line, jws };
+  }
+  const problem = hashedAuditEventProblem(value, hexFormat);
+  if (problem !== null) return { kind: "invalid", line, problem };
+  return { kind: "event", line, event: value as HashedAuditEvent };
+}
+
+/**
+ * Classifies export lines one at a time, numbering them from 1 and enforcing the layout rules
+ * that involve more than one line (nothing after the checkpoint). Streaming-friendly.
+ */
+export class AuditExportReader {
+  private lines = 0;
+  private checkpointLine = 0;
+
+  /** `hexFormat: false` leaves `prev`/`hash` format checks to the caller (see the verifier). */
+  constructor(private readonly hexFormat = true) {}
+
+  /** `text` is one line without its "\n". */
+  read(text: string): ExportRecord {
+    const line = ++this.lines;
+    if (this.checkpointLine > 0)
+      return {
+        kind: "invalid",
+        line,
+        problem: `the checkpoint on line ${this.checkpointLine} must be the last line`,
+      };
+    const bom = line === 1 && text.startsWith("\uFEFF");
+    const record = classify(bom ? text.slice(1) : text, line, this.hexFormat);
+    if (record.kind === "checkpoint") this.checkpointLine = line;
+    return record;
+  }
+}
+
+/** Splits export text into lines, ignoring the final "\n". */
+export function* exportLines(text: string): Generator<string> {
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf("\n", start);
+    if (end === -1) {
+      yield text.slice(start);
+      return;
+    }
+    yield text.slice(start, end);
+    start = end + 1;
+  }
+}
+
+export type ParsedAuditExport =
+  | { ok: true; events: HashedAuditEvent[]; checkpoint: string | null }
+  | { ok: false; line: number; problem: string };
+
+/** Parses an export's layout and record shapes (not hashes: see `verifyAuditExport`). */
+export function parseAuditExport(text: string): ParsedAuditExport {
+  const reader = new AuditExportReader();
+  const events: HashedAuditEvent[] = [];
+  let checkpoint: string | null = null;
+  for (const lineText of exportLines(text)) {
+    const record = reader.read(lineText);
+    if (record.kind === "invalid") return { ok: false, line: record.line, problem: record.problem };
+    if (record.kind === "event") events.push(record.event);
+    else checkpoint = record.jws;
+  }
+  return { ok: true, events, checkpoint };
+}

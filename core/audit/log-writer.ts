@@ -1,0 +1,96 @@
+import { canonicalJson } from "../canonical-json";
+import { toHex, utf8 } from "../encoding";
+import type { Checkpoint } from "./checkpoint";
+import { CompactMerkleTree } from "./compact-tree";
+import {
+  auditEventInputProblem,
+  canonicalEventJson,
+  GENESIS_PREV,
+  isHex64,
+  type AuditEvent,
+  type AuditEventInput,
+  type HashedAuditEvent,
+  type JsonValue,
+} from "./event";
+import { nobleSha256, type Sha256 } from "./sha256";
+
+/** Persistable state of an `AuditLogWriter` (small JSON: size, last hash, Merkle frontier). */
+export interface AuditLogState {
+  size: number;
+  /** Hash of event `size` (`GENESIS_PREV` when empty): the next event's `prev`. */
+  head: string;
+  frontier: string[];
+}
+
+export interface AppendedAuditEvent {
+  event: HashedAuditEvent;
+  /** RFC 6962 leaf hash (hex) of the event: store it to serve proofs later. */
+  leafHash: string;
+}
+
+/**
+ * The writing side of a tenant's audit log, for the Durable Object: assigns seq and prev, hashes
+ * the event, and keeps the Merkle root current in O(log n) state. Persist `toState()` together
+ * with each appended event (same transaction) and restore with `fromState`.
+ */
+export class AuditLogWriter {
+  private constructor(
+    private readonly sha: Sha256,
+    private readonly tree: CompactMerkleTree,
+    private lastHash: string,
+  ) {}
+
+  static empty(sha: Sha256 = nobleSha256): AuditLogWriter {
+    return new AuditLogWriter(sha, CompactMerkleTree.empty(sha), GENESIS_PREV);
+  }
+
+  static fromState(state: AuditLogState, sha: Sha256 = nobleSha256): AuditLogWriter {
+    const tree = CompactMerkleTree.fromState(state, sha);
+    if (!isHex64(state.head)) throw new TypeError("audit log state: head must be a hex hash");
+    if (tree.size === 0 && state.head !== GENESIS_PREV)
+      throw new TypeError("audit log state: an empty log's head must be the genesis value");
+    return new AuditLogWriter(sha, tree, state.head);
+  }
+
+  get size(): number {
+    return this.tree.size;
+  }
+
+  /** Appends one event (seq = size + 1). Throws TypeError on invalid input, changing nothing. */
+  append(input: AuditEventInput): AppendedAuditEvent {
+    const problem = auditEventInputProblem(input);
+    if (problem !== null) throw new TypeError(`audit event: ${problem}`);
+    const event: AuditEvent = {
+      seq: this.tree.size + 1,
+      ts: input.ts,
+      type: input.type,
+      run_id: input.run_id,
+      step_id: input.step_id,
+      actor: { kind: input.actor.kind, id: input.actor.id },
+      // Round-trip so the stored event is exactly what was hashed (no undefined, no toJSON).
+      data: JSON.parse(canonicalJson(input.data)) as JsonValue,
+      prev: this.lastHash,
+    };
+    const bytes = utf8.encode("\u0000" + canonicalEventJson(event));
+    const hash = this.sha.hex(bytes.subarray(1));
+    const leaf = this.sha.digest(bytes);
+    this.tree.append(leaf);
+    this.lastHash = hash;
+    return { event: { ...event, hash }, leafHash: toHex(leaf) };
+  }
+
+  /** Hex Merkle root over all events so far. */
+  root(): string {
+    return toHex(this.tree.root());
+  }
+
+  /** The checkpoint to sign for the current size. */
+  checkpoint(tenant: string, ts: string): Checkpoint {
+    return { tenant, size: this.size, root: this.root(), ts };
+  }
+
+  toState(): AuditLogState {
+    const { size, frontier } = this.tree.toState();
+    return { size, head: this.lastHash, frontier };
+  }
+}

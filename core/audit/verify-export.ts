@@ -1,0 +1,248 @@
+/**
+ * Offline verification of an audit export (format: export-format.ts): every event's hash and
+ * prev link, seq contiguity from 1, the Merkle root, and the final checkpoint's size, root and
+ * (given a JWKS) signature. Stops at the first failure.
+ */
+import { toHex } from "../encoding";
+import { decodeCheckpoint, verifyCheckpoint, type Checkpoint, type Jwks } from "./checkpoint";
+import { CompactMerkleTree } from "./compact-tree";
+import {
+  canonicalEventJson,
+  GENESIS_PREV,
+  HASH_FORMAT,
+  isHex64,
+  PREV_FORMAT,
+  type HashedAuditEvent,
+} from "./event";
+import { AuditExportReader, exportLines } from "./export-format";
+import { nobleSha256, type Sha256 } from "./sha256";
+
+export type AuditFailureCode =
+  | "malformed-line"
+  | "seq-gap"
+  | "broken-prev"
+  | "bad-hash"
+  | "missing-checkpoint"
+  | "malformed-checkpoint"
+  | "unknown-kid"
+  | "bad-signature"
+  | "size-mismatch"
+  | "root-mismatch";
+
+export interface VerifiedCheckpoint extends Checkpoint {
+  kid: string;
+  /** "unchecked" when no JWKS was given: size and root were still compared. */
+  signature: "verified" | "unchecked";
+}
+
+/**
+ * `seq` of a failure is the first event that fails a check. Failures of the checkpoint record
+ * itself (missing, malformed, unknown kid, bad signature) report N + 1, the place the checkpoint
+ * takes after N events; a checkpoint of another size reports the first event it disagrees on
+ * (min(size, N) + 1); a root mismatch reports 1, as any event may be the altered one.
+ */
+export type AuditVerifyResult =
+  | { ok: true; events: number; root: string; checkpoint?: VerifiedCheckpoint }
+  | { ok: false; seq: number; line: number; code: AuditFailureCode; reason: string };
+
+export type AuditVerifyFailure = Extract<AuditVerifyResult, { ok: false }>;
+
+export interface AuditVerifyOptions {
+  /** Public keys; when given, a checkpoint line is required and its signature must verify. */
+  jwks?: Jwks;
+  /** Synchronous SHA-256; defaults to @noble/hashes. */
+  sha256?: Sha256;
+}
+
+/** ',"hash":"' + 64 hex + '"' */
+const HASH_MEMBER = ',"hash":"';
+const HASH_MEMBER_LENGTH = HASH_MEMBER.length + 64 + 1;
+
+/**
+ * Fast path: where the top-level `hash` member sits in `line` if the line is what
+ * `formatEventLine` writes, so that the line minus that member is the event's canonical JSON
+ * (`hash` sorts after `actor` and `data` and before the scalar fields, so its last occurrence is
+ * the top-level one). This saves re-canonicalising every event. It is sound because the bytes
+ * hashed here are also the Merkle leaf bytes: if they hash to `hash`, they are the bytes the
+ * log's writer hashed, and the writer hashes only canonical JSON — a forger's non-canonical
+ * spelling would change the leaf and so the signed root. When the hash disagrees (e.g. the same
+ * JSON spelled differently) the caller falls back to canonicalising the parsed event.
+ */
+function hashMemberAt(line: string, hash: string): number {
+  const at = line.lastIndexOf(HASH_MEMBER);
+  if (at < 0 || !line.startsWith(hash, at + HASH_MEMBER.length)) return -1;
+  return line.charCodeAt(at + HASH_MEMBER_LENGTH - 1) === 34 /* " */ ? at : -1;
+}
+
+/** Streaming verifier: `push` each line (without "\n"), then `finish`. */
+export class AuditExportVerifier {
+  private readonly sha: Sha256;
+  private readonly jwks: Jwks | undefined;
+  private readonly reader = new AuditExportReader(false);
+  private readonly tree: CompactMerkleTree;
+  private readonly encoder = new TextEncoder();
+  /** [0x00, ...event bytes]: the leaf-hash input, and from index 1 the chain-hash input. */
+  private buffer = new Uint8Array(4096);
+  private body = this.buffer.subarray(1);
+  private events = 0;
+  private lines = 0;
+  private prev = GENESIS_PREV;
+  private checkpoint: { jws: string; line: number } | null = null;
+  private failure: AuditVerifyFailure | null = null;
+
+  constructor(options: AuditVerifyOptions = {}) {
+    this.sha = options.sha256 ?? nobleSha256;
+    this.jwks = options.jwks;
+    this.tree = CompactMerkleTree.empty(this.sha);
+  }
+
+  /** Checks one more line; false once the export is known to be bad (later lines are ignored). */
+  push(lineText: string): boolean {
+    if (this.failure !== null) return false;
+    const record = this.reader.read(lineText);
+    this.lines = record.line;
+    switch (record.kind) {
+      case "invalid":
+        return this.malformed(this.events + 1, record.line, record.problem);
+      case "checkpoint":
+        this.checkpoint = { jws: record.jws, line: record.line };
+        return true;
+      case "event":
+        return this.checkEvent(record.event, lineText, record.line);
+    }
+  }
+
+  private checkEvent(event: HashedAuditEvent, lineText: string, line: number): boolean {
+    const seq = this.events + 1;
+    if (event.seq !== seq)
+      return this.fail(seq, line, "seq-gap", `seq gap: expected seq ${seq}, found ${event.seq}`);
+    // prev and hash were read without format checks: equal to hex computed here means
+    // well-formed, so the format is checked only when they differ.
+    if (event.prev !== this.prev) {
+      if (!isHex64(event.prev)) return this.malformed(seq, line, PREV_FORMAT);
+      return this.fail(
+        seq,
+        line,
+        "broken-prev",
+        seq === 1
+          ? "broken prev link: the first event's prev is not the genesis value"
+          : `broken prev link: prev is not the hash of seq ${seq - 1}`,
+      );
+    }
+    const at = hashMemberAt(lineText, event.hash);
+    let length = at < 0 ? -1 : this.encodeWithout(lineText, at, HASH_MEMBER_LENGTH);
+    if (length < 0 || this.sha.hex(this.body.subarray(0, length)) !== event.hash) {
+      if (!isHex64(event.hash)) return this.malformed(seq, line, HASH_FORMAT);
+      let canonical: string;
+      try {
+        canonical = canonicalEventJson(event);
+      } catch {
+        return this.malformed(seq, line, "not canonicalisable");
+      }
+      length = this.encode(canonical);
+      if (this.sha.hex(this.body.subarray(0, length)) !== event.hash)
+        return this.fail(seq, line, "bad-hash", 'bad hash: the event does not hash to its "hash"');
+    }
+    this.tree.append(this.sha.digest(this.buffer.subarray(0, 1 + length)));
+    this.prev = event.hash;
+    this.events = seq;
+    return true;
+  }
+
+  private malformed(seq: number, line: number, problem: string): false {
+    return this.fail(seq, line, "malformed-line", `malformed line ${line}: ${problem}`);
+  }
+
+  /** UTF-8 encodes `text` after the 0x00 leaf prefix; returns its byte length. */
+  private encode(text: string): number {
+    this.reserve(text.length);
+    return this.encoder.encodeInto(text, this.body).written;
+  }
+
+  /** `encode` of `text` minus `cut` characters at `at`, without building that string. */
+  private encodeWithout(text: string, at: number, cut: number): number {
+    this.reserve(text.length);
+    const head = this.encoder.encodeInto(text.slice(0, at), this.body).written;
+    const tail = this.encoder.encodeInto(text.slice(at + cut), this.body.subarray(head)).written;
+    return head + tail;
+  }
+
+  private reserve(chars: number): void {
+    if (this.body.length >= chars * 3) return;
+    this.buffer = new Uint8Array(1 + chars * 3);
+    this.body = this.buffer.subarray(1);
+  }
+
+  private fail(seq: number, line: number, code: AuditFailureCode, reason: string): false {
+    this.failure = { ok: false, seq, line, code, reason };
+    return false;
+  }
+
+  /** Checks the checkpoint (signature against the JWKS when given) and returns the verdict. */
+  async finish(): Promise<AuditVerifyResult> {
+    if (this.failure !== null) return this.failure;
+    const n = this.events;
+    const root = toHex(this.tree.root());
+    if (this.checkpoint === null) {
+      if (this.jwks === undefined) return { ok: true, events: n, root };
+      return {
+        ok: false,
+        seq: n + 1,
+        line: this.lines + 1,
+        code: "missing-checkpoint",
+        reason: "missing checkpoint: nothing to check against the JWKS",
+      };
+    }
+    const { jws, line } = this.checkpoint;
+    const failAt = (seq: number, code: AuditFailureCode, reason: string): AuditVerifyFailure => ({
+      ok: false,
+      seq,
+      line,
+      code,
+      reason,
+    });
+    let verified: { checkpoint: Checkpoint; kid: string };
+    if (this.jwks !== undefined) {
+      const result = await verifyCheckpoint(jws, this.jwks);
+      if (!result.ok)
+        return failAt(
+          n + 1,
+          result.code,
+          result.code === "malformed-checkpoint"
+            ? `malformed checkpoint: ${result.reason}`
+            : result.reason,
+        );
+      verified = result;
+    } else {
+      const decoded = decodeCheckpoint(jws);
+      if (!decoded.ok)
+        return failAt(n + 1, "malformed-checkpoint", `malformed checkpoint: ${decoded.reason}`);
+      verified = decoded;
+    }
+    const { checkpoint, kid } = verified;
+    if (checkpoint.size !== n)
+      return failAt(
+        Math.min(checkpoint.size, n) + 1,
+        "size-mismatch",
+        `checkpoint covers ${checkpoint.size} events but the export has ${n}`,
+      );
+    if (checkpoint.root !== root)
+      return failAt(
+        1,
+        "root-mismatch",
+        `root mismatch: events 1..${n} give root ${root}, the checkpoint signs ${checkpoint.root}`,
+      );
+    const signature = this.jwks !== undefined ? "verified" : "unchecked";
+    return { ok: true, events: n, root, checkpoint: { ...checkpoint, kid, signature } };
+  }
+}
+
+/** Verifies a whole export held in memory. */
+export async function verifyAuditExport(
+  text: string,
+  options: AuditVerifyOptions = {},
+): Promise<AuditVerifyResult> {
+  const verifier = new AuditExportVerifier(options);
+  for (const line of exportLines(text)) if (!verifier.push(line)) break;
+  return verifier.finish();
+}

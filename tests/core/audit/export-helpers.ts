@@ -1,0 +1,74 @@
+/** Builds real, signed audit exports for tests (core and CLI). */
+import {
+  checkpointJwks,
+  generateCheckpointKeyPair,
+  signCheckpoint,
+  type CheckpointPrivateJwk,
+  type CheckpointPublicJwk,
+} from "../../../core/audit/checkpoint";
+import {
+  hashAuditEvent,
+  type AuditEventInput,
+  type HashedAuditEvent,
+} from "../../../core/audit/event";
+import { formatEventLine, serializeAuditExport } from "../../../core/audit/export-format";
+import { AuditLogWriter } from "../../../core/audit/log-writer";
+
+export function sampleEvent(i: number): AuditEventInput {
+  const kinds = ["user", "token", "agent", "system"] as const;
+  return {
+    ts: new Date(Date.UTC(2025, 1, 1) + i * 1000).toISOString(),
+    type: ["run.started", "step.proposed", "step.verdict", "approval.decided"][i % 4]!,
+    run_id: i % 5 === 0 ? null : `run_${Math.floor(i / 5)}`,
+    step_id: i % 3 === 0 ? null : `step_${i}`,
+    actor: { kind: kinds[i % 4]!, id: `actor_${i % 7}` },
+    data: {
+      i,
+      url: `https://example.com/${i}?q=ü`,
+      nested: { hash: "not the event hash", n: [i] },
+    },
+  };
+}
+
+export interface SignedExport {
+  text: string;
+  lines: string[];
+  events: HashedAuditEvent[];
+  root: string;
+  jws: string;
+  privateJwk: CheckpointPrivateJwk;
+  publicJwk: CheckpointPublicJwk;
+  jwks: { keys: CheckpointPublicJwk[] };
+}
+
+export async function buildSignedExport(
+  count: number,
+  makeEvent: (i: number) => AuditEventInput = sampleEvent,
+  key?: { privateJwk: CheckpointPrivateJwk; publicJwk: CheckpointPublicJwk },
+): Promise<SignedExport> {
+  const writer = AuditLogWriter.empty();
+  const events = Array.from({ length: count }, (_, i) => writer.append(makeEvent(i + 1)).event);
+  const { privateJwk, publicJwk } = key ?? (await generateCheckpointKeyPair());
+  const jws = await signCheckpoint(
+    writer.checkpoint("acme", "2025-03-01T00:00:00.000Z"),
+    privateJwk,
+  );
+  const text = serializeAuditExport(events, jws);
+  return {
+    text,
+    lines: text.split("\n").slice(0, -1),
+    events,
+    root: writer.root(),
+    jws,
+    privateJwk,
+    publicJwk,
+    jwks: checkpointJwks([publicJwk]),
+  };
+}
+
+/** An event line for `event` with its hash recomputed, as a forger would write it. */
+export function forgedLine(event: Omit<HashedAuditEvent, "hash">): string {
+  return formatEventLine({ ...event, hash: hashAuditEvent(event) });
+}
+
+export const joinLines = (lines: readonly string[]): string => lines.join("\n") + "\n";

@@ -117,7 +117,7 @@ export class RunEngine {
       verdict: d.decision,
       rule_id: d.rule_id,
       reason: d.reason,
-      matched_rules: d.matched_rules,
+      matched_rules: [...d.matched_rules],
       status: s.status,
       exec_args: execArgs,
       preview:

@@ -50,7 +50,7 @@ export interface StepView {
   verdict: Verdict;
   rule_id: string | null;
   reason: string;
-  matched_rules: readonly string[];
+  matched_rules: string[];
   status: StepStatus;
   /** The arguments to execute with (transformed where a transform applied). */
   exec_args: JsonObject | null;

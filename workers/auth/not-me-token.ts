@@ -1,39 +1,17 @@
-import { jwtVerify, SignJWT } from "jose";
-import { utf8 } from "../../core/encoding";
+import { signPurposeToken, verifyPurposeToken } from "./signed-token";
 
 const PURPOSE = "gatehouse/not-me";
-const TTL = "7d";
-
-async function key(pepper: string): Promise<Uint8Array> {
-  const hmacKey = await crypto.subtle.importKey(
-    "raw",
-    utf8.encode(pepper),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  return new Uint8Array(await crypto.subtle.sign("HMAC", hmacKey, utf8.encode(PURPOSE)));
-}
+const TTL_SECONDS = 7 * 24 * 60 * 60;
 
 /** A signed, 7-day link token that lets the person revoke all of their sessions. */
-export async function signNotMeToken(pepper: string, userId: string, loginEventId: string) {
-  return new SignJWT({ purpose: PURPOSE, evt: loginEventId })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject(userId)
-    .setIssuedAt()
-    .setExpirationTime(TTL)
-    .sign(await key(pepper));
+export function signNotMeToken(pepper: string, userId: string, loginEventId: string) {
+  return signPurposeToken(pepper, PURPOSE, { sub: userId, evt: loginEventId }, TTL_SECONDS);
 }
 
 export async function verifyNotMeToken(
   pepper: string,
   token: string,
 ): Promise<{ userId: string; loginEventId: string } | null> {
-  try {
-    const { payload } = await jwtVerify(token, await key(pepper), { algorithms: ["HS256"] });
-    if (payload.purpose !== PURPOSE || typeof payload.sub !== "string") return null;
-    return { userId: payload.sub, loginEventId: String(payload.evt ?? "") };
-  } catch {
-    return null;
-  }
+  const claims = await verifyPurposeToken(pepper, PURPOSE, token);
+  return claims ? { userId: claims.sub, loginEventId: String(claims.evt ?? "") } : null;
 }

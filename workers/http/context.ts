@@ -1,6 +1,7 @@
 import type { Config } from "../config";
 import type { Env } from "../env";
 import type { Principal } from "../auth/principal";
+import type { RunPrincipal } from "../runtime/run-token";
 
 export interface AppEnv {
   Bindings: Env;
@@ -8,5 +9,7 @@ export interface AppEnv {
     requestId: string;
     config: Config;
     principal: Principal | undefined;
+    /** A remote agent holding a run token (kept apart: it is not a tenant member). */
+    run: RunPrincipal | undefined;
   };
 }

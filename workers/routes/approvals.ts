@@ -1,0 +1,178 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Hono } from "hono";
+import { can, isRole } from "../../core/permissions";
+import { escapeHtml } from "../../core/html";
+import { ApiError } from "../http/errors";
+import type { AppEnv } from "../http/context";
+import { validationHook } from "../http/validation";
+import { signApprovalLink, verifyApprovalLink } from "../runtime/approval-link";
+import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
+import { errorResponses, json, jsonBody } from "../schemas/common";
+import { Approval, ApprovalParams, DecisionBody, TenantParam } from "../schemas/runtime";
+import { requirePerson, requireTenantAccess } from "../tenancy/access";
+
+export const approvalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+approvalRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/approvals",
+    tags: ["approvals"],
+    summary: "Approvals (pending by default)",
+    request: {
+      params: TenantParam,
+      query: z.object({
+        status: z
+          .enum(["pending", "approved", "denied", "expired", "cancelled", "all"])
+          .default("pending"),
+      }),
+    },
+    responses: { 200: json(z.object({ approvals: z.array(Approval) })), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "approvals.read");
+    const { status } = c.req.valid("query");
+    const approvals = unwrap(
+      await tenantStub(c.env, access.tenantId).listApprovals(access.tenantId, status),
+    );
+    return c.json({ approvals }, 200);
+  },
+);
+
+approvalRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/approvals/{a}/decision",
+    tags: ["approvals"],
+    summary: "Approve or deny, with a reason (the waiting agent is woken)",
+    request: { params: ApprovalParams, body: jsonBody(DecisionBody) },
+    responses: { 200: json(z.object({ approval: Approval })), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "approvals.decide");
+    const { a } = c.req.valid("param");
+    const { decision, reason } = c.req.valid("json");
+    const approval = unwrap(
+      await tenantStub(c.env, access.tenantId).decideApproval(
+        access.tenantId,
+        a,
+        { approve: decision === "approve", reason },
+        actorOf(access),
+      ),
+    );
+    return c.json({ approval }, 200);
+  },
+);
+
+approvalRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/approvals/{a}/link",
+    tags: ["approvals"],
+    summary: "A signed one-time link to decide this approval as yourself (e.g. from a phone)",
+    request: { params: ApprovalParams },
+    responses: {
+      200: json(z.object({ url: z.string(), expires_at: z.string() })),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "approvals.decide");
+    const person = requirePerson(access);
+    const { a } = c.req.valid("param");
+    const approval = unwrap(
+      await tenantStub(c.env, access.tenantId).getApproval(access.tenantId, a),
+    );
+    if (approval.status !== "pending") {
+      throw new ApiError(409, "approval_closed", `This approval is already ${approval.status}.`);
+    }
+    const ttl = Math.floor((Date.parse(approval.expires_at) - Date.now()) / 1000);
+    const token = await signApprovalLink(
+      c.var.config.authPepper,
+      { tenantId: access.tenantId, approvalId: a, userId: person.userId },
+      ttl,
+    );
+    return c.json(
+      {
+        url: `${c.var.config.origins[0]}/auth/approval?token=${encodeURIComponent(token)}`,
+        expires_at: new Date(Date.now() + Math.min(ttl, 86_400) * 1000).toISOString(),
+      },
+      200,
+    );
+  },
+);
+
+/** The pages behind an approval link: GET shows the call, the form POSTs the decision. */
+export const approvalLinkRoutes = new Hono<AppEnv>();
+
+function page(title: string, body: string, status: 200 | 400 | 403 | 409 = 200) {
+  return new Response(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="/app.css"></head><body><main class="narrow"><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
+    { status, headers: { "content-type": "text/html; charset=utf-8" } },
+  );
+}
+
+const invalidLink = () =>
+  page(
+    "This link is not valid",
+    "<p>It has expired, was altered, or the approval was already decided.</p>",
+    400,
+  );
+
+/** The link's member must still belong to the tenant with a role that may decide. */
+async function memberActor(db: D1Database, tenantId: string, userId: string) {
+  const row = await db
+    .prepare(
+      `SELECT m.role, u.email FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.tenant_id = ?1 AND m.user_id = ?2`,
+    )
+    .bind(tenantId, userId)
+    .first<{ role: string; email: string }>();
+  if (!row || !isRole(row.role) || !can(row.role, "approvals.decide")) return null;
+  return { kind: "user" as const, id: userId, role: row.role, email: row.email };
+}
+
+approvalLinkRoutes.get("/auth/approval", async (c) => {
+  const token = c.req.query("token") ?? "";
+  const claim = await verifyApprovalLink(c.var.config.authPepper, token);
+  if (!claim) return invalidLink();
+  const result = await tenantStub(c.env, claim.tenantId).getApproval(
+    claim.tenantId,
+    claim.approvalId,
+  );
+  if (!result.ok || result.value.status !== "pending") return invalidLink();
+  const a = result.value;
+  return page(
+    "Approve this action?",
+    `<p>An agent wants to run <strong>${escapeHtml(a.tool)}</strong>.</p>
+<pre>${escapeHtml(JSON.stringify(a.args, null, 2))}</pre>
+<p class="meta">Expires ${escapeHtml(a.expires_at)}</p>
+<form method="post" action="/auth/approval"><input type="hidden" name="token" value="${escapeHtml(token)}">
+<label for="reason">Reason</label><input id="reason" name="reason" required maxlength="500">
+<button type="submit" name="decision" value="approve">Approve</button>
+<button type="submit" name="decision" value="deny" class="danger">Deny</button></form>`,
+  );
+});
+
+approvalLinkRoutes.post("/auth/approval", async (c) => {
+  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const token = typeof form.token === "string" ? form.token : "";
+  const reason = typeof form.reason === "string" ? form.reason.trim().slice(0, 500) : "";
+  const decision = form.decision;
+  const claim = await verifyApprovalLink(c.var.config.authPepper, token);
+  if (!claim || (decision !== "approve" && decision !== "deny")) return invalidLink();
+  if (!reason) return page("A reason is needed", "<p>Go back and say why.</p>", 400);
+  const actor = await memberActor(c.env.DB, claim.tenantId, claim.userId);
+  if (!actor)
+    return page("Not allowed", "<p>You can no longer decide approvals in this tenant.</p>", 403);
+  const result = await tenantStub(c.env, claim.tenantId).decideApproval(
+    claim.tenantId,
+    claim.approvalId,
+    { approve: decision === "approve", reason },
+    actor,
+  );
+  if (!result.ok) return page("Not decided", `<p>${escapeHtml(result.message)}</p>`, 409);
+  return page(decision === "approve" ? "Approved" : "Denied", "<p>The agent has been told.</p>");
+});

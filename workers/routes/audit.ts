@@ -1,0 +1,180 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { formatCheckpointLine } from "../../core/audit";
+import { ApiError } from "../http/errors";
+import type { AppEnv } from "../http/context";
+import { validationHook } from "../http/validation";
+import { tenantStub, unwrap } from "../runtime/tenant-client";
+import { errorResponses, json } from "../schemas/common";
+import { AuditEvent, Proof, SignedCheckpoint, TenantParam } from "../schemas/runtime";
+import { requireTenantAccess } from "../tenancy/access";
+
+export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const EXPORT_PAGE = 1000;
+
+auditRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/audit/events",
+    tags: ["audit"],
+    summary: "Audit events in order, after a sequence number",
+    request: {
+      params: TenantParam,
+      query: z.object({
+        after: z.coerce.number().int().min(0).default(0),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        run: z.string().max(64).optional(),
+        type: z.string().max(64).optional(),
+      }),
+    },
+    responses: {
+      200: json(z.object({ events: z.array(AuditEvent), size: z.number().int() })),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.read");
+    const q = c.req.valid("query");
+    const page = unwrap(
+      await tenantStub(c.env, access.tenantId).auditEvents(access.tenantId, q.after, q.limit, {
+        ...(q.run ? { runId: q.run } : {}),
+        ...(q.type ? { type: q.type } : {}),
+      }),
+    );
+    return c.json(page, 200);
+  },
+);
+
+auditRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/audit/head",
+    tags: ["audit"],
+    summary: "Current size and Merkle root, and the latest signed checkpoint",
+    request: { params: TenantParam },
+    responses: {
+      200: json(
+        z.object({
+          size: z.number().int(),
+          root: z.string(),
+          checkpoint: SignedCheckpoint.nullable(),
+        }),
+      ),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.read");
+    return c.json(unwrap(await tenantStub(c.env, access.tenantId).auditHead(access.tenantId)), 200);
+  },
+);
+
+auditRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/audit/checkpoints",
+    tags: ["audit"],
+    summary: "Sign a checkpoint of the current tree (EdDSA JWS; keys at /.well-known/jwks.json)",
+    request: { params: TenantParam },
+    responses: { 200: json(SignedCheckpoint), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.read");
+    return c.json(
+      unwrap(await tenantStub(c.env, access.tenantId).signCheckpoint(access.tenantId)),
+      200,
+    );
+  },
+);
+
+auditRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/audit/proofs/inclusion",
+    tags: ["audit"],
+    summary: "RFC 6962 inclusion proof of event `seq` in the tree of `size` events",
+    request: {
+      params: TenantParam,
+      query: z.object({
+        seq: z.coerce.number().int().min(1),
+        size: z.coerce.number().int().min(1).optional(),
+      }),
+    },
+    responses: { 200: json(Proof), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.read");
+    const { seq, size } = c.req.valid("query");
+    return c.json(
+      unwrap(await tenantStub(c.env, access.tenantId).inclusionProof(access.tenantId, seq, size)),
+      200,
+    );
+  },
+);
+
+auditRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/audit/proofs/consistency",
+    tags: ["audit"],
+    summary: "RFC 6962 consistency proof between tree sizes `from` and `to`",
+    request: {
+      params: TenantParam,
+      query: z.object({
+        from: z.coerce.number().int().min(1),
+        to: z.coerce.number().int().min(1).optional(),
+      }),
+    },
+    responses: { 200: json(Proof), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.read");
+    const { from, to } = c.req.valid("query");
+    return c.json(
+      unwrap(await tenantStub(c.env, access.tenantId).consistencyProof(access.tenantId, from, to)),
+      200,
+    );
+  },
+);
+
+auditRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/audit/export",
+    tags: ["audit"],
+    summary: "The whole log as JSONL (events, then a checkpoint signed for exactly them), streamed",
+    request: { params: TenantParam },
+    responses: {
+      200: { description: "JSONL", content: { "application/x-ndjson": { schema: z.string() } } },
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.export");
+    const stub = tenantStub(c.env, access.tenantId);
+    const signed = await stub.signCheckpoint(access.tenantId);
+    if (!signed.ok) throw new ApiError(signed.status, signed.code, signed.message);
+    const checkpoint = signed.value;
+    const encoder = new TextEncoder();
+    let after = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (after >= checkpoint.size) {
+          controller.enqueue(encoder.encode(`${formatCheckpointLine(checkpoint.jws)}\n`));
+          controller.close();
+          return;
+        }
+        const limit = Math.min(EXPORT_PAGE, checkpoint.size - after);
+        const chunk = unwrap(await stub.exportChunk(access.tenantId, after, limit));
+        controller.enqueue(encoder.encode(chunk.lines.map((l) => `${l}\n`).join("")));
+        after += chunk.lines.length;
+      },
+    });
+    return new Response(body, {
+      headers: {
+        "content-type": "application/x-ndjson; charset=utf-8",
+        "content-disposition": `attachment; filename="audit-${access.tenantId}-${checkpoint.size}.jsonl"`,
+      },
+    }) as never;
+  },
+);

@@ -1,0 +1,32 @@
+import { signPurposeToken, verifyPurposeToken } from "../auth/signed-token";
+
+const PURPOSE = "gatehouse/approval";
+export const APPROVAL_LINK_MAX_TTL_SECONDS = 24 * 60 * 60;
+
+/**
+ * A one-time approval link: signed for one approval and the member who asked for it. It works
+ * once because an approval can only be decided once; it expires with the approval (≤ 24 h).
+ */
+export interface ApprovalLinkClaim {
+  tenantId: string;
+  approvalId: string;
+  userId: string;
+}
+
+export function signApprovalLink(pepper: string, claim: ApprovalLinkClaim, ttlSeconds: number) {
+  return signPurposeToken(
+    pepper,
+    PURPOSE,
+    { sub: claim.userId, tid: claim.tenantId, apr: claim.approvalId },
+    Math.max(1, Math.min(ttlSeconds, APPROVAL_LINK_MAX_TTL_SECONDS)),
+  );
+}
+
+export async function verifyApprovalLink(
+  pepper: string,
+  token: string,
+): Promise<ApprovalLinkClaim | null> {
+  const c = await verifyPurposeToken(pepper, PURPOSE, token);
+  if (!c || typeof c.tid !== "string" || typeof c.apr !== "string") return null;
+  return { tenantId: c.tid, approvalId: c.apr, userId: c.sub };
+}

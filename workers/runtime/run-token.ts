@@ -1,0 +1,22 @@
+import { signPurposeToken, verifyPurposeToken } from "../auth/signed-token";
+
+const PURPOSE = "gatehouse/run";
+export const RUN_TOKEN_DEFAULT_TTL_SECONDS = 60 * 60;
+export const RUN_TOKEN_MAX_TTL_SECONDS = 24 * 60 * 60;
+
+/** A remote agent's credential: good for one run of one tenant, and nothing else. */
+export interface RunPrincipal {
+  kind: "run";
+  tenantId: string;
+  runId: string;
+}
+
+export function signRunToken(pepper: string, tenantId: string, runId: string, ttlSeconds: number) {
+  return signPurposeToken(pepper, PURPOSE, { sub: runId, tid: tenantId }, ttlSeconds);
+}
+
+export async function verifyRunToken(pepper: string, token: string): Promise<RunPrincipal | null> {
+  const claims = await verifyPurposeToken(pepper, PURPOSE, token);
+  if (!claims || typeof claims.tid !== "string") return null;
+  return { kind: "run", tenantId: claims.tid, runId: claims.sub };
+}

@@ -1,0 +1,157 @@
+import { z } from "@hono/zod-openapi";
+import { IsoTime } from "./common";
+
+/** Any JSON value, bounded in size by the body limit. */
+const Json = z.json();
+const JsonRecord = z.record(z.string(), Json);
+
+export const TenantParam = z.object({ t: z.string().min(1).max(128) });
+export const RunParams = TenantParam.extend({
+  r: z.string().regex(/^run_[0-9a-f-]{36}$/, "not a run id"),
+});
+export const StepParams = RunParams.extend({
+  s: z.string().regex(/^step_[0-9a-f-]{36}$/, "not a step id"),
+});
+export const ApprovalParams = TenantParam.extend({
+  a: z.string().regex(/^apr_[0-9a-f-]{36}$/, "not an approval id"),
+});
+export const VersionParams = TenantParam.extend({
+  v: z.coerce.number().int().min(1).max(1_000_000),
+});
+
+export const PolicyBody = z
+  .strictObject({ source: z.string().min(1).max(60_000) })
+  .openapi("PolicyBody");
+
+export const PolicyVersion = z
+  .object({
+    version: z.number().int(),
+    bundle_id: z.string(),
+    author: z.string(),
+    created_at: IsoTime,
+    activated_at: IsoTime.nullable(),
+    active: z.boolean(),
+  })
+  .openapi("PolicyVersion");
+
+export const OpenRunBody = z
+  .strictObject({
+    agent: z.string().trim().min(1).max(128),
+    metadata: JsonRecord.default({}).describe(
+      "Free-form; `environment`, `workspace` and `extra` feed the policy's context.",
+    ),
+    token_ttl_seconds: z.number().int().min(60).max(86_400).default(3600),
+  })
+  .openapi("OpenRunBody");
+
+export const Run = z
+  .object({
+    id: z.string(),
+    agent: z.string(),
+    metadata: JsonRecord,
+    status: z.enum(["open", "cancelled", "completed"]),
+    created_by: z.object({ kind: z.string(), id: z.string() }).passthrough(),
+    created_at: IsoTime,
+    closed_at: IsoTime.nullable(),
+    step_count: z.number().int(),
+  })
+  .openapi("Run");
+
+export const OpenRunResponse = z
+  .object({ run: Run, run_token: z.string(), run_token_expires_at: IsoTime })
+  .openapi("OpenRunResponse");
+
+export const ProposeBody = z
+  .strictObject({
+    tool: z.string().trim().min(1).max(128),
+    args: JsonRecord.default({}),
+    declared: z
+      .object({
+        scope: z.array(z.string().max(128)).max(32).optional(),
+        reversible: z.boolean().optional(),
+        has_shadow: z.boolean().optional(),
+        cost: z.string().max(64).optional(),
+        blast_radius_hint: z.number().optional(),
+      })
+      .catchall(Json)
+      .default({}),
+    idempotency_key: z.string().min(1).max(200),
+  })
+  .openapi("ProposeBody");
+
+export const Step = z
+  .object({
+    step_id: z.string(),
+    run_id: z.string(),
+    seq: z.number().int(),
+    tool: z.string(),
+    verdict: z.enum(["allow", "deny", "dry_run", "approve_required", "transform"]),
+    rule_id: z.string().nullable(),
+    reason: z.string(),
+    status: z.string(),
+    exec_args: JsonRecord.nullable(),
+    preview: JsonRecord.nullable(),
+    approval_id: z.string().nullable(),
+  })
+  .passthrough()
+  .openapi("Step");
+
+export const ReportBody = z
+  .strictObject({ status: z.enum(["ok", "error"]), output: Json.default(null) })
+  .openapi("ReportBody");
+
+export const CancelBody = z
+  .strictObject({ reason: z.string().max(500).optional() })
+  .openapi("CancelBody");
+
+export const DecisionBody = z
+  .strictObject({
+    decision: z.enum(["approve", "deny"]),
+    reason: z.string().trim().min(1, "Give a reason.").max(500),
+  })
+  .openapi("DecisionBody");
+
+export const Approval = z
+  .object({
+    id: z.string(),
+    step_id: z.string(),
+    run_id: z.string(),
+    tool: z.string(),
+    status: z.enum(["pending", "approved", "denied", "expired", "cancelled"]),
+    approvers: z.array(z.string()),
+    reason: z.string().nullable(),
+    expires_at: IsoTime,
+  })
+  .passthrough()
+  .openapi("Approval");
+
+export const AuditEvent = z
+  .object({
+    seq: z.number().int(),
+    ts: IsoTime,
+    type: z.string(),
+    run_id: z.string().nullable(),
+    step_id: z.string().nullable(),
+    actor: z.object({ kind: z.string(), id: z.string() }),
+    data: Json,
+    prev: z.string(),
+    hash: z.string(),
+  })
+  .openapi("AuditEvent");
+
+export const SignedCheckpoint = z
+  .object({ size: z.number().int(), root: z.string(), ts: IsoTime, jws: z.string() })
+  .openapi("SignedCheckpoint");
+
+export const Proof = z
+  .object({ proof: z.array(z.string()) })
+  .passthrough()
+  .openapi("Proof");
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, "invalid cursor")
+    .optional(),
+});

@@ -18,5 +18,7 @@ await build({
   packages: "external",
   logLevel: "error",
 });
-const { main } = await import(pathToFileURL(outfile).href).finally(() => rm(outfile, { force: true }));
+const { main } = await import(pathToFileURL(outfile).href).finally(() =>
+  rm(outfile, { force: true }),
+);
 process.exitCode = await main(process.argv.slice(2));

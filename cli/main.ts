@@ -1,16 +1,56 @@
 /** The `gatehouse` command: dispatches to one module per command group. */
 export type Command = (args: string[]) => Promise<number>;
 
-const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
-  policy: { summary: "policy lint|bundle-id|eval|push", load: () => import("./commands/policy") },
-  audit: { summary: "audit verify|export", load: () => import("./commands/audit") },
-  scan: { summary: "scan text on stdin for injection and secrets", load: () => import("./commands/scan") },
-  egress: { summary: "egress check URL", load: () => import("./commands/egress") },
+interface Entry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+const commands: Record<string, Entry> = {
+  policy: {
+    summary: "policy lint|bundle-id|eval (offline) · policy push FILE [--activate]",
+    load: async () => (args) =>
+      args[0] === "push"
+        ? import("./commands/policy-push").then((m) => m.run(args.slice(1)))
+        : import("./commands/policy").then((m) => m.run(args)),
+  },
+  audit: {
+    summary: "audit verify FILE.jsonl [--jwks JWKS.json] · audit export [--out FILE]",
+    load: async () => (args) =>
+      args[0] === "export"
+        ? import("./commands/audit-export").then((m) => m.run(args.slice(1)))
+        : import("./commands/audit").then((m) => m.run(args)),
+  },
+  scan: {
+    summary: "scan text on stdin for injection and secrets",
+    load: async () => (await import("./commands/scan")).run,
+  },
+  egress: {
+    summary: "egress check URL",
+    load: async () => (await import("./commands/egress")).run,
+  },
+  runs: { summary: "runs [--limit N]", load: async () => (await import("./commands/runs")).run },
+  trace: { summary: "trace RUN", load: async () => (await import("./commands/runs")).trace },
+  approvals: {
+    summary: "approvals [--all]",
+    load: async () => (await import("./commands/approvals")).run,
+  },
+  approve: {
+    summary: "approve ID [--deny] [--reason TEXT]",
+    load: async () => (await import("./commands/approvals")).approve,
+  },
+  doctor: {
+    summary: "doctor: check the server, the token and risky settings",
+    load: async () => (await import("./commands/doctor")).run,
+  },
 };
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return `usage: gatehouse <command> [args]\n\n${lines.join("\n")}\n`;
+  return (
+    `usage: gatehouse <command> [args]\n\n${lines.join("\n")}\n\n` +
+    "API commands read GATEHOUSE_URL and GATEHOUSE_TOKEN (an API token) from the environment.\n"
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -20,6 +60,5 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(usage());
     return name === undefined || name === "help" || name === "--help" ? 0 : 2;
   }
-  const { run } = await command.load();
-  return run(rest);
+  return (await command.load())(rest);
 }

@@ -7,9 +7,12 @@ async function signingKey() {
     "sign",
     "verify",
   ]);
-  const jwk = await webcrypto.subtle.exportKey("jwk", privateKey);
+  const { kty, crv, x, d } = await webcrypto.subtle.exportKey("jwk", privateKey);
   return JSON.stringify({
-    ...jwk,
+    kty,
+    crv,
+    x,
+    d,
     alg: "EdDSA",
     use: "sig",
     kid: `dev-${randomBytes(4).toString("hex")}`,
@@ -29,7 +32,8 @@ export async function ensureDevSecrets(path = ".dev.vars") {
   let out = text && !text.endsWith("\n") ? `${text}\n` : text;
   for (const [name, make] of Object.entries(generators)) {
     if (present.has(name)) continue;
-    out += `${name}=${JSON.stringify(await make())}\n`;
+    // Single quotes: .dev.vars is dotenv, where they keep JSON values literal.
+    out += `${name}='${await make()}'\n`;
     added.push(name);
   }
   if (added.length) {

@@ -1,0 +1,128 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { outboxIds, waitForCode } from "./support/outbox";
+
+// The `gatehouse` CLI against the product started by the global setup (as the README does).
+const ORIGIN = "http://localhost:8787";
+const BASE = process.env.GATEHOUSE_E2E_URL ?? ORIGIN;
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), "gatehouse-cli-"));
+
+let env: NodeJS.ProcessEnv;
+let cookie: string;
+let tenant: string;
+
+async function gatehouse(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run("node", ["cli/bin.mjs", ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+async function api(path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${BASE}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { origin: ORIGIN, cookie, "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json() as Promise<Record<string, never>>;
+}
+
+beforeAll(async () => {
+  const email = `cli-${Date.now()}@example.com`;
+  const seen = await outboxIds(BASE);
+  await api("/api/auth/otp/start", { email });
+  const res = await fetch(`${BASE}/api/auth/otp/verify`, {
+    method: "POST",
+    headers: { origin: ORIGIN, "content-type": "application/json" },
+    body: JSON.stringify({ email, code: await waitForCode(BASE, email, seen) }),
+  });
+  cookie = res.headers.getSetCookie()[0]!.split(";")[0]!;
+  const me = (await api("/api/me")) as { memberships: { tenant_id: string }[] };
+  tenant = me.memberships[0]!.tenant_id;
+  const { token } = (await api(`/api/tenants/${tenant}/tokens`, {
+    name: "cli",
+    role: "admin",
+  })) as {
+    token: string;
+  };
+  env = { ...process.env, GATEHOUSE_URL: BASE, GATEHOUSE_TOKEN: token };
+});
+
+describe("gatehouse CLI over the API", () => {
+  it("checks the setup with doctor", async () => {
+    const out = await gatehouse("doctor");
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain("token accepted (token, role admin");
+    expect(out.stdout).toMatch(/WARN mail: RESEND_API_KEY is not set/);
+    const bad = await run("node", ["cli/bin.mjs", "doctor"], {
+      env: { ...env, GATEHOUSE_TOKEN: "gth_" + "x".repeat(43) },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect((bad as { code: number }).code).toBe(1);
+  });
+
+  it("pushes a policy, then follows a run through approvals, trace and audit", async () => {
+    const policy = join(dir, "policy.yaml");
+    writeFileSync(
+      policy,
+      "version: 1\ndefaults: { on_no_match: deny }\nrules:\n  - id: read\n    match: { tool: read }\n    decision: allow\n  - id: pay\n    match: { tool: pay }\n    decision: approve_required\n",
+    );
+    const pushed = await gatehouse("policy", "push", policy, "--activate");
+    expect(pushed.code).toBe(0);
+    expect(pushed.stdout).toMatch(/^version 2 [0-9a-f]{64}\nactivated version 2\n$/);
+
+    const opened = (await api(`/api/tenants/${tenant}/runs`, { agent: "cli-test" })) as {
+      run: { id: string };
+      run_token: string;
+    };
+    const agent = (body: unknown) =>
+      fetch(`${BASE}/api/tenants/${tenant}/runs/${opened.run.id}/steps`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${opened.run_token}`,
+          "content-type": "application/json",
+        },
+        body: JSON.stringify(body),
+      }).then((r) => r.json() as Promise<{ approval_id: string; verdict: string }>);
+    expect((await agent({ tool: "read", idempotency_key: "1" })).verdict).toBe("allow");
+    const pay = await agent({ tool: "pay", args: { amount: 3 }, idempotency_key: "2" });
+
+    const runs = await gatehouse("runs");
+    expect(runs.stdout).toContain(opened.run.id);
+    const pending = await gatehouse("approvals");
+    expect(pending.stdout).toContain(pay.approval_id);
+    const approved = await gatehouse("approve", pay.approval_id, "--reason", "fine");
+    expect(approved.stdout.trim()).toBe(`${pay.approval_id} approved`);
+    const again = await gatehouse("approve", pay.approval_id, "--deny");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("approval_closed");
+
+    const trace = await gatehouse("trace", opened.run.id);
+    expect(trace.stdout).toMatch(/1\s+read\s+allow\s+executing/);
+    expect(trace.stdout).toMatch(/2\s+pay\s+approve_required\s+executing/);
+
+    const file = join(dir, "audit.jsonl");
+    expect((await gatehouse("audit", "export", "--out", file)).code).toBe(0);
+    const jwks = join(dir, "jwks.json");
+    writeFileSync(jwks, await (await fetch(`${BASE}/.well-known/jwks.json`)).text());
+    const verified = await gatehouse("audit", "verify", file, "--jwks", jwks);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toMatch(/^ok \d+ events\n$/);
+  });
+
+  it("says what is missing when not configured", async () => {
+    const out = await run("node", ["cli/bin.mjs", "runs"], {
+      env: { PATH: process.env.PATH },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect((out as { code: number }).code).toBe(2);
+    expect((out as { stderr: string }).stderr).toContain("GATEHOUSE_URL");
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The policy decision point: pure and synchronous (no clock, no I/O, no randomness).
+ * A single policy behaves as a Lynx bundle; a PolicyBundle evaluates each layer independently
+ * and combines them strictest-wins (deny > approve_required > dry_run > transform > allow).
+ */
+import type { CompiledPolicy, CompiledRule, PolicyBundle, PolicyDefaults } from "./model";
+import { faultKind } from "./rule-fault";
+import { applyTransform } from "./transform";
+import {
+  DEFAULT_APPROVAL_TIMEOUT_SECONDS,
+  VERDICT_SEVERITY,
+  type Decision,
+  type JsonObject,
+  type Obligation,
+  type ToolCall,
+} from "./types";
+
+interface Hit {
+  readonly rule: CompiledRule;
+  /** Present for transform rules. */
+  readonly args: JsonObject | null;
+}
+
+/**
+ * First matching rule in evaluation order, or null (the policy abstains). Rules that fail at
+ * run time are skipped and recorded in `errors` as `<prefix><rule_error:ID:KIND>`.
+ */
+function firstHit(
+  policy: CompiledPolicy,
+  call: ToolCall,
+  errors: string[],
+  prefix: string,
+): Hit | null {
+  const rules = policy.rulesForTool(call.tool);
+  let i = 0;
+  // The try sits outside the scan (re-entered after a fault) to keep the hot loop tight.
+  for (;;) {
+    try {
+      for (; i < rules.length; i++) {
+        const rule = rules[i]!;
+        if (rule.test(call)) {
+          const args =
+            rule.verdict === "transform" ? applyTransform(rule.transform, call.args) : null;
+          return { rule, args };
+        }
+      }
+      return null;
+    } catch (e) {
+      errors.push(`${prefix}<rule_error:${rules[i]!.id}:${faultKind(e)}>`);
+      i++;
+    }
+  }
+}
+
+function ruleDecision(
+  hit: Hit,
+  ruleId: string,
+  matched: string[],
+  obligations: readonly Obligation[],
+): Decision {
+  const rule = hit.rule;
+  const common = {
+    rule_id: ruleId,
+    reason: rule.reason,
+    matched_rules: matched,
+    obligations: obligations.slice(),
+  };
+  switch (rule.verdict) {
+    case "approve_required":
+      return {
+        decision: rule.verdict,
+        ...common,
+        approvers: rule.approvers.slice(),
+        timeout_seconds: rule.timeoutSeconds,
+      };
+    case "transform":
+      return {
+        decision: rule.verdict,
+        ...common,
+        approvers: [],
+        timeout_seconds: null,
+        args: hit.args!,
+      };
+    default:
+      return { decision: rule.verdict, ...common, approvers: [], timeout_seconds: null };
+  }
+}
+
+function defaultDecision(
+  defaults: PolicyDefaults,
+  call: ToolCall,
+  errors: readonly string[],
+  layered: boolean,
+): Decision {
+  // Only an explicit "not reversible and no shadow" selects on_missing_shadow; a missing
+  // declaration is null, which is not false.
+  const missingShadow = call.declared?.reversible === false && call.declared?.has_shadow === false;
+  const verdict = missingShadow ? defaults.on_missing_shadow : defaults.on_no_match;
+  const marker = missingShadow ? "<default:on_missing_shadow>" : "<default:on_no_match>";
+  const nothing = layered ? "no layer matched" : "no rule matched";
+  const reason = missingShadow
+    ? `irreversible action with no shadow; ${nothing}; default policy`
+    : `${nothing}; default policy`;
+  const common = { rule_id: null, reason, matched_rules: [...errors, marker], obligations: [] };
+  if (verdict === "approve_required") {
+    return {
+      decision: verdict,
+      ...common,
+      approvers: [],
+      timeout_seconds: DEFAULT_APPROVAL_TIMEOUT_SECONDS,
+    };
+  }
+  return { decision: verdict, ...common, approvers: [], timeout_seconds: null };
+}
+
+export function evaluate(target: CompiledPolicy | PolicyBundle, call: ToolCall): Decision {
+  return target.kind === "policy" ? evaluatePolicy(target, call) : evaluateBundle(target, call);
+}
+
+function evaluatePolicy(policy: CompiledPolicy, call: ToolCall): Decision {
+  const errors: string[] = [];
+  const hit = firstHit(policy, call, errors, "");
+  if (hit === null) return defaultDecision(policy.defaults, call, errors, false);
+  const matched = errors.length === 0 ? [hit.rule.id] : [...errors, hit.rule.id];
+  return ruleDecision(hit, hit.rule.id, matched, hit.rule.obligations);
+}
+
+function evaluateBundle(bundle: PolicyBundle, call: ToolCall): Decision {
+  const errors: string[] = [];
+  const hits: { layer: string; hit: Hit }[] = [];
+  let top = -1;
+  for (const layer of bundle.layers) {
+    const hit = firstHit(layer.policy, call, errors, `${layer.name}:`);
+    if (hit === null) continue;
+    hits.push({ layer: layer.name, hit });
+    top = Math.max(top, VERDICT_SEVERITY[hit.rule.verdict]);
+  }
+  if (hits.length === 0) return defaultDecision(bundle.defaults, call, errors, true);
+  // Layers that tie at the strictest verdict merge their provenance and obligations; the
+  // first of them supplies the scalar fields (reason, approvers, args), as Lynx.
+  const winners = hits.filter((h) => VERDICT_SEVERITY[h.hit.rule.verdict] === top);
+  const first = winners[0]!;
+  const matched = [...errors, ...winners.map((w) => `${w.layer}:${w.hit.rule.id}`)];
+  const obligations =
+    winners.length === 1
+      ? first.hit.rule.obligations
+      : mergeObligations(winners.map((w) => w.hit.rule.obligations));
+  return ruleDecision(first.hit, `${first.layer}:${first.hit.rule.id}`, matched, obligations);
+}
+
+function mergeObligations(lists: readonly (readonly Obligation[])[]): Obligation[] {
+  const out: Obligation[] = [];
+  const seen = new Set<string>();
+  for (const list of lists) {
+    for (const o of list) {
+      const key = JSON.stringify([o.id, o.phase, o.params]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(o);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,270 @@
+/**
+ * `match` specs into closures. A mapping is an AND of its entries (evaluated in file order,
+ * short-circuiting, as Lynx); `all_of` / `any_of` / `not` compose; a bare string in a
+ * compositional position names a predicate, compiled once and shared. Alongside each closure
+ * the compiler builds the canonical form (predicates inlined) that the bundle id hashes, and
+ * the flattened top-level conjuncts used for the tool index and the unreachable-rule check.
+ */
+import { canonicalJson } from "../canonical-json";
+import { compileOperator, type Matcher } from "./operators";
+import {
+  compileGetter,
+  CONTEXT_FIELDS,
+  DECLARED_FIELDS,
+  isOperator,
+  OPERATORS,
+  PATH_ROOTS,
+  PRINCIPAL_FIELDS,
+  type Operator,
+  type Path,
+  type PathRoot,
+} from "./paths";
+import { closest, didYouMean } from "./suggest";
+import type { Diagnostic, JsonValue } from "./types";
+import { describeKind, toJson, type PEntry, type PMap, type PNode, type Pos } from "./yaml-tree";
+
+export interface Conjunct {
+  /** Canonical JSON of the conjunct, for subset comparison. */
+  readonly key: string;
+  /** Tool names this conjunct admits when it is a plain test of `tool`, else null. */
+  readonly tools: readonly string[] | null;
+}
+
+export interface CompiledMatch {
+  readonly test: Matcher;
+  readonly canonical: JsonValue;
+  /** The top-level AND, flattened through `all_of` and predicate names, in evaluation order. */
+  readonly conjuncts: readonly Conjunct[];
+}
+
+const COMPOSITION_KEYS = new Set(["all_of", "any_of", "not"]);
+const ALWAYS: Matcher = () => true;
+const NEVER: Matcher = () => false;
+
+/** Typo guard for operator suffixes; the cutoff Lynx uses, so both reject the same keys. */
+const OPERATOR_TYPO_CUTOFF = 0.75;
+
+export class MatchCompiler {
+  private readonly compiled = new Map<string, CompiledMatch>();
+  private readonly compiling: string[] = [];
+  readonly used = new Set<string>();
+
+  constructor(
+    private readonly predicates: ReadonlyMap<string, PEntry>,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  private error(pos: Pos, message: string): void {
+    this.diagnostics.push({ severity: "error", ...pos, message });
+  }
+
+  private warn(pos: Pos, message: string): void {
+    this.diagnostics.push({ severity: "warning", ...pos, message });
+  }
+
+  /** Compiles every declared predicate, so problems inside unused ones are reported too. */
+  compileAllPredicates(): void {
+    for (const [name, entry] of this.predicates) this.predicate(name, entry.keyPos);
+  }
+
+  /** A spec in a compositional position: a mapping or a predicate name. */
+  spec(node: PNode, where: string): CompiledMatch {
+    if (node.kind === "scalar" && typeof node.value === "string") {
+      this.used.add(node.value);
+      return this.predicate(node.value, node.pos);
+    }
+    if (node.kind === "map") return this.map(node);
+    this.error(
+      node.pos,
+      `${where} must be a mapping or a predicate name, got ${describeKind(node)}`,
+    );
+    return { test: NEVER, canonical: null, conjuncts: [] };
+  }
+
+  private predicate(name: string, pos: Pos): CompiledMatch {
+    const done = this.compiled.get(name);
+    if (done) return done;
+    const entry = this.predicates.get(name);
+    if (!entry) {
+      this.error(pos, `unknown predicate "${name}"${didYouMean(name, this.predicates.keys())}`);
+      return { test: NEVER, canonical: null, conjuncts: [] };
+    }
+    if (this.compiling.includes(name)) {
+      this.error(pos, `predicate cycle: ${[...this.compiling, name].join(" -> ")}`);
+      return { test: NEVER, canonical: null, conjuncts: [] };
+    }
+    this.compiling.push(name);
+    const result = this.spec(entry.value, `predicate "${name}"`);
+    this.compiling.pop();
+    this.compiled.set(name, result);
+    return result;
+  }
+
+  private map(node: PMap): CompiledMatch {
+    const tests: Matcher[] = [];
+    const canonical: { [key: string]: JsonValue } = {};
+    const conjuncts: Conjunct[] = [];
+    for (const entry of node.entries) {
+      const part = COMPOSITION_KEYS.has(entry.key) ? this.composition(entry) : this.leaf(entry);
+      tests.push(part.test);
+      Object.defineProperty(canonical, entry.key, {
+        value: part.canonical,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      conjuncts.push(...part.conjuncts);
+    }
+    return { test: and(tests), canonical, conjuncts };
+  }
+
+  private composition(entry: PEntry): CompiledMatch {
+    const { key, value } = entry;
+    if (key === "not") {
+      const inner = this.spec(value, "not");
+      const test = inner.test;
+      const canonical = inner.canonical;
+      return { test: (c) => !test(c), canonical, conjuncts: [conjunctOf(key, canonical, null)] };
+    }
+    if (value.kind !== "seq") {
+      this.error(value.pos, `${key} needs a list of predicates, got ${describeKind(value)}`);
+      return { test: NEVER, canonical: null, conjuncts: [] };
+    }
+    const parts = value.items.map((item) => this.spec(item, `an item of ${key}`));
+    const canonical = parts.map((p) => p.canonical);
+    if (key === "all_of") {
+      return {
+        test: and(parts.map((p) => p.test)),
+        canonical,
+        conjuncts: parts.flatMap((p) => p.conjuncts),
+      };
+    }
+    return {
+      test: or(parts.map((p) => p.test)),
+      canonical,
+      conjuncts: [conjunctOf(key, canonical, null)],
+    };
+  }
+
+  private leaf(entry: PEntry): CompiledMatch {
+    const rhs = toJson(entry.value);
+    const fail = { test: NEVER, canonical: rhs, conjuncts: [] };
+    const parsed = this.parseKey(entry.key, entry.keyPos);
+    if (!parsed) return fail;
+    const result = compileOperator(parsed.op, compileGetter(parsed.path), rhs);
+    if (!result.ok) {
+      this.error(entry.value.pos, result.message);
+      return fail;
+    }
+    let tools: string[] | null = null;
+    if (parsed.path.root === "tool") {
+      if (parsed.op === "eq" && typeof rhs === "string") tools = [rhs];
+      if (parsed.op === "in" && Array.isArray(rhs))
+        tools = rhs.filter((x): x is string => typeof x === "string");
+    }
+    return { test: result.test, canonical: rhs, conjuncts: [conjunctOf(entry.key, rhs, tools)] };
+  }
+
+  private parseKey(key: string, pos: Pos): { path: Path; op: Operator } | null {
+    const parts = key.split(".");
+    if (parts.some((p) => p === "")) {
+      this.error(pos, `"${key}" has an empty path segment`);
+      return null;
+    }
+    let op: Operator = "eq";
+    if (parts.length > 1) {
+      const tail = parts[parts.length - 1]!;
+      if (isOperator(tail)) {
+        op = tail;
+        parts.pop();
+      } else {
+        const typo = closest(tail, OPERATORS, OPERATOR_TYPO_CUTOFF);
+        if (typo !== null) {
+          this.error(
+            pos,
+            `unknown operator "${tail}" in "${key}" (did you mean "${typo}"?); operators: ${OPERATORS.join(", ")}`,
+          );
+          return null;
+        }
+      }
+    }
+    const [root, ...segments] = parts as [string, ...string[]];
+    if (!(PATH_ROOTS as readonly string[]).includes(root)) {
+      this.error(
+        pos,
+        `unknown path "${key}": a path starts with ${PATH_ROOTS.join(", ")}${didYouMean(root, PATH_ROOTS)}`,
+      );
+      return null;
+    }
+    if (root === "tool" && segments.length > 0) {
+      this.error(
+        pos,
+        `"${key}": tool is a string and has no fields (operators: ${OPERATORS.join(", ")})`,
+      );
+      return null;
+    }
+    this.checkKnownField(root as PathRoot, segments, key, pos);
+    return { path: { root: root as PathRoot, segments }, op };
+  }
+
+  private checkKnownField(
+    root: PathRoot,
+    segments: readonly string[],
+    key: string,
+    pos: Pos,
+  ): void {
+    const [first, second] = segments;
+    if (first === undefined) return;
+    let known: readonly string[] | null = null;
+    let name = first;
+    if (root === "declared") known = DECLARED_FIELDS;
+    if (root === "context") {
+      known = CONTEXT_FIELDS;
+      if (first === "principal" && second !== undefined) {
+        known = PRINCIPAL_FIELDS;
+        name = second;
+      }
+    }
+    if (known && !known.includes(name)) {
+      this.warn(
+        pos,
+        `"${key}" names an unknown ${root} field "${name}" (always null)${didYouMean(name, known)}`,
+      );
+    }
+  }
+}
+
+function conjunctOf(key: string, canonical: JsonValue, tools: readonly string[] | null): Conjunct {
+  return { key: canonicalJson({ [key]: canonical }), tools };
+}
+
+function and(tests: readonly Matcher[]): Matcher {
+  switch (tests.length) {
+    case 0:
+      return ALWAYS;
+    case 1:
+      return tests[0]!;
+    case 2: {
+      const [a, b] = tests as [Matcher, Matcher];
+      return (c) => a(c) && b(c);
+    }
+    case 3: {
+      const [a, b, d] = tests as [Matcher, Matcher, Matcher];
+      return (c) => a(c) && b(c) && d(c);
+    }
+    default:
+      return (c) => {
+        for (let i = 0; i < tests.length; i++) if (!tests[i]!(c)) return false;
+        return true;
+      };
+  }
+}
+
+function or(tests: readonly Matcher[]): Matcher {
+  if (tests.length === 0) return NEVER;
+  if (tests.length === 1) return tests[0]!;
+  return (c) => {
+    for (let i = 0; i < tests.length; i++) if (tests[i]!(c)) return true;
+    return false;
+  };
+}

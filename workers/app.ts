@@ -10,11 +10,26 @@ import { validationHook } from "./http/validation";
 import { errorHandler } from "./middleware/error-handler";
 import { originCheck } from "./middleware/origin-check";
 import { securityHeaders } from "./middleware/security-headers";
+import { approvalLinkRoutes, approvalRoutes } from "./routes/approvals";
+import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
+import { doctorRoutes } from "./routes/doctor";
+import { whoamiRoutes } from "./routes/whoami";
+import { inviteRoutes } from "./routes/invites";
+import { keyRoutes } from "./routes/keys";
+import { jwksRoutes } from "./routes/jwks";
 import { meRoutes } from "./routes/me";
 import { notMeRoutes } from "./routes/not-me";
+import { operatorRoutes } from "./routes/operator";
 import { passkeyRoutes } from "./routes/passkeys";
+import { policyRoutes } from "./routes/policies";
+import { runRoutes } from "./routes/runs";
+import { sessionRoutes } from "./routes/sessions";
+import { authenticateRunToken } from "./runtime/run-access";
+import { secretRoutes } from "./routes/secrets";
+import { tenantRoutes } from "./routes/tenants";
+import { tokenRoutes } from "./routes/tokens";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -66,12 +81,28 @@ export function createApp() {
       },
     }),
   );
+  app.use(authenticateRunToken);
   app.use(authenticate);
 
   app.route("/", authRoutes);
   app.route("/", meRoutes);
   app.route("/", passkeyRoutes);
   app.route("/", notMeRoutes);
+  app.route("/", tenantRoutes);
+  app.route("/", inviteRoutes);
+  app.route("/", tokenRoutes);
+  app.route("/", secretRoutes);
+  app.route("/", keyRoutes);
+  app.route("/", operatorRoutes);
+  app.route("/", policyRoutes);
+  app.route("/", runRoutes);
+  app.route("/", sessionRoutes);
+  app.route("/", approvalRoutes);
+  app.route("/", approvalLinkRoutes);
+  app.route("/", auditRoutes);
+  app.route("/", jwksRoutes);
+  app.route("/", doctorRoutes);
+  app.route("/", whoamiRoutes);
   app.route("/", devRoutes);
 
   app.doc31("/api/openapi.json", {

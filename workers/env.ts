@@ -14,6 +14,8 @@ export interface Env {
   AUTH_PEPPER?: string;
   VAULT_KEKS?: string;
   SIGNING_KEY?: string;
+  /** JWKS of retired checkpoint keys, still published so old checkpoints verify. */
+  SIGNING_KEYS_RETIRED?: string;
   RESEND_API_KEY?: string;
   /** Enables `/api/operator/*` (vault KEK rewrap across tenants) for a bearer of this value. */
   OPERATOR_TOKEN?: string;

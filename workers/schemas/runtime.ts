@@ -1,8 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { IsoTime } from "./common";
 
-/** Any JSON value, bounded in size by the body limit. */
-const Json = z.json();
+/**
+ * Any JSON value (bodies are parsed JSON, bounded by the body limit). Described rather than
+ * modelled: a recursive schema overflows the OpenAPI generator.
+ */
+const Json = z.unknown().openapi({ description: "any JSON value" });
 const JsonRecord = z.record(z.string(), Json);
 
 export const TenantParam = z.object({ t: z.string().min(1).max(128) });

@@ -125,13 +125,7 @@ export async function activeDek(
          (tenant_id, version, state, kek_id, wrapped_iv, wrapped_dek, created_at)
        VALUES (?1, 1, 'active', ?2, ?3, ?4, ?5)`,
     )
-    .bind(
-      tenantId,
-      created.wrapped.kekId,
-      created.wrapped.iv,
-      created.wrapped.ciphertext,
-      v.now(),
-    )
+    .bind(tenantId, created.wrapped.kekId, created.wrapped.iv, created.wrapped.ciphertext, v.now())
     .run();
   const winner = await activeDekRow(v.db, tenantId);
   if (!winner) throw new Error("tenant has key rows but no active DEK after creating one");

@@ -143,7 +143,11 @@ export async function rotateDek(
  */
 async function startRotation(v: Vault, active: DekRow): Promise<boolean> {
   const version = active.version + 1;
-  const created = await createDek({ ring: v.ring, tenantId: active.tenant_id, dekVersion: version });
+  const created = await createDek({
+    ring: v.ring,
+    tenantId: active.tenant_id,
+    dekVersion: version,
+  });
   const now = v.now();
   try {
     const [retired] = await v.db.batch([

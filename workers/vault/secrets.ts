@@ -215,7 +215,12 @@ export async function readSecretValue(v: Vault, tenantId: string, name: string):
   if (row.state === null) {
     throw new VaultError("key_destroyed", `The key that encrypted ${name} no longer exists.`);
   }
-  const dek = await dekKey(v, { ...row, tenant_id: tenantId, version: row.dek_version, state: row.state });
+  const dek = await dekKey(v, {
+    ...row,
+    tenant_id: tenantId,
+    version: row.dek_version,
+    state: row.state,
+  });
   return decryptSecret({
     tenantId,
     name,

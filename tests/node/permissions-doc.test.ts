@@ -1,0 +1,28 @@
+import { readFileSync } from "node:fs";
+import { expect, it } from "vitest";
+import { permissionMatrixMarkdown } from "../../core/permissions";
+
+/** Rows of cells, trimmed, without the alignment row (Prettier may re-pad the table). */
+function cells(markdownTable: string): string[][] {
+  return markdownTable
+    .split("\n")
+    .filter((line) => line.startsWith("|"))
+    .map((line) =>
+      line
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    )
+    .filter((row) => !row.every((c) => /^:?-+:?$/.test(c)));
+}
+
+it("docs/permissions.md shows exactly the matrix the code enforces", () => {
+  const doc = readFileSync("docs/permissions.md", "utf8");
+  const table = doc.match(
+    /<!-- permission-matrix:start -->([\s\S]*?)<!-- permission-matrix:end -->/,
+  )?.[1];
+  expect(table, "the doc must keep its permission-matrix markers").toBeDefined();
+  const expected = cells(permissionMatrixMarkdown());
+  expect(expected.length).toBeGreaterThan(30);
+  expect(cells(table!)).toEqual(expected);
+});

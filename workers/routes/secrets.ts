@@ -1,0 +1,272 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { iso, isoOrNull } from "../db/client";
+import { errors } from "../http/errors";
+import type { AppEnv } from "../http/context";
+import { validationHook } from "../http/validation";
+import { json, jsonBody, Ok } from "../schemas/common";
+import { TenantItemParams, TenantParams, tenantErrorResponses } from "../schemas/tenancy";
+import {
+  AnswerSecretRequestBody,
+  CreateSecretRequestBody,
+  PutSecretBody,
+  SecretList,
+  SecretListQuery,
+  SecretParams,
+  SecretRequestList,
+  SecretRequestQuery,
+  SecretRequestResponse,
+  SecretResponse,
+  SecretSaved,
+} from "../schemas/vault";
+import { requireTenantAccess } from "../tenancy/access";
+import { openVault } from "../vault/deks";
+import { VaultError, withVaultErrors } from "../vault/errors";
+import {
+  ASK_SECRET_NOTICE,
+  ASK_SECRET_RESULT,
+  cancelSecretRequest,
+  createSecretRequest,
+  getSecretRequest,
+  listSecretRequests,
+  requestStatus,
+} from "../vault/secret-requests";
+import type { SecretRequestRow } from "../vault/secret-requests";
+import { deleteSecret, getSecretMeta, listSecrets, putSecret } from "../vault/secrets";
+import type { SecretMeta } from "../vault/secrets";
+
+/**
+ * The vault API. Values are write-only: no answer, error or log line ever contains one; reads
+ * give metadata and `***last4`.
+ */
+export const secretRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const secretJson = (s: SecretMeta) => ({
+  name: s.name,
+  version: s.version,
+  masked: s.masked,
+  dek_version: s.dek_version,
+  created_at: iso(s.created_at),
+  updated_at: iso(s.updated_at),
+  updated_by: s.updated_by,
+});
+
+const requestJson = (r: SecretRequestRow, now: number) => ({
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  requested_by: r.requested_by,
+  status: requestStatus(r, now),
+  created_at: iso(r.created_at),
+  expires_at: iso(r.expires_at),
+  fulfilled_at: isoOrNull(r.fulfilled_at),
+  notice: ASK_SECRET_NOTICE,
+});
+
+secretRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/secrets",
+    tags: ["vault"],
+    summary: "Secret names, versions and `***last4` (never values), by name",
+    request: { params: TenantParams, query: SecretListQuery },
+    responses: { 200: json(SecretList), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.read_metadata");
+    const { cursor, limit } = c.req.valid("query");
+    const page = await listSecrets(c.env.DB, access.tenantId, { after: cursor, limit });
+    return c.json({ secrets: page.secrets.map(secretJson), next_cursor: page.next }, 200);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/secrets/{name}",
+    tags: ["vault"],
+    summary: "One secret's metadata (never its value)",
+    request: { params: SecretParams },
+    responses: { 200: json(SecretResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.read_metadata");
+    const { name } = c.req.valid("param");
+    const secret = await getSecretMeta(c.env.DB, access.tenantId, name);
+    if (!secret) throw errors.notFound("Secret");
+    return c.json({ secret: secretJson(secret) }, 200);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "put",
+    path: "/api/tenants/{t}/secrets/{name}",
+    tags: ["vault"],
+    summary: "Store a secret, or its next version",
+    description:
+      "Encrypted with AES-256-GCM under the tenant's current data-encryption key. The answer has metadata only.",
+    request: { params: SecretParams, body: jsonBody(PutSecretBody) },
+    responses: {
+      200: json(SecretResponse, "New version stored"),
+      201: json(SecretResponse, "Created"),
+      ...tenantErrorResponses,
+    },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.write");
+    const { name } = c.req.valid("param");
+    const { value } = c.req.valid("json");
+    const result = await withVaultErrors(c.var.requestId, async () =>
+      putSecret(await openVault(c.env.DB, c.var.config.vaultKeks), {
+        tenantId: access.tenantId,
+        name,
+        value,
+        actor: access.actor,
+      }),
+    );
+    return c.json({ secret: secretJson(result.secret) }, result.created ? 201 : 200);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/tenants/{t}/secrets/{name}",
+    tags: ["vault"],
+    summary: "Delete a secret (its ciphertext is erased)",
+    request: { params: SecretParams },
+    responses: { 200: json(Ok), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.delete");
+    const { name } = c.req.valid("param");
+    const deleted = await deleteSecret(c.env.DB, {
+      tenantId: access.tenantId,
+      name,
+      actor: access.actor,
+      now: Date.now(),
+    });
+    if (!deleted) throw errors.notFound("Secret");
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/secret-requests",
+    tags: ["ask_secret"],
+    summary: "Secrets agents asked for (pending by default)",
+    request: { params: TenantParams, query: SecretRequestQuery },
+    responses: { 200: json(SecretRequestList), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.read_metadata");
+    const { status } = c.req.valid("query");
+    const now = Date.now();
+    const rows = await listSecretRequests(c.env.DB, access.tenantId, now, status);
+    return c.json({ requests: rows.map((r) => requestJson(r, now)) }, 200);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/secret-requests",
+    tags: ["ask_secret"],
+    summary: "Ask a person for a secret by name (ask_secret)",
+    description:
+      "The console shows the request as a masked field. The value goes straight to the vault; the requester only ever learns that it was saved.",
+    request: { params: TenantParams, body: jsonBody(CreateSecretRequestBody) },
+    responses: { 201: json(SecretRequestResponse, "Requested"), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "steps.propose");
+    const body = c.req.valid("json");
+    const now = Date.now();
+    const row = await createSecretRequest(c.env.DB, {
+      tenantId: access.tenantId,
+      name: body.name,
+      description: body.description,
+      requestedBy: access.actor,
+      now,
+      ttlMs: body.expires_in_seconds === undefined ? undefined : body.expires_in_seconds * 1000,
+    });
+    return c.json({ request: requestJson(row, now) }, 201);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/secret-requests/{id}",
+    tags: ["ask_secret"],
+    summary: "One request's status",
+    request: { params: TenantItemParams },
+    responses: { 200: json(SecretRequestResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.read_metadata");
+    const { id } = c.req.valid("param");
+    const row = await getSecretRequest(c.env.DB, access.tenantId, id);
+    if (!row) throw errors.notFound("Request");
+    return c.json({ request: requestJson(row, Date.now()) }, 200);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/secret-requests/{id}/answer",
+    tags: ["ask_secret"],
+    summary: "Answer a request with the value; the answer is only “secret saved”",
+    request: { params: TenantItemParams, body: jsonBody(AnswerSecretRequestBody) },
+    responses: { 200: json(SecretSaved), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.write");
+    const { id } = c.req.valid("param");
+    const { value } = c.req.valid("json");
+    const row = await getSecretRequest(c.env.DB, access.tenantId, id);
+    if (!row) throw errors.notFound("Request");
+    await withVaultErrors(c.var.requestId, async () => {
+      if (requestStatus(row, Date.now()) !== "pending") {
+        throw new VaultError("conflict", "This request for a secret is no longer pending.");
+      }
+      return putSecret(await openVault(c.env.DB, c.var.config.vaultKeks), {
+        tenantId: access.tenantId,
+        name: row.name,
+        value,
+        actor: access.actor,
+        fulfilsRequest: row.id,
+      });
+    });
+    return c.json({ result: ASK_SECRET_RESULT }, 200);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/tenants/{t}/secret-requests/{id}",
+    tags: ["ask_secret"],
+    summary: "Decline a pending request",
+    request: { params: TenantItemParams },
+    responses: { 200: json(Ok), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.write");
+    const { id } = c.req.valid("param");
+    const row = await getSecretRequest(c.env.DB, access.tenantId, id);
+    if (!row) throw errors.notFound("Request");
+    await withVaultErrors(c.var.requestId, () =>
+      cancelSecretRequest(c.env.DB, {
+        tenantId: access.tenantId,
+        id,
+        now: Date.now(),
+        actor: access.actor,
+      }),
+    );
+    return c.json({ ok: true as const }, 200);
+  },
+);

@@ -1,0 +1,231 @@
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Role } from "../../core/permissions";
+import { requireSession } from "../auth/principal";
+import { enforceRateLimit } from "../auth/rate-limit";
+import { iso } from "../db/client";
+import { errors } from "../http/errors";
+import type { AppEnv } from "../http/context";
+import { validationHook } from "../http/validation";
+import { json, jsonBody, Ok } from "../schemas/common";
+import {
+  ChangeRoleBody,
+  MemberList,
+  MemberParams,
+  MemberResponse,
+  TenantNameBody,
+  TenantParams,
+  TenantResponse,
+  tenantErrorResponses,
+} from "../schemas/tenancy";
+import { requirePerson, requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { deleteTenant } from "../tenancy/delete-tenant";
+import { changeRole, checkGrant, findMember, listMembers, removeMember } from "../tenancy/members";
+import type { MemberRow } from "../tenancy/members";
+
+export const tenantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const TENANT_CREATE_LIMIT = { limit: 20, windowMs: 60 * 60 * 1000 };
+
+interface TenantRow {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+const tenantJson = (t: TenantRow, role: Role) => ({
+  id: t.id,
+  name: t.name,
+  created_at: iso(t.created_at),
+  role,
+});
+
+const memberJson = (m: MemberRow) => ({
+  user_id: m.user_id,
+  email: m.email,
+  role: m.role,
+  joined_at: iso(m.created_at),
+});
+
+async function loadTenant(db: D1Database, id: string): Promise<TenantRow> {
+  const row = await db
+    .prepare("SELECT id, name, created_at FROM tenants WHERE id = ?1")
+    .bind(id)
+    .first<TenantRow>();
+  if (!row) throw errors.notFound("Tenant");
+  return row;
+}
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants",
+    tags: ["tenants"],
+    summary: "Create a tenant; you become its owner",
+    request: { body: jsonBody(TenantNameBody) },
+    responses: { 201: json(TenantResponse, "Created"), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { name } = c.req.valid("json");
+    const now = Date.now();
+    await enforceRateLimit(
+      c.env.DB,
+      { key: `tenant-create:user:${p.userId}`, ...TENANT_CREATE_LIMIT },
+      now,
+    );
+    const tenant: TenantRow = { id: crypto.randomUUID(), name, created_at: now };
+    await c.env.DB.batch([
+      c.env.DB.prepare("INSERT INTO tenants (id, name, created_at) VALUES (?1, ?2, ?3)").bind(
+        tenant.id,
+        name,
+        now,
+      ),
+      c.env.DB.prepare(
+        "INSERT INTO memberships (tenant_id, user_id, role, created_at) VALUES (?1, ?2, 'owner', ?3)",
+      ).bind(tenant.id, p.userId, now),
+    ]);
+    return c.json({ tenant: tenantJson(tenant, "owner") }, 201);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}",
+    tags: ["tenants"],
+    summary: "The tenant and your role in it",
+    request: { params: TenantParams },
+    responses: { 200: json(TenantResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "tenant.read");
+    const tenant = await loadTenant(c.env.DB, access.tenantId);
+    return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/api/tenants/{t}",
+    tags: ["tenants"],
+    summary: "Rename the tenant",
+    request: { params: TenantParams, body: jsonBody(TenantNameBody) },
+    responses: { 200: json(TenantResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "tenant.rename");
+    const { name } = c.req.valid("json");
+    await c.env.DB.prepare("UPDATE tenants SET name = ?2 WHERE id = ?1")
+      .bind(access.tenantId, name)
+      .run();
+    const tenant = await loadTenant(c.env.DB, access.tenantId);
+    return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/tenants/{t}",
+    tags: ["tenants"],
+    summary: "Delete the tenant (step-up within 10 minutes; crypto-shreds the vault first)",
+    description:
+      "In one transaction: every data-encryption key is destroyed (its wrapped material erased), then the tenant's secrets, requests, tokens, invites, memberships and the tenant itself are deleted.",
+    request: { params: TenantParams },
+    responses: { 200: json(Ok), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "tenant.delete");
+    requireStepUp(access);
+    await deleteTenant(c.env.DB, access.tenantId, Date.now());
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/leave",
+    tags: ["members"],
+    summary: "Leave the tenant (not as its last owner); your API tokens in it are revoked",
+    request: { params: TenantParams },
+    responses: { 200: json(Ok), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "tenant.read");
+    const person = requirePerson(access);
+    await removeMember(c.env.DB, {
+      tenantId: access.tenantId,
+      userId: person.userId,
+      now: Date.now(),
+    });
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/members",
+    tags: ["members"],
+    summary: "Members and their roles",
+    request: { params: TenantParams },
+    responses: { 200: json(MemberList), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "members.read");
+    const members = await listMembers(c.env.DB, access.tenantId);
+    return c.json({ members: members.map(memberJson) }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/api/tenants/{t}/members/{user_id}",
+    tags: ["members"],
+    summary: "Change a member's role (within your own role; never the last owner away)",
+    request: { params: MemberParams, body: jsonBody(ChangeRoleBody) },
+    responses: { 200: json(MemberResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "members.change_role");
+    const { user_id } = c.req.valid("param");
+    const { role } = c.req.valid("json");
+    const member = await findMember(c.env.DB, access.tenantId, user_id);
+    if (!member) throw errors.notFound("Member");
+    checkGrant(access.role, member.role, role);
+    if (member.role !== role) {
+      await changeRole(c.env.DB, {
+        tenantId: access.tenantId,
+        userId: user_id,
+        from: member.role,
+        to: role,
+        now: Date.now(),
+      });
+    }
+    return c.json({ member: memberJson({ ...member, role }) }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/tenants/{t}/members/{user_id}",
+    tags: ["members"],
+    summary: "Remove a member (step-up within 10 minutes; never the last owner)",
+    request: { params: MemberParams },
+    responses: { 200: json(Ok), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "members.remove");
+    requireStepUp(access);
+    const { user_id } = c.req.valid("param");
+    const member = await findMember(c.env.DB, access.tenantId, user_id);
+    if (!member) throw errors.notFound("Member");
+    checkGrant(access.role, member.role);
+    await removeMember(c.env.DB, { tenantId: access.tenantId, userId: user_id, now: Date.now() });
+    return c.json({ ok: true as const }, 200);
+  },
+);

@@ -1,0 +1,28 @@
+import { forgetTenantDeks } from "../vault/keyring";
+
+/**
+ * Deletes a tenant in one transaction whose first statement crypto-shreds the vault: every DEK is
+ * marked destroyed and its wrapped material erased, so any copy of the tenant's ciphertexts (a
+ * backup, a time-travel restore) can never be decrypted again. The destroyed key rows stay as a
+ * record; everything else of the tenant in D1 goes.
+ */
+export async function deleteTenant(db: D1Database, tenantId: string, now: number): Promise<void> {
+  const statements = [
+    db
+      .prepare(
+        `UPDATE tenant_keys SET state = 'destroyed', wrapped_iv = NULL, wrapped_dek = NULL,
+           destroyed_at = ?2 WHERE tenant_id = ?1`,
+      )
+      .bind(tenantId, now),
+    ...[
+      "DELETE FROM secrets WHERE tenant_id = ?1",
+      "DELETE FROM secret_requests WHERE tenant_id = ?1",
+      "DELETE FROM api_tokens WHERE tenant_id = ?1",
+      "DELETE FROM invites WHERE tenant_id = ?1",
+      "DELETE FROM memberships WHERE tenant_id = ?1",
+      "DELETE FROM tenants WHERE id = ?1",
+    ].map((sql) => db.prepare(sql).bind(tenantId)),
+  ];
+  await db.batch(statements);
+  await forgetTenantDeks(tenantId);
+}

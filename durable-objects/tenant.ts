@@ -5,6 +5,8 @@ import { PolicyStore } from "./tenant/policies";
 import { fail, ok, type Result } from "./tenant/result";
 import { RunEngine, type ProposeInput } from "./tenant/runs";
 import { migrate } from "./tenant/schema";
+import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
+import type { ProviderConfig } from "../core/providers/types";
 import type { Actor, ApprovalStatus, Channel, JsonObject, JsonValue } from "./tenant/types";
 
 const MAX_WAIT_MS = 25_000;
@@ -18,6 +20,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly audit: AuditLog;
   private readonly policies: PolicyStore;
   private readonly runs: RunEngine;
+  private readonly sessions: SessionEngine;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -26,6 +29,14 @@ export class TenantDO extends DurableObject<Env> {
     this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
+    this.sessions = new SessionEngine(
+      sql,
+      env,
+      () => this.tenantId(),
+      this.audit,
+      this.runs,
+      (id, e) => this.broadcast(id, e),
+    );
     void ctx.blockConcurrencyWhile(() => this.policies.seed(Date.now()));
   }
 
@@ -46,14 +57,63 @@ export class TenantDO extends DurableObject<Env> {
     return this.tenantId() === tenantId ? ok(null) : fail(403, "forbidden", "Wrong tenant.");
   }
 
-  private async afterChange(): Promise<void> {
-    const nextExpiry = this.runs.expireApprovals(Date.now());
-    if (nextExpiry !== null) await this.ctx.storage.setAlarm(nextExpiry);
-    if (this.audit.checkpointDue()) await this.audit.checkpoint(Date.now());
+  /** Expires approvals, signs a due checkpoint, and sets the alarm for the next piece of work. */
+  private async afterChange(extra: number | null = null): Promise<void> {
+    const now = Date.now();
+    const nextExpiry = this.runs.expireApprovals(now);
+    const sessions = this.sessions.due(now);
+    const candidates = [nextExpiry, sessions.next, extra, sessions.ids.length > 0 ? now : null];
+    const next = Math.min(...candidates.filter((t): t is number => t !== null));
+    if (Number.isFinite(next)) {
+      const current = await this.ctx.storage.getAlarm();
+      if (current === null || current > next) await this.ctx.storage.setAlarm(next);
+    }
+    if (this.audit.checkpointDue()) await this.audit.checkpoint(now);
   }
 
+  /** Runs due hosted sessions forward; also how a session resumes after an eviction. */
   override async alarm(): Promise<void> {
-    await this.afterChange();
+    let retryAt: number | null = null;
+    for (const id of this.sessions.due(Date.now()).ids) {
+      const outcome = await this.sessions.advance(id, Date.now);
+      if (outcome.kind === "retry_at") retryAt = Math.min(retryAt ?? Infinity, outcome.at);
+    }
+    await this.afterChange(retryAt);
+  }
+
+  private broadcast(sessionId: string, event: SessionEvent | TransientEvent): void {
+    const text = JSON.stringify(event);
+    for (const ws of this.ctx.getWebSockets(sessionId)) {
+      try {
+        ws.send(text);
+      } catch {
+        // A socket closing under us: it will be dropped by the runtime.
+      }
+    }
+  }
+
+  /** WebSocket upgrade for a session's events (the Worker authorised it and names the session). */
+  override async fetch(request: Request): Promise<Response> {
+    const sessionId = request.headers.get("x-gatehouse-session") ?? "";
+    const tenantId = request.headers.get("x-gatehouse-tenant") ?? "";
+    const after = Number(request.headers.get("x-gatehouse-after") ?? "0");
+    if (request.headers.get("upgrade") !== "websocket" || !this.bind(tenantId).ok) {
+      return new Response("expected a websocket upgrade", { status: 426 });
+    }
+    const backlog = this.sessions.events(sessionId, after);
+    if (!backlog.ok) return new Response("no such session", { status: 404 });
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [sessionId]);
+    for (const event of backlog.value) server.send(JSON.stringify(event));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): void {
+    if (message === "ping") ws.send("pong");
+  }
+
+  override webSocketClose(ws: WebSocket, code: number): void {
+    ws.close(code === 1005 ? 1000 : code, "closing");
   }
 
   // ── policies ───────────────────────────────────────────────────────────────────────────
@@ -164,9 +224,67 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.decide(approvalId, input, actor, Date.now());
+    const now = Date.now();
+    const result = this.runs.decide(approvalId, input, actor, now);
+    const resumed = result.ok && this.sessions.resumeAfterApproval(result.value.run_id, now);
+    await this.afterChange(resumed ? now : null);
+    return result;
+  }
+
+  // ── hosted sessions ──────────────────────────────────────────────────────────────────────
+  async createSession(
+    tenantId: string,
+    input: { provider: ProviderConfig; key_secret: string; system: string; title: string },
+    actor: Actor,
+  ) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = this.sessions.create(input, actor, Date.now());
     await this.afterChange();
     return result;
+  }
+
+  listSessions(tenantId: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.sessions.list()) : bound;
+  }
+
+  getSession(tenantId: string, sessionId: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? this.sessions.get(sessionId) : bound;
+  }
+
+  sessionEvents(tenantId: string, sessionId: string, afterSeq: number) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? this.sessions.events(sessionId, afterSeq) : bound;
+  }
+
+  /** Stores the message and wakes the loop through the alarm (so it survives evictions). */
+  async sendSessionMessage(tenantId: string, sessionId: string, content: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const result = this.sessions.sendMessage(sessionId, content, now);
+    if (result.ok) await this.afterChange(now);
+    return result;
+  }
+
+  async cancelSession(tenantId: string, sessionId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = this.sessions.cancel(sessionId, actor, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
+  /** The tenant was deleted: drop everything this object holds. */
+  async destroy(tenantId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    for (const ws of this.ctx.getWebSockets()) ws.close(1001, "tenant deleted");
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    return ok(null);
   }
 
   // ── audit ──────────────────────────────────────────────────────────────────────────────

@@ -65,6 +65,8 @@ export interface ProposeInput {
   args: JsonObject;
   declared: JsonObject;
   idempotency_key: string;
+  /** Server-computed facts for `context.extra` (e.g. anomalies); never taken from agents. */
+  context_extra?: JsonObject;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -308,9 +310,12 @@ export class RunEngine {
         step_seq: seq,
         ...(typeof metadata.environment === "string" ? { environment: metadata.environment } : {}),
         ...(typeof metadata.workspace === "string" ? { workspace: metadata.workspace } : {}),
-        ...(metadata.extra && typeof metadata.extra === "object" && !Array.isArray(metadata.extra)
-          ? { extra: metadata.extra as JsonObject }
-          : {}),
+        extra: {
+          ...(metadata.extra && typeof metadata.extra === "object" && !Array.isArray(metadata.extra)
+            ? (metadata.extra as JsonObject)
+            : {}),
+          ...input.context_extra,
+        },
       },
     });
     const stored: StoredDecision = {
@@ -467,6 +472,8 @@ export class RunEngine {
     input: { status: "ok" | "error"; output: JsonValue },
     actor: Actor,
     now: number,
+    /** Further writes that must commit with the result (e.g. the session's tool message). */
+    alongside?: () => void,
   ): Result<StepView> {
     const step = this.stepRow(stepId);
     if (!step || step.run_id !== runId) return fail(404, "not_found", "Step not found.");
@@ -497,6 +504,7 @@ export class RunEngine {
         data: { status: final, output },
         now,
       });
+      alongside?.();
     });
     return ok(this.stepView(this.stepRow(stepId)!));
   }

@@ -35,6 +35,23 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE TABLE audit_checkpoints (
        size INTEGER PRIMARY KEY, root TEXT NOT NULL, jws TEXT NOT NULL, created_at INTEGER NOT NULL)`,
   ],
+  [
+    `CREATE TABLE sessions (
+       id TEXT PRIMARY KEY, run_id TEXT NOT NULL, provider TEXT NOT NULL, key_secret TEXT NOT NULL,
+       system TEXT NOT NULL, title TEXT NOT NULL, status TEXT NOT NULL, error TEXT,
+       anomaly_state TEXT NOT NULL, created_by TEXT NOT NULL, created_at INTEGER NOT NULL,
+       updated_at INTEGER NOT NULL, retry_at INTEGER)`,
+    `CREATE TABLE session_messages (
+       session_id TEXT NOT NULL, seq INTEGER NOT NULL, message TEXT NOT NULL,
+       created_at INTEGER NOT NULL, PRIMARY KEY (session_id, seq))`,
+    `CREATE TABLE session_events (
+       session_id TEXT NOT NULL, seq INTEGER NOT NULL, event TEXT NOT NULL,
+       created_at INTEGER NOT NULL, PRIMARY KEY (session_id, seq))`,
+    `CREATE TABLE memory (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL)`,
+    `CREATE TABLE egress_log (session_id TEXT NOT NULL, host TEXT NOT NULL, at INTEGER NOT NULL)`,
+    `CREATE INDEX egress_log_session ON egress_log (session_id, at)`,
+    `CREATE TABLE tool_starts (step_id TEXT PRIMARY KEY, at INTEGER NOT NULL)`,
+  ],
 ];
 
 export function migrate(sql: SqlStorage): void {

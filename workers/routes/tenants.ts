@@ -138,7 +138,7 @@ tenantRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.delete");
     requireStepUp(access);
-    await deleteTenant(c.env.DB, access.tenantId, Date.now());
+    await deleteTenant(c.env, access.tenantId, Date.now());
     return c.json({ ok: true as const }, 200);
   },
 );

@@ -1,12 +1,15 @@
+import type { Env } from "../env";
 import { forgetTenantDeks } from "../vault/keyring";
 
 /**
  * Deletes a tenant in one transaction whose first statement crypto-shreds the vault: every DEK is
  * marked destroyed and its wrapped material erased, so any copy of the tenant's ciphertexts (a
  * backup, a time-travel restore) can never be decrypted again. The destroyed key rows stay as a
- * record; everything else of the tenant in D1 goes.
+ * record; everything else of the tenant in D1 goes, and then so does its Durable Object's storage
+ * (policies, runs, sessions, memory and audit log).
  */
-export async function deleteTenant(db: D1Database, tenantId: string, now: number): Promise<void> {
+export async function deleteTenant(env: Env, tenantId: string, now: number): Promise<void> {
+  const db = env.DB;
   const statements = [
     db
       .prepare(
@@ -25,4 +28,5 @@ export async function deleteTenant(db: D1Database, tenantId: string, now: number
   ];
   await db.batch(statements);
   await forgetTenantDeks(tenantId);
+  await env.TENANT.get(env.TENANT.idFromName(tenantId)).destroy(tenantId);
 }

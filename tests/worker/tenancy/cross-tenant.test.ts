@@ -32,8 +32,8 @@ describe("tenant isolation", () => {
     "%s: a member of another tenant gets 404 and changes nothing",
     async (key, route) => {
       const tenantId = await newTenant(victim, "Victim");
-      const { params, body } = await route.prepare(tenantId, victim.cookie);
-      const { method, path } = resolveRoute(key, tenantId, params);
+      const { params, body, query } = await route.prepare(tenantId, victim.cookie);
+      const { method, path } = resolveRoute(key, tenantId, params, query);
       const before = await tenantSnapshot(tenantId);
 
       const bySession = await call(path, { method, body, cookie: stranger.cookie });
@@ -43,7 +43,7 @@ describe("tenant isolation", () => {
       expect(await tenantSnapshot(tenantId)).toBe(before);
 
       // Indistinguishable from a tenant that does not exist.
-      const ghost = resolveRoute(key, crypto.randomUUID(), params);
+      const ghost = resolveRoute(key, crypto.randomUUID(), params, query);
       const missing = await call(ghost.path, { method, body, cookie: stranger.cookie });
       expect(await expectError(missing, 404, "not_found")).toEqual(sessionError);
 
@@ -56,8 +56,8 @@ describe("tenant isolation", () => {
   it("answers 401 to anonymous callers on every tenant route", async () => {
     const tenantId = await newTenant(victim, "Anon target");
     for (const [key, route] of ROUTES) {
-      const { params, body } = await route.prepare(tenantId, victim.cookie);
-      const { method, path } = resolveRoute(key, tenantId, params);
+      const { params, body, query } = await route.prepare(tenantId, victim.cookie);
+      const { method, path } = resolveRoute(key, tenantId, params, query);
       await expectError(await call(path, { method, body }), 401, "unauthenticated");
     }
   });

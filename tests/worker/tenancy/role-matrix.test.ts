@@ -44,8 +44,8 @@ describe("role matrix", () => {
 
   it.each(CASES)("%s as %s (console session)", async (key, role, route) => {
     const { tenantId } = await tenantFor(route, role, "session");
-    const { params, body } = await route.prepare(tenantId, owner.cookie);
-    const { method, path } = resolveRoute(key, tenantId, params);
+    const { params, body, query } = await route.prepare(tenantId, owner.cookie);
+    const { method, path } = resolveRoute(key, tenantId, params, query);
     const res = await call(path, { method, body, cookie: people[role].cookie });
     if (can(role, route.action)) {
       expect(res.status, await res.clone().text()).toBe(route.success);
@@ -57,8 +57,8 @@ describe("role matrix", () => {
 
   it.each(CASES)("%s as %s (API token)", async (key, role, route) => {
     const { tenantId, token } = await tenantFor(route, role, "token");
-    const { params, body } = await route.prepare(tenantId, owner.cookie);
-    const { method, path } = resolveRoute(key, tenantId, params);
+    const { params, body, query } = await route.prepare(tenantId, owner.cookie);
+    const { method, path } = resolveRoute(key, tenantId, params, query);
     const res = await withToken(path, token, { method, body });
     if (!can(role, route.action)) {
       await expectError(res, 403, "forbidden");

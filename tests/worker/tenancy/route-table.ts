@@ -15,12 +15,12 @@ export interface TenantRoute {
   /** Run each case in a tenant of its own (the route deletes it or removes the caller). */
   fresh?: boolean;
   /** Status of a successful call. */
-  success: 200 | 201;
-  /** Creates what the call acts on in `tenantId`; returns the path parameters and body. */
+  success: 200 | 201 | 202;
+  /** Creates what the call acts on in `tenantId`; returns the path parameters, query and body. */
   prepare: (
     tenantId: string,
     ownerCookie: string,
-  ) => Promise<{ params?: Record<string, string>; body?: unknown }>;
+  ) => Promise<{ params?: Record<string, string>; query?: string; body?: unknown }>;
 }
 
 let counter = 0;
@@ -99,7 +99,171 @@ async function targetRequest(tenantId: string): Promise<string> {
   return id;
 }
 
+const stub = (tenantId: string) => env.TENANT.get(env.TENANT.idFromName(tenantId));
+const FIXTURE_ACTOR = { kind: "system" as const, id: "fixture" };
+
+async function targetRun(tenantId: string): Promise<string> {
+  const opened = await stub(tenantId).openRun(
+    tenantId,
+    { agent: "fixture", metadata: {} },
+    FIXTURE_ACTOR,
+  );
+  if (!opened.ok) throw new Error(opened.message);
+  return opened.value.id;
+}
+
+/** A step of a new run: `executing` (allowed by the default policy) or awaiting approval. */
+async function targetStep(tenantId: string, kind: "executing" | "approval") {
+  const run = await targetRun(tenantId);
+  const call: { tool: string; args: Record<string, string | number> } =
+    kind === "executing"
+      ? { tool: "http_fetch", args: { url: "https://example.com/" } }
+      : { tool: "pay", args: { amount: 1 } };
+  const step = await stub(tenantId).proposeStep(
+    tenantId,
+    run,
+    { ...call, declared: {}, idempotency_key: unique() },
+    FIXTURE_ACTOR,
+    "api",
+  );
+  if (!step.ok) throw new Error(step.message);
+  return { r: run, s: step.value.step_id, a: step.value.approval_id ?? "" };
+}
+
+async function targetSession(tenantId: string): Promise<string> {
+  const created = await stub(tenantId).createSession(
+    tenantId,
+    {
+      provider: {
+        kind: "anthropic",
+        baseUrl: "https://api.anthropic.com",
+        model: "fixture",
+        maxTokens: 64,
+      },
+      key_secret: "NOT_IN_VAULT",
+      system: "fixture",
+      title: "fixture",
+    },
+    FIXTURE_ACTOR,
+  );
+  if (!created.ok) throw new Error(created.message);
+  return created.value.id;
+}
+
+const POLICY_SOURCE =
+  "version: 1\nrules:\n  - id: r\n    match: { tool: t }\n    decision: allow\n";
+
 export const TENANT_ROUTES: Record<string, TenantRoute> = {
+  "GET /api/tenants/{t}/policies": { action: "policies.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/policies": {
+    action: "policies.write",
+    success: 201,
+    prepare: async () => ({ body: { source: POLICY_SOURCE } }),
+  },
+  "GET /api/tenants/{t}/policies/{v}": {
+    action: "policies.read",
+    success: 200,
+    prepare: async () => ({ params: { v: "1" } }),
+  },
+  "POST /api/tenants/{t}/policies/{v}/activate": {
+    action: "policies.activate",
+    success: 200,
+    prepare: async () => ({ params: { v: "1" } }),
+  },
+  "GET /api/tenants/{t}/runs": { action: "runs.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/runs": {
+    action: "runs.create",
+    success: 201,
+    prepare: async () => ({ body: { agent: "table" } }),
+  },
+  "GET /api/tenants/{t}/runs/{r}": {
+    action: "runs.read",
+    success: 200,
+    prepare: async (t) => ({ params: { r: await targetRun(t) } }),
+  },
+  "POST /api/tenants/{t}/runs/{r}/cancel": {
+    action: "runs.cancel",
+    success: 200,
+    prepare: async (t) => ({ params: { r: await targetRun(t) }, body: {} }),
+  },
+  "POST /api/tenants/{t}/runs/{r}/steps": {
+    action: "steps.propose",
+    success: 200,
+    prepare: async (t) => ({
+      params: { r: await targetRun(t) },
+      body: { tool: "lookup", args: {}, idempotency_key: "k" },
+    }),
+  },
+  "GET /api/tenants/{t}/runs/{r}/steps/{s}": {
+    action: "runs.read",
+    success: 200,
+    prepare: async (t) => ({ params: await targetStep(t, "executing") }),
+  },
+  "POST /api/tenants/{t}/runs/{r}/steps/{s}/result": {
+    action: "steps.report",
+    success: 200,
+    prepare: async (t) => ({
+      params: await targetStep(t, "executing"),
+      body: { status: "ok", output: { n: 1 } },
+    }),
+  },
+  "GET /api/tenants/{t}/approvals": { action: "approvals.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/approvals/{a}/decision": {
+    action: "approvals.decide",
+    success: 200,
+    prepare: async (t) => ({
+      params: await targetStep(t, "approval"),
+      body: { decision: "deny", reason: "table" },
+    }),
+  },
+  "POST /api/tenants/{t}/approvals/{a}/link": {
+    action: "approvals.decide",
+    needs: "person",
+    success: 200,
+    prepare: async (t) => ({ params: await targetStep(t, "approval") }),
+  },
+  "GET /api/tenants/{t}/audit/events": { action: "audit.read", success: 200, prepare: none },
+  "GET /api/tenants/{t}/audit/head": { action: "audit.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/audit/checkpoints": { action: "audit.read", success: 200, prepare: none },
+  "GET /api/tenants/{t}/audit/proofs/inclusion": {
+    action: "audit.read",
+    success: 200,
+    prepare: async () => ({ query: "seq=1" }),
+  },
+  "GET /api/tenants/{t}/audit/proofs/consistency": {
+    action: "audit.read",
+    success: 200,
+    prepare: async () => ({ query: "from=1" }),
+  },
+  "GET /api/tenants/{t}/audit/export": { action: "audit.export", success: 200, prepare: none },
+  "GET /api/tenants/{t}/sessions": { action: "sessions.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/sessions": {
+    action: "sessions.create",
+    success: 201,
+    prepare: async () => ({
+      body: { provider: { kind: "anthropic", model: "m" }, key_secret: "NOT_IN_VAULT" },
+    }),
+  },
+  "GET /api/tenants/{t}/sessions/{s}": {
+    action: "sessions.read",
+    success: 200,
+    prepare: async (t) => ({ params: { s: await targetSession(t) } }),
+  },
+  "GET /api/tenants/{t}/sessions/{s}/events": {
+    action: "sessions.read",
+    success: 200,
+    prepare: async (t) => ({ params: { s: await targetSession(t) } }),
+  },
+  "POST /api/tenants/{t}/sessions/{s}/messages": {
+    action: "sessions.create",
+    success: 202,
+    prepare: async (t) => ({ params: { s: await targetSession(t) }, body: { content: "hello" } }),
+  },
+  "POST /api/tenants/{t}/sessions/{s}/cancel": {
+    action: "sessions.create",
+    success: 200,
+    prepare: async (t) => ({ params: { s: await targetSession(t) } }),
+  },
   "GET /api/tenants/{t}": { action: "tenant.read", success: 200, prepare: none },
   "PATCH /api/tenants/{t}": {
     action: "tenant.rename",
@@ -219,12 +383,13 @@ export function resolveRoute(
   key: string,
   tenantId: string,
   params: Record<string, string> = {},
+  query?: string,
 ): { method: string; path: string } {
   const [method, template] = key.split(" ") as [string, string];
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
     encodeURIComponent(name === "t" ? tenantId : (params[name] ?? `missing-${name}`)),
   );
-  return { method, path };
+  return { method, path: query ? `${path}?${query}` : path };
 }
 
 /**

@@ -1,0 +1,623 @@
+import type { ChatMessage, ModelToolCall, ProviderConfig } from "../../core/providers/types";
+import { guardChatInput } from "../../core/secrets";
+import {
+  advanceAnomalies,
+  classifyToolCall,
+  initialAnomalyState,
+  type AnomalyState,
+} from "../../core/untrusted";
+import type { Env } from "../../workers/env";
+import { callModel } from "../../workers/providers/call-model";
+import { VaultSession } from "../../workers/vault/resolve";
+import { VaultError } from "../../workers/vault/errors";
+import type { AuditLog } from "./audit-log";
+import { redactJson } from "./redact";
+import { fail, ok, type Result } from "./result";
+import type { RunEngine } from "./runs";
+import { BUILTIN_TOOLS } from "./tools";
+import { toolError, type ToolOutcome } from "./tools/types";
+import type { Actor, JsonObject, JsonValue, StepView } from "./types";
+
+export type SessionStatus = "idle" | "running" | "waiting_approval" | "error" | "cancelled";
+
+export interface SessionView {
+  id: string;
+  run_id: string;
+  title: string;
+  provider: { kind: string; base_url: string; model: string };
+  key_secret: string;
+  status: SessionStatus;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionEvent {
+  seq: number;
+  at: string;
+  type: string;
+  [k: string]: JsonValue;
+}
+
+type SessionRow = {
+  id: string;
+  run_id: string;
+  provider: string;
+  key_secret: string;
+  system: string;
+  title: string;
+  status: SessionStatus;
+  error: string | null;
+  anomaly_state: string;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  retry_at: number | null;
+};
+
+/** Model calls allowed per user message before the loop stops itself. */
+const MAX_TURNS = 20;
+const MAX_MODEL_RETRIES = 5;
+const MODEL_TIMEOUT_MS = 60_000;
+const RETRYABLE = new Set([
+  "rate_limited",
+  "overloaded",
+  "server",
+  "network",
+  "timeout",
+  "cut_stream",
+]);
+
+export type AdvanceOutcome =
+  { kind: "idle" } | { kind: "waiting" } | { kind: "retry_at"; at: number } | { kind: "stopped" };
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * Hosted agent sessions: the model loop runs here, every tool call goes through the run engine
+ * (policy, checkpoint, audit), and all progress is in SQLite, so the alarm can resume the loop
+ * after an eviction without repeating a completed side effect.
+ */
+export class SessionEngine {
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly env: Env,
+    private readonly tenantId: () => string,
+    private readonly audit: AuditLog,
+    private readonly runs: RunEngine,
+    private readonly broadcast: (sessionId: string, event: SessionEvent | TransientEvent) => void,
+  ) {}
+
+  private row(id: string): SessionRow | undefined {
+    return this.sql.exec<SessionRow>("SELECT * FROM sessions WHERE id = ?", id).toArray()[0];
+  }
+
+  view(r: SessionRow): SessionView {
+    const p = JSON.parse(r.provider) as ProviderConfig;
+    return {
+      id: r.id,
+      run_id: r.run_id,
+      title: r.title,
+      provider: { kind: p.kind, base_url: p.baseUrl, model: p.model },
+      key_secret: r.key_secret,
+      status: r.status,
+      error: r.error,
+      created_at: iso(r.created_at),
+      updated_at: iso(r.updated_at),
+    };
+  }
+
+  create(
+    input: { provider: ProviderConfig; key_secret: string; system: string; title: string },
+    actor: Actor,
+    now: number,
+  ): Result<SessionView> {
+    const guard = guardChatInput(input.system);
+    if (!guard.ok) return fail(400, guard.code, guard.message);
+    const run = this.runs.openRun(
+      { agent: `hosted:${input.provider.model}`, metadata: { environment: "hosted" } },
+      actor,
+      now,
+    );
+    const id = `ses_${crypto.randomUUID()}`;
+    this.audit.atomically(() => {
+      this.sql.exec(
+        `INSERT INTO sessions (id, run_id, provider, key_secret, system, title, status, anomaly_state,
+           created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'idle', ?, ?, ?, ?)`,
+        id,
+        run.id,
+        JSON.stringify(input.provider),
+        input.key_secret,
+        input.system,
+        input.title,
+        JSON.stringify(initialAnomalyState()),
+        JSON.stringify(actor),
+        now,
+        now,
+      );
+      this.audit.append({
+        type: "session.created",
+        runId: run.id,
+        stepId: null,
+        actor,
+        data: {
+          session_id: id,
+          provider: input.provider.kind,
+          model: input.provider.model,
+          key_secret: input.key_secret,
+        },
+        now,
+      });
+    });
+    return ok(this.view(this.row(id)!));
+  }
+
+  list(): SessionView[] {
+    return this.sql
+      .exec<SessionRow>("SELECT * FROM sessions ORDER BY created_at DESC LIMIT 100")
+      .toArray()
+      .map((r) => this.view(r));
+  }
+
+  get(id: string): Result<SessionView & { messages: ChatMessage[] }> {
+    const r = this.row(id);
+    if (!r) return fail(404, "not_found", "Session not found.");
+    return ok({ ...this.view(r), messages: this.messages(id) });
+  }
+
+  events(id: string, afterSeq: number): Result<SessionEvent[]> {
+    if (!this.row(id)) return fail(404, "not_found", "Session not found.");
+    return ok(
+      this.sql
+        .exec<{ event: string }>(
+          "SELECT event FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT 500",
+          id,
+          afterSeq,
+        )
+        .toArray()
+        .map((r) => JSON.parse(r.event) as SessionEvent),
+    );
+  }
+
+  private messages(id: string): ChatMessage[] {
+    return this.sql
+      .exec<{ message: string }>(
+        "SELECT message FROM session_messages WHERE session_id = ? ORDER BY seq",
+        id,
+      )
+      .toArray()
+      .map((r) => JSON.parse(r.message) as ChatMessage);
+  }
+
+  private addMessage(id: string, message: ChatMessage, now: number) {
+    this.sql.exec(
+      `INSERT INTO session_messages (session_id, seq, message, created_at)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM session_messages WHERE session_id = ?), ?, ?)`,
+      id,
+      id,
+      JSON.stringify(message),
+      now,
+    );
+  }
+
+  private emit(id: string, type: string, data: JsonObject, now: number) {
+    const seq = this.sql
+      .exec<{ s: number }>(
+        "SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM session_events WHERE session_id = ?",
+        id,
+      )
+      .one().s;
+    const event: SessionEvent = { seq, at: iso(now), type, ...redactJson(data) };
+    this.sql.exec(
+      "INSERT INTO session_events (session_id, seq, event, created_at) VALUES (?, ?, ?, ?)",
+      id,
+      seq,
+      JSON.stringify(event),
+      now,
+    );
+    this.broadcast(id, event);
+  }
+
+  private setStatus(id: string, status: SessionStatus, now: number, error: string | null = null) {
+    this.sql.exec(
+      "UPDATE sessions SET status = ?, error = ?, updated_at = ?, retry_at = NULL WHERE id = ?",
+      status,
+      error,
+      now,
+      id,
+    );
+    this.emit(id, "status", { status, ...(error ? { error } : {}) }, now);
+  }
+
+  sendMessage(id: string, content: string, now: number): Result<SessionView> {
+    const r = this.row(id);
+    if (!r) return fail(404, "not_found", "Session not found.");
+    if (r.status === "cancelled") return fail(409, "session_closed", "The session was cancelled.");
+    if (r.status === "running" || r.status === "waiting_approval") {
+      return fail(409, "session_busy", "The agent is still working; wait for it to finish.");
+    }
+    const guard = guardChatInput(content);
+    if (!guard.ok) return fail(400, guard.code, guard.message);
+    this.addMessage(id, { role: "user", content }, now);
+    this.emit(id, "user_message", { content }, now);
+    this.sql.exec(
+      "UPDATE sessions SET status = 'running', error = NULL, updated_at = ? WHERE id = ?",
+      now,
+      id,
+    );
+    this.turns.set(id, 0);
+    return ok(this.view(this.row(id)!));
+  }
+
+  cancel(id: string, actor: Actor, now: number): Result<SessionView> {
+    const r = this.row(id);
+    if (!r) return fail(404, "not_found", "Session not found.");
+    if (r.status !== "cancelled") {
+      const run = this.runs.getRun(r.run_id, now);
+      if (run.ok && run.value.status === "open")
+        this.runs.cancelRun(r.run_id, actor, "session cancelled", now);
+      this.setStatus(id, "cancelled", now);
+    }
+    return ok(this.view(this.row(id)!));
+  }
+
+  /** Sessions the alarm should push forward now, and the earliest future retry. */
+  due(now: number): { ids: string[]; next: number | null } {
+    const rows = this.sql
+      .exec<{ id: string; retry_at: number | null }>(
+        "SELECT id, retry_at FROM sessions WHERE status = 'running'",
+      )
+      .toArray();
+    const ids = rows.filter((r) => r.retry_at === null || r.retry_at <= now).map((r) => r.id);
+    const future = rows.map((r) => r.retry_at).filter((t): t is number => t !== null && t > now);
+    return { ids, next: future.length ? Math.min(...future) : null };
+  }
+
+  /** A decided approval of one of our steps puts its session back to work. */
+  resumeAfterApproval(runId: string, now: number): boolean {
+    const r = this.sql
+      .exec<SessionRow>(
+        "SELECT * FROM sessions WHERE run_id = ? AND status = 'waiting_approval'",
+        runId,
+      )
+      .toArray()[0];
+    if (!r) return false;
+    this.sql.exec("UPDATE sessions SET status = 'running', updated_at = ? WHERE id = ?", now, r.id);
+    this.emit(r.id, "status", { status: "running" }, now);
+    return true;
+  }
+
+  private readonly turns = new Map<string, number>();
+
+  /** Runs the loop until it has to wait for a person, a retry, or the user. */
+  async advance(id: string, now: () => number): Promise<AdvanceOutcome> {
+    for (;;) {
+      const r = this.row(id);
+      if (!r || r.status !== "running") return { kind: "stopped" };
+      const messages = this.messages(id);
+      const pending = pendingToolCalls(messages);
+      if (pending.length > 0) {
+        for (const call of pending) {
+          const waiting = await this.handleToolCall(r, call, now());
+          if (waiting) return { kind: "waiting" };
+        }
+        continue;
+      }
+      const last = messages.at(-1);
+      if (!last || last.role === "assistant") {
+        this.setStatus(id, "idle", now());
+        return { kind: "idle" };
+      }
+      const turn = (this.turns.get(id) ?? 0) + 1;
+      this.turns.set(id, turn);
+      if (turn > MAX_TURNS) {
+        this.setStatus(
+          id,
+          "error",
+          now(),
+          `stopped after ${MAX_TURNS} model calls without finishing`,
+        );
+        return { kind: "stopped" };
+      }
+      const outcome = await this.callModel(r, messages, now);
+      if (outcome) return outcome;
+    }
+  }
+
+  private async callModel(
+    r: SessionRow,
+    messages: ChatMessage[],
+    now: () => number,
+  ): Promise<AdvanceOutcome | null> {
+    const provider = JSON.parse(r.provider) as ProviderConfig;
+    const vault = await VaultSession.open(this.env, this.tenantId());
+    let apiKey: string;
+    try {
+      apiKey = await vault.value(r.key_secret);
+    } catch (e) {
+      if (!(e instanceof VaultError)) throw e;
+      this.setStatus(r.id, "error", now(), `the provider key ${r.key_secret} is not in the vault`);
+      return { kind: "stopped" };
+    } finally {
+      vault.close();
+    }
+    const tools = [...BUILTIN_TOOLS.values()].map((t) => t.spec);
+    const result = await callModel(
+      provider,
+      apiKey,
+      { system: r.system, messages, tools },
+      {
+        stream: true,
+        timeoutMs: MODEL_TIMEOUT_MS,
+        onText: (delta) => this.broadcast(r.id, { type: "model_delta", text: delta }),
+      },
+    );
+    if (!result.ok) {
+      const { error } = result;
+      const attempts = (this.retries.get(r.id) ?? 0) + 1;
+      if (RETRYABLE.has(error.kind) && attempts <= MAX_MODEL_RETRIES) {
+        this.retries.set(r.id, attempts);
+        const backoff = Math.min(30, 2 ** (attempts - 1));
+        const at = now() + (error.retry_after_seconds ?? backoff) * 1000;
+        this.sql.exec("UPDATE sessions SET retry_at = ? WHERE id = ?", at, r.id);
+        this.emit(
+          r.id,
+          "model_error",
+          { kind: error.kind, message: error.message, retry_at: iso(at) },
+          now(),
+        );
+        return { kind: "retry_at", at };
+      }
+      this.retries.delete(r.id);
+      this.emit(r.id, "model_error", { kind: error.kind, message: error.message }, now());
+      this.setStatus(r.id, "error", now(), `model call failed: ${error.message}`);
+      return { kind: "stopped" };
+    }
+    this.retries.delete(r.id);
+    const { response } = result;
+    const message: ChatMessage = {
+      role: "assistant",
+      content: response.text,
+      tool_calls: response.tool_calls,
+    };
+    this.addMessage(r.id, message, now());
+    this.emit(
+      r.id,
+      "model_message",
+      {
+        text: response.text,
+        tool_calls: response.tool_calls.map((c) => ({
+          id: c.id,
+          name: c.name,
+          input: c.input as JsonObject,
+        })),
+        stop_reason: response.stop_reason,
+      },
+      now(),
+    );
+    return null;
+  }
+
+  private readonly retries = new Map<string, number>();
+
+  /** Returns true when the session must now wait for a person's approval. */
+  private async handleToolCall(r: SessionRow, call: ModelToolCall, now: number): Promise<boolean> {
+    const tool = BUILTIN_TOOLS.get(call.name);
+    const args = (call.input ?? {}) as JsonObject;
+    const anomalyState = JSON.parse(r.anomaly_state) as AnomalyState;
+    let state = anomalyState;
+    const anomalies = [];
+    for (const event of classifyToolCall({ tool: call.name, args, at: now })) {
+      const step = advanceAnomalies(state, event);
+      state = step.state;
+      anomalies.push(...step.anomalies);
+    }
+    const proposed = this.runs.propose(
+      r.run_id,
+      {
+        tool: call.name,
+        args,
+        declared: (tool?.declared(args) ?? { reversible: false, has_shadow: false }) as JsonObject,
+        idempotency_key: call.id,
+        context_extra: { anomalies: anomalies.map((a) => a.kind) },
+      },
+      { actor: { kind: "agent", id: r.id }, channel: "hosted" },
+      now,
+    );
+    if (!proposed.ok) {
+      this.finishCall(r, call, toolError(`not run: ${proposed.message}`), null, now);
+      return false;
+    }
+    const step = proposed.value;
+    if (!step.replay) {
+      this.sql.exec(
+        "UPDATE sessions SET anomaly_state = ? WHERE id = ?",
+        JSON.stringify(state),
+        r.id,
+      );
+      for (const a of anomalies) {
+        this.audit.atomically(() =>
+          this.audit.append({
+            type: "anomaly.detected",
+            runId: r.run_id,
+            stepId: step.step_id,
+            actor: { kind: "system", id: "gatehouse" },
+            data: { kind: a.kind, detail: a.detail },
+            now,
+          }),
+        );
+        this.emit(r.id, "anomaly", { kind: a.kind, detail: a.detail }, now);
+      }
+      this.emit(
+        r.id,
+        "tool_call",
+        {
+          step_id: step.step_id,
+          tool: call.name,
+          args,
+          verdict: step.verdict,
+          rule_id: step.rule_id,
+          reason: step.reason,
+        },
+        now,
+      );
+    }
+    switch (step.status) {
+      case "awaiting_approval":
+        this.sql.exec(
+          "UPDATE sessions SET status = 'waiting_approval', updated_at = ? WHERE id = ?",
+          now,
+          r.id,
+        );
+        this.emit(
+          r.id,
+          "approval_needed",
+          { step_id: step.step_id, approval_id: step.approval_id, tool: call.name },
+          now,
+        );
+        return true;
+      case "denied":
+        this.finishCall(
+          r,
+          call,
+          toolError(`Denied by policy${step.rule_id ? ` (${step.rule_id})` : ""}: ${step.reason}`),
+          null,
+          now,
+        );
+        return false;
+      case "dry_run":
+        this.finishCall(
+          r,
+          call,
+          {
+            content: `Dry run only, not executed. Would run ${call.name} with ${JSON.stringify(step.exec_args)}.`,
+            isError: false,
+            record: null,
+            warnings: [],
+          },
+          null,
+          now,
+        );
+        return false;
+      case "cancelled":
+        this.finishCall(r, call, toolError("cancelled"), null, now);
+        return false;
+      case "succeeded":
+      case "failed":
+        // Reported before an eviction but the tool message was not stored: impossible, since
+        // both commit together; kept so a replay never runs the tool again.
+        this.finishCall(
+          r,
+          call,
+          toolError("already completed; the result was recorded earlier"),
+          null,
+          now,
+        );
+        return false;
+      case "executing": {
+        const execArgs = (step.exec_args ?? args) as Record<string, unknown>;
+        const started =
+          this.sql.exec("SELECT 1 FROM tool_starts WHERE step_id = ?", step.step_id).toArray()
+            .length > 0;
+        if (started && tool && !tool.safeToRepeat(execArgs)) {
+          this.finishCall(
+            r,
+            call,
+            toolError(
+              "interrupted before its result was recorded; not repeated, to avoid a second side effect",
+            ),
+            step,
+            now,
+          );
+          return false;
+        }
+        // Committed before the side effect: after a crash, a started step is not run again blindly.
+        this.sql.exec(
+          "INSERT OR IGNORE INTO tool_starts (step_id, at) VALUES (?, ?)",
+          step.step_id,
+          now,
+        );
+        const outcome = tool
+          ? await this.execute(r, tool, execArgs, now)
+          : toolError(`unknown tool ${call.name}`);
+        for (const w of outcome.warnings)
+          this.emit(r.id, "warning", { step_id: step.step_id, message: w }, now);
+        this.finishCall(r, call, outcome, step, now);
+        return false;
+      }
+    }
+  }
+
+  private async execute(
+    r: SessionRow,
+    tool: NonNullable<ReturnType<typeof BUILTIN_TOOLS.get>>,
+    args: Record<string, unknown>,
+    now: number,
+  ): Promise<ToolOutcome> {
+    const vault = await VaultSession.open(this.env, this.tenantId());
+    try {
+      const outcome = await tool.execute(
+        { env: this.env, tenantId: this.tenantId(), sessionId: r.id, sql: this.sql, vault, now },
+        args,
+      );
+      await vault.rememberAll();
+      return { ...outcome, content: vault.mask(outcome.content) };
+    } catch (e) {
+      if (e instanceof VaultError) return toolError(e.message);
+      return toolError(`${tool.spec.name} failed: ${e instanceof Error ? e.name : "error"}`);
+    } finally {
+      vault.close();
+    }
+  }
+
+  /** Stores the tool result for the model and, for an executed step, its report, together. */
+  private finishCall(
+    r: SessionRow,
+    call: ModelToolCall,
+    outcome: ToolOutcome,
+    step: StepView | null,
+    now: number,
+  ) {
+    const message: ChatMessage = {
+      role: "tool",
+      tool_call_id: call.id,
+      name: call.name,
+      content: outcome.content,
+      is_error: outcome.isError,
+    };
+    const store = () => this.addMessage(r.id, message, now);
+    if (step && step.status === "executing") {
+      const reported = this.runs.report(
+        r.run_id,
+        step.step_id,
+        { status: outcome.isError ? "error" : "ok", output: outcome.record },
+        { kind: "agent", id: r.id },
+        now,
+        store,
+      );
+      if (!reported.ok) store();
+    } else {
+      store();
+    }
+    this.emit(
+      r.id,
+      "tool_result",
+      { tool: call.name, is_error: outcome.isError, summary: outcome.content.slice(0, 500) },
+      now,
+    );
+  }
+}
+
+/** Tool calls of the last assistant message that have no tool result yet. */
+export function pendingToolCalls(messages: ChatMessage[]): ModelToolCall[] {
+  let i = messages.length - 1;
+  while (i >= 0 && messages[i]!.role === "tool") i--;
+  const assistant = messages[i];
+  if (!assistant || assistant.role !== "assistant") return [];
+  const answered = new Set(
+    messages.slice(i + 1).flatMap((m) => (m.role === "tool" ? [m.tool_call_id] : [])),
+  );
+  return assistant.tool_calls.filter((c) => !answered.has(c.id));
+}
+
+export type TransientEvent = { type: "model_delta"; text: string };

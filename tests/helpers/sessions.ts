@@ -1,0 +1,81 @@
+import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { call } from "./client";
+import { ownerWithTenant } from "./tenant";
+
+export const ANTHROPIC_KEY = "sk-ant-api03-" + "KeyForTests0123456789abcdefABCDEF".repeat(3);
+/** A vault value that must never leave the vault except inside the one request that uses it. */
+export const CANARY = "canary-7f3a9c1e5b2d4f60a8e1c3b5d7f9a2c4";
+
+export async function json<T>(res: Response, status = 200): Promise<T> {
+  const text = await res.text();
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** A tenant with a provider key and a canary secret in its vault. */
+export async function tenantWithVault() {
+  const owner = await ownerWithTenant();
+  const base = `/api/tenants/${owner.tenantId}`;
+  for (const [name, value] of [
+    ["ANTHROPIC_API_KEY", ANTHROPIC_KEY],
+    ["OPENAI_API_KEY", `sk-proj-${"T".repeat(20)}${"x".repeat(28)}`],
+    ["CANARY_TOKEN", CANARY],
+  ] as const) {
+    await json(
+      await call(`${base}/secrets/${name}`, {
+        method: "PUT",
+        body: { value },
+        cookie: owner.cookie,
+      }),
+      201,
+    );
+  }
+  return { ...owner, base };
+}
+
+export async function startSession(
+  t: { base: string; cookie: string },
+  provider: Record<string, unknown> = { kind: "anthropic", model: "claude-test" },
+  keySecret = "ANTHROPIC_API_KEY",
+) {
+  const { session } = await json<{ session: { id: string; run_id: string } }>(
+    await call(`${t.base}/sessions`, {
+      body: { provider, key_secret: keySecret },
+      cookie: t.cookie,
+    }),
+    201,
+  );
+  return session;
+}
+
+export const stubOf = (tenantId: string) => env.TENANT.get(env.TENANT.idFromName(tenantId));
+
+export type Status = "idle" | "running" | "waiting_approval" | "error" | "cancelled";
+
+/** Runs the tenant's alarm until the session stops running (or `tries` runs). */
+export async function settle(
+  t: { base: string; cookie: string; tenantId: string },
+  sessionId: string,
+  tries = 20,
+) {
+  for (let i = 0; i < tries; i++) {
+    await runDurableObjectAlarm(stubOf(t.tenantId));
+    const { session } = await json<{ session: { status: Status; error: string | null } }>(
+      await call(`${t.base}/sessions/${sessionId}`, { cookie: t.cookie }),
+    );
+    if (session.status !== "running") return session;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("session still running");
+}
+
+export async function eventsOf(t: { base: string; cookie: string }, sessionId: string) {
+  const { events } = await json<{ events: { type: string; [k: string]: unknown }[] }>(
+    await call(`${t.base}/sessions/${sessionId}/events`, { cookie: t.cookie }),
+  );
+  return events;
+}
+
+export async function say(t: { base: string; cookie: string }, sessionId: string, content: string) {
+  return call(`${t.base}/sessions/${sessionId}/messages`, { body: { content }, cookie: t.cookie });
+}

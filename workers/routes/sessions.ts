@@ -1,0 +1,176 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { checkEgress } from "../../core/egress";
+import { ApiError } from "../http/errors";
+import type { AppEnv } from "../http/context";
+import { validationHook } from "../http/validation";
+import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
+import { errorResponses, json, jsonBody } from "../schemas/common";
+import { TenantParam } from "../schemas/runtime";
+import { CreateSessionBody, MessageBody, Session, SessionParams } from "../schemas/sessions";
+import { requireTenantAccess } from "../tenancy/access";
+
+/** Hosted agent sessions: the tenant's Durable Object runs the model loop with a vault key. */
+export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const DEFAULT_BASE_URL = { anthropic: "https://api.anthropic.com", openai: "https://api.openai.com/v1" };
+
+/**
+ * A provider URL is an egress like any other: no private or metadata addresses. In development
+ * a local model server (Ollama, LM Studio, vLLM on localhost) is allowed.
+ */
+function checkBaseUrl(url: string, development: boolean): void {
+  const host = new URL(url).hostname;
+  if (development && (host === "localhost" || host === "127.0.0.1")) return;
+  const decision = checkEgress(url);
+  if (!decision.allowed) {
+    throw new ApiError(400, "invalid_request", "The provider URL is not allowed.", [
+      { path: "provider.base_url", message: decision.reason },
+    ]);
+  }
+}
+
+sessionRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/sessions",
+    tags: ["sessions"],
+    summary: "Start a hosted agent session with a provider key from the vault",
+    request: { params: TenantParam, body: jsonBody(CreateSessionBody) },
+    responses: { 201: json(z.object({ session: Session })), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "sessions.create");
+    const body = c.req.valid("json");
+    const baseUrl = (body.provider.base_url ?? DEFAULT_BASE_URL[body.provider.kind]).replace(/\/+$/, "");
+    checkBaseUrl(baseUrl, c.var.config.environment === "development");
+    const session = unwrap(
+      await tenantStub(c.env, access.tenantId).createSession(
+        access.tenantId,
+        {
+          provider: {
+            kind: body.provider.kind,
+            baseUrl,
+            model: body.provider.model,
+            maxTokens: body.provider.max_tokens,
+          },
+          key_secret: body.key_secret,
+          system: body.system,
+          title: body.title,
+        },
+        actorOf(access),
+      ),
+    );
+    return c.json({ session }, 201);
+  },
+);
+
+sessionRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/sessions",
+    tags: ["sessions"],
+    summary: "Hosted sessions, newest first",
+    request: { params: TenantParam },
+    responses: { 200: json(z.object({ sessions: z.array(Session) })), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "sessions.read");
+    const sessions = unwrap(await tenantStub(c.env, access.tenantId).listSessions(access.tenantId));
+    return c.json({ sessions }, 200);
+  },
+);
+
+sessionRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/sessions/{s}",
+    tags: ["sessions"],
+    summary: "A session and its conversation (tool output masked)",
+    request: { params: SessionParams },
+    responses: {
+      200: json(z.object({ session: Session.extend({ messages: z.array(z.record(z.string(), z.unknown())) }) })),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "sessions.read");
+    const { s } = c.req.valid("param");
+    const session = unwrap(await tenantStub(c.env, access.tenantId).getSession(access.tenantId, s));
+    return c.json({ session }, 200);
+  },
+);
+
+sessionRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/sessions/{s}/messages",
+    tags: ["sessions"],
+    summary: "Send a message; the agent works in the background (follow the events)",
+    description:
+      "Messages that contain a provider key are refused with `secret_in_message` and never stored.",
+    request: { params: SessionParams, body: jsonBody(MessageBody) },
+    responses: { 202: json(z.object({ session: Session })), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "sessions.create");
+    const { s } = c.req.valid("param");
+    const { content } = c.req.valid("json");
+    const session = unwrap(
+      await tenantStub(c.env, access.tenantId).sendSessionMessage(access.tenantId, s, content),
+    );
+    return c.json({ session }, 202);
+  },
+);
+
+sessionRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/sessions/{s}/cancel",
+    tags: ["sessions"],
+    summary: "Stop a session (its run is cancelled too)",
+    request: { params: SessionParams },
+    responses: { 200: json(z.object({ session: Session })), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "sessions.create");
+    const { s } = c.req.valid("param");
+    const session = unwrap(
+      await tenantStub(c.env, access.tenantId).cancelSession(access.tenantId, s, actorOf(access)),
+    );
+    return c.json({ session }, 200);
+  },
+);
+
+sessionRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/sessions/{s}/events",
+    tags: ["sessions"],
+    summary: "Session events after `after` (JSON), or a live stream with `Upgrade: websocket`",
+    request: {
+      params: SessionParams,
+      query: z.object({ after: z.coerce.number().int().min(0).default(0) }),
+    },
+    responses: { 200: json(z.object({ events: z.array(z.unknown()) })), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "sessions.read");
+    const { s } = c.req.valid("param");
+    const { after } = c.req.valid("query");
+    const stub = tenantStub(c.env, access.tenantId);
+    if (c.req.header("upgrade")?.toLowerCase() === "websocket") {
+      // Browsers send cookies on cross-site WebSocket upgrades: the Origin must be ours.
+      const origin = c.req.header("origin");
+      if (origin && !c.var.config.origins.includes(origin)) {
+        throw new ApiError(403, "origin_not_allowed", "This origin may not open the stream.");
+      }
+      const headers = new Headers(c.req.raw.headers);
+      headers.set("x-gatehouse-session", s);
+      headers.set("x-gatehouse-tenant", access.tenantId);
+      headers.set("x-gatehouse-after", String(after));
+      return (await stub.fetch(new Request(c.req.url, { headers }))) as never;
+    }
+    const events = unwrap(await stub.sessionEvents(access.tenantId, s, after));
+    return c.json({ events: events as never[] }, 200);
+  },
+);

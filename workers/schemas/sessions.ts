@@ -1,0 +1,41 @@
+import { z } from "@hono/zod-openapi";
+import { IsoTime } from "./common";
+import { TenantParam } from "./runtime";
+
+export const SessionParams = TenantParam.extend({
+  s: z.string().regex(/^ses_[0-9a-f-]{36}$/, "not a session id"),
+});
+
+export const CreateSessionBody = z
+  .strictObject({
+    provider: z.strictObject({
+      kind: z.enum(["anthropic", "openai"]),
+      base_url: z.url({ protocol: /^https?$/ }).max(500).optional(),
+      model: z.string().trim().min(1).max(200),
+      max_tokens: z.number().int().min(1).max(64_000).default(4096),
+    }),
+    key_secret: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]{0,63}$/, "the vault secret's name, e.g. ANTHROPIC_API_KEY"),
+    system: z.string().max(20_000).default("You are a careful assistant. Use tools only when needed."),
+    title: z.string().trim().min(1).max(200).default("New session"),
+  })
+  .openapi("CreateSessionBody");
+
+export const MessageBody = z
+  .strictObject({ content: z.string().trim().min(1).max(20_000) })
+  .openapi("SessionMessageBody");
+
+export const Session = z
+  .object({
+    id: z.string(),
+    run_id: z.string(),
+    title: z.string(),
+    provider: z.object({ kind: z.string(), base_url: z.string(), model: z.string() }),
+    key_secret: z.string(),
+    status: z.enum(["idle", "running", "waiting_approval", "error", "cancelled"]),
+    error: z.string().nullable(),
+    created_at: IsoTime,
+    updated_at: IsoTime,
+  })
+  .openapi("Session");

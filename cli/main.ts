@@ -39,6 +39,10 @@ const commands: Record<string, Entry> = {
     summary: "approve ID [--deny] [--reason TEXT]",
     load: async () => (await import("./commands/approvals")).approve,
   },
+  operator: {
+    summary: "operator vault-status | rewrap [--batch N] (GATEHOUSE_OPERATOR_TOKEN)",
+    load: async () => (await import("./commands/operator")).run,
+  },
   doctor: {
     summary: "doctor: check the server, the token and risky settings",
     load: async () => (await import("./commands/doctor")).run,

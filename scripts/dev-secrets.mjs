@@ -23,6 +23,7 @@ const generators = {
   AUTH_PEPPER: async () => randomBytes(32).toString("base64url"),
   VAULT_KEKS: async () => `dev1:${randomBytes(32).toString("base64")}`,
   SIGNING_KEY: signingKey,
+  OPERATOR_TOKEN: async () => randomBytes(32).toString("base64url"),
 };
 
 export async function ensureDevSecrets(path = ".dev.vars") {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -116,6 +116,21 @@ describe("gatehouse CLI over the API", () => {
     const verified = await gatehouse("audit", "verify", file, "--jwks", jwks);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toMatch(/^ok \d+ events\n$/);
+  });
+
+  it("runs the operator's vault status and KEK rewrap with the operator token", async () => {
+    const vars = readFileSync(".dev.vars", "utf8");
+    const token = /^OPERATOR_TOKEN='([^']+)'/m.exec(vars)?.[1];
+    expect(token).toBeTruthy();
+    const opEnv = { ...env, GATEHOUSE_OPERATOR_TOKEN: token };
+    const status = await run("node", ["cli/bin.mjs", "operator", "vault-status"], { env: opEnv });
+    expect(JSON.parse(status.stdout)).toMatchObject({ needs_rewrap: 0 });
+    const rewrap = await run("node", ["cli/bin.mjs", "operator", "rewrap"], { env: opEnv });
+    expect(rewrap.stdout).toMatch(/^complete: every DEK is wrapped by /);
+    const denied = await run("node", ["cli/bin.mjs", "operator", "vault-status"], {
+      env: { ...opEnv, GATEHOUSE_OPERATOR_TOKEN: "x".repeat(40) },
+    }).catch((e: { code: number }) => e);
+    expect((denied as { code: number }).code).toBe(1);
   });
 
   it("says what is missing when not configured", async () => {

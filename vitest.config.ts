@@ -9,7 +9,7 @@ export default defineConfig(async () => ({
         test: {
           name: "workers",
           include: ["tests/worker/**/*.test.ts", "tests/core/**/*.test.ts"],
-          setupFiles: ["./tests/helpers/apply-migrations.ts"],
+          setupFiles: ["./tests/helpers/apply-migrations.ts", "./tests/helpers/canary-setup.ts"],
         },
       },
       { test: { name: "node", environment: "node", include: ["tests/node/**/*.test.ts"] } },

@@ -11,7 +11,7 @@ import { callModel } from "../../workers/providers/call-model";
 import { VaultSession } from "../../workers/vault/resolve";
 import { VaultError } from "../../workers/vault/errors";
 import type { AuditLog } from "./audit-log";
-import { redactJson } from "./redact";
+import { mapJsonStrings, redactJson } from "./redact";
 import { fail, ok, type Result } from "./result";
 import type { RunEngine } from "./runs";
 import { BUILTIN_TOOLS } from "./tools";
@@ -330,18 +330,21 @@ export class SessionEngine {
     now: () => number,
   ): Promise<AdvanceOutcome | null> {
     const provider = JSON.parse(r.provider) as ProviderConfig;
+    // Every vault value of the tenant is known here, so whatever the model says (text, tool
+    // arguments, streamed deltas) is masked before it is stored, shown or executed.
     const vault = await VaultSession.open(this.env, this.tenantId());
     let apiKey: string;
     try {
       apiKey = await vault.value(r.key_secret);
+      await vault.rememberAll();
     } catch (e) {
+      vault.close();
       if (!(e instanceof VaultError)) throw e;
       this.setStatus(r.id, "error", now(), `the provider key ${r.key_secret} is not in the vault`);
       return { kind: "stopped" };
-    } finally {
-      vault.close();
     }
     const tools = [...BUILTIN_TOOLS.values()].map((t) => t.spec);
+    const mask = (text: string) => vault.mask(text);
     const result = await callModel(
       provider,
       apiKey,
@@ -349,10 +352,11 @@ export class SessionEngine {
       {
         stream: true,
         timeoutMs: MODEL_TIMEOUT_MS,
-        onText: (delta) => this.broadcast(r.id, { type: "model_delta", text: delta }),
+        onText: (delta) => this.broadcast(r.id, { type: "model_delta", text: mask(delta) }),
       },
     );
     if (!result.ok) {
+      vault.close();
       const { error } = result;
       const attempts = (this.retries.get(r.id) ?? 0) + 1;
       if (RETRYABLE.has(error.kind) && attempts <= MAX_MODEL_RETRIES) {
@@ -363,18 +367,26 @@ export class SessionEngine {
         this.emit(
           r.id,
           "model_error",
-          { kind: error.kind, message: error.message, retry_at: iso(at) },
+          { kind: error.kind, message: mask(error.message), retry_at: iso(at) },
           now(),
         );
         return { kind: "retry_at", at };
       }
       this.retries.delete(r.id);
-      this.emit(r.id, "model_error", { kind: error.kind, message: error.message }, now());
-      this.setStatus(r.id, "error", now(), `model call failed: ${error.message}`);
+      this.emit(r.id, "model_error", { kind: error.kind, message: mask(error.message) }, now());
+      this.setStatus(r.id, "error", now(), `model call failed: ${mask(error.message)}`);
       return { kind: "stopped" };
     }
     this.retries.delete(r.id);
-    const { response } = result;
+    const response = {
+      ...result.response,
+      text: mask(result.response.text),
+      tool_calls: result.response.tool_calls.map((c) => ({
+        ...c,
+        input: mapJsonStrings(c.input as JsonObject, mask),
+      })),
+    };
+    vault.close();
     const message: ChatMessage = {
       role: "assistant",
       content: response.text,

@@ -1,4 +1,5 @@
 import { env, SELF } from "cloudflare:test";
+import { watch } from "./canary-watch";
 
 export const ORIGIN = "http://localhost:8787";
 export const PHONE_UA =
@@ -33,12 +34,16 @@ export async function call(path: string, o: CallOptions = {}): Promise<Response>
     body = JSON.stringify(o.body);
     headers["content-type"] ??= "application/json";
   }
-  return SELF.fetch(`${ORIGIN}${path}`, {
+  const res = await SELF.fetch(`${ORIGIN}${path}`, {
     method: o.method ?? (body === undefined ? "GET" : "POST"),
     headers,
     body,
     ...(o.cf ? { cf: o.cf } : {}),
   } as RequestInit);
+  if (!res.headers.get("content-type")?.includes("event-stream")) {
+    watch(`response ${path}`, await res.clone().text());
+  }
+  return res;
 }
 
 /** `name=value` of the session cookie a response set. */

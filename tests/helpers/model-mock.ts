@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import { watch } from "./canary-watch";
 
 /** Server-sent events as a provider sends them (`event:` line optional, `data:` JSON). */
 const sse = (events: { event?: string; data: unknown }[]) =>
@@ -157,6 +158,8 @@ export function mockOutbound(sites: Record<string, Route> = {}) {
       headers: Object.fromEntries(request.headers),
       body,
     });
+    if (/api\.(anthropic|openai)\.com/.test(request.url))
+      watch(`model request ${request.url}`, body);
     let reply: Reply | undefined;
     if (url.hostname === "api.anthropic.com" || url.hostname === "api.openai.com") {
       reply = modelReplies.shift();

@@ -1,4 +1,5 @@
 import { vi } from "vitest";
+import { watch } from "./canary-watch";
 
 export const RESEND_BASE = "https://resend.mock.test";
 export const RESEND_KEY = "re_test_0123456789abcdefghijklmnopqrstuv";
@@ -23,6 +24,8 @@ export function mockResend() {
   const spy = vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
     const request = new Request(input as RequestInfo, init);
     if (!request.url.startsWith(RESEND_BASE)) return realFetch(input as RequestInfo, init);
+    const text = await request.clone().text();
+    watch("mail request", text);
     calls.push({
       url: request.url,
       method: request.method,

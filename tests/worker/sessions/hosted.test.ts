@@ -1,4 +1,6 @@
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { httpFetch } from "../../../durable-objects/tenant/tools/http-fetch";
+import { VaultSession } from "../../../workers/vault/resolve";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call, expectError } from "../../helpers/client";
 import { anthropicStream, mockOutbound, openaiStream } from "../../helpers/model-mock";
@@ -396,19 +398,16 @@ describe("secret hygiene", () => {
     expect(audit).toContain("secret:CANARY_TOKEN");
   });
 
-  it("refuses to send a vault value in a request body", async () => {
+  it("never lets a vault value leave in a request body", async () => {
     const session = await startSession(t);
+    // A model that somehow holds a vault value: its output is masked before anything runs.
     net.reply(
       anthropicStream([
         {
           tool: {
             id: "toolu_x",
             name: "http_fetch",
-            input: {
-              url: "https://echo.example.com/",
-              method: "POST",
-              body: `token=${CANARY}`,
-            },
+            input: { url: "https://echo.example.com/", method: "POST", body: `token=${CANARY}` },
           },
         },
       ]),
@@ -427,8 +426,28 @@ describe("secret hygiene", () => {
     );
     await settle(t, session.id);
     const posted = net.recorded.filter((r) => r.url.startsWith("https://echo.example.com"));
-    expect(posted).toHaveLength(0);
-    expect(lastToolResult().content).toContain("contains a vault secret");
+    expect(posted.map((p) => p.body)).toEqual([`token=***${CANARY.slice(-4)}`]);
+
+    // And the tool itself refuses a body that carries a vault value (defence in depth).
+    await runInDurableObject(stubOf(t.tenantId), async (_, state) => {
+      const vault = await VaultSession.open(env, t.tenantId);
+      const outcome = await httpFetch.execute(
+        {
+          env,
+          tenantId: t.tenantId,
+          sessionId: session.id,
+          sql: state.storage.sql,
+          vault,
+          now: Date.now(),
+        },
+        { url: "https://echo.example.com/", method: "POST", body: `token=${CANARY}` },
+      );
+      expect(outcome).toMatchObject({ isError: true });
+      expect(outcome.content).toContain("contains a vault secret");
+    });
+    expect(net.recorded.filter((r) => r.url.startsWith("https://echo.example.com"))).toHaveLength(
+      1,
+    );
   });
 });
 

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import {
   AuditLogWriter,
+  sha256FromDigest,
   consistencyProof,
   formatCheckpointLine,
   formatEventLine,
@@ -11,6 +13,11 @@ import {
 } from "../../core/audit";
 import { fromHex, toHex } from "../../core/encoding";
 import type { Actor, JsonValue } from "./types";
+
+/** workerd's native SHA-256 (nodejs_compat); the same digests as the pure one the verifier uses. */
+const SHA256 = sha256FromDigest(
+  (data) => new Uint8Array(createHash("sha256").update(data).digest()),
+);
 
 /** Sign a checkpoint at least every this many events. */
 export const CHECKPOINT_EVERY = 100;
@@ -47,8 +54,8 @@ export class AuditLog {
       .exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'audit_state'`)
       .toArray()[0];
     this.writer = row
-      ? AuditLogWriter.fromState(JSON.parse(row.value) as AuditLogState)
-      : AuditLogWriter.empty();
+      ? AuditLogWriter.fromState(JSON.parse(row.value) as AuditLogState, SHA256)
+      : AuditLogWriter.empty(SHA256);
   }
 
   get size(): number {
@@ -109,8 +116,8 @@ export class AuditLog {
       .exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'audit_state'`)
       .toArray()[0];
     this.writer = row
-      ? AuditLogWriter.fromState(JSON.parse(row.value) as AuditLogState)
-      : AuditLogWriter.empty();
+      ? AuditLogWriter.fromState(JSON.parse(row.value) as AuditLogState, SHA256)
+      : AuditLogWriter.empty(SHA256);
   }
 
   events(
@@ -163,12 +170,12 @@ export class AuditLog {
       seq,
       size,
       leaf_hash: toHex(leaves[seq - 1]!),
-      proof: inclusionProof(leaves, seq - 1, size).map(toHex),
+      proof: inclusionProof(leaves, seq - 1, size, SHA256).map(toHex),
     };
   }
 
   consistency(from: number, to: number): { from: number; to: number; proof: string[] } {
-    return { from, to, proof: consistencyProof(this.leafHashes(to), from, to).map(toHex) };
+    return { from, to, proof: consistencyProof(this.leafHashes(to), from, to, SHA256).map(toHex) };
   }
 
   get canSign(): boolean {

@@ -37,7 +37,8 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 export const utf8 = {
-  encode: (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>,
+  encode: (text: string): Uint8Array<ArrayBuffer> =>
+    new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>,
   decode: (bytes: Uint8Array): string => new TextDecoder().decode(bytes),
 };
 

@@ -24,14 +24,21 @@ describe("generateOtpCode", () => {
   });
 
   it("binds the code to challenge and address in the HMAC message", () => {
-    expect(otpMessage("c1", "a@example.com", "123456")).not.toBe(otpMessage("c2", "a@example.com", "123456"));
-    expect(otpMessage("c1", "a@example.com", "123456")).not.toBe(otpMessage("c1", "b@example.com", "123456"));
+    expect(otpMessage("c1", "a@example.com", "123456")).not.toBe(
+      otpMessage("c2", "a@example.com", "123456"),
+    );
+    expect(otpMessage("c1", "a@example.com", "123456")).not.toBe(
+      otpMessage("c1", "b@example.com", "123456"),
+    );
   });
 });
 
 describe("normalizeEmail", () => {
   it("trims and lower-cases", () => {
-    expect(normalizeEmail("  Ada.Lovelace+x@Example.COM ")).toEqual({ ok: true, email: "ada.lovelace+x@example.com" });
+    expect(normalizeEmail("  Ada.Lovelace+x@Example.COM ")).toEqual({
+      ok: true,
+      email: "ada.lovelace+x@example.com",
+    });
   });
   it.each([
     "ada@example",

@@ -12,7 +12,10 @@ import { requireTenantAccess } from "../tenancy/access";
 /** Hosted agent sessions: the tenant's Durable Object runs the model loop with a vault key. */
 export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const DEFAULT_BASE_URL = { anthropic: "https://api.anthropic.com", openai: "https://api.openai.com/v1" };
+const DEFAULT_BASE_URL = {
+  anthropic: "https://api.anthropic.com",
+  openai: "https://api.openai.com/v1",
+};
 
 /**
  * A provider URL is an egress like any other: no private or metadata addresses. In development
@@ -41,7 +44,10 @@ sessionRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "sessions.create");
     const body = c.req.valid("json");
-    const baseUrl = (body.provider.base_url ?? DEFAULT_BASE_URL[body.provider.kind]).replace(/\/+$/, "");
+    const baseUrl = (body.provider.base_url ?? DEFAULT_BASE_URL[body.provider.kind]).replace(
+      /\/+$/,
+      "",
+    );
     checkBaseUrl(baseUrl, c.var.config.environment === "development");
     const session = unwrap(
       await tenantStub(c.env, access.tenantId).createSession(
@@ -88,7 +94,11 @@ sessionRoutes.openapi(
     summary: "A session and its conversation (tool output masked)",
     request: { params: SessionParams },
     responses: {
-      200: json(z.object({ session: Session.extend({ messages: z.array(z.record(z.string(), z.unknown())) }) })),
+      200: json(
+        z.object({
+          session: Session.extend({ messages: z.array(z.record(z.string(), z.unknown())) }),
+        }),
+      ),
       ...errorResponses,
     },
   }),

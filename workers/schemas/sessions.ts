@@ -10,14 +10,20 @@ export const CreateSessionBody = z
   .strictObject({
     provider: z.strictObject({
       kind: z.enum(["anthropic", "openai"]),
-      base_url: z.url({ protocol: /^https?$/ }).max(500).optional(),
+      base_url: z
+        .url({ protocol: /^https?$/ })
+        .max(500)
+        .optional(),
       model: z.string().trim().min(1).max(200),
       max_tokens: z.number().int().min(1).max(64_000).default(4096),
     }),
     key_secret: z
       .string()
       .regex(/^[A-Z][A-Z0-9_]{0,63}$/, "the vault secret's name, e.g. ANTHROPIC_API_KEY"),
-    system: z.string().max(20_000).default("You are a careful assistant. Use tools only when needed."),
+    system: z
+      .string()
+      .max(20_000)
+      .default("You are a careful assistant. Use tools only when needed."),
     title: z.string().trim().min(1).max(200).default("New session"),
   })
   .openapi("CreateSessionBody");

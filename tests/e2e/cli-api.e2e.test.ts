@@ -26,14 +26,18 @@ async function gatehouse(...args: string[]) {
   }
 }
 
-async function api(path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function api<T = unknown>(
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch(`${BASE}${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: { origin: ORIGIN, cookie, "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<Record<string, never>>;
+  return res.json() as Promise<T>;
 }
 
 beforeAll(async () => {
@@ -46,14 +50,12 @@ beforeAll(async () => {
     body: JSON.stringify({ email, code: await waitForCode(BASE, email, seen) }),
   });
   cookie = res.headers.getSetCookie()[0]!.split(";")[0]!;
-  const me = (await api("/api/me")) as { memberships: { tenant_id: string }[] };
+  const me = await api<{ memberships: { tenant_id: string }[] }>("/api/me");
   tenant = me.memberships[0]!.tenant_id;
-  const { token } = (await api(`/api/tenants/${tenant}/tokens`, {
+  const { token } = await api<{ token: string }>(`/api/tenants/${tenant}/tokens`, {
     name: "cli",
     role: "admin",
-  })) as {
-    token: string;
-  };
+  });
   env = { ...process.env, GATEHOUSE_URL: BASE, GATEHOUSE_TOKEN: token };
 });
 
@@ -79,10 +81,10 @@ describe("gatehouse CLI over the API", () => {
     expect(pushed.code).toBe(0);
     expect(pushed.stdout).toMatch(/^version 2 [0-9a-f]{64}\nactivated version 2\n$/);
 
-    const opened = (await api(`/api/tenants/${tenant}/runs`, { agent: "cli-test" })) as {
-      run: { id: string };
-      run_token: string;
-    };
+    const opened = await api<{ run: { id: string }; run_token: string }>(
+      `/api/tenants/${tenant}/runs`,
+      { agent: "cli-test" },
+    );
     const agent = (body: unknown) =>
       fetch(`${BASE}/api/tenants/${tenant}/runs/${opened.run.id}/steps`, {
         method: "POST",

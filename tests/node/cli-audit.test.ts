@@ -128,7 +128,7 @@ describe("gatehouse audit verify", () => {
     const badJwks = write("bad-jwks.json", '{"keys": 3}');
     const cases: [string[], RegExp][] = [
       [["audit"], /usage: gatehouse audit verify/],
-      [["audit", "export"], /usage: gatehouse audit verify/],
+      [["audit", "export"], /Set GATEHOUSE_URL/],
       [["audit", "verify"], /expected exactly one FILE/],
       [["audit", "verify", file, file], /expected exactly one FILE/],
       [["audit", "verify", file, "--bogus"], /--bogus/],

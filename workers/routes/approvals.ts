@@ -4,6 +4,7 @@ import { can, isRole } from "../../core/permissions";
 import { escapeHtml } from "../../core/html";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
+import { htmlPage } from "../http/html-page";
 import { validationHook } from "../http/validation";
 import { signApprovalLink, verifyApprovalLink } from "../runtime/approval-link";
 import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
@@ -105,17 +106,8 @@ approvalRoutes.openapi(
 /** The pages behind an approval link: GET shows the call, the form POSTs the decision. */
 export const approvalLinkRoutes = new Hono<AppEnv>();
 
-function page(title: string, body: string, status: 200 | 400 | 403 | 409 = 200) {
-  return new Response(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="/app.css"></head><body><main class="narrow"><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
-    { status, headers: { "content-type": "text/html; charset=utf-8" } },
-  );
-}
-
 const invalidLink = () =>
-  page(
+  htmlPage(
     "This link is not valid",
     "<p>It has expired, was altered, or the approval was already decided.</p>",
     400,
@@ -144,7 +136,7 @@ approvalLinkRoutes.get("/auth/approval", async (c) => {
   );
   if (!result.ok || result.value.status !== "pending") return invalidLink();
   const a = result.value;
-  return page(
+  return htmlPage(
     "Approve this action?",
     `<p>An agent wants to run <strong>${escapeHtml(a.tool)}</strong>.</p>
 <pre>${escapeHtml(JSON.stringify(a.args, null, 2))}</pre>
@@ -163,16 +155,23 @@ approvalLinkRoutes.post("/auth/approval", async (c) => {
   const decision = form.decision;
   const claim = await verifyApprovalLink(c.var.config.authPepper, token);
   if (!claim || (decision !== "approve" && decision !== "deny")) return invalidLink();
-  if (!reason) return page("A reason is needed", "<p>Go back and say why.</p>", 400);
+  if (!reason) return htmlPage("A reason is needed", "<p>Go back and say why.</p>", 400);
   const actor = await memberActor(c.env.DB, claim.tenantId, claim.userId);
   if (!actor)
-    return page("Not allowed", "<p>You can no longer decide approvals in this tenant.</p>", 403);
+    return htmlPage(
+      "Not allowed",
+      "<p>You can no longer decide approvals in this tenant.</p>",
+      403,
+    );
   const result = await tenantStub(c.env, claim.tenantId).decideApproval(
     claim.tenantId,
     claim.approvalId,
     { approve: decision === "approve", reason },
     actor,
   );
-  if (!result.ok) return page("Not decided", `<p>${escapeHtml(result.message)}</p>`, 409);
-  return page(decision === "approve" ? "Approved" : "Denied", "<p>The agent has been told.</p>");
+  if (!result.ok) return htmlPage("Not decided", `<p>${escapeHtml(result.message)}</p>`, 409);
+  return htmlPage(
+    decision === "approve" ? "Approved" : "Denied",
+    "<p>The agent has been told.</p>",
+  );
 });

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { escapeHtml } from "../../core/html";
 import { errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
+import { htmlPage } from "../http/html-page";
 
 /** Development-only mailbox: every email the product would have sent, newest first. */
 export const devRoutes = new Hono<AppEnv>();
@@ -28,9 +29,9 @@ devRoutes.get("/dev/outbox", async (c) => {
 <p class="meta">To ${escapeHtml(m.to)} · ${escapeHtml(m.created_at)}</p><pre>${escapeHtml(m.text)}</pre></article>`,
     )
     .join("\n");
-  return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Dev outbox</title>
-<link rel="stylesheet" href="/app.css"></head><body><main class="narrow"><h1>Dev outbox</h1>
-<p>Emails are not sent in development; they land here (newest first).</p>
-${items || "<p>No messages yet.</p>"}</main></body></html>`);
+  return htmlPage(
+    "Dev outbox",
+    `<p>Emails are not sent in development; they land here (newest first).</p>
+${items || "<p>No messages yet.</p>"}`,
+  );
 });

@@ -3,6 +3,7 @@ import { escapeHtml } from "../../core/html";
 import { verifyNotMeToken } from "../auth/not-me-token";
 import { clearSessionCookie } from "../auth/cookies";
 import type { AppEnv } from "../http/context";
+import { htmlPage } from "../http/html-page";
 
 /**
  * The "this wasn't me" link from the sign-in email. GET only shows a confirmation page (mail
@@ -10,17 +11,8 @@ import type { AppEnv } from "../http/context";
  */
 export const notMeRoutes = new Hono<AppEnv>();
 
-function page(title: string, body: string, status: 200 | 400 = 200) {
-  return new Response(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="/app.css"></head><body><main class="narrow"><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
-    { status, headers: { "content-type": "text/html; charset=utf-8" } },
-  );
-}
-
 const invalid = () =>
-  page(
+  htmlPage(
     "This link is not valid",
     "<p>The link has expired or was altered. Sign in and use “Sign out everywhere” on your account page.</p>",
     400,
@@ -30,7 +22,7 @@ notMeRoutes.get("/auth/not-me", async (c) => {
   const token = c.req.query("token") ?? "";
   if (token.length > 2048 || !(await verifyNotMeToken(c.var.config.authPepper, token)))
     return invalid();
-  return page(
+  return htmlPage(
     "Secure your account",
     `<p>If you did not just sign in, sign out every session now. You can then sign in again with a new code or your passkey.</p>
 <form method="post" action="/auth/not-me"><input type="hidden" name="token" value="${escapeHtml(token)}">
@@ -61,7 +53,7 @@ notMeRoutes.post("/auth/not-me", async (c) => {
     ),
   ]);
   clearSessionCookie(c);
-  return page(
+  return htmlPage(
     "All sessions signed out",
     `<p>${revoked!.meta.changes} session(s) were signed out. Sign in again to add a new passkey or review your sign-in history.</p><p><a href="/">Go to sign in</a></p>`,
   );

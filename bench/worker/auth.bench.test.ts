@@ -72,7 +72,9 @@ it("passkey verify", async () => {
   ).json()) as PublicKeyCredentialCreationOptionsJSON;
   const auth = new SoftAuthenticator();
   const response = await auth.createCredential(options, { origin: ORIGIN });
-  expect((await call("/api/me/passkeys", { body: { response }, cookie: a.cookie })).status).toBe(201);
+  expect((await call("/api/me/passkeys", { body: { response }, cookie: a.cookie })).status).toBe(
+    201,
+  );
 
   await measure("passkey verify (server side)", async () => {
     const ip = freshIp();

@@ -53,6 +53,9 @@ const ctx = await context({
   outdir: OUT,
   bundle: true,
   format: "esm",
+  // The policy engine (live lint) and the audit verifier load on demand, in their own chunks.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   target: ["es2022", "safari16"],
   minify: !watch,
   sourcemap: watch ? "linked" : false,

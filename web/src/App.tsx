@@ -3,11 +3,12 @@ import { api, ApiError, messageOf, setUnauthenticatedListener } from "./api";
 import type { Me, SignInMethod, SignInResult } from "./api";
 import { Shell } from "./components/Shell";
 import { Alert, Button, Loading } from "./components/ui";
+import { parseRoute, SCREEN_TITLES } from "./routes";
 import { usePath } from "./router";
-import { Account } from "./screens/Account";
-import { NotFound } from "./screens/NotFound";
 import { PasskeyPrompt } from "./screens/PasskeyPrompt";
+import { Screens } from "./Screens";
 import { SignIn } from "./screens/SignIn";
+import { chooseTenant, rememberedTenant, rememberTenant, scopesOf } from "./tenancy";
 
 type Auth =
   | { kind: "checking" }
@@ -22,7 +23,9 @@ export function App() {
   const [auth, setAuth] = useState<Auth>({ kind: "checking" });
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [tenantId, setTenantId] = useState<string | null>(rememberedTenant);
   const path = usePath();
+  const route = parseRoute(path, location.search);
 
   const check = async () => {
     setAuth({ kind: "checking" });
@@ -54,10 +57,22 @@ export function App() {
       unavailable: "Gatehouse is unavailable",
       "signed-out": "Sign in · Gatehouse",
       "passkey-prompt": "Add a passkey · Gatehouse",
-      "signed-in": "Your account · Gatehouse",
+      "signed-in": `${SCREEN_TITLES[route.screen]} · Gatehouse`,
     };
     document.title = titles[auth.kind];
-  }, [auth.kind]);
+  }, [auth.kind, route.screen]);
+
+  const switchTenant = (id: string) => {
+    rememberTenant(id);
+    setTenantId(id);
+  };
+
+  /** Fresh memberships after joining or leaving a tenant. */
+  const refreshMe = async (): Promise<Me> => {
+    const me = await api.me();
+    setAuth((a) => (a.kind === "signed-in" ? { ...a, me } : a));
+    return me;
+  };
 
   const signedIn = async (result: SignInResult, method: SignInMethod) => {
     try {
@@ -122,24 +137,37 @@ export function App() {
           />
         </Shell>
       );
-    case "signed-in":
+    case "signed-in": {
+      const tenants = scopesOf(auth.me);
+      const tenant = chooseTenant(tenants, tenantId);
       return (
-        <Shell me={auth.me} path={path} signingOut={signingOut} onSignOut={signOut}>
+        <Shell
+          me={auth.me}
+          path={path}
+          tenant={tenant}
+          tenants={tenants}
+          onSwitchTenant={switchTenant}
+          signingOut={signingOut}
+          onSignOut={signOut}
+        >
           {error ? (
             <div class="screen">
               <Alert message={messageOf(error)} />
             </div>
           ) : null}
-          {path === "/" ? (
-            <Account
-              me={auth.me}
-              notice={auth.notice}
-              onSignedOut={(notice) => setAuth({ kind: "signed-out", notice })}
-            />
-          ) : (
-            <NotFound />
-          )}
+          <Screens
+            key={`${tenant?.id ?? "none"} ${path}`}
+            route={route}
+            me={auth.me}
+            tenant={tenant}
+            tenants={tenants}
+            notice={auth.notice}
+            refreshMe={refreshMe}
+            switchTenant={switchTenant}
+            onSignedOut={(notice) => setAuth({ kind: "signed-out", notice })}
+          />
         </Shell>
       );
+    }
   }
 }

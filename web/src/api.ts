@@ -79,6 +79,28 @@ export interface LoginEventPage {
   next_cursor: string | null;
 }
 
+export interface TenantInfo {
+  id: string;
+  name: string;
+  created_at: string;
+  role: string;
+}
+
+export interface InvitePreview {
+  tenant_name: string;
+  role: string;
+  email: string;
+  invited_by: string;
+  expires_at: string;
+}
+
+export type CheckStatus = "ok" | "warn" | "error";
+
+export interface DoctorReport {
+  status: CheckStatus;
+  checks: { id: string; status: CheckStatus; message: string }[];
+}
+
 export interface ErrorIssue {
   path: string;
   message: string;
@@ -153,18 +175,18 @@ export function setUnauthenticatedListener(listener: UnauthenticatedListener): v
   onUnauthenticated = listener;
 }
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+/** Account and tenant calls answer 401 only when the session is gone; auth calls 401 for their own reasons. */
+const SESSION_PATHS = ["/api/me", "/api/tenants", "/api/invites/accept"];
+
+async function send(method: Method, path: string, body: unknown, accept: string) {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers:
-        body === undefined
-          ? { accept: "application/json" }
-          : { accept: "application/json", "content-type": "application/json" },
+      headers: body === undefined ? { accept } : { accept, "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -172,14 +194,31 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   }
   if (!response.ok) {
     const error = await errorFromResponse(response);
-    // Only account calls mean "your session is gone"; auth calls may 401 for their own reasons.
-    if (response.status === 401 && path.startsWith("/api/me")) onUnauthenticated();
+    if (response.status === 401 && SESSION_PATHS.some((p) => path.startsWith(p))) {
+      onUnauthenticated();
+    }
     throw error;
   }
-  return (await response.json()) as T;
+  return response;
 }
 
-const id = (value: string) => encodeURIComponent(value);
+/** A JSON call to the API; throws `ApiError` for every failure. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return (await (await send(method, path, body, "application/json")).json()) as T;
+}
+
+/** A GET whose answer is text (e.g. the JSONL audit export), with the file name it suggests. */
+export async function requestText(
+  path: string,
+): Promise<{ text: string; filename: string | null }> {
+  const response = await send("GET", path, undefined, "*/*");
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
+  return { text: await response.text(), filename };
+}
+
+/** A path segment, escaped. */
+export const id = (value: string) => encodeURIComponent(value);
 
 export const api = {
   startOtp: (email: string) => request<CodeSent>("POST", "/api/auth/otp/start", { email }),
@@ -228,6 +267,13 @@ export const api = {
       "GET",
       `/api/me/login-events?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
     ),
+
+  createTenant: (name: string) => request<{ tenant: TenantInfo }>("POST", "/api/tenants", { name }),
+  previewInvite: (token: string) =>
+    request<InvitePreview>("POST", "/api/invites/preview", { token }),
+  acceptInvite: (token: string) =>
+    request<{ tenant: TenantInfo }>("POST", "/api/invites/accept", { token }),
+  doctor: () => request<DoctorReport>("GET", "/api/doctor"),
 };
 
 /** A message fit to show people, whatever was thrown. */

@@ -39,3 +39,40 @@ export function countdown(seconds: number): string {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
+
+/** "29:41", or "1:05:03" past an hour: time left on an approval. */
+export function timeLeft(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  const h = Math.floor(s / 3600);
+  const rest = countdown(s % 3600);
+  return h > 0 ? `${h}:${rest.padStart(5, "0")}` : countdown(s);
+}
+
+/** The first `length` characters of a long id (bundle ids, hashes) with an ellipsis. */
+export function shortId(value: string, length = 12): string {
+  return value.length > length + 1 ? `${value.slice(0, length)}…` : value;
+}
+
+/** Pretty JSON for people; never throws (cycles and BigInts cannot come from the API). */
+export function prettyJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) ?? "null";
+}
+
+/**
+ * "user:<id>" → the member's email when known, "token:<id>" → "an API token",
+ * "system:gatehouse" → "Gatehouse".
+ */
+export function authorLabel(author: string, emails: ReadonlyMap<string, string>): string {
+  const [kind, ...rest] = author.split(":");
+  const who = rest.join(":");
+  if (kind === "user") return emails.get(who) ?? "a former member";
+  if (kind === "token") return "an API token";
+  if (kind === "system") return "Gatehouse";
+  if (kind === "agent") return "an agent";
+  return author;
+}
+
+/** A date for expiries: "never" when absent. */
+export function formatExpiry(iso: string | null): string {
+  return iso === null ? "never" : formatDateTime(iso);
+}

@@ -37,3 +37,82 @@ export function useSecondsLeft(until: number): number {
   }, [until]);
   return seconds;
 }
+
+/** Calls `refresh` every `ms` while the page is visible (and once on returning to it). */
+export function useAutoRefresh(refresh: () => Promise<void>, ms: number, enabled = true): void {
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    if (!enabled) return;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const start = () => {
+      if (timer === undefined) timer = setInterval(() => void latest.current(), ms);
+    };
+    const stop = () => {
+      clearInterval(timer);
+      timer = undefined;
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") {
+        void latest.current();
+        start();
+      } else stop();
+    };
+    if (document.visibilityState === "visible") start();
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      stop();
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [ms, enabled]);
+}
+
+/** One action at a time: which one is busy, and the last failure. */
+export function useAction<K extends string>() {
+  const [busy, setBusy] = useState<K | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (key: K, action: () => Promise<void>): Promise<boolean> => {
+    setBusy(key);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, error, setError, run };
+}
+
+/**
+ * `useResource` that also reloads every `ms` while the page is visible (and `active`). A failed
+ * refresh keeps the last data on screen and reports the failure separately (`staleError`).
+ */
+export function usePolledResource<T>(
+  load: () => Promise<T>,
+  ms: number,
+  active = true,
+): [Resource<T>, () => Promise<void>, unknown] {
+  const [resource, setResource] = useState<Resource<T>>({ state: "loading" });
+  const [staleError, setStaleError] = useState<unknown>(null);
+  const loader = useRef(load);
+  loader.current = load;
+  const reload = useCallback(async () => {
+    try {
+      const data = await loader.current();
+      setResource({ state: "ready", data });
+      setStaleError(null);
+    } catch (error) {
+      setResource((r) => (r.state === "ready" ? r : { state: "error", error }));
+      setStaleError(error);
+    }
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, []);
+  useAutoRefresh(reload, ms, active);
+  return [resource, reload, staleError];
+}

@@ -41,13 +41,14 @@ export function horizontalOverflow(page: Page) {
   }));
 }
 
-let counter = 0;
+const counters = new Map<string, number>();
 
 /**
  * The checks every screen must pass (no sideways scrolling, tap targets of at least 44 px),
- * then a numbered full-page screenshot. Returns the screenshot path.
+ * then a numbered full-page screenshot (`<prefix>NN-<step>.png`, numbered per prefix). Returns
+ * the screenshot path.
  */
-export async function checkScreen(page: Page, step: string): Promise<string> {
+export async function checkScreen(page: Page, step: string, prefix = ""): Promise<string> {
   // Let transitions and late renders settle before measuring.
   await page.waitForLoadState("networkidle").catch(() => {});
   const { scrollWidth, innerWidth } = await horizontalOverflow(page);
@@ -55,9 +56,10 @@ export async function checkScreen(page: Page, step: string): Promise<string> {
   expect(await smallTapTargets(page), `${step}: tap targets under ${MIN_TAP_TARGET_PX} px`).toEqual(
     [],
   );
-  counter += 1;
+  const counter = (counters.get(prefix) ?? 0) + 1;
+  counters.set(prefix, counter);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const path = `${SCREENSHOT_DIR}/${String(counter).padStart(2, "0")}-${step}.png`;
+  const path = `${SCREENSHOT_DIR}/${prefix}${String(counter).padStart(2, "0")}-${step}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
 }

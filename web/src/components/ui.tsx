@@ -1,5 +1,7 @@
 import type { Child } from "hono/jsx";
 import { messageOf } from "../api";
+import type { Tone } from "../labels";
+import { prettyJson } from "../format";
 
 type Variant = "primary" | "secondary" | "danger" | "quiet";
 
@@ -53,18 +55,52 @@ export function Loading(props: { label?: string }) {
   );
 }
 
-export function Badge(props: { children: Child; tone?: "accent" | "neutral" }) {
+export function Badge(props: { children: Child; tone?: Tone }) {
   return <span class={`badge badge-${props.tone ?? "neutral"}`}>{props.children}</span>;
 }
 
-/** A titled card on the account page. */
+/** A titled card. */
 export function Section(props: { id: string; title: string; intro?: string; children: Child }) {
   return (
-    <section class="card" aria-labelledby={`${props.id}-title`}>
+    <section class="card" id={props.id} aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
       {props.intro ? <p class="muted">{props.intro}</p> : null}
       {props.children}
     </section>
+  );
+}
+
+/** The heading of a tenant screen, with the tenant it is about above it. */
+export function PageHead(props: { id: string; title: string; tenant?: string; children?: Child }) {
+  return (
+    <header class="page-head">
+      {props.tenant ? <p class="eyebrow break">{props.tenant}</p> : null}
+      <h1 id={props.id}>{props.title}</h1>
+      {props.children}
+    </header>
+  );
+}
+
+/** JSON behind a disclosure (tool arguments, outputs, event data). */
+export function JsonDetails(props: { summary: string; value: unknown; open?: boolean }) {
+  return (
+    <details class="json-details" open={props.open}>
+      <summary>{props.summary}</summary>
+      <pre class="code-block">{prettyJson(props.value)}</pre>
+    </details>
+  );
+}
+
+/** A screen the current role may not open. */
+export function Forbidden(props: { role: string; what: string }) {
+  return (
+    <main class="screen narrow" aria-labelledby="forbidden-title">
+      <h1 id="forbidden-title">Not available to your role</h1>
+      <p class="muted">
+        As {props.role} in this tenant you cannot {props.what}. Ask an owner or admin if you need
+        it.
+      </p>
+    </main>
   );
 }
 

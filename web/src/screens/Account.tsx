@@ -1,13 +1,20 @@
 import type { Me } from "../api";
 import { Alert } from "../components/ui";
+import type { TenantScope } from "../tenancy";
+import { DoctorSection } from "./account/DoctorSection";
 import { LoginHistorySection } from "./account/LoginHistorySection";
 import { PasskeysSection } from "./account/PasskeysSection";
 import { SessionsSection } from "./account/SessionsSection";
+import { TenantsSection } from "./account/TenantsSection";
 
-/** The signed-in person's own security: passkeys, sessions and sign-in history. */
+/** The signed-in person's own security (passkeys, sessions, history) and their tenants. */
 export function Account(props: {
   me: Me;
   notice: string | null;
+  tenant: TenantScope | null;
+  tenants: readonly TenantScope[];
+  onSwitchTenant: (tenantId: string) => void;
+  refreshMe: () => Promise<Me>;
   onSignedOut: (notice: string) => void;
 }) {
   return (
@@ -20,6 +27,13 @@ export function Account(props: {
       <PasskeysSection email={props.me.user.email} />
       <SessionsSection onSignedOut={props.onSignedOut} />
       <LoginHistorySection />
+      <TenantsSection
+        tenant={props.tenant}
+        tenants={props.tenants}
+        onSwitch={props.onSwitchTenant}
+        refreshMe={props.refreshMe}
+      />
+      <DoctorSection />
     </main>
   );
 }

@@ -1,0 +1,94 @@
+import { useState } from "hono/jsx/dom";
+import { messageOf } from "../../api";
+import { Alert, Badge, Button, Loading, PageHead, Retry } from "../../components/ui";
+import { relativeTime } from "../../format";
+import { useResource } from "../../hooks";
+import { labelOf, RUN_STATUS_LABELS, RUN_STATUS_TONES, toneOf } from "../../labels";
+import { Link } from "../../router";
+import { paths } from "../../routes";
+import type { Run } from "../../tenant-api";
+import type { Workspace } from "../../workspace";
+
+const PAGE_SIZE = 25;
+
+/** Agent runs, newest first. */
+export function Runs(props: { ws: Workspace }) {
+  const { ws } = props;
+  const [first, reload] = useResource(() => ws.api.runs(null, PAGE_SIZE));
+  const [more, setMore] = useState<{ runs: Run[]; cursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const runs = first.state === "ready" ? [...first.data.runs, ...(more?.runs ?? [])] : [];
+  const cursor = more ? more.cursor : first.state === "ready" ? first.data.next_cursor : null;
+
+  const loadMore = async () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    setError(null);
+    try {
+      const page = await ws.api.runs(cursor, PAGE_SIZE);
+      setMore({ runs: [...(more?.runs ?? []), ...page.runs], cursor: page.next_cursor });
+    } catch (e) {
+      setError(e);
+    }
+    setLoadingMore(false);
+  };
+
+  const refresh = async () => {
+    setMore(null);
+    await reload();
+  };
+
+  return (
+    <main class="screen" aria-labelledby="runs-title">
+      <PageHead id="runs-title" title="Runs" tenant={ws.tenant.name}>
+        <p class="muted">Every agent run and the tool calls it proposed.</p>
+      </PageHead>
+      {first.state === "loading" ? <Loading label="Loading runs…" /> : null}
+      {first.state === "error" ? <Retry error={first.error} onRetry={reload} /> : null}
+      {first.state === "ready" && runs.length === 0 ? (
+        <div class="card empty-state">
+          <p class="empty-title">No runs yet</p>
+          <p class="muted">
+            An agent opens a run with <code>POST /api/tenants/…/runs</code> and proposes each tool
+            call as a step; they appear here.
+          </p>
+        </div>
+      ) : null}
+      {runs.length > 0 ? (
+        <section class="card" aria-label="Runs">
+          <ul class="rows" aria-label="Runs">
+            {runs.map((run) => (
+              <li key={run.id} class="row">
+                <Link href={paths.run(run.id)} class="row-link-block">
+                  <span class="row-title">
+                    <span class="break">{run.agent}</span>
+                    <Badge tone={toneOf(RUN_STATUS_TONES, run.status)}>
+                      {labelOf(RUN_STATUS_LABELS, run.status)}
+                    </Badge>
+                  </span>
+                  <span class="meta">
+                    {run.step_count} {run.step_count === 1 ? "step" : "steps"} · started{" "}
+                    {relativeTime(run.created_at)}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Alert message={error ? messageOf(error) : null} />
+          <div class="actions">
+            {cursor ? (
+              <Button busy={loadingMore} busyLabel="Loading…" onClick={loadMore}>
+                Show older runs
+              </Button>
+            ) : null}
+            <Button variant="quiet" onClick={() => void refresh()}>
+              Refresh
+            </Button>
+          </div>
+        </section>
+      ) : null}
+    </main>
+  );
+}

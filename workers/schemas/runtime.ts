@@ -87,16 +87,31 @@ export const Step = z
     step_id: z.string(),
     run_id: z.string(),
     seq: z.number().int(),
+    idempotency_key: z.string(),
     tool: z.string(),
+    args: JsonRecord,
+    declared: JsonRecord,
     verdict: z.enum(["allow", "deny", "dry_run", "approve_required", "transform"]),
     rule_id: z.string().nullable(),
     reason: z.string(),
-    status: z.string(),
+    matched_rules: z.array(z.string()),
+    status: z.enum([
+      "executing",
+      "awaiting_approval",
+      "dry_run",
+      "denied",
+      "succeeded",
+      "failed",
+      "cancelled",
+    ]),
     exec_args: JsonRecord.nullable(),
     preview: JsonRecord.nullable(),
     approval_id: z.string().nullable(),
+    output: Json,
+    policy_version: z.number().int().nullable(),
+    created_at: IsoTime,
+    updated_at: IsoTime,
   })
-  .passthrough()
   .openapi("Step");
 
 export const ReportBody = z
@@ -120,12 +135,15 @@ export const Approval = z
     step_id: z.string(),
     run_id: z.string(),
     tool: z.string(),
+    args: JsonRecord,
     status: z.enum(["pending", "approved", "denied", "expired", "cancelled"]),
     approvers: z.array(z.string()),
     reason: z.string().nullable(),
+    decided_by: z.object({ kind: z.string(), id: z.string() }).passthrough().nullable(),
+    created_at: IsoTime,
     expires_at: IsoTime,
+    decided_at: IsoTime.nullable(),
   })
-  .passthrough()
   .openapi("Approval");
 
 export const AuditEvent = z

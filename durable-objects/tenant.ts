@@ -264,7 +264,7 @@ export class TenantDO extends DurableObject<Env> {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     const now = Date.now();
-    const result = this.sessions.sendMessage(sessionId, content, now);
+    const result = await this.sessions.sendMessage(sessionId, content, now);
     if (result.ok) await this.afterChange(now);
     return result;
   }

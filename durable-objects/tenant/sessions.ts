@@ -229,15 +229,20 @@ export class SessionEngine {
     this.emit(id, "status", { status, ...(error ? { error } : {}) }, now);
   }
 
-  sendMessage(id: string, content: string, now: number): Result<SessionView> {
+  async sendMessage(id: string, typed: string, now: number): Promise<Result<SessionView>> {
     const r = this.row(id);
     if (!r) return fail(404, "not_found", "Session not found.");
     if (r.status === "cancelled") return fail(409, "session_closed", "The session was cancelled.");
     if (r.status === "running" || r.status === "waiting_approval") {
       return fail(409, "session_busy", "The agent is still working; wait for it to finish.");
     }
-    const guard = guardChatInput(content);
+    const guard = guardChatInput(typed);
     if (!guard.ok) return fail(400, guard.code, guard.message);
+    // A vault value pasted by a person is kept (and shown, and sent) only as ***last4.
+    const vault = await VaultSession.open(this.env, this.tenantId());
+    await vault.rememberAll();
+    const content = vault.mask(typed);
+    vault.close();
     this.addMessage(id, { role: "user", content }, now);
     this.emit(id, "user_message", { content }, now);
     this.sql.exec(
@@ -345,10 +350,14 @@ export class SessionEngine {
     }
     const tools = [...BUILTIN_TOOLS.values()].map((t) => t.spec);
     const mask = (text: string) => vault.mask(text);
+    // Whatever the history holds (a value pasted by a person, say), no vault value is sent.
+    const outgoing = messages.map((m) =>
+      mapJsonStrings(m as unknown as JsonObject, mask),
+    ) as unknown as ChatMessage[];
     const result = await callModel(
       provider,
       apiKey,
-      { system: r.system, messages, tools },
+      { system: mask(r.system), messages: outgoing, tools },
       {
         stream: true,
         timeoutMs: MODEL_TIMEOUT_MS,

@@ -398,6 +398,15 @@ describe("secret hygiene", () => {
     expect(audit).toContain("secret:CANARY_TOKEN");
   });
 
+  it("masks a vault value a person pastes into the chat before it reaches the model", async () => {
+    const session = await startSession(t);
+    net.reply(anthropicStream([{ text: "noted" }]));
+    expect((await say(t, session.id, `the token is ${CANARY}, keep it safe`)).status).toBe(202);
+    expect((await settle(t, session.id)).status).toBe("idle");
+    const sent = net.modelRequests()[0]!.body;
+    expect(sent).toContain(`the token is ***${CANARY.slice(-4)}, keep it safe`);
+  });
+
   it("never lets a vault value leave in a request body", async () => {
     const session = await startSession(t);
     // A model that somehow holds a vault value: its output is masked before anything runs.

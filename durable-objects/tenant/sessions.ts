@@ -245,6 +245,7 @@ export class SessionEngine {
     vault.close();
     this.addMessage(id, { role: "user", content }, now);
     this.emit(id, "user_message", { content }, now);
+    this.emit(id, "status", { status: "running" }, now);
     this.sql.exec(
       "UPDATE sessions SET status = 'running', error = NULL, updated_at = ? WHERE id = ?",
       now,
@@ -502,7 +503,7 @@ export class SessionEngine {
           r,
           call,
           toolError(`Denied by policy${step.rule_id ? ` (${step.rule_id})` : ""}: ${step.reason}`),
-          null,
+          step,
           now,
         );
         return false;
@@ -516,12 +517,12 @@ export class SessionEngine {
             record: null,
             warnings: [],
           },
-          null,
+          step,
           now,
         );
         return false;
       case "cancelled":
-        this.finishCall(r, call, toolError("cancelled"), null, now);
+        this.finishCall(r, call, toolError("cancelled"), step, now);
         return false;
       case "succeeded":
       case "failed":
@@ -531,7 +532,7 @@ export class SessionEngine {
           r,
           call,
           toolError("already completed; the result was recorded earlier"),
-          null,
+          step,
           now,
         );
         return false;
@@ -623,7 +624,13 @@ export class SessionEngine {
     this.emit(
       r.id,
       "tool_result",
-      { tool: call.name, is_error: outcome.isError, summary: outcome.content.slice(0, 500) },
+      {
+        tool: call.name,
+        tool_call_id: call.id,
+        step_id: step?.step_id ?? null,
+        is_error: outcome.isError,
+        summary: outcome.content.slice(0, 500),
+      },
       now,
     );
   }

@@ -86,7 +86,17 @@ describe("navigation by role", () => {
   const labels = (role: Role | null) => visibleNav(role).map((i) => i.label);
 
   it("shows owners and admins every section", () => {
-    const all = ["Approvals", "Runs", "Policies", "Vault", "Members", "Tokens", "Audit", "Account"];
+    const all = [
+      "Approvals",
+      "Runs",
+      "Policies",
+      "Vault",
+      "Members",
+      "Tokens",
+      "Audit",
+      "Sessions",
+      "Account",
+    ];
     expect(labels("owner")).toEqual(all);
     expect(labels("admin")).toEqual(all);
   });
@@ -98,9 +108,17 @@ describe("navigation by role", () => {
       "Policies",
       "Vault",
       "Members",
+      "Sessions",
       "Account",
     ]);
-    expect(labels("viewer")).toEqual(["Approvals", "Runs", "Policies", "Members", "Account"]);
+    expect(labels("viewer")).toEqual([
+      "Approvals",
+      "Runs",
+      "Policies",
+      "Members",
+      "Sessions",
+      "Account",
+    ]);
     expect(labels("auditor")).toEqual([
       "Approvals",
       "Runs",
@@ -109,6 +127,7 @@ describe("navigation by role", () => {
       "Members",
       "Tokens",
       "Audit",
+      "Sessions",
       "Account",
     ]);
     expect(labels(null)).toEqual(["Account"]);
@@ -138,10 +157,18 @@ describe("navigation by role", () => {
   it("puts four sections in the tab bar and the rest behind More, unless only one is left", () => {
     const owner = splitTabs(visibleNav("owner"));
     expect(owner.tabs.map((i) => i.label)).toEqual(["Approvals", "Runs", "Policies", "Vault"]);
-    expect(owner.more.map((i) => i.label)).toEqual(["Members", "Tokens", "Audit", "Account"]);
+    expect(owner.more.map((i) => i.label)).toEqual([
+      "Members",
+      "Tokens",
+      "Audit",
+      "Sessions",
+      "Account",
+    ]);
     const viewer = splitTabs(visibleNav("viewer"));
-    expect(viewer.tabs).toHaveLength(5);
-    expect(viewer.more).toEqual([]);
+    expect(viewer.tabs.map((i) => i.label)).toEqual(["Approvals", "Runs", "Policies", "Members"]);
+    expect(viewer.more.map((i) => i.label)).toEqual(["Sessions", "Account"]);
+    const operator = splitTabs(visibleNav("operator"));
+    expect(operator.more.map((i) => i.label)).toEqual(["Members", "Sessions", "Account"]);
     expect(splitTabs(visibleNav(null))).toEqual({ tabs: [NAV[NAV.length - 1]], more: [] });
   });
 });

@@ -135,6 +135,7 @@ describe("tenant screens at 390×844", () => {
       "Members",
       "Tokens",
       "Audit",
+      "Sessions",
       "Account",
     ]);
     await shot(page, "more-menu");
@@ -534,7 +535,11 @@ describe("tenant screens at 390×844", () => {
     const tabs = secondPage.getByRole("navigation", { name: "Sections" });
     await tabs.getByRole("button", { name: "More" }).click();
     const sheet = secondPage.getByRole("navigation", { name: "More sections" });
-    expect(await sheet.getByRole("link").allTextContents()).toEqual(["Members", "Account"]);
+    expect(await sheet.getByRole("link").allTextContents()).toEqual([
+      "Members",
+      "Sessions",
+      "Account",
+    ]);
     const switcher = secondPage.locator("#tenant-more");
     expect(await switcher.locator("option").allTextContents()).toEqual([
       "Personal workspace (Owner)",
@@ -559,6 +564,7 @@ describe("tenant screens at 390×844", () => {
       "Members",
       "Tokens",
       "Audit",
+      "Sessions",
       "Account",
     ]);
     await secondPage.locator("#tenant-more").selectOption(tenantId);

@@ -16,6 +16,8 @@ import { PolicyEditor } from "./screens/policies/PolicyEditor";
 import { PolicyVersionScreen } from "./screens/policies/PolicyVersion";
 import { RunDetail } from "./screens/runs/RunDetail";
 import { Runs } from "./screens/runs/Runs";
+import { SessionScreen } from "./screens/sessions/SessionScreen";
+import { SessionsScreen } from "./screens/sessions/SessionsScreen";
 import { Tokens } from "./screens/tokens/Tokens";
 import { Vault } from "./screens/vault/Vault";
 import type { TenantScope } from "./tenancy";
@@ -77,6 +79,10 @@ export function Screens(props: {
       return <Runs ws={ws} />;
     case "run":
       return <RunDetail ws={ws} runId={route.runId} />;
+    case "sessions":
+      return <SessionsScreen ws={ws} />;
+    case "session":
+      return <SessionScreen ws={ws} id={route.sessionId} />;
     case "policies":
       return <Policies ws={ws} />;
     case "policy":

@@ -6,6 +6,8 @@ export type Route =
   | { screen: "approvals" }
   | { screen: "runs" }
   | { screen: "run"; runId: string }
+  | { screen: "sessions" }
+  | { screen: "session"; sessionId: string }
   | { screen: "policies" }
   | { screen: "policy"; version: number }
   /** A new version, starting from `base` (null: the active one). */
@@ -45,6 +47,12 @@ export function parseRoute(pathname: string, search = ""): Route {
       if (parts.length === 1) return { screen: "runs" };
       if (parts.length === 2 && second) return { screen: "run", runId: decodeURIComponent(second) };
       return notFound;
+    case "sessions":
+      if (parts.length === 1) return { screen: "sessions" };
+      if (parts.length === 2 && second) {
+        return { screen: "session", sessionId: decodeURIComponent(second) };
+      }
+      return notFound;
     case "policies": {
       if (parts.length === 1) return { screen: "policies" };
       if (parts.length === 2 && second === "new") return { screen: "policy-editor", base: null };
@@ -71,6 +79,8 @@ export const SCREEN_NEEDS: Readonly<Record<Screen, Action | null>> = {
   approvals: "approvals.read",
   runs: "runs.read",
   run: "runs.read",
+  sessions: "sessions.read",
+  session: "sessions.read",
   policies: "policies.read",
   policy: "policies.read",
   "policy-editor": "policies.write",
@@ -88,6 +98,8 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
   approvals: "Approvals",
   runs: "Runs",
   run: "Run",
+  sessions: "Sessions",
+  session: "Session",
   policies: "Policies",
   policy: "Policy version",
   "policy-editor": "New policy version",

@@ -582,7 +582,7 @@ describe("tenant screens at 390×844", () => {
     await shot(page, "member-change-role");
     await row.getByRole("button", { name: "Save role" }).click();
     await poll(() => page.getByText(`${invitee} is now viewer.`).isVisible()).toBe(true);
-    expect(await row.textContent()).toContain("Viewer");
+    await poll(async () => (await row.textContent()) ?? "").toContain("Viewer");
 
     const p = secondPage!;
     await p.goto("/members");

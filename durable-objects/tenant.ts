@@ -61,6 +61,7 @@ export class TenantDO extends DurableObject<Env> {
   private async afterChange(extra: number | null = null): Promise<void> {
     const now = Date.now();
     const nextExpiry = this.runs.expireApprovals(now);
+    this.sessions.resumeSettled(now);
     const sessions = this.sessions.due(now);
     const candidates = [nextExpiry, sessions.next, extra, sessions.ids.length > 0 ? now : null];
     const next = Math.min(...candidates.filter((t): t is number => t !== null));
@@ -224,10 +225,8 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
-    const result = this.runs.decide(approvalId, input, actor, now);
-    const resumed = result.ok && this.sessions.resumeAfterApproval(result.value.run_id, now);
-    await this.afterChange(resumed ? now : null);
+    const result = this.runs.decide(approvalId, input, actor, Date.now());
+    await this.afterChange();
     return result;
   }
 

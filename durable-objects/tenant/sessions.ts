@@ -279,18 +279,22 @@ export class SessionEngine {
     return { ids, next: future.length ? Math.min(...future) : null };
   }
 
-  /** A decided approval of one of our steps puts its session back to work. */
-  resumeAfterApproval(runId: string, now: number): boolean {
-    const r = this.sql
-      .exec<SessionRow>(
-        "SELECT * FROM sessions WHERE run_id = ? AND status = 'waiting_approval'",
-        runId,
+  /**
+   * Puts back to work every session whose approval was settled — decided, expired, or cancelled
+   * with its run — however that happened. Returns how many resumed.
+   */
+  resumeSettled(now: number): number {
+    const settled = this.sql
+      .exec<{ id: string }>(
+        `SELECT s.id FROM sessions s WHERE s.status = 'waiting_approval' AND NOT EXISTS
+           (SELECT 1 FROM steps t WHERE t.run_id = s.run_id AND t.status = 'awaiting_approval')`,
       )
-      .toArray()[0];
-    if (!r) return false;
-    this.sql.exec("UPDATE sessions SET status = 'running', updated_at = ? WHERE id = ?", now, r.id);
-    this.emit(r.id, "status", { status: "running" }, now);
-    return true;
+      .toArray();
+    for (const { id } of settled) {
+      this.sql.exec("UPDATE sessions SET status = 'running', updated_at = ? WHERE id = ?", now, id);
+      this.emit(id, "status", { status: "running" }, now);
+    }
+    return settled.length;
   }
 
   private readonly turns = new Map<string, number>();

@@ -174,6 +174,44 @@ describe("hosted sessions (Anthropic, streamed)", () => {
     expect(lastToolResult().content).toBe("sent to ops@example.com");
   });
 
+  it("feeds an expired approval back to the model as a denial", async () => {
+    const { policy } = await json<{ policy: { version: number } }>(
+      await call(`${t.base}/policies`, {
+        body: {
+          source:
+            "version: 1\nrules:\n  - id: quick\n    match: { tool: send_email }\n    decision: approve_required\n    timeout_seconds: 1\n",
+        },
+        cookie: t.cookie,
+      }),
+      201,
+    );
+    await json(
+      await call(`${t.base}/policies/${policy.version}/activate`, {
+        method: "POST",
+        cookie: t.cookie,
+      }),
+    );
+    const session = await startSession(t);
+    net.reply(
+      anthropicStream([
+        {
+          tool: {
+            id: "toolu_q",
+            name: "send_email",
+            input: { to: "a@example.com", subject: "s", text: "t" },
+          },
+        },
+      ]),
+    );
+    net.reply(anthropicStream([{ text: "Nobody approved it in time." }]));
+    await say(t, session.id, "mail a");
+    expect((await settle(t, session.id)).status).toBe("waiting_approval");
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await settle(t, session.id)).status).toBe("idle");
+    expect(lastToolResult()).toMatchObject({ is_error: true });
+    expect(lastToolResult().content).toContain("Denied by policy");
+  });
+
   it("applies dry-run and transform verdicts from the tenant policy", async () => {
     const { policy } = await json<{ policy: { version: number } }>(
       await call(`${t.base}/policies`, {

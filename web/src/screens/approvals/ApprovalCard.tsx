@@ -1,8 +1,7 @@
-import { useRef, useState } from "hono/jsx/dom";
-import { ApiError, messageOf } from "../../api";
-import { Alert, Badge, Button } from "../../components/ui";
+import { DecisionForm } from "../../components/DecisionForm";
+import { Badge } from "../../components/ui";
 import { prettyJson, relativeTime, shortId, timeLeft } from "../../format";
-import { useAction, useSecondsLeft } from "../../hooks";
+import { useSecondsLeft } from "../../hooks";
 import { Link } from "../../router";
 import { paths } from "../../routes";
 import type { Approval } from "../../tenant-api";
@@ -18,43 +17,9 @@ export function ApprovalCard(props: {
 }) {
   const a = props.approval;
   const seconds = useSecondsLeft(Date.parse(a.expires_at));
-  const [reason, setReason] = useState("");
-  const [reasonIssue, setReasonIssue] = useState<string | null>(null);
-  const { busy, error, run } = useAction<"approve" | "deny">();
-  const reasonField = useRef<HTMLInputElement>(null);
   const canDecide = props.ws.can("approvals.decide");
-  const reasonId = `reason-${a.id}`;
   const titleId = `approval-${a.id}`;
 
-  const decide = async (decision: "approve" | "deny") => {
-    const why = reason.trim();
-    if (!why) {
-      setReasonIssue("Give a reason. It is recorded in the audit log.");
-      reasonField.current?.focus();
-      return;
-    }
-    setReasonIssue(null);
-    await run(decision, async () => {
-      try {
-        await props.ws.api.decide(a.id, decision, why);
-      } catch (e) {
-        // Someone else decided first, or it expired: the list will no longer show it.
-        if (e instanceof ApiError && e.code === "approval_closed") {
-          await props.onDecided(e.message);
-          return;
-        }
-        throw e;
-      }
-      await props.onDecided(
-        decision === "approve"
-          ? `Approved ${a.tool}. The agent can go ahead.`
-          : `Denied ${a.tool}.`,
-      );
-    });
-  };
-
-  const serverIssue = error instanceof ApiError ? error.issueFor("reason") : undefined;
-  const issue = reasonIssue ?? serverIssue ?? null;
   return (
     <li class="card approval" aria-labelledby={titleId}>
       <div class="approval-head">
@@ -88,55 +53,22 @@ export function ApprovalCard(props: {
         {prettyJson(a.args ?? {})}
       </pre>
       {canDecide ? (
-        <form class="stack decision" onSubmit={(e: Event) => e.preventDefault()} noValidate>
-          <div class="field">
-            <label for={reasonId}>Reason (required)</label>
-            <input
-              id={reasonId}
-              ref={reasonField}
-              type="text"
-              maxlength={500}
-              required
-              autocomplete="off"
-              enterkeyhint="done"
-              value={reason}
-              aria-invalid={issue ? "true" : undefined}
-              aria-describedby={issue ? `${reasonId}-issue` : undefined}
-              onInput={(e: Event) => {
-                setReason((e.target as HTMLInputElement).value);
-                if (reasonIssue) setReasonIssue(null);
-              }}
-            />
-            {issue ? (
-              <p id={`${reasonId}-issue`} class="field-issue" role="alert">
-                {issue}
-              </p>
-            ) : null}
-          </div>
-          <Alert message={error && !serverIssue ? messageOf(error) : null} />
-          <div class="decision-actions">
-            <Button
-              variant="primary"
-              label={`Approve ${a.tool}`}
-              busy={busy === "approve"}
-              busyLabel="Approving…"
-              disabled={busy !== null || seconds === 0}
-              onClick={() => void decide("approve")}
-            >
-              Approve
-            </Button>
-            <Button
-              variant="danger"
-              label={`Deny ${a.tool}`}
-              busy={busy === "deny"}
-              busyLabel="Denying…"
-              disabled={busy !== null || seconds === 0}
-              onClick={() => void decide("deny")}
-            >
-              Deny
-            </Button>
-          </div>
-        </form>
+        <DecisionForm
+          ws={props.ws}
+          approvalId={a.id}
+          tool={a.tool}
+          class="stack decision"
+          expired={seconds === 0}
+          onDecided={(outcome) =>
+            props.onDecided(
+              "closed" in outcome
+                ? outcome.closed
+                : outcome.decision === "approve"
+                  ? `Approved ${a.tool}. The agent can go ahead.`
+                  : `Denied ${a.tool}.`,
+            )
+          }
+        />
       ) : (
         <p class="muted">Your role can see approvals but not decide them.</p>
       )}

@@ -1,14 +1,12 @@
-import { useRef, useState } from "hono/jsx/dom";
-import { ApiError, messageOf } from "../../api";
-import { Alert, Badge, Button, JsonDetails } from "../../components/ui";
-import { useAction } from "../../hooks";
+import { DecisionForm, type DecisionOutcome } from "../../components/DecisionForm";
+import { Badge, JsonDetails } from "../../components/ui";
 import { labelOf, toneOf, VERDICT_LABELS } from "../../labels";
 import { Link } from "../../router";
 import type { Workspace } from "../../workspace";
 import { SESSION_VERDICT_TONES } from "./session-labels";
 import type { ToolCard } from "./transcript";
 
-export type Decision = { decision: "approve" | "deny"; reason: string } | { closed: string };
+export type Decision = DecisionOutcome;
 
 /** One tool call in the conversation: verdict, rule and reason, result, and approval inline. */
 export function ToolCallCard(props: {
@@ -104,12 +102,6 @@ function InlineApproval(props: {
   tool: string;
   onDecided: (approvalId: string, decision: Decision) => void;
 }) {
-  const [reason, setReason] = useState("");
-  const [reasonIssue, setReasonIssue] = useState<string | null>(null);
-  const { busy, error, run } = useAction<"approve" | "deny">();
-  const field = useRef<HTMLInputElement>(null);
-  const reasonId = `reason-${props.approvalId}`;
-
   if (!props.ws.can("approvals.decide")) {
     return (
       <div class="stack inline-panel">
@@ -121,88 +113,19 @@ function InlineApproval(props: {
     );
   }
 
-  const decide = async (decision: "approve" | "deny") => {
-    const why = reason.trim();
-    if (!why) {
-      setReasonIssue("Give a reason. It is recorded in the audit log.");
-      field.current?.focus();
-      return;
-    }
-    setReasonIssue(null);
-    await run(decision, async () => {
-      try {
-        await props.ws.api.decide(props.approvalId, decision, why);
-      } catch (e) {
-        // Decided elsewhere first, or expired: nothing left to decide here.
-        if (e instanceof ApiError && e.code === "approval_closed") {
-          props.onDecided(props.approvalId, { closed: e.message });
-          return;
-        }
-        throw e;
-      }
-      props.onDecided(props.approvalId, { decision, reason: why });
-    });
-  };
-
-  const serverIssue = error instanceof ApiError ? error.issueFor("reason") : undefined;
-  const issue = reasonIssue ?? serverIssue ?? null;
   return (
-    <form
+    <DecisionForm
+      ws={props.ws}
+      approvalId={props.approvalId}
+      tool={props.tool}
       class="stack inline-panel decision"
-      aria-label={`Approve or deny ${props.tool}`}
-      onSubmit={(e: Event) => e.preventDefault()}
-      noValidate
-    >
-      <p>
-        <strong>This call needs your approval.</strong> The agent waits until someone decides.
-      </p>
-      <div class="field">
-        <label for={reasonId}>Reason (required)</label>
-        <input
-          id={reasonId}
-          ref={field}
-          type="text"
-          maxlength={500}
-          required
-          autocomplete="off"
-          enterkeyhint="done"
-          value={reason}
-          aria-invalid={issue ? "true" : undefined}
-          aria-describedby={issue ? `${reasonId}-issue` : undefined}
-          onInput={(e: Event) => {
-            setReason((e.target as HTMLInputElement).value);
-            if (reasonIssue) setReasonIssue(null);
-          }}
-        />
-        {issue ? (
-          <p id={`${reasonId}-issue`} class="field-issue" role="alert">
-            {issue}
-          </p>
-        ) : null}
-      </div>
-      <Alert message={error && !serverIssue ? messageOf(error) : null} />
-      <div class="decision-actions">
-        <Button
-          variant="primary"
-          label={`Approve ${props.tool}`}
-          busy={busy === "approve"}
-          busyLabel="Approving…"
-          disabled={busy !== null}
-          onClick={() => void decide("approve")}
-        >
-          Approve
-        </Button>
-        <Button
-          variant="danger"
-          label={`Deny ${props.tool}`}
-          busy={busy === "deny"}
-          busyLabel="Denying…"
-          disabled={busy !== null}
-          onClick={() => void decide("deny")}
-        >
-          Deny
-        </Button>
-      </div>
-    </form>
+      ariaLabel={`Approve or deny ${props.tool}`}
+      intro={
+        <p>
+          <strong>This call needs your approval.</strong> The agent waits until someone decides.
+        </p>
+      }
+      onDecided={(outcome) => props.onDecided(props.approvalId, outcome)}
+    />
   );
 }

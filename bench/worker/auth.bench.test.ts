@@ -56,6 +56,24 @@ const post = (path: string, body: unknown, ip: string) =>
     body: JSON.stringify(body),
   });
 
+it("D1 round trip (reference)", async () => {
+  const samples: number[] = [];
+  for (let b = 0; b < BATCHES; b++) {
+    const t0 = performance.now();
+    for (let i = 0; i < PER_BATCH; i++) await env.DB.prepare("SELECT 1 AS one").first();
+    samples.push((performance.now() - t0) / PER_BATCH);
+  }
+  const s = summarize(samples.slice(2));
+  report({
+    name: "local D1 round trip (SELECT 1), for reference",
+    median: s.medianMs,
+    p95: s.p95Ms,
+    unit: "ms",
+    budget: "informational",
+    samples: (BATCHES - 2) * PER_BATCH,
+  });
+});
+
 it("OTP verify", async () => {
   await measure("OTP verify (server side)", async () => {
     const email = freshEmail("bench");

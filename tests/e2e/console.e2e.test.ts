@@ -89,7 +89,7 @@ describe("console at 390×844", () => {
     await poll(() => heading(page, "Sign in to Gatehouse").isVisible()).toBe(true);
     const emailField = page.getByLabel("Email address");
     expect(await emailField.getAttribute("autocomplete")).toBe("username webauthn");
-    expect(await page.getByRole("button", { name: "Sign in with a passkey" }).isVisible()).toBe(
+    await poll(() => page.getByRole("button", { name: "Sign in with a passkey" }).isVisible()).toBe(
       true,
     );
     await shot(page, "sign-in");
@@ -102,22 +102,22 @@ describe("console at 390×844", () => {
     await poll(() => alert.isVisible()).toBe(true);
     expect((await alert.textContent())?.trim()).not.toBe("");
     expect(await page.getByLabel("Email address").getAttribute("aria-invalid")).toBe("true");
-    expect(await heading(page, "Sign in to Gatehouse").isVisible()).toBe(true);
+    await poll(() => heading(page, "Sign in to Gatehouse").isVisible()).toBe(true);
     await shot(page, "sign-in-invalid-email");
   });
 
   it("emails a code and counts down before a resend is allowed", async () => {
     const seen = await requestCode(page, email);
-    expect(await page.getByText(email).isVisible()).toBe(true);
+    await poll(() => page.getByText(email).isVisible()).toBe(true);
     const resend = page.getByRole("button", { name: /^Resend code in \d:\d\d$/ });
-    expect(await resend.isDisabled()).toBe(true);
+    await poll(() => resend.isDisabled()).toBe(true);
     await shot(page, "code-sent");
 
     const code = await waitForCode(baseUrl, email, seen);
     await page.getByLabel("Sign-in code").fill(code);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await poll(() => heading(page, "Sign in faster with a passkey").isVisible()).toBe(true);
-    expect(await page.getByRole("button", { name: "Not now" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("button", { name: "Not now" }).isVisible()).toBe(true);
     await shot(page, "passkey-prompt");
   });
 
@@ -125,7 +125,7 @@ describe("console at 390×844", () => {
     expect(await authenticator.credentials()).toHaveLength(0);
     await page.getByRole("button", { name: "Add a passkey" }).click();
     await poll(() => heading(page, "Your account").isVisible()).toBe(true);
-    expect(await page.getByText("Passkey added.").isVisible()).toBe(true);
+    await poll(() => page.getByText("Passkey added.").isVisible()).toBe(true);
 
     const credentials = await authenticator.credentials();
     expect(credentials).toHaveLength(1);
@@ -145,7 +145,7 @@ describe("console at 390×844", () => {
     await page.getByRole("button", { name: "Save" }).click();
     const passkeys = page.getByRole("list", { name: "Your passkeys" });
     await poll(() => passkeys.getByText("Work phone").isVisible()).toBe(true);
-    expect(await page.getByText("Renamed to “Work phone”.").isVisible()).toBe(true);
+    await poll(() => page.getByText("Renamed to “Work phone”.").isVisible()).toBe(true);
   });
 
   it("signs out", async () => {
@@ -156,7 +156,7 @@ describe("console at 390×844", () => {
     );
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await poll(() => heading(page, "Sign in to Gatehouse").isVisible()).toBe(true);
-    expect(await page.getByText("You signed out.").isVisible()).toBe(true);
+    await poll(() => page.getByText("You signed out.").isVisible()).toBe(true);
     expect(await apiMeStatus(phone)).toBe(401);
     expect((await autofillOffered).status()).toBe(200);
     await page.waitForTimeout(500); // the autofill request reaches the (unresponsive) authenticator
@@ -197,11 +197,11 @@ describe("console at 390×844", () => {
       // The first device got a code under a minute ago: the server refuses a new one (429) and
       // the console says so, counting down to when a new code may be sent.
       await requestCode(secondPage, email);
-      expect(
-        await secondPage.getByText("A code was sent to this address moments ago").isVisible(),
+      await poll(() =>
+        secondPage.getByText("A code was sent to this address moments ago").isVisible(),
       ).toBe(true);
       const countdown = secondPage.getByRole("button", { name: /^Resend code in \d:\d\d$/ });
-      expect(await countdown.isDisabled()).toBe(true);
+      await poll(() => countdown.isDisabled()).toBe(true);
       await shot(secondPage, "second-device-resend-countdown");
 
       const resend = secondPage.getByRole("button", { name: "Resend code", exact: true });
@@ -209,7 +209,7 @@ describe("console at 390×844", () => {
       const seen = await outboxIds(baseUrl);
       await resend.click();
       const code = await waitForCode(baseUrl, email, seen);
-      expect(await secondPage.getByText("We sent a new code.").isVisible()).toBe(true);
+      await poll(() => secondPage.getByText("We sent a new code.").isVisible()).toBe(true);
 
       const wrong = code === "000000" ? "111111" : "000000";
       await secondPage.getByLabel("Sign-in code").fill(wrong);
@@ -238,7 +238,7 @@ describe("console at 390×844", () => {
 
     await other.getByRole("button", { name: /^Sign out / }).click();
     await poll(() => sessionRows(page).count()).toBe(1);
-    expect(await page.getByText(/^Signed out .*iOS/).isVisible()).toBe(true);
+    await poll(() => page.getByText(/^Signed out .*iOS/).isVisible()).toBe(true);
     await shot(page, "other-session-revoked");
   });
 
@@ -250,8 +250,8 @@ describe("console at 390×844", () => {
     await secondPage.getByRole("button", { name: "Rename Work phone" }).click();
     await secondPage.getByRole("button", { name: "Save" }).click();
     await poll(() => heading(secondPage, "Sign in to Gatehouse").isVisible()).toBe(true);
-    expect(
-      await secondPage.getByText("Your session has ended.", { exact: false }).isVisible(),
+    await poll(() =>
+      secondPage.getByText("Your session has ended.", { exact: false }).isVisible(),
     ).toBe(true);
     await shot(secondPage, "second-device-signed-out");
   });
@@ -302,7 +302,7 @@ describe("console at 390×844", () => {
     await expect
       .poll(() => page.getByText("No passkeys yet.", { exact: false }).isVisible())
       .toBe(true);
-    expect(await page.getByText("Passkey “Work phone” deleted.").isVisible()).toBe(true);
+    await poll(() => page.getByText("Passkey “Work phone” deleted.").isVisible()).toBe(true);
     await shot(page, "passkey-deleted");
   });
 
@@ -333,7 +333,7 @@ describe("console at 390×844", () => {
     await poll(() => newcomer.getByText("No passkeys yet.", { exact: false }).isVisible()).toBe(
       true,
     );
-    expect(await newcomer.getByText(address).isVisible()).toBe(true);
+    await poll(() => newcomer.getByText(address).isVisible()).toBe(true);
     await shot(newcomer, "new-account-skipped-passkey");
     expect(newcomerProblems).toEqual([]);
     await context.close();

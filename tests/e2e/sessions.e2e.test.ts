@@ -553,15 +553,15 @@ describe("hosted sessions at 390×844", () => {
     await poll(() => heading(page, SESSION_TITLE).isVisible()).toBe(true);
     sessionId = /\/sessions\/(ses_[0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1] ?? "";
     expect(sessionId).not.toBe("");
-    expect(
-      await page.getByText("Never paste API keys here — store them in the Vault.").isVisible(),
+    await poll(() =>
+      page.getByText("Never paste API keys here — store them in the Vault.").isVisible(),
     ).toBe(true);
     expect(await page.locator(".page-head").textContent()).toContain("ANTHROPIC_API_KEY");
     await poll(() => page.locator(".page-head .badge").allTextContents()).toEqual([
       "Ready",
       "Live",
     ]);
-    expect(await page.getByText("No messages yet.").isVisible()).toBe(true);
+    await poll(() => page.getByText("No messages yet.").isVisible()).toBe(true);
     await shot(page, "session-empty");
   });
 
@@ -602,8 +602,8 @@ describe("hosted sessions at 390×844", () => {
     await hold.reached;
     const streaming = page.locator(".bubble-streaming");
     await poll(() => streaming.textContent()).toContain("Saved: your favourite");
-    expect(await composerBox(page).isDisabled()).toBe(true);
-    expect(await page.getByRole("status").filter({ hasText: "The agent is" }).isVisible()).toBe(
+    await poll(() => composerBox(page).isDisabled()).toBe(true);
+    await poll(() => page.getByRole("status").filter({ hasText: "The agent is" }).isVisible()).toBe(
       true,
     );
     await shot(page, "streaming");
@@ -693,7 +693,7 @@ describe("hosted sessions at 390×844", () => {
         .filter({ hasText: "Waiting for approval of send_email." })
         .isVisible(),
     ).toBe(true);
-    expect(await composerBox(page).isDisabled()).toBe(true);
+    await poll(() => composerBox(page).isDisabled()).toBe(true);
     const approve = mail.getByRole("button", { name: "Approve send_email" });
     await poll(() => approve.isVisible()).toBe(true);
     await shot(page, "approval-needed");
@@ -743,7 +743,7 @@ describe("hosted sessions at 390×844", () => {
     const rows = page.getByRole("list", { name: "Sessions" }).getByRole("listitem");
     await poll(() => rows.count()).toBe(1);
     expect(await rows.first().textContent()).toMatch(/Colour helper\s*Ready.*claude-test/);
-    expect(await page.getByRole("button", { name: "New session" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("button", { name: "New session" }).isVisible()).toBe(true);
     await shot(page, "sessions-list");
     await rows.first().getByRole("link").click();
     await poll(() => heading(page, SESSION_TITLE).isVisible()).toBe(true);
@@ -843,7 +843,7 @@ describe("hosted sessions at 390×844", () => {
     await poll(() =>
       page.getByRole("status").filter({ hasText: "This session was stopped." }).isVisible(),
     ).toBe(true);
-    expect(await composerBox(page).isDisabled()).toBe(true);
+    await poll(() => composerBox(page).isDisabled()).toBe(true);
     expect(await composerBox(page).getAttribute("placeholder")).toBe("This session was stopped");
     expect(await page.getByRole("button", { name: "Stop…" }).count()).toBe(0);
     hold.open();

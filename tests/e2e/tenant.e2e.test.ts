@@ -162,7 +162,9 @@ describe("tenant screens at 390×844", () => {
     expect(await page.getByLabel("Policy (YAML)").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator(".editor-gutter .gutter-error").allTextContents()).toEqual(["7"]);
     expect(await page.locator(".bd-line.line-error .lint-mark").textContent()).toBe("alow");
-    expect(await page.getByRole("status").filter({ hasText: "1 error" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("status").filter({ hasText: "1 error" }).isVisible()).toBe(
+      true,
+    );
     await shot(page, "policy-lint-error");
 
     // Saving is refused in the browser while the lint has errors; the finding is one tap away.
@@ -181,7 +183,7 @@ describe("tenant screens at 390×844", () => {
 
     await page.getByRole("button", { name: "Save as new version" }).click();
     await poll(() => heading(page, "Policy version 2").isVisible()).toBe(true);
-    expect(await page.getByText("Saved as version 2.").isVisible()).toBe(true);
+    await poll(() => page.getByText("Saved as version 2.").isVisible()).toBe(true);
     await poll(() => page.getByText("Inactive").isVisible()).toBe(true);
     expect(await page.getByRole("region", { name: "Source of version 2" }).textContent()).toContain(
       "payments need a person",
@@ -275,7 +277,7 @@ describe("tenant screens at 390×844", () => {
     const cards = page.getByRole("list", { name: "Pending approvals" }).getByRole("listitem");
     await poll(() => cards.count()).toBe(1);
     const card = cards.first();
-    expect(await card.getByRole("heading", { name: "pay" }).isVisible()).toBe(true);
+    await poll(() => card.getByRole("heading", { name: "pay" }).isVisible()).toBe(true);
     expect(await card.getByRole("timer").textContent()).toMatch(/^Expires in (29|30):\d\d$/);
     expect(await card.textContent()).toContain('"amount": 4200');
     expect(await card.textContent()).toContain("owner");
@@ -360,7 +362,9 @@ describe("tenant screens at 390×844", () => {
     await openSection(page, "Vault");
     await poll(() => heading(page, "Vault").isVisible()).toBe(true);
     await poll(() => page.getByText("No secrets yet.").isVisible()).toBe(true);
-    expect(await page.getByText("Stored encrypted, never sent to the AI.").isVisible()).toBe(true);
+    await poll(() => page.getByText("Stored encrypted, never sent to the AI.").isVisible()).toBe(
+      true,
+    );
     await page.getByLabel("Name", { exact: true }).fill("openai_api_key");
     const value = page.getByLabel("Value", { exact: true });
     expect(await value.getAttribute("type")).toBe("password");
@@ -374,7 +378,7 @@ describe("tenant screens at 390×844", () => {
     expect(await rows.first().locator(".masked").textContent()).toBe(
       `***${OPENAI_VALUE.slice(-4)}`,
     );
-    expect(await page.getByText("OPENAI_API_KEY saved.").isVisible()).toBe(true);
+    await poll(() => page.getByText("OPENAI_API_KEY saved.").isVisible()).toBe(true);
     expect(await value.inputValue()).toBe("");
     expect(await page.content()).not.toContain(OPENAI_VALUE);
     expect(await page.content()).not.toContain(OPENAI_VALUE.slice(0, 12));
@@ -474,7 +478,7 @@ describe("tenant screens at 390×844", () => {
     await poll(() =>
       page.getByRole("heading", { name: "Copy your new token now" }).isVisible(),
     ).toBe(true);
-    expect(await page.getByText("You won't see it again.").isVisible()).toBe(true);
+    await poll(() => page.getByText("You won't see it again.").isVisible()).toBe(true);
     const token = ((await page.getByLabel("New API token").textContent()) ?? "").trim();
     expect(token).toMatch(/^gth_[A-Za-z0-9_-]{40,}$/);
     await page.getByRole("button", { name: "Copy token" }).click();
@@ -607,7 +611,7 @@ describe("tenant screens at 390×844", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`/runs/${run.runId}`);
     await poll(() => heading(page, "e2e-agent").isVisible()).toBe(true);
-    expect(await page.getByRole("navigation", { name: "Console" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("navigation", { name: "Console" }).isVisible()).toBe(true);
     expect(await page.getByRole("navigation", { name: "Sections" }).isVisible()).toBe(false);
     await shot(page, "desktop-run");
     await page.goto("/policies/new");

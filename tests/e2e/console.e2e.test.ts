@@ -172,7 +172,7 @@ describe("console at 390×844", () => {
 
     const current = sessionRows(page).filter({ hasText: "This device" });
     await poll(() => current.count()).toBe(1);
-    expect(await current.textContent()).toContain("Signed in with Passkey");
+    await poll(async () => (await current.textContent()) ?? "").toContain("Signed in with Passkey");
 
     const notification = await waitForMail(baseUrl, email, /^New sign-in to Gatehouse$/, seen);
     expect(notification.text).toContain("Method: Passkey");
@@ -216,7 +216,7 @@ describe("console at 390×844", () => {
       await secondPage.getByRole("button", { name: "Sign in", exact: true }).click();
       const alert = secondPage.getByRole("alert");
       await poll(() => alert.isVisible()).toBe(true);
-      expect(await alert.textContent()).toMatch(/code/i);
+      await poll(async () => (await alert.textContent()) ?? "").toMatch(/code/i);
       await shot(secondPage, "second-device-wrong-code");
 
       await secondPage.getByLabel("Sign-in code").fill(code);
@@ -232,8 +232,10 @@ describe("console at 390×844", () => {
     await page.reload();
     await poll(() => sessionRows(page).count()).toBe(2);
     const other = sessionRows(page).filter({ hasNotText: "This device" });
-    expect(await other.textContent()).toContain("Signed in with Email code");
-    expect(await other.textContent()).toContain("iOS");
+    await poll(async () => (await other.textContent()) ?? "").toContain(
+      "Signed in with Email code",
+    );
+    await poll(async () => (await other.textContent()) ?? "").toContain("iOS");
     await shot(page, "two-sessions");
 
     await other.getByRole("button", { name: /^Sign out / }).click();

@@ -556,7 +556,9 @@ describe("hosted sessions at 390×844", () => {
     await poll(() =>
       page.getByText("Never paste API keys here — store them in the Vault.").isVisible(),
     ).toBe(true);
-    expect(await page.locator(".page-head").textContent()).toContain("ANTHROPIC_API_KEY");
+    await poll(async () => (await page.locator(".page-head").textContent()) ?? "").toContain(
+      "ANTHROPIC_API_KEY",
+    );
     await poll(() => page.locator(".page-head .badge").allTextContents()).toEqual([
       "Ready",
       "Live",
@@ -594,8 +596,12 @@ describe("hosted sessions at 390×844", () => {
 
     const put = toolCard(page, "memory_put");
     await poll(() => put.getAttribute("data-verdict")).toBe("allow");
-    expect(await put.locator(".badge-success").first().textContent()).toBe("Allow");
-    expect(await put.locator(".facts").textContent()).toContain("memory-and-secret-requests");
+    await poll(async () => (await put.locator(".badge-success").first().textContent()) ?? "").toBe(
+      "Allow",
+    );
+    await poll(async () => (await put.locator(".facts").textContent()) ?? "").toContain(
+      "memory-and-secret-requests",
+    );
     await poll(() => put.locator(".badges").textContent()).toContain("Done");
 
     // The second model call pauses after its first words: they are on screen, streamed.
@@ -616,9 +622,13 @@ describe("hosted sessions at 390×844", () => {
     await poll(() => streaming.count()).toBe(0);
     await poll(() => composerBox(page).isEnabled()).toBe(true);
     await put.getByText("Result", { exact: true }).click();
-    expect(await put.locator(".tool-result pre").textContent()).toBe('saved "favourite_colour"');
+    await poll(async () => (await put.locator(".tool-result pre").textContent()) ?? "").toBe(
+      'saved "favourite_colour"',
+    );
     await put.getByText("Arguments", { exact: true }).click();
-    expect(await put.locator(".json-details pre").first().textContent()).toContain('"teal"');
+    await poll(
+      async () => (await put.locator(".json-details pre").first().textContent()) ?? "",
+    ).toContain('"teal"');
     await shot(page, "memory-put-allowed");
   });
 
@@ -629,7 +639,9 @@ describe("hosted sessions at 390×844", () => {
     await send(page, text);
     const refusal = page.locator(".composer").getByRole("alert");
     await poll(() => refusal.textContent()).toContain("looks like an Anthropic API key");
-    expect(await refusal.textContent()).toContain("the message was not sent");
+    await poll(async () => (await refusal.textContent()) ?? "").toContain(
+      "the message was not sent",
+    );
     expect(await composerBox(page).inputValue()).toBe(text);
     expect(await composerBox(page).getAttribute("aria-invalid")).toBe("true");
     await shot(page, "key-refused");
@@ -683,8 +695,10 @@ describe("hosted sessions at 390×844", () => {
 
     const mail = toolCard(page, "send_email");
     await poll(() => mail.getAttribute("data-verdict")).toBe("approve_required");
-    expect(await mail.locator(".badges").textContent()).toContain("Needs approval");
-    expect(await mail.locator(".facts").textContent()).toMatch(
+    await poll(async () => (await mail.locator(".badges").textContent()) ?? "").toContain(
+      "Needs approval",
+    );
+    await poll(async () => (await mail.locator(".facts").textContent()) ?? "").toMatch(
       /anomalies-need-approval|email-needs-approval/,
     );
     await poll(() =>
@@ -710,7 +724,9 @@ describe("hosted sessions at 390×844", () => {
     );
     await poll(() => mail.locator(".badges").textContent()).toContain("Done");
     await mail.getByText("Result", { exact: true }).click();
-    expect(await mail.locator(".tool-result pre").textContent()).toBe("sent to team@example.com");
+    await poll(async () => (await mail.locator(".tool-result pre").textContent()) ?? "").toBe(
+      "sent to team@example.com",
+    );
     await poll(() => bubbles(page, "assistant").last().textContent()).toBe(
       "AssistantDone: the email is on its way.",
     );
@@ -742,7 +758,9 @@ describe("hosted sessions at 390×844", () => {
     await poll(() => heading(page, "Sessions").isVisible()).toBe(true);
     const rows = page.getByRole("list", { name: "Sessions" }).getByRole("listitem");
     await poll(() => rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toMatch(/Colour helper\s*Ready.*claude-test/);
+    await poll(async () => (await rows.first().textContent()) ?? "").toMatch(
+      /Colour helper\s*Ready.*claude-test/,
+    );
     await poll(() => page.getByRole("button", { name: "New session" }).isVisible()).toBe(true);
     await shot(page, "sessions-list");
     await rows.first().getByRole("link").click();
@@ -821,7 +839,9 @@ describe("hosted sessions at 390×844", () => {
     expect(await status.getAttribute("role")).toBe("alert");
     const failure = conversation(page).locator(".alert-error");
     await poll(() => failure.textContent()).toContain("the mock has no scripted turn left");
-    expect(await page.locator(".page-head .badge").first().textContent()).toBe("Error");
+    await poll(
+      async () => (await page.locator(".page-head .badge").first().textContent()) ?? "",
+    ).toBe("Error");
     await poll(() => composerBox(page).isEnabled()).toBe(true);
     await shot(page, "model-error");
   });

@@ -148,7 +148,7 @@ describe("tenant screens at 390×844", () => {
     await poll(() => heading(page, "Policies").isVisible()).toBe(true);
     const versions = page.getByRole("list", { name: "Policy versions" }).getByRole("listitem");
     await poll(() => versions.count()).toBe(1);
-    expect(await versions.first().textContent()).toContain("Active");
+    await poll(async () => (await versions.first().textContent()) ?? "").toContain("Active");
     await shot(page, "policies");
 
     await page.getByRole("link", { name: "New version" }).click();
@@ -158,10 +158,14 @@ describe("tenant screens at 390×844", () => {
     const lint = page.getByRole("list", { name: "Lint results" });
     await poll(() => lint.isVisible()).toBe(true);
     const finding = lint.getByRole("button").first();
-    expect(await finding.textContent()).toMatch(/^7:15\s*error\s*unknown verdict "alow"/);
+    await poll(async () => (await finding.textContent()) ?? "").toMatch(
+      /^7:15\s*error\s*unknown verdict "alow"/,
+    );
     expect(await page.getByLabel("Policy (YAML)").getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator(".editor-gutter .gutter-error").allTextContents()).toEqual(["7"]);
-    expect(await page.locator(".bd-line.line-error .lint-mark").textContent()).toBe("alow");
+    await poll(
+      async () => (await page.locator(".bd-line.line-error .lint-mark").textContent()) ?? "",
+    ).toBe("alow");
     await poll(() => page.getByRole("status").filter({ hasText: "1 error" }).isVisible()).toBe(
       true,
     );
@@ -185,9 +189,10 @@ describe("tenant screens at 390×844", () => {
     await poll(() => heading(page, "Policy version 2").isVisible()).toBe(true);
     await poll(() => page.getByText("Saved as version 2.").isVisible()).toBe(true);
     await poll(() => page.getByText("Inactive").isVisible()).toBe(true);
-    expect(await page.getByRole("region", { name: "Source of version 2" }).textContent()).toContain(
-      "payments need a person",
-    );
+    await poll(
+      async () =>
+        (await page.getByRole("region", { name: "Source of version 2" }).textContent()) ?? "",
+    ).toContain("payments need a person");
 
     await page.getByRole("button", { name: "Activate version 2" }).click();
     await shot(page, "policy-activate-confirm");
@@ -209,10 +214,10 @@ describe("tenant screens at 390×844", () => {
       .first()
       .getByRole("button", { name: /^Bundle / });
     expect(await bundle.getAttribute("aria-expanded")).toBe("false");
-    expect(await bundle.textContent()).toMatch(/^Bundle [0-9a-f]{12}…$/);
+    await poll(async () => (await bundle.textContent()) ?? "").toMatch(/^Bundle [0-9a-f]{12}…$/);
     await bundle.click();
     expect(await bundle.getAttribute("aria-expanded")).toBe("true");
-    expect(await bundle.textContent()).toMatch(/^Bundle [0-9a-f]{64}$/);
+    await poll(async () => (await bundle.textContent()) ?? "").toMatch(/^Bundle [0-9a-f]{64}$/);
 
     await page.getByRole("button", { name: "Compare", exact: true }).click();
     await poll(() => heading(page, "Version 1 → 2").isVisible()).toBe(true);
@@ -250,7 +255,7 @@ describe("tenant screens at 390×844", () => {
     await poll(() => heading(page, "Runs").isVisible()).toBe(true);
     const runs = page.getByRole("list", { name: "Runs" }).getByRole("listitem");
     await poll(() => runs.count()).toBe(1);
-    expect(await runs.first().textContent()).toContain("2 steps");
+    await poll(async () => (await runs.first().textContent()) ?? "").toContain("2 steps");
     await shot(page, "runs");
 
     await runs.first().getByRole("link").click();
@@ -259,9 +264,11 @@ describe("tenant screens at 390×844", () => {
     await poll(() => steps.count()).toBe(2);
     const [first, second] = [steps.nth(0), steps.nth(1)];
     expect(await first.getAttribute("class")).toContain("verdict-allow");
-    expect(await first.textContent()).toMatch(/search.*Allow.*Executing.*tenant:search/s);
+    await poll(async () => (await first.textContent()) ?? "").toMatch(
+      /search.*Allow.*Executing.*tenant:search/s,
+    );
     expect(await second.getAttribute("class")).toContain("verdict-approve_required");
-    expect(await second.textContent()).toMatch(
+    await poll(async () => (await second.textContent()) ?? "").toMatch(
       /pay.*Needs approval.*Awaiting approval.*tenant:pay-needs-approval.*payments need a person/s,
     );
     const args = second.getByText("Arguments", { exact: true });
@@ -278,15 +285,19 @@ describe("tenant screens at 390×844", () => {
     await poll(() => cards.count()).toBe(1);
     const card = cards.first();
     await poll(() => card.getByRole("heading", { name: "pay" }).isVisible()).toBe(true);
-    expect(await card.getByRole("timer").textContent()).toMatch(/^Expires in (29|30):\d\d$/);
-    expect(await card.textContent()).toContain('"amount": 4200');
-    expect(await card.textContent()).toContain("owner");
+    await poll(async () => (await card.getByRole("timer").textContent()) ?? "").toMatch(
+      /^Expires in (29|30):\d\d$/,
+    );
+    await poll(async () => (await card.textContent()) ?? "").toContain('"amount": 4200');
+    await poll(async () => (await card.textContent()) ?? "").toContain("owner");
     await shot(page, "approvals");
 
     await card.getByRole("button", { name: "Approve pay" }).click();
     const reason = card.getByLabel("Reason (required)");
     await poll(() => reason.getAttribute("aria-invalid")).toBe("true");
-    expect(await card.getByRole("alert").textContent()).toContain("Give a reason");
+    await poll(async () => (await card.getByRole("alert").textContent()) ?? "").toContain(
+      "Give a reason",
+    );
     await shot(page, "approval-needs-reason");
 
     await reason.fill("Invoice INV-42 matches the purchase order");
@@ -299,7 +310,7 @@ describe("tenant screens at 390×844", () => {
     await page.goto(`/runs/${run.runId}`);
     const steps = page.getByRole("list", { name: "Step trace" }).getByRole("listitem");
     await poll(() => steps.nth(1).getAttribute("data-status")).toBe("executing");
-    expect(await steps.nth(1).textContent()).toContain("Executing");
+    await poll(async () => (await steps.nth(1).textContent()) ?? "").toContain("Executing");
   });
 
   it("cancels a run, and its pending approval with it", async () => {
@@ -344,7 +355,9 @@ describe("tenant screens at 390×844", () => {
     await poll(() => events.count()).toBeGreaterThanOrEqual(verifiedCount - 1);
     await page.getByLabel("Show").selectOption("approval.approved");
     await poll(() => events.count()).toBe(1);
-    expect(await events.first().textContent()).toContain("approval.approved");
+    await poll(async () => (await events.first().textContent()) ?? "").toContain(
+      "approval.approved",
+    );
     await shot(page, "audit-verified");
 
     const download = page.waitForEvent("download");
@@ -374,8 +387,8 @@ describe("tenant screens at 390×844", () => {
 
     const rows = page.getByRole("list", { name: "Secrets" }).getByRole("listitem");
     await poll(() => rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toContain("OPENAI_API_KEY");
-    expect(await rows.first().locator(".masked").textContent()).toBe(
+    await poll(async () => (await rows.first().textContent()) ?? "").toContain("OPENAI_API_KEY");
+    await poll(async () => (await rows.first().locator(".masked").textContent()) ?? "").toBe(
       `***${OPENAI_VALUE.slice(-4)}`,
     );
     await poll(() => page.getByText("OPENAI_API_KEY saved.").isVisible()).toBe(true);
@@ -448,7 +461,9 @@ describe("tenant screens at 390×844", () => {
     await page.reload();
     const requests = page.getByRole("list", { name: "Secret requests" }).getByRole("listitem");
     await poll(() => requests.count()).toBe(1);
-    expect(await requests.first().textContent()).toContain("To open the pull request");
+    await poll(async () => (await requests.first().textContent()) ?? "").toContain(
+      "To open the pull request",
+    );
     const field = page.getByLabel("Value for GITHUB_TOKEN");
     expect(await field.getAttribute("type")).toBe("password");
     await field.fill(GITHUB_VALUE);
@@ -494,7 +509,9 @@ describe("tenant screens at 390×844", () => {
     await page.reload();
     const rows = page.getByRole("list", { name: "API tokens" }).getByRole("listitem");
     await poll(() => rows.count()).toBe(1);
-    expect(await rows.first().textContent()).toMatch(/CI deploys.*Viewer.*active/s);
+    await poll(async () => (await rows.first().textContent()) ?? "").toMatch(
+      /CI deploys.*Viewer.*active/s,
+    );
     expect(await page.getByText("Copy your new token now").count()).toBe(0);
     expect(await page.content()).not.toContain(token);
     await shot(page, "tokens-after-reload");
@@ -506,7 +523,7 @@ describe("tenant screens at 390×844", () => {
     await poll(() => heading(page, "Members").isVisible()).toBe(true);
     const people = page.getByRole("list", { name: "Members" }).getByRole("listitem");
     await poll(() => people.count()).toBe(1);
-    expect(await people.first().textContent()).toContain("You");
+    await poll(async () => (await people.first().textContent()) ?? "").toContain("You");
     await page.getByLabel("Email address").fill(invitee);
     await page.getByLabel("Role", { exact: true }).selectOption("operator");
     await page.getByRole("button", { name: "Send invitation" }).click();
@@ -515,7 +532,9 @@ describe("tenant screens at 390×844", () => {
     );
     const invites = page.getByRole("list", { name: "Invitations" }).getByRole("listitem");
     await poll(() => invites.count()).toBe(1);
-    expect(await invites.first().textContent()).toMatch(/pending.*Operator/s);
+    await poll(async () => (await invites.first().textContent()) ?? "").toMatch(
+      /pending.*Operator/s,
+    );
     await waitForMail(baseUrl, invitee, /./, seen);
     await shot(page, "members-invited");
   });
@@ -603,7 +622,9 @@ describe("tenant screens at 390×844", () => {
     await poll(() => heading(p, "Your account").isVisible()).toBe(true);
     const tenants = p.getByRole("list", { name: "Your tenants" }).getByRole("listitem");
     await poll(() => tenants.count()).toBe(1);
-    expect(await tenants.first().textContent()).toMatch(/Personal workspace.*Current.*Owner/s);
+    await poll(async () => (await tenants.first().textContent()) ?? "").toMatch(
+      /Personal workspace.*Current.*Owner/s,
+    );
     await shot(p, "after-leaving");
   });
 

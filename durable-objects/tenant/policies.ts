@@ -1,3 +1,4 @@
+import { iso, isoOrNull } from "../../core/time";
 import {
   bundleId,
   compilePolicy,
@@ -18,8 +19,6 @@ type PolicyRow = {
   created_at: number;
   activated_at: number | null;
 };
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 const diagnosticIssues = (d: readonly Diagnostic[]) =>
   d.map((x) => ({ path: `${x.line}:${x.column}`, message: `${x.severity}: ${x.message}` }));
@@ -66,8 +65,8 @@ export class PolicyStore {
       version: row.version,
       bundle_id: row.bundle_id,
       author: row.author,
-      created_at: iso(row.created_at)!,
-      activated_at: iso(row.activated_at),
+      created_at: iso(row.created_at),
+      activated_at: isoOrNull(row.activated_at),
       active: row.version === active,
     };
   }

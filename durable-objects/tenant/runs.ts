@@ -1,3 +1,4 @@
+import { iso, isoOrNull } from "../../core/time";
 import { evaluate, type Decision } from "../../core/policy";
 import type { AuditLog } from "./audit-log";
 import type { PolicyStore } from "./policies";
@@ -69,7 +70,6 @@ export interface ProposeInput {
   context_extra?: JsonObject;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const STEP_COLUMNS =
   "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, created_at, updated_at";
@@ -99,8 +99,8 @@ export class RunEngine {
       metadata: JSON.parse(r.metadata) as JsonObject,
       status: r.status,
       created_by: JSON.parse(r.created_by) as Actor,
-      created_at: iso(r.created_at)!,
-      closed_at: iso(r.closed_at),
+      created_at: iso(r.created_at),
+      closed_at: isoOrNull(r.closed_at),
       step_count: r.step_count,
     };
   }
@@ -129,8 +129,8 @@ export class RunEngine {
       approval_id: s.approval_id,
       output: json<JsonValue>(s.output),
       policy_version: s.policy_version,
-      created_at: iso(s.created_at)!,
-      updated_at: iso(s.updated_at)!,
+      created_at: iso(s.created_at),
+      updated_at: iso(s.updated_at),
     };
   }
 
@@ -146,9 +146,9 @@ export class RunEngine {
       approvers: JSON.parse(a.approvers) as string[],
       reason: a.reason,
       decided_by: json<Actor>(a.decided_by),
-      created_at: iso(a.created_at)!,
-      expires_at: iso(a.expires_at)!,
-      decided_at: iso(a.decided_at),
+      created_at: iso(a.created_at),
+      expires_at: iso(a.expires_at),
+      decided_at: isoOrNull(a.decided_at),
     };
   }
 

@@ -1,3 +1,4 @@
+import { iso } from "../../core/time";
 import type { ChatMessage, ModelToolCall, ProviderConfig } from "../../core/providers/types";
 import { guardChatInput } from "../../core/secrets";
 import {
@@ -70,8 +71,6 @@ const RETRYABLE = new Set([
 
 export type AdvanceOutcome =
   { kind: "idle" } | { kind: "waiting" } | { kind: "retry_at"; at: number } | { kind: "stopped" };
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Hosted agent sessions: the model loop runs here, every tool call goes through the run engine

@@ -79,3 +79,25 @@ export async function eventsOf(t: { base: string; cookie: string }, sessionId: s
 export async function say(t: { base: string; cookie: string }, sessionId: string, content: string) {
   return call(`${t.base}/sessions/${sessionId}/messages`, { body: { content }, cookie: t.cookie });
 }
+
+export interface PendingApproval {
+  id: string;
+  step_id: string;
+  tool: string;
+}
+
+export async function pendingApprovals(t: { base: string; cookie: string }) {
+  const { approvals } = await json<{ approvals: PendingApproval[] }>(
+    await call(`${t.base}/approvals`, { cookie: t.cookie }),
+  );
+  return approvals;
+}
+
+export async function approve(t: { base: string; cookie: string }, id: string, reason: string) {
+  await json(
+    await call(`${t.base}/approvals/${id}/decision`, {
+      body: { decision: "approve", reason },
+      cookie: t.cookie,
+    }),
+  );
+}

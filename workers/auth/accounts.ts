@@ -1,16 +1,11 @@
 /** Users and their personal tenant, created by the first successful email code. */
 
+import { iso } from "../../core/time";
+
 export interface UserRow {
   id: string;
   email: string;
   created_at: number;
-}
-
-export async function findUserByEmail(db: D1Database, email: string): Promise<UserRow | null> {
-  return db
-    .prepare("SELECT id, email, created_at FROM users WHERE email = ?1")
-    .bind(email)
-    .first<UserRow>();
 }
 
 export async function findUserById(db: D1Database, id: string): Promise<UserRow | null> {
@@ -53,5 +48,5 @@ export async function hasPasskey(db: D1Database, userId: string): Promise<boolea
 export const userJson = (u: UserRow) => ({
   id: u.id,
   email: u.email,
-  created_at: new Date(u.created_at).toISOString(),
+  created_at: iso(u.created_at),
 });

@@ -1,3 +1,4 @@
+import { iso, isoOrNull } from "../../core/time";
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -12,10 +13,11 @@ import { describeUserAgent } from "../../core/user-agent";
 import type { Config } from "../config";
 import { ApiError } from "../http/errors";
 import type { UserRow } from "./accounts";
-import { assertUnderLimit, countHit, UNDER_LIMIT_SQL, type RateLimit } from "./rate-limit";
+import { assertUnderLimit, countHit, type RateLimit } from "./rate-limit";
 import {
   challengeOf,
   consumeChallenge,
+  consumeChallengeStatement,
   invalidChallenge,
   storeChallenge,
   type ChallengePurpose,
@@ -41,8 +43,8 @@ const COLUMNS =
 export const passkeyJson = (p: PasskeyRow) => ({
   id: p.id,
   name: p.name,
-  created_at: new Date(p.created_at).toISOString(),
-  last_used_at: p.last_used_at === null ? null : new Date(p.last_used_at).toISOString(),
+  created_at: iso(p.created_at),
+  last_used_at: isoOrNull(p.last_used_at),
   device_type: p.device_type,
   backed_up: p.backed_up === 1,
   transports: JSON.parse(p.transports) as string[],
@@ -218,23 +220,17 @@ export async function verifyAssertion(
   const challenge = challengeOf(response.response.clientDataJSON);
   const [hit, consumed, found] = await db.batch([
     countHit(db, rateLimit, now),
-    db
-      .prepare(
-        `UPDATE webauthn_challenges SET consumed_at = ?3
-          WHERE challenge = ?1 AND purpose = ?2 AND consumed_at IS NULL AND expires_at > ?3
-            AND (?4 IS NULL OR user_id = ?4) AND (?5 IS NULL OR session_id = ?5)
-            AND ${UNDER_LIMIT_SQL("?6", "?7")}
-          RETURNING challenge`,
-      )
-      .bind(
+    consumeChallengeStatement(
+      db,
+      {
         challenge,
-        args.purpose,
+        purpose: args.purpose,
         now,
-        args.userId ?? null,
-        args.sessionId ?? null,
-        rateLimit.key,
-        rateLimit.limit,
-      ),
+        ...(args.userId ? { userId: args.userId } : {}),
+        ...(args.sessionId ? { sessionId: args.sessionId } : {}),
+      },
+      rateLimit,
+    ),
     db
       .prepare(
         `SELECT ${COLUMNS.split(", ")

@@ -1,5 +1,6 @@
 import { fromBase64Url, utf8 } from "../../core/encoding";
 import { ApiError } from "../http/errors";
+import { UNDER_LIMIT_SQL, type RateLimit } from "./rate-limit";
 
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 export type ChallengePurpose = "register" | "authenticate" | "step_up";
@@ -52,24 +53,43 @@ export function challengeOf(clientDataJSON: string): string {
  * Atomically marks a stored challenge used, so a response can be verified at most once; the
  * purpose and owner must match what it was issued for.
  */
-export async function consumeChallenge(
+type ChallengeUse = {
+  challenge: string;
+  purpose: ChallengePurpose;
+  userId?: string;
+  sessionId?: string;
+  now: number;
+};
+
+/**
+ * Marks a stored challenge used (RETURNING it), so a response can be verified at most once; the
+ * purpose and owner must match what it was issued for. With `limit`, it only applies while that
+ * rate limit (counted earlier in the same batch) is not exceeded.
+ */
+export function consumeChallengeStatement(
   db: D1Database,
-  c: {
-    challenge: string;
-    purpose: ChallengePurpose;
-    userId?: string;
-    sessionId?: string;
-    now: number;
-  },
-): Promise<void> {
-  const row = await db
+  c: ChallengeUse,
+  limit?: RateLimit,
+): D1PreparedStatement {
+  return db
     .prepare(
       `UPDATE webauthn_challenges SET consumed_at = ?3
         WHERE challenge = ?1 AND purpose = ?2 AND consumed_at IS NULL AND expires_at > ?3
           AND (?4 IS NULL OR user_id = ?4) AND (?5 IS NULL OR session_id = ?5)
+          AND (?6 IS NULL OR ${UNDER_LIMIT_SQL("?6", "?7")})
         RETURNING challenge`,
     )
-    .bind(c.challenge, c.purpose, c.now, c.userId ?? null, c.sessionId ?? null)
-    .first();
-  if (!row) throw invalidChallenge();
+    .bind(
+      c.challenge,
+      c.purpose,
+      c.now,
+      c.userId ?? null,
+      c.sessionId ?? null,
+      limit?.key ?? null,
+      limit?.limit ?? null,
+    );
+}
+
+export async function consumeChallenge(db: D1Database, c: ChallengeUse): Promise<void> {
+  if (!(await consumeChallengeStatement(db, c).first())) throw invalidChallenge();
 }

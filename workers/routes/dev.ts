@@ -1,3 +1,4 @@
+import { iso } from "../../core/time";
 import { Hono } from "hono";
 import { escapeHtml } from "../../core/html";
 import { errors } from "../http/errors";
@@ -21,7 +22,7 @@ devRoutes.get("/dev/outbox", async (c) => {
   const { results } = await c.env.DB.prepare(
     "SELECT id, `to`, subject, text, html, created_at FROM dev_outbox ORDER BY created_at DESC, rowid DESC LIMIT 200",
   ).all<OutboxRow>();
-  const messages = results.map((m) => ({ ...m, created_at: new Date(m.created_at).toISOString() }));
+  const messages = results.map((m) => ({ ...m, created_at: iso(m.created_at) }));
   if ((c.req.header("accept") ?? "").includes("application/json")) return c.json(messages);
   const items = messages
     .map(

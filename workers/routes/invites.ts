@@ -5,7 +5,7 @@ import type { Role } from "../../core/permissions";
 import { requireSession } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
 import { requestInfo } from "../auth/sign-in";
-import { iso } from "../db/client";
+import { iso } from "../../core/time";
 import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { iso, isoOrNull } from "../db/client";
+import { iso, isoOrNull } from "../../core/time";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
 import { json, jsonBody } from "../schemas/common";

@@ -3,7 +3,7 @@ import { describeUserAgent } from "../../core/user-agent";
 import { findUserById, hasPasskey, userJson } from "../auth/accounts";
 import { clearSessionCookie } from "../auth/cookies";
 import { requireSession, STEP_UP_WINDOW_MS } from "../auth/principal";
-import { iso } from "../db/client";
+import { iso } from "../../core/time";
 import { errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";

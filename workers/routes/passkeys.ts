@@ -13,7 +13,7 @@ import {
 import { requireRecentAuth, requireSession, STEP_UP_WINDOW_MS } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
 import { finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
-import { iso } from "../db/client";
+import { iso } from "../../core/time";
 import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { iso, isoOrNull } from "../db/client";
+import { iso, isoOrNull } from "../../core/time";
 import { errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";

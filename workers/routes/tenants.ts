@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
 import { requireSession } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
-import { iso } from "../db/client";
+import { iso } from "../../core/time";
 import { errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";

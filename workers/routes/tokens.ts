@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
-import { iso, isoOrNull } from "../db/client";
+import { iso, isoOrNull } from "../../core/time";
 import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";

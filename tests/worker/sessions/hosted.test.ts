@@ -10,6 +10,8 @@ import {
   eventsOf,
   json,
   say,
+  approve,
+  pendingApprovals,
   settle,
   startSession,
   stubOf,
@@ -158,18 +160,11 @@ describe("hosted sessions (Anthropic, streamed)", () => {
     net.reply(anthropicStream([{ text: "Sent." }]));
     await say(t, session.id, "email ops the report");
     expect((await settle(t, session.id)).status).toBe("waiting_approval");
-    const { approvals } = await json<{ approvals: { id: string; tool: string }[] }>(
-      await call(`${t.base}/approvals`, { cookie: t.cookie }),
-    );
+    const approvals = await pendingApprovals(t);
     expect(approvals).toHaveLength(1);
     expect(approvals[0]!.tool).toBe("send_email");
     expect(net.pending()).toBe(1);
-    await json(
-      await call(`${t.base}/approvals/${approvals[0]!.id}/decision`, {
-        body: { decision: "approve", reason: "ok" },
-        cookie: t.cookie,
-      }),
-    );
+    await approve(t, approvals[0]!.id, "ok");
     expect((await settle(t, session.id)).status).toBe("idle");
     expect(lastToolResult().content).toBe("sent to ops@example.com");
   });
@@ -279,9 +274,7 @@ rules:
     net.reply(anthropicStream([{ text: "The charge may not have gone through; please check." }]));
     await say(t, session.id, "charge the card");
     expect((await settle(t, session.id)).status).toBe("waiting_approval");
-    const { approvals } = await json<{ approvals: { id: string; step_id: string }[] }>(
-      await call(`${t.base}/approvals`, { cookie: t.cookie }),
-    );
+    const approvals = await pendingApprovals(t);
     const { stubOf } = await import("../../helpers/sessions");
     const { evictDurableObject, runInDurableObject } = await import("cloudflare:test");
     const stub = stubOf(t.tenantId);
@@ -294,12 +287,7 @@ rules:
       );
     });
     await evictDurableObject(stub);
-    await json(
-      await call(`${t.base}/approvals/${approvals[0]!.id}/decision`, {
-        body: { decision: "approve", reason: "go" },
-        cookie: t.cookie,
-      }),
-    );
+    await approve(t, approvals[0]!.id, "go");
     expect((await settle(t, session.id)).status).toBe("idle");
     expect(fetchedPaths).toEqual([]);
     expect(lastToolResult()).toMatchObject({ is_error: true });
@@ -462,15 +450,8 @@ describe("secret hygiene", () => {
     net.reply(anthropicStream([{ text: "ok" }]));
     await say(t, session.id, "post it");
     await settle(t, session.id);
-    const { approvals } = await json<{ approvals: { id: string }[] }>(
-      await call(`${t.base}/approvals`, { cookie: t.cookie }),
-    );
-    await json(
-      await call(`${t.base}/approvals/${approvals[0]!.id}/decision`, {
-        body: { decision: "approve", reason: "test" },
-        cookie: t.cookie,
-      }),
-    );
+    const approvals = await pendingApprovals(t);
+    await approve(t, approvals[0]!.id, "test");
     await settle(t, session.id);
     const posted = net.recorded.filter((r) => r.url.startsWith("https://echo.example.com"));
     expect(posted.map((p) => p.body)).toEqual([`token=***${CANARY.slice(-4)}`]);

@@ -8,7 +8,11 @@ export default defineConfig(async () => ({
         plugins: [await workersPlugin()],
         test: {
           name: "workers",
-          include: ["tests/worker/**/*.test.ts", "tests/core/**/*.test.ts"],
+          include: [
+            "tests/worker/**/*.test.ts",
+            "tests/core/**/*.test.ts",
+            "tests/attacks/**/*.test.ts",
+          ],
           setupFiles: ["./tests/helpers/apply-migrations.ts", "./tests/helpers/canary-setup.ts"],
         },
       },

@@ -131,6 +131,8 @@ export interface CheckpointSigner {
  * JWK's `kid` when present, else its thumbprint. Checks that `d` matches `x` by a test
  * signature. Error messages never include key material.
  */
+const MISMATCHED_KEY = "signing key: private part does not match public part x";
+
 export async function importCheckpointSigner(jwk: unknown): Promise<CheckpointSigner> {
   let value: unknown = jwk;
   if (typeof jwk === "string") {
@@ -153,7 +155,11 @@ export async function importCheckpointSigner(jwk: unknown): Promise<CheckpointSi
     alg: CHECKPOINT_ALG,
     use: "sig",
   });
-  const key = await importJWK({ kty, crv, x, d }, CHECKPOINT_ALG);
+  // Node's WebCrypto already refuses a `d` that does not belong to `x` here (workerd only at the
+  // probe below): either way the caller gets the same TypeError, never the runtime's own error.
+  const key = await importJWK({ kty, crv, x, d }, CHECKPOINT_ALG).catch(() => {
+    throw new TypeError(MISMATCHED_KEY);
+  });
   const sign = async (checkpoint: Checkpoint): Promise<string> => {
     const problem = checkpointProblem(checkpoint);
     if (problem !== null) throw new TypeError(`checkpoint: ${problem}`);
@@ -169,7 +175,7 @@ export async function importCheckpointSigner(jwk: unknown): Promise<CheckpointSi
     ts: "1970-01-01T00:00:00Z",
   });
   const check = await verifyCheckpoint(probe, { keys: [publicJwk] });
-  if (!check.ok) throw new TypeError("signing key: private part does not match public part x");
+  if (!check.ok) throw new TypeError(MISMATCHED_KEY);
   return { kid: publicJwk.kid, publicJwk, sign };
 }
 

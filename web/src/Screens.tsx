@@ -60,6 +60,8 @@ export function Screens(props: {
       );
     case "not-found":
       return <NotFound />;
+    default:
+      break; // a tenant screen: below
   }
   if (!tenant) return <NoTenant />;
   const needs = SCREEN_NEEDS[route.screen];

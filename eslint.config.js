@@ -96,7 +96,11 @@ export default tseslint.config(
       ],
       "no-restricted-properties": [
         "error",
-        { object: "Date", property: "now", message: "core/ reads time from a Clock it is given." },
+        {
+          object: "Date",
+          property: "now",
+          message: "core/ reads time from a Clock it is given (core/clock.ts).",
+        },
       ],
     },
   },

@@ -1,5 +1,5 @@
 // `npm run bench`: runs every benchmark (bench/node in Node, bench/worker in workerd), measures
-// the production bundle, and prints one table against the budgets of DESIGN.md §7.
+// the production bundle, and prints one table against the budgets of docs/design.md §7.
 import { spawnSync } from "node:child_process";
 import { ensureDependencies } from "./ensure-deps.mjs";
 

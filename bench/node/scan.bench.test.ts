@@ -4,7 +4,7 @@ import { findSecrets } from "../../core/secrets";
 import { scanInjection, wrapUntrusted } from "../../core/untrusted";
 import { report, sampleBatched, summarize } from "../measure";
 
-// Informational: DESIGN.md §7 sets no budget for content scanning.
+// Informational: docs/design.md §7 sets no budget for content scanning.
 const BUDGET = "none (informational)";
 
 const PARAGRAPH =

@@ -20,6 +20,8 @@ export default defineConfig(async () => ({
         test: {
           name: "node",
           environment: "node",
+          // CPU-bound cases (every Merkle proof up to 40 leaves, CLI processes) on a busy machine.
+          testTimeout: 30_000,
           include: ["tests/core/**/*.test.ts", "tests/node/**/*.test.ts", "tests/e2e/**/*.test.ts"],
           exclude: ["tests/e2e/**/*.e2e.test.ts"],
         },

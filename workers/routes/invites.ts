@@ -23,7 +23,8 @@ import {
   TenantResponse,
   tenantErrorResponses,
 } from "../schemas/tenancy";
-import { requireTenantAccess } from "../tenancy/access";
+import { isElevatedRole } from "../../core/step-up";
+import { requireStepUp, requireTenantAccess } from "../tenancy/access";
 import { signInviteToken, verifyInviteToken } from "../tenancy/invite-token";
 import { checkGrant, findMember } from "../tenancy/members";
 
@@ -116,6 +117,7 @@ inviteRoutes.openapi(
     const access = await requireTenantAccess(c, "members.invite");
     const { email, role } = c.req.valid("json");
     checkGrant(access.role, role);
+    if (isElevatedRole(role)) requireStepUp(access, "members.invite");
     const db = c.env.DB;
     const already = await db
       .prepare(

@@ -17,6 +17,7 @@ import {
   TenantResponse,
   tenantErrorResponses,
 } from "../schemas/tenancy";
+import { isElevatedRole } from "../../core/step-up";
 import { requirePerson, requireStepUp, requireTenantAccess } from "../tenancy/access";
 import { deleteTenant } from "../tenancy/delete-tenant";
 import { changeRole, checkGrant, findMember, listMembers, removeMember } from "../tenancy/members";
@@ -137,7 +138,6 @@ tenantRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.delete");
-    requireStepUp(access);
     await deleteTenant(c.env, access.tenantId, Date.now());
     return c.json({ ok: true as const }, 200);
   },
@@ -196,6 +196,9 @@ tenantRoutes.openapi(
     const member = await findMember(c.env.DB, access.tenantId, user_id);
     if (!member) throw errors.notFound("Member");
     checkGrant(access.role, member.role, role);
+    if (isElevatedRole(member.role) || isElevatedRole(role)) {
+      requireStepUp(access, "members.change_role");
+    }
     if (member.role !== role) {
       await changeRole(c.env.DB, {
         tenantId: access.tenantId,
@@ -220,7 +223,6 @@ tenantRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "members.remove");
-    requireStepUp(access);
     const { user_id } = c.req.valid("param");
     const member = await findMember(c.env.DB, access.tenantId, user_id);
     if (!member) throw errors.notFound("Member");

@@ -13,7 +13,8 @@ import {
   TenantParams,
   tenantErrorResponses,
 } from "../schemas/tenancy";
-import { requireTenantAccess } from "../tenancy/access";
+import { isElevatedRole } from "../../core/step-up";
+import { requireStepUp, requireTenantAccess } from "../tenancy/access";
 import { hashApiToken, newApiToken } from "../tenancy/api-tokens";
 import { checkGrant } from "../tenancy/members";
 
@@ -91,6 +92,7 @@ tokenRoutes.openapi(
     const access = await requireTenantAccess(c, "tokens.create");
     const body = c.req.valid("json");
     checkGrant(access.role, body.role);
+    if (isElevatedRole(body.role)) requireStepUp(access, "tokens.create");
     const now = Date.now();
     const expiresAt = body.expires_at === undefined ? null : Date.parse(body.expires_at);
     if (expiresAt !== null && (expiresAt <= now || expiresAt > now + MAX_TOKEN_LIFETIME_MS)) {

@@ -19,6 +19,7 @@ import {
 } from "../schemas/tenancy";
 import { isElevatedRole } from "../../core/step-up";
 import { requirePerson, requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { forgetAuthority } from "../runtime/authority";
 import { deleteTenant } from "../tenancy/delete-tenant";
 import { changeRole, checkGrant, findMember, listMembers, removeMember } from "../tenancy/members";
 import type { MemberRow } from "../tenancy/members";
@@ -160,6 +161,7 @@ tenantRoutes.openapi(
       userId: person.userId,
       now: Date.now(),
     });
+    await forgetAuthority(c.env, access.tenantId);
     return c.json({ ok: true as const }, 200);
   },
 );
@@ -207,6 +209,7 @@ tenantRoutes.openapi(
         to: role,
         now: Date.now(),
       });
+      await forgetAuthority(c.env, access.tenantId);
     }
     return c.json({ member: memberJson({ ...member, role }) }, 200);
   },
@@ -228,6 +231,7 @@ tenantRoutes.openapi(
     if (!member) throw errors.notFound("Member");
     checkGrant(access.role, member.role);
     await removeMember(c.env.DB, { tenantId: access.tenantId, userId: user_id, now: Date.now() });
+    await forgetAuthority(c.env, access.tenantId);
     return c.json({ ok: true as const }, 200);
   },
 );

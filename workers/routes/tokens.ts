@@ -15,6 +15,7 @@ import {
 } from "../schemas/tenancy";
 import { isElevatedRole } from "../../core/step-up";
 import { requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { forgetAuthority } from "../runtime/authority";
 import { hashApiToken, newApiToken } from "../tenancy/api-tokens";
 import { checkGrant } from "../tenancy/members";
 
@@ -160,6 +161,7 @@ tokenRoutes.openapi(
     )
       .bind(id, access.tenantId, Date.now())
       .run();
+    await forgetAuthority(c.env, access.tenantId);
     return c.json({ ok: true as const }, 200);
   },
 );

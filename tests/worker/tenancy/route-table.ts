@@ -23,7 +23,7 @@ export interface TenantRoute {
    * A conditional entry of the step-up list (core/step-up.ts): how to make this call the
    * sensitive kind (`prepare` above stays the ordinary kind, which needs no step-up).
    */
-  stepUp?: { operation: StepUpOperationName; prepare: Prepare };
+  stepUp?: { operation: StepUpOperationName; prepare: Prepare; success?: 200 };
 }
 
 type Prepare = (
@@ -358,6 +358,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async () => ({ params: { name: `NEW_${unique()}` }, body: { value: "v-123456" } }),
     stepUp: {
       operation: "secrets.write",
+      success: 200,
       prepare: async (t, cookie) => ({
         params: { name: await targetSecret(t, cookie) },
         body: { value: "v-overwritten" },

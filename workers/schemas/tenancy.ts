@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { findSecrets, secretLabel } from "../../core/secrets";
 import { ROLES } from "../../core/permissions";
 import { Email, ErrorResponse, errorResponses, Id, IsoTime } from "./common";
+import { DisplayName } from "./text";
 
 export const RoleSchema = z.enum(ROLES).openapi("Role");
 
@@ -20,16 +21,7 @@ export function refuseCredentials(text: string, ctx: z.RefinementCtx): void {
 }
 
 /** Short human labels (tenant and token names): visible text only, never a pasted credential. */
-const Label = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Name the ${what}.`)
-    .max(64, `Keep the ${what} name under 64 characters.`)
-    .refine((s) => !/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(s), {
-      message: "The name contains control or invisible characters.",
-    })
-    .superRefine(refuseCredentials);
+const Label = (what: string) => DisplayName(64, what).superRefine(refuseCredentials);
 
 export const TenantName = Label("tenant");
 export const TokenName = Label("token");

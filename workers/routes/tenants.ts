@@ -14,6 +14,7 @@ import {
   MemberResponse,
   TenantNameBody,
   TenantParams,
+  TenantPatchBody,
   TenantResponse,
   tenantErrorResponses,
 } from "../schemas/tenancy";
@@ -32,6 +33,7 @@ interface TenantRow {
   id: string;
   name: string;
   created_at: number;
+  tokens_may_approve: number;
 }
 
 const tenantJson = (t: TenantRow, role: Role) => ({
@@ -39,6 +41,7 @@ const tenantJson = (t: TenantRow, role: Role) => ({
   name: t.name,
   created_at: iso(t.created_at),
   role,
+  tokens_may_approve: t.tokens_may_approve === 1,
 });
 
 const memberJson = (m: MemberRow) => ({
@@ -50,7 +53,7 @@ const memberJson = (m: MemberRow) => ({
 
 async function loadTenant(db: D1Database, id: string): Promise<TenantRow> {
   const row = await db
-    .prepare("SELECT id, name, created_at FROM tenants WHERE id = ?1")
+    .prepare("SELECT id, name, created_at, tokens_may_approve FROM tenants WHERE id = ?1")
     .bind(id)
     .first<TenantRow>();
   if (!row) throw errors.notFound("Tenant");
@@ -75,7 +78,12 @@ tenantRoutes.openapi(
       { key: `tenant-create:user:${p.userId}`, ...TENANT_CREATE_LIMIT },
       now,
     );
-    const tenant: TenantRow = { id: crypto.randomUUID(), name, created_at: now };
+    const tenant: TenantRow = {
+      id: crypto.randomUUID(),
+      name,
+      created_at: now,
+      tokens_may_approve: 0,
+    };
     await c.env.DB.batch([
       c.env.DB.prepare("INSERT INTO tenants (id, name, created_at) VALUES (?1, ?2, ?3)").bind(
         tenant.id,
@@ -111,15 +119,19 @@ tenantRoutes.openapi(
     method: "patch",
     path: "/api/tenants/{t}",
     tags: ["tenants"],
-    summary: "Rename the tenant",
-    request: { params: TenantParams, body: jsonBody(TenantNameBody) },
+    summary: "Rename the tenant, or change whether API tokens may decide approvals",
+    request: { params: TenantParams, body: jsonBody(TenantPatchBody) },
     responses: { 200: json(TenantResponse), ...tenantErrorResponses },
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.rename");
-    const { name } = c.req.valid("json");
-    await c.env.DB.prepare("UPDATE tenants SET name = ?2 WHERE id = ?1")
-      .bind(access.tenantId, name)
+    const { name, tokens_may_approve } = c.req.valid("json");
+    const setting = tokens_may_approve === undefined ? null : tokens_may_approve ? 1 : 0;
+    await c.env.DB.prepare(
+      `UPDATE tenants SET name = COALESCE(?2, name),
+         tokens_may_approve = COALESCE(?3, tokens_may_approve) WHERE id = ?1`,
+    )
+      .bind(access.tenantId, name ?? null, setting)
       .run();
     const tenant = await loadTenant(c.env.DB, access.tenantId);
     return c.json({ tenant: tenantJson(tenant, access.role) }, 200);

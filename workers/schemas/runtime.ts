@@ -141,6 +141,7 @@ export const Approval = z
     approvers: z.array(z.string()),
     reason: z.string().nullable(),
     decided_by: z.object({ kind: z.string(), id: z.string() }).passthrough().nullable(),
+    decided_via: z.enum(["person", "token"]).nullable(),
     created_at: IsoTime,
     expires_at: IsoTime,
     decided_at: IsoTime.nullable(),

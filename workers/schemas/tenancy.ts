@@ -31,11 +31,28 @@ export const MemberParams = z.object({ t: Id, user_id: Id });
 export const TenantItemParams = z.object({ t: Id, id: Id });
 
 export const Tenant = z
-  .object({ id: z.string(), name: z.string(), created_at: IsoTime, role: RoleSchema })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    created_at: IsoTime,
+    role: RoleSchema,
+    tokens_may_approve: z.boolean(),
+  })
   .openapi("Tenant");
 export const TenantResponse = z.object({ tenant: Tenant }).openapi("TenantResponse");
 
 export const TenantNameBody = z.strictObject({ name: TenantName }).openapi("TenantNameBody");
+
+export const TenantPatchBody = z
+  .strictObject({
+    name: TenantName.optional(),
+    /** Whether API tokens may decide approvals; off by default (only people signed in). */
+    tokens_may_approve: z.boolean().optional(),
+  })
+  .refine((b) => b.name !== undefined || b.tokens_may_approve !== undefined, {
+    message: "Give a name or a setting to change.",
+  })
+  .openapi("TenantPatchBody");
 
 export const Member = z
   .object({ user_id: z.string(), email: z.string(), role: RoleSchema, joined_at: IsoTime })

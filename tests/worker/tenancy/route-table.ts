@@ -219,6 +219,8 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   "GET /api/tenants/{t}/approvals": { action: "approvals.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/approvals/{a}/decision": {
     action: "approvals.decide",
+    // Unless the tenant's tokens_may_approve setting is on (tests/attacks/authz-approvals.test.ts).
+    needs: "person",
     success: 200,
     prepare: async (t) => ({
       params: await targetStep(t, "approval"),

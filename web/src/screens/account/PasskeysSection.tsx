@@ -1,4 +1,5 @@
 import { useState } from "hono/jsx/dom";
+import { Name } from "../../components/Name";
 import { api, ApiError, messageOf } from "../../api";
 import type { Passkey } from "../../api";
 import { Alert, Badge, Button, Loading, Retry, Section } from "../../components/ui";
@@ -123,7 +124,7 @@ function PasskeyRow(props: {
     <li class="row">
       <div class="row-main">
         <p class="row-title break">
-          {p.name}
+          <Name text={p.name} />
           {p.backed_up ? <Badge>Synced</Badge> : null}
         </p>
         <p class="meta">

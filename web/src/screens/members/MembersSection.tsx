@@ -155,6 +155,7 @@ function MemberRow(props: {
           busy={busy === "remove"}
           error={error}
           email={ws.me.user.email}
+          stepUp={{ operation: "members.remove", validUntil: ws.me.session.step_up_valid_until }}
           danger
           onConfirm={remove}
           onCancel={cancel}

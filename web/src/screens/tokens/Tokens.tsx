@@ -1,4 +1,5 @@
 import { useState } from "hono/jsx/dom";
+import { Name } from "../../components/Name";
 import { grantableRoles } from "../../../../core/permissions";
 import type { Role } from "../../../../core/permissions";
 import { ApiError, messageOf } from "../../api";
@@ -165,7 +166,7 @@ function TokenRow(props: {
     <li class="row" data-token={t.name}>
       <div class="row-main">
         <p class="row-title">
-          <span class="break">{t.name}</span>
+          <Name text={t.name} />
           <Badge>{ROLE_LABELS[t.role]}</Badge>
           <Badge tone={STATUS_TONES[t.status]}>{t.status}</Badge>
         </p>

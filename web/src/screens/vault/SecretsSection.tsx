@@ -170,6 +170,10 @@ function SecretRow(props: {
           busy={busy === "delete"}
           error={error}
           email={props.ws.me.user.email}
+          stepUp={{
+            operation: "secrets.delete",
+            validUntil: props.ws.me.session.step_up_valid_until,
+          }}
           danger
           onConfirm={remove}
           onCancel={cancel}

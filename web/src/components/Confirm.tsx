@@ -66,3 +66,20 @@ export function ConfirmPanel(props: {
     </div>
   );
 }
+
+/**
+ * Where a form shows its error: a `step_up_required` refusal (an operation of the step-up list
+ * whose condition the server decides, like granting admin) becomes "Confirm it's you"; once
+ * confirmed the error clears and the form can be sent again.
+ */
+export function ErrorOrStepUp(props: {
+  error: unknown;
+  email: string;
+  onConfirmed: () => void;
+  tone?: "info" | "error";
+}) {
+  if (needsStepUp(props.error)) {
+    return <StepUp email={props.email} onConfirmed={async () => props.onConfirmed()} />;
+  }
+  return <Alert message={props.error ? messageOf(props.error) : null} tone={props.tone} />;
+}

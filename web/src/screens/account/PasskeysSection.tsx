@@ -1,4 +1,5 @@
 import { useState } from "hono/jsx/dom";
+import { ErrorOrStepUp } from "../../components/Confirm";
 import { Name } from "../../components/Name";
 import { api, ApiError, messageOf } from "../../api";
 import type { Passkey } from "../../api";
@@ -52,8 +53,10 @@ export function PasskeysSection(props: { email: string }) {
           ))}
         </ul>
       ) : null}
-      <Alert
-        message={error ? messageOf(error) : null}
+      <ErrorOrStepUp
+        error={error}
+        email={props.email}
+        onConfirmed={() => setError(null)}
         tone={error instanceof PasskeyCancelled ? "info" : "error"}
       />
       <Alert message={notice} tone="info" />

@@ -1,4 +1,5 @@
 import { useState } from "hono/jsx/dom";
+import { ErrorOrStepUp } from "../../components/Confirm";
 import { Name } from "../../components/Name";
 import { grantableRoles } from "../../../../core/permissions";
 import type { Role } from "../../../../core/permissions";
@@ -82,7 +83,7 @@ function CreateTokenForm(props: {
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>(roles.includes("viewer") ? "viewer" : roles[0]!);
   const [lifetime, setLifetime] = useState(1);
-  const { busy, error, run } = useAction<"create">();
+  const { busy, error, setError, run } = useAction<"create">();
 
   const create = async (event: Event) => {
     event.preventDefault();
@@ -139,7 +140,11 @@ function CreateTokenForm(props: {
             </select>
           </div>
         </div>
-        <Alert message={error && !nameIssue ? messageOf(error) : null} />
+        <ErrorOrStepUp
+          error={nameIssue ? null : error}
+          email={props.ws.me.user.email}
+          onConfirmed={() => setError(null)}
+        />
         <Button type="submit" variant="primary" busy={busy === "create"} busyLabel="Creating…">
           Create token
         </Button>

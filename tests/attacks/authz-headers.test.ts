@@ -65,7 +65,7 @@ describe("attack: cacheable private answers", () => {
       const res = await call(key.split(" ")[1]!);
       expect(res.headers.get("cache-control")).toMatch(/^public/);
     }
-  });
+  }, 60_000);
 
   it("the sign-in answer that sets the cookie is no-store", async () => {
     const fresh = await signUpAnswer();

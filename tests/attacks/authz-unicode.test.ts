@@ -157,7 +157,7 @@ describe("attack: lone surrogates at the boundary", () => {
     expect(missing, "routes with a JSON body need a sample body here").toEqual([]);
     expect(accepted).toEqual([]);
     expect(checked).toBeGreaterThan(40);
-  });
+  }, 60_000);
 
   it("a lone surrogate in a secret value or a secret-request answer is 400, never vault_locked", async () => {
     const put = await putSecret(owner.cookie, tenantId, "LONE", `abc${LONE}def`);

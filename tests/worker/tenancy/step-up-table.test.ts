@@ -109,6 +109,7 @@ describe("step-up list ↔ route table", () => {
       const res = await call(path, { method, body, cookie: owner.cookie });
       expect(res.status, await res.clone().text()).toBe(c.success);
     },
+    30_000,
   );
 
   it("adding and removing passkeys need a recent confirmation", async () => {
@@ -147,5 +148,5 @@ describe("step-up list ↔ route table", () => {
     expect(error.issues).toEqual([{ path: "operation", message: "passkeys.remove" }]);
     await confirmWithCode(person);
     expect((await remove()).status).toBe(200);
-  });
+  }, 30_000);
 });

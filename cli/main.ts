@@ -8,7 +8,7 @@ interface Entry {
 
 const commands: Record<string, Entry> = {
   policy: {
-    summary: "policy lint|bundle-id|eval (offline) · policy push FILE [--activate]",
+    summary: "policy lint|bundle-id|eval (offline) · policy push FILE",
     load: async () => (args) =>
       args[0] === "push"
         ? import("./commands/policy-push").then((m) => m.run(args.slice(1)))

@@ -3,7 +3,9 @@ import type { Env } from "../workers/env";
 import { AuditLog } from "./tenant/audit-log";
 import { PolicyStore } from "./tenant/policies";
 import { fail, ok, type Result } from "./tenant/result";
+import { RunAuthority } from "./tenant/run-authority";
 import { RunEngine, type ProposeInput } from "./tenant/runs";
+import type { Action } from "../core/permissions";
 import { migrate } from "./tenant/schema";
 import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
 import type { ProviderConfig } from "../core/providers/types";
@@ -21,6 +23,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly policies: PolicyStore;
   private readonly runs: RunEngine;
   private readonly sessions: SessionEngine;
+  private readonly authority: RunAuthority;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -29,6 +32,7 @@ export class TenantDO extends DurableObject<Env> {
     this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
+    this.authority = new RunAuthority(sql, this.audit, env.DB, () => this.tenantId());
     this.sessions = new SessionEngine(
       sql,
       env,
@@ -48,13 +52,23 @@ export class TenantDO extends DurableObject<Env> {
     return row.value;
   }
 
-  /** Binds this object to its tenant on first use and refuses any other tenant id after. */
+  /**
+   * Binds this object to its tenant on first use and refuses any other tenant id after; a
+   * deleted tenant's object answers 410 to everything (its tombstone outlives the wipe).
+   */
   private bind(tenantId: string): Result<null> {
+    if (this.deleted()) return fail(410, "tenant_deleted", "This tenant was deleted.");
     this.ctx.storage.sql.exec(
       `INSERT OR IGNORE INTO meta (key, value) VALUES ('tenant_id', ?)`,
       tenantId,
     );
     return this.tenantId() === tenantId ? ok(null) : fail(403, "forbidden", "Wrong tenant.");
+  }
+
+  private deleted(): boolean {
+    return (
+      this.ctx.storage.sql.exec(`SELECT 1 FROM meta WHERE key = 'deleted_at'`).toArray().length > 0
+    );
   }
 
   /** Expires approvals, signs a due checkpoint, and sets the alarm for the next piece of work. */
@@ -98,9 +112,11 @@ export class TenantDO extends DurableObject<Env> {
     const sessionId = request.headers.get("x-gatehouse-session") ?? "";
     const tenantId = request.headers.get("x-gatehouse-tenant") ?? "";
     const after = Number(request.headers.get("x-gatehouse-after") ?? "0");
-    if (request.headers.get("upgrade") !== "websocket" || !this.bind(tenantId).ok) {
+    if (request.headers.get("upgrade") !== "websocket") {
       return new Response("expected a websocket upgrade", { status: 426 });
     }
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return new Response(bound.message, { status: bound.status });
     const backlog = this.sessions.events(sessionId, after);
     if (!backlog.ok) return new Response("no such session", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
@@ -276,13 +292,38 @@ export class TenantDO extends DurableObject<Env> {
     return result;
   }
 
-  /** The tenant was deleted: drop everything this object holds. */
+  /**
+   * The tenant was deleted: drop everything this object holds, then leave an empty schema and a
+   * tombstone so every later call (a run token still in an agent's hands) gets 410, not a fault.
+   */
   async destroy(tenantId: string) {
+    if (this.deleted()) return ok(null);
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     for (const ws of this.ctx.getWebSockets()) ws.close(1001, "tenant deleted");
+    this.authority.forget();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    const sql = this.ctx.storage.sql;
+    migrate(sql);
+    sql.exec(`INSERT INTO meta (key, value) VALUES ('tenant_id', ?)`, tenantId);
+    sql.exec(`INSERT INTO meta (key, value) VALUES ('deleted_at', ?)`, String(Date.now()));
+    return ok(null);
+  }
+
+  // ── run tokens ─────────────────────────────────────────────────────────────────────────
+  /** Whether the run token of `runId` may still do `action` (see RunAuthority). */
+  async checkRunToken(tenantId: string, runId: string, action: Action) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    return this.authority.check(runId, action, Date.now());
+  }
+
+  /** A membership or API token of the tenant changed: re-read authority on the next use. */
+  forgetAuthority(tenantId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    this.authority.forget();
     return ok(null);
   }
 

@@ -38,6 +38,7 @@ const HEADERS = `/*
   X-Content-Type-Options: nosniff
   X-Frame-Options: DENY
   Referrer-Policy: no-referrer
+  Strict-Transport-Security: max-age=63072000; includeSubDomains; preload
 `;
 
 rmSync(OUT, { recursive: true, force: true });

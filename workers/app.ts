@@ -8,6 +8,7 @@ import { ApiError } from "./http/errors";
 import type { AppEnv } from "./http/context";
 import { validationHook } from "./http/validation";
 import { errorHandler } from "./middleware/error-handler";
+import { noStore } from "./middleware/no-store";
 import { originCheck } from "./middleware/origin-check";
 import { securityHeaders } from "./middleware/security-headers";
 import { approvalLinkRoutes, approvalRoutes } from "./routes/approvals";
@@ -42,6 +43,7 @@ export function createApp() {
 
   app.use(requestId());
   app.use(securityHeaders);
+  app.use(noStore);
 
   app.get("/health", (c) => {
     try {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseKekRing } from "../core/vault/kek-ring";
 import type { Env } from "./env";
 
+const HOUR_MS = 60 * 60 * 1000;
 const environment = z.enum(["development", "production"]);
 
 const configSchema = z
@@ -16,6 +17,18 @@ const configSchema = z
     RESEND_API_KEY: z.string().min(1).optional(),
     VAULT_KEKS: z.string({ error: "VAULT_KEKS is required (id:base64key[,id:base64key...])" }),
     OPERATOR_TOKEN: z.string().min(32, "OPERATOR_TOKEN must be at least 32 characters").optional(),
+    SESSION_LIFETIME_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(24 * 30),
+    SESSION_IDLE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(12, "SESSION_IDLE_HOURS can be no lower than 12")
+      .max(24 * 90)
+      .default(24 * 7),
   })
   .superRefine((c, ctx) => {
     // parseKekRing's messages name entries by position and never echo key text.
@@ -39,6 +52,10 @@ export interface Config {
   vaultKeks: string;
   /** Bearer secret for the platform operator endpoints (`/api/operator/*`); unset = disabled. */
   operatorToken: string | undefined;
+  /** Sign-in sessions end this long after sign-in, whatever happens. */
+  sessionLifetimeMs: number;
+  /** …and after this long without a request (renewed on use). */
+  sessionIdleMs: number;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +88,8 @@ export function loadConfig(env: Env): Config {
     authPepper: c.AUTH_PEPPER,
     vaultKeks: c.VAULT_KEKS,
     operatorToken: c.OPERATOR_TOKEN,
+    sessionLifetimeMs: c.SESSION_LIFETIME_HOURS * HOUR_MS,
+    sessionIdleMs: Math.min(c.SESSION_IDLE_HOURS, c.SESSION_LIFETIME_HOURS) * HOUR_MS,
   };
   cache.set(env, config);
   return config;

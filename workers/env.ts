@@ -19,6 +19,8 @@ export interface Env {
   RESEND_API_KEY?: string;
   /** Enables `/api/operator/*` (vault KEK rewrap across tenants) for a bearer of this value. */
   OPERATOR_TOKEN?: string;
+  SESSION_LIFETIME_HOURS?: string;
+  SESSION_IDLE_HOURS?: string;
 }
 
 type GatehouseEnv = Env;

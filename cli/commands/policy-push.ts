@@ -1,18 +1,17 @@
-/** gatehouse policy push FILE [--activate] — store a policy version in the tenant over the API. */
+/**
+ * gatehouse policy push FILE — store a policy version in the tenant over the API. Activating it
+ * is on the step-up list (a person confirms it in the console), so an API token cannot.
+ */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { apiClient, CliError, guarded } from "../api-client";
 
 export function run(args: string[]): Promise<number> {
   return guarded(async () => {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { activate: { type: "boolean", default: false } },
-    });
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     const [file] = positionals;
     if (!file) {
-      process.stderr.write("usage: gatehouse policy push FILE [--activate]\n");
+      process.stderr.write("usage: gatehouse policy push FILE\n");
       return 2;
     }
     const source = await readFile(file, "utf8").catch(() => {
@@ -26,10 +25,7 @@ export function run(args: string[]): Promise<number> {
       { source },
     );
     process.stdout.write(`version ${policy.version} ${policy.bundle_id}\n`);
-    if (values.activate) {
-      await api.json("POST", `/api/tenants/${t}/policies/${policy.version}/activate`);
-      process.stdout.write(`activated version ${policy.version}\n`);
-    }
+    process.stderr.write("activate it in the console: a person confirms activations\n");
     return 0;
   });
 }

@@ -20,7 +20,7 @@ const USAGE = `usage: gatehouse policy <command>
   lint FILE...                          print problems as file:line:col severity message
   bundle-id FILE                        print the policy's bundle id (SHA-256, hex)
   eval --policy FILE --call CALL.json   print the verdict for one call (platform layer included)
-  push FILE [--activate]                store a policy version in the tenant (over the API)
+  push FILE                             store a policy version in the tenant (over the API)
 `;
 
 class UsageError extends Error {}

@@ -70,6 +70,10 @@ export interface ProposeInput {
   context_extra?: JsonObject;
 }
 
+/** A person signed in (console or approval link) or an API token decided. */
+const decidedVia = (actor: Actor | null): ApprovalView["decided_via"] =>
+  actor === null ? null : actor.kind === "token" ? "token" : "person";
+
 const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const STEP_COLUMNS =
   "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, created_at, updated_at";
@@ -146,6 +150,7 @@ export class RunEngine {
       approvers: JSON.parse(a.approvers) as string[],
       reason: a.reason,
       decided_by: json<Actor>(a.decided_by),
+      decided_via: decidedVia(json<Actor>(a.decided_by)),
       created_at: iso(a.created_at),
       expires_at: iso(a.expires_at),
       decided_at: isoOrNull(a.decided_at),
@@ -568,7 +573,7 @@ export class RunEngine {
         runId: a.run_id,
         stepId: a.step_id,
         actor,
-        data: { approval_id: id, reason: input.reason },
+        data: { approval_id: id, reason: input.reason, decided_via: decidedVia(actor) },
         now,
       });
       if (input.approve) {

@@ -52,6 +52,12 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE INDEX egress_log_session ON egress_log (session_id, at)`,
     `CREATE TABLE tool_starts (step_id TEXT PRIMARY KEY, at INTEGER NOT NULL)`,
   ],
+  // ── issue 10: run tokens bound to live authority ──────────────────────────────────────────
+  [
+    `ALTER TABLE runs ADD COLUMN token_revoked_at INTEGER`,
+    `ALTER TABLE runs ADD COLUMN token_revoked_reason TEXT`,
+  ],
+  // ── end issue 10 ──────────────────────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

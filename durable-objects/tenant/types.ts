@@ -79,6 +79,8 @@ export interface ApprovalView {
   approvers: string[];
   reason: string | null;
   decided_by: Actor | null;
+  /** Whether a person (a sign-in session) or an API token decided. */
+  decided_via: "person" | "token" | null;
   created_at: string;
   expires_at: string;
   decided_at: string | null;

@@ -57,6 +57,13 @@ beforeAll(async () => {
     role: "admin",
   });
   env = { ...process.env, GATEHOUSE_URL: BASE, GATEHOUSE_TOKEN: token };
+  // `gatehouse approve` decides with the API token, which the tenant must allow.
+  const patched = await fetch(`${BASE}/api/tenants/${tenant}`, {
+    method: "PATCH",
+    headers: { origin: ORIGIN, cookie, "content-type": "application/json" },
+    body: JSON.stringify({ tokens_may_approve: true }),
+  });
+  expect(patched.status).toBe(200);
 });
 
 describe("gatehouse CLI over the API", () => {
@@ -77,9 +84,11 @@ describe("gatehouse CLI over the API", () => {
       policy,
       "version: 1\ndefaults: { on_no_match: deny }\nrules:\n  - id: read\n    match: { tool: read }\n    decision: allow\n  - id: pay\n    match: { tool: pay }\n    decision: approve_required\n",
     );
-    const pushed = await gatehouse("policy", "push", policy, "--activate");
+    const pushed = await gatehouse("policy", "push", policy);
     expect(pushed.code).toBe(0);
-    expect(pushed.stdout).toMatch(/^version 2 [0-9a-f]{64}\nactivated version 2\n$/);
+    expect(pushed.stdout).toMatch(/^version 2 [0-9a-f]{64}\n$/);
+    // Activating is on the step-up list: a person does it (here the signed-in owner).
+    await api(`/api/tenants/${tenant}/policies/2/activate`, {});
 
     const opened = await api<{ run: { id: string }; run_token: string }>(
       `/api/tenants/${tenant}/runs`,

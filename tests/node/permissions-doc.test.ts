@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { permissionMatrixMarkdown } from "../../core/permissions";
+import { stepUpMarkdown } from "../../core/step-up";
 
 /** Rows of cells, trimmed, without the alignment row (Prettier may re-pad the table). */
 function cells(markdownTable: string): string[][] {
@@ -24,5 +25,14 @@ it("docs/permissions.md shows exactly the matrix the code enforces", () => {
   expect(table, "the doc must keep its permission-matrix markers").toBeDefined();
   const expected = cells(permissionMatrixMarkdown());
   expect(expected.length).toBeGreaterThan(30);
+  expect(cells(table!)).toEqual(expected);
+});
+
+it("docs/permissions.md shows exactly the step-up list the routes enforce", () => {
+  const doc = readFileSync("docs/permissions.md", "utf8");
+  const table = doc.match(/<!-- step-up-list:start -->([\s\S]*?)<!-- step-up-list:end -->/)?.[1];
+  expect(table, "the doc must keep its step-up-list markers").toBeDefined();
+  const expected = cells(stepUpMarkdown());
+  expect(expected.length).toBeGreaterThan(15);
   expect(cells(table!)).toEqual(expected);
 });

@@ -279,6 +279,11 @@ describe("passkeys", () => {
   it("requires a recent sign-in to delete a passkey, and step-up by passkey or code restores it", async () => {
     const a = await signUp();
     const { auth, passkey } = await registerPasskey(a.cookie);
+    // Time moves on: the passkey is a day old, the session's sign-in 11 minutes (a passkey
+    // confirms only sessions it existed before, see tests/attacks/authz-step-up.test.ts).
+    await env.DB.prepare("UPDATE passkeys SET created_at = created_at - 86400000 WHERE id = ?1")
+      .bind(passkey.id)
+      .run();
     await env.DB.prepare("UPDATE sessions SET authenticated_at = ?2 WHERE user_id = ?1")
       .bind(a.user.id, Date.now() - 11 * 60 * 1000)
       .run();

@@ -2,8 +2,6 @@ import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../http/context";
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-
 /** `__Host-session` (Secure) everywhere except plain-http localhost in development. */
 function cookieName(c: Context<AppEnv>): { name: string; secure: boolean } {
   const insecureDev =
@@ -24,7 +22,7 @@ export function setSessionCookie(c: Context<AppEnv>, token: string): void {
     secure,
     sameSite: "Lax",
     path: "/",
-    maxAge: SESSION_TTL_MS / 1000,
+    maxAge: Math.floor(c.var.config.sessionLifetimeMs / 1000),
   });
 }
 

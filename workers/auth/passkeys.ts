@@ -171,12 +171,14 @@ export async function authenticationOptions(
     purpose: Extract<ChallengePurpose, "authenticate" | "step_up">;
     userId?: string;
     sessionId?: string;
+    /** Step-up: the passkeys that may confirm this session. */
+    allow?: PasskeyRow[];
     now: number;
   },
 ) {
   // Sign-in is usernameless (discoverable credentials, empty allowCredentials); step-up
-  // names the person's own passkeys.
-  const allow = args.userId ? await listPasskeys(db, args.userId) : [];
+  // names the person's own passkeys that may confirm the session.
+  const { allow = [], ...challenge } = args;
   const options = await generateAuthenticationOptions({
     rpID: config.rpId,
     userVerification: "required",
@@ -186,7 +188,7 @@ export async function authenticationOptions(
     })),
     timeout: 5 * 60 * 1000,
   });
-  await storeChallenge(db, { challenge: options.challenge, ...args });
+  await storeChallenge(db, { challenge: options.challenge, ...challenge });
   return options;
 }
 

@@ -2,6 +2,8 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { sha256Hex } from "../../core/crypto/hash";
 import type { Role } from "../../core/permissions";
+import { stepUpFresh, STEP_UP_WINDOW_MS } from "../../core/step-up";
+import type { StepUpOperationName } from "../../core/step-up";
 import { errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import {
@@ -35,8 +37,9 @@ export interface TokenPrincipal {
 
 export type Principal = SessionPrincipal | TokenPrincipal;
 
+/** `last_seen_at` is written at most this often, so the idle timeout is exact to 5 minutes. */
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
-export const STEP_UP_WINDOW_MS = 10 * 60 * 1000;
+export { STEP_UP_WINDOW_MS };
 
 interface SessionRow {
   session_id: string;
@@ -105,12 +108,15 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const token = readSessionCookie(c);
   if (token && token.length <= 128) {
     const now = Date.now();
+    const { sessionLifetimeMs, sessionIdleMs } = c.var.config;
+    // Absolute lifetime (also when the configured lifetime shrank after sign-in) and idle timeout.
     const row = await c.env.DB.prepare(
       `SELECT s.id AS session_id, s.user_id, u.email, s.authenticated_at, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2`,
+        WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2
+          AND s.created_at > ?3 AND s.last_seen_at > ?4`,
     )
-      .bind(await sha256Hex(token), now)
+      .bind(await sha256Hex(token), now, now - sessionLifetimeMs, now - sessionIdleMs)
       .first<SessionRow>();
     if (row) {
       c.set("principal", {
@@ -138,9 +144,23 @@ export function requireSession(c: Context<AppEnv>): SessionPrincipal {
   return p;
 }
 
-/** Sensitive actions need a sign-in or step-up within the last 10 minutes. */
-export function requireRecentAuth(c: Context<AppEnv>): SessionPrincipal {
-  const p = requireSession(c);
-  if (Date.now() - p.authenticatedAt > STEP_UP_WINDOW_MS) throw errors.stepUpRequired();
+/**
+ * A person whose session was confirmed within the step-up window (core/step-up.ts): the
+ * operations of STEP_UP_OPERATIONS. API tokens never qualify.
+ */
+export function requireFreshSession(
+  p: SessionPrincipal,
+  operation: StepUpOperationName,
+  now = Date.now(),
+): SessionPrincipal {
+  if (!stepUpFresh(p.authenticatedAt, now)) throw errors.stepUpRequired(operation);
   return p;
+}
+
+/** Account operations of the step-up list (passkeys, email, the account itself). */
+export function requireRecentAuth(
+  c: Context<AppEnv>,
+  operation: StepUpOperationName,
+): SessionPrincipal {
+  return requireFreshSession(requireSession(c), operation);
 }

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { randomToken, sha256Hex } from "../../core/crypto/hash";
 import { describeUserAgent } from "../../core/user-agent";
 import type { AppEnv } from "../http/context";
-import { SESSION_TTL_MS, setSessionCookie } from "./cookies";
+import { setSessionCookie } from "./cookies";
 import { deliverMailJob } from "../mail/login-notifications";
 
 export type SignInMethod = "email_code" | "passkey";
@@ -39,6 +39,9 @@ export async function signInStatements(
   args: {
     userId: string;
     method: SignInMethod;
+    /** `email_code`, or `passkey:<credential id>`: what confirmed the session. */
+    authenticatedBy: string;
+    lifetimeMs: number;
     info: RequestInfo;
     now: number;
     otpChallengeId?: string;
@@ -54,8 +57,8 @@ export async function signInStatements(
     db
       .prepare(
         `INSERT INTO sessions (id, token_hash, user_id, auth_method, created_at, last_seen_at,
-           authenticated_at, expires_at, ip, user_agent, otp_challenge_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?6, ?7, ?8, ?9)`,
+           authenticated_at, expires_at, ip, user_agent, otp_challenge_id, authenticated_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?6, ?7, ?8, ?9, ?10)`,
       )
       .bind(
         sessionId,
@@ -63,10 +66,11 @@ export async function signInStatements(
         userId,
         method,
         now,
-        now + SESSION_TTL_MS,
+        now + args.lifetimeMs,
         info.ip,
         info.userAgent,
         args.otpChallengeId ?? null,
+        args.authenticatedBy,
       ),
     db
       .prepare(

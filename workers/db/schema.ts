@@ -22,6 +22,8 @@ export const tenants = sqliteTable("tenants", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   createdAt: ms("created_at").notNull(),
+  /** issue 10: whether API tokens may decide approvals (default: only people signed in). */
+  tokensMayApprove: integer("tokens_may_approve", { mode: "boolean" }).notNull().default(false),
 });
 
 export const memberships = sqliteTable(
@@ -67,6 +69,8 @@ export const sessions = sqliteTable(
     lastSeenAt: ms("last_seen_at").notNull(),
     /** Last time the person proved presence (sign-in or step-up); gates sensitive actions. */
     authenticatedAt: ms("authenticated_at").notNull(),
+    /** issue 10: what confirmed it last: `email_code` or `passkey:<credential id>`. */
+    authenticatedBy: text("authenticated_by"),
     expiresAt: ms("expires_at").notNull(),
     revokedAt: ms("revoked_at"),
     ip: text("ip"),

@@ -39,10 +39,12 @@ export const errors = {
       [],
       { "Retry-After": String(retryAfterSeconds) },
     ),
-  stepUpRequired: () =>
+  /** `operation` is the entry of the step-up list (core/step-up.ts) that was refused. */
+  stepUpRequired: (operation: string) =>
     new ApiError(
       403,
       "step_up_required",
       "Confirm it's you: sign in again with your passkey or an email code.",
+      [{ path: "operation", message: operation }],
     ),
 };

@@ -1,4 +1,5 @@
 import type { Hook } from "@hono/zod-openapi";
+import { WellFormedInput } from "../schemas/text";
 import type { AppEnv } from "./context";
 import type { z } from "zod";
 import { ApiError, type ErrorIssue } from "./errors";
@@ -10,14 +11,15 @@ export function zodIssues(error: z.ZodError): ErrorIssue[] {
   }));
 }
 
-/** Turns every zod failure at the boundary into a 400 with the standard error shape. */
+const invalid = (error: z.ZodError) =>
+  new ApiError(400, "invalid_request", "The request is not valid.", zodIssues(error));
+
+/**
+ * Turns every zod failure at the boundary into a 400 with the standard error shape, and holds
+ * every validated input (body, query, params, of every route) to `WellFormedInput`.
+ */
 export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
-  if (!result.success) {
-    throw new ApiError(
-      400,
-      "invalid_request",
-      "The request is not valid.",
-      zodIssues(result.error),
-    );
-  }
+  if (!result.success) throw invalid(result.error);
+  const text = WellFormedInput.safeParse(result.data);
+  if (!text.success) throw invalid(text.error);
 };

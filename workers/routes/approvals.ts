@@ -14,6 +14,14 @@ import { requirePerson, requireTenantAccess } from "../tenancy/access";
 
 export const approvalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
+async function tokensMayApprove(db: D1Database, tenantId: string): Promise<boolean> {
+  const row = await db
+    .prepare("SELECT tokens_may_approve FROM tenants WHERE id = ?1")
+    .bind(tenantId)
+    .first<{ tokens_may_approve: number }>();
+  return row?.tokens_may_approve === 1;
+}
+
 approvalRoutes.openapi(
   createRoute({
     method: "get",
@@ -51,6 +59,13 @@ approvalRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "approvals.decide");
+    if (access.principal.kind === "token" && !(await tokensMayApprove(c.env.DB, access.tenantId))) {
+      throw new ApiError(
+        403,
+        "session_required",
+        "In this tenant only people signed in decide approvals (the tokens_may_approve setting).",
+      );
+    }
     const { a } = c.req.valid("param");
     const { decision, reason } = c.req.valid("json");
     const approval = unwrap(

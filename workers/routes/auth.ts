@@ -69,6 +69,8 @@ authRoutes.openapi(
     const pending = await signInStatements(db, {
       userId: user.id,
       method: "email_code",
+      authenticatedBy: "email_code",
+      lifetimeMs: c.var.config.sessionLifetimeMs,
       info,
       now,
       otpChallengeId: challengeId,

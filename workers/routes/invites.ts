@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
+import { can, canGrant, ROLES } from "../../core/permissions";
 import type { Role } from "../../core/permissions";
 import { requireSession } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
@@ -23,7 +24,8 @@ import {
   TenantResponse,
   tenantErrorResponses,
 } from "../schemas/tenancy";
-import { requireTenantAccess } from "../tenancy/access";
+import { isElevatedRole } from "../../core/step-up";
+import { requireStepUp, requireTenantAccess } from "../tenancy/access";
 import { signInviteToken, verifyInviteToken } from "../tenancy/invite-token";
 import { checkGrant, findMember } from "../tenancy/members";
 
@@ -116,6 +118,7 @@ inviteRoutes.openapi(
     const access = await requireTenantAccess(c, "members.invite");
     const { email, role } = c.req.valid("json");
     checkGrant(access.role, role);
+    if (isElevatedRole(role)) requireStepUp(access, "members.invite");
     const db = c.env.DB;
     const already = await db
       .prepare(
@@ -236,6 +239,10 @@ inviteRoutes.openapi(
   },
 );
 
+/** Roles whose holder may invite someone as `role` (and so vouch for an invitation to it). */
+const rolesThatMayInvite = (role: Role): Role[] =>
+  ROLES.filter((r) => can(r, "members.invite") && canGrant(r, role));
+
 /** The pending invite a link stands for, or `invalid_invite`. */
 async function pendingInvite(c: Context<AppEnv>, token: string, now: number) {
   const claim = await verifyInviteToken(c.var.config.authPepper, token);
@@ -315,11 +322,16 @@ inviteRoutes.openapi(
     if (await findMember(c.env.DB, invite.tenant_id, p.userId)) {
       throw new ApiError(409, "already_member", "You are already a member of this tenant.");
     }
+    // The inviter must still be able to grant this role now: an invitation made by someone
+    // since removed or demoted is worth no more than what they could give today.
     const [consumed] = await c.env.DB.batch([
       c.env.DB.prepare(
         `UPDATE invites SET accepted_at = ?2, accepted_by = ?3
-          WHERE id = ?1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?2`,
-      ).bind(invite.id, now, p.userId),
+          WHERE id = ?1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?2
+            AND EXISTS (SELECT 1 FROM memberships m
+                         WHERE m.tenant_id = invites.tenant_id AND m.user_id = invites.invited_by
+                           AND m.role IN (SELECT value FROM json_each(?4)))`,
+      ).bind(invite.id, now, p.userId, JSON.stringify(rolesThatMayInvite(invite.role))),
       c.env.DB.prepare(
         `INSERT INTO memberships (tenant_id, user_id, role, created_at)
          SELECT ?1, ?2, ?3, ?4
@@ -328,9 +340,11 @@ inviteRoutes.openapi(
       ).bind(invite.tenant_id, p.userId, invite.role, now, invite.id),
     ]);
     if (consumed!.meta.changes !== 1) throw invalidInvite();
-    const tenant = await c.env.DB.prepare("SELECT id, name, created_at FROM tenants WHERE id = ?1")
+    const tenant = await c.env.DB.prepare(
+      "SELECT id, name, created_at, tokens_may_approve FROM tenants WHERE id = ?1",
+    )
       .bind(invite.tenant_id)
-      .first<{ id: string; name: string; created_at: number }>();
+      .first<{ id: string; name: string; created_at: number; tokens_may_approve: number }>();
     if (!tenant) throw invalidInvite();
     return c.json(
       {
@@ -339,6 +353,7 @@ inviteRoutes.openapi(
           name: tenant.name,
           created_at: iso(tenant.created_at),
           role: invite.role,
+          tokens_may_approve: tenant.tokens_may_approve === 1,
         },
       },
       200,

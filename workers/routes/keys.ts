@@ -11,7 +11,7 @@ import {
   RotateBody,
   RotationProgress,
 } from "../schemas/vault";
-import { requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { requireTenantAccess } from "../tenancy/access";
 import { openVault, tenantDeks } from "../vault/deks";
 import { withVaultErrors } from "../vault/errors";
 import { keyring } from "../vault/keyring";
@@ -79,7 +79,6 @@ keyRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "keys.rotate_dek");
-    requireStepUp(access);
     const { max_secrets } = c.req.valid("json");
     const progress = await withVaultErrors(c.var.requestId, async () =>
       rotateDek(await openVault(c.env.DB, c.var.config.vaultKeks), access.tenantId, {
@@ -101,7 +100,6 @@ keyRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "keys.rewrap");
-    requireStepUp(access);
     const { limit } = c.req.valid("json");
     const vault = await openVault(c.env.DB, c.var.config.vaultKeks);
     return c.json(await rewrapDeks(vault, { tenantId: access.tenantId, limit }), 200);

@@ -73,11 +73,14 @@ meRoutes.openapi(
   }),
   async (c) => {
     const p = requireSession(c);
+    const { sessionLifetimeMs, sessionIdleMs } = c.var.config;
+    const now = Date.now();
     const { results } = await c.env.DB.prepare(
       `SELECT id, auth_method, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions
-        WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > ?2 ORDER BY last_seen_at DESC`,
+        WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > ?2
+          AND created_at > ?3 AND last_seen_at > ?4 ORDER BY last_seen_at DESC`,
     )
-      .bind(p.userId, Date.now())
+      .bind(p.userId, now, now - sessionLifetimeMs, now - sessionIdleMs)
       .all<SessionRow>();
     return c.json(
       {
@@ -87,7 +90,14 @@ meRoutes.openapi(
           auth_method: s.auth_method,
           created_at: iso(s.created_at),
           last_seen_at: iso(s.last_seen_at),
-          expires_at: iso(s.expires_at),
+          // Whichever comes first: the absolute lifetime or the idle timeout.
+          expires_at: iso(
+            Math.min(
+              s.expires_at,
+              s.created_at + sessionLifetimeMs,
+              s.last_seen_at + sessionIdleMs,
+            ),
+          ),
           ip: s.ip,
           ...describeUserAgent(s.user_agent),
         })),

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
-import { hasPasskey, userJson } from "../auth/accounts";
+import { userJson } from "../auth/accounts";
+import { credentialMayStepUp } from "../../core/step-up";
 import { checkOtp } from "../auth/otp-service";
 import {
   authenticationOptions,
@@ -31,6 +32,13 @@ import {
 } from "../schemas/passkeys";
 
 export const passkeyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const noEligiblePasskey = () =>
+  new ApiError(
+    409,
+    "no_passkey",
+    "None of your passkeys existed before this session was last confirmed: confirm with an email code.",
+  );
 
 const ASSERTION_LIMIT = { limit: 60, windowMs: 10 * 60 * 1000 };
 const ipKey = (ip: string | null) => ip ?? "unknown";
@@ -79,7 +87,14 @@ passkeyRoutes.openapi(
       now,
     });
     const user = verified.user;
-    const pending = await signInStatements(db, { userId: user.id, method: "passkey", info, now });
+    const pending = await signInStatements(db, {
+      userId: user.id,
+      method: "passkey",
+      authenticatedBy: `passkey:${verified.passkey.id}`,
+      lifetimeMs: c.var.config.sessionLifetimeMs,
+      info,
+      now,
+    });
     await db.batch([verified.update, ...pending.statements]);
     finishSignIn(c, pending);
     return c.json({ user: userJson(user), new_user: false, has_passkey: true }, 200);
@@ -95,7 +110,7 @@ passkeyRoutes.openapi(
     responses: { 200: json(WebAuthnOptions), ...errorResponses },
   }),
   async (c) => {
-    const p = requireSession(c);
+    const p = requireRecentAuth(c, "passkeys.add");
     const options = await registrationOptions(
       c.var.config,
       c.env.DB,
@@ -121,7 +136,7 @@ passkeyRoutes.openapi(
     },
   }),
   async (c) => {
-    const p = requireSession(c);
+    const p = requireRecentAuth(c, "passkeys.add");
     const { response, name } = c.req.valid("json");
     const row = await registerPasskey(c.var.config, c.env.DB, {
       userId: p.userId,
@@ -191,7 +206,7 @@ passkeyRoutes.openapi(
     responses: { 200: json(Ok), 404: json(Ok, "No such passkey"), ...errorResponses },
   }),
   async (c) => {
-    const p = requireRecentAuth(c);
+    const p = requireRecentAuth(c, "passkeys.remove");
     const { id } = c.req.valid("param");
     const result = await c.env.DB.prepare("DELETE FROM passkeys WHERE id = ?1 AND user_id = ?2")
       .bind(id, p.userId)
@@ -201,10 +216,10 @@ passkeyRoutes.openapi(
   },
 );
 
-async function markStepUp(db: D1Database, sessionId: string, now: number) {
+async function markStepUp(db: D1Database, sessionId: string, by: string, now: number) {
   await db
-    .prepare("UPDATE sessions SET authenticated_at = ?2 WHERE id = ?1")
-    .bind(sessionId, now)
+    .prepare("UPDATE sessions SET authenticated_at = ?2, authenticated_by = ?3 WHERE id = ?1")
+    .bind(sessionId, now, by)
     .run();
   return { ok: true as const, step_up_valid_until: iso(now + STEP_UP_WINDOW_MS) };
 }
@@ -219,13 +234,15 @@ passkeyRoutes.openapi(
   }),
   async (c) => {
     const p = requireSession(c);
-    if (!(await hasPasskey(c.env.DB, p.userId))) {
-      throw new ApiError(409, "no_passkey", "You have no passkey yet: confirm with an email code.");
-    }
+    const eligible = (await listPasskeys(c.env.DB, p.userId)).filter((k) =>
+      credentialMayStepUp(k.created_at, p.authenticatedAt),
+    );
+    if (eligible.length === 0) throw noEligiblePasskey();
     const options = await authenticationOptions(c.var.config, c.env.DB, {
       purpose: "step_up",
       userId: p.userId,
       sessionId: p.sessionId,
+      allow: eligible,
       now: Date.now(),
     });
     return c.json(options, 200);
@@ -254,8 +271,16 @@ passkeyRoutes.openapi(
       ip: requestInfo(c).ip,
       now,
     });
+    // A passkey added after this session's last confirmation cannot confirm it: otherwise a
+    // stolen session could register its own passkey and mint step-up with it.
+    if (!credentialMayStepUp(verified.passkey.created_at, p.authenticatedAt)) {
+      throw noEligiblePasskey();
+    }
     await verified.update.run();
-    return c.json(await markStepUp(c.env.DB, p.sessionId, now), 200);
+    return c.json(
+      await markStepUp(c.env.DB, p.sessionId, `passkey:${verified.passkey.id}`, now),
+      200,
+    );
   },
 );
 
@@ -290,6 +315,6 @@ passkeyRoutes.openapi(
         "That code is wrong or has expired. Ask for a new one.",
       );
     }
-    return c.json(await markStepUp(c.env.DB, p.sessionId, now), 200);
+    return c.json(await markStepUp(c.env.DB, p.sessionId, "email_code", now), 200);
   },
 );

@@ -18,7 +18,7 @@ import {
   SecretResponse,
   SecretSaved,
 } from "../schemas/vault";
-import { requireTenantAccess } from "../tenancy/access";
+import { requireStepUp, requireTenantAccess } from "../tenancy/access";
 import { openVault } from "../vault/deks";
 import { VaultError, withVaultErrors } from "../vault/errors";
 import {
@@ -116,6 +116,9 @@ secretRoutes.openapi(
     const access = await requireTenantAccess(c, "secrets.write");
     const { name } = c.req.valid("param");
     const { value } = c.req.valid("json");
+    if (await getSecretMeta(c.env.DB, access.tenantId, name)) {
+      requireStepUp(access, "secrets.write");
+    }
     const result = await withVaultErrors(c.var.requestId, async () =>
       putSecret(await openVault(c.env.DB, c.var.config.vaultKeks), {
         tenantId: access.tenantId,
@@ -229,6 +232,9 @@ secretRoutes.openapi(
     const { value } = c.req.valid("json");
     const row = await getSecretRequest(c.env.DB, access.tenantId, id);
     if (!row) throw errors.notFound("Request");
+    if (await getSecretMeta(c.env.DB, access.tenantId, row.name)) {
+      requireStepUp(access, "secrets.write");
+    }
     await withVaultErrors(c.var.requestId, async () => {
       if (requestStatus(row, Date.now()) !== "pending") {
         throw new VaultError("conflict", "This request for a secret is no longer pending.");

@@ -14,10 +14,13 @@ import {
   MemberResponse,
   TenantNameBody,
   TenantParams,
+  TenantPatchBody,
   TenantResponse,
   tenantErrorResponses,
 } from "../schemas/tenancy";
+import { isElevatedRole } from "../../core/step-up";
 import { requirePerson, requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { forgetAuthority } from "../runtime/authority";
 import { deleteTenant } from "../tenancy/delete-tenant";
 import { changeRole, checkGrant, findMember, listMembers, removeMember } from "../tenancy/members";
 import type { MemberRow } from "../tenancy/members";
@@ -30,6 +33,7 @@ interface TenantRow {
   id: string;
   name: string;
   created_at: number;
+  tokens_may_approve: number;
 }
 
 const tenantJson = (t: TenantRow, role: Role) => ({
@@ -37,6 +41,7 @@ const tenantJson = (t: TenantRow, role: Role) => ({
   name: t.name,
   created_at: iso(t.created_at),
   role,
+  tokens_may_approve: t.tokens_may_approve === 1,
 });
 
 const memberJson = (m: MemberRow) => ({
@@ -48,7 +53,7 @@ const memberJson = (m: MemberRow) => ({
 
 async function loadTenant(db: D1Database, id: string): Promise<TenantRow> {
   const row = await db
-    .prepare("SELECT id, name, created_at FROM tenants WHERE id = ?1")
+    .prepare("SELECT id, name, created_at, tokens_may_approve FROM tenants WHERE id = ?1")
     .bind(id)
     .first<TenantRow>();
   if (!row) throw errors.notFound("Tenant");
@@ -73,7 +78,12 @@ tenantRoutes.openapi(
       { key: `tenant-create:user:${p.userId}`, ...TENANT_CREATE_LIMIT },
       now,
     );
-    const tenant: TenantRow = { id: crypto.randomUUID(), name, created_at: now };
+    const tenant: TenantRow = {
+      id: crypto.randomUUID(),
+      name,
+      created_at: now,
+      tokens_may_approve: 0,
+    };
     await c.env.DB.batch([
       c.env.DB.prepare("INSERT INTO tenants (id, name, created_at) VALUES (?1, ?2, ?3)").bind(
         tenant.id,
@@ -109,15 +119,19 @@ tenantRoutes.openapi(
     method: "patch",
     path: "/api/tenants/{t}",
     tags: ["tenants"],
-    summary: "Rename the tenant",
-    request: { params: TenantParams, body: jsonBody(TenantNameBody) },
+    summary: "Rename the tenant, or change whether API tokens may decide approvals",
+    request: { params: TenantParams, body: jsonBody(TenantPatchBody) },
     responses: { 200: json(TenantResponse), ...tenantErrorResponses },
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.rename");
-    const { name } = c.req.valid("json");
-    await c.env.DB.prepare("UPDATE tenants SET name = ?2 WHERE id = ?1")
-      .bind(access.tenantId, name)
+    const { name, tokens_may_approve } = c.req.valid("json");
+    const setting = tokens_may_approve === undefined ? null : tokens_may_approve ? 1 : 0;
+    await c.env.DB.prepare(
+      `UPDATE tenants SET name = COALESCE(?2, name),
+         tokens_may_approve = COALESCE(?3, tokens_may_approve) WHERE id = ?1`,
+    )
+      .bind(access.tenantId, name ?? null, setting)
       .run();
     const tenant = await loadTenant(c.env.DB, access.tenantId);
     return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
@@ -137,7 +151,6 @@ tenantRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.delete");
-    requireStepUp(access);
     await deleteTenant(c.env, access.tenantId, Date.now());
     return c.json({ ok: true as const }, 200);
   },
@@ -160,6 +173,7 @@ tenantRoutes.openapi(
       userId: person.userId,
       now: Date.now(),
     });
+    await forgetAuthority(c.env, access.tenantId);
     return c.json({ ok: true as const }, 200);
   },
 );
@@ -196,6 +210,9 @@ tenantRoutes.openapi(
     const member = await findMember(c.env.DB, access.tenantId, user_id);
     if (!member) throw errors.notFound("Member");
     checkGrant(access.role, member.role, role);
+    if (isElevatedRole(member.role) || isElevatedRole(role)) {
+      requireStepUp(access, "members.change_role");
+    }
     if (member.role !== role) {
       await changeRole(c.env.DB, {
         tenantId: access.tenantId,
@@ -204,6 +221,7 @@ tenantRoutes.openapi(
         to: role,
         now: Date.now(),
       });
+      await forgetAuthority(c.env, access.tenantId);
     }
     return c.json({ member: memberJson({ ...member, role }) }, 200);
   },
@@ -220,12 +238,12 @@ tenantRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "members.remove");
-    requireStepUp(access);
     const { user_id } = c.req.valid("param");
     const member = await findMember(c.env.DB, access.tenantId, user_id);
     if (!member) throw errors.notFound("Member");
     checkGrant(access.role, member.role);
     await removeMember(c.env.DB, { tenantId: access.tenantId, userId: user_id, now: Date.now() });
+    await forgetAuthority(c.env, access.tenantId);
     return c.json({ ok: true as const }, 200);
   },
 );

@@ -13,7 +13,9 @@ import {
   TenantParams,
   tenantErrorResponses,
 } from "../schemas/tenancy";
-import { requireTenantAccess } from "../tenancy/access";
+import { isElevatedRole } from "../../core/step-up";
+import { requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { forgetAuthority } from "../runtime/authority";
 import { hashApiToken, newApiToken } from "../tenancy/api-tokens";
 import { checkGrant } from "../tenancy/members";
 
@@ -91,6 +93,7 @@ tokenRoutes.openapi(
     const access = await requireTenantAccess(c, "tokens.create");
     const body = c.req.valid("json");
     checkGrant(access.role, body.role);
+    if (isElevatedRole(body.role)) requireStepUp(access, "tokens.create");
     const now = Date.now();
     const expiresAt = body.expires_at === undefined ? null : Date.parse(body.expires_at);
     if (expiresAt !== null && (expiresAt <= now || expiresAt > now + MAX_TOKEN_LIFETIME_MS)) {
@@ -158,6 +161,7 @@ tokenRoutes.openapi(
     )
       .bind(id, access.tenantId, Date.now())
       .run();
+    await forgetAuthority(c.env, access.tenantId);
     return c.json({ ok: true as const }, 200);
   },
 );

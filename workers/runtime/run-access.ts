@@ -6,7 +6,7 @@ import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { requireTenantAccess } from "../tenancy/access";
 import { verifyRunToken } from "./run-token";
-import { actorOf } from "./tenant-client";
+import { actorOf, tenantStub, unwrap } from "./tenant-client";
 
 const JWT_SHAPE = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
@@ -45,6 +45,8 @@ export async function requireRunAccess(
   if (run) {
     if (run.tenantId !== c.req.param("t") || run.runId !== runId) throw errors.notFound("Run");
     if (!RUN_TOKEN_ACTIONS.has(action)) throw errors.forbidden("A run token cannot do this.");
+    // Live authority: the opener's membership and role, or the opening API token, right now.
+    unwrap(await tenantStub(c.env, run.tenantId).checkRunToken(run.tenantId, runId, action));
     return { tenantId: run.tenantId, actor: { kind: "agent", id: run.runId }, channel: "agent" };
   }
   const access = await requireTenantAccess(c, action);

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { IsoTime } from "./common";
+import { DisplayName } from "./text";
 
 const b64url = z
   .string()
@@ -48,14 +49,7 @@ export const AuthenticationResponse = z
   })
   .openapi("AuthenticationResponseJSON");
 
-export const PasskeyName = z
-  .string()
-  .trim()
-  .min(1, "Name the passkey.")
-  .max(64, "Keep the name under 64 characters.")
-  .refine((s) => !/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(s), {
-    message: "The name contains control or invisible characters.",
-  });
+export const PasskeyName = DisplayName(64, "passkey");
 
 export const RegisterPasskeyBody = z
   .strictObject({ response: RegistrationResponse, name: PasskeyName.optional() })

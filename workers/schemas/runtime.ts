@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { IsoTime } from "./common";
+import { DisplayName } from "./text";
 
 /**
  * Any JSON value (bodies are parsed JSON, bounded by the body limit). Described rather than
@@ -39,7 +40,7 @@ export const PolicyVersion = z
 
 export const OpenRunBody = z
   .strictObject({
-    agent: z.string().trim().min(1).max(128),
+    agent: DisplayName(128, "agent"),
     metadata: JsonRecord.default({}).describe(
       "Free-form; `environment`, `workspace` and `extra` feed the policy's context.",
     ),
@@ -140,6 +141,7 @@ export const Approval = z
     approvers: z.array(z.string()),
     reason: z.string().nullable(),
     decided_by: z.object({ kind: z.string(), id: z.string() }).passthrough().nullable(),
+    decided_via: z.enum(["person", "token"]).nullable(),
     created_at: IsoTime,
     expires_at: IsoTime,
     decided_at: IsoTime.nullable(),

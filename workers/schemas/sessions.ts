@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { IsoTime } from "./common";
+import { DisplayName } from "./text";
 import { TenantParam } from "./runtime";
 
 export const SessionParams = TenantParam.extend({
@@ -24,7 +25,7 @@ export const CreateSessionBody = z
       .string()
       .max(20_000)
       .default("You are a careful assistant. Use tools only when needed."),
-    title: z.string().trim().min(1).max(200).default("New session"),
+    title: DisplayName(200, "session").default("New session"),
   })
   .openapi("CreateSessionBody");
 

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { findSecrets, secretLabel } from "../../core/secrets";
 import { ROLES } from "../../core/permissions";
 import { Email, ErrorResponse, errorResponses, Id, IsoTime } from "./common";
+import { DisplayName } from "./text";
 
 export const RoleSchema = z.enum(ROLES).openapi("Role");
 
@@ -20,16 +21,7 @@ export function refuseCredentials(text: string, ctx: z.RefinementCtx): void {
 }
 
 /** Short human labels (tenant and token names): visible text only, never a pasted credential. */
-const Label = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Name the ${what}.`)
-    .max(64, `Keep the ${what} name under 64 characters.`)
-    .refine((s) => !/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(s), {
-      message: "The name contains control or invisible characters.",
-    })
-    .superRefine(refuseCredentials);
+const Label = (what: string) => DisplayName(64, what).superRefine(refuseCredentials);
 
 export const TenantName = Label("tenant");
 export const TokenName = Label("token");
@@ -39,11 +31,28 @@ export const MemberParams = z.object({ t: Id, user_id: Id });
 export const TenantItemParams = z.object({ t: Id, id: Id });
 
 export const Tenant = z
-  .object({ id: z.string(), name: z.string(), created_at: IsoTime, role: RoleSchema })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    created_at: IsoTime,
+    role: RoleSchema,
+    tokens_may_approve: z.boolean(),
+  })
   .openapi("Tenant");
 export const TenantResponse = z.object({ tenant: Tenant }).openapi("TenantResponse");
 
 export const TenantNameBody = z.strictObject({ name: TenantName }).openapi("TenantNameBody");
+
+export const TenantPatchBody = z
+  .strictObject({
+    name: TenantName.optional(),
+    /** Whether API tokens may decide approvals; off by default (only people signed in). */
+    tokens_may_approve: z.boolean().optional(),
+  })
+  .refine((b) => b.name !== undefined || b.tokens_may_approve !== undefined, {
+    message: "Give a name or a setting to change.",
+  })
+  .openapi("TenantPatchBody");
 
 export const Member = z
   .object({ user_id: z.string(), email: z.string(), role: RoleSchema, joined_at: IsoTime })

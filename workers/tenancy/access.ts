@@ -1,7 +1,9 @@
 import type { Context } from "hono";
 import { can } from "../../core/permissions";
 import type { Action, Role } from "../../core/permissions";
-import { STEP_UP_WINDOW_MS } from "../auth/principal";
+import { alwaysNeedsStepUp, isStepUpOperation } from "../../core/step-up";
+import type { StepUpOperationName } from "../../core/step-up";
+import { requireFreshSession } from "../auth/principal";
 import type { Principal, SessionPrincipal } from "../auth/principal";
 import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
@@ -25,6 +27,7 @@ export const tenantNotFound = () => errors.notFound("Tenant");
 /**
  * The one gate of every `/api/tenants/{t}/…` route: the caller must be a member of `{t}` (a token
  * must belong to `{t}`) — otherwise 404 — and their role must allow `action` — otherwise 403.
+ * An action that is always on the step-up list (core/step-up.ts) also needs a fresh person.
  */
 export async function requireTenantAccess(
   c: Context<AppEnv>,
@@ -49,7 +52,7 @@ export async function requireTenantAccess(
     role = row.role;
   }
   if (!can(role, action)) throw errors.forbidden(`Your role (${role}) does not allow ${action}.`);
-  return {
+  const access: TenantAccess = {
     tenantId,
     role,
     principal,
@@ -57,6 +60,8 @@ export async function requireTenantAccess(
     userId: principal.userId,
     actor: principal.kind === "token" ? `token:${principal.tokenId}` : `user:${principal.userId}`,
   };
+  if (isStepUpOperation(action) && alwaysNeedsStepUp(action)) requireStepUp(access, action);
+  return access;
 }
 
 export const sessionRequired = () =>
@@ -72,9 +77,14 @@ export function requirePerson(access: TenantAccess): SessionPrincipal {
   return access.principal;
 }
 
-/** A person who signed in or stepped up within the last 10 minutes (sensitive actions). */
-export function requireStepUp(access: TenantAccess, now = Date.now()): SessionPrincipal {
-  const person = requirePerson(access);
-  if (now - person.authenticatedAt > STEP_UP_WINDOW_MS) throw errors.stepUpRequired();
-  return person;
+/**
+ * A person who signed in or stepped up within the step-up window. `operation` names the entry of
+ * the step-up list a conditional check stands for (the condition is the caller's).
+ */
+export function requireStepUp(
+  access: TenantAccess,
+  operation: StepUpOperationName,
+  now = Date.now(),
+): SessionPrincipal {
+  return requireFreshSession(requirePerson(access), operation, now);
 }

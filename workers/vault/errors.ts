@@ -1,7 +1,7 @@
 import { VaultCryptoError } from "../../core/vault";
 import { ApiError } from "../http/errors";
 
-export type VaultErrorCode = "secret_not_found" | "key_destroyed" | "conflict";
+export type VaultErrorCode = "secret_not_found" | "key_destroyed" | "conflict" | "invalid_value";
 
 /** Vault outcomes that are not crypto failures. Messages name secrets, never values. */
 export class VaultError extends Error {
@@ -23,6 +23,11 @@ export function vaultApiError(e: unknown, requestId: string | undefined): unknow
   if (e instanceof VaultError) {
     if (e.code === "secret_not_found") return new ApiError(404, "not_found", e.message);
     if (e.code === "conflict") return new ApiError(409, "conflict", e.message);
+    if (e.code === "invalid_value") {
+      return new ApiError(400, "invalid_request", e.message, [
+        { path: "value", message: e.message },
+      ]);
+    }
     return new ApiError(409, "key_destroyed", e.message);
   }
   if (e instanceof VaultCryptoError) {

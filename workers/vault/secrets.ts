@@ -1,5 +1,6 @@
 import { decryptSecret, encryptSecret, maskLast4 } from "../../core/vault";
 import { utf8 } from "../../core/encoding";
+import { isWellFormed } from "../../core/text";
 import { activeDek, dekKey } from "./deks";
 import type { DekRow, Vault } from "./deks";
 import { VaultError } from "./errors";
@@ -30,6 +31,10 @@ export function checkSecretName(name: string): void {
 
 export function checkSecretValue(value: string): void {
   if (typeof value !== "string" || value.length === 0) throw new TypeError("empty secret value");
+  // Not a vault fault: a value that cannot be UTF-8 is the caller's mistake (never vault_locked).
+  if (!isWellFormed(value)) {
+    throw new VaultError("invalid_value", "The value is not well-formed Unicode.");
+  }
   if (utf8.encode(value).length > MAX_SECRET_VALUE_BYTES) {
     throw new TypeError("secret value too large");
   }

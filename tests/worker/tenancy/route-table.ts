@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import type { Action, Role } from "../../../core/permissions";
+import type { StepUpOperationName } from "../../../core/step-up";
 import { freshEmail } from "../../helpers/client";
 import { putSecret } from "./helpers";
 
@@ -17,11 +18,18 @@ export interface TenantRoute {
   /** Status of a successful call. */
   success: 200 | 201 | 202;
   /** Creates what the call acts on in `tenantId`; returns the path parameters, query and body. */
-  prepare: (
-    tenantId: string,
-    ownerCookie: string,
-  ) => Promise<{ params?: Record<string, string>; query?: string; body?: unknown }>;
+  prepare: Prepare;
+  /**
+   * A conditional entry of the step-up list (core/step-up.ts): how to make this call the
+   * sensitive kind (`prepare` above stays the ordinary kind, which needs no step-up).
+   */
+  stepUp?: { operation: StepUpOperationName; prepare: Prepare; success?: 200 };
 }
+
+type Prepare = (
+  tenantId: string,
+  ownerCookie: string,
+) => Promise<{ params?: Record<string, string>; query?: string; body?: unknown }>;
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}_${++counter}`.toUpperCase();
@@ -88,13 +96,13 @@ async function targetSecret(tenantId: string, ownerCookie: string): Promise<stri
   return name;
 }
 
-async function targetRequest(tenantId: string): Promise<string> {
+async function targetRequest(tenantId: string, name = `ASKED_${unique()}`): Promise<string> {
   const id = crypto.randomUUID();
   await env.DB.prepare(
     `INSERT INTO secret_requests (id, tenant_id, name, description, requested_by, status, created_at, expires_at)
      VALUES (?1, ?2, ?3, 'fixture', 'run:fixture', 'pending', ?4, ?5)`,
   )
-    .bind(id, tenantId, `ASKED_${unique()}`, Date.now(), Date.now() + 3_600_000)
+    .bind(id, tenantId, name, Date.now(), Date.now() + 3_600_000)
     .run();
   return id;
 }
@@ -167,6 +175,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   },
   "POST /api/tenants/{t}/policies/{v}/activate": {
     action: "policies.activate",
+    needs: "step_up",
     success: 200,
     prepare: async () => ({ params: { v: "1" } }),
   },
@@ -210,6 +219,8 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   "GET /api/tenants/{t}/approvals": { action: "approvals.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/approvals/{a}/decision": {
     action: "approvals.decide",
+    // Unless the tenant's tokens_may_approve setting is on (tests/attacks/authz-approvals.test.ts).
+    needs: "person",
     success: 200,
     prepare: async (t) => ({
       params: await targetStep(t, "approval"),
@@ -293,6 +304,13 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
       params: { user_id: await targetMember(t, "viewer") },
       body: { role: "auditor" },
     }),
+    stepUp: {
+      operation: "members.change_role",
+      prepare: async (t) => ({
+        params: { user_id: await targetMember(t, "viewer") },
+        body: { role: "admin" },
+      }),
+    },
   },
   "DELETE /api/tenants/{t}/members/{user_id}": {
     action: "members.remove",
@@ -305,6 +323,10 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "members.invite",
     success: 201,
     prepare: async () => ({ body: { email: freshEmail("invited"), role: "viewer" } }),
+    stepUp: {
+      operation: "members.invite",
+      prepare: async () => ({ body: { email: freshEmail("invited"), role: "admin" } }),
+    },
   },
   "DELETE /api/tenants/{t}/invites/{id}": {
     action: "members.invite",
@@ -316,6 +338,10 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "tokens.create",
     success: 201,
     prepare: async () => ({ body: { name: "ci", role: "viewer" } }),
+    stepUp: {
+      operation: "tokens.create",
+      prepare: async () => ({ body: { name: "ci", role: "owner" } }),
+    },
   },
   "DELETE /api/tenants/{t}/tokens/{id}": {
     action: "tokens.revoke",
@@ -332,9 +358,18 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "secrets.write",
     success: 201,
     prepare: async () => ({ params: { name: `NEW_${unique()}` }, body: { value: "v-123456" } }),
+    stepUp: {
+      operation: "secrets.write",
+      success: 200,
+      prepare: async (t, cookie) => ({
+        params: { name: await targetSecret(t, cookie) },
+        body: { value: "v-overwritten" },
+      }),
+    },
   },
   "DELETE /api/tenants/{t}/secrets/{name}": {
     action: "secrets.delete",
+    needs: "step_up",
     success: 200,
     prepare: async (t, cookie) => ({ params: { name: await targetSecret(t, cookie) } }),
   },
@@ -357,6 +392,13 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "secrets.write",
     success: 200,
     prepare: async (t) => ({ params: { id: await targetRequest(t) }, body: { value: "answer-1" } }),
+    stepUp: {
+      operation: "secrets.write",
+      prepare: async (t, cookie) => ({
+        params: { id: await targetRequest(t, await targetSecret(t, cookie)) },
+        body: { value: "answer-overwrites" },
+      }),
+    },
   },
   "DELETE /api/tenants/{t}/secret-requests/{id}": {
     action: "secrets.write",

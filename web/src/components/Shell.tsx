@@ -1,4 +1,5 @@
 import type { Child } from "hono/jsx";
+import { Name } from "./Name";
 import { useEffect, useState } from "hono/jsx/dom";
 import type { Me } from "../api";
 import { ROLE_LABELS } from "../labels";
@@ -173,7 +174,7 @@ function TenantSwitcher(props: {
   onSwitch: ((tenantId: string) => void) | undefined;
 }) {
   if (props.tenants.length < 2 || !props.onSwitch) {
-    return <span class={`${props.class} break`}>{props.tenant.name}</span>;
+    return <Name class={props.class} text={props.tenant.name} />;
   }
   const onSwitch = props.onSwitch;
   return (

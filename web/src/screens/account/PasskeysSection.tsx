@@ -1,4 +1,6 @@
 import { useState } from "hono/jsx/dom";
+import { ErrorOrStepUp } from "../../components/Confirm";
+import { Name } from "../../components/Name";
 import { api, ApiError, messageOf } from "../../api";
 import type { Passkey } from "../../api";
 import { Alert, Badge, Button, Loading, Retry, Section } from "../../components/ui";
@@ -51,8 +53,10 @@ export function PasskeysSection(props: { email: string }) {
           ))}
         </ul>
       ) : null}
-      <Alert
-        message={error ? messageOf(error) : null}
+      <ErrorOrStepUp
+        error={error}
+        email={props.email}
+        onConfirmed={() => setError(null)}
         tone={error instanceof PasskeyCancelled ? "info" : "error"}
       />
       <Alert message={notice} tone="info" />
@@ -123,7 +127,7 @@ function PasskeyRow(props: {
     <li class="row">
       <div class="row-main">
         <p class="row-title break">
-          {p.name}
+          <Name text={p.name} />
           {p.backed_up ? <Badge>Synced</Badge> : null}
         </p>
         <p class="meta">

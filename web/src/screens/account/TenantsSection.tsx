@@ -1,4 +1,5 @@
 import { useState } from "hono/jsx/dom";
+import { Name } from "../../components/Name";
 import { api, ApiError, messageOf } from "../../api";
 import type { Me } from "../../api";
 import { Alert, Badge, Button, Section } from "../../components/ui";
@@ -43,7 +44,7 @@ export function TenantsSection(props: {
             <li key={t.id} class="row">
               <div class="row-main">
                 <p class="row-title">
-                  <span class="break">{t.name}</span>
+                  <Name text={t.name} />
                   {t.id === props.tenant?.id ? <Badge tone="accent">Current</Badge> : null}
                 </p>
                 <p class="meta">{ROLE_LABELS[t.role]}</p>

@@ -1,4 +1,5 @@
 import { useState } from "hono/jsx/dom";
+import { ErrorOrStepUp } from "../../components/Confirm";
 import { grantableRoles } from "../../../../core/permissions";
 import type { Role } from "../../../../core/permissions";
 import { ApiError, messageOf } from "../../api";
@@ -26,7 +27,7 @@ export function InvitesSection(props: { ws: Workspace; onChanged: () => void }) 
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>(roles.includes("operator") ? "operator" : roles[0]!);
   const [notice, setNotice] = useState<string | null>(null);
-  const { busy, error, run } = useAction<"invite">();
+  const { busy, error, setError, run } = useAction<"invite">();
 
   const invite = async (event: Event) => {
     event.preventDefault();
@@ -76,7 +77,11 @@ export function InvitesSection(props: { ws: Workspace; onChanged: () => void }) 
           ) : null}
         </div>
         <RoleSelect id="invite-role" label="Role" roles={roles} value={role} onChange={setRole} />
-        <Alert message={error && !emailIssue ? messageOf(error) : null} />
+        <ErrorOrStepUp
+          error={emailIssue ? null : error}
+          email={ws.me.user.email}
+          onConfirmed={() => setError(null)}
+        />
         <Alert message={notice} tone="info" />
         <Button type="submit" variant="primary" busy={busy === "invite"} busyLabel="Sending…">
           Send invitation

@@ -2,7 +2,7 @@ import { useEffect, useState } from "hono/jsx/dom";
 import { canGrant, grantableRoles } from "../../../../core/permissions";
 import type { Role } from "../../../../core/permissions";
 import { messageOf } from "../../api";
-import { ConfirmPanel } from "../../components/Confirm";
+import { ConfirmPanel, ErrorOrStepUp } from "../../components/Confirm";
 import { Alert, Badge, Button, Loading, Retry, Section } from "../../components/ui";
 import { relativeTime } from "../../format";
 import { useAction, useResource } from "../../hooks";
@@ -137,7 +137,11 @@ function MemberRow(props: {
             value={mode.role}
             onChange={(role) => setMode({ kind: "role", role })}
           />
-          <Alert message={error ? messageOf(error) : null} />
+          <ErrorOrStepUp
+            error={error}
+            email={ws.me.user.email}
+            onConfirmed={() => setError(null)}
+          />
           <div class="actions">
             <Button type="submit" variant="primary" busy={busy === "role"} busyLabel="Saving…">
               Save role
@@ -155,6 +159,7 @@ function MemberRow(props: {
           busy={busy === "remove"}
           error={error}
           email={ws.me.user.email}
+          stepUp={{ operation: "members.remove", validUntil: ws.me.session.step_up_valid_until }}
           danger
           onConfirm={remove}
           onCancel={cancel}

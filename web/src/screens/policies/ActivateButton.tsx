@@ -34,6 +34,10 @@ export function ActivateButton(props: {
       busy={busy === "activate"}
       error={error}
       email={props.ws.me.user.email}
+      stepUp={{
+        operation: "policies.activate",
+        validUntil: props.ws.me.session.step_up_valid_until,
+      }}
       onConfirm={activate}
       onCancel={() => {
         setConfirming(false);

@@ -1,4 +1,5 @@
 import { useState } from "hono/jsx/dom";
+import { Name } from "../../components/Name";
 import { messageOf } from "../../api";
 import { Alert, Badge, Button, Loading, PageHead, Retry } from "../../components/ui";
 import { relativeTime } from "../../format";
@@ -63,7 +64,7 @@ export function Runs(props: { ws: Workspace }) {
               <li key={run.id} class="row">
                 <Link href={paths.run(run.id)} class="row-link-block">
                   <span class="row-title">
-                    <span class="break">{run.agent}</span>
+                    <Name text={run.agent} />
                     <Badge tone={toneOf(RUN_STATUS_TONES, run.status)}>
                       {labelOf(RUN_STATUS_LABELS, run.status)}
                     </Badge>

@@ -1,4 +1,6 @@
 import { useState } from "hono/jsx/dom";
+import { ErrorOrStepUp } from "../../components/Confirm";
+import { Name } from "../../components/Name";
 import { grantableRoles } from "../../../../core/permissions";
 import type { Role } from "../../../../core/permissions";
 import { ApiError, messageOf } from "../../api";
@@ -81,7 +83,7 @@ function CreateTokenForm(props: {
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>(roles.includes("viewer") ? "viewer" : roles[0]!);
   const [lifetime, setLifetime] = useState(1);
-  const { busy, error, run } = useAction<"create">();
+  const { busy, error, setError, run } = useAction<"create">();
 
   const create = async (event: Event) => {
     event.preventDefault();
@@ -138,7 +140,11 @@ function CreateTokenForm(props: {
             </select>
           </div>
         </div>
-        <Alert message={error && !nameIssue ? messageOf(error) : null} />
+        <ErrorOrStepUp
+          error={nameIssue ? null : error}
+          email={props.ws.me.user.email}
+          onConfirmed={() => setError(null)}
+        />
         <Button type="submit" variant="primary" busy={busy === "create"} busyLabel="Creating…">
           Create token
         </Button>
@@ -165,7 +171,7 @@ function TokenRow(props: {
     <li class="row" data-token={t.name}>
       <div class="row-main">
         <p class="row-title">
-          <span class="break">{t.name}</span>
+          <Name text={t.name} />
           <Badge>{ROLE_LABELS[t.role]}</Badge>
           <Badge tone={STATUS_TONES[t.status]}>{t.status}</Badge>
         </p>

@@ -122,6 +122,10 @@ export function KeysSection(props: { ws: Workspace; revision: number }) {
               busy={busy === "rotate"}
               error={error}
               email={ws.me.user.email}
+              stepUp={{
+                operation: "keys.rotate_dek",
+                validUntil: ws.me.session.step_up_valid_until,
+              }}
               onConfirm={rotate}
               onCancel={cancel}
             >
@@ -138,6 +142,7 @@ export function KeysSection(props: { ws: Workspace; revision: number }) {
               busy={busy === "rewrap"}
               error={error}
               email={ws.me.user.email}
+              stepUp={{ operation: "keys.rewrap", validUntil: ws.me.session.step_up_valid_until }}
               onConfirm={rewrap}
               onCancel={cancel}
             >

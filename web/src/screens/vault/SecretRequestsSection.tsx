@@ -1,4 +1,5 @@
 import { useRef, useState } from "hono/jsx/dom";
+import { ErrorOrStepUp } from "../../components/Confirm";
 import { ApiError, messageOf } from "../../api";
 import { Alert, Button, Section } from "../../components/ui";
 import { authorLabel, timeLeft } from "../../format";
@@ -101,7 +102,11 @@ function RequestRow(props: {
             issue={valueIssue}
             notice={r.notice}
           />
-          <Alert message={error && !valueIssue ? messageOf(error) : null} />
+          <ErrorOrStepUp
+            error={valueIssue ? null : error}
+            email={props.ws.me.user.email}
+            onConfirmed={() => setError(null)}
+          />
           <div class="actions">
             <Button type="submit" variant="primary" busy={busy === "save"} busyLabel="Saving…">
               Save secret

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "hono/jsx/dom";
 import { ApiError, messageOf } from "../../api";
-import { ConfirmPanel } from "../../components/Confirm";
+import { ConfirmPanel, ErrorOrStepUp } from "../../components/Confirm";
 import { Alert, Button, Loading, Retry, Section } from "../../components/ui";
 import { authorLabel, relativeTime } from "../../format";
 import { useAction, useResource } from "../../hooks";
@@ -152,7 +152,11 @@ function SecretRow(props: {
       {mode === "update" ? (
         <form class="stack inline-panel" onSubmit={update} noValidate>
           <SecretValueField id={fieldId} label={`New value for ${s.name}`} inputRef={value} />
-          <Alert message={error ? messageOf(error) : null} />
+          <ErrorOrStepUp
+            error={error}
+            email={props.ws.me.user.email}
+            onConfirmed={() => setError(null)}
+          />
           <div class="actions">
             <Button type="submit" variant="primary" busy={busy === "save"} busyLabel="Saving…">
               Save new version
@@ -170,6 +174,10 @@ function SecretRow(props: {
           busy={busy === "delete"}
           error={error}
           email={props.ws.me.user.email}
+          stepUp={{
+            operation: "secrets.delete",
+            validUntil: props.ws.me.session.step_up_valid_until,
+          }}
           danger
           onConfirm={remove}
           onCancel={cancel}

@@ -1,0 +1,2 @@
+ALTER TABLE `sessions` ADD `authenticated_by` text;--> statement-breakpoint
+ALTER TABLE `tenants` ADD `tokens_may_approve` integer DEFAULT false NOT NULL;

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { authenticate } from "./auth/principal";
+import { drainAuditAfterResponse } from "./audit/drain-middleware";
 import { ConfigError, loadConfig } from "./config";
 import { ApiError } from "./http/errors";
 import type { AppEnv } from "./http/context";
@@ -28,6 +29,7 @@ import { runRoutes } from "./routes/runs";
 import { sessionRoutes } from "./routes/sessions";
 import { authenticateRunToken } from "./runtime/run-access";
 import { secretRoutes } from "./routes/secrets";
+import { securityLogRoutes } from "./routes/security-log";
 import { tenantRoutes } from "./routes/tenants";
 import { tokenRoutes } from "./routes/tokens";
 
@@ -69,6 +71,7 @@ export function createApp() {
     }),
   );
   app.use(originCheck);
+  app.use(drainAuditAfterResponse);
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -86,6 +89,7 @@ export function createApp() {
 
   app.route("/", authRoutes);
   app.route("/", meRoutes);
+  app.route("/", securityLogRoutes);
   app.route("/", passkeyRoutes);
   app.route("/", notMeRoutes);
   app.route("/", tenantRoutes);

@@ -228,7 +228,12 @@ export class SessionEngine {
     this.emit(id, "status", { status, ...(error ? { error } : {}) }, now);
   }
 
-  async sendMessage(id: string, typed: string, now: number): Promise<Result<SessionView>> {
+  async sendMessage(
+    id: string,
+    typed: string,
+    actor: Actor,
+    now: number,
+  ): Promise<Result<SessionView>> {
     const r = this.row(id);
     if (!r) return fail(404, "not_found", "Session not found.");
     if (r.status === "cancelled") return fail(409, "session_closed", "The session was cancelled.");
@@ -243,6 +248,15 @@ export class SessionEngine {
     const content = vault.mask(typed);
     vault.close();
     this.addMessage(id, { role: "user", content }, now);
+    // The message itself stays in the session's transcript; the log records that it was sent.
+    this.audit.append({
+      type: "session.message_sent",
+      runId: r.run_id,
+      stepId: null,
+      actor,
+      data: { session_id: id, characters: content.length },
+      now,
+    });
     this.emit(id, "user_message", { content }, now);
     this.emit(id, "status", { status: "running" }, now);
     this.sql.exec(
@@ -262,6 +276,14 @@ export class SessionEngine {
       if (run.ok && run.value.status === "open")
         this.runs.cancelRun(r.run_id, actor, "session cancelled", now);
       this.setStatus(id, "cancelled", now);
+      this.audit.append({
+        type: "session.cancelled",
+        runId: r.run_id,
+        stepId: null,
+        actor,
+        data: { session_id: id },
+        now,
+      });
     }
     return ok(this.view(this.row(id)!));
   }

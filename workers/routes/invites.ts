@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
 import type { Role } from "../../core/permissions";
+import { audited, auditStatement, markForDrain } from "../audit/outbox";
 import { requireSession } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
 import { requestInfo } from "../auth/sign-in";
@@ -182,6 +183,7 @@ inviteRoutes.openapi(
           now,
           invite.expires_at,
         ),
+      audited(c, access, "member.invited", { invite_id: invite.id, email, role }, { now }),
     ]);
 
     const mail = inviteMail({
@@ -195,7 +197,15 @@ inviteRoutes.openapi(
       .send({ to: email, ...mail, idempotencyKey: invite.id })
       .catch(() => ({ ok: false as const }));
     if (!sent.ok) {
-      await db.prepare("DELETE FROM invites WHERE id = ?1").bind(invite.id).run();
+      await db.batch([
+        db.prepare("DELETE FROM invites WHERE id = ?1").bind(invite.id),
+        audited(c, access, "invite.revoked", {
+          invite_id: invite.id,
+          email,
+          role,
+          reason: "the invitation email could not be sent",
+        }),
+      ]);
       throw new ApiError(
         503,
         "mail_unavailable",
@@ -221,17 +231,24 @@ inviteRoutes.openapi(
     const access = await requireTenantAccess(c, "members.invite");
     const { id } = c.req.valid("param");
     const invite = await c.env.DB.prepare(
-      "SELECT role FROM invites WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL",
+      "SELECT email, role FROM invites WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL",
     )
       .bind(id, access.tenantId)
-      .first<{ role: Role }>();
+      .first<{ email: string; role: Role }>();
     if (!invite) throw errors.notFound("Invitation");
     checkGrant(access.role, invite.role);
-    await c.env.DB.prepare(
-      "UPDATE invites SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL",
-    )
-      .bind(id, access.tenantId, Date.now())
-      .run();
+    await c.env.DB.batch([
+      c.env.DB.prepare(
+        "UPDATE invites SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL",
+      ).bind(id, access.tenantId, Date.now()),
+      audited(
+        c,
+        access,
+        "invite.revoked",
+        { invite_id: id, email: invite.email, role: invite.role },
+        { ifChanged: true },
+      ),
+    ]);
     return c.json({ ok: true as const }, 200);
   },
 );
@@ -326,7 +343,19 @@ inviteRoutes.openapi(
           WHERE EXISTS (SELECT 1 FROM invites WHERE id = ?5 AND accepted_by = ?2 AND accepted_at = ?4)
          ON CONFLICT DO NOTHING`,
       ).bind(invite.tenant_id, p.userId, invite.role, now, invite.id),
+      auditStatement(
+        c.env.DB,
+        {
+          tenantId: invite.tenant_id,
+          type: "member.joined",
+          actor: { kind: "user", id: p.userId },
+          data: { user_id: p.userId, email: p.email, role: invite.role, invite_id: invite.id },
+        },
+        now,
+        { ifChanged: true },
+      ),
     ]);
+    markForDrain(c, invite.tenant_id);
     if (consumed!.meta.changes !== 1) throw invalidInvite();
     const tenant = await c.env.DB.prepare("SELECT id, name, created_at FROM tenants WHERE id = ?1")
       .bind(invite.tenant_id)

@@ -11,6 +11,7 @@ import { validationHook } from "./http/validation";
 import { errorHandler } from "./middleware/error-handler";
 import { originCheck } from "./middleware/origin-check";
 import { securityHeaders } from "./middleware/security-headers";
+import { strictJson } from "./middleware/strict-json";
 import { approvalLinkRoutes, approvalRoutes } from "./routes/approvals";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
@@ -84,6 +85,7 @@ export function createApp() {
       },
     }),
   );
+  app.use(strictJson);
   app.use(authenticateRunToken);
   app.use(authenticate);
 

@@ -210,11 +210,13 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 /** A GET whose answer is text (e.g. the JSONL audit export), with the file name it suggests. */
 export async function requestText(
   path: string,
-): Promise<{ text: string; filename: string | null }> {
+): Promise<{ text: string; bytes: Uint8Array; filename: string | null }> {
   const response = await send("GET", path, undefined, "*/*");
   const disposition = response.headers.get("content-disposition") ?? "";
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
-  return { text: await response.text(), filename };
+  // The bytes as sent, for checks that must see invalid UTF-8 rather than U+FFFD.
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { text: new TextDecoder().decode(bytes), bytes, filename };
 }
 
 /** A path segment, escaped. */

@@ -6,6 +6,7 @@ import type { ApprovalLinkClaim } from "../runtime/approval-link";
 import { can, isRole } from "../../core/permissions";
 import { escapeHtml } from "../../core/html";
 import { sha256Hex } from "../../core/crypto/hash";
+import { audited } from "../audit/outbox";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { htmlPage } from "../http/html-page";
@@ -101,6 +102,12 @@ approvalRoutes.openapi(
     );
     const url = `${c.var.config.origins[0]}/auth/approval?token=${encodeURIComponent(token)}`;
     const expiresAt = new Date(Date.now() + Math.min(ttl, 86_400) * 1000).toISOString();
+    // Who can decide from outside the console, and until when (never the link itself).
+    await audited(c, access, "approval.link_created", {
+      approval_id: a,
+      user_id: person.userId,
+      expires_at: expiresAt,
+    }).run();
     // Also mailed to the member, to open on a phone; the answer carries the link either way.
     await mailTransport(c.var.config, c.env.DB)
       .send({

@@ -192,7 +192,7 @@ approvalLinkRoutes.get("/auth/approval", async (c) => {
 <pre>${escapeHtml(JSON.stringify(a.args, null, 2))}</pre>
 <p class="meta">Expires ${escapeHtml(a.expires_at)}</p>
 <form method="post" action="/auth/approval"><input type="hidden" name="token" value="${escapeHtml(token)}">
-<label for="reason">Reason</label><input id="reason" name="reason" required maxlength="500">
+<label for="reason">Reason</label><input id="reason" name="reason" type="text" required maxlength="500">
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="deny" class="danger">Deny</button></form>`,
   );

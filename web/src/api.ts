@@ -79,6 +79,19 @@ export interface LoginEventPage {
   next_cursor: string | null;
 }
 
+export interface SecurityEvent {
+  id: string;
+  kind: string;
+  detail: Record<string, string | number | null>;
+  ip: string | null;
+  created_at: string;
+}
+
+export interface SecurityEventPage {
+  events: SecurityEvent[];
+  next_cursor: string | null;
+}
+
 export interface TenantInfo {
   id: string;
   name: string;
@@ -268,6 +281,12 @@ export const api = {
     request<LoginEventPage>(
       "GET",
       `/api/me/login-events?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
+    ),
+
+  securityEvents: (cursor: string | null, limit = 20) =>
+    request<SecurityEventPage>(
+      "GET",
+      `/api/me/security-events?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
     ),
 
   createTenant: (name: string) => request<{ tenant: TenantInfo }>("POST", "/api/tenants", { name }),

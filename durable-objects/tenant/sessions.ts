@@ -585,7 +585,7 @@ export class SessionEngine {
           now,
         );
         const outcome = tool
-          ? await this.execute(r, tool, execArgs, now)
+          ? await this.execute(r, tool, execArgs, step.step_id, now)
           : toolError(`unknown tool ${call.name}`);
         for (const w of outcome.warnings)
           this.emit(r.id, "warning", { step_id: step.step_id, message: w }, now);
@@ -599,14 +599,39 @@ export class SessionEngine {
     r: SessionRow,
     tool: NonNullable<ReturnType<typeof BUILTIN_TOOLS.get>>,
     args: Record<string, unknown>,
+    stepId: string,
     now: number,
   ): Promise<ToolOutcome> {
     const vault = await VaultSession.open(this.env, this.tenantId());
+    const recordUse = () => {
+      const names = vault.handedOutNames;
+      if (names.length === 0) return;
+      // Which secrets a tool was given, and where they were going; never their values.
+      let destination: string | null = null;
+      try {
+        if (typeof args.url === "string") destination = new URL(args.url).host;
+      } catch {
+        destination = null;
+      }
+      this.audit.append({
+        type: "secret.used",
+        runId: r.run_id,
+        stepId,
+        actor: { kind: "agent", id: `session:${r.id}` },
+        data: { names, tool: tool.spec.name, destination },
+        now,
+      });
+    };
     try {
-      const outcome = await tool.execute(
-        { env: this.env, tenantId: this.tenantId(), sessionId: r.id, sql: this.sql, vault, now },
-        args,
-      );
+      let outcome: ToolOutcome;
+      try {
+        outcome = await tool.execute(
+          { env: this.env, tenantId: this.tenantId(), sessionId: r.id, sql: this.sql, vault, now },
+          args,
+        );
+      } finally {
+        recordUse();
+      }
       await vault.rememberAll();
       return { ...outcome, content: vault.mask(outcome.content) };
     } catch (e) {

@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { signPurposeToken } from "../../workers/auth/signed-token";
 import { signApprovalLink } from "../../workers/runtime/approval-link";
+import { signInviteToken } from "../../workers/tenancy/invite-token";
 import { call, eventually, outboxFor, signUp } from "../helpers/client";
 import { newTenant } from "../worker/tenancy/helpers";
 
@@ -150,5 +151,43 @@ describe("email link pages", () => {
     expect(await late.text()).toContain("<h1>This link has expired</h1>");
     const altered = await call(`/auth/approval?token=${token.slice(0, -3)}xyz`);
     expect(altered.status).toBe(400);
+  });
+
+  it("says why an invitation link cannot be used: expired, replaced, or altered", async () => {
+    const owner = await signUp();
+    const t = await newTenant(owner, "Invites");
+    const invitee = await signUp();
+    const preview = (token: string) => call("/api/invites/preview", { body: { token } });
+    const message = async (res: Response) => {
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("invalid_invite");
+      return body.error.message;
+    };
+    const expired = await signInviteToken(
+      env.AUTH_PEPPER!,
+      { inviteId: crypto.randomUUID(), tenantId: t, email: invitee.email },
+      Date.now() - 60_000,
+    );
+    expect(await message(await preview(expired))).toContain("has expired");
+
+    for (let i = 0; i < 2; i++) {
+      const sent = await call(`/api/tenants/${t}/invites`, {
+        body: { email: invitee.email, role: "viewer" },
+        cookie: owner.cookie,
+      });
+      expect(sent.status).toBe(201);
+    }
+    const mails = (await outboxFor(invitee.email)).filter((m) =>
+      m.subject.startsWith("You're invited"),
+    );
+    const tokenOf = (text: string) =>
+      new URL(/(http\S+\/invite\?token=\S+)/.exec(text)![1]!).searchParams.get("token")!;
+    const older = tokenOf(mails[1]!.text); // newest first: [1] is the first, now replaced
+    expect(await message(await preview(older))).toContain("cancelled or replaced");
+    const newer = tokenOf(mails[0]!.text);
+    expect((await preview(newer)).status).toBe(200);
+    const altered = newer.slice(0, -3) + (newer.endsWith("AAA") ? "BBB" : "AAA");
+    expect(await message(await preview(altered))).toContain("not valid");
   });
 });

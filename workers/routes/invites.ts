@@ -25,7 +25,7 @@ import {
   tenantErrorResponses,
 } from "../schemas/tenancy";
 import { requireTenantAccess } from "../tenancy/access";
-import { signInviteToken, verifyInviteToken } from "../tenancy/invite-token";
+import { inviteTokenExpired, signInviteToken, verifyInviteToken } from "../tenancy/invite-token";
 import { checkGrant, findMember } from "../tenancy/members";
 
 export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -69,13 +69,24 @@ const inviteJson = (i: InviteRow & { inviter_email: string | null }, now: number
 const INVITE_SELECT = `SELECT i.*, u.email AS inviter_email FROM invites i
   LEFT JOIN users u ON u.id = i.invited_by`;
 
-/** One answer for every unusable link, so a link reveals nothing about why. */
+/** An altered or unknown link: nothing more is said about it. */
 const invalidInvite = () =>
   new ApiError(
     400,
     "invalid_invite",
-    "This invitation is not valid: it may have expired, been used or been cancelled.",
+    "This invitation link is not valid: it was altered or is incomplete. Open it again from the email.",
   );
+
+/** A genuine link that can no longer be used: its holder is told why (same code and status). */
+const UNUSABLE = {
+  expired: "This invitation has expired. Ask the person who invited you for a new one.",
+  accepted:
+    "This invitation was already used. Sign in with the invited address to open the tenant.",
+  revoked:
+    "This invitation was cancelled or replaced by a newer one. Ask for a new one if you need it.",
+} as const;
+const unusableInvite = (why: keyof typeof UNUSABLE) =>
+  new ApiError(400, "invalid_invite", UNUSABLE[why]);
 
 inviteRoutes.openapi(
   createRoute({
@@ -256,13 +267,19 @@ inviteRoutes.openapi(
 /** The pending invite a link stands for, or `invalid_invite`. */
 async function pendingInvite(c: Context<AppEnv>, token: string, now: number) {
   const claim = await verifyInviteToken(c.var.config.authPepper, token);
-  if (!claim) throw invalidInvite();
+  if (!claim) {
+    throw (await inviteTokenExpired(c.var.config.authPepper, token))
+      ? unusableInvite("expired")
+      : invalidInvite();
+  }
   const invite = await c.env.DB.prepare(
     `${INVITE_SELECT} WHERE i.id = ?1 AND i.tenant_id = ?2 AND i.token_hash = ?3`,
   )
     .bind(claim.inviteId, claim.tenantId, await sha256Hex(token))
     .first<InviteRow & { inviter_email: string | null }>();
-  if (!invite || inviteStatus(invite, now) !== "pending") throw invalidInvite();
+  if (!invite) throw invalidInvite();
+  const status = inviteStatus(invite, now);
+  if (status !== "pending") throw unusableInvite(status);
   return invite;
 }
 

@@ -2,6 +2,7 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../workers/env";
 import { AuditLog } from "./tenant/audit-log";
 import { PolicyStore } from "./tenant/policies";
+import { OutboxDrain } from "./tenant/outbox-drain";
 import { fail, ok, type Result } from "./tenant/result";
 import { RunAuthority } from "./tenant/run-authority";
 import { RunEngine, type ProposeInput } from "./tenant/runs";
@@ -24,6 +25,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly runs: RunEngine;
   private readonly sessions: SessionEngine;
   private readonly authority: RunAuthority;
+  private readonly outbox: OutboxDrain;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -41,6 +43,7 @@ export class TenantDO extends DurableObject<Env> {
       this.runs,
       (id, e) => this.broadcast(id, e),
     );
+    this.outbox = new OutboxDrain(sql, this.audit, env.DB);
     void ctx.blockConcurrencyWhile(() => this.policies.seed(Date.now()));
   }
 
@@ -275,11 +278,11 @@ export class TenantDO extends DurableObject<Env> {
   }
 
   /** Stores the message and wakes the loop through the alarm (so it survives evictions). */
-  async sendSessionMessage(tenantId: string, sessionId: string, content: string) {
+  async sendSessionMessage(tenantId: string, sessionId: string, content: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     const now = Date.now();
-    const result = await this.sessions.sendMessage(sessionId, content, now);
+    const result = await this.sessions.sendMessage(sessionId, content, actor, now);
     if (result.ok) await this.afterChange(now);
     return result;
   }
@@ -325,6 +328,15 @@ export class TenantDO extends DurableObject<Env> {
     if (!bound.ok) return bound;
     this.authority.forget();
     return ok(null);
+  }
+
+  /** Appends the tenant's pending D1 audit-outbox rows to the chain (issue 11). */
+  async drainAuditOutbox(tenantId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const appended = await this.outbox.drain(tenantId);
+    await this.afterChange();
+    return ok({ appended });
   }
 
   // ── audit ──────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { authenticate } from "./auth/principal";
+import { drainAuditAfterResponse } from "./audit/drain-middleware";
 import { ConfigError, loadConfig } from "./config";
 import { ApiError } from "./http/errors";
 import type { AppEnv } from "./http/context";
@@ -11,6 +12,7 @@ import { errorHandler } from "./middleware/error-handler";
 import { noStore } from "./middleware/no-store";
 import { originCheck } from "./middleware/origin-check";
 import { securityHeaders } from "./middleware/security-headers";
+import { strictJson } from "./middleware/strict-json";
 import { approvalLinkRoutes, approvalRoutes } from "./routes/approvals";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
@@ -29,6 +31,7 @@ import { runRoutes } from "./routes/runs";
 import { sessionRoutes } from "./routes/sessions";
 import { authenticateRunToken } from "./runtime/run-access";
 import { secretRoutes } from "./routes/secrets";
+import { securityLogRoutes } from "./routes/security-log";
 import { tenantRoutes } from "./routes/tenants";
 import { tokenRoutes } from "./routes/tokens";
 
@@ -71,6 +74,7 @@ export function createApp() {
     }),
   );
   app.use(originCheck);
+  app.use(drainAuditAfterResponse);
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -83,11 +87,13 @@ export function createApp() {
       },
     }),
   );
+  app.use(strictJson);
   app.use(authenticateRunToken);
   app.use(authenticate);
 
   app.route("/", authRoutes);
   app.route("/", meRoutes);
+  app.route("/", securityLogRoutes);
   app.route("/", passkeyRoutes);
   app.route("/", notMeRoutes);
   app.route("/", tenantRoutes);

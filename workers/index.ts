@@ -1,4 +1,5 @@
 import { createApp } from "./app";
+import { drainPendingAuditOutboxes } from "./audit/outbox";
 import { loadConfig } from "./config";
 import type { Env } from "./env";
 import { deliverDueMail } from "./mail/login-notifications";
@@ -11,5 +12,6 @@ export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(deliverDueMail(loadConfig(env), env.DB, controller.scheduledTime));
+    ctx.waitUntil(drainPendingAuditOutboxes(env));
   },
 } satisfies ExportedHandler<Env>;

@@ -5,12 +5,20 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseJwks, type Jwks } from "../../core/audit/checkpoint";
 import type { Sha256 } from "../../core/audit/sha256";
-import { AuditExportVerifier, type AuditVerifyResult } from "../../core/audit/verify-export";
+import {
+  AuditExportVerifier,
+  type AuditVerifyOptions,
+  type AuditVerifyResult,
+  type TrustedHead,
+} from "../../core/audit/verify-export";
 
-const USAGE = `usage: gatehouse audit verify FILE.jsonl [--jwks JWKS.json]
+const USAGE = `usage: gatehouse audit verify FILE.jsonl [--jwks JWKS.json] [--tenant ID] [--since HEAD.json]
 
-  verify   check every event hash, prev link and seq, the Merkle root, and the final
-           signed checkpoint (its signature too when --jwks is given)
+  verify   check every line is I-JSON (UTF-8, no duplicate member, no lone surrogate), every
+           event hash, prev link and seq, the Merkle root, and the final signed checkpoint
+           (its signature too when --jwks is given)
+  --tenant the export must be signed for this tenant (a checkpoint is then required)
+  --since  a head saved earlier (GET …/audit/head: {"size","root"}): the export must extend it
            exit 0: ok N events · exit 1: bad seq N: reason · exit 2: usage error
 `;
 
@@ -36,34 +44,67 @@ export const nodeSha256: Sha256 =
 
 class UsageError extends Error {}
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** One line's bytes through the verifier: strict UTF-8, so a bad byte is never U+FFFD. */
+function pushLine(verifier: AuditExportVerifier, bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    return verifier.pushUndecodable();
+  }
+  return verifier.push(text);
+}
+
 /** Streams the file line by line through the verifier (exports can exceed a string's size). */
-async function verifyFile(path: string, jwks: Jwks | undefined): Promise<AuditVerifyResult> {
-  const verifier = new AuditExportVerifier({ jwks, sha256: nodeSha256 });
-  const stream = createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 });
-  const chunks = (stream as AsyncIterable<string>)[Symbol.asyncIterator]();
-  let rest = "";
+async function verifyFile(path: string, options: AuditVerifyOptions): Promise<AuditVerifyResult> {
+  const verifier = new AuditExportVerifier({ ...options, sha256: nodeSha256 });
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let rest: Buffer = Buffer.alloc(0);
   try {
     for (;;) {
-      let next: IteratorResult<string>;
+      let next: IteratorResult<Buffer>;
       try {
         next = await chunks.next();
       } catch (error) {
         throw new UsageError(`cannot read ${path}: ${errorCode(error)}`);
       }
       if (next.done) break;
-      const text = rest + next.value;
+      const bytes = rest.length > 0 ? Buffer.concat([rest, next.value]) : next.value;
       let start = 0;
-      for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-        if (!verifier.push(text.slice(start, end))) return await verifier.finish();
+      for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, start)) {
+        if (!pushLine(verifier, bytes.subarray(start, end))) return await verifier.finish();
         start = end + 1;
       }
-      rest = text.slice(start);
+      rest = bytes.subarray(start);
     }
   } finally {
     stream.destroy();
   }
-  if (rest.length > 0) verifier.push(rest);
+  if (rest.length > 0) pushLine(verifier, rest);
   return verifier.finish();
+}
+
+async function readHead(path: string): Promise<TrustedHead> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new UsageError(`cannot read a head from ${path}: ${errorCode(error)}`);
+  }
+  const head = value as { size?: unknown; root?: unknown };
+  if (
+    typeof head !== "object" ||
+    head === null ||
+    !Number.isSafeInteger(head.size) ||
+    (head.size as number) < 0 ||
+    typeof head.root !== "string" ||
+    !/^[0-9a-f]{64}$/.test(head.root)
+  )
+    throw new UsageError(`${path} is not a head: expected {"size": N, "root": "<64 hex>"}`);
+  return { size: head.size as number, root: head.root };
 }
 
 function errorCode(error: unknown): string {
@@ -85,12 +126,12 @@ async function readJwks(path: string): Promise<Jwks> {
 }
 
 async function verify(args: string[]): Promise<number> {
-  let values: { jwks?: string };
+  let values: { jwks?: string; tenant?: string; since?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { jwks: { type: "string" } },
+      options: { jwks: { type: "string" }, tenant: { type: "string" }, since: { type: "string" } },
       allowPositionals: true,
       strict: true,
     }));
@@ -100,7 +141,8 @@ async function verify(args: string[]): Promise<number> {
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) throw new UsageError("expected exactly one FILE");
   const jwks = values.jwks === undefined ? undefined : await readJwks(values.jwks);
-  const result = await verifyFile(file, jwks);
+  const since = values.since === undefined ? undefined : await readHead(values.since);
+  const result = await verifyFile(file, { jwks, tenant: values.tenant, since });
   if (!result.ok) {
     process.stdout.write(`bad seq ${result.seq}: ${result.reason}\n`);
     return 1;

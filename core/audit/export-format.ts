@@ -14,6 +14,7 @@
  * No blank lines, comments or other record types.
  */
 import { canonicalJson } from "../canonical-json";
+import { ijsonRulesProblem } from "../ijson";
 import { hashedAuditEventProblem, type HashedAuditEvent } from "./event";
 
 export type ExportRecord =
@@ -49,6 +50,12 @@ function classify(text: string, line: number, hexFormat: boolean): ExportRecord 
   } catch {
     return { kind: "invalid", line, problem: "not valid JSON" };
   }
+  // I-JSON (RFC 8785 §3.1): a duplicate member or a lone surrogate has no single meaning.
+  const strict = ijsonRulesProblem(text);
+  if (strict !== null) {
+    const where = strict.path ? ` at ${strict.path}` : "";
+    return { kind: "invalid", line, problem: `not I-JSON: ${strict.message}${where}` };
+  }
   if (typeof value === "object" && value !== null && "checkpoint" in value) {
     const jws = (value as { checkpoint: unknown }).checkpoint;
     if (typeof jws !== "string" || Object.keys(value).length !== 1)
@@ -71,6 +78,11 @@ export class AuditExportReader {
   /** `hexFormat: false` leaves `prev`/`hash` format checks to the caller (see the verifier). */
   constructor(private readonly hexFormat = true) {}
 
+  /** A line whose bytes are not UTF-8 (see `splitUtf8Lines`). */
+  undecodable(): ExportRecord {
+    return { kind: "invalid", line: ++this.lines, problem: "not valid UTF-8" };
+  }
+
   /** `text` is one line without its "\n". */
   read(text: string): ExportRecord {
     const line = ++this.lines;
@@ -84,6 +96,25 @@ export class AuditExportReader {
     const record = classify(bom ? text.slice(1) : text, line, this.hexFormat);
     if (record.kind === "checkpoint") this.checkpointLine = line;
     return record;
+  }
+}
+
+/**
+ * Splits export bytes into lines (without the final "\n"), each decoded as strict UTF-8: a line
+ * that is not well-formed UTF-8 comes out as null rather than with U+FFFD substitutes.
+ */
+export function* utf8Lines(bytes: Uint8Array): Generator<string | null> {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    try {
+      yield decoder.decode(bytes.subarray(start, end));
+    } catch {
+      yield null;
+    }
+    start = end + 1;
   }
 }
 

@@ -14,7 +14,7 @@ import {
   PREV_FORMAT,
   type HashedAuditEvent,
 } from "./event";
-import { AuditExportReader, exportLines } from "./export-format";
+import { AuditExportReader, exportLines, utf8Lines } from "./export-format";
 import { nobleSha256, type Sha256 } from "./sha256";
 
 export type AuditFailureCode =
@@ -27,7 +27,10 @@ export type AuditFailureCode =
   | "unknown-kid"
   | "bad-signature"
   | "size-mismatch"
-  | "root-mismatch";
+  | "root-mismatch"
+  | "forked-chain"
+  | "wrong-tenant"
+  | "not-grown";
 
 export interface VerifiedCheckpoint extends Checkpoint {
   kid: string;
@@ -47,9 +50,19 @@ export type AuditVerifyResult =
 
 export type AuditVerifyFailure = Extract<AuditVerifyResult, { ok: false }>;
 
+/** A head trusted from before (`GET …/audit/head`): the export must extend it. */
+export interface TrustedHead {
+  size: number;
+  root: string;
+}
+
 export interface AuditVerifyOptions {
   /** Public keys; when given, a checkpoint line is required and its signature must verify. */
   jwks?: Jwks;
+  /** The tenant the export must belong to (the signed checkpoint names it; one is required). */
+  tenant?: string;
+  /** An earlier head: events 1..size of the export must give its root (the log only grew). */
+  since?: TrustedHead;
   /** Synchronous SHA-256; defaults to @noble/hashes. */
   sha256?: Sha256;
 }
@@ -87,13 +100,28 @@ export class AuditExportVerifier {
   private events = 0;
   private lines = 0;
   private prev = GENESIS_PREV;
+  /** The prev of the last accepted event and its line: to spot a second branch of the chain. */
+  private lastPrev: string | null = null;
+  private lastLine = 0;
+  private readonly tenant: string | undefined;
+  private readonly since: TrustedHead | undefined;
   private checkpoint: { jws: string; line: number } | null = null;
   private failure: AuditVerifyFailure | null = null;
 
   constructor(options: AuditVerifyOptions = {}) {
     this.sha = options.sha256 ?? nobleSha256;
     this.jwks = options.jwks;
+    this.tenant = options.tenant;
+    this.since = options.since;
     this.tree = CompactMerkleTree.empty(this.sha);
+  }
+
+  /** A line whose bytes are not well-formed UTF-8 (`utf8Lines` gives null for it). */
+  pushUndecodable(): boolean {
+    if (this.failure !== null) return false;
+    const record = this.reader.undecodable();
+    this.lines = record.line;
+    return this.malformed(this.events + 1, record.line, "not valid UTF-8");
   }
 
   /** Checks one more line; false once the export is known to be bad (later lines are ignored). */
@@ -114,6 +142,21 @@ export class AuditExportVerifier {
 
   private checkEvent(event: HashedAuditEvent, lineText: string, line: number): boolean {
     const seq = this.events + 1;
+    // This line continues from the same predecessor as the line before it: two events claim one
+    // place in the chain. The earlier one is the line that does not belong (an insertion with a
+    // valid hash), so it is the one reported, at its own seq.
+    if (
+      this.lastPrev !== null &&
+      event.prev === this.lastPrev &&
+      event.seq <= this.events &&
+      event.hash !== this.prev // an exact repeat is the later line's fault (a seq gap)
+    )
+      return this.fail(
+        this.events,
+        this.lastLine,
+        "forked-chain",
+        `forked chain: line ${this.lastLine} (seq ${this.events}) and line ${line} both follow seq ${this.events - 1}; line ${this.lastLine} is not part of the log`,
+      );
     if (event.seq !== seq)
       return this.fail(seq, line, "seq-gap", `seq gap: expected seq ${seq}, found ${event.seq}`);
     // prev and hash were read without format checks: equal to hex computed here means
@@ -144,9 +187,24 @@ export class AuditExportVerifier {
         return this.fail(seq, line, "bad-hash", 'bad hash: the event does not hash to its "hash"');
     }
     this.tree.append(this.sha.digest(this.buffer.subarray(0, 1 + length)));
+    this.lastPrev = this.prev;
+    this.lastLine = line;
     this.prev = event.hash;
     this.events = seq;
+    if (this.since !== undefined && seq === this.since.size) return this.checkSince(line);
     return true;
+  }
+
+  /** At the trusted head's size, the tree must have the trusted root. */
+  private checkSince(line: number): boolean {
+    const root = toHex(this.tree.root());
+    if (root === this.since!.root) return true;
+    return this.fail(
+      1,
+      line,
+      "not-grown",
+      `not an extension of the trusted head: events 1..${this.since!.size} give root ${root}, the trusted head has ${this.since!.root}`,
+    );
   }
 
   private malformed(seq: number, line: number, problem: string): false {
@@ -183,8 +241,25 @@ export class AuditExportVerifier {
     if (this.failure !== null) return this.failure;
     const n = this.events;
     const root = toHex(this.tree.root());
+    if (this.since !== undefined && n < this.since.size)
+      return {
+        ok: false,
+        seq: n + 1,
+        line: this.lines + 1,
+        code: "not-grown",
+        reason: `the log shrank: the trusted head has ${this.since.size} events, this export ${n}`,
+      };
     if (this.checkpoint === null) {
-      if (this.jwks === undefined) return { ok: true, events: n, root };
+      if (this.jwks === undefined && this.tenant === undefined)
+        return { ok: true, events: n, root };
+      if (this.jwks === undefined)
+        return {
+          ok: false,
+          seq: n + 1,
+          line: this.lines + 1,
+          code: "missing-checkpoint",
+          reason: "missing checkpoint: nothing says which tenant this export belongs to",
+        };
       return {
         ok: false,
         seq: n + 1,
@@ -220,9 +295,21 @@ export class AuditExportVerifier {
       verified = decoded;
     }
     const { checkpoint, kid } = verified;
-    if (checkpoint.size !== n)
+    if (this.tenant !== undefined && checkpoint.tenant !== this.tenant)
       return failAt(
-        Math.min(checkpoint.size, n) + 1,
+        Math.min(1, n),
+        "wrong-tenant",
+        `wrong tenant: the export is signed for tenant ${checkpoint.tenant}, not ${this.tenant}`,
+      );
+    if (checkpoint.size < n)
+      return failAt(
+        checkpoint.size + 1,
+        "size-mismatch",
+        `seq ${checkpoint.size + 1} is not covered by the signed root ${checkpoint.root} (checkpoint of size ${checkpoint.size}; the export has ${n} events)`,
+      );
+    if (checkpoint.size > n)
+      return failAt(
+        n + 1,
         "size-mismatch",
         `checkpoint covers ${checkpoint.size} events but the export has ${n}`,
       );
@@ -244,5 +331,17 @@ export async function verifyAuditExport(
 ): Promise<AuditVerifyResult> {
   const verifier = new AuditExportVerifier(options);
   for (const line of exportLines(text)) if (!verifier.push(line)) break;
+  return verifier.finish();
+}
+
+/** Verifies an export from its bytes: a line that is not well-formed UTF-8 fails too. */
+export async function verifyAuditExportBytes(
+  bytes: Uint8Array,
+  options: AuditVerifyOptions = {},
+): Promise<AuditVerifyResult> {
+  const verifier = new AuditExportVerifier(options);
+  for (const line of utf8Lines(bytes)) {
+    if (!(line === null ? verifier.pushUndecodable() : verifier.push(line))) break;
+  }
   return verifier.finish();
 }

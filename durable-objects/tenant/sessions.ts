@@ -228,7 +228,12 @@ export class SessionEngine {
     this.emit(id, "status", { status, ...(error ? { error } : {}) }, now);
   }
 
-  async sendMessage(id: string, typed: string, now: number): Promise<Result<SessionView>> {
+  async sendMessage(
+    id: string,
+    typed: string,
+    actor: Actor,
+    now: number,
+  ): Promise<Result<SessionView>> {
     const r = this.row(id);
     if (!r) return fail(404, "not_found", "Session not found.");
     if (r.status === "cancelled") return fail(409, "session_closed", "The session was cancelled.");
@@ -243,6 +248,15 @@ export class SessionEngine {
     const content = vault.mask(typed);
     vault.close();
     this.addMessage(id, { role: "user", content }, now);
+    // The message itself stays in the session's transcript; the log records that it was sent.
+    this.audit.append({
+      type: "session.message_sent",
+      runId: r.run_id,
+      stepId: null,
+      actor,
+      data: { session_id: id, characters: content.length },
+      now,
+    });
     this.emit(id, "user_message", { content }, now);
     this.emit(id, "status", { status: "running" }, now);
     this.sql.exec(
@@ -262,6 +276,14 @@ export class SessionEngine {
       if (run.ok && run.value.status === "open")
         this.runs.cancelRun(r.run_id, actor, "session cancelled", now);
       this.setStatus(id, "cancelled", now);
+      this.audit.append({
+        type: "session.cancelled",
+        runId: r.run_id,
+        stepId: null,
+        actor,
+        data: { session_id: id },
+        now,
+      });
     }
     return ok(this.view(this.row(id)!));
   }
@@ -563,7 +585,7 @@ export class SessionEngine {
           now,
         );
         const outcome = tool
-          ? await this.execute(r, tool, execArgs, now)
+          ? await this.execute(r, tool, execArgs, step.step_id, now)
           : toolError(`unknown tool ${call.name}`);
         for (const w of outcome.warnings)
           this.emit(r.id, "warning", { step_id: step.step_id, message: w }, now);
@@ -577,14 +599,39 @@ export class SessionEngine {
     r: SessionRow,
     tool: NonNullable<ReturnType<typeof BUILTIN_TOOLS.get>>,
     args: Record<string, unknown>,
+    stepId: string,
     now: number,
   ): Promise<ToolOutcome> {
     const vault = await VaultSession.open(this.env, this.tenantId());
+    const recordUse = () => {
+      const names = vault.handedOutNames;
+      if (names.length === 0) return;
+      // Which secrets a tool was given, and where they were going; never their values.
+      let destination: string | null = null;
+      try {
+        if (typeof args.url === "string") destination = new URL(args.url).host;
+      } catch {
+        destination = null;
+      }
+      this.audit.append({
+        type: "secret.used",
+        runId: r.run_id,
+        stepId,
+        actor: { kind: "agent", id: `session:${r.id}` },
+        data: { names, tool: tool.spec.name, destination },
+        now,
+      });
+    };
     try {
-      const outcome = await tool.execute(
-        { env: this.env, tenantId: this.tenantId(), sessionId: r.id, sql: this.sql, vault, now },
-        args,
-      );
+      let outcome: ToolOutcome;
+      try {
+        outcome = await tool.execute(
+          { env: this.env, tenantId: this.tenantId(), sessionId: r.id, sql: this.sql, vault, now },
+          args,
+        );
+      } finally {
+        recordUse();
+      }
       await vault.rememberAll();
       return { ...outcome, content: vault.mask(outcome.content) };
     } catch (e) {

@@ -326,6 +326,7 @@ describe("tenant API client", () => {
     const exported = await tenantApi("t1").auditExport();
     expect(exported).toEqual({
       text: '{"seq":1}\n{"checkpoint":"x.y.z"}\n',
+      bytes: new TextEncoder().encode('{"seq":1}\n{"checkpoint":"x.y.z"}\n'),
       filename: "audit-t1-1.jsonl",
     });
     expect(call(0)).toMatchObject({ url: "/api/tenants/t1/audit/export", method: "GET" });
@@ -457,6 +458,8 @@ describe("editor helpers", () => {
 });
 
 describe("audit verification in the browser", () => {
+  const bytesOf = (text: string) => new TextEncoder().encode(text);
+
   async function signedExport(count: number) {
     const writer = AuditLogWriter.empty();
     const events: HashedAuditEvent[] = [];
@@ -479,7 +482,11 @@ describe("audit verification in the browser", () => {
 
   it("confirms an intact export with its count, root and signing key", async () => {
     const log = await signedExport(3);
-    const summary = await verifyExport(serializeAuditExport(log.events, log.jws), log.jwks);
+    const summary = await verifyExport(
+      bytesOf(serializeAuditExport(log.events, log.jws)),
+      log.jwks,
+      "t1",
+    );
     expect(summary).toEqual({
       ok: true,
       text: `✓ 3 events verified, root ${log.root.slice(0, 16)}…, signed by kid ${log.kid}`,
@@ -489,7 +496,7 @@ describe("audit verification in the browser", () => {
   it("names the first bad seq of a tampered export", async () => {
     const log = await signedExport(3);
     const tampered = serializeAuditExport(log.events, log.jws).replace('"n":1', '"n":7');
-    const summary = await verifyExport(tampered, log.jwks);
+    const summary = await verifyExport(bytesOf(tampered), log.jwks, "t1");
     expect(summary.ok).toBe(false);
     expect(summary.text).toMatch(/^✗ Verification failed at seq 2 \(line 2\): bad hash/);
   });
@@ -497,14 +504,41 @@ describe("audit verification in the browser", () => {
   it("refuses keys from another signer and a malformed JWKS", async () => {
     const log = await signedExport(2);
     const other = await generateCheckpointKeyPair();
-    const text = serializeAuditExport(log.events, log.jws);
-    const wrongKey = await verifyExport(text, { keys: [{ ...other.publicJwk, kid: log.kid }] });
+    const text = bytesOf(serializeAuditExport(log.events, log.jws));
+    const wrongKey = await verifyExport(
+      text,
+      { keys: [{ ...other.publicJwk, kid: log.kid }] },
+      "t1",
+    );
     expect(wrongKey.ok).toBe(false);
     expect(wrongKey.text).toContain("bad signature");
-    expect(await verifyExport(text, { nope: true })).toEqual({
+    expect(await verifyExport(text, { nope: true }, "t1")).toEqual({
       ok: false,
       text: "✗ The published keys (/.well-known/jwks.json) are not a JWKS.",
     });
+  });
+
+  it("refuses another tenant's genuine export, invalid UTF-8 and duplicate members", async () => {
+    const log = await signedExport(2);
+    const text = serializeAuditExport(log.events, log.jws);
+    const foreign = await verifyExport(bytesOf(text), log.jwks, "t2");
+    expect(foreign.ok).toBe(false);
+    expect(foreign.text).toContain("wrong tenant: the export is signed for tenant t1, not t2");
+
+    const bytes = bytesOf(text);
+    const badByte = bytes.indexOf(0x0a) + 5; // inside line 2
+    bytes[badByte] = 0xff;
+    const undecodable = await verifyExport(bytes, log.jwks, "t1");
+    expect(undecodable.text).toMatch(
+      /^✗ Verification failed at seq 2 \(line 2\): .*not valid UTF-8/,
+    );
+
+    const duplicated = text.replace('"data":{"n":0}', '"data":{"n":0,"n":0}');
+    expect(duplicated).not.toBe(text);
+    const dup = await verifyExport(bytesOf(duplicated), log.jwks, "t1");
+    expect(dup.text).toMatch(
+      /^✗ Verification failed at seq 1 \(line 1\): .*duplicate member name "n"/,
+    );
   });
 
   it("says when a signature was not checked", () => {

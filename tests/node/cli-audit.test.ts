@@ -145,3 +145,57 @@ describe("gatehouse audit verify", () => {
     }
   });
 });
+
+describe("gatehouse audit verify, strict and bound", () => {
+  it(
+    "refuses invalid UTF-8 and duplicate members at their line, binds to --tenant and --since",
+    { timeout: 60_000 },
+    async () => {
+      const ex = await buildSignedExport(5);
+      const jwks = write("strict-jwks.json", JSON.stringify(ex.jwks));
+      const good = write("strict-good.jsonl", ex.text);
+      expect(gatehouse("audit", "verify", good, "--jwks", jwks, "--tenant", "acme")).toMatchObject({
+        code: 0,
+        stdout: "ok 5 events\n",
+      });
+      expect(
+        gatehouse("audit", "verify", good, "--jwks", jwks, "--tenant", "globex"),
+      ).toMatchObject({
+        code: 1,
+        stdout: "bad seq 1: wrong tenant: the export is signed for tenant acme, not globex\n",
+      });
+
+      const lines = ex.text.split("\n");
+      const bytes = Buffer.concat([
+        Buffer.from(lines.slice(0, 2).join("\n") + "\n"),
+        Buffer.from(lines[2]!.slice(0, 20)),
+        Buffer.of(0xc3, 0x28), // not UTF-8
+        Buffer.from(lines[2]!.slice(20) + "\n" + lines.slice(3).join("\n")),
+      ]);
+      const invalidPath = join(dir, "strict-invalid.jsonl");
+      writeFileSync(invalidPath, bytes);
+      expect(gatehouse("audit", "verify", invalidPath, "--jwks", jwks)).toMatchObject({
+        code: 1,
+        stdout: "bad seq 3: malformed line 3: not valid UTF-8\n",
+      });
+
+      const dup = write(
+        "strict-dup.jsonl",
+        ex.text.replace(lines[1]!, lines[1]!.replace('{"actor"', '{"type":"x","actor"')),
+      );
+      expect(gatehouse("audit", "verify", dup, "--jwks", jwks).stdout).toBe(
+        'bad seq 2: malformed line 2: not I-JSON: duplicate member name "type" at type\n',
+      );
+
+      const smaller = await buildSignedExport(3);
+      const head = write("strict-head.json", JSON.stringify({ size: 3, root: smaller.root }));
+      expect(gatehouse("audit", "verify", good, "--since", head)).toMatchObject({ code: 0 });
+      const wrongHead = write(
+        "strict-wrong-head.json",
+        JSON.stringify({ size: 3, root: "0".repeat(64) }),
+      );
+      expect(gatehouse("audit", "verify", good, "--since", wrongHead)).toMatchObject({ code: 1 });
+      expect(gatehouse("audit", "verify", good, "--since", jwks)).toMatchObject({ code: 2 });
+    },
+  );
+});

@@ -135,7 +135,8 @@ describe("passkeys", () => {
     });
     await expectError(await loginVerify(cloned), 400, "passkey_counter_regression");
     const event = await env.DB.prepare(
-      "SELECT kind, detail FROM security_events WHERE user_id = ?1",
+      // The log also holds the passkey's registration (passkey_added): pick the refusal.
+      "SELECT kind, detail FROM security_events WHERE user_id = ?1 AND kind != 'passkey_added'",
     )
       .bind(a.user.id)
       .first<{ kind: string; detail: string }>();

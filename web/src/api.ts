@@ -79,6 +79,19 @@ export interface LoginEventPage {
   next_cursor: string | null;
 }
 
+export interface SecurityEvent {
+  id: string;
+  kind: string;
+  detail: Record<string, string | number | null>;
+  ip: string | null;
+  created_at: string;
+}
+
+export interface SecurityEventPage {
+  events: SecurityEvent[];
+  next_cursor: string | null;
+}
+
 export interface TenantInfo {
   id: string;
   name: string;
@@ -210,11 +223,13 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 /** A GET whose answer is text (e.g. the JSONL audit export), with the file name it suggests. */
 export async function requestText(
   path: string,
-): Promise<{ text: string; filename: string | null }> {
+): Promise<{ text: string; bytes: Uint8Array; filename: string | null }> {
   const response = await send("GET", path, undefined, "*/*");
   const disposition = response.headers.get("content-disposition") ?? "";
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
-  return { text: await response.text(), filename };
+  // The bytes as sent, for checks that must see invalid UTF-8 rather than U+FFFD.
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { text: new TextDecoder().decode(bytes), bytes, filename };
 }
 
 /** A path segment, escaped. */
@@ -266,6 +281,12 @@ export const api = {
     request<LoginEventPage>(
       "GET",
       `/api/me/login-events?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
+    ),
+
+  securityEvents: (cursor: string | null, limit = 20) =>
+    request<SecurityEventPage>(
+      "GET",
+      `/api/me/security-events?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
     ),
 
   createTenant: (name: string) => request<{ tenant: TenantInfo }>("POST", "/api/tenants", { name }),

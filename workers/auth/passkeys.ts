@@ -112,6 +112,8 @@ export async function registerPasskey(
     name: string | undefined;
     userAgent: string | null;
     now: number;
+    /** Written in the same batch as the passkey (the security-log entry and its email). */
+    records: (row: PasskeyRow) => D1PreparedStatement[];
   },
 ): Promise<PasskeyRow> {
   const { response, now } = args;
@@ -149,12 +151,14 @@ export async function registerPasskey(
     last_used_at: null,
   };
   try {
-    await db
-      .prepare(
-        `INSERT INTO passkeys (${COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
-      )
-      .bind(...Object.values(row))
-      .run();
+    await db.batch([
+      db
+        .prepare(
+          `INSERT INTO passkeys (${COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
+        )
+        .bind(...Object.values(row)),
+      ...args.records(row),
+    ]);
   } catch (e) {
     if (e instanceof Error && /UNIQUE|PRIMARY KEY/i.test(e.message)) {
       throw new ApiError(409, "passkey_exists", "This passkey is already registered.");

@@ -105,7 +105,7 @@ export const mailJobs = sqliteTable(
   "mail_jobs",
   {
     id: text("id").primaryKey(),
-    kind: text("kind", { enum: ["login_notification"] }).notNull(),
+    kind: text("kind", { enum: ["login_notification", "security_notice"] }).notNull(),
     /** JSON reference to what to render (ids only; the message is rendered at send time). */
     ref: text("ref").notNull(),
     attempts: integer("attempts").notNull().default(0),
@@ -298,4 +298,27 @@ export const secretRequests = sqliteTable(
     fulfilledBy: text("fulfilled_by"),
   },
   (t) => [index("secret_requests_tenant").on(t.tenantId, t.status, t.createdAt)],
+);
+
+/**
+ * Audit outbox (issue 11): every D1 change that concerns a tenant writes one row here in the same
+ * batch (workers/audit/outbox.ts); the tenant's Durable Object appends the rows to its hash chain
+ * in id order, idempotently (it remembers the last id it applied), and marks them drained. The
+ * id is AUTOINCREMENT so it never repeats. No foreign key: a `tenant.deleted` row outlives the
+ * tenant as the record of the deletion (its Durable Object, and the chain, are wiped).
+ */
+export const auditOutbox = sqliteTable(
+  "audit_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tenantId: text("tenant_id").notNull(),
+    type: text("type").notNull(),
+    /** JSON `{kind, id}`. */
+    actor: text("actor").notNull(),
+    /** JSON object of ids and names; never a secret value. */
+    data: text("data").notNull(),
+    createdAt: ms("created_at").notNull(),
+    drainedAt: ms("drained_at"),
+  },
+  (t) => [index("audit_outbox_pending").on(t.drainedAt, t.tenantId, t.id)],
 );

@@ -11,5 +11,7 @@ export interface AppEnv {
     principal: Principal | undefined;
     /** A remote agent holding a run token (kept apart: it is not a tenant member). */
     run: RunPrincipal | undefined;
+    /** Tenants whose audit outbox this request wrote to: drained after the response. */
+    auditDrain: Set<string> | undefined;
   };
 }

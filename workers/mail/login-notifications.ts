@@ -1,6 +1,7 @@
 import type { Config } from "../config";
 import { signNotMeToken } from "../auth/not-me-token";
-import { loginNotificationMail } from "./templates";
+import { loginNotificationMail, securityNoticeMail } from "./templates";
+import type { RenderedMail, SecurityNoticeKind } from "./templates";
 import { mailTransport } from "./transport";
 
 const MAX_ATTEMPTS = 10;
@@ -41,38 +42,21 @@ export async function deliverMailJob(
       `UPDATE mail_jobs SET attempts = attempts + 1,
          next_attempt_at = ?2 + MIN(?3, ?4 * (1 << MIN(attempts, 16)))
        WHERE id = ?1 AND sent_at IS NULL AND next_attempt_at <= ?2 AND attempts < ?5
-       RETURNING ref, attempts`,
+       RETURNING kind, ref, attempts`,
     )
     .bind(jobId, now, MAX_BACKOFF_MS, BASE_BACKOFF_MS, MAX_ATTEMPTS)
-    .first<{ ref: string; attempts: number }>();
+    .first<{ kind: string; ref: string; attempts: number }>();
   if (!claimed) return;
-  const { loginEventId } = JSON.parse(claimed.ref) as { loginEventId: string };
-  const event = await db
-    .prepare(
-      `SELECT e.user_id, u.email, e.method, e.ip, e.device, e.browser, e.os, e.location, e.created_at
-         FROM login_events e JOIN users u ON u.id = e.user_id WHERE e.id = ?1`,
-    )
-    .bind(loginEventId)
-    .first<LoginEventRow>();
-  if (!event) {
-    await markFailed(db, jobId, "login event no longer exists", true);
+  const rendered = await renderJob(config, db, claimed.kind, JSON.parse(claimed.ref));
+  if (!rendered) {
+    await markFailed(db, jobId, "the event to mail no longer exists", true);
     return;
   }
-  const token = await signNotMeToken(config.authPepper, event.user_id, loginEventId);
-  const mail = loginNotificationMail({
-    when: formatUtc(event.created_at),
-    method: event.method,
-    device: event.device,
-    browser: event.browser,
-    os: event.os,
-    ip: event.ip,
-    location: event.location,
-    notMeUrl: `${config.origins[0]}/auth/not-me?token=${encodeURIComponent(token)}`,
-  });
+  const { to, mail } = rendered;
   let result;
   try {
     result = await mailTransport(config, db).send({
-      to: event.email,
+      to,
       ...mail,
       idempotencyKey: jobId,
     });
@@ -117,3 +101,60 @@ export async function deliverDueMail(config: Config, db: D1Database, now: number
   for (const { id } of results) await deliverMailJob(config, db, id, now);
   return results.length;
 }
+
+/** What a job sends, rendered from the rows it names (so a retry shows the same facts). */
+async function renderJob(
+  config: Config,
+  db: D1Database,
+  kind: string,
+  ref: { loginEventId?: string; securityEventId?: string },
+): Promise<{ to: string; mail: RenderedMail } | null> {
+  if (kind === "security_notice") {
+    const e = await db
+      .prepare(
+        `SELECT e.user_id, e.kind, e.detail, e.created_at, u.email FROM security_events e
+           JOIN users u ON u.id = e.user_id WHERE e.id = ?1`,
+      )
+      .bind(ref.securityEventId ?? "")
+      .first<{
+        user_id: string;
+        kind: string;
+        detail: string;
+        created_at: number;
+        email: string;
+      }>();
+    if (!e) return null;
+    const token = await signNotMeToken(config.authPepper, e.user_id, ref.securityEventId!);
+    const mail = securityNoticeMail(
+      e.kind as SecurityNoticeKind,
+      JSON.parse(e.detail) as Record<string, string>,
+      formatUtc(e.created_at),
+      notMeUrl(config, token),
+    );
+    return { to: e.email, mail };
+  }
+  const loginEventId = ref.loginEventId ?? "";
+  const event = await db
+    .prepare(
+      `SELECT e.user_id, u.email, e.method, e.ip, e.device, e.browser, e.os, e.location, e.created_at
+         FROM login_events e JOIN users u ON u.id = e.user_id WHERE e.id = ?1`,
+    )
+    .bind(loginEventId)
+    .first<LoginEventRow>();
+  if (!event) return null;
+  const token = await signNotMeToken(config.authPepper, event.user_id, loginEventId);
+  const mail = loginNotificationMail({
+    when: formatUtc(event.created_at),
+    method: event.method,
+    device: event.device,
+    browser: event.browser,
+    os: event.os,
+    ip: event.ip,
+    location: event.location,
+    notMeUrl: notMeUrl(config, token),
+  });
+  return { to: event.email, mail };
+}
+
+const notMeUrl = (config: Config, token: string) =>
+  `${config.origins[0]}/auth/not-me?token=${encodeURIComponent(token)}`;

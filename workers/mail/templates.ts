@@ -98,3 +98,147 @@ export function inviteMail(d: InviteDetails): RenderedMail {
   );
   return { subject, text, html };
 }
+
+/** The security-email kinds (issue 11); `email_changed` is ready for when email changes land. */
+export type SecurityNoticeKind =
+  | "passkey_added"
+  | "passkey_removed"
+  | "not_me_revoke_all"
+  | "admin_token_created"
+  | "role_changed"
+  | "removed_from_tenant"
+  | "email_changed";
+
+type Detail = Record<string, string | number | null | undefined>;
+
+const str = (v: unknown, fallback = "unknown") =>
+  typeof v === "string" && v.length > 0 ? v : typeof v === "number" ? String(v) : fallback;
+
+/** Subject, the sentence saying what happened, and the facts to list. */
+function describeNotice(
+  kind: SecurityNoticeKind,
+  d: Detail,
+): {
+  subject: string;
+  title: string;
+  lead: string;
+  rows: [string, string][];
+} {
+  switch (kind) {
+    case "passkey_added":
+      return {
+        subject: "A passkey was added to your Gatehouse account",
+        title: "New passkey added",
+        lead: "A passkey was added to your account. It can now be used to sign in as you.",
+        rows: [["Passkey", str(d.name)]],
+      };
+    case "passkey_removed":
+      return {
+        subject: "A passkey was removed from your Gatehouse account",
+        title: "Passkey removed",
+        lead: "A passkey was removed from your account. It can no longer be used to sign in.",
+        rows: [["Passkey", str(d.name)]],
+      };
+    case "not_me_revoke_all":
+      return {
+        subject: "Every session of your Gatehouse account was signed out",
+        title: "All sessions signed out",
+        lead: "Someone used a “this wasn't me” link from one of our emails: every session of your account was signed out.",
+        rows: [["Sessions signed out", str(d.sessions, "0")]],
+      };
+    case "admin_token_created":
+      return {
+        subject: `An ${str(d.role)} API token was created in ${str(d.tenant_name)}`,
+        title: `New ${str(d.role)} API token`,
+        lead: `An API token with the ${str(d.role)} role was created in your name. Whoever holds it can act with that role until it is revoked or expires.`,
+        rows: [
+          ["Tenant", str(d.tenant_name)],
+          ["Token", str(d.token_name)],
+          ["Role", str(d.role)],
+          ["Expires", str(d.expires_at, "never")],
+        ],
+      };
+    case "role_changed":
+      return {
+        subject: `Your role in ${str(d.tenant_name)} changed to ${str(d.to)}`,
+        title: "Your role changed",
+        lead: `Your role in ${str(d.tenant_name)} was changed from ${str(d.from)} to ${str(d.to)}.`,
+        rows: [
+          ["Tenant", str(d.tenant_name)],
+          ["Changed by", str(d.by)],
+        ],
+      };
+    case "removed_from_tenant":
+      return {
+        subject: `You were removed from ${str(d.tenant_name)}`,
+        title: "Removed from a tenant",
+        lead: `You are no longer a member of ${str(d.tenant_name)}; your API tokens there were revoked.`,
+        rows: [
+          ["Tenant", str(d.tenant_name)],
+          ["Removed by", str(d.by)],
+        ],
+      };
+    case "email_changed":
+      return {
+        subject: "The email address of your Gatehouse account changed",
+        title: "Email address changed",
+        lead: "The email address of your account was changed.",
+        rows: [
+          ["Previous address", str(d.from)],
+          ["New address", str(d.to)],
+        ],
+      };
+  }
+}
+
+/** A security email: what happened, when, and the signed "this wasn't me" link. */
+export function securityNoticeMail(
+  kind: SecurityNoticeKind,
+  detail: Detail,
+  when: string,
+  notMeUrl: string,
+): RenderedMail {
+  const n = describeNotice(kind, detail);
+  const rows: [string, string][] = [["Time", when], ...n.rows];
+  const text =
+    `${n.lead}\n\n` +
+    rows.map(([k, v]) => `${k}: ${v}`).join("\n") +
+    `\n\nIf this was you, there is nothing to do.\n` +
+    `If this wasn't you, sign out every session now: ${notMeUrl}\n`;
+  const table = rows
+    .map(
+      ([k, v]) =>
+        `<tr><th scope="row" style="text-align: left; padding-right: 1rem;">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`,
+    )
+    .join("\n");
+  const html = layout(
+    n.title,
+    `<p>${escapeHtml(n.lead)}</p>
+<table>${table}</table>
+<p>If this was you, there is nothing to do.</p>
+<p><a href="${escapeHtml(notMeUrl)}" style="display: inline-block; padding: 0.75rem 1rem; background: #b00020; color: #fff; text-decoration: none; border-radius: 0.5rem;">This wasn't me: sign out everywhere</a></p>`,
+  );
+  return { subject: n.subject, text, html };
+}
+
+export interface ApprovalLinkDetails {
+  tool: string;
+  expiresAt: string;
+  url: string;
+}
+
+/** The one-time approval link, mailed to the member who asked for it (to open on a phone). */
+export function approvalLinkMail(d: ApprovalLinkDetails): RenderedMail {
+  const subject = `Approve or deny: ${d.tool}`;
+  const text =
+    `An agent is waiting for your decision on a call to ${d.tool}.\n\n` +
+    `Review it and decide: ${d.url}\n\n` +
+    `The link works once, for you only, and expires ${d.expiresAt}.\n`;
+  const html = layout(
+    "An agent is waiting for you",
+    `<p>An agent is waiting for your decision on a call to <strong>${escapeHtml(d.tool)}</strong>.</p>
+<p><a href="${escapeHtml(d.url)}" style="display: inline-block; padding: 0.75rem 1rem; background: #1a4fd8; color: #fff; text-decoration: none; border-radius: 0.5rem;">Review and decide</a></p>
+<p>The link works once, for you only, and expires ${escapeHtml(d.expiresAt)}.</p>`,
+  );
+  return { subject, text, html };
+}

@@ -16,7 +16,9 @@ export const securityHeaders = secureHeaders({
   strictTransportSecurity: "max-age=63072000; includeSubDomains; preload",
   xFrameOptions: "DENY",
   xContentTypeOptions: "nosniff",
-  referrerPolicy: "no-referrer",
+  // same-origin: browsers keep sending a real Origin on our own form posts (no-referrer makes it
+  // "null"), and no URL of ours (some carry link tokens) ever reaches another site.
+  referrerPolicy: "same-origin",
   crossOriginResourcePolicy: "same-origin",
   crossOriginOpenerPolicy: "same-origin",
   permissionsPolicy: { camera: [], microphone: [], geolocation: [] },

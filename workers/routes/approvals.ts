@@ -1,12 +1,19 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hono } from "hono";
+import type { Context } from "hono";
+import type { ApprovalView } from "../../durable-objects/tenant/types";
+import type { ApprovalLinkClaim } from "../runtime/approval-link";
 import { can, isRole } from "../../core/permissions";
 import { escapeHtml } from "../../core/html";
+import { sha256Hex } from "../../core/crypto/hash";
+import { audited } from "../audit/outbox";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { htmlPage } from "../http/html-page";
 import { validationHook } from "../http/validation";
-import { signApprovalLink, verifyApprovalLink } from "../runtime/approval-link";
+import { checkApprovalLink, signApprovalLink } from "../runtime/approval-link";
+import { approvalLinkMail } from "../mail/templates";
+import { mailTransport } from "../mail/transport";
 import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
 import { errorResponses, json, jsonBody } from "../schemas/common";
 import { Approval, ApprovalParams, DecisionBody, TenantParam } from "../schemas/runtime";
@@ -108,13 +115,23 @@ approvalRoutes.openapi(
       { tenantId: access.tenantId, approvalId: a, userId: person.userId },
       ttl,
     );
-    return c.json(
-      {
-        url: `${c.var.config.origins[0]}/auth/approval?token=${encodeURIComponent(token)}`,
-        expires_at: new Date(Date.now() + Math.min(ttl, 86_400) * 1000).toISOString(),
-      },
-      200,
-    );
+    const url = `${c.var.config.origins[0]}/auth/approval?token=${encodeURIComponent(token)}`;
+    const expiresAt = new Date(Date.now() + Math.min(ttl, 86_400) * 1000).toISOString();
+    // Who can decide from outside the console, and until when (never the link itself).
+    await audited(c, access, "approval.link_created", {
+      approval_id: a,
+      user_id: person.userId,
+      expires_at: expiresAt,
+    }).run();
+    // Also mailed to the member, to open on a phone; the answer carries the link either way.
+    await mailTransport(c.var.config, c.env.DB)
+      .send({
+        to: person.email,
+        ...approvalLinkMail({ tool: approval.tool, expiresAt, url }),
+        idempotencyKey: `approval-link:${a}:${await sha256Hex(token)}`,
+      })
+      .catch(() => null);
+    return c.json({ url, expires_at: expiresAt }, 200);
   },
 );
 
@@ -124,11 +141,25 @@ export const approvalLinkRoutes = new Hono<AppEnv>();
 const invalidLink = () =>
   htmlPage(
     "This link is not valid",
-    "<p>It has expired, was altered, or the approval was already decided.</p>",
+    "<p>The link was altered or is incomplete. Open it again from the email, or decide in the console.</p>",
     400,
   );
 
-/** The link's member must still belong to the tenant with a role that may decide. */
+const expiredLink = () =>
+  htmlPage(
+    "This link has expired",
+    "<p>Approval links expire with the approval they are for. Open the console to see where it stands.</p>",
+    410,
+  );
+
+const alreadyDecided = (status: string, by: string | null) =>
+  htmlPage(
+    "This approval was already decided",
+    `<p>It is <strong>${escapeHtml(status)}</strong>${by ? ` (by ${escapeHtml(by)})` : ""}. An approval link works once.</p>`,
+    410,
+  );
+
+/** The member who asked for the link must still belong to the tenant with a role that may decide. */
 async function memberActor(db: D1Database, tenantId: string, userId: string) {
   const row = await db
     .prepare(
@@ -141,23 +172,42 @@ async function memberActor(db: D1Database, tenantId: string, userId: string) {
   return { kind: "user" as const, id: userId, role: row.role, email: row.email };
 }
 
-approvalLinkRoutes.get("/auth/approval", async (c) => {
-  const token = c.req.query("token") ?? "";
-  const claim = await verifyApprovalLink(c.var.config.authPepper, token);
-  if (!claim) return invalidLink();
+type OpenedLink =
+  { ok: true; claim: ApprovalLinkClaim; approval: ApprovalView } | { ok: false; page: Response };
+
+/** The pending approval a link stands for, or the page that says why it cannot be used. */
+async function openLink(c: Context<AppEnv>, token: string): Promise<OpenedLink> {
+  const checked = await checkApprovalLink(c.var.config.authPepper, token);
+  if (checked.status !== "valid") {
+    return { ok: false, page: checked.status === "expired" ? expiredLink() : invalidLink() };
+  }
+  const { claim } = checked;
   const result = await tenantStub(c.env, claim.tenantId).getApproval(
     claim.tenantId,
     claim.approvalId,
   );
-  if (!result.ok || result.value.status !== "pending") return invalidLink();
-  const a = result.value;
+  if (!result.ok) return { ok: false, page: invalidLink() };
+  const approval = result.value;
+  if (approval.status === "expired") return { ok: false, page: expiredLink() };
+  if (approval.status !== "pending") {
+    const by = approval.decided_by?.email ?? approval.decided_by?.id ?? null;
+    return { ok: false, page: alreadyDecided(approval.status, by) };
+  }
+  return { ok: true, claim, approval };
+}
+
+approvalLinkRoutes.get("/auth/approval", async (c) => {
+  const opened = await openLink(c, c.req.query("token") ?? "");
+  if (!opened.ok) return opened.page;
+  const a = opened.approval;
+  const token = c.req.query("token") ?? "";
   return htmlPage(
     "Approve this action?",
     `<p>An agent wants to run <strong>${escapeHtml(a.tool)}</strong>.</p>
 <pre>${escapeHtml(JSON.stringify(a.args, null, 2))}</pre>
 <p class="meta">Expires ${escapeHtml(a.expires_at)}</p>
 <form method="post" action="/auth/approval"><input type="hidden" name="token" value="${escapeHtml(token)}">
-<label for="reason">Reason</label><input id="reason" name="reason" required maxlength="500">
+<label for="reason">Reason</label><input id="reason" name="reason" type="text" required maxlength="500">
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="deny" class="danger">Deny</button></form>`,
   );
@@ -168,9 +218,11 @@ approvalLinkRoutes.post("/auth/approval", async (c) => {
   const token = typeof form.token === "string" ? form.token : "";
   const reason = typeof form.reason === "string" ? form.reason.trim().slice(0, 500) : "";
   const decision = form.decision;
-  const claim = await verifyApprovalLink(c.var.config.authPepper, token);
-  if (!claim || (decision !== "approve" && decision !== "deny")) return invalidLink();
+  const opened = await openLink(c, token);
+  if (!opened.ok) return opened.page;
+  if (decision !== "approve" && decision !== "deny") return invalidLink();
   if (!reason) return htmlPage("A reason is needed", "<p>Go back and say why.</p>", 400);
+  const { claim } = opened;
   const actor = await memberActor(c.env.DB, claim.tenantId, claim.userId);
   if (!actor)
     return htmlPage(
@@ -184,7 +236,13 @@ approvalLinkRoutes.post("/auth/approval", async (c) => {
     { approve: decision === "approve", reason },
     actor,
   );
-  if (!result.ok) return htmlPage("Not decided", `<p>${escapeHtml(result.message)}</p>`, 409);
+  if (!result.ok) {
+    // Lost a race with another decision (or the expiry): say where it stands now.
+    const again = await openLink(c, token);
+    return again.ok
+      ? htmlPage("Not decided", `<p>${escapeHtml(result.message)}</p>`, 409)
+      : again.page;
+  }
   return htmlPage(
     decision === "approve" ? "Approved" : "Denied",
     "<p>The agent has been told.</p>",

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
 import { can, canGrant, ROLES } from "../../core/permissions";
 import type { Role } from "../../core/permissions";
+import { audited, auditStatement, markForDrain } from "../audit/outbox";
 import { requireSession } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
 import { requestInfo } from "../auth/sign-in";
@@ -26,7 +27,7 @@ import {
 } from "../schemas/tenancy";
 import { isElevatedRole } from "../../core/step-up";
 import { requireStepUp, requireTenantAccess } from "../tenancy/access";
-import { signInviteToken, verifyInviteToken } from "../tenancy/invite-token";
+import { inviteTokenExpired, signInviteToken, verifyInviteToken } from "../tenancy/invite-token";
 import { checkGrant, findMember } from "../tenancy/members";
 
 export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -70,13 +71,24 @@ const inviteJson = (i: InviteRow & { inviter_email: string | null }, now: number
 const INVITE_SELECT = `SELECT i.*, u.email AS inviter_email FROM invites i
   LEFT JOIN users u ON u.id = i.invited_by`;
 
-/** One answer for every unusable link, so a link reveals nothing about why. */
+/** An altered or unknown link: nothing more is said about it. */
 const invalidInvite = () =>
   new ApiError(
     400,
     "invalid_invite",
-    "This invitation is not valid: it may have expired, been used or been cancelled.",
+    "This invitation link is not valid: it was altered or is incomplete. Open it again from the email.",
   );
+
+/** A genuine link that can no longer be used: its holder is told why (same code and status). */
+const UNUSABLE = {
+  expired: "This invitation has expired. Ask the person who invited you for a new one.",
+  accepted:
+    "This invitation was already used. Sign in with the invited address to open the tenant.",
+  revoked:
+    "This invitation was cancelled or replaced by a newer one. Ask for a new one if you need it.",
+} as const;
+const unusableInvite = (why: keyof typeof UNUSABLE) =>
+  new ApiError(400, "invalid_invite", UNUSABLE[why]);
 
 inviteRoutes.openapi(
   createRoute({
@@ -185,6 +197,7 @@ inviteRoutes.openapi(
           now,
           invite.expires_at,
         ),
+      audited(c, access, "member.invited", { invite_id: invite.id, email, role }, { now }),
     ]);
 
     const mail = inviteMail({
@@ -198,7 +211,15 @@ inviteRoutes.openapi(
       .send({ to: email, ...mail, idempotencyKey: invite.id })
       .catch(() => ({ ok: false as const }));
     if (!sent.ok) {
-      await db.prepare("DELETE FROM invites WHERE id = ?1").bind(invite.id).run();
+      await db.batch([
+        db.prepare("DELETE FROM invites WHERE id = ?1").bind(invite.id),
+        audited(c, access, "invite.revoked", {
+          invite_id: invite.id,
+          email,
+          role,
+          reason: "the invitation email could not be sent",
+        }),
+      ]);
       throw new ApiError(
         503,
         "mail_unavailable",
@@ -224,17 +245,24 @@ inviteRoutes.openapi(
     const access = await requireTenantAccess(c, "members.invite");
     const { id } = c.req.valid("param");
     const invite = await c.env.DB.prepare(
-      "SELECT role FROM invites WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL",
+      "SELECT email, role FROM invites WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL",
     )
       .bind(id, access.tenantId)
-      .first<{ role: Role }>();
+      .first<{ email: string; role: Role }>();
     if (!invite) throw errors.notFound("Invitation");
     checkGrant(access.role, invite.role);
-    await c.env.DB.prepare(
-      "UPDATE invites SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL",
-    )
-      .bind(id, access.tenantId, Date.now())
-      .run();
+    await c.env.DB.batch([
+      c.env.DB.prepare(
+        "UPDATE invites SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL",
+      ).bind(id, access.tenantId, Date.now()),
+      audited(
+        c,
+        access,
+        "invite.revoked",
+        { invite_id: id, email: invite.email, role: invite.role },
+        { ifChanged: true },
+      ),
+    ]);
     return c.json({ ok: true as const }, 200);
   },
 );
@@ -246,13 +274,19 @@ const rolesThatMayInvite = (role: Role): Role[] =>
 /** The pending invite a link stands for, or `invalid_invite`. */
 async function pendingInvite(c: Context<AppEnv>, token: string, now: number) {
   const claim = await verifyInviteToken(c.var.config.authPepper, token);
-  if (!claim) throw invalidInvite();
+  if (!claim) {
+    throw (await inviteTokenExpired(c.var.config.authPepper, token))
+      ? unusableInvite("expired")
+      : invalidInvite();
+  }
   const invite = await c.env.DB.prepare(
     `${INVITE_SELECT} WHERE i.id = ?1 AND i.tenant_id = ?2 AND i.token_hash = ?3`,
   )
     .bind(claim.inviteId, claim.tenantId, await sha256Hex(token))
     .first<InviteRow & { inviter_email: string | null }>();
-  if (!invite || inviteStatus(invite, now) !== "pending") throw invalidInvite();
+  if (!invite) throw invalidInvite();
+  const status = inviteStatus(invite, now);
+  if (status !== "pending") throw unusableInvite(status);
   return invite;
 }
 
@@ -338,7 +372,19 @@ inviteRoutes.openapi(
           WHERE EXISTS (SELECT 1 FROM invites WHERE id = ?5 AND accepted_by = ?2 AND accepted_at = ?4)
          ON CONFLICT DO NOTHING`,
       ).bind(invite.tenant_id, p.userId, invite.role, now, invite.id),
+      auditStatement(
+        c.env.DB,
+        {
+          tenantId: invite.tenant_id,
+          type: "member.joined",
+          actor: { kind: "user", id: p.userId },
+          data: { user_id: p.userId, email: p.email, role: invite.role, invite_id: invite.id },
+        },
+        now,
+        { ifChanged: true },
+      ),
     ]);
+    markForDrain(c, invite.tenant_id);
     if (consumed!.meta.changes !== 1) throw invalidInvite();
     const tenant = await c.env.DB.prepare(
       "SELECT id, name, created_at, tokens_may_approve FROM tenants WHERE id = ?1",

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { iso, isoOrNull } from "../../core/time";
+import { audited } from "../audit/outbox";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
 import { json, jsonBody } from "../schemas/common";
@@ -83,6 +84,7 @@ keyRoutes.openapi(
     const progress = await withVaultErrors(c.var.requestId, async () =>
       rotateDek(await openVault(c.env.DB, c.var.config.vaultKeks), access.tenantId, {
         maxSecrets: max_secrets,
+        audit: (change) => audited(c, access, "dek.rotated", change, { ifChanged: true }),
       }),
     );
     return c.json(progress, 200);
@@ -102,6 +104,12 @@ keyRoutes.openapi(
     const access = await requireTenantAccess(c, "keys.rewrap");
     const { limit } = c.req.valid("json");
     const vault = await openVault(c.env.DB, c.var.config.vaultKeks);
-    return c.json(await rewrapDeks(vault, { tenantId: access.tenantId, limit }), 200);
+    const result = await rewrapDeks(vault, {
+      tenantId: access.tenantId,
+      limit,
+      audit: ({ tenantId: _, ...change }) =>
+        audited(c, access, "kek.rewrapped", change, { ifChanged: true }),
+    });
+    return c.json(result, 200);
   },
 );

@@ -3,6 +3,8 @@ import { describeUserAgent } from "../../core/user-agent";
 import { findUserById, hasPasskey, userJson } from "../auth/accounts";
 import { clearSessionCookie } from "../auth/cookies";
 import { requireSession, STEP_UP_WINDOW_MS } from "../auth/principal";
+import { requestInfo } from "../auth/sign-in";
+import { securityEventStatements } from "../mail/security-notices";
 import { iso } from "../../core/time";
 import { errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
@@ -119,12 +121,22 @@ meRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { id } = c.req.valid("param");
-    const result = await c.env.DB.prepare(
-      "UPDATE sessions SET revoked_at = ?3 WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL",
-    )
-      .bind(id, p.userId, Date.now())
-      .run();
-    if (result.meta.changes === 0) throw errors.notFound("Session");
+    const now = Date.now();
+    const logged = securityEventStatements(c.env.DB, {
+      userId: p.userId,
+      kind: "session_revoked",
+      detail: { session_id: id },
+      ip: requestInfo(c).ip,
+      now,
+      ifChanged: true,
+    });
+    const [result] = await c.env.DB.batch([
+      c.env.DB.prepare(
+        "UPDATE sessions SET revoked_at = ?3 WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL",
+      ).bind(id, p.userId, now),
+      ...logged.statements,
+    ]);
+    if (result!.meta.changes === 0) throw errors.notFound("Session");
     if (id === p.sessionId) clearSessionCookie(c);
     return c.json({ ok: true as const }, 200);
   },
@@ -142,14 +154,25 @@ meRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { keep_current } = c.req.valid("json");
-    const result = await c.env.DB.prepare(
-      `UPDATE sessions SET revoked_at = ?2
-        WHERE user_id = ?1 AND revoked_at IS NULL AND (?3 = 0 OR id != ?4)`,
-    )
-      .bind(p.userId, Date.now(), keep_current ? 1 : 0, p.sessionId)
-      .run();
+    const now = Date.now();
+    const db = c.env.DB;
+    const [result] = await db.batch([
+      db
+        .prepare(
+          `UPDATE sessions SET revoked_at = ?2
+            WHERE user_id = ?1 AND revoked_at IS NULL AND (?3 = 0 OR id != ?4)`,
+        )
+        .bind(p.userId, now, keep_current ? 1 : 0, p.sessionId),
+      ...securityEventStatements(db, {
+        userId: p.userId,
+        kind: "sessions_revoked",
+        detail: { kept_current: keep_current ? 1 : 0 },
+        ip: requestInfo(c).ip,
+        now,
+      }).statements,
+    ]);
     if (!keep_current) clearSessionCookie(c);
-    return c.json({ revoked: result.meta.changes }, 200);
+    return c.json({ revoked: result!.meta.changes }, 200);
   },
 );
 

@@ -1,30 +1,66 @@
 import { Hono } from "hono";
 import { escapeHtml } from "../../core/html";
-import { verifyNotMeToken } from "../auth/not-me-token";
+import { checkNotMeToken } from "../auth/not-me-token";
 import { clearSessionCookie } from "../auth/cookies";
 import type { AppEnv } from "../http/context";
 import { htmlPage } from "../http/html-page";
+import { securityEventStatements, sendSecurityNotice } from "../mail/security-notices";
 
 /**
- * The "this wasn't me" link from the sign-in email. GET only shows a confirmation page (mail
- * scanners follow links); the button POSTs and revokes every session of the person.
+ * The "this wasn't me" link of every security email. GET only shows a confirmation page (mail
+ * scanners follow links); the button POSTs and revokes every session of the person. Each link
+ * works once; an expired, reused or altered link gets a page that says which.
  */
 export const notMeRoutes = new Hono<AppEnv>();
+
+const MAX_TOKEN = 2048;
 
 const invalid = () =>
   htmlPage(
     "This link is not valid",
-    "<p>The link has expired or was altered. Sign in and use “Sign out everywhere” on your account page.</p>",
+    '<p>The link was altered or is incomplete. Open it again from the email, or sign in and use “Sign out everywhere” on your account page.</p><p><a href="/">Go to sign in</a></p>',
     400,
   );
 
+const expired = () =>
+  htmlPage(
+    "This link has expired",
+    '<p>“This wasn\'t me” links work for 7 days. If you are still worried, sign in and use “Sign out everywhere” on your account page.</p><p><a href="/">Go to sign in</a></p>',
+    410,
+  );
+
+const alreadyUsed = () =>
+  htmlPage(
+    "This link was already used",
+    '<p>Every session was already signed out with this link. Sign in again with a new code or your passkey, then review your passkeys and sessions.</p><p><a href="/">Go to sign in</a></p>',
+    410,
+  );
+
+type Checked = { ok: true; userId: string; linkEventId: string } | { ok: false; page: Response };
+
+async function check(db: D1Database, pepper: string, token: string): Promise<Checked> {
+  if (token.length > MAX_TOKEN) return { ok: false, page: invalid() };
+  const claim = await checkNotMeToken(pepper, token);
+  if (claim.status === "expired") return { ok: false, page: expired() };
+  if (claim.status === "invalid") return { ok: false, page: invalid() };
+  const used = await db
+    .prepare(
+      `SELECT 1 AS x FROM security_events WHERE user_id = ?1 AND kind = 'not_me_revoke_all'
+          AND json_extract(detail, '$.login_event_id') = ?2`,
+    )
+    .bind(claim.userId, claim.loginEventId)
+    .first();
+  if (used) return { ok: false, page: alreadyUsed() };
+  return { ok: true, userId: claim.userId, linkEventId: claim.loginEventId };
+}
+
 notMeRoutes.get("/auth/not-me", async (c) => {
   const token = c.req.query("token") ?? "";
-  if (token.length > 2048 || !(await verifyNotMeToken(c.var.config.authPepper, token)))
-    return invalid();
+  const checked = await check(c.env.DB, c.var.config.authPepper, token);
+  if (!checked.ok) return checked.page;
   return htmlPage(
     "Secure your account",
-    `<p>If you did not just sign in, sign out every session now. You can then sign in again with a new code or your passkey.</p>
+    `<p>If you did not do what the email describes, sign out every session now. You can then sign in again with a new code or your passkey.</p>
 <form method="post" action="/auth/not-me"><input type="hidden" name="token" value="${escapeHtml(token)}">
 <button type="submit" class="danger">Sign out everywhere</button></form>`,
   );
@@ -33,26 +69,29 @@ notMeRoutes.get("/auth/not-me", async (c) => {
 notMeRoutes.post("/auth/not-me", async (c) => {
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const token = typeof form.token === "string" ? form.token : "";
-  const claim =
-    token.length <= 2048 ? await verifyNotMeToken(c.var.config.authPepper, token) : null;
-  if (!claim) return invalid();
+  const checked = await check(c.env.DB, c.var.config.authPepper, token);
+  if (!checked.ok) return checked.page;
   const now = Date.now();
-  const [revoked] = await c.env.DB.batch([
-    c.env.DB.prepare(
-      "UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
-    ).bind(claim.userId, now),
-    c.env.DB.prepare(
-      `INSERT INTO security_events (id, user_id, kind, detail, ip, created_at)
-       VALUES (?1, ?2, 'not_me_revoke_all', ?3, ?4, ?5)`,
-    ).bind(
-      crypto.randomUUID(),
-      claim.userId,
-      JSON.stringify({ login_event_id: claim.loginEventId }),
-      c.req.header("cf-connecting-ip") ?? null,
-      now,
-    ),
+  const db = c.env.DB;
+  const active = await db
+    .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1 AND revoked_at IS NULL")
+    .bind(checked.userId)
+    .first<{ n: number }>();
+  const notice = securityEventStatements(db, {
+    userId: checked.userId,
+    kind: "not_me_revoke_all",
+    detail: { login_event_id: checked.linkEventId, sessions: active?.n ?? 0 },
+    ip: c.req.header("cf-connecting-ip") ?? null,
+    now,
+  });
+  const [revoked] = await db.batch([
+    db
+      .prepare("UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL")
+      .bind(checked.userId, now),
+    ...notice.statements,
   ]);
   clearSessionCookie(c);
+  sendSecurityNotice(c, notice);
   return htmlPage(
     "All sessions signed out",
     `<p>${revoked!.meta.changes} session(s) were signed out. Sign in again to add a new passkey or review your sign-in history.</p><p><a href="/">Go to sign in</a></p>`,

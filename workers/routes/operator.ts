@@ -1,3 +1,4 @@
+import { auditStatement, drainPendingAuditOutboxes } from "../audit/outbox";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
@@ -84,6 +85,22 @@ operatorRoutes.openapi(
   async (c) => {
     const { limit } = c.req.valid("json");
     const vault = await openVault(c.env.DB, c.var.config.vaultKeks);
-    return c.json(await rewrapDeks(vault, { limit }), 200);
+    const result = await rewrapDeks(vault, {
+      limit,
+      audit: ({ tenantId, ...change }) =>
+        auditStatement(
+          c.env.DB,
+          {
+            tenantId,
+            type: "kek.rewrapped",
+            actor: { kind: "system", id: "operator" },
+            data: change,
+          },
+          Date.now(),
+          { ifChanged: true },
+        ),
+    });
+    await drainPendingAuditOutboxes(c.env);
+    return c.json(result, 200);
   },
 );

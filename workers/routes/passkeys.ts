@@ -1,3 +1,5 @@
+import { securityEventStatements, sendSecurityNotice } from "../mail/security-notices";
+import type { PendingSecurityEvent } from "../mail/security-notices";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { userJson } from "../auth/accounts";
@@ -138,14 +140,27 @@ passkeyRoutes.openapi(
   async (c) => {
     const p = requireRecentAuth(c, "passkeys.add");
     const { response, name } = c.req.valid("json");
+    const now = Date.now();
+    let notice: PendingSecurityEvent | null = null;
     const row = await registerPasskey(c.var.config, c.env.DB, {
       userId: p.userId,
       sessionId: p.sessionId,
       response: response as RegistrationResponseJSON,
       name,
       userAgent: requestInfo(c).userAgent,
-      now: Date.now(),
+      now,
+      records: (added) => {
+        notice = securityEventStatements(c.env.DB, {
+          userId: p.userId,
+          kind: "passkey_added",
+          detail: { passkey_id: added.id, name: added.name },
+          ip: requestInfo(c).ip,
+          now,
+        });
+        return notice.statements;
+      },
     });
+    if (notice) sendSecurityNotice(c, notice);
     return c.json({ passkey: passkeyJson(row) }, 201);
   },
 );
@@ -208,10 +223,26 @@ passkeyRoutes.openapi(
   async (c) => {
     const p = requireRecentAuth(c, "passkeys.remove");
     const { id } = c.req.valid("param");
-    const result = await c.env.DB.prepare("DELETE FROM passkeys WHERE id = ?1 AND user_id = ?2")
+    const db = c.env.DB;
+    const existing = await db
+      .prepare("SELECT name FROM passkeys WHERE id = ?1 AND user_id = ?2")
       .bind(id, p.userId)
-      .run();
-    if (result.meta.changes === 0) throw errors.notFound("Passkey");
+      .first<{ name: string }>();
+    if (!existing) throw errors.notFound("Passkey");
+    const notice = securityEventStatements(db, {
+      userId: p.userId,
+      kind: "passkey_removed",
+      detail: { passkey_id: id, name: existing.name },
+      ip: requestInfo(c).ip,
+      now: Date.now(),
+      ifChanged: true,
+    });
+    const [result] = await db.batch([
+      db.prepare("DELETE FROM passkeys WHERE id = ?1 AND user_id = ?2").bind(id, p.userId),
+      ...notice.statements,
+    ]);
+    if (result!.meta.changes === 0) throw errors.notFound("Passkey");
+    sendSecurityNotice(c, notice);
     return c.json({ ok: true as const }, 200);
   },
 );

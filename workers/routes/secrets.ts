@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { iso, isoOrNull } from "../../core/time";
+import { audited } from "../audit/outbox";
 import { errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -125,6 +126,16 @@ secretRoutes.openapi(
         name,
         value,
         actor: access.actor,
+        audit: ({ version, created }) =>
+          audited(
+            c,
+            access,
+            created ? "secret.stored" : "secret.updated",
+            { name, version },
+            {
+              ifChanged: true,
+            },
+          ),
       }),
     );
     return c.json({ secret: secretJson(result.secret) }, result.created ? 201 : 200);
@@ -148,6 +159,7 @@ secretRoutes.openapi(
       name,
       actor: access.actor,
       now: Date.now(),
+      audit: audited(c, access, "secret.deleted", { name }, { ifChanged: true }),
     });
     if (!deleted) throw errors.notFound("Secret");
     return c.json({ ok: true as const }, 200);
@@ -194,6 +206,12 @@ secretRoutes.openapi(
       requestedBy: access.actor,
       now,
       ttlMs: body.expires_in_seconds === undefined ? undefined : body.expires_in_seconds * 1000,
+      audit: (r) =>
+        audited(c, access, "secret_request.created", {
+          request_id: r.id,
+          name: r.name,
+          requested_by: r.requested_by,
+        }),
     });
     return c.json({ request: requestJson(row, now) }, 201);
   },
@@ -245,6 +263,14 @@ secretRoutes.openapi(
         value,
         actor: access.actor,
         fulfilsRequest: row.id,
+        audit: ({ version, created }) =>
+          audited(
+            c,
+            access,
+            created ? "secret.stored" : "secret.updated",
+            { name: row.name, version, request_id: row.id },
+            { ifChanged: true },
+          ),
       });
     });
     return c.json({ result: ASK_SECRET_RESULT }, 200);
@@ -271,6 +297,13 @@ secretRoutes.openapi(
         id,
         now: Date.now(),
         actor: access.actor,
+        audit: audited(
+          c,
+          access,
+          "secret_request.declined",
+          { request_id: id, name: row.name },
+          { ifChanged: true },
+        ),
       }),
     );
     return c.json({ ok: true as const }, 200);

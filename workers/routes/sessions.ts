@@ -126,7 +126,12 @@ sessionRoutes.openapi(
     const { s } = c.req.valid("param");
     const { content } = c.req.valid("json");
     const session = unwrap(
-      await tenantStub(c.env, access.tenantId).sendSessionMessage(access.tenantId, s, content),
+      await tenantStub(c.env, access.tenantId).sendSessionMessage(
+        access.tenantId,
+        s,
+        content,
+        actorOf(access),
+      ),
     );
     return c.json({ session }, 202);
   },

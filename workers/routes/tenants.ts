@@ -1,5 +1,10 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
+import type { Context } from "hono";
+import { audited } from "../audit/outbox";
+import { requestInfo } from "../auth/sign-in";
+import { securityEventStatements, sendSecurityNotice } from "../mail/security-notices";
+import type { TenantAccess } from "../tenancy/access";
 import { requireSession } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
 import { iso } from "../../core/time";
@@ -60,6 +65,29 @@ async function loadTenant(db: D1Database, id: string): Promise<TenantRow> {
   return row;
 }
 
+/** The security notice to the member a role change or removal is about (chained on the audit row). */
+async function memberNotice(
+  c: Context<AppEnv>,
+  access: TenantAccess,
+  userId: string,
+  kind: "role_changed" | "removed_from_tenant",
+  facts: Record<string, string>,
+) {
+  const tenant = await loadTenant(c.env.DB, access.tenantId);
+  const by =
+    access.principal.kind === "session"
+      ? access.principal.email
+      : `an API token (${access.principal.tokenId})`;
+  return securityEventStatements(c.env.DB, {
+    userId,
+    kind,
+    detail: { tenant_id: tenant.id, tenant_name: tenant.name, by, ...facts },
+    ip: requestInfo(c).ip,
+    now: Date.now(),
+    ifChanged: true,
+  });
+}
+
 tenantRoutes.openapi(
   createRoute({
     method: "post",
@@ -93,6 +121,13 @@ tenantRoutes.openapi(
       c.env.DB.prepare(
         "INSERT INTO memberships (tenant_id, user_id, role, created_at) VALUES (?1, ?2, 'owner', ?3)",
       ).bind(tenant.id, p.userId, now),
+      audited(
+        c,
+        { tenantId: tenant.id, principal: p },
+        "tenant.created",
+        { tenant_id: tenant.id, name },
+        { now },
+      ),
     ]);
     return c.json({ tenant: tenantJson(tenant, "owner") }, 201);
   },
@@ -127,12 +162,21 @@ tenantRoutes.openapi(
     const access = await requireTenantAccess(c, "tenant.rename");
     const { name, tokens_may_approve } = c.req.valid("json");
     const setting = tokens_may_approve === undefined ? null : tokens_may_approve ? 1 : 0;
-    await c.env.DB.prepare(
-      `UPDATE tenants SET name = COALESCE(?2, name),
-         tokens_may_approve = COALESCE(?3, tokens_may_approve) WHERE id = ?1`,
-    )
-      .bind(access.tenantId, name ?? null, setting)
-      .run();
+    const before = await loadTenant(c.env.DB, access.tenantId);
+    const records = [];
+    if (name !== undefined && name !== before.name) {
+      records.push(audited(c, access, "tenant.renamed", { name, previous_name: before.name }));
+    }
+    if (tokens_may_approve !== undefined) {
+      records.push(audited(c, access, "tenant.settings_changed", { tokens_may_approve }));
+    }
+    await c.env.DB.batch([
+      c.env.DB.prepare(
+        `UPDATE tenants SET name = COALESCE(?2, name),
+           tokens_may_approve = COALESCE(?3, tokens_may_approve) WHERE id = ?1`,
+      ).bind(access.tenantId, name ?? null, setting),
+      ...records,
+    ]);
     const tenant = await loadTenant(c.env.DB, access.tenantId);
     return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
   },
@@ -151,7 +195,7 @@ tenantRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.delete");
-    await deleteTenant(c.env, access.tenantId, Date.now());
+    await deleteTenant(c.env, access, Date.now());
     return c.json({ ok: true as const }, 200);
   },
 );
@@ -168,10 +212,20 @@ tenantRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.read");
     const person = requirePerson(access);
+    const self = await findMember(c.env.DB, access.tenantId, person.userId);
     await removeMember(c.env.DB, {
       tenantId: access.tenantId,
       userId: person.userId,
       now: Date.now(),
+      records: [
+        audited(
+          c,
+          access,
+          "member.left",
+          { user_id: person.userId, email: person.email, role: self?.role ?? access.role },
+          { ifChanged: true },
+        ),
+      ],
     });
     await forgetAuthority(c.env, access.tenantId);
     return c.json({ ok: true as const }, 200);
@@ -214,14 +268,29 @@ tenantRoutes.openapi(
       requireStepUp(access, "members.change_role");
     }
     if (member.role !== role) {
+      const notice = await memberNotice(c, access, user_id, "role_changed", {
+        from: member.role,
+        to: role,
+      });
       await changeRole(c.env.DB, {
         tenantId: access.tenantId,
         userId: user_id,
         from: member.role,
         to: role,
         now: Date.now(),
+        records: [
+          audited(
+            c,
+            access,
+            "member.role_changed",
+            { user_id, email: member.email, from: member.role, to: role },
+            { ifChanged: true },
+          ),
+          ...notice.statements,
+        ],
       });
       await forgetAuthority(c.env, access.tenantId);
+      sendSecurityNotice(c, notice);
     }
     return c.json({ member: memberJson({ ...member, role }) }, 200);
   },
@@ -242,8 +311,26 @@ tenantRoutes.openapi(
     const member = await findMember(c.env.DB, access.tenantId, user_id);
     if (!member) throw errors.notFound("Member");
     checkGrant(access.role, member.role);
-    await removeMember(c.env.DB, { tenantId: access.tenantId, userId: user_id, now: Date.now() });
+    const notice = await memberNotice(c, access, user_id, "removed_from_tenant", {
+      role: member.role,
+    });
+    await removeMember(c.env.DB, {
+      tenantId: access.tenantId,
+      userId: user_id,
+      now: Date.now(),
+      records: [
+        audited(
+          c,
+          access,
+          "member.removed",
+          { user_id, email: member.email, role: member.role },
+          { ifChanged: true },
+        ),
+        ...notice.statements,
+      ],
+    });
     await forgetAuthority(c.env, access.tenantId);
+    sendSecurityNotice(c, notice);
     return c.json({ ok: true as const }, 200);
   },
 );

@@ -1,6 +1,9 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
 import { iso, isoOrNull } from "../../core/time";
+import { audited } from "../audit/outbox";
+import { requestInfo } from "../auth/sign-in";
+import { securityEventStatements, sendSecurityNotice } from "../mail/security-notices";
 import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -112,21 +115,55 @@ tokenRoutes.openapi(
       last_used_at: null,
       revoked_at: null,
     };
-    await c.env.DB.prepare(
-      `INSERT INTO api_tokens (id, tenant_id, name, role, token_hash, created_by, created_at, expires_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-    )
-      .bind(
-        row.id,
-        access.tenantId,
-        row.name,
-        row.role,
-        await hashApiToken(token),
-        access.userId,
-        now,
-        expiresAt,
-      )
-      .run();
+    const db = c.env.DB;
+    const tenant = await db
+      .prepare("SELECT name FROM tenants WHERE id = ?1")
+      .bind(access.tenantId)
+      .first<{ name: string }>();
+    const facts = {
+      token_id: row.id,
+      name: row.name,
+      role: row.role,
+      expires_at: isoOrNull(expiresAt),
+    };
+    // A token that can manage members or the vault is worth an email to the person it acts for.
+    const notice =
+      row.role === "owner" || row.role === "admin"
+        ? securityEventStatements(db, {
+            userId: access.userId,
+            kind: "admin_token_created",
+            detail: {
+              tenant_id: access.tenantId,
+              tenant_name: tenant?.name ?? access.tenantId,
+              token_id: row.id,
+              token_name: row.name,
+              role: row.role,
+              expires_at: isoOrNull(expiresAt),
+            },
+            ip: requestInfo(c).ip,
+            now,
+          })
+        : null;
+    await db.batch([
+      db
+        .prepare(
+          `INSERT INTO api_tokens (id, tenant_id, name, role, token_hash, created_by, created_at, expires_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+        )
+        .bind(
+          row.id,
+          access.tenantId,
+          row.name,
+          row.role,
+          await hashApiToken(token),
+          access.userId,
+          now,
+          expiresAt,
+        ),
+      audited(c, access, "token.created", facts, { now }),
+      ...(notice?.statements ?? []),
+    ]);
+    if (notice) sendSecurityNotice(c, notice);
     const creator = await c.env.DB.prepare("SELECT email FROM users WHERE id = ?1")
       .bind(access.userId)
       .first<{ email: string }>();
@@ -150,17 +187,29 @@ tokenRoutes.openapi(
     const access = await requireTenantAccess(c, "tokens.revoke");
     const { id } = c.req.valid("param");
     const token = await c.env.DB.prepare(
-      "SELECT role FROM api_tokens WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL",
+      "SELECT name, role, expires_at FROM api_tokens WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL",
     )
       .bind(id, access.tenantId)
-      .first<{ role: Role }>();
+      .first<{ name: string; role: Role; expires_at: number | null }>();
     if (!token) throw errors.notFound("Token");
     checkGrant(access.role, token.role);
-    await c.env.DB.prepare(
-      "UPDATE api_tokens SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL",
-    )
-      .bind(id, access.tenantId, Date.now())
-      .run();
+    await c.env.DB.batch([
+      c.env.DB.prepare(
+        "UPDATE api_tokens SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL",
+      ).bind(id, access.tenantId, Date.now()),
+      audited(
+        c,
+        access,
+        "token.revoked",
+        {
+          token_id: id,
+          name: token.name,
+          role: token.role,
+          expires_at: isoOrNull(token.expires_at),
+        },
+        { ifChanged: true },
+      ),
+    ]);
     await forgetAuthority(c.env, access.tenantId);
     return c.json({ ok: true as const }, 200);
   },

@@ -1,4 +1,4 @@
-import { signPurposeToken, verifyPurposeToken } from "../auth/signed-token";
+import { checkPurposeToken, signPurposeToken, verifyPurposeToken } from "../auth/signed-token";
 
 const PURPOSE = "gatehouse/approval";
 export const APPROVAL_LINK_MAX_TTL_SECONDS = 24 * 60 * 60;
@@ -29,4 +29,16 @@ export async function verifyApprovalLink(
   const c = await verifyPurposeToken(pepper, PURPOSE, token);
   if (!c || typeof c.tid !== "string" || typeof c.apr !== "string") return null;
   return { tenantId: c.tid, approvalId: c.apr, userId: c.sub };
+}
+
+/** As `verifyApprovalLink`, telling an expired link apart from an altered one. */
+export async function checkApprovalLink(
+  pepper: string,
+  token: string,
+): Promise<{ status: "valid"; claim: ApprovalLinkClaim } | { status: "expired" | "invalid" }> {
+  const c = await checkPurposeToken(pepper, PURPOSE, token);
+  if (c.status !== "valid") return c;
+  const { tid, apr, sub } = c.claims;
+  if (typeof tid !== "string" || typeof apr !== "string") return { status: "invalid" };
+  return { status: "valid", claim: { tenantId: tid, approvalId: apr, userId: sub } };
 }

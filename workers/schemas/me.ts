@@ -64,3 +64,17 @@ export const Cursor = z.object({
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+export const SecurityEvent = z
+  .object({
+    id: z.string(),
+    kind: z.string().openapi({ example: "passkey_added" }),
+    detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+    ip: z.string().nullable(),
+    created_at: IsoTime,
+  })
+  .openapi("SecurityEvent");
+
+export const SecurityEventList = z
+  .object({ events: z.array(SecurityEvent), next_cursor: z.string().nullable() })
+  .openapi("SecurityEventList");

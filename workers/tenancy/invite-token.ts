@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT } from "jose";
+import { errors, jwtVerify, SignJWT } from "jose";
 import { utf8 } from "../../core/encoding";
 
 const PURPOSE = "gatehouse/invite";
@@ -54,5 +54,17 @@ export async function verifyInviteToken(
     return { inviteId: payload.jti, tenantId: payload.tenant, email: payload.email };
   } catch {
     return null;
+  }
+}
+
+/** True for a genuine invite token that is only past its expiry (for a page that says so). */
+export async function inviteTokenExpired(pepper: string, token: string): Promise<boolean> {
+  if (typeof token !== "string" || token.length > 4096) return false;
+  try {
+    await jwtVerify(token, await key(pepper), { algorithms: ["HS256"] });
+    return false;
+  } catch (e) {
+    // jose checks the signature before the expiry: JWTExpired means the token is genuine.
+    return e instanceof errors.JWTExpired;
   }
 }

@@ -60,7 +60,15 @@ export function checkGrant(actor: Role, ...roles: Role[]): void {
  */
 export async function changeRole(
   db: D1Database,
-  args: { tenantId: string; userId: string; from: Role; to: Role; now: number },
+  args: {
+    tenantId: string;
+    userId: string;
+    from: Role;
+    to: Role;
+    now: number;
+    /** Audit and notice statements, each `ifChanged`: written only if the role changed. */
+    records: D1PreparedStatement[];
+  },
 ): Promise<void> {
   const { tenantId, userId, from, to, now } = args;
   const [changed] = await db.batch([
@@ -71,6 +79,7 @@ export async function changeRole(
                 (SELECT COUNT(*) FROM memberships WHERE tenant_id = ?1 AND role = 'owner') > 1)`,
       )
       .bind(tenantId, userId, from, to),
+    ...args.records,
     db
       .prepare(
         `UPDATE api_tokens SET revoked_at = ?3
@@ -93,7 +102,13 @@ export async function changeRole(
  */
 export async function removeMember(
   db: D1Database,
-  args: { tenantId: string; userId: string; now: number },
+  args: {
+    tenantId: string;
+    userId: string;
+    now: number;
+    /** Audit and notice statements, each `ifChanged`: written only if the member was removed. */
+    records: D1PreparedStatement[];
+  },
 ): Promise<void> {
   const { tenantId, userId, now } = args;
   const [removed] = await db.batch([
@@ -104,6 +119,7 @@ export async function removeMember(
                 (SELECT COUNT(*) FROM memberships WHERE tenant_id = ?1 AND role = 'owner') > 1)`,
       )
       .bind(tenantId, userId),
+    ...args.records,
     db
       .prepare(
         `UPDATE api_tokens SET revoked_at = ?3

@@ -23,6 +23,8 @@ export class VaultSession {
   readonly #vault: Vault;
   readonly #tenantId: string;
   readonly #values = new Map<string, string>();
+  /** Names whose values were handed to the tool (not those only loaded for masking). */
+  readonly #handedOut = new Set<string>();
 
   private constructor(vault: Vault, tenantId: string) {
     this.#vault = vault;
@@ -46,8 +48,19 @@ export class VaultSession {
     return [...this.#values.keys()];
   }
 
+  /** Secrets the tool was given, for the audit log (never values). */
+  get handedOutNames(): string[] {
+    return [...this.#handedOut];
+  }
+
   /** The value of secret `name` for immediate use by a tool. */
   async value(name: string): Promise<string> {
+    const value = await this.#load(name);
+    this.#handedOut.add(name);
+    return value;
+  }
+
+  async #load(name: string): Promise<string> {
     const known = this.#values.get(name);
     if (known !== undefined) return known;
     const value = await readSecretValue(this.#vault, this.#tenantId, name);
@@ -96,7 +109,7 @@ export class VaultSession {
       .all<{ name: string }>();
     for (const { name } of results) {
       try {
-        await this.value(name);
+        await this.#load(name);
       } catch (e) {
         // Deleted or shredded meanwhile: nothing to mask.
         if (!(e instanceof VaultError)) throw e;
@@ -112,6 +125,7 @@ export class VaultSession {
   /** Drops the remembered values. */
   close(): void {
     this.#values.clear();
+    this.#handedOut.clear();
   }
 }
 

@@ -31,7 +31,17 @@ export interface RewrapResult {
  */
 export async function rewrapDeks(
   v: Vault,
-  opts: { tenantId?: string; limit: number },
+  opts: {
+    tenantId?: string;
+    limit: number;
+    /** The audit-outbox statement for one rewrapped DEK (built `ifChanged`). */
+    audit?: (change: {
+      tenantId: string;
+      version: number;
+      from_kek: string;
+      to_kek: string;
+    }) => D1PreparedStatement;
+  },
 ): Promise<RewrapResult> {
   const activeKek = v.ring.active.id;
   const tenant = opts.tenantId ?? "";
@@ -60,6 +70,7 @@ export async function rewrapDeks(
 
     const now = v.now();
     const statements: D1PreparedStatement[] = [];
+    const updates = new Set<number>();
     for (const row of results) {
       const wrapped = wrappedOf(row);
       if (!wrapped) continue;
@@ -88,6 +99,14 @@ export async function rewrapDeks(
               wrapped.ciphertext,
             ),
         );
+        updates.add(statements.length - 1);
+        const audit = opts.audit?.({
+          tenantId: row.tenant_id,
+          version: row.version,
+          from_kek: wrapped.kekId,
+          to_kek: next.kekId,
+        });
+        if (audit) statements.push(audit);
       } catch (e) {
         if (!(e instanceof VaultCryptoError)) throw e;
         failed.push({
@@ -100,7 +119,7 @@ export async function rewrapDeks(
     }
     if (statements.length > 0) {
       const written = await v.db.batch(statements);
-      rewrapped += written.reduce((n, r) => n + r.meta.changes, 0);
+      rewrapped += written.reduce((n, r, i) => (updates.has(i) ? n + r.meta.changes : n), 0);
     }
   }
   const remaining = await deksNotUnder(v.db, activeKek, opts.tenantId);

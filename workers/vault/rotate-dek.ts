@@ -50,7 +50,12 @@ export async function secretsBehind(
 export async function rotateDek(
   v: Vault,
   tenantId: string,
-  opts: { maxSecrets: number; batchSize?: number },
+  opts: {
+    maxSecrets: number;
+    batchSize?: number;
+    /** The audit-outbox statement for a new DEK version (built `ifChanged`). */
+    audit?: (change: { version: number; previous_version: number | null }) => D1PreparedStatement;
+  },
 ): Promise<RotationProgress> {
   const batchSize = Math.max(1, Math.min(opts.batchSize ?? ROTATION_BATCH, 100));
   let keys = await tenantDeks(v.db, tenantId);
@@ -61,6 +66,8 @@ export async function rotateDek(
       throw new VaultError("key_destroyed", "This tenant's vault keys have been destroyed.");
     }
     const first = await activeDek(v, tenantId);
+    // The first DEK is created on first use, outside a batch of ours: record it on its own.
+    await opts.audit?.({ version: first.version, previous_version: null }).run();
     return {
       started: true,
       status: "complete",
@@ -71,7 +78,7 @@ export async function rotateDek(
   }
 
   if ((await secretsBehind(v.db, tenantId, active.version)) === 0) {
-    started = await startRotation(v, active);
+    started = await startRotation(v, active, opts.audit);
     keys = await tenantDeks(v.db, tenantId);
     active = keys.find((k) => k.state === "active");
     if (!active) throw new Error("no active DEK after starting a rotation");
@@ -141,7 +148,11 @@ export async function rotateDek(
  * Retires the active DEK and activates a new version in one transaction. Returns false when a
  * concurrent call got there first (then this call simply helps finish that rotation).
  */
-async function startRotation(v: Vault, active: DekRow): Promise<boolean> {
+async function startRotation(
+  v: Vault,
+  active: DekRow,
+  audit?: (change: { version: number; previous_version: number }) => D1PreparedStatement,
+): Promise<boolean> {
   const version = active.version + 1;
   const created = await createDek({
     ring: v.ring,
@@ -156,6 +167,7 @@ async function startRotation(v: Vault, active: DekRow): Promise<boolean> {
           "UPDATE tenant_keys SET state = 'retired' WHERE tenant_id = ?1 AND version = ?2 AND state = 'active'",
         )
         .bind(active.tenant_id, active.version),
+      ...(audit ? [audit({ version, previous_version: active.version })] : []),
       v.db
         .prepare(
           `INSERT INTO tenant_keys (tenant_id, version, state, kek_id, wrapped_iv, wrapped_dek, created_at)

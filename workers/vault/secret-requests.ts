@@ -31,6 +31,8 @@ export async function createSecretRequest(
     requestedBy: string;
     now: number;
     ttlMs?: number;
+    /** The audit-outbox statement for the request, batched with it. */
+    audit: (row: SecretRequestRow) => D1PreparedStatement;
   },
 ): Promise<SecretRequestRow> {
   const ttl = Math.min(args.ttlMs ?? SECRET_REQUEST_TTL_MS, MAX_SECRET_REQUEST_TTL_MS);
@@ -46,7 +48,7 @@ export async function createSecretRequest(
     fulfilled_at: null,
     fulfilled_by: null,
   };
-  await db
+  const insert = db
     .prepare(
       `INSERT INTO secret_requests (id, tenant_id, name, description, requested_by, status,
          created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7)`,
@@ -59,8 +61,8 @@ export async function createSecretRequest(
       row.requested_by,
       row.created_at,
       row.expires_at,
-    )
-    .run();
+    );
+  await db.batch([insert, args.audit(row)]);
   return row;
 }
 
@@ -95,16 +97,25 @@ export async function listSecretRequests(
 
 export async function cancelSecretRequest(
   db: D1Database,
-  args: { tenantId: string; id: string; now: number; actor: string },
+  args: {
+    tenantId: string;
+    id: string;
+    now: number;
+    actor: string;
+    /** The audit-outbox statement, built `ifChanged`. */
+    audit: D1PreparedStatement;
+  },
 ): Promise<void> {
-  const result = await db
-    .prepare(
-      `UPDATE secret_requests SET status = 'cancelled', fulfilled_at = ?3, fulfilled_by = ?4
+  const [result] = await db.batch([
+    db
+      .prepare(
+        `UPDATE secret_requests SET status = 'cancelled', fulfilled_at = ?3, fulfilled_by = ?4
         WHERE id = ?1 AND tenant_id = ?2 AND status = 'pending'`,
-    )
-    .bind(args.id, args.tenantId, args.now, args.actor)
-    .run();
-  if (result.meta.changes === 0) {
+      )
+      .bind(args.id, args.tenantId, args.now, args.actor),
+    args.audit,
+  ]);
+  if (result!.meta.changes === 0) {
     throw new VaultError("conflict", "This request for a secret is no longer pending.");
   }
 }

@@ -48,6 +48,11 @@ export interface PutSecretArgs {
   actor: string;
   /** ask_secret: the pending request this value answers; fulfilled in the same transaction. */
   fulfilsRequest?: string;
+  /**
+   * The audit-outbox statement for this write (built `ifChanged`), batched right after it so it
+   * is written only if the write applied. Never given the value.
+   */
+  audit?: (change: { version: number; created: boolean }) => D1PreparedStatement;
 }
 
 /**
@@ -106,6 +111,9 @@ export async function putSecret(
          SELECT ?1, ?2, ?9, ?3, ?4, ?5, ?6, ?7, ?7, ?8, NULL WHERE ?10 = 0 AND ${conditions}
          ON CONFLICT DO NOTHING`;
     const statements = [v.db.prepare(write).bind(...binds)];
+    if (args.audit) {
+      statements.push(args.audit({ version, created: !current || current.deleted_at !== null }));
+    }
     if (args.fulfilsRequest) {
       statements.push(
         v.db
@@ -174,17 +182,26 @@ export async function listSecrets(
 /** Erases the ciphertext and keeps a tombstone, so the next put continues the version count. */
 export async function deleteSecret(
   db: D1Database,
-  args: { tenantId: string; name: string; actor: string; now: number },
+  args: {
+    tenantId: string;
+    name: string;
+    actor: string;
+    now: number;
+    /** The audit-outbox statement, built `ifChanged`. */
+    audit: D1PreparedStatement;
+  },
 ): Promise<boolean> {
-  const result = await db
-    .prepare(
-      `UPDATE secrets SET iv = NULL, ciphertext = NULL, masked = NULL, dek_version = NULL,
+  const [result] = await db.batch([
+    db
+      .prepare(
+        `UPDATE secrets SET iv = NULL, ciphertext = NULL, masked = NULL, dek_version = NULL,
          deleted_at = ?3, updated_at = ?3, updated_by = ?4
        WHERE tenant_id = ?1 AND name = ?2 AND deleted_at IS NULL`,
-    )
-    .bind(args.tenantId, args.name, args.now, args.actor)
-    .run();
-  return result.meta.changes === 1;
+      )
+      .bind(args.tenantId, args.name, args.now, args.actor),
+    args.audit,
+  ]);
+  return result!.meta.changes === 1;
 }
 
 interface StoredSecretRow {

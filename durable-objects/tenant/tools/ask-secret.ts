@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { auditStatement } from "../../../workers/audit/outbox";
 import { createSecretRequest } from "../../../workers/vault/secret-requests";
 import { toolError, type BuiltinTool } from "./types";
 
@@ -34,6 +35,18 @@ export const askSecret: BuiltinTool = {
       description: parsed.data.reason,
       requestedBy: `session:${ctx.sessionId}`,
       now: ctx.now,
+      // Drained into the chain by the cron (the Worker's outbox path; this runs inside the DO).
+      audit: (r) =>
+        auditStatement(
+          ctx.env.DB,
+          {
+            tenantId: ctx.tenantId,
+            type: "secret_request.created",
+            actor: { kind: "agent", id: `session:${ctx.sessionId}` },
+            data: { request_id: r.id, name: r.name, requested_by: r.requested_by },
+          },
+          ctx.now,
+        ),
     });
     return {
       content:

@@ -97,15 +97,25 @@ describe("verifyAuditExport", () => {
       code: "seq-gap",
     });
 
-    // A well-formed event slipped in after seq 5, correctly linked to it.
+    // A well-formed event slipped in after seq 5, correctly linked to it: the forged line is
+    // the first bad event, reported at its own seq and line (not at the genuine line after it).
     const inserted = forgedLine({ ...sampleEvent(99), seq: 6, prev: eventAt(5).hash });
     const withInsert = [...ex.lines.slice(0, 5), inserted, ...ex.lines.slice(5)];
     expect(await verifyAuditExport(joinLines(withInsert), { jwks: ex.jwks })).toMatchObject({
       ok: false,
-      seq: 7,
-      line: 7,
-      code: "seq-gap",
-      reason: "seq gap: expected seq 7, found 6",
+      seq: 6,
+      line: 6,
+      code: "forked-chain",
+      reason:
+        "forked chain: line 6 (seq 6) and line 7 both follow seq 5; line 6 is not part of the log",
+    });
+    // The same at the very start: a forged first event.
+    const first = forgedLine({ ...sampleEvent(98), seq: 1, prev: "0".repeat(64) });
+    expect(await verifyAuditExport(joinLines([first, ...ex.lines]))).toMatchObject({
+      ok: false,
+      seq: 1,
+      line: 1,
+      code: "forked-chain",
     });
 
     const duplicated = [...ex.lines.slice(0, 6), ex.lines[5]!, ...ex.lines.slice(6)];
@@ -189,7 +199,9 @@ describe("verifyAuditExport", () => {
     expect(await verifyAuditExport(unsignedTail, { jwks: ex.jwks })).toMatchObject({
       ok: false,
       seq: N + 1,
+      line: N + 2,
       code: "size-mismatch",
+      reason: `seq ${N + 1} is not covered by the signed root ${ex.root} (checkpoint of size ${N}; the export has ${N + 1} events)`,
     });
   });
 

@@ -422,6 +422,18 @@ describe("secret hygiene", () => {
     const audit = await (await call(`${t.base}/audit/export`, { cookie: t.cookie })).text();
     expect(audit).not.toContain(CANARY);
     expect(audit).toContain("secret:CANARY_TOKEN");
+    const used = audit
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type?: string; data?: unknown; step_id?: string | null })
+      .filter((e) => e.type === "secret.used");
+    expect(used).toHaveLength(1);
+    expect(used[0]!.data).toEqual({
+      names: ["CANARY_TOKEN"],
+      tool: "http_fetch",
+      destination: "echo.example.com",
+    });
+    expect(used[0]!.step_id).toEqual(expect.any(String));
   });
 
   it("masks a vault value a person pastes into the chat before it reaches the model", async () => {

@@ -1,4 +1,6 @@
 import { env } from "cloudflare:test";
+import { toBase64 } from "../../../core/encoding";
+import type { Env } from "../../../workers/env";
 import type { Action, Role } from "../../../core/permissions";
 import type { StepUpOperationName } from "../../../core/step-up";
 import { freshEmail } from "../../helpers/client";
@@ -17,6 +19,13 @@ export interface TenantRoute {
   fresh?: boolean;
   /** Status of a successful call. */
   success: 200 | 201 | 202;
+  /**
+   * Mutating routes: the audit event types a successful call appends, in order (the audit test
+   * fails for a POST/PUT/PATCH/DELETE route without this), or why it appends none.
+   */
+  audit?: readonly string[] | { none: string };
+  /** Bindings the audit test overrides for the call (e.g. a rotated KEK ring for rewrap). */
+  auditEnv?: Partial<Env>;
   /** Creates what the call acts on in `tenantId`; returns the path parameters, query and body. */
   prepare: Prepare;
   /**
@@ -158,12 +167,16 @@ async function targetSession(tenantId: string): Promise<string> {
   return created.value.id;
 }
 
+/** The test ring with a new KEK first: the tenant's DEK (under k1) then needs a rewrap. */
+const ROTATED_RING = `k2:${toBase64(Uint8Array.from({ length: 32 }, (_, i) => (i * 7 + 3) & 255))},${env.VAULT_KEKS}`;
+
 const POLICY_SOURCE =
   "version: 1\nrules:\n  - id: r\n    match: { tool: t }\n    decision: allow\n";
 
 export const TENANT_ROUTES: Record<string, TenantRoute> = {
   "GET /api/tenants/{t}/policies": { action: "policies.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/policies": {
+    audit: ["policy.created"],
     action: "policies.write",
     success: 201,
     prepare: async () => ({ body: { source: POLICY_SOURCE } }),
@@ -174,6 +187,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async () => ({ params: { v: "1" } }),
   },
   "POST /api/tenants/{t}/policies/{v}/activate": {
+    audit: ["policy.activated"],
     action: "policies.activate",
     needs: "step_up",
     success: 200,
@@ -181,6 +195,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   },
   "GET /api/tenants/{t}/runs": { action: "runs.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/runs": {
+    audit: ["run.opened"],
     action: "runs.create",
     success: 201,
     prepare: async () => ({ body: { agent: "table" } }),
@@ -191,11 +206,13 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async (t) => ({ params: { r: await targetRun(t) } }),
   },
   "POST /api/tenants/{t}/runs/{r}/cancel": {
+    audit: ["run.cancelled"],
     action: "runs.cancel",
     success: 200,
     prepare: async (t) => ({ params: { r: await targetRun(t) }, body: {} }),
   },
   "POST /api/tenants/{t}/runs/{r}/steps": {
+    audit: ["step.proposed", "step.decided", "approval.requested"],
     action: "steps.propose",
     success: 200,
     prepare: async (t) => ({
@@ -209,6 +226,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async (t) => ({ params: await targetStep(t, "executing") }),
   },
   "POST /api/tenants/{t}/runs/{r}/steps/{s}/result": {
+    audit: ["step.completed"],
     action: "steps.report",
     success: 200,
     prepare: async (t) => ({
@@ -218,6 +236,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   },
   "GET /api/tenants/{t}/approvals": { action: "approvals.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/approvals/{a}/decision": {
+    audit: ["approval.denied"],
     action: "approvals.decide",
     // Unless the tenant's tokens_may_approve setting is on (tests/attacks/authz-approvals.test.ts).
     needs: "person",
@@ -228,6 +247,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     }),
   },
   "POST /api/tenants/{t}/approvals/{a}/link": {
+    audit: ["approval.link_created"],
     action: "approvals.decide",
     needs: "person",
     success: 200,
@@ -235,7 +255,12 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   },
   "GET /api/tenants/{t}/audit/events": { action: "audit.read", success: 200, prepare: none },
   "GET /api/tenants/{t}/audit/head": { action: "audit.read", success: 200, prepare: none },
-  "POST /api/tenants/{t}/audit/checkpoints": { action: "audit.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/audit/checkpoints": {
+    audit: { none: "a checkpoint signs the log; it is not a change to record in it" },
+    action: "audit.read",
+    success: 200,
+    prepare: none,
+  },
   "GET /api/tenants/{t}/audit/proofs/inclusion": {
     action: "audit.read",
     success: 200,
@@ -249,6 +274,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   "GET /api/tenants/{t}/audit/export": { action: "audit.export", success: 200, prepare: none },
   "GET /api/tenants/{t}/sessions": { action: "sessions.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/sessions": {
+    audit: ["run.opened", "session.created"],
     action: "sessions.create",
     success: 201,
     prepare: async () => ({
@@ -266,22 +292,26 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async (t) => ({ params: { s: await targetSession(t) } }),
   },
   "POST /api/tenants/{t}/sessions/{s}/messages": {
+    audit: ["session.message_sent"],
     action: "sessions.create",
     success: 202,
     prepare: async (t) => ({ params: { s: await targetSession(t) }, body: { content: "hello" } }),
   },
   "POST /api/tenants/{t}/sessions/{s}/cancel": {
+    audit: ["run.cancelled", "session.cancelled"],
     action: "sessions.create",
     success: 200,
     prepare: async (t) => ({ params: { s: await targetSession(t) } }),
   },
   "GET /api/tenants/{t}": { action: "tenant.read", success: 200, prepare: none },
   "PATCH /api/tenants/{t}": {
+    audit: ["tenant.renamed"],
     action: "tenant.rename",
     success: 200,
     prepare: async () => ({ body: { name: `Renamed ${unique()}` } }),
   },
   "DELETE /api/tenants/{t}": {
+    audit: ["tenant.deleted"],
     action: "tenant.delete",
     needs: "step_up",
     fresh: true,
@@ -289,6 +319,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: none,
   },
   "POST /api/tenants/{t}/leave": {
+    audit: ["member.left"],
     action: "tenant.read",
     needs: "person",
     fresh: true,
@@ -298,6 +329,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   },
   "GET /api/tenants/{t}/members": { action: "members.read", success: 200, prepare: none },
   "PATCH /api/tenants/{t}/members/{user_id}": {
+    audit: ["member.role_changed"],
     action: "members.change_role",
     success: 200,
     prepare: async (t) => ({
@@ -313,6 +345,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     },
   },
   "DELETE /api/tenants/{t}/members/{user_id}": {
+    audit: ["member.removed"],
     action: "members.remove",
     needs: "step_up",
     success: 200,
@@ -320,6 +353,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   },
   "GET /api/tenants/{t}/invites": { action: "members.invite", success: 200, prepare: none },
   "POST /api/tenants/{t}/invites": {
+    audit: ["member.invited"],
     action: "members.invite",
     success: 201,
     prepare: async () => ({ body: { email: freshEmail("invited"), role: "viewer" } }),
@@ -329,12 +363,14 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     },
   },
   "DELETE /api/tenants/{t}/invites/{id}": {
+    audit: ["invite.revoked"],
     action: "members.invite",
     success: 200,
     prepare: async (t) => ({ params: { id: await targetInvite(t) } }),
   },
   "GET /api/tenants/{t}/tokens": { action: "tokens.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/tokens": {
+    audit: ["token.created"],
     action: "tokens.create",
     success: 201,
     prepare: async () => ({ body: { name: "ci", role: "viewer" } }),
@@ -344,6 +380,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     },
   },
   "DELETE /api/tenants/{t}/tokens/{id}": {
+    audit: ["token.revoked"],
     action: "tokens.revoke",
     success: 200,
     prepare: async (t) => ({ params: { id: await targetToken(t) } }),
@@ -355,6 +392,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async (t, cookie) => ({ params: { name: await targetSecret(t, cookie) } }),
   },
   "PUT /api/tenants/{t}/secrets/{name}": {
+    audit: ["secret.stored"],
     action: "secrets.write",
     success: 201,
     prepare: async () => ({ params: { name: `NEW_${unique()}` }, body: { value: "v-123456" } }),
@@ -368,6 +406,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     },
   },
   "DELETE /api/tenants/{t}/secrets/{name}": {
+    audit: ["secret.deleted"],
     action: "secrets.delete",
     needs: "step_up",
     success: 200,
@@ -379,6 +418,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: none,
   },
   "POST /api/tenants/{t}/secret-requests": {
+    audit: ["secret_request.created"],
     action: "steps.propose",
     success: 201,
     prepare: async () => ({ body: { name: "DEPLOY_KEY", description: "to deploy the site" } }),
@@ -389,6 +429,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async (t) => ({ params: { id: await targetRequest(t) } }),
   },
   "POST /api/tenants/{t}/secret-requests/{id}/answer": {
+    audit: ["secret.stored"],
     action: "secrets.write",
     success: 200,
     prepare: async (t) => ({ params: { id: await targetRequest(t) }, body: { value: "answer-1" } }),
@@ -401,22 +442,27 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     },
   },
   "DELETE /api/tenants/{t}/secret-requests/{id}": {
+    audit: ["secret_request.declined"],
     action: "secrets.write",
     success: 200,
     prepare: async (t) => ({ params: { id: await targetRequest(t) } }),
   },
   "GET /api/tenants/{t}/keys": { action: "keys.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/keys/rotate": {
+    audit: ["dek.rotated"],
     action: "keys.rotate_dek",
     needs: "step_up",
     success: 200,
     prepare: async () => ({ body: {} }),
   },
   "POST /api/tenants/{t}/keys/rewrap": {
+    audit: ["kek.rewrapped"],
+    auditEnv: { VAULT_KEKS: ROTATED_RING },
     action: "keys.rewrap",
     needs: "step_up",
     success: 200,
-    prepare: async () => ({ body: {} }),
+    // A secret, so the tenant has a DEK (wrapped by the test ring's k1).
+    prepare: async (t, cookie) => (await targetSecret(t, cookie), { body: {} }),
   },
 };
 

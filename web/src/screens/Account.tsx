@@ -4,6 +4,7 @@ import type { TenantScope } from "../tenancy";
 import { DoctorSection } from "./account/DoctorSection";
 import { LoginHistorySection } from "./account/LoginHistorySection";
 import { PasskeysSection } from "./account/PasskeysSection";
+import { SecurityLogSection } from "./account/SecurityLogSection";
 import { SessionsSection } from "./account/SessionsSection";
 import { TenantsSection } from "./account/TenantsSection";
 
@@ -27,6 +28,7 @@ export function Account(props: {
       <PasskeysSection email={props.me.user.email} />
       <SessionsSection onSignedOut={props.onSignedOut} />
       <LoginHistorySection />
+      <SecurityLogSection />
       <TenantsSection
         tenant={props.tenant}
         tenants={props.tenants}

@@ -26,7 +26,10 @@ export function VerifySection(props: { ws: Workspace }) {
         import("../../audit-verify"),
       ]);
       setState({ kind: "busy", what: "verify", step: "Checking every event…" });
-      setState({ kind: "verified", summary: await verifier.verifyExport(exported.text, jwks) });
+      setState({
+        kind: "verified",
+        summary: await verifier.verifyExport(exported.bytes, jwks, ws.tenant.id),
+      });
     } catch (error) {
       setState({ kind: "failed", error });
     }

@@ -1,0 +1,68 @@
+import { useState } from "hono/jsx/dom";
+import { api, messageOf } from "../../api";
+import type { SecurityEvent } from "../../api";
+import { Alert, Button, Loading, Retry, Section } from "../../components/ui";
+import { formatDateTime } from "../../format";
+import { useResource } from "../../hooks";
+import { describeSecurityEvent } from "../../security-log";
+
+const PAGE_SIZE = 10;
+
+/** The person's own security log: sign-ins, passkeys, sessions, tokens, roles, "wasn't me". */
+export function SecurityLogSection() {
+  const [first, reload] = useResource(() => api.securityEvents(null, PAGE_SIZE));
+  const [more, setMore] = useState<{ events: SecurityEvent[]; cursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const events = first.state === "ready" ? [...first.data.events, ...(more?.events ?? [])] : [];
+  const cursor = more ? more.cursor : first.state === "ready" ? first.data.next_cursor : null;
+
+  const loadMore = async () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    setError(null);
+    try {
+      const page = await api.securityEvents(cursor, PAGE_SIZE);
+      setMore({ events: [...(more?.events ?? []), ...page.events], cursor: page.next_cursor });
+    } catch (e) {
+      setError(e);
+    }
+    setLoadingMore(false);
+  };
+
+  return (
+    <Section
+      id="security-log"
+      title="Security log"
+      intro="Changes to your account and sign-ins, newest first. Each important one was also emailed to you."
+    >
+      {first.state === "loading" ? <Loading label="Loading the log…" /> : null}
+      {first.state === "error" ? <Retry error={first.error} onRetry={reload} /> : null}
+      {first.state === "ready" && events.length === 0 ? <p class="empty">Nothing yet.</p> : null}
+      {events.length > 0 ? (
+        <ul class="rows" aria-label="Security log">
+          {events.map((e) => (
+            <li key={e.id} class="row">
+              <div class="row-main">
+                <p class="row-title">
+                  {describeSecurityEvent(e)}
+                  <time class="row-time" datetime={e.created_at}>
+                    {formatDateTime(e.created_at)}
+                  </time>
+                </p>
+                {e.ip ? <p class="meta">IP {e.ip}</p> : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Alert message={error ? messageOf(error) : null} />
+      {cursor ? (
+        <Button wide busy={loadingMore} busyLabel="Loading…" onClick={loadMore}>
+          Show earlier entries
+        </Button>
+      ) : null}
+    </Section>
+  );
+}

@@ -18,3 +18,17 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   ...TOOL_RULES,
   ...EXFILTRATION_RULES,
 ];
+
+/**
+ * How much one match of a rule alone counts (0..1). Most rules name an unambiguous act; those
+ * that also match documentation, transcripts and changelogs count less, so the classifier has
+ * to agree before they flag a text.
+ */
+const WEAK_RULES: Record<string, number> = {
+  "special-token": 0.8,
+  "role-tag": 0.75,
+  "turn-pair": 0.45,
+  "new-instructions": 0.6,
+  "instruction-heading": 0.7,
+};
+export const ruleWeight = (id: string): number => WEAK_RULES[id] ?? 0.9;

@@ -84,8 +84,8 @@ const reverse = (s: string): string => Array.from(s).reverse().join("");
 
 // Short words that ordinary text in the Latin-script languages is full of.
 const COMMON =
-  /\b(?:the|and|you|your|to|of|is|are|all|this|that|with|for|now|from|der|die|das|und|nicht|ist|ein|mit|den|el|la|los|las|que|y|en|un|una|del|con|por|le|les|et|des|est|pour|du|au|o|os|um|uma|do|da|com|il|lo|che|di|per|non|della|dello|gli)\b/gi;
-const LINE = /[^\n]{16,}/g;
+  /(?<!\p{L})(?:the|and|you|your|to|of|is|are|all|this|that|with|for|now|from|der|die|das|und|nicht|ist|ein|mit|den|el|la|los|las|que|y|en|un|una|del|con|por|le|les|et|des|est|pour|du|au|o|os|um|uma|do|da|com|il|lo|che|di|per|non|della|dello|gli)(?!\p{L})/giu;
+const LINE = /[^\n]{16,4096}/g;
 const commonWords = (s: string): number => s.match(COMMON)?.length ?? 0;
 
 /** Encoded segments of `text` and the transformed views worth scanning. */
@@ -119,18 +119,21 @@ export function decodedSegments(text: string): DecodedSegment[] {
     const own = commonWords(line);
     const better = (view: string) => {
       const n = commonWords(view);
-      return n >= 3 && n > 2 * own;
+      return n >= 3 && n > own;
     };
     const end = m.index + line.length;
-    if (/[A-Za-z]{4}/.test(line)) {
-      const r13 = rot13(line);
-      if (better(r13)) add("rot13", m.index, end, r13);
-    }
-    const rev = reverse(line);
     // Reversed CJK has no short words to count: it starts with the sentence's final stop.
-    if (better(rev) || (/^[。！？]/.test(line.trimStart()) && !/[。！？]$/.test(line.trimEnd()))) {
-      add("reversed", m.index, end, rev);
+    const stop = line.search(/[。！？]/);
+    if (stop >= 0 && stop < line.search(/[\u3040-\u30ff\u4e00-\u9fff]/)) {
+      add("reversed", m.index, end, reverse(line));
+      continue;
     }
+    // A line that already reads as prose (a common word every 30 characters) is left alone.
+    if (own * 30 > line.length || !/[A-Za-z]{4}/.test(line)) continue;
+    const r13 = rot13(line);
+    if (better(r13)) add("rot13", m.index, end, r13);
+    const rev = reverse(line);
+    if (better(rev)) add("reversed", m.index, end, rev);
   }
   // Longest first, within the bounds.
   found.sort((a, b) => b.end - b.start - (a.end - a.start));

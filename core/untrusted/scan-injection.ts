@@ -52,7 +52,7 @@ export const DEFAULT_INJECTION_THRESHOLD: number = MODEL.threshold;
 /** The classifier reads overlapping windows, so cost is linear and a long page is no cover. */
 export const SCAN_WINDOW = { size: 384, overlap: 192 } as const;
 /** Classifier windows below this probability are not reported as findings. */
-const REPORT_MIN = 0.3;
+const REPORT_MIN = 0.5;
 
 const EXCERPT_MAX = 80;
 // Only the start of a long match is shown; normalising a bounded slice keeps excerpts cheap.
@@ -110,7 +110,12 @@ function patternHits(normalized: MappedText): PatternHit[] {
       push("rules", rule.kind, rule.id, ruleWeight(rule.id), m);
     }
   }
+  const scripts = new Map<RegExp, boolean>();
   for (const entry of LEXICON) {
+    if (entry.script) {
+      if (!scripts.has(entry.script)) scripts.set(entry.script, entry.script.test(text));
+      if (!scripts.get(entry.script)) continue;
+    }
     for (const m of text.matchAll(entry.pattern)) {
       if (m[0].trim() === "") continue;
       push("lexicon", entry.kind, entry.id, entry.weight, m);
@@ -119,11 +124,15 @@ function patternHits(normalized: MappedText): PatternHit[] {
   // One hit per kind and overlapping span: the strongest (the earlier-listed on a tie).
   hits.sort((a, b) => a.at - b.at || b.score - a.score);
   const kept: PatternHit[] = [];
+  const last = new Map<InjectionKind, PatternHit>();
   for (const h of hits) {
-    const same = kept.find((k) => k.kind === h.kind && h.at < k.stop && k.at < h.stop);
-    if (!same) kept.push(h);
-    else if (h.score > same.score) Object.assign(same, h, { at: Math.min(same.at, h.at), stop: Math.max(same.stop, h.stop) });
-    else same.stop = Math.max(same.stop, h.stop);
+    const same = last.get(h.kind);
+    if (!same || h.at >= same.stop) {
+      kept.push(h);
+      last.set(h.kind, h);
+    } else if (h.score > same.score) {
+      Object.assign(same, h, { at: same.at, stop: Math.max(same.stop, h.stop) });
+    } else same.stop = Math.max(same.stop, h.stop);
   }
   return kept;
 }

@@ -1,4 +1,3 @@
-import { fromBase64 } from "../../encoding";
 import { BUCKETS, forEachFeature } from "./features";
 import { MODEL } from "./weights";
 
@@ -6,9 +5,11 @@ let weights: Int8Array | null = null;
 
 function table(): Int8Array {
   if (!weights) {
-    const bytes = fromBase64(MODEL.weights);
-    if (bytes.length !== BUCKETS) throw new Error("classifier weights do not match the hash size");
-    weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    const bin = atob(MODEL.weights);
+    if (bin.length !== BUCKETS) throw new Error("classifier weights do not match the hash size");
+    const w = new Int8Array(BUCKETS);
+    for (let i = 0; i < BUCKETS; i++) w[i] = bin.charCodeAt(i);
+    weights = w;
   }
   return weights;
 }

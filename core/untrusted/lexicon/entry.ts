@@ -20,5 +20,5 @@ export interface LexiconEntry {
 }
 
 export const any = (...xs: string[]): string => `(?:${xs.join("|")})`;
-/** Up to `max` characters that do not end a sentence. */
-export const gap = (max: number): string => `[^.!?;。！？\\n]{0,${max}}?`;
+/** Up to `max` characters that do not end a sentence (a dot inside an address or name does not). */
+export const gap = (max: number): string => `(?:[^.!?;。！？\\n]|\\.(?=\\S)){0,${max}}?`;

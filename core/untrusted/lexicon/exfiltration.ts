@@ -35,8 +35,8 @@ export const EXFILTRATION_LEXICON: LexiconEntry[] = [
   X("ar", "ar", 0.8, `${any("أرسل", "أعد توجيه", "انقل", "ارفع", "حول")}${gap(40)}${any("مفتاح", "المفاتيح", "كلمات المرور", "كلمة المرور", "رمز", "سجل")}`),
   X("query-param", "any", 0.75, `${any("append", "add", "attach", "put", "include", "fuge", "hange", "anade", "ajoute", "adicione", "aggiungi", "附加", "付けて", "добавь", "أضف")}${gap(50)}(?:\\?[a-z0-9_]*=|${any("query string", "query parameter", "parametro", "parametre", "parameter", "параметр", "معامل", "参数", "パラメータ")})`),
   X("url-placeholder", "any", 0.8, `https?://[^\\s)"'>]*[?&][a-z0-9_]*=(?:\\s*)(?:[<\\[{(]|\\$\\{|%3c|%7b)`),
-  X("image-beacon", "any", 0.6, `!\\[[^\\]\\n]{0,80}\\]\\(\\s*https?://[^)\\s]*\\?[^)\\s]*=`),
-  X("html-beacon", "any", 0.6, `<img\\b[^>]{0,120}\\bsrc\\s*=\\s*["']?https?://[^\\s"'>]*\\?[^\\s"'>]*=`),
+  X("image-beacon", "any", 0.6, `!\\[[^\\]\\n]{0,80}\\]\\(\\s*https?://[^)\\s?]*\\?[^)\\s=]*=`),
+  X("html-beacon", "any", 0.6, `<img\\b[^>]{0,120}\\bsrc\\s*=\\s*["']?https?://[^\\s"'>?]*\\?[^\\s"'>=]*=`),
   X("prompt-leak", "en", 0.6, `\\b${any("print", "repeat", "output", "reveal", "show", "dump", "write out", "tell me")}\\b${gap(20)}\\b${any("system prompt", "initial instructions", "the text above", "your instructions", "your prompt", "hidden instructions")}`),
   X("in-answer", "en", 0.55, `\\b${any("reply", "respond", "answer", "paste", "write", "include")}\\b${gap(30)}\\b${any("api key", "token", "password", "secret", "credentials", "environment variables", "session cookie")}s?\\b${gap(30)}\\b${any("in full", "in your answer", "into (?:this|the|your)", "verbatim", "for verification")}`),
 ];

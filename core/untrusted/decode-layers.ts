@@ -48,7 +48,9 @@ function readable(bytes: Uint8Array): string | null {
     else if (/[\p{Cc}\p{Co}\p{Cn}\ufffd]/u.test(ch) && !/[\t\n\r]/.test(ch)) bad++;
   }
   const n = [...text].length;
-  return bad === 0 && letters / n >= 0.7 && (/\s/.test(text) || /[\u3040-\u9fff]/.test(text)) ? text : null;
+  return bad === 0 && letters / n >= 0.7 && (/\s/.test(text) || /[\u3040-\u9fff]/.test(text))
+    ? text
+    : null;
 }
 
 function fromBase64Text(s: string): Uint8Array | null {
@@ -92,14 +94,17 @@ const commonWords = (s: string): number => s.match(COMMON)?.length ?? 0;
 export function decodedSegments(text: string): DecodedSegment[] {
   const found: DecodedSegment[] = [];
   const add = (encoding: Encoding, start: number, end: number, decoded: string | null) => {
-    if (decoded !== null && decoded.trim() !== "") found.push({ encoding, start, end, text: decoded });
+    if (decoded !== null && decoded.trim() !== "")
+      found.push({ encoding, start, end, text: decoded });
   };
   for (const m of text.matchAll(BASE64)) {
     const s = m[0];
-    if (s.length > DECODE_LIMITS.maxEncodedChars || !/[0-9+/_-]|[a-z].*[A-Z]|[A-Z].*[a-z]/.test(s)) continue;
+    if (s.length > DECODE_LIMITS.maxEncodedChars || !/[0-9+/_-]|[a-z].*[A-Z]|[A-Z].*[a-z]/.test(s))
+      continue;
     if (/^[0-9a-fA-F]+$/.test(s)) continue; // hex, below
     const bytes = fromBase64Text(s);
-    if (bytes) add(/[-_]/.test(s) ? "base64url" : "base64", m.index, m.index + s.length, readable(bytes));
+    if (bytes)
+      add(/[-_]/.test(s) ? "base64url" : "base64", m.index, m.index + s.length, readable(bytes));
   }
   for (const m of text.matchAll(HEX)) {
     const s = m[0].trimEnd();

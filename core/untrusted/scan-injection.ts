@@ -98,10 +98,23 @@ function patternHits(normalized: MappedText): PatternHit[] {
   for (const m of text.matchAll(CODE)) code.push([m.index, m.index + m[0].length]);
   const quoted = (at: number) => code.some(([a, b]) => at >= a && at < b);
   const hits: PatternHit[] = [];
-  const push = (layer: PatternHit["layer"], kind: InjectionKind, rule: string, weight: number, m: RegExpMatchArray) => {
+  const push = (
+    layer: PatternHit["layer"],
+    kind: InjectionKind,
+    rule: string,
+    weight: number,
+    m: RegExpMatchArray,
+  ) => {
     const lead = m[0].length - m[0].replace(/^\s+/, "").length;
     const at = m.index! + lead;
-    hits.push({ layer, kind, rule, score: quoted(at) ? weight * QUOTED_FACTOR : weight, at, stop: m.index! + m[0].length });
+    hits.push({
+      layer,
+      kind,
+      rule,
+      score: quoted(at) ? weight * QUOTED_FACTOR : weight,
+      at,
+      stop: m.index! + m[0].length,
+    });
   };
   for (const rule of INJECTION_RULES) {
     rule.pattern.lastIndex = 0;
@@ -164,7 +177,13 @@ function analyze(text: string, depth: number): Raw {
     for (const h of hits) if (h.at < stop && h.stop > at) r = Math.max(r, h.score);
     score = Math.max(score, noisyOr(p, r));
     if (p >= REPORT_MIN) {
-      findings.push({ layer: "classifier", kind: "likely_injection", rule: "ngram-logistic", score: round(p), ...originalSpan(normalized, at, stop) });
+      findings.push({
+        layer: "classifier",
+        kind: "likely_injection",
+        rule: "ngram-logistic",
+        score: round(p),
+        ...originalSpan(normalized, at, stop),
+      });
     }
     if (stop >= norm.length) break;
   }
@@ -172,9 +191,19 @@ function analyze(text: string, depth: number): Raw {
     for (const seg of decodedSegments(text)) {
       const inner = analyze(seg.text, depth + 1);
       score = Math.max(score, inner.score);
-      const best = inner.findings.reduce<Raw["findings"][number] | null>((a, f) => (!a || f.score > a.score ? f : a), null);
+      const best = inner.findings.reduce<Raw["findings"][number] | null>(
+        (a, f) => (!a || f.score > a.score ? f : a),
+        null,
+      );
       if (best && inner.score >= REPORT_MIN) {
-        findings.push({ layer: `decoded:${seg.encoding}`, kind: best.kind, rule: `${best.layer}:${best.rule}`, score: round(inner.score), start: seg.start, end: seg.end });
+        findings.push({
+          layer: `decoded:${seg.encoding}`,
+          kind: best.kind,
+          rule: `${best.layer}:${best.rule}`,
+          score: round(inner.score),
+          start: seg.start,
+          end: seg.end,
+        });
       }
     }
   }
@@ -204,16 +233,23 @@ export function analyzeInjection(text: string, opts: ScanOptions = {}): Injectio
 }
 
 /**
- * The findings that explain a flagged text (empty when its score is below the threshold):
+ * The findings that explain a flagged scan (empty when its score is below the threshold):
  * pattern and decoded findings that reach the threshold on their own or with the classifier's
  * agreement, or the classifier's windows when no pattern explains the score.
  */
-export function scanInjection(text: string, opts: ScanOptions = {}): InjectionFinding[] {
-  const scan = analyzeInjection(text, opts);
+export function explainingFindings(scan: InjectionScan): InjectionFinding[] {
   if (!scan.flagged) return [];
-  const classifierMax = Math.max(0, ...scan.findings.filter((f) => f.layer === "classifier").map((f) => f.score));
+  const classifierMax = Math.max(
+    0,
+    ...scan.findings.filter((f) => f.layer === "classifier").map((f) => f.score),
+  );
   const explaining = scan.findings.filter(
     (f) => f.layer !== "classifier" && noisyOr(f.score, classifierMax) >= scan.threshold,
   );
-  return explaining.length > 0 ? explaining : scan.findings.filter((f) => f.layer === "classifier" && f.score >= REPORT_MIN);
+  return explaining.length > 0 ? explaining : scan.findings.filter((f) => f.layer === "classifier");
+}
+
+/** `explainingFindings(analyzeInjection(text))`: what makes a text an injection, if it is one. */
+export function scanInjection(text: string, opts: ScanOptions = {}): InjectionFinding[] {
+  return explainingFindings(analyzeInjection(text, opts));
 }

@@ -33,7 +33,10 @@ export function forEachFeature(text: string, visit: (bucket: number) => void): v
   let inWord = false;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
-    const wordChar = c > 127 ? c !== 0x3000 && c !== 0x3001 && c !== 0x3002 && c !== 0xff0c : (c >= 97 && c <= 122) || c === 48 || c === 39 || c === 95;
+    const wordChar =
+      c > 127
+        ? c !== 0x3000 && c !== 0x3001 && c !== 0x3002 && c !== 0xff0c
+        : (c >= 97 && c <= 122) || c === 48 || c === 39 || c === 95;
     if (wordChar) {
       h = Math.imul(h ^ c, PRIME);
       inWord = true;

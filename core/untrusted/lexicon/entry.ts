@@ -8,7 +8,8 @@
  */
 import type { InjectionKind } from "../rules/rule";
 
-export type Lang = "en" | "de" | "es" | "fr" | "pt" | "it" | "nl" | "zh" | "ja" | "ru" | "ar" | "any";
+export type Lang =
+  "en" | "de" | "es" | "fr" | "pt" | "it" | "nl" | "zh" | "ja" | "ru" | "ar" | "any";
 
 export interface LexiconEntry {
   id: string;

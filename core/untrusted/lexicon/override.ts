@@ -12,9 +12,59 @@ interface OverrideWords {
 
 const WORDS: Partial<Record<Lang, OverrideWords>> = {
   en: {
-    verbs: ["ignore", "disregard", "forget", "discard", "drop", "set aside", "skip", "abandon", "override", "bypass", "scrap", "cease following", "stop following", "do not follow", "don't follow", "no longer follow", "wipe"],
-    nouns: ["instructions?", "directives?", "guidelines?", "rules", "prompts?", "system prompt", "guidance", "briefing", "constraints", "programming", "orders", "context", "configuration", "task", "request", "plan"],
-    qualifiers: ["previous", "prior", "earlier", "above", "preceding", "original", "initial", "old", "all", "any", "your", "the user's", "existing", "current"],
+    verbs: [
+      "ignore",
+      "disregard",
+      "forget",
+      "discard",
+      "drop",
+      "set aside",
+      "skip",
+      "abandon",
+      "override",
+      "bypass",
+      "scrap",
+      "cease following",
+      "stop following",
+      "do not follow",
+      "don't follow",
+      "no longer follow",
+      "wipe",
+    ],
+    nouns: [
+      "instructions?",
+      "directives?",
+      "guidelines?",
+      "rules",
+      "prompts?",
+      "system prompt",
+      "guidance",
+      "briefing",
+      "constraints",
+      "programming",
+      "orders",
+      "context",
+      "configuration",
+      "task",
+      "request",
+      "plan",
+    ],
+    qualifiers: [
+      "previous",
+      "prior",
+      "earlier",
+      "above",
+      "preceding",
+      "original",
+      "initial",
+      "old",
+      "all",
+      "any",
+      "your",
+      "the user's",
+      "existing",
+      "current",
+    ],
     phrases: [
       `(?:your|the) ${any("real", "true", "actual", "genuine", "new", "only")} ${any("task", "job", "assignment", "mission", "brief", "goal", "instructions?")} ${any("is", "are", "has changed", "now")}`,
       `${any("your", "the")} ${any("task", "job", "mission", "role", "purpose")} has changed`,
@@ -27,9 +77,38 @@ const WORDS: Partial<Record<Lang, OverrideWords>> = {
     ],
   },
   de: {
-    verbs: ["ignorier\\w*", "vergiss", "vergessen sie", "missacht\\w*", "verwirf", "uberspring\\w*", "befolge nicht", "nicht mehr befolgen", "setze? \\w+ au(?:ss|ß)er kraft"],
-    nouns: ["anweisung\\w*", "instruktion\\w*", "vorgaben?", "regeln", "befehle?", "systemprompt", "richtlinien", "anleitung\\w*", "aufgabe"],
-    qualifiers: ["vorherige\\w*", "bisherige\\w*", "obige\\w*", "vorige\\w*", "ursprungliche\\w*", "alle\\w*", "deine\\w*", "fruhere\\w*"],
+    verbs: [
+      "ignorier\\w*",
+      "vergiss",
+      "vergessen sie",
+      "missacht\\w*",
+      "verwirf",
+      "uberspring\\w*",
+      "befolge nicht",
+      "nicht mehr befolgen",
+      "setze? \\w+ au(?:ss|ß)er kraft",
+    ],
+    nouns: [
+      "anweisung\\w*",
+      "instruktion\\w*",
+      "vorgaben?",
+      "regeln",
+      "befehle?",
+      "systemprompt",
+      "richtlinien",
+      "anleitung\\w*",
+      "aufgabe",
+    ],
+    qualifiers: [
+      "vorherige\\w*",
+      "bisherige\\w*",
+      "obige\\w*",
+      "vorige\\w*",
+      "ursprungliche\\w*",
+      "alle\\w*",
+      "deine\\w*",
+      "fruhere\\w*",
+    ],
     phrases: [
       `neue ${any("anweisung\\w*", "instruktion\\w*", "aufgabe", "regeln")}\\s*:`,
       `${any("deine", "die")} ${any("eigentliche", "wahre", "echte", "neue")} aufgabe`,
@@ -42,9 +121,37 @@ const WORDS: Partial<Record<Lang, OverrideWords>> = {
     ],
   },
   es: {
-    verbs: ["ignora\\w*", "olvida\\w*", "descarta\\w*", "desconsidera\\w*", "omite", "no sigas", "deja de seguir", "no tengas en cuenta", "salta\\w*"],
-    nouns: ["instrucciones", "indicaciones", "directrices", "reglas", "ordenes", "prompt", "normas", "pautas"],
-    qualifiers: ["anteriores", "previas", "de arriba", "originales", "todas", "tus", "lo anterior", "del sistema"],
+    verbs: [
+      "ignora\\w*",
+      "olvida\\w*",
+      "descarta\\w*",
+      "desconsidera\\w*",
+      "omite",
+      "no sigas",
+      "deja de seguir",
+      "no tengas en cuenta",
+      "salta\\w*",
+    ],
+    nouns: [
+      "instrucciones",
+      "indicaciones",
+      "directrices",
+      "reglas",
+      "ordenes",
+      "prompt",
+      "normas",
+      "pautas",
+    ],
+    qualifiers: [
+      "anteriores",
+      "previas",
+      "de arriba",
+      "originales",
+      "todas",
+      "tus",
+      "lo anterior",
+      "del sistema",
+    ],
     phrases: [
       `nuevas ${any("instrucciones", "reglas", "ordenes", "indicaciones")}\\s*:`,
       `tu ${any("verdadera", "nueva", "real", "unica")} ${any("tarea", "mision", "funcion")}`,
@@ -56,9 +163,29 @@ const WORDS: Partial<Record<Lang, OverrideWords>> = {
     ],
   },
   fr: {
-    verbs: ["ignore\\w*", "oublie\\w*", "ne tiens pas compte", "ne tenez pas compte", "abandonne\\w*", "n'obeis plus", "ne suis plus", "ne respecte plus", "fais abstraction"],
+    verbs: [
+      "ignore\\w*",
+      "oublie\\w*",
+      "ne tiens pas compte",
+      "ne tenez pas compte",
+      "abandonne\\w*",
+      "n'obeis plus",
+      "ne suis plus",
+      "ne respecte plus",
+      "fais abstraction",
+    ],
     nouns: ["instructions?", "consignes?", "directives?", "regles", "prompt", "ordres"],
-    qualifiers: ["precedent\\w*", "anterieur\\w*", "ci-dessus", "d'origine", "initial\\w*", "toutes", "tes", "vos", "du systeme"],
+    qualifiers: [
+      "precedent\\w*",
+      "anterieur\\w*",
+      "ci-dessus",
+      "d'origine",
+      "initial\\w*",
+      "toutes",
+      "tes",
+      "vos",
+      "du systeme",
+    ],
     phrases: [
       `nouvelles ${any("instructions", "consignes", "regles", "directives")}\\s*:`,
       `ta ${any("vraie", "nouvelle", "veritable", "seule")} ${any("mission", "tache")}`,
@@ -70,9 +197,26 @@ const WORDS: Partial<Record<Lang, OverrideWords>> = {
     ],
   },
   pt: {
-    verbs: ["ignor[ea]\\w*", "esque[cç]a\\w*", "desconsidere\\w*", "descarte\\w*", "nao siga", "deixe de seguir", "pare de seguir"],
+    verbs: [
+      "ignor[ea]\\w*",
+      "esque[cç]a\\w*",
+      "desconsidere\\w*",
+      "descarte\\w*",
+      "nao siga",
+      "deixe de seguir",
+      "pare de seguir",
+    ],
     nouns: ["instrucoes", "instrucao", "orientacoes", "diretrizes", "regras", "ordens", "prompt"],
-    qualifiers: ["anteriores", "previas", "acima", "originais", "todas", "suas", "do sistema", "o que foi dito"],
+    qualifiers: [
+      "anteriores",
+      "previas",
+      "acima",
+      "originais",
+      "todas",
+      "suas",
+      "do sistema",
+      "o que foi dito",
+    ],
     phrases: [
       `novas ${any("instrucoes", "regras", "ordens", "orientacoes")}\\s*:`,
       `sua ${any("verdadeira", "nova", "real", "unica")} ${any("tarefa", "missao", "funcao")}`,
@@ -83,7 +227,15 @@ const WORDS: Partial<Record<Lang, OverrideWords>> = {
     ],
   },
   it: {
-    verbs: ["ignora\\w*", "dimentica\\w*", "non considerare", "scarta\\w*", "non seguire", "smetti di seguire", "tralascia\\w*"],
+    verbs: [
+      "ignora\\w*",
+      "dimentica\\w*",
+      "non considerare",
+      "scarta\\w*",
+      "non seguire",
+      "smetti di seguire",
+      "tralascia\\w*",
+    ],
     nouns: ["istruzioni", "indicazioni", "direttive", "regole", "ordini", "prompt", "linee guida"],
     qualifiers: ["precedenti", "qui sopra", "originali", "tutte", "tue", "di sistema", "iniziali"],
     phrases: [
@@ -99,7 +251,10 @@ const WORDS: Partial<Record<Lang, OverrideWords>> = {
     verbs: ["negeer", "vergeet", "volg niet", "laat \\w+ varen"],
     nouns: ["instructies", "aanwijzingen", "regels", "opdrachten", "systeemprompt"],
     qualifiers: ["vorige", "eerdere", "bovenstaande", "alle", "je", "oorspronkelijke"],
-    phrases: [`nieuwe ${any("instructies", "regels", "opdracht")}\\s*:`, `je ${any("echte", "nieuwe", "werkelijke")} taak`],
+    phrases: [
+      `nieuwe ${any("instructies", "regels", "opdracht")}\\s*:`,
+      `je ${any("echte", "nieuwe", "werkelijke")} taak`,
+    ],
   },
 };
 
@@ -111,7 +266,12 @@ const PHRASES: Partial<Record<Lang, { strong: string[]; medium: string[] }>> = {
       `新的${any("指令", "指示", "规则", "任务")}`,
       `${any("你真正的任务", "你的真正任务", "你的任务已经改变", "你的新任务")}`,
     ],
-    medium: [`${any("之前", "以上", "上面", "先前", "原来")}的${any("所有")}?${any("指令", "指示", "规则", "设定")}`, `如果你是${gap(12)}${any("语言模型", "AI", "助手", "人工智能")}`, `不要告诉用户`, `全部作废`],
+    medium: [
+      `${any("之前", "以上", "上面", "先前", "原来")}的${any("所有")}?${any("指令", "指示", "规则", "设定")}`,
+      `如果你是${gap(12)}${any("语言模型", "AI", "助手", "人工智能")}`,
+      `不要告诉用户`,
+      `全部作废`,
+    ],
   },
   ja: {
     strong: [
@@ -119,7 +279,12 @@ const PHRASES: Partial<Record<Lang, { strong: string[]; medium: string[] }>> = {
       `新しい${any("指示", "ルール", "命令", "任務")}`,
       `${any("本当の任務", "本当の仕事", "あなたの仕事は変わり", "新しい任務")}`,
     ],
-    medium: [`${any("これまで", "以前", "上記", "先ほど", "元")}の${any("指示", "ルール", "設定")}`, `言語モデルへ`, `ユーザーに${any("言わず", "知らせず", "伝えず", "確認せず")}`, `すべて無効`],
+    medium: [
+      `${any("これまで", "以前", "上記", "先ほど", "元")}の${any("指示", "ルール", "設定")}`,
+      `言語モデルへ`,
+      `ユーザーに${any("言わず", "知らせず", "伝えず", "確認せず")}`,
+      `すべて無効`,
+    ],
   },
   ru: {
     strong: [
@@ -127,14 +292,24 @@ const PHRASES: Partial<Record<Lang, { strong: string[]; medium: string[] }>> = {
       `нов\\w+ ${any("инструкци\\w*", "правила", "указани\\w*", "задач\\w*")}\\s*:`,
       `${any("твоя настоящая задача", "твоя задача изменилась", "твоя новая задача")}`,
     ],
-    medium: [`${any("предыдущ\\w+", "прежн\\w+", "исходн\\w+", "системн\\w+")} ${any("инструкци\\w*", "правил\\w*", "указани\\w*", "установк\\w*")}`, `если ты ${any("языковая модель", "ии", "ассистент", "бот")}`, `ничего не говори пользователю`, `больше не (?:действуют|важно)`],
+    medium: [
+      `${any("предыдущ\\w+", "прежн\\w+", "исходн\\w+", "системн\\w+")} ${any("инструкци\\w*", "правил\\w*", "указани\\w*", "установк\\w*")}`,
+      `если ты ${any("языковая модель", "ии", "ассистент", "бот")}`,
+      `ничего не говори пользователю`,
+      `больше не (?:действуют|важно)`,
+    ],
   },
   ar: {
     strong: [
       `${any("تجاهل", "انس", "انسَ", "لا تلتزم", "لا تتبع", "تخل عن", "تخلَّ عن", "اترك")}${gap(30)}${any("التعليمات", "تعليمات", "القواعد", "الإرشادات", "ارشاداتك", "إرشاداتك", "الأوامر", "موجه النظام")}`,
       `${any("تعليمات جديدة", "قواعد جديدة", "مهمتك الحقيقية", "تغيرت مهمتك", "مهمتك الجديدة")}`,
     ],
-    medium: [`${any("التعليمات", "القواعد")} ${any("السابقة", "الأصلية", "أعلاه")}`, `إذا كنت ${any("نموذجا لغويا", "مساعدا", "ذكاء اصطناعيا")}`, `لا تخبر المستخدم`, `لم تعد ${any("سارية", "مهمة")}`],
+    medium: [
+      `${any("التعليمات", "القواعد")} ${any("السابقة", "الأصلية", "أعلاه")}`,
+      `إذا كنت ${any("نموذجا لغويا", "مساعدا", "ذكاء اصطناعيا")}`,
+      `لا تخبر المستخدم`,
+      `لم تعد ${any("سارية", "مهمة")}`,
+    ],
   },
 };
 
@@ -143,16 +318,46 @@ function latin(lang: Lang, w: OverrideWords): LexiconEntry[] {
   const noun = any(...w.nouns);
   const qual = any(...w.qualifiers);
   return [
-    { id: `override-${lang}-qualified`, kind: "instruction_override", lang, weight: 0.85, source: `\\b${verb}\\b${gap(30)}\\b${qual}\\b${gap(24)}\\b${noun}\\b` },
-    { id: `override-${lang}-verb-noun`, kind: "instruction_override", lang, weight: 0.55, source: `\\b${verb}\\b${gap(20)}\\b${noun}\\b` },
-    ...w.phrases.map((p, i) => ({ id: `override-${lang}-phrase${i + 1}`, kind: "instruction_override" as const, lang, weight: 0.55, source: `\\b${p}` })),
+    {
+      id: `override-${lang}-qualified`,
+      kind: "instruction_override",
+      lang,
+      weight: 0.85,
+      source: `\\b${verb}\\b${gap(30)}\\b${qual}\\b${gap(24)}\\b${noun}\\b`,
+    },
+    {
+      id: `override-${lang}-verb-noun`,
+      kind: "instruction_override",
+      lang,
+      weight: 0.55,
+      source: `\\b${verb}\\b${gap(20)}\\b${noun}\\b`,
+    },
+    ...w.phrases.map((p, i) => ({
+      id: `override-${lang}-phrase${i + 1}`,
+      kind: "instruction_override" as const,
+      lang,
+      weight: 0.55,
+      source: `\\b${p}`,
+    })),
   ];
 }
 
 export const OVERRIDE_LEXICON: LexiconEntry[] = [
   ...Object.entries(WORDS).flatMap(([lang, w]) => latin(lang as Lang, w!)),
   ...Object.entries(PHRASES).flatMap(([lang, p]) => [
-    ...p!.strong.map((source, i) => ({ id: `override-${lang}-strong${i + 1}`, kind: "instruction_override" as const, lang: lang as Lang, weight: 0.85, source })),
-    ...p!.medium.map((source, i) => ({ id: `override-${lang}-cue${i + 1}`, kind: "instruction_override" as const, lang: lang as Lang, weight: 0.5, source })),
+    ...p!.strong.map((source, i) => ({
+      id: `override-${lang}-strong${i + 1}`,
+      kind: "instruction_override" as const,
+      lang: lang as Lang,
+      weight: 0.85,
+      source,
+    })),
+    ...p!.medium.map((source, i) => ({
+      id: `override-${lang}-cue${i + 1}`,
+      kind: "instruction_override" as const,
+      lang: lang as Lang,
+      weight: 0.5,
+      source,
+    })),
   ]),
 ];

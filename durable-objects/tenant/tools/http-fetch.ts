@@ -176,8 +176,10 @@ export const httpFetch: BuiltinTool = {
         bytes: text.length,
         truncated,
         injection_findings: wrapped.findings.length,
+        injection_score: wrapped.score,
       },
       warnings,
+      injectionScore: wrapped.score,
     };
   },
 };

@@ -57,9 +57,22 @@ const REPORT_MIN = 0.5;
 const EXCERPT_MAX = 80;
 // Only the start of a long match is shown; normalising a bounded slice keeps excerpts cheap.
 const EXCERPT_SOURCE_MAX = 400;
-// Inline code and fenced blocks: tokens quoted there are more often documentation.
+// Inline code and fenced blocks, and quotations introduced as examples ("payloads such as
+// \"ignore previous instructions\""): what is quoted there is more often talked about than meant.
 const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]{1,200}`/g;
+const CITED =
+  /(?:example|payload|phrases?|such as|like|e\.g\.|for instance|string|says?|said|wrote|reads?|beispiel|wie|ejemplo|como|exemple|comme|esempio|как|вроде|مثل|例如|像|のような)[^.!?\n"“«„「]{0,30}(?:"[^"\n]{4,300}"|“[^”\n]{4,300}”|«[^»\n]{4,300}»|„[^“”\n]{4,300}[“”]|「[^」\n]{4,300}」|'[^'\n]{4,300}')/giu;
 const QUOTED_FACTOR = 0.6;
+// A chat-template token named inside a sentence ("the literal string <|endoftext|> is …") is
+// being talked about; one that opens a turn ("<|im_start|>system\n…") is being used.
+const MENTION_RULES = new Set(["special-token", "role-tag"]);
+const MENTIONED_FACTOR = 0.5;
+const ROLE_AFTER = /^\s*(?:system|user|assistant|developer|tool)\b/i;
+const wordsIn = (s: string): number => s.match(/\p{L}{2,}/gu)?.length ?? 0;
+// "Never send …", "do not call …": a prohibition, as in security advice.
+const NEGATED =
+  /(?:\b(?:never|not|don't|do not|nie|nicht|niemals|nunca|jamais|mai|ne)\b|никогда|не\s|لا\s|绝不|不要|決して)[^.!?\n]{0,24}$/i;
+const NEGATED_FACTOR = 0.5;
 
 /**
  * The readable (normalised) form of `text[start, end)`, with every credential masked in the
@@ -96,6 +109,7 @@ function patternHits(normalized: MappedText): PatternHit[] {
   const text = normalized.text;
   const code: [number, number][] = [];
   for (const m of text.matchAll(CODE)) code.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(CITED)) code.push([m.index, m.index + m[0].length]);
   const quoted = (at: number) => code.some(([a, b]) => at >= a && at < b);
   const hits: PatternHit[] = [];
   const push = (
@@ -107,14 +121,25 @@ function patternHits(normalized: MappedText): PatternHit[] {
   ) => {
     const lead = m[0].length - m[0].replace(/^\s+/, "").length;
     const at = m.index! + lead;
-    hits.push({
-      layer,
-      kind,
-      rule,
-      score: quoted(at) ? weight * QUOTED_FACTOR : weight,
-      at,
-      stop: m.index! + m[0].length,
-    });
+    const stop = m.index! + m[0].length;
+    let score = quoted(at) ? weight * QUOTED_FACTOR : weight;
+    // "System prompt: the text a developer gives a model" defines a term; it gives no order.
+    if (kind === "role_impersonation" && /^[^:\n]{0,40}:\s*(?:the|an?)\s/i.test(m[0].slice(lead))) {
+      score *= MENTIONED_FACTOR;
+    }
+    if (MENTION_RULES.has(rule)) {
+      const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+      const lineEnd = text.indexOf("\n", stop);
+      const after = text.slice(stop, lineEnd < 0 ? undefined : lineEnd);
+      const before = text.slice(lineStart, at);
+      if (wordsIn(before) >= 3 && wordsIn(after) >= 2 && !ROLE_AFTER.test(after)) {
+        score *= MENTIONED_FACTOR;
+      }
+    }
+    if ((kind === "exfiltration" || kind === "tool_invocation") && layer === "lexicon") {
+      if (NEGATED.test(text.slice(Math.max(0, at - 40), at))) score *= NEGATED_FACTOR;
+    }
+    hits.push({ layer, kind, rule, score, at, stop });
   };
   for (const rule of INJECTION_RULES) {
     rule.pattern.lastIndex = 0;
@@ -151,6 +176,8 @@ function patternHits(normalized: MappedText): PatternHit[] {
 }
 
 const noisyOr = (a: number, b: number): number => 1 - (1 - a) * (1 - b);
+/** A window's score: the classifier's probability and the strongest pattern, as independent evidence. */
+const combine = noisyOr;
 
 interface Raw {
   score: number;
@@ -175,7 +202,7 @@ function analyze(text: string, depth: number): Raw {
     const p = classify(classifierView(norm.slice(at, stop)));
     let r = 0;
     for (const h of hits) if (h.at < stop && h.stop > at) r = Math.max(r, h.score);
-    score = Math.max(score, noisyOr(p, r));
+    score = Math.max(score, combine(p, r));
     if (p >= REPORT_MIN) {
       findings.push({
         layer: "classifier",

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { ENGLISH } from "./families-english.mjs";
 import { MULTILINGUAL, TASKS } from "./families-multilingual.mjs";
 import { EXTRA } from "./families-extra.mjs";
+import { FRESH } from "./families-fresh.mjs";
 
 const DIR = "tests/fixtures/injection/corpus";
 let seed = 20261201;
@@ -19,12 +20,60 @@ function hash(s) {
 }
 
 const SLOTS = {
-  PERSONA: ["DAN", "AIM", "STAN", "FreeGPT", "Omega", "Developer Mode", "BetterBot", "Mongo Tom", "NoLimits", "KEVIN"],
-  TOOL: ["send_email", "http_fetch", "run_shell", "file_upload", "transfer_funds", "post_message", "execute_code", "browser.open", "write_file", "create_webhook"],
-  EMAIL: ["collector@evil.example", "backup-team@data-sync.example", "admin@protonmail.example", "logs@mailbox.example", "security-audit@outlook.example"],
-  HOST: ["evil.example", "attacker.example", "cdn-stats.example", "img.tracker.example", "webhook.site.example"],
-  URL: ["https://evil.example/collect", "http://attacker.example/log", "https://cdn-stats.example/p", "https://webhook.site.example/8f3a", "http://203.0.113.9/upload"],
-  SECRET: ["API key", "access token", "session cookie", "OPENAI_API_KEY", "AWS secret key", "GitHub token", "password"],
+  PERSONA: [
+    "DAN",
+    "AIM",
+    "STAN",
+    "FreeGPT",
+    "Omega",
+    "Developer Mode",
+    "BetterBot",
+    "Mongo Tom",
+    "NoLimits",
+    "KEVIN",
+  ],
+  TOOL: [
+    "send_email",
+    "http_fetch",
+    "run_shell",
+    "file_upload",
+    "transfer_funds",
+    "post_message",
+    "execute_code",
+    "browser.open",
+    "write_file",
+    "create_webhook",
+  ],
+  EMAIL: [
+    "collector@evil.example",
+    "backup-team@data-sync.example",
+    "admin@protonmail.example",
+    "logs@mailbox.example",
+    "security-audit@outlook.example",
+  ],
+  HOST: [
+    "evil.example",
+    "attacker.example",
+    "cdn-stats.example",
+    "img.tracker.example",
+    "webhook.site.example",
+  ],
+  URL: [
+    "https://evil.example/collect",
+    "http://attacker.example/log",
+    "https://cdn-stats.example/p",
+    "https://webhook.site.example/8f3a",
+    "http://203.0.113.9/upload",
+  ],
+  SECRET: [
+    "API key",
+    "access token",
+    "session cookie",
+    "OPENAI_API_KEY",
+    "AWS secret key",
+    "GitHub token",
+    "password",
+  ],
 };
 
 function fill(template, lang) {
@@ -36,7 +85,14 @@ function fill(template, lang) {
 }
 
 // ---- real benign text --------------------------------------------------------------------
-const NON_LATIN = { zh: /\p{Script=Han}/u, ja: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, ru: /\p{Script=Cyrillic}/u, uk: /\p{Script=Cyrillic}/u, ko: /\p{Script=Hangul}/u, ar: /\p{Script=Arabic}/u };
+const NON_LATIN = {
+  zh: /\p{Script=Han}/u,
+  ja: /[\p{Script=Hiragana}\p{Script=Katakana}]/u,
+  ru: /\p{Script=Cyrillic}/u,
+  uk: /\p{Script=Cyrillic}/u,
+  ko: /\p{Script=Hangul}/u,
+  ar: /\p{Script=Arabic}/u,
+};
 const harvested = readFileSync(`${DIR}/harvested.jsonl`, "utf8")
   .split("\n")
   .filter(Boolean)
@@ -45,12 +101,32 @@ const harvested = readFileSync(`${DIR}/harvested.jsonl`, "utf8")
     // Untranslated pages sit in language folders: label by what the text is.
     const script = NON_LATIN[h.lang];
     const ascii = h.text.replace(/[^\x00-\x7f]/g, "").length / h.text.length;
-    const lang = h.lang === "code" ? "code" : script ? (script.test(h.text) ? h.lang : "en") : ascii > 0.995 && h.lang !== "en" ? "en" : h.lang;
+    const lang =
+      h.lang === "code"
+        ? "code"
+        : script
+          ? script.test(h.text)
+            ? h.lang
+            : "en"
+          : ascii > 0.995 && h.lang !== "en"
+            ? "en"
+            : h.lang;
     return { ...h, lang };
   });
 
 // ---- split assignment: per family, balanced within each (label, category) ------------------
-const PATTERN = ["train", "test", "train", "val", "train", "train", "test", "train", "val", "train"];
+const PATTERN = [
+  "train",
+  "test",
+  "train",
+  "val",
+  "train",
+  "train",
+  "test",
+  "train",
+  "val",
+  "train",
+];
 function assignSplits(families) {
   const groups = new Map();
   for (const f of families) {
@@ -61,28 +137,39 @@ function assignSplits(families) {
   const split = new Map();
   for (const list of groups.values()) {
     list.sort((a, b) => hash(a.id) - hash(b.id));
-    list.forEach((f, i) => split.set(f.id, list.length < 3 ? (i === 0 ? "train" : "test") : PATTERN[i % PATTERN.length]));
+    list.forEach((f, i) =>
+      split.set(f.id, list.length < 3 ? (i === 0 ? "train" : "test") : PATTERN[i % PATTERN.length]),
+    );
   }
   return split;
 }
 
-const families = [...ENGLISH, ...MULTILINGUAL, ...EXTRA];
+// The first test split was looked at once, while developing; it was then retired to validation
+// (and the first validation split to training), and a fresh test split written (families-fresh).
+const RETIRE = { train: "train", val: "train", test: "val" };
+const families = [...ENGLISH, ...MULTILINGUAL, ...EXTRA, ...FRESH];
 const ids = new Set();
 for (const f of families) {
   if (ids.has(f.id)) throw new Error(`duplicate family ${f.id}`);
   ids.add(f.id);
 }
-const split = assignSplits(families);
+const split = assignSplits(families.filter((f) => !f.split));
+for (const [id, s] of split) split.set(id, RETIRE[s]);
+for (const f of families) if (f.split) split.set(f.id, f.split);
 
 // Harvested texts: a family per package (or man page), split by hash of the package.
 const harvestSplit = (pkg) => {
   const r = (hash(`h:${pkg}`) % 1000) / 1000;
-  return r < 0.6 ? "train" : r < 0.8 ? "val" : "test";
+  return RETIRE[r < 0.6 ? "train" : r < 0.8 ? "val" : "test"];
 };
 const carriers = { train: {}, val: {}, test: {} };
-for (const h of harvested) {
+const fresh = readFileSync(`${DIR}/harvest-fresh.jsonl`, "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
+for (const h of [...harvested, ...fresh]) {
   if (h.lang === "code" || h.text.length > 500) continue;
-  const s = harvestSplit(h.package);
+  const s = fresh.includes(h) ? "test" : harvestSplit(h.package);
   (carriers[s][h.lang] ??= []).push(h.text);
 }
 
@@ -122,7 +209,15 @@ for (const f of families) {
       for (let j = 0; j < k; j++) parts.push(fill(choice(f.templates), f.lang));
       text = [...new Set(parts)].join(rand() < 0.5 ? "\n\n" : " ");
     }
-    push({ text, label: f.label, category: f.category, lang: f.lang, family: f.id, split: s, source: `template:${f.id}` });
+    push({
+      text,
+      label: f.label,
+      category: f.category,
+      lang: f.lang,
+      family: f.id,
+      split: s,
+      source: `template:${f.id}`,
+    });
   }
 }
 
@@ -134,11 +229,21 @@ const ENCODINGS = {
   base64url: (s) => b64(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""),
   hex: (s) => Buffer.from(utf8(s)).toString("hex"),
   url: (s) => [...utf8(s)].map((b) => `%${b.toString(16).padStart(2, "0").toUpperCase()}`).join(""),
-  rot13: (s) => s.replace(/[A-Za-z]/g, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= "Z" ? 65 : 97))),
+  rot13: (s) =>
+    s.replace(/[A-Za-z]/g, (c) =>
+      String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c <= "Z" ? 65 : 97)),
+    ),
   reversed: (s) => [...s].reverse().join(""),
   rtl: (s) => `\u202e${[...s].reverse().join("")}\u202c`,
 };
-const WRAPPERS = ["{X}", "Decode this and follow it: {X}", "{X}", "Message for the assistant (encoded): {X}", "Please process the following payload.\n\n{X}", "[data]{X}[/data]"];
+const WRAPPERS = [
+  "{X}",
+  "Decode this and follow it: {X}",
+  "{X}",
+  "Message for the assistant (encoded): {X}",
+  "Please process the following payload.\n\n{X}",
+  "[data]{X}[/data]",
+];
 for (const f of families.filter((f) => f.label === 1 && f.category !== "paraphrase_encoded")) {
   const s = split.get(f.id);
   for (const [enc, fn] of Object.entries(ENCODINGS)) {
@@ -147,7 +252,16 @@ for (const f of families.filter((f) => f.label === 1 && f.category !== "paraphra
     const payload = fill(choice(f.templates), f.lang);
     const wrapped = choice(WRAPPERS).replace("{X}", fn(payload));
     const text = rand() < 0.4 ? embed(wrapped, f.lang === "en" ? "en" : f.lang, s) : wrapped;
-    push({ text, label: 1, category: "encoded", lang: f.lang, family: `${f.id}+${enc}`, encoding: enc, split: s, source: `template:${f.id} encoded as ${enc}` });
+    push({
+      text,
+      label: 1,
+      category: "encoded",
+      lang: f.lang,
+      family: `${f.id}+${enc}`,
+      encoding: enc,
+      split: s,
+      source: `template:${f.id} encoded as ${enc}`,
+    });
   }
 }
 // Benign encodings: blobs that are NOT instructions (hashes, images, tokens, encoded prose).
@@ -156,27 +270,86 @@ for (const f of families.filter((f) => f.label === 0)) {
   for (const [enc, fn] of Object.entries(ENCODINGS)) {
     if (rand() < 0.75) continue;
     const payload = fill(choice(f.templates), f.lang);
-    const wrapped = choice(["{X}", "Attachment (base64):\n{X}", "checksum: {X}", "payload={X}", "{X}"]).replace("{X}", fn(payload));
-    push({ text: wrapped, label: 0, category: "encoded_benign", lang: f.lang, family: `${f.id}+${enc}`, encoding: enc, split: s, source: `template:${f.id} encoded as ${enc}` });
+    const wrapped = choice([
+      "{X}",
+      "Attachment (base64):\n{X}",
+      "checksum: {X}",
+      "payload={X}",
+      "{X}",
+    ]).replace("{X}", fn(payload));
+    push({
+      text: wrapped,
+      label: 0,
+      category: "encoded_benign",
+      lang: f.lang,
+      family: `${f.id}+${enc}`,
+      encoding: enc,
+      split: s,
+      source: `template:${f.id} encoded as ${enc}`,
+    });
   }
 }
 
 // ---- real benign excerpts ----------------------------------------------------------------
 for (const h of harvested) {
-  const category = { manpage: h.lang === "en" ? "docs" : "everyday", readme: "docs", changelog: "changelog", code: "code" }[h.kind];
-  push({ text: h.text, label: 0, category: h.kind === "manpage" && h.lang !== "en" ? "multilingual_docs" : category, lang: h.lang, family: `harvest:${h.package}`, split: harvestSplit(h.package), source: h.source, licence: h.licence });
+  const category = {
+    manpage: h.lang === "en" ? "docs" : "everyday",
+    readme: "docs",
+    changelog: "changelog",
+    code: "code",
+  }[h.kind];
+  push({
+    text: h.text,
+    label: 0,
+    category: h.kind === "manpage" && h.lang !== "en" ? "multilingual_docs" : category,
+    lang: h.lang,
+    family: `harvest:${h.package}`,
+    split: harvestSplit(h.package),
+    source: h.source,
+    licence: h.licence,
+  });
+}
+
+// ---- fresh real benign text for the test split (harvest-fresh.jsonl: other files) ----------
+for (const h of fresh) {
+  push({
+    text: h.text,
+    label: 0,
+    category: h.kind,
+    lang: h.lang,
+    family: `fresh:${h.package}`,
+    split: "test",
+    source: h.source,
+    licence: h.licence,
+  });
 }
 
 // ---- legacy fixtures: the old corpus, training only ---------------------------------------
-for (const [file, label] of [["positive.jsonl", 1], ["negative.jsonl", 0]]) {
-  for (const line of readFileSync(`tests/fixtures/injection/${file}`, "utf8").split("\n").filter(Boolean)) {
+for (const [file, label] of [
+  ["positive.jsonl", 1],
+  ["negative.jsonl", 0],
+]) {
+  for (const line of readFileSync(`tests/fixtures/injection/${file}`, "utf8")
+    .split("\n")
+    .filter(Boolean)) {
     const { text, note } = JSON.parse(line);
-    push({ text, label, category: "legacy", lang: "en", family: `legacy-${label}`, split: "train", source: `tests/fixtures/injection/${file}: ${note}` });
+    push({
+      text,
+      label,
+      category: "legacy",
+      lang: "en",
+      family: `legacy-${label}`,
+      split: "train",
+      source: `tests/fixtures/injection/${file}: ${note}`,
+    });
   }
 }
 
 out.forEach((o, i) => (o.id = `c${String(i).padStart(5, "0")}`));
-writeFileSync(`${DIR}/corpus.jsonl`, out.map((o) => JSON.stringify({ id: o.id, ...o })).join("\n") + "\n");
+writeFileSync(
+  `${DIR}/corpus.jsonl`,
+  out.map((o) => JSON.stringify({ id: o.id, ...o })).join("\n") + "\n",
+);
 const tally = {};
 for (const o of out) {
   const k = `${o.split} ${o.label ? "inj" : "ben"}`;

@@ -29,5 +29,8 @@ export { normalizeForScan } from "./core/untrusted/normalize";`,
 
 export async function loadCorpus() {
   const { readFileSync } = await import("node:fs");
-  return readFileSync(CORPUS, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  return readFileSync(CORPUS, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 const OUT = "tests/fixtures/injection/corpus/harvested.jsonl";
 const out = [];
 let seed = 7;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const pick = (arr, n) => {
   const copy = [...arr];
   for (let i = copy.length - 1; i > 0; i--) {
@@ -31,10 +31,18 @@ function paragraphs(text, min = 120, max = 700) {
 function troffToText(src) {
   return src
     .split("\n")
-    .filter((l) => !l.startsWith(".\\\"") && !l.startsWith("'\\\""))
-    .map((l) => (l.startsWith(".") ? (/^\.(SH|SS|PP|P|LP|TP|IP|br|sp)\b/.test(l) ? "" : l.replace(/^\.[A-Za-z]+\s*/, "")) : l))
+    .filter((l) => !l.startsWith('.\\"') && !l.startsWith("'\\\""))
+    .map((l) =>
+      l.startsWith(".")
+        ? /^\.(SH|SS|PP|P|LP|TP|IP|br|sp)\b/.test(l)
+          ? ""
+          : l.replace(/^\.[A-Za-z]+\s*/, "")
+        : l,
+    )
     .join("\n")
-    .replace(/\\f[BIRP]|\\f\(..|\\\(..|\\&|\\-|\\e|\\s[-+]?\d/g, (m) => (m === "\\-" ? "-" : m === "\\e" ? "\\" : ""))
+    .replace(/\\f[BIRP]|\\f\(..|\\\(..|\\&|\\-|\\e|\\s[-+]?\d/g, (m) =>
+      m === "\\-" ? "-" : m === "\\e" ? "\\" : "",
+    )
     .replace(/\\\*\(..|\\\*./g, "")
     .replace(/"/g, '"');
 }
@@ -61,7 +69,24 @@ function debLicence(pkg) {
 }
 
 // Man pages: per language, a sample of pages, up to 2 excerpts each.
-const MAN_LANGS = { de: "de", es: "es", fr: "fr", pt: "pt", pt_BR: "pt", it: "it", zh_CN: "zh", zh_TW: "zh", ja: "ja", ru: "ru", nl: "nl", pl: "pl", tr: "tr", ko: "ko", uk: "uk", "": "en" };
+const MAN_LANGS = {
+  de: "de",
+  es: "es",
+  fr: "fr",
+  pt: "pt",
+  pt_BR: "pt",
+  it: "it",
+  zh_CN: "zh",
+  zh_TW: "zh",
+  ja: "ja",
+  ru: "ru",
+  nl: "nl",
+  pl: "pl",
+  tr: "tr",
+  ko: "ko",
+  uk: "uk",
+  "": "en",
+};
 for (const [dir, lang] of Object.entries(MAN_LANGS)) {
   const base = dir ? `/usr/share/man/${dir}` : "/usr/share/man";
   const sections = ["man1", "man5", "man8", "man7"].filter((s) => existsSync(join(base, s)));
@@ -110,14 +135,25 @@ for (const dir of packages) {
     continue;
   }
   for (const f of entries) {
-    const kind = /^readme/i.test(f) ? "readme" : /^(changelog|history|changes)/i.test(f) ? "changelog" : null;
+    const kind = /^readme/i.test(f)
+      ? "readme"
+      : /^(changelog|history|changes)/i.test(f)
+        ? "changelog"
+        : null;
     if (!kind) continue;
     const file = join(dir, f);
     if (!statSync(file).isFile()) continue;
     const text = readFileSync(file, "utf8");
     const n = kind === "changelog" ? 4 : 3;
     for (const p of pick(paragraphs(text, 100, 700), n)) {
-      out.push({ text: p, lang: "en", kind, source: file, package: dir.slice(NM.length + 1), licence });
+      out.push({
+        text: p,
+        lang: "en",
+        kind,
+        source: file,
+        package: dir.slice(NM.length + 1),
+        licence,
+      });
     }
   }
 }
@@ -137,9 +173,14 @@ for (const dir of pick(packages, 60)) {
     for (const f of readdirSync(d)) {
       const p = join(d, f);
       let st;
-      try { st = statSync(p); } catch { continue; }
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
       if (st.isDirectory() && f !== "node_modules") walk(p, depth + 1);
-      else if (/\.(js|ts|mjs)$/.test(f) && !/\.min\.|\.d\.ts$/.test(f) && st.size < 200000) files.push(p);
+      else if (/\.(js|ts|mjs)$/.test(f) && !/\.min\.|\.d\.ts$/.test(f) && st.size < 200000)
+        files.push(p);
     }
   };
   walk(dir, 0);
@@ -147,9 +188,19 @@ for (const dir of pick(packages, 60)) {
     const lines = readFileSync(file, "utf8").split("\n");
     if (lines.length < 30) continue;
     const at = Math.floor(rand() * (lines.length - 20));
-    const text = lines.slice(at, at + 12 + Math.floor(rand() * 10)).join("\n").trim();
+    const text = lines
+      .slice(at, at + 12 + Math.floor(rand() * 10))
+      .join("\n")
+      .trim();
     if (text.length < 120 || text.length > 1500) continue;
-    out.push({ text, lang: "code", kind: "code", source: file, package: dir.slice(NM.length + 1), licence });
+    out.push({
+      text,
+      lang: "code",
+      kind: "code",
+      source: file,
+      package: dir.slice(NM.length + 1),
+      licence,
+    });
   }
 }
 

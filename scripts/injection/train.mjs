@@ -9,7 +9,7 @@ const OUT = "core/untrusted/classifier/weights.ts";
 const EPOCHS = Number(process.env.EPOCHS ?? 6);
 const L2 = Number(process.env.L2 ?? 1e-4);
 const RATE = 0.5;
-const TARGET_FP = 0.02; // on validation, leaving room under the 3 % goal
+const TARGET_FP = 0.028; // on validation: the ≤ 3 % goal, with a small margin
 
 const corpus = await loadCorpus();
 let scanner = await loadScanner();
@@ -17,9 +17,21 @@ const { featureVector, classifierView, normalizeForScan, BUCKETS } = scanner;
 
 // Encoded injections are read by the decoding layer; the model learns from the text they decode to.
 const train = corpus.filter((r) => r.split === "train" && r.category !== "encoded");
-const examples = train.map((r) => ({ x: [...featureVector(classifierView(normalizeForScan(r.text).text))], y: r.label }));
+const examples = train.map((r) => ({
+  x: [...featureVector(classifierView(normalizeForScan(r.text).text))],
+  y: r.label,
+}));
 const pos = examples.filter((e) => e.y === 1).length;
 const neg = examples.length - pos;
+// Balanced per language: each language's benign and injected texts weigh the same in total,
+// so the model cannot learn "this script means injection" from an uneven corpus.
+const counts = {};
+for (const r of train) counts[`${r.lang}/${r.label}`] = (counts[`${r.lang}/${r.label}`] ?? 0) + 1;
+train.forEach((r, i) => {
+  const mine = counts[`${r.lang}/${r.label}`];
+  const other = counts[`${r.lang}/${1 - r.label}`] ?? 0;
+  examples[i].w = other === 0 ? 1 : Math.min(4, Math.max(0.25, (mine + other) / (2 * mine)));
+});
 console.log(`train: ${examples.length} texts (${pos} injections, ${neg} benign)`);
 
 const w = new Float64Array(BUCKETS);
@@ -36,7 +48,8 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
     let z = bias;
     for (const [b, v] of x) z += w[b] * v;
     const p = 1 / (1 + Math.exp(-z));
-    const weight = y === 1 ? examples.length / (2 * pos) : examples.length / (2 * neg);
+    const weight =
+      examples[i].w * (y === 1 ? examples.length / (2 * pos) : examples.length / (2 * neg));
     loss -= weight * (y ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12));
     const g = weight * (p - y);
     for (const [b, v] of x) {
@@ -47,7 +60,8 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
     bias2 += g * g;
     bias -= (RATE * g) / Math.sqrt(bias2);
   }
-  if (epoch === EPOCHS - 1) console.log(`epoch ${epoch + 1}: loss ${(loss / examples.length).toFixed(4)}`);
+  if (epoch === EPOCHS - 1)
+    console.log(`epoch ${epoch + 1}: loss ${(loss / examples.length).toFixed(4)}`);
 }
 
 let max = 0;
@@ -68,11 +82,16 @@ write(0.5);
 scanner = await loadScanner();
 const val = corpus.filter((r) => r.split === "val");
 const scored = val.map((r) => ({ ...r, score: scanner.analyzeInjection(r.text).score }));
-const benign = scored.filter((r) => r.label === 0).map((r) => r.score).sort((a, b) => b - a);
+const benign = scored
+  .filter((r) => r.label === 0)
+  .map((r) => r.score)
+  .sort((a, b) => b - a);
 const allowed = Math.floor(benign.length * TARGET_FP);
 const threshold = Math.max(0.5, Math.round(((benign[allowed] ?? 0) + 0.001) * 1000) / 1000);
 write(threshold);
 const inj = scored.filter((r) => r.label === 1);
 const det = inj.filter((r) => r.score >= threshold).length / inj.length;
 const fp = benign.filter((s) => s >= threshold).length / benign.length;
-console.log(`validation: threshold ${threshold}, detection ${(det * 100).toFixed(1)} %, false positives ${(fp * 100).toFixed(1)} %`);
+console.log(
+  `validation: threshold ${threshold}, detection ${(det * 100).toFixed(1)} %, false positives ${(fp * 100).toFixed(1)} %`,
+);

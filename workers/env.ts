@@ -1,3 +1,4 @@
+import type { GuardBinding } from "../core/untrusted/guard";
 import type { TenantDO } from "../durable-objects/tenant";
 
 /** Bindings, vars (wrangler.toml) and secrets (.dev.vars / `wrangler secret put`). */
@@ -19,6 +20,10 @@ export interface Env {
   RESEND_API_KEY?: string;
   /** Enables `/api/operator/*` (vault KEK rewrap across tenants) for a bearer of this value. */
   OPERATOR_TOKEN?: string;
+  /** Workers AI, for the optional injection guard model. */
+  AI?: GuardBinding;
+  /** `llama-guard` asks that model as a further opinion on fetched content (off when unset). */
+  INJECTION_GUARD?: string;
 }
 
 type GatehouseEnv = Env;

@@ -86,7 +86,7 @@ const reverse = (s: string): string => Array.from(s).reverse().join("");
 
 // Short words that ordinary text in the Latin-script languages is full of.
 const COMMON =
-  /(?<!\p{L})(?:the|and|you|your|to|of|is|are|all|this|that|with|for|now|from|der|die|das|und|nicht|ist|ein|mit|den|el|la|los|las|que|y|en|un|una|del|con|por|le|les|et|des|est|pour|du|au|o|os|um|uma|do|da|com|il|lo|che|di|per|non|della|dello|gli)(?!\p{L})/giu;
+  /(?<![\p{L}\p{N}])(?:the|and|you|your|to|of|is|are|all|this|that|with|for|now|from|der|die|das|und|nicht|ist|ein|mit|den|el|la|los|las|que|y|en|un|una|del|con|por|le|les|et|des|est|pour|du|au|o|os|um|uma|do|da|com|il|lo|che|di|per|non|della|dello|gli)(?![\p{L}\p{N}])/giu;
 const LINE = /[^\n]{16,4096}/g;
 const commonWords = (s: string): number => s.match(COMMON)?.length ?? 0;
 

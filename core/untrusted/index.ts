@@ -29,3 +29,5 @@ export type {
   SessionEvent,
   ToolCallRecord,
 } from "./anomaly";
+export { askGuard, GUARD_MODELS, guardName, withGuard } from "./guard";
+export type { GuardBinding, GuardName, GuardOpinion } from "./guard";

@@ -41,16 +41,10 @@ function readable(bytes: Uint8Array): string | null {
     return null;
   }
   if (text.length < 8) return null;
-  let letters = 0;
-  let bad = 0;
-  for (const ch of text) {
-    if (/[\p{L}\p{N}\s]/u.test(ch)) letters++;
-    else if (/[\p{Cc}\p{Co}\p{Cn}\ufffd]/u.test(ch) && !/[\t\n\r]/.test(ch)) bad++;
-  }
-  const n = [...text].length;
-  return bad === 0 && letters / n >= 0.7 && (/\s/.test(text) || /[\u3040-\u9fff]/.test(text))
-    ? text
-    : null;
+  if (/[\p{Co}\p{Cn}\ufffd]|(?![\t\n\r])\p{Cc}/u.test(text)) return null;
+  const letters = text.match(/[\p{L}\p{N}\s]/gu)?.length ?? 0;
+  const n = text.match(/[\s\S]/gu)?.length ?? text.length;
+  return letters / n >= 0.7 && (/\s/.test(text) || /[\u3040-\u9fff]/.test(text)) ? text : null;
 }
 
 function fromBase64Text(s: string): Uint8Array | null {

@@ -16,7 +16,7 @@ describe("decodedSegments", () => {
     ["base64", `note: ${b64(PAYLOAD)} end`],
     [
       "base64url",
-      `note: ${b64(PAYLOAD).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`,
+      `note: ${b64(URL_SAFE).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "")}`,
     ],
     ["hex", `blob ${hex(PAYLOAD)}`],
     [

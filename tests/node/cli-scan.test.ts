@@ -87,7 +87,7 @@ describe("gatehouse scan", () => {
     expect(out.score).toBeLessThan(out.threshold);
     expect(out.injection).toEqual([]);
     expect(out.secrets).toEqual([]);
-  });
+  }, 30_000);
 
   it("finds a base64-encoded instruction and reports the encoded span", () => {
     const hidden = Buffer.from(

@@ -1,3 +1,4 @@
+import type { GuardBinding } from "../core/untrusted/guard";
 import type { TenantDO } from "../durable-objects/tenant";
 
 /** Bindings, vars (wrangler.toml) and secrets (.dev.vars / `wrangler secret put`). */
@@ -21,6 +22,10 @@ export interface Env {
   OPERATOR_TOKEN?: string;
   SESSION_LIFETIME_HOURS?: string;
   SESSION_IDLE_HOURS?: string;
+  /** Workers AI, for the optional injection guard model. */
+  AI?: GuardBinding;
+  /** `llama-guard` asks that model as a further opinion on fetched content (off when unset). */
+  INJECTION_GUARD?: string;
 }
 
 type GatehouseEnv = Env;

@@ -1,7 +1,10 @@
 import { it } from "vitest";
 import { checkEgress } from "../../core/egress";
 import { findSecrets } from "../../core/secrets";
-import { scanInjection, wrapUntrusted } from "../../core/untrusted";
+import { analyzeInjection, scanInjection, wrapUntrusted } from "../../core/untrusted";
+import { classifierView } from "../../core/untrusted/classifier/features";
+import { classify } from "../../core/untrusted/classifier/model";
+import { decodedSegments } from "../../core/untrusted/decode-layers";
 import { report, sampleBatched, summarize } from "../measure";
 
 // Informational: docs/design.md §7 sets no budget for content scanning.
@@ -43,6 +46,53 @@ it("scanInjection, a 100 KB document", () => {
     2,
     "ms",
   );
+});
+
+const MULTILINGUAL = Array.from(
+  { length: 120 },
+  (_, i) =>
+    `${i}. Die Installation dauert etwa fünf Minuten. La instalación tarda unos cinco minutos. ` +
+    `安装大约需要五分钟。インストールには約5分かかります。Установка занимает около пяти минут. ` +
+    `aGVsbG8gd29ybGQsIHRoaXMgaXMgYSBiYXNlNjQgYmxvYg== ${"ab12".repeat(8)}`,
+).join("\n");
+
+/** Per-KiB cost of one call on `text`, in µs. */
+function perKiB(name: string, fn: () => unknown, text: string, batches: number, perBatch: number) {
+  const { medianMs, p95Ms } = summarize(sampleBatched(fn, batches, perBatch));
+  const kib = text.length / 1024;
+  report({
+    name,
+    median: (medianMs * 1000) / kib,
+    p95: (p95Ms * 1000) / kib,
+    unit: "µs",
+    budget: "informational (per KiB)",
+    samples: batches,
+  });
+}
+
+it("injection scan cost per KiB: all layers, classifier, decoding", () => {
+  perKiB(
+    "analyzeInjection per KiB (English prose)",
+    () => analyzeInjection(DOCUMENT),
+    DOCUMENT,
+    10,
+    2,
+  );
+  perKiB(
+    "analyzeInjection per KiB (mixed scripts, blobs)",
+    () => analyzeInjection(MULTILINGUAL),
+    MULTILINGUAL,
+    10,
+    2,
+  );
+  const view = classifierView(DOCUMENT);
+  perKiB("classifier only per KiB", () => classify(view), DOCUMENT, 20, 5);
+  perKiB("decoding passes only per KiB", () => decodedSegments(MULTILINGUAL), MULTILINGUAL, 20, 5);
+});
+
+it("analyzeInjection, a 256 KiB page (the http_fetch limit)", () => {
+  const page = (DOCUMENT + DOCUMENT + DOCUMENT).slice(0, 256 * 1024);
+  measure("analyzeInjection 256 KiB", () => analyzeInjection(page), 5, 1, "ms");
 });
 
 it("wrapUntrusted, a 100 KB document", () => {

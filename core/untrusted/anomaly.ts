@@ -9,6 +9,8 @@ export type SessionEvent =
   | { type: "secret_read"; at: number; name: string }
   | { type: "memory_read"; at: number }
   | { type: "egress"; at: number; tool: string; host: string }
+  /** A tool returned untrusted content with this injection score (see `analyzeInjection`). */
+  | { type: "untrusted_content"; at: number; tool: string; score: number }
   | { type: "other"; at: number; tool: string };
 
 export type AnomalyKind = "sensitive_read_then_new_host" | "egress_burst";
@@ -47,10 +49,21 @@ export interface AnomalyState {
   recentEgress: { at: number; host: string }[];
   /** A burst was reported and the rate has not dropped below the threshold since. */
   inBurst: boolean;
+  /**
+   * The highest injection score of untrusted content read in this session (0 when none), so
+   * policy can gate later calls on it. Absent in states saved before it existed: read as 0.
+   */
+  injectionScore?: number;
 }
 
 export function initialAnomalyState(): AnomalyState {
-  return { seenHosts: [], lastSensitiveRead: null, recentEgress: [], inBurst: false };
+  return {
+    seenHosts: [],
+    lastSensitiveRead: null,
+    recentEgress: [],
+    inBurst: false,
+    injectionScore: 0,
+  };
 }
 
 export function advanceAnomalies(
@@ -71,6 +84,11 @@ export function advanceAnomalies(
       };
     case "other":
       return { state, anomalies: [] };
+    case "untrusted_content":
+      return {
+        state: { ...state, injectionScore: Math.max(state.injectionScore ?? 0, event.score) },
+        anomalies: [],
+      };
     case "egress":
       return egress(state, event, config);
   }

@@ -1,5 +1,16 @@
-export { scanInjection } from "./scan-injection";
-export type { InjectionFinding, InjectionKind } from "./scan-injection";
+export {
+  analyzeInjection,
+  DEFAULT_INJECTION_THRESHOLD,
+  explainingFindings,
+  scanInjection,
+} from "./scan-injection";
+export type {
+  InjectionFinding,
+  InjectionKind,
+  InjectionLayer,
+  InjectionScan,
+  ScanOptions,
+} from "./scan-injection";
 export { normalizeForScan } from "./normalize";
 export { NEUTRALIZED_NOTICE, NEUTRALIZED_TAG, wrapUntrusted } from "./wrap-untrusted";
 export type { WrapOptions, WrappedContent } from "./wrap-untrusted";
@@ -18,3 +29,5 @@ export type {
   SessionEvent,
   ToolCallRecord,
 } from "./anomaly";
+export { askGuard, GUARD_MODELS, guardName, withGuard } from "./guard";
+export type { GuardBinding, GuardName, GuardOpinion } from "./guard";

@@ -18,3 +18,12 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   ...TOOL_RULES,
   ...EXFILTRATION_RULES,
 ];
+
+/**
+ * How much one match of a rule alone counts (0..1). Most rules name an unambiguous act (0.9);
+ * a question-and-answer layout also matches plain transcripts, so the classifier has to agree.
+ * Chat-template tokens and role tags count less where they are quoted or named in a sentence
+ * (see `scan-injection.ts`).
+ */
+const WEAK_RULES: Record<string, number> = { "turn-pair": 0.45 };
+export const ruleWeight = (id: string): number => WEAK_RULES[id] ?? 0.9;

@@ -1,17 +1,30 @@
 import { maskValue } from "../secrets/mask";
 import { findSecrets } from "../secrets/patterns";
 import type { SecretFinding } from "../secrets/patterns";
-import { INJECTION_RULES } from "./injection-rules";
+import { classify } from "./classifier/model";
+import { classifierView } from "./classifier/features";
+import { MODEL } from "./classifier/weights";
+import { DECODE_LIMITS, decodedSegments } from "./decode-layers";
+import type { Encoding } from "./decode-layers";
+import { INJECTION_RULES, ruleWeight } from "./injection-rules";
 import type { InjectionKind } from "./injection-rules";
+import { LEXICON } from "./lexicon";
 import { originalSpan } from "./mapped-text";
+import type { MappedText } from "./mapped-text";
 import { normalizeForScan } from "./normalize";
 
-export type { InjectionKind };
+export type { InjectionKind, Encoding };
+
+/** Which detector produced a finding: patterns, the trained model, or either on decoded text. */
+export type InjectionLayer = "rules" | "lexicon" | "classifier" | `decoded:${Encoding}`;
 
 export interface InjectionFinding {
+  layer: InjectionLayer;
   kind: InjectionKind;
   /** Which rule matched (stable id, for tuning and audit). */
   rule: string;
+  /** 0..1: how strongly this finding alone suggests an injection. */
+  score: number;
   /** Span in the original (un-normalised) text. */
   start: number;
   end: number;
@@ -19,9 +32,47 @@ export interface InjectionFinding {
   excerpt: string;
 }
 
+export interface InjectionScan {
+  /** 0..1 for the whole text: the highest window or decoded-segment score. */
+  score: number;
+  threshold: number;
+  flagged: boolean;
+  /** Every finding, including those below the threshold, by position. */
+  findings: InjectionFinding[];
+}
+
+export interface ScanOptions {
+  /** Score at or above which a text counts as an injection (default: chosen on validation). */
+  threshold?: number;
+}
+
+/** Chosen on the validation split for ≤ 3 % false positives (scripts/injection/train.mjs). */
+export const DEFAULT_INJECTION_THRESHOLD: number = MODEL.threshold;
+
+/** The classifier reads overlapping windows, so cost is linear and a long page is no cover. */
+export const SCAN_WINDOW = { size: 384, overlap: 192 } as const;
+/** Classifier windows below this probability are not reported as findings. */
+const REPORT_MIN = 0.5;
+
 const EXCERPT_MAX = 80;
 // Only the start of a long match is shown; normalising a bounded slice keeps excerpts cheap.
 const EXCERPT_SOURCE_MAX = 400;
+// Inline code and fenced blocks, and quotations introduced as examples ("payloads such as
+// \"ignore previous instructions\""): what is quoted there is more often talked about than meant.
+const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]{1,200}`/g;
+const CITED =
+  /(?:example|payload|phrases?|such as|like|e\.g\.|for instance|string|says?|said|wrote|reads?|beispiel|wie|ejemplo|como|exemple|comme|esempio|как|вроде|مثل|例如|像|のような)[^.!?\n"“«„「]{0,30}(?:"[^"\n]{4,300}"|“[^”\n]{4,300}”|«[^»\n]{4,300}»|„[^“”\n]{4,300}[“”]|「[^」\n]{4,300}」|'[^'\n]{4,300}')/giu;
+const QUOTED_FACTOR = 0.6;
+// A chat-template token named inside a sentence ("the literal string <|endoftext|> is …") is
+// being talked about; one that opens a turn ("<|im_start|>system\n…") is being used.
+const MENTION_RULES = new Set(["special-token", "role-tag"]);
+const MENTIONED_FACTOR = 0.5;
+const ROLE_AFTER = /^\s*(?:system|user|assistant|developer|tool)\b/i;
+const wordsIn = (s: string): number => s.match(/\p{L}{2,}/gu)?.length ?? 0;
+// "Never send …", "do not call …": a prohibition, as in security advice.
+const NEGATED =
+  /(?:\b(?:never|not|don't|do not|nie|nicht|niemals|nunca|jamais|mai|ne)\b|никогда|не\s|لا\s|绝不|不要|決して)[^.!?\n]{0,24}$/i;
+const NEGATED_FACTOR = 0.5;
 
 /**
  * The readable (normalised) form of `text[start, end)`, with every credential masked in the
@@ -44,27 +95,188 @@ function excerptOf(text: string, start: number, end: number, secrets: SecretFind
   return flat.length > EXCERPT_MAX ? `${flat.slice(0, EXCERPT_MAX - 1)}…` : flat;
 }
 
-/**
- * Finds prompt-injection patterns in untrusted text. Matching runs on a normalised view (see
- * `normalizeForScan`) so entity-encoded, zero-width-split, full-width, homoglyph, letter-spaced
- * and leetspeak variants are caught; spans point back into the original text. Findings are
- * sorted by position; one finding per rule and position.
- */
-export function scanInjection(text: string): InjectionFinding[] {
-  const normalized = normalizeForScan(text);
-  const findings: InjectionFinding[] = [];
-  let secrets: SecretFinding[] | null = null;
+interface PatternHit {
+  layer: "rules" | "lexicon";
+  kind: InjectionKind;
+  rule: string;
+  score: number;
+  /** Span in the normalised text. */
+  at: number;
+  stop: number;
+}
+
+function patternHits(normalized: MappedText): PatternHit[] {
+  const text = normalized.text;
+  const code: [number, number][] = [];
+  for (const m of text.matchAll(CODE)) code.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(CITED)) code.push([m.index, m.index + m[0].length]);
+  const quoted = (at: number) => code.some(([a, b]) => at >= a && at < b);
+  const hits: PatternHit[] = [];
+  const push = (
+    layer: PatternHit["layer"],
+    kind: InjectionKind,
+    rule: string,
+    weight: number,
+    m: RegExpMatchArray,
+  ) => {
+    const lead = m[0].length - m[0].replace(/^\s+/, "").length;
+    const at = m.index! + lead;
+    const stop = m.index! + m[0].length;
+    let score = quoted(at) ? weight * QUOTED_FACTOR : weight;
+    // "System prompt: the text a developer gives a model" defines a term; it gives no order.
+    if (kind === "role_impersonation" && /^[^:\n]{0,40}:\s*(?:the|an?)\s/i.test(m[0].slice(lead))) {
+      score *= MENTIONED_FACTOR;
+    }
+    if (MENTION_RULES.has(rule)) {
+      const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+      const lineEnd = text.indexOf("\n", stop);
+      const after = text.slice(stop, lineEnd < 0 ? undefined : lineEnd);
+      const before = text.slice(lineStart, at);
+      if (wordsIn(before) >= 3 && wordsIn(after) >= 2 && !ROLE_AFTER.test(after)) {
+        score *= MENTIONED_FACTOR;
+      }
+    }
+    if ((kind === "exfiltration" || kind === "tool_invocation") && layer === "lexicon") {
+      if (NEGATED.test(text.slice(Math.max(0, at - 40), at))) score *= NEGATED_FACTOR;
+    }
+    hits.push({ layer, kind, rule, score, at, stop });
+  };
   for (const rule of INJECTION_RULES) {
     rule.pattern.lastIndex = 0;
-    for (const m of normalized.text.matchAll(rule.pattern)) {
+    for (const m of text.matchAll(rule.pattern)) {
       if (rule.accept && !rule.accept(m as RegExpExecArray)) continue;
-      // Leading line breaks belong to the anchor, not to the finding.
-      const lead = m[0].length - m[0].replace(/^\s+/, "").length;
-      const { start, end } = originalSpan(normalized, m.index + lead, m.index + m[0].length);
-      secrets ??= findSecrets(text);
-      const excerpt = excerptOf(text, start, end, secrets);
-      findings.push({ kind: rule.kind, rule: rule.id, start, end, excerpt });
+      push("rules", rule.kind, rule.id, ruleWeight(rule.id), m);
     }
   }
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end);
+  const scripts = new Map<RegExp, boolean>();
+  for (const entry of LEXICON) {
+    if (entry.script) {
+      if (!scripts.has(entry.script)) scripts.set(entry.script, entry.script.test(text));
+      if (!scripts.get(entry.script)) continue;
+    }
+    for (const m of text.matchAll(entry.pattern)) {
+      if (m[0].trim() === "") continue;
+      push("lexicon", entry.kind, entry.id, entry.weight, m);
+    }
+  }
+  // One hit per kind and overlapping span: the strongest (the earlier-listed on a tie).
+  hits.sort((a, b) => a.at - b.at || b.score - a.score);
+  const kept: PatternHit[] = [];
+  const last = new Map<InjectionKind, PatternHit>();
+  for (const h of hits) {
+    const same = last.get(h.kind);
+    if (!same || h.at >= same.stop) {
+      kept.push(h);
+      last.set(h.kind, h);
+    } else if (h.score > same.score) {
+      Object.assign(same, h, { at: same.at, stop: Math.max(same.stop, h.stop) });
+    } else same.stop = Math.max(same.stop, h.stop);
+  }
+  return kept;
+}
+
+const noisyOr = (a: number, b: number): number => 1 - (1 - a) * (1 - b);
+/** A window's score: the classifier's probability and the strongest pattern, as independent evidence. */
+const combine = noisyOr;
+
+interface Raw {
+  score: number;
+  findings: Omit<InjectionFinding, "excerpt">[];
+}
+
+function analyze(text: string, depth: number): Raw {
+  const normalized = normalizeForScan(text);
+  const hits = patternHits(normalized);
+  const findings: Raw["findings"] = hits.map((h) => ({
+    layer: h.layer,
+    kind: h.kind,
+    rule: h.rule,
+    score: round(h.score),
+    ...originalSpan(normalized, h.at, h.stop),
+  }));
+  let score = 0;
+  const norm = normalized.text;
+  const step = SCAN_WINDOW.size - SCAN_WINDOW.overlap;
+  for (let at = 0; at < Math.max(norm.length, 1); at += step) {
+    const stop = Math.min(norm.length, at + SCAN_WINDOW.size);
+    const p = classify(classifierView(norm.slice(at, stop)));
+    let r = 0;
+    for (const h of hits) if (h.at < stop && h.stop > at) r = Math.max(r, h.score);
+    score = Math.max(score, combine(p, r));
+    if (p >= REPORT_MIN) {
+      findings.push({
+        layer: "classifier",
+        kind: "likely_injection",
+        rule: "ngram-logistic",
+        score: round(p),
+        ...originalSpan(normalized, at, stop),
+      });
+    }
+    if (stop >= norm.length) break;
+  }
+  if (depth < DECODE_LIMITS.maxDepth) {
+    for (const seg of decodedSegments(text)) {
+      const inner = analyze(seg.text, depth + 1);
+      score = Math.max(score, inner.score);
+      const best = inner.findings.reduce<Raw["findings"][number] | null>(
+        (a, f) => (!a || f.score > a.score ? f : a),
+        null,
+      );
+      if (best && inner.score >= REPORT_MIN) {
+        findings.push({
+          layer: `decoded:${seg.encoding}`,
+          kind: best.kind,
+          rule: `${best.layer}:${best.rule}`,
+          score: round(inner.score),
+          start: seg.start,
+          end: seg.end,
+        });
+      }
+    }
+  }
+  return { score: round(score), findings };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Scores untrusted text for prompt injection, in layers: patterns (the rules and a multilingual
+ * lexicon) on a normalised view (see `normalizeForScan`: entities, zero-width, full-width,
+ * homoglyph, letter-spaced and leetspeak variants undone), a trained n-gram classifier over
+ * overlapping windows, and both again on decoded base64 / hex / percent / ROT13 / reversed
+ * segments. Spans point back into the original text.
+ */
+export function analyzeInjection(text: string, opts: ScanOptions = {}): InjectionScan {
+  const threshold = opts.threshold ?? DEFAULT_INJECTION_THRESHOLD;
+  const raw = analyze(text, 0);
+  let secrets: SecretFinding[] | null = null;
+  const findings = raw.findings
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .map((f) => {
+      secrets ??= findSecrets(text);
+      return { ...f, excerpt: excerptOf(text, f.start, f.end, secrets) };
+    });
+  return { score: raw.score, threshold, flagged: raw.score >= threshold, findings };
+}
+
+/**
+ * The findings that explain a flagged scan (empty when its score is below the threshold):
+ * pattern and decoded findings that reach the threshold on their own or with the classifier's
+ * agreement, or the classifier's windows when no pattern explains the score.
+ */
+export function explainingFindings(scan: InjectionScan): InjectionFinding[] {
+  if (!scan.flagged) return [];
+  const classifierMax = Math.max(
+    0,
+    ...scan.findings.filter((f) => f.layer === "classifier").map((f) => f.score),
+  );
+  const explaining = scan.findings.filter(
+    (f) => f.layer !== "classifier" && noisyOr(f.score, classifierMax) >= scan.threshold,
+  );
+  return explaining.length > 0 ? explaining : scan.findings.filter((f) => f.layer === "classifier");
+}
+
+/** `explainingFindings(analyzeInjection(text))`: what makes a text an injection, if it is one. */
+export function scanInjection(text: string, opts: ScanOptions = {}): InjectionFinding[] {
+  return explainingFindings(analyzeInjection(text, opts));
 }

@@ -2,7 +2,7 @@ import { toHex } from "../encoding";
 import { maskKnownSecrets, redactSecrets } from "../secrets/mask";
 import { originalSpan } from "./mapped-text";
 import { normalizeForScan } from "./normalize";
-import { scanInjection } from "./scan-injection";
+import { analyzeInjection, explainingFindings } from "./scan-injection";
 import type { InjectionFinding, InjectionKind } from "./scan-injection";
 
 export interface WrapOptions {
@@ -14,13 +14,17 @@ export interface WrapOptions {
   knownSecrets?: readonly string[];
   /** Mask credentials recognised by their format (default true). */
   redactCredentials?: boolean;
+  /** Injection score at which the warning line is added (default: the scanner's). */
+  threshold?: number;
 }
 
 export interface WrappedContent {
   /** What the model is given. */
   text: string;
-  /** Injection findings, with spans into the original `content`. */
+  /** Injection findings that explain a flagged content, with spans into the original `content`. */
   findings: InjectionFinding[];
+  /** The content's injection score (0..1), flagged or not, for the policy context. */
+  score: number;
   /** How many boundary look-alikes were neutralised inside the content. */
   neutralized: number;
   boundary: string;
@@ -87,7 +91,11 @@ export function wrapUntrusted(content: string, opts: WrapOptions): WrappedConten
     throw new TypeError("boundary must be 8-64 characters of [A-Za-z0-9_-]");
   }
   const source = sanitizeSource(opts.source);
-  const findings = scanInjection(content);
+  const scan = analyzeInjection(
+    content,
+    opts.threshold !== undefined ? { threshold: opts.threshold } : {},
+  );
+  const findings = explainingFindings(scan);
   // Mask first, while secret values are still intact; masks cannot form a boundary tag.
   let masked = content;
   if (opts.knownSecrets && opts.knownSecrets.length > 0) {
@@ -102,5 +110,11 @@ export function wrapUntrusted(content: string, opts: WrapOptions): WrappedConten
     body,
     `</${OPEN} boundary="${boundary}">`,
   ];
-  return { text: lines.join("\n"), findings, neutralized: neutral.count, boundary };
+  return {
+    text: lines.join("\n"),
+    findings,
+    score: scan.score,
+    neutralized: neutral.count,
+    boundary,
+  };
 }

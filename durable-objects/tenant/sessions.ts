@@ -451,7 +451,10 @@ export class SessionEngine {
   private async handleToolCall(r: SessionRow, call: ModelToolCall, now: number): Promise<boolean> {
     const tool = BUILTIN_TOOLS.get(call.name);
     const args = (call.input ?? {}) as JsonObject;
-    const anomalyState = JSON.parse(r.anomaly_state) as AnomalyState;
+    // Read fresh: an earlier call of the same turn may have advanced it.
+    const anomalyState = JSON.parse(
+      this.row(r.id)?.anomaly_state ?? r.anomaly_state,
+    ) as AnomalyState;
     let state = anomalyState;
     const anomalies = [];
     for (const event of classifyToolCall({ tool: call.name, args, at: now })) {
@@ -466,7 +469,10 @@ export class SessionEngine {
         args,
         declared: (tool?.declared(args) ?? { reversible: false, has_shadow: false }) as JsonObject,
         idempotency_key: call.id,
-        context_extra: { anomalies: anomalies.map((a) => a.kind) },
+        context_extra: {
+          anomalies: anomalies.map((a) => a.kind),
+          injection_score: state.injectionScore ?? 0,
+        },
       },
       { actor: { kind: "agent", id: r.id }, channel: "hosted" },
       now,
@@ -589,6 +595,19 @@ export class SessionEngine {
           : toolError(`unknown tool ${call.name}`);
         for (const w of outcome.warnings)
           this.emit(r.id, "warning", { step_id: step.step_id, message: w }, now);
+        if (outcome.injectionScore !== undefined) {
+          const seen = advanceAnomalies(state, {
+            type: "untrusted_content",
+            at: now,
+            tool: call.name,
+            score: outcome.injectionScore,
+          });
+          this.sql.exec(
+            "UPDATE sessions SET anomaly_state = ? WHERE id = ?",
+            JSON.stringify(seen.state),
+            r.id,
+          );
+        }
         this.finishCall(r, call, outcome, step, now);
         return false;
       }

@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { hashAuditEvent } from "../../core/audit/event";
 import type { HashedAuditEvent } from "../../core/audit/event";
+import type { Jwks } from "../../core/audit/checkpoint";
 import { formatEventLine } from "../../core/audit/export-format";
 import { verifyAuditExport, verifyAuditExportBytes } from "../../core/audit/verify-export";
 import { call, expectError, signUp } from "../helpers/client";
@@ -87,7 +88,7 @@ describe("forged and foreign export lines", () => {
     const t = await newTenant(owner, "Exported");
     const other = await newTenant(owner, "Other");
     const bytes = await exportOf(owner.cookie, t);
-    const jwks = await (await call("/.well-known/jwks.json")).json();
+    const jwks = (await (await call("/.well-known/jwks.json")).json()) as Jwks;
     const text = new TextDecoder().decode(bytes);
     const lines = text.split("\n").slice(0, -1);
     expect(await verifyAuditExportBytes(bytes, { jwks, tenant: t })).toMatchObject({

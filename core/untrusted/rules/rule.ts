@@ -9,7 +9,9 @@ export type InjectionKind =
   | "role_impersonation"
   | "prompt_structure"
   | "tool_invocation"
-  | "exfiltration";
+  | "exfiltration"
+  /** The trained classifier, which scores text without naming an intent. */
+  | "likely_injection";
 
 export interface InjectionRule {
   id: string;

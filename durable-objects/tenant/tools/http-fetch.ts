@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkEgress, checkRedirect } from "../../../core/egress";
-import { wrapUntrusted } from "../../../core/untrusted";
+import { askGuard, guardName, withGuard, wrapUntrusted } from "../../../core/untrusted";
 import { toolError, type BuiltinTool, type ToolContext } from "./types";
 
 export const FETCH_LIMITS = {
@@ -164,6 +164,10 @@ export const httpFetch: BuiltinTool = {
     const { text, truncated } = await readLimited(res);
     const wrapped = wrapUntrusted(ctx.vault.mask(text), { source: "http_fetch" });
     const warnings = wrapped.findings.map((f) => `possible prompt injection (${f.kind}) in ${url}`);
+    const guard = guardName(ctx.env.INJECTION_GUARD);
+    const opinion = guard && ctx.env.AI ? await askGuard(ctx.env.AI, guard, wrapped.text) : null;
+    if (opinion?.unsafe) warnings.push(`guard model ${opinion.model} rated ${url} unsafe`);
+    const injectionScore = withGuard(wrapped.score, opinion);
     const header =
       `HTTP ${res.status} ${res.headers.get("content-type") ?? ""}`.trim() +
       (truncated ? ` (truncated to ${FETCH_LIMITS.maxResponseBytes} bytes)` : "");
@@ -176,8 +180,11 @@ export const httpFetch: BuiltinTool = {
         bytes: text.length,
         truncated,
         injection_findings: wrapped.findings.length,
+        injection_score: injectionScore,
+        ...(opinion ? { guard_unsafe: opinion.unsafe } : {}),
       },
       warnings,
+      injectionScore,
     };
   },
 };

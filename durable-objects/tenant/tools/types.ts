@@ -22,6 +22,8 @@ export interface ToolOutcome {
   record: JsonValue;
   /** Injection findings and other notes for the session's event stream. */
   warnings: string[];
+  /** Injection score (0..1) of the untrusted content in `content`, when there is any. */
+  injectionScore?: number;
 }
 
 export interface BuiltinTool {

@@ -169,3 +169,26 @@ describe("advanceAnomalies", () => {
     expect(anomalies).toEqual([]);
   });
 });
+
+describe("injection score in the anomaly state", () => {
+  it("keeps the highest injection score of untrusted content read, from 0", () => {
+    let state = initialAnomalyState();
+    expect(state.injectionScore).toBe(0);
+    for (const score of [0.2, 0.91, 0.4]) {
+      state = advanceAnomalies(state, {
+        type: "untrusted_content",
+        at: 1,
+        tool: "http_fetch",
+        score,
+      }).state;
+    }
+    expect(state.injectionScore).toBe(0.91);
+  });
+
+  it("reads a state saved before the field existed as 0", () => {
+    const { injectionScore: _, ...old } = initialAnomalyState();
+    const next = advanceAnomalies(old, { type: "untrusted_content", at: 1, tool: "t", score: 0.3 });
+    expect(next.state.injectionScore).toBe(0.3);
+    expect(next.anomalies).toEqual([]);
+  });
+});

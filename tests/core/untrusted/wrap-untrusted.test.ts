@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_INJECTION_THRESHOLD,
   NEUTRALIZED_NOTICE,
   NEUTRALIZED_TAG,
   normalizeForScan,
@@ -20,9 +21,12 @@ describe("wrapUntrusted", () => {
     expect(out).toEqual({
       text: `<untrusted_content source="http_fetch" boundary="${B}">\nHello, world.\n</untrusted_content boundary="${B}">`,
       findings: [],
+      score: out.score,
       neutralized: 0,
       boundary: B,
     });
+    expect(out.score).toBeGreaterThanOrEqual(0);
+    expect(out.score).toBeLessThan(DEFAULT_INJECTION_THRESHOLD);
   });
 
   it("prepends a warning line naming the kinds when injection patterns are found", () => {

@@ -1,0 +1,32 @@
+import { BUCKETS, forEachFeature } from "./features";
+import { MODEL } from "./weights";
+
+let weights: Int8Array | null = null;
+
+function table(): Int8Array {
+  if (!weights) {
+    const bin = atob(MODEL.weights);
+    if (bin.length !== BUCKETS) throw new Error("classifier weights do not match the hash size");
+    const w = new Int8Array(BUCKETS);
+    for (let i = 0; i < BUCKETS; i++) w[i] = bin.charCodeAt(i);
+    weights = w;
+  }
+  return weights;
+}
+
+/**
+ * Probability that `view` (a `classifierView` string) is a prompt injection: a logistic
+ * regression over hashed n-grams, weights quantised to int8 (`scripts/injection/train.mjs`).
+ */
+export function classify(view: string): number {
+  if (view.length === 0) return 0;
+  const w = table();
+  let sum = 0;
+  let total = 0;
+  forEachFeature(view, (b) => {
+    sum += w[b]!;
+    total++;
+  });
+  const z = MODEL.bias + (sum * MODEL.scale) / Math.sqrt(total);
+  return 1 / (1 + Math.exp(-z));
+}

@@ -5,6 +5,7 @@ import { PolicyStore } from "./tenant/policies";
 import { fail, ok, type Result } from "./tenant/result";
 import { RunEngine, type ProposeInput } from "./tenant/runs";
 import { migrate } from "./tenant/schema";
+import { TransparencyLog } from "./tenant/tlog";
 import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
 import type { ProviderConfig } from "../core/providers/types";
 import type { Actor, ApprovalStatus, Channel, JsonObject, JsonValue } from "./tenant/types";
@@ -21,12 +22,18 @@ export class TenantDO extends DurableObject<Env> {
   private readonly policies: PolicyStore;
   private readonly runs: RunEngine;
   private readonly sessions: SessionEngine;
+  private readonly tlog: TransparencyLog;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     const sql = ctx.storage.sql;
     migrate(sql);
     this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
+    this.tlog = new TransparencyLog(sql, this.audit, () => this.tenantId(), env);
+    this.audit.afterCheckpoint = async (now) => {
+      const cp = await this.tlog.checkpoint(now);
+      this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, Date.now()));
+    };
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
     this.sessions = new SessionEngine(
@@ -343,5 +350,138 @@ export class TenantDO extends DurableObject<Env> {
     return bound.ok
       ? ok({ lines: this.audit.exportLines(afterSeq, limit), size: this.audit.size })
       : bound;
+  }
+
+  // ── transparency log (C2SP) ──────────────────────────────────────────────────────────────
+  /** The signed-note checkpoint of the current size, after asking the witnesses to cosign. */
+  async tlogCheckpoint(tenantId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    if (!this.tlog.canSign)
+      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    const now = Date.now();
+    await this.tlog.submitToWitnesses(await this.tlog.checkpoint(now), now);
+    return ok(this.tlog.latest()!);
+  }
+
+  /** The latest checkpoint, only when the tenant publishes its verification data. */
+  async tlogPublicCheckpoint(tenantId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    return this.tlogCheckpoint(tenantId);
+  }
+
+  async tlogProofFile(tenantId: string, seq: number) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    if (!this.tlog.canSign)
+      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    return this.tlog.proofFile(seq, Date.now());
+  }
+
+  tlogKeys(tenantId: string, publicOnly = false) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    if (publicOnly && !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    return ok({ origin: this.tlog.origin(), keys: this.tlog.keyHistory() });
+  }
+
+  tlogPublicConsistency(tenantId: string, from: number, to?: number) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    return this.consistencyProof(tenantId, from, to);
+  }
+
+  tlogSettings(tenantId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    return ok({
+      origin: this.tlog.origin(),
+      public: this.tlog.isPublic,
+      witnesses: this.tlog.listWitnesses(),
+      keys: this.tlog.keyHistory(),
+    });
+  }
+
+  async tlogSetPublic(tenantId: string, enabled: boolean, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    this.audit.atomically(() => {
+      this.tlog.setPublic(enabled);
+      this.audit.append({
+        type: "audit.public_changed",
+        runId: null,
+        stepId: null,
+        actor,
+        data: { public: enabled },
+        now,
+      });
+    });
+    await this.afterChange();
+    return this.tlogSettings(tenantId);
+  }
+
+  async tlogAddWitness(tenantId: string, input: { url: string; vkey: string }, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const result = this.audit.atomically(() => {
+      const added = this.tlog.addWitness(input.url, input.vkey, now);
+      if (added.ok)
+        this.audit.append({
+          type: "audit.witness_added",
+          runId: null,
+          stepId: null,
+          actor,
+          data: { witness_id: added.value.id, url: input.url, vkey: input.vkey },
+          now,
+        });
+      return added;
+    });
+    await this.afterChange();
+    return result;
+  }
+
+  async tlogRemoveWitness(tenantId: string, witnessId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const result = this.audit.atomically(() => {
+      const removed = this.tlog.removeWitness(witnessId);
+      if (removed.ok)
+        this.audit.append({
+          type: "audit.witness_removed",
+          runId: null,
+          stepId: null,
+          actor,
+          data: { witness_id: witnessId },
+          now,
+        });
+      return removed;
+    });
+    await this.afterChange();
+    return result;
+  }
+
+  /** Starts a new key generation for this tenant only; the old key's window ends here. */
+  async tlogRotateKey(tenantId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    if (!this.tlog.canSign)
+      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    const now = Date.now();
+    const { generation, signer } = await this.tlog.rotate(now, () =>
+      this.audit.append({
+        type: "audit.log_key_rotated",
+        runId: null,
+        stepId: null,
+        actor,
+        data: {},
+        now,
+      }),
+    );
+    await this.afterChange();
+    return ok({ generation, vkey: signer.vkey, keys: this.tlog.keyHistory() });
   }
 }

@@ -12,6 +12,7 @@ import { originCheck } from "./middleware/origin-check";
 import { securityHeaders } from "./middleware/security-headers";
 import { approvalLinkRoutes, approvalRoutes } from "./routes/approvals";
 import { auditRoutes } from "./routes/audit";
+import { auditTlogRoutes, publicTlogRoutes } from "./routes/audit-tlog";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
 import { doctorRoutes } from "./routes/doctor";
@@ -100,6 +101,8 @@ export function createApp() {
   app.route("/", approvalRoutes);
   app.route("/", approvalLinkRoutes);
   app.route("/", auditRoutes);
+  app.route("/", auditTlogRoutes);
+  app.route("/", publicTlogRoutes);
   app.route("/", jwksRoutes);
   app.route("/", doctorRoutes);
   app.route("/", whoamiRoutes);

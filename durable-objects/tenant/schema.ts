@@ -52,6 +52,24 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE INDEX egress_log_session ON egress_log (session_id, at)`,
     `CREATE TABLE tool_starts (step_id TEXT PRIMARY KEY, at INTEGER NOT NULL)`,
   ],
+  // ── issue 18: the audit log as a C2SP transparency log (note checkpoints, key history,
+  // witnesses and their cosignatures) ──────────────────────────────────────────────────────
+  [
+    `CREATE TABLE tlog_keys (
+       generation INTEGER PRIMARY KEY, vkey TEXT NOT NULL, from_size INTEGER NOT NULL,
+       to_size INTEGER, created_at INTEGER NOT NULL, retired_at INTEGER)`,
+    `CREATE TABLE tlog_checkpoints (
+       size INTEGER PRIMARY KEY, note TEXT NOT NULL, generation INTEGER NOT NULL,
+       created_at INTEGER NOT NULL)`,
+    `CREATE TABLE tlog_witnesses (
+       id TEXT PRIMARY KEY, url TEXT NOT NULL, vkey TEXT NOT NULL,
+       last_size INTEGER NOT NULL DEFAULT 0, last_ok_at INTEGER, last_error TEXT,
+       created_at INTEGER NOT NULL)`,
+    `CREATE TABLE tlog_cosignatures (
+       size INTEGER NOT NULL, witness_id TEXT NOT NULL, line TEXT NOT NULL,
+       timestamp INTEGER NOT NULL, PRIMARY KEY (size, witness_id))`,
+  ],
+  // ── end issue 18 ─────────────────────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

@@ -379,10 +379,11 @@ export class TenantDO extends DurableObject<Env> {
     return this.tlog.proofFile(seq, Date.now());
   }
 
-  tlogKeys(tenantId: string, publicOnly = false) {
+  async tlogKeys(tenantId: string, publicOnly = false) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     if (publicOnly && !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    await this.tlog.ensureKey(Date.now());
     return ok({ origin: this.tlog.origin(), keys: this.tlog.keyHistory() });
   }
 
@@ -392,9 +393,10 @@ export class TenantDO extends DurableObject<Env> {
     return this.consistencyProof(tenantId, from, to);
   }
 
-  tlogSettings(tenantId: string) {
+  async tlogSettings(tenantId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
+    await this.tlog.ensureKey(Date.now());
     return ok({
       origin: this.tlog.origin(),
       public: this.tlog.isPublic,

@@ -152,6 +152,11 @@ export class TransparencyLog {
     return { generation, signer };
   }
 
+  /** Makes sure the tenant has a current key (so the history is never empty once it can sign). */
+  async ensureKey(now: number): Promise<void> {
+    if (this.canSign) await this.currentKey(now);
+  }
+
   keyHistory(): LogKey[] {
     return this.sql
       .exec<{ vkey: string; from_size: number; to_size: number | null }>(

@@ -7,10 +7,11 @@ import { parseJwks, type Jwks } from "../../core/audit/checkpoint";
 import type { Sha256 } from "../../core/audit/sha256";
 import { AuditExportVerifier, type AuditVerifyResult } from "../../core/audit/verify-export";
 
-const USAGE = `usage: gatehouse audit verify FILE.jsonl [--jwks JWKS.json]
+const USAGE = `usage: gatehouse audit verify FILE.jsonl [--jwks JWKS.json] [--since CHECKPOINT --log-key KEY]
 
   verify   check every event hash, prev link and seq, the Merkle root, and the final
            signed checkpoint (its signature too when --jwks is given)
+           --since: the export must extend that earlier C2SP checkpoint (append-only)
            exit 0: ok N events · exit 1: bad seq N: reason · exit 2: usage error
 `;
 
@@ -85,12 +86,16 @@ async function readJwks(path: string): Promise<Jwks> {
 }
 
 async function verify(args: string[]): Promise<number> {
-  let values: { jwks?: string };
+  let values: { jwks?: string; since?: string; "log-key"?: string[] };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { jwks: { type: "string" } },
+      options: {
+        jwks: { type: "string" },
+        since: { type: "string" },
+        "log-key": { type: "string", multiple: true },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -105,6 +110,14 @@ async function verify(args: string[]): Promise<number> {
     process.stdout.write(`bad seq ${result.seq}: ${result.reason}\n`);
     return 1;
   }
+  if (values.since !== undefined) {
+    const since = await checkSinceOption(file, values.since, values["log-key"] ?? []);
+    if (!since.ok) {
+      process.stdout.write(`not append-only: ${since.reason}\n`);
+      return 1;
+    }
+    process.stderr.write(`extends the checkpoint of size ${since.size} given with --since\n`);
+  }
   process.stdout.write(`ok ${result.events} events\n`);
   const { checkpoint } = result;
   process.stderr.write(`root ${result.root}\n`);
@@ -117,6 +130,25 @@ async function verify(args: string[]): Promise<number> {
         }\n`,
     );
   return 0;
+}
+
+async function checkSinceOption(file: string, since: string, logKeyArgs: string[]) {
+  let note: string;
+  try {
+    note = await readFile(since, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${since}: ${errorCode(error)}`);
+  }
+  const { checkSince } = await import("./audit-since");
+  const { readLogKeys } = await import("./tlog-keys");
+  let logKeys;
+  try {
+    logKeys = readLogKeys(logKeyArgs);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (logKeys.length === 0) throw new UsageError("--since needs --log-key (the log's vkey)");
+  return checkSince(file, note, logKeys);
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -29,7 +29,9 @@ export async function deriveLogKeySeed(
   tenantId: string,
   generation: number,
 ): Promise<Uint8Array> {
-  const ikm = await crypto.subtle.importKey("raw", master, "HKDF", false, ["deriveBits"]);
+  const ikm = await crypto.subtle.importKey("raw", new Uint8Array(master), "HKDF", false, [
+    "deriveBits",
+  ]);
   const bits = await crypto.subtle.deriveBits(
     {
       name: "HKDF",

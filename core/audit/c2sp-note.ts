@@ -183,7 +183,7 @@ export async function ed25519FromSeed(seed: Uint8Array): Promise<Ed25519Key> {
   return {
     publicKey,
     sign: async (message) =>
-      new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, key, message)),
+      new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, key, new Uint8Array(message))),
   };
 }
 
@@ -194,10 +194,19 @@ export async function ed25519Verify(
 ): Promise<boolean> {
   if (publicKey.length !== 32 || signature.length !== 64) return false;
   try {
-    const key = await crypto.subtle.importKey("raw", publicKey, { name: "Ed25519" }, false, [
-      "verify",
-    ]);
-    return await crypto.subtle.verify({ name: "Ed25519" }, key, signature, message);
+    const key = await crypto.subtle.importKey(
+      "raw",
+      new Uint8Array(publicKey),
+      { name: "Ed25519" },
+      false,
+      ["verify"],
+    );
+    return await crypto.subtle.verify(
+      { name: "Ed25519" },
+      key,
+      new Uint8Array(signature),
+      new Uint8Array(message),
+    );
   } catch {
     return false;
   }

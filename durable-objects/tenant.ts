@@ -6,6 +6,7 @@ import { fail, ok, type Result } from "./tenant/result";
 import { RunEngine, type ProposeInput } from "./tenant/runs";
 import { migrate } from "./tenant/schema";
 import { TransparencyLog } from "./tenant/tlog";
+import { SinkDelivery, type SinkConfig } from "./tenant/sinks";
 import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
 import type { ProviderConfig } from "../core/providers/types";
 import type { Actor, ApprovalStatus, Channel, JsonObject, JsonValue } from "./tenant/types";
@@ -23,6 +24,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly runs: RunEngine;
   private readonly sessions: SessionEngine;
   private readonly tlog: TransparencyLog;
+  private readonly sinks: SinkDelivery;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -30,6 +32,7 @@ export class TenantDO extends DurableObject<Env> {
     migrate(sql);
     this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
     this.tlog = new TransparencyLog(sql, this.audit, () => this.tenantId(), env);
+    this.sinks = new SinkDelivery(sql, this.audit, () => this.tenantId(), env);
     this.audit.afterCheckpoint = async (now) => {
       const cp = await this.tlog.checkpoint(now);
       this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, Date.now()));
@@ -70,7 +73,13 @@ export class TenantDO extends DurableObject<Env> {
     const nextExpiry = this.runs.expireApprovals(now);
     this.sessions.resumeSettled(now);
     const sessions = this.sessions.due(now);
-    const candidates = [nextExpiry, sessions.next, extra, sessions.ids.length > 0 ? now : null];
+    const candidates = [
+      nextExpiry,
+      sessions.next,
+      extra,
+      sessions.ids.length > 0 ? now : null,
+      this.sinks.nextDue(now),
+    ];
     const next = Math.min(...candidates.filter((t): t is number => t !== null));
     if (Number.isFinite(next)) {
       const current = await this.ctx.storage.getAlarm();
@@ -81,6 +90,7 @@ export class TenantDO extends DurableObject<Env> {
 
   /** Runs due hosted sessions forward; also how a session resumes after an eviction. */
   override async alarm(): Promise<void> {
+    await this.sinks.deliver(Date.now());
     let retryAt: number | null = null;
     for (const id of this.sessions.due(Date.now()).ids) {
       const outcome = await this.sessions.advance(id, Date.now);
@@ -485,5 +495,52 @@ export class TenantDO extends DurableObject<Env> {
     );
     await this.afterChange();
     return ok({ generation, vkey: signer.vkey, keys: this.tlog.keyHistory() });
+  }
+
+  // ── SIEM sinks ───────────────────────────────────────────────────────────────────────────
+  listSinks(tenantId: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.sinks.list()) : bound;
+  }
+
+  async addSink(tenantId: string, config: SinkConfig, fromSeq: number, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const sink = this.audit.atomically(() => {
+      const added = this.sinks.add(config, fromSeq, now);
+      this.audit.append({
+        type: "audit.sink_added",
+        runId: null,
+        stepId: null,
+        actor,
+        data: { sink_id: added.id, kind: config.kind },
+        now,
+      });
+      return added;
+    });
+    await this.afterChange();
+    return ok(this.sinks.list().find((s) => s.id === sink.id)!);
+  }
+
+  async removeSink(tenantId: string, sinkId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const result = this.audit.atomically(() => {
+      const removed = this.sinks.remove(sinkId);
+      if (removed.ok)
+        this.audit.append({
+          type: "audit.sink_removed",
+          runId: null,
+          stepId: null,
+          actor,
+          data: { sink_id: sinkId },
+          now,
+        });
+      return removed;
+    });
+    await this.afterChange();
+    return result;
   }
 }

@@ -12,6 +12,7 @@ import { originCheck } from "./middleware/origin-check";
 import { securityHeaders } from "./middleware/security-headers";
 import { approvalLinkRoutes, approvalRoutes } from "./routes/approvals";
 import { auditRoutes } from "./routes/audit";
+import { auditSinkRoutes } from "./routes/audit-sinks";
 import { auditTlogRoutes, publicTlogRoutes } from "./routes/audit-tlog";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
@@ -102,6 +103,7 @@ export function createApp() {
   app.route("/", approvalLinkRoutes);
   app.route("/", auditRoutes);
   app.route("/", auditTlogRoutes);
+  app.route("/", auditSinkRoutes);
   app.route("/", publicTlogRoutes);
   app.route("/", jwksRoutes);
   app.route("/", doctorRoutes);

@@ -53,7 +53,7 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE TABLE tool_starts (step_id TEXT PRIMARY KEY, at INTEGER NOT NULL)`,
   ],
   // ── issue 18: the audit log as a C2SP transparency log (note checkpoints, key history,
-  // witnesses and their cosignatures) ──────────────────────────────────────────────────────
+  // witnesses and their cosignatures, SIEM sinks) ──────────────────────────────────────────────────────
   [
     `CREATE TABLE tlog_keys (
        generation INTEGER PRIMARY KEY, vkey TEXT NOT NULL, from_size INTEGER NOT NULL,
@@ -68,6 +68,11 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE TABLE tlog_cosignatures (
        size INTEGER NOT NULL, witness_id TEXT NOT NULL, line TEXT NOT NULL,
        timestamp INTEGER NOT NULL, PRIMARY KEY (size, witness_id))`,
+    `CREATE TABLE audit_sinks (
+       id TEXT PRIMARY KEY, kind TEXT NOT NULL, config TEXT NOT NULL,
+       last_seq INTEGER NOT NULL, failures INTEGER NOT NULL DEFAULT 0,
+       next_attempt_at INTEGER NOT NULL, last_error TEXT, last_delivered_at INTEGER,
+       created_at INTEGER NOT NULL)`,
   ],
   // ── end issue 18 ─────────────────────────────────────────────────────────────────────────
 ];

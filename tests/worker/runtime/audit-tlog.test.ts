@@ -55,7 +55,9 @@ describe("C2SP checkpoints over HTTP", () => {
     const cp = parseCheckpointText(parseNote(note).text);
     expect(cp.origin).toBe(keys.origin);
     expect(cp.size).toBe(head.size);
-    expect(Array.from(cp.rootHash, (b) => b.toString(16).padStart(2, "0")).join("")).toBe(head.root);
+    expect(Array.from(cp.rootHash, (b) => b.toString(16).padStart(2, "0")).join("")).toBe(
+      head.root,
+    );
     const checked = await verifyCheckpointNote(note, { logKeys: keys.keys });
     expect(checked.ok).toBe(true);
   });

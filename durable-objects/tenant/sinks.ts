@@ -17,7 +17,7 @@ export const SINK_BATCH = 100;
 /** Batches per sink per alarm run, so one busy sink cannot hold the object for long. */
 const BATCHES_PER_RUN = 50;
 const SEND_TIMEOUT_MS = 10_000;
-const MAX_BACKOFF_MS = 5 * 60_000;
+const MAX_BACKOFF_MS = 60_000;
 
 export type SinkConfig =
   | { kind: "webhook"; url: string; secret: string }

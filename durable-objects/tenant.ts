@@ -33,9 +33,12 @@ export class TenantDO extends DurableObject<Env> {
     this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
     this.tlog = new TransparencyLog(sql, this.audit, () => this.tenantId(), env);
     this.sinks = new SinkDelivery(sql, this.audit, () => this.tenantId(), env);
+    // The change is committed by now: a failure here must not fail it (the next checkpoint,
+    // or the next GET …/audit/checkpoint, signs the note again).
     this.audit.afterCheckpoint = async (now) => {
-      const cp = await this.tlog.checkpoint(now);
-      this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, Date.now()));
+      if (!this.tlog.canSign) return;
+      const cp = await this.tlog.checkpoint(now).catch(() => null);
+      if (cp) this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, Date.now()).catch(() => {}));
     };
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);

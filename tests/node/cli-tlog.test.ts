@@ -101,7 +101,7 @@ const add = (url: string, body: string) =>
   }));
 const proofLines = (hashes: Uint8Array[]) => hashes.map((h) => `${b64encode(h)}\n`).join("");
 
-describe("gatehouse witness serve", { timeout: 60_000 }, () => {
+describe("gatehouse witness serve", { timeout: 180_000 }, () => {
   const keyFile = join(dir, "witness.key");
   const stateFile = join(dir, "witness-state.json");
   let witnessVkey = "";
@@ -262,7 +262,7 @@ function fakeLog() {
   };
 }
 
-describe("gatehouse audit monitor", { timeout: 60_000 }, () => {
+describe("gatehouse audit monitor", { timeout: 180_000 }, () => {
   it("accepts a growing log and exits 3 on a fork and on a rollback", async () => {
     const log = fakeLog();
     await new Promise<void>((r) => log.server.listen(0, "127.0.0.1", r));
@@ -307,7 +307,7 @@ describe("gatehouse audit monitor", { timeout: 60_000 }, () => {
   });
 });
 
-describe("gatehouse audit verify --since", { timeout: 60_000 }, () => {
+describe("gatehouse audit verify --since", { timeout: 180_000 }, () => {
   const golden = join(root, "tests", "fixtures", "audit", "golden-export.jsonl");
   const goldenLeaves = () =>
     readFileSync(golden, "utf8")

@@ -17,10 +17,10 @@ export function b64encode(b: Uint8Array): string {
 }
 
 async function sha256(data: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", new Uint8Array(data)));
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
+function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {
@@ -53,8 +53,8 @@ export async function refParseVkey(vkey: string): Promise<RefKey> {
 }
 
 async function edVerify(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array): Promise<boolean> {
-  const k = await crypto.subtle.importKey("raw", pub, "Ed25519", false, ["verify"]);
-  return crypto.subtle.verify("Ed25519", k, sig, msg);
+  const k = await crypto.subtle.importKey("raw", new Uint8Array(pub), "Ed25519", false, ["verify"]);
+  return crypto.subtle.verify("Ed25519", k, new Uint8Array(sig), new Uint8Array(msg));
 }
 
 /** Returns the names of known keys whose signatures verify; throws on a bad known signature. */

@@ -15,11 +15,21 @@ const commands: Record<string, Entry> = {
         : import("./commands/policy").then((m) => m.run(args)),
   },
   audit: {
-    summary: "audit verify FILE.jsonl [--jwks JWKS.json] · audit export [--out FILE]",
+    summary:
+      "audit verify FILE.jsonl [--jwks JWKS.json] [--since CHECKPOINT --log-key KEY] · audit export [--out FILE] · audit verify-proof FILE --log-key KEY [--witness KEY …] [--min-witnesses N] · audit monitor URL --state FILE --log-key KEY",
     load: async () => (args) =>
       args[0] === "export"
         ? import("./commands/audit-export").then((m) => m.run(args.slice(1)))
-        : import("./commands/audit").then((m) => m.run(args)),
+        : args[0] === "verify-proof"
+          ? import("./commands/audit-tlog").then((m) => m.verifyProof(args.slice(1)))
+          : args[0] === "monitor"
+            ? import("./commands/audit-tlog").then((m) => m.monitor(args.slice(1)))
+            : import("./commands/audit").then((m) => m.run(args)),
+  },
+  witness: {
+    summary:
+      "witness keygen --name NAME --out FILE · witness serve --key FILE --state FILE --log VKEY",
+    load: async () => (await import("./commands/witness")).run,
   },
   scan: {
     summary: "scan text on stdin for injection and secrets",

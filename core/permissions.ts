@@ -35,6 +35,7 @@ export const ACTIONS = [
   "approvals.decide",
   "audit.read",
   "audit.export",
+  "audit.configure",
   "sessions.read",
   "sessions.create",
 ] as const;
@@ -69,6 +70,8 @@ export const ACTION_DESCRIPTIONS: Readonly<Record<Action, string>> = {
   "approvals.decide": "Approve or deny",
   "audit.read": "Browse and verify the audit log",
   "audit.export": "Export the audit log",
+  "audit.configure":
+    "Configure the transparency log: witnesses, public verification data, log key rotation (step-up)",
   "sessions.read": "See hosted agent sessions",
   "sessions.create": "Start hosted agent sessions",
 };

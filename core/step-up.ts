@@ -64,6 +64,11 @@ export const STEP_UP_OPERATIONS = {
   "policies.activate": { description: "Activate a policy version", when: "always", route: true },
   "keys.rotate_dek": { description: "Rotate the tenant's DEK", when: "always", route: true },
   "keys.rewrap": { description: "Rewrap the tenant's DEKs", when: "always", route: true },
+  "audit.rotate_log_key": {
+    description: "Rotate the tenant's audit-log (checkpoint) key",
+    when: "always",
+    route: true,
+  },
 } as const satisfies Record<string, StepUpOperation>;
 
 export type StepUpOperationName = keyof typeof STEP_UP_OPERATIONS;

@@ -8,6 +8,8 @@ import { RunAuthority } from "./tenant/run-authority";
 import { RunEngine, type ProposeInput } from "./tenant/runs";
 import type { Action } from "../core/permissions";
 import { migrate } from "./tenant/schema";
+import { TransparencyLog } from "./tenant/tlog";
+import { SinkDelivery, type SinkConfig } from "./tenant/sinks";
 import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
 import type { ProviderConfig } from "../core/providers/types";
 import type { Actor, ApprovalStatus, Channel, JsonObject, JsonValue } from "./tenant/types";
@@ -26,12 +28,23 @@ export class TenantDO extends DurableObject<Env> {
   private readonly sessions: SessionEngine;
   private readonly authority: RunAuthority;
   private readonly outbox: OutboxDrain;
+  private readonly tlog: TransparencyLog;
+  private readonly sinks: SinkDelivery;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     const sql = ctx.storage.sql;
     migrate(sql);
     this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
+    this.tlog = new TransparencyLog(sql, this.audit, () => this.tenantId(), env);
+    this.sinks = new SinkDelivery(sql, this.audit, () => this.tenantId(), env);
+    // The change is committed by now: a failure here must not fail it (the next checkpoint,
+    // or the next GET …/audit/checkpoint, signs the note again).
+    this.audit.afterCheckpoint = async (now) => {
+      if (!this.tlog.canSign) return;
+      const cp = await this.tlog.checkpoint(now).catch(() => null);
+      if (cp) this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, Date.now()).catch(() => {}));
+    };
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
     this.authority = new RunAuthority(sql, this.audit, env.DB, () => this.tenantId());
@@ -80,7 +93,13 @@ export class TenantDO extends DurableObject<Env> {
     const nextExpiry = this.runs.expireApprovals(now);
     this.sessions.resumeSettled(now);
     const sessions = this.sessions.due(now);
-    const candidates = [nextExpiry, sessions.next, extra, sessions.ids.length > 0 ? now : null];
+    const candidates = [
+      nextExpiry,
+      sessions.next,
+      extra,
+      sessions.ids.length > 0 ? now : null,
+      this.sinks.nextDue(now),
+    ];
     const next = Math.min(...candidates.filter((t): t is number => t !== null));
     if (Number.isFinite(next)) {
       const current = await this.ctx.storage.getAlarm();
@@ -91,6 +110,7 @@ export class TenantDO extends DurableObject<Env> {
 
   /** Runs due hosted sessions forward; also how a session resumes after an eviction. */
   override async alarm(): Promise<void> {
+    await this.sinks.deliver(Date.now());
     let retryAt: number | null = null;
     for (const id of this.sessions.due(Date.now()).ids) {
       const outcome = await this.sessions.advance(id, Date.now);
@@ -396,5 +416,187 @@ export class TenantDO extends DurableObject<Env> {
     return bound.ok
       ? ok({ lines: this.audit.exportLines(afterSeq, limit), size: this.audit.size })
       : bound;
+  }
+
+  // ── transparency log (C2SP) ──────────────────────────────────────────────────────────────
+  /** The signed-note checkpoint of the current size, after asking the witnesses to cosign. */
+  async tlogCheckpoint(tenantId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    if (!this.tlog.canSign)
+      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    const now = Date.now();
+    await this.tlog.submitToWitnesses(await this.tlog.checkpoint(now), now);
+    return ok(this.tlog.latest()!);
+  }
+
+  /** The latest checkpoint, only when the tenant publishes its verification data. */
+  async tlogPublicCheckpoint(tenantId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    return this.tlogCheckpoint(tenantId);
+  }
+
+  async tlogProofFile(tenantId: string, seq: number) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    if (!this.tlog.canSign)
+      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    return this.tlog.proofFile(seq, Date.now());
+  }
+
+  async tlogKeys(tenantId: string, publicOnly = false) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    if (publicOnly && !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    await this.tlog.ensureKey(Date.now());
+    return ok({ origin: this.tlog.origin(), keys: this.tlog.keyHistory() });
+  }
+
+  tlogPublicConsistency(tenantId: string, from: number, to?: number) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    return this.consistencyProof(tenantId, from, to);
+  }
+
+  async tlogSettings(tenantId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    await this.tlog.ensureKey(Date.now());
+    return ok({
+      origin: this.tlog.origin(),
+      public: this.tlog.isPublic,
+      witnesses: this.tlog.listWitnesses(),
+      keys: this.tlog.keyHistory(),
+    });
+  }
+
+  async tlogSetPublic(tenantId: string, enabled: boolean, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    this.audit.atomically(() => {
+      this.tlog.setPublic(enabled);
+      this.audit.append({
+        type: "audit.public_changed",
+        runId: null,
+        stepId: null,
+        actor,
+        data: { public: enabled },
+        now,
+      });
+    });
+    await this.afterChange();
+    return this.tlogSettings(tenantId);
+  }
+
+  async tlogAddWitness(tenantId: string, input: { url: string; vkey: string }, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const result = this.audit.atomically(() => {
+      const added = this.tlog.addWitness(input.url, input.vkey, now);
+      if (added.ok)
+        this.audit.append({
+          type: "audit.witness_added",
+          runId: null,
+          stepId: null,
+          actor,
+          data: { witness_id: added.value.id, url: input.url, vkey: input.vkey },
+          now,
+        });
+      return added;
+    });
+    await this.afterChange();
+    return result;
+  }
+
+  async tlogRemoveWitness(tenantId: string, witnessId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const result = this.audit.atomically(() => {
+      const removed = this.tlog.removeWitness(witnessId);
+      if (removed.ok)
+        this.audit.append({
+          type: "audit.witness_removed",
+          runId: null,
+          stepId: null,
+          actor,
+          data: { witness_id: witnessId },
+          now,
+        });
+      return removed;
+    });
+    await this.afterChange();
+    return result;
+  }
+
+  /** Starts a new key generation for this tenant only; the old key's window ends here. */
+  async tlogRotateKey(tenantId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    if (!this.tlog.canSign)
+      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    const now = Date.now();
+    const { generation, signer } = await this.tlog.rotate(now, () =>
+      this.audit.append({
+        type: "audit.log_key_rotated",
+        runId: null,
+        stepId: null,
+        actor,
+        data: {},
+        now,
+      }),
+    );
+    await this.afterChange();
+    return ok({ generation, vkey: signer.vkey, keys: this.tlog.keyHistory() });
+  }
+
+  // ── SIEM sinks ───────────────────────────────────────────────────────────────────────────
+  listSinks(tenantId: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.sinks.list()) : bound;
+  }
+
+  async addSink(tenantId: string, config: SinkConfig, fromSeq: number, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const sink = this.audit.atomically(() => {
+      const added = this.sinks.add(config, fromSeq, now);
+      this.audit.append({
+        type: "audit.sink_added",
+        runId: null,
+        stepId: null,
+        actor,
+        data: { sink_id: added.id, kind: config.kind },
+        now,
+      });
+      return added;
+    });
+    await this.afterChange();
+    return ok(this.sinks.list().find((s) => s.id === sink.id)!);
+  }
+
+  async removeSink(tenantId: string, sinkId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const result = this.audit.atomically(() => {
+      const removed = this.sinks.remove(sinkId);
+      if (removed.ok)
+        this.audit.append({
+          type: "audit.sink_removed",
+          runId: null,
+          stepId: null,
+          actor,
+          data: { sink_id: sinkId },
+          now,
+        });
+      return removed;
+    });
+    await this.afterChange();
+    return result;
   }
 }

@@ -15,6 +15,8 @@ import { securityHeaders } from "./middleware/security-headers";
 import { strictJson } from "./middleware/strict-json";
 import { approvalLinkRoutes, approvalRoutes } from "./routes/approvals";
 import { auditRoutes } from "./routes/audit";
+import { auditSinkRoutes } from "./routes/audit-sinks";
+import { auditTlogRoutes, publicTlogRoutes } from "./routes/audit-tlog";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
 import { doctorRoutes } from "./routes/doctor";
@@ -108,6 +110,9 @@ export function createApp() {
   app.route("/", approvalRoutes);
   app.route("/", approvalLinkRoutes);
   app.route("/", auditRoutes);
+  app.route("/", auditTlogRoutes);
+  app.route("/", auditSinkRoutes);
+  app.route("/", publicTlogRoutes);
   app.route("/", jwksRoutes);
   app.route("/", doctorRoutes);
   app.route("/", whoamiRoutes);

@@ -12,13 +12,14 @@ import {
   type TrustedHead,
 } from "../../core/audit/verify-export";
 
-const USAGE = `usage: gatehouse audit verify FILE.jsonl [--jwks JWKS.json] [--tenant ID] [--since HEAD.json]
+const USAGE = `usage: gatehouse audit verify FILE.jsonl [--jwks JWKS.json] [--tenant ID] [--since HEAD.json | --since CHECKPOINT --log-key KEY]
 
   verify   check every line is I-JSON (UTF-8, no duplicate member, no lone surrogate), every
            event hash, prev link and seq, the Merkle root, and the final signed checkpoint
            (its signature too when --jwks is given)
   --tenant the export must be signed for this tenant (a checkpoint is then required)
-  --since  a head saved earlier (GET …/audit/head: {"size","root"}): the export must extend it
+  --since  a head saved earlier (GET …/audit/head: {"size","root"}), or an earlier C2SP
+           checkpoint (with --log-key, the log's vkey): the export must extend it
            exit 0: ok N events · exit 1: bad seq N: reason · exit 2: usage error
 `;
 
@@ -126,12 +127,17 @@ async function readJwks(path: string): Promise<Jwks> {
 }
 
 async function verify(args: string[]): Promise<number> {
-  let values: { jwks?: string; tenant?: string; since?: string };
+  let values: { jwks?: string; tenant?: string; since?: string; "log-key"?: string[] };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
-      options: { jwks: { type: "string" }, tenant: { type: "string" }, since: { type: "string" } },
+      options: {
+        jwks: { type: "string" },
+        tenant: { type: "string" },
+        since: { type: "string" },
+        "log-key": { type: "string", multiple: true },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -141,11 +147,24 @@ async function verify(args: string[]): Promise<number> {
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) throw new UsageError("expected exactly one FILE");
   const jwks = values.jwks === undefined ? undefined : await readJwks(values.jwks);
-  const since = values.since === undefined ? undefined : await readHead(values.since);
+  // `--since` is a JSON head ({"size","root"}) or a C2SP signed-note checkpoint.
+  const sinceIsHead =
+    values.since !== undefined &&
+    (await readFile(values.since, "utf8").catch(() => "")).trimStart().startsWith("{");
+  const since =
+    values.since !== undefined && sinceIsHead ? await readHead(values.since) : undefined;
   const result = await verifyFile(file, { jwks, tenant: values.tenant, since });
   if (!result.ok) {
     process.stdout.write(`bad seq ${result.seq}: ${result.reason}\n`);
     return 1;
+  }
+  if (values.since !== undefined && !sinceIsHead) {
+    const since = await checkSinceOption(file, values.since, values["log-key"] ?? []);
+    if (!since.ok) {
+      process.stdout.write(`not append-only: ${since.reason}\n`);
+      return 1;
+    }
+    process.stderr.write(`extends the checkpoint of size ${since.size} given with --since\n`);
   }
   process.stdout.write(`ok ${result.events} events\n`);
   const { checkpoint } = result;
@@ -159,6 +178,25 @@ async function verify(args: string[]): Promise<number> {
         }\n`,
     );
   return 0;
+}
+
+async function checkSinceOption(file: string, since: string, logKeyArgs: string[]) {
+  let note: string;
+  try {
+    note = await readFile(since, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${since}: ${errorCode(error)}`);
+  }
+  const { checkSince } = await import("./audit-since");
+  const { readLogKeys } = await import("./tlog-keys");
+  let logKeys;
+  try {
+    logKeys = readLogKeys(logKeyArgs);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (logKeys.length === 0) throw new UsageError("--since needs --log-key (the log's vkey)");
+  return checkSince(file, note, logKeys);
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -40,6 +40,8 @@ export interface SignedCheckpoint {
 export class AuditLog {
   private writer: AuditLogWriter;
   private signer: Promise<CheckpointSigner> | null = null;
+  /** Runs after each new JWS checkpoint is stored (the transparency log signs its note). */
+  afterCheckpoint: ((now: number) => Promise<void>) | null = null;
 
   private readonly sql: SqlStorage;
 
@@ -210,6 +212,7 @@ export class AuditLog {
       jws,
       now,
     );
+    await this.afterCheckpoint?.(now);
     return { size, root, ts, jws };
   }
 

@@ -58,6 +58,29 @@ export const MIGRATIONS: readonly string[][] = [
     `ALTER TABLE runs ADD COLUMN token_revoked_reason TEXT`,
   ],
   // ── end issue 10 ──────────────────────────────────────────────────────────────────────────
+  // ── issue 18: the audit log as a C2SP transparency log (note checkpoints, key history,
+  // witnesses and their cosignatures, SIEM sinks) ──────────────────────────────────────────────────────
+  [
+    `CREATE TABLE tlog_keys (
+       generation INTEGER PRIMARY KEY, vkey TEXT NOT NULL, from_size INTEGER NOT NULL,
+       to_size INTEGER, created_at INTEGER NOT NULL, retired_at INTEGER)`,
+    `CREATE TABLE tlog_checkpoints (
+       size INTEGER PRIMARY KEY, note TEXT NOT NULL, generation INTEGER NOT NULL,
+       created_at INTEGER NOT NULL)`,
+    `CREATE TABLE tlog_witnesses (
+       id TEXT PRIMARY KEY, url TEXT NOT NULL, vkey TEXT NOT NULL,
+       last_size INTEGER NOT NULL DEFAULT 0, last_ok_at INTEGER, last_error TEXT,
+       created_at INTEGER NOT NULL)`,
+    `CREATE TABLE tlog_cosignatures (
+       size INTEGER NOT NULL, witness_id TEXT NOT NULL, line TEXT NOT NULL,
+       timestamp INTEGER NOT NULL, PRIMARY KEY (size, witness_id))`,
+    `CREATE TABLE audit_sinks (
+       id TEXT PRIMARY KEY, kind TEXT NOT NULL, config TEXT NOT NULL,
+       last_seq INTEGER NOT NULL, failures INTEGER NOT NULL DEFAULT 0,
+       next_attempt_at INTEGER NOT NULL, last_error TEXT, last_delivered_at INTEGER,
+       created_at INTEGER NOT NULL)`,
+  ],
+  // ── end issue 18 ─────────────────────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

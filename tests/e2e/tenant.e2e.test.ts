@@ -1,6 +1,7 @@
 // The tenant screens in a real Chromium at phone size: policies with live lint, a run's trace,
 // approving from the phone, verifying the audit log in the browser, the vault (values never
 // shown), API tokens shown once, members and invitations, and what another role sees.
+import { verifyTlogProof } from "../../core/audit/c2sp-proof";
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -369,6 +370,19 @@ describe("tenant screens at 390×844", () => {
       .split("\n");
     expect(JSON.parse(lines[0]!).seq).toBe(1);
     expect(JSON.parse(lines[lines.length - 1]!)).toHaveProperty("checkpoint");
+
+    // The shown event's .tlog-proof, verified offline against the tenant's published log key.
+    const seq = Number(await events.first().getAttribute("data-seq"));
+    const proofDownload = page.waitForEvent("download");
+    await page.getByRole("button", { name: `Download the .tlog-proof of event ${seq}` }).click();
+    const proofFile = await proofDownload;
+    expect(proofFile.suggestedFilename()).toBe(`audit-${tenantId}-${seq}.tlog-proof`);
+    const proofText = readFileSync((await proofFile.path())!, "utf8");
+    const logKeys = await (
+      await phone.request.get(`${baseUrl}/api/tenants/${tenantId}/audit/log-keys`)
+    ).json();
+    const checked = await verifyTlogProof(proofText, { logKeys: logKeys.keys });
+    expect(checked).toMatchObject({ ok: true, index: seq - 1 });
   });
 
   it("stores a secret and only ever shows ***last4", async () => {

@@ -256,6 +256,7 @@ export function tenantApi(tenantId: string) {
         }`,
       ),
     auditExport: () => requestText(`${base}/audit/export`),
+    auditTlogProof: (seq: number) => requestText(`${base}/audit/proofs/${seq}/tlog-proof`),
   };
 }
 

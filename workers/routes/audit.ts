@@ -74,7 +74,9 @@ auditRoutes.openapi(
     method: "post",
     path: "/api/tenants/{t}/audit/checkpoints",
     tags: ["audit"],
-    summary: "Sign a checkpoint of the current tree (EdDSA JWS; keys at /.well-known/jwks.json)",
+    summary:
+      "Deprecated (one release): sign a JWS checkpoint; use GET …/audit/checkpoint (C2SP signed note)",
+    deprecated: true,
     request: { params: TenantParam },
     responses: { 200: json(SignedCheckpoint), ...errorResponses },
   }),

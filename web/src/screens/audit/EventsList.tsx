@@ -63,7 +63,7 @@ export function EventsList(props: { ws: Workspace; type: string }) {
       {events.length > 0 ? (
         <ol class="rows" aria-label="Audit events">
           {events.map((e) => (
-            <EventRow key={e.seq} event={e} emails={emails} />
+            <EventRow key={e.seq} event={e} emails={emails} ws={ws} />
           ))}
         </ol>
       ) : null}
@@ -86,8 +86,37 @@ function actorText(actor: AuditEvent["actor"], emails: ReadonlyMap<string, strin
   return `${actor.kind} ${shortId(actor.id, 12)}`;
 }
 
-function EventRow(props: { event: AuditEvent; emails: ReadonlyMap<string, string> }) {
+/** Saves the event's `.tlog-proof` (inclusion proof + signed checkpoint) as a file. */
+async function downloadProof(ws: Workspace, seq: number): Promise<void> {
+  const { text, filename } = await ws.api.auditTlogProof(seq);
+  const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename ?? `audit-${ws.tenant.id}-${seq}.tlog-proof`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+function EventRow(props: {
+  event: AuditEvent;
+  emails: ReadonlyMap<string, string>;
+  ws: Workspace;
+}) {
   const e = props.event;
+  const [proofError, setProofError] = useState<unknown>(null);
+  const [proofBusy, setProofBusy] = useState(false);
+  const proof = async () => {
+    setProofBusy(true);
+    setProofError(null);
+    try {
+      await downloadProof(props.ws, e.seq);
+    } catch (error) {
+      setProofError(error);
+    }
+    setProofBusy(false);
+  };
   return (
     <li class="row event" data-seq={e.seq}>
       <div class="row-main">
@@ -109,15 +138,20 @@ function EventRow(props: { event: AuditEvent; emails: ReadonlyMap<string, string
         </p>
         <p class="meta mono break">hash {shortId(e.hash, 16)}</p>
         <JsonDetails summary="Details" value={e.data} />
+        <Alert message={proofError ? messageOf(proofError) : null} />
       </div>
-      {e.run_id ? (
-        <div class="row-actions">
+      <div class="row-actions">
+        <Button busy={proofBusy} busyLabel="Preparing…" onClick={() => void proof()}>
+          <span class="visually-hidden">Download the .tlog-proof of event {e.seq}</span>
+          <span aria-hidden="true">Proof</span>
+        </Button>
+        {e.run_id ? (
           <Link href={paths.run(e.run_id)} class="btn btn-quiet">
             <span class="visually-hidden">Open the run of event {e.seq}</span>
             <span aria-hidden="true">Run</span>
           </Link>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </li>
   );
 }

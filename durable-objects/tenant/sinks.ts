@@ -1,0 +1,229 @@
+import { connect } from "cloudflare:sockets";
+import {
+  ndjsonBatch,
+  octetFrame,
+  splunkHecBatch,
+  syslog5424,
+  webhookSignature,
+  type SinkEvent,
+} from "../../core/audit/siem-formats";
+import { VaultError } from "../../workers/vault/errors";
+import { VaultSession } from "../../workers/vault/resolve";
+import type { AuditLog } from "./audit-log";
+import { fail, ok, type Result } from "./result";
+
+/** Events per request / connection. */
+export const SINK_BATCH = 100;
+/** Batches per sink per alarm run, so one busy sink cannot hold the object for long. */
+const BATCHES_PER_RUN = 50;
+const SEND_TIMEOUT_MS = 10_000;
+const MAX_BACKOFF_MS = 60_000;
+
+export type SinkConfig =
+  | { kind: "webhook"; url: string; secret: string }
+  | { kind: "splunk_hec"; url: string; token_secret: string; index?: string }
+  | { kind: "syslog"; host: string; port: number; tls: boolean };
+
+export type SinkView = {
+  id: string;
+  kind: SinkConfig["kind"];
+  /** The config with secret references by name (never values). */
+  config: SinkConfig;
+  last_seq: number;
+  lag: number;
+  failures: number;
+  last_error: string | null;
+  last_delivered_at: number | null;
+  next_attempt_at: number;
+};
+
+type SinkRow = {
+  id: string;
+  kind: string;
+  config: string;
+  last_seq: number;
+  failures: number;
+  last_error: string | null;
+  last_delivered_at: number | null;
+  next_attempt_at: number;
+};
+
+class SinkDown extends Error {}
+
+/**
+ * Streams the tenant's audit log to SIEM sinks: each sink has a cursor (the last seq it
+ * acknowledged) and is fed in order, in batches, from the Durable Object's alarm. A failure
+ * only moves that sink's next attempt back (exponential, capped); the log never waits.
+ */
+export class SinkDelivery {
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly audit: AuditLog,
+    private readonly tenantId: () => string,
+    private readonly env: { DB: D1Database; VAULT_KEKS?: string; ORIGINS?: string },
+  ) {}
+
+  list(): SinkView[] {
+    return this.sql
+      .exec<SinkRow>(`SELECT * FROM audit_sinks ORDER BY created_at, id`)
+      .toArray()
+      .map((r) => ({
+        id: r.id,
+        kind: r.kind as SinkConfig["kind"],
+        config: JSON.parse(r.config) as SinkConfig,
+        last_seq: r.last_seq,
+        lag: this.audit.size - r.last_seq,
+        failures: r.failures,
+        last_error: r.last_error,
+        last_delivered_at: r.last_delivered_at,
+        next_attempt_at: r.next_attempt_at,
+      }));
+  }
+
+  add(config: SinkConfig, fromSeq: number, now: number): SinkView {
+    const id = `snk_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    this.sql.exec(
+      `INSERT INTO audit_sinks (id, kind, config, last_seq, failures, next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, 0, ?, ?)`,
+      id,
+      config.kind,
+      JSON.stringify(config),
+      Math.min(fromSeq, this.audit.size),
+      now,
+      now,
+    );
+    return this.list().find((s) => s.id === id)!;
+  }
+
+  remove(id: string): Result<null> {
+    const n = this.sql.exec(`DELETE FROM audit_sinks WHERE id = ?`, id).rowsWritten;
+    return n > 0 ? ok(null) : fail(404, "not_found", "No such sink.");
+  }
+
+  /** When the alarm should next run for the sinks, or null if every sink is caught up. */
+  nextDue(now: number): number | null {
+    const row = this.sql
+      .exec<{ at: number | null }>(
+        `SELECT MIN(next_attempt_at) AS at FROM audit_sinks WHERE last_seq < ?`,
+        this.audit.size,
+      )
+      .toArray()[0];
+    return row?.at == null ? null : Math.max(row.at, now);
+  }
+
+  /** Delivers to every due sink, in order, until caught up, down, or out of batches. */
+  async deliver(now: number): Promise<void> {
+    const due = this.sql
+      .exec<SinkRow>(
+        `SELECT * FROM audit_sinks WHERE last_seq < ? AND next_attempt_at <= ?`,
+        this.audit.size,
+        now,
+      )
+      .toArray();
+    for (const row of due) await this.deliverOne(row, now);
+  }
+
+  private async deliverOne(row: SinkRow, now: number): Promise<void> {
+    const config = JSON.parse(row.config) as SinkConfig;
+    let last = row.last_seq;
+    let vault: VaultSession | null = null;
+    try {
+      for (let i = 0; i < BATCHES_PER_RUN && last < this.audit.size; i++) {
+        const events = this.audit.events(last, SINK_BATCH) as unknown as SinkEvent[];
+        if (events.length === 0) break;
+        vault ??= await VaultSession.open(this.env, this.tenantId());
+        await this.send(config, events, vault);
+        last = events[events.length - 1]!.seq;
+        this.sql.exec(
+          `UPDATE audit_sinks SET last_seq = ?, failures = 0, last_error = NULL, last_delivered_at = ?, next_attempt_at = ? WHERE id = ?`,
+          last,
+          Date.now(),
+          now,
+          row.id,
+        );
+      }
+    } catch (e) {
+      const failures = row.failures + 1;
+      const reason =
+        e instanceof SinkDown || e instanceof VaultError
+          ? e.message
+          : `unreachable: ${(e as Error).name}`;
+      this.sql.exec(
+        `UPDATE audit_sinks SET failures = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`,
+        failures,
+        reason.slice(0, 200),
+        Date.now() + Math.min(1000 * 2 ** (failures - 1), MAX_BACKOFF_MS),
+        row.id,
+      );
+    } finally {
+      vault?.close();
+    }
+  }
+
+  private host(): string {
+    try {
+      return new URL((this.env.ORIGINS ?? "").split(",")[0]!.trim()).hostname;
+    } catch {
+      return "gatehouse";
+    }
+  }
+
+  private async send(config: SinkConfig, events: SinkEvent[], vault: VaultSession): Promise<void> {
+    const range = `${events[0]!.seq}-${events[events.length - 1]!.seq}`;
+    if (config.kind === "webhook") {
+      const body = ndjsonBatch(events);
+      const signature = await webhookSignature(
+        await vault.value(config.secret),
+        Math.floor(Date.now() / 1000),
+        body,
+      );
+      await this.post(config.url, body, {
+        "content-type": "application/x-ndjson",
+        "x-gatehouse-signature": signature,
+        "x-gatehouse-seq-range": range,
+        "x-gatehouse-tenant": this.tenantId(),
+      });
+      return;
+    }
+    if (config.kind === "splunk_hec") {
+      const body = splunkHecBatch(events, {
+        host: this.host(),
+        ...(config.index ? { index: config.index } : {}),
+      });
+      await this.post(`${config.url.replace(/\/+$/, "")}/services/collector/event`, body, {
+        "content-type": "application/json",
+        authorization: `Splunk ${await vault.value(config.token_secret)}`,
+        "x-splunk-request-channel": crypto.randomUUID(),
+      });
+      return;
+    }
+    const socket = connect(
+      { hostname: config.host, port: config.port },
+      { secureTransport: config.tls ? "on" : "off", allowHalfOpen: false },
+    );
+    try {
+      await socket.opened;
+      const writer = socket.writable.getWriter();
+      for (const e of events)
+        await writer.write(octetFrame(syslog5424(e, { hostname: this.host() })));
+      await writer.close();
+    } catch (e) {
+      throw new SinkDown(`syslog ${config.host}:${config.port}: ${(e as Error).message}`);
+    } finally {
+      await socket.close().catch(() => {});
+    }
+  }
+
+  private async post(url: string, body: string, headers: Record<string, string>): Promise<void> {
+    const response = await fetch(url, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    await response.body?.cancel();
+    if (response.status < 200 || response.status > 299)
+      throw new SinkDown(`HTTP ${response.status}`);
+  }
+}

@@ -18,6 +18,7 @@ import { doctorRoutes } from "./routes/doctor";
 import { whoamiRoutes } from "./routes/whoami";
 import { inviteRoutes } from "./routes/invites";
 import { keyRoutes } from "./routes/keys";
+import { mcpRoutes } from "./mcp/routes";
 import { jwksRoutes } from "./routes/jwks";
 import { meRoutes } from "./routes/me";
 import { notMeRoutes } from "./routes/not-me";
@@ -104,6 +105,7 @@ export function createApp() {
   app.route("/", doctorRoutes);
   app.route("/", whoamiRoutes);
   app.route("/", devRoutes);
+  app.route("/", mcpRoutes);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -19,6 +19,12 @@ export interface Env {
   RESEND_API_KEY?: string;
   /** Enables `/api/operator/*` (vault KEK rewrap across tenants) for a bearer of this value. */
   OPERATOR_TOKEN?: string;
+  /** KV namespace of the MCP OAuth authorization server (clients, grants, hashed tokens). */
+  OAUTH_KV: KVNamespace;
+  /** Seconds a tools/call waits for a person's approval before "retry with the same call". */
+  MCP_APPROVAL_HOLD_SECONDS?: string;
+  /** `true` (development only): upstream MCP servers may be on loopback/private addresses. */
+  MCP_UPSTREAM_ALLOW_LOOPBACK?: string;
 }
 
 type GatehouseEnv = Env;

@@ -10,6 +10,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export const originCheck = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
+  // MCP and its OAuth endpoints never act on a cookie (bearer tokens, PKCE codes, client
+  // credentials), and their clients send no Origin; the MCP route checks a present Origin itself.
+  if (/^\/(mcp|oauth)\//.test(c.req.path)) return next();
   const origin = c.req.header("origin");
   if (origin) {
     if (!c.var.config.origins.includes(origin)) {

@@ -128,3 +128,22 @@ export const callTool = (
 ) => request(t, "tools/call", { name, arguments: args, ...(meta ? { _meta: meta } : {}) });
 
 export const textOf = (m: RpcMessage) => m.result?.content?.map((c) => c.text).join("\n") ?? "";
+
+export async function activatePolicy(t: { tenantId: string; cookie: string }, source: string) {
+  const base = `/api/tenants/${t.tenantId}`;
+  const { policy } = await json<{ policy: { version: number } }>(
+    await call(`${base}/policies`, { body: { source }, cookie: t.cookie }),
+    201,
+  );
+  await json(
+    await call(`${base}/policies/${policy.version}/activate`, { method: "POST", cookie: t.cookie }),
+  );
+}
+
+/** An initialized session of a fresh tenant running `policy`. */
+export async function sessionWith(policy?: string) {
+  const t = await mcpTenant();
+  if (policy) await activatePolicy(t, policy);
+  const { session } = await initialize(t.tenantId, t.token);
+  return { ...t, session };
+}

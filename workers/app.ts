@@ -18,6 +18,8 @@ import { doctorRoutes } from "./routes/doctor";
 import { whoamiRoutes } from "./routes/whoami";
 import { inviteRoutes } from "./routes/invites";
 import { keyRoutes } from "./routes/keys";
+import { mcpAdminRoutes } from "./mcp/admin-routes";
+import { consentRoutes } from "./mcp/consent";
 import { mcpRoutes } from "./mcp/routes";
 import { jwksRoutes } from "./routes/jwks";
 import { meRoutes } from "./routes/me";
@@ -106,6 +108,8 @@ export function createApp() {
   app.route("/", whoamiRoutes);
   app.route("/", devRoutes);
   app.route("/", mcpRoutes);
+  app.route("/", consentRoutes);
+  app.route("/", mcpAdminRoutes);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -101,7 +101,9 @@ mcpAdminRoutes.openapi(
       .first<{ user_id: string }>();
     if (!grant) throw errors.notFound("Grant");
     if (grant.user_id !== access.userId && !can(access.role, "tokens.revoke")) {
-      throw errors.forbidden("Only the person who connected it, or an admin, may disconnect it.");
+      throw errors.forbidden(
+        `Your role (${access.role}) does not allow tokens.revoke: only the person who connected it may disconnect it.`,
+      );
     }
     // The row is what every MCP request checks: revocation holds from here on.
     await c.env.DB.prepare(`UPDATE mcp_grants SET revoked_at = ?2 WHERE id = ?1`)

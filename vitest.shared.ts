@@ -9,6 +9,8 @@ export async function workersPlugin() {
       bindings: {
         TEST_MIGRATIONS: migrations,
         ENVIRONMENT: "development",
+        // MCP tools/call holds an approval wait this long before "retry with the same call".
+        MCP_APPROVAL_HOLD_SECONDS: "2",
         AUTH_PEPPER: "test-pepper-0123456789abcdef0123456789abcdef",
         VAULT_KEKS: "k1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         // A test-only Ed25519 key for audit checkpoints (never used outside tests).

@@ -49,6 +49,11 @@ const commands: Record<string, Entry> = {
     summary: "approve ID [--deny] [--reason TEXT]",
     load: async () => (await import("./commands/approvals")).approve,
   },
+  mcp: {
+    summary:
+      "mcp servers [add NAME URL [--secret NAME] | test NAME | rm NAME] · mcp grants [revoke ID]",
+    load: async () => (await import("./commands/mcp")).run,
+  },
   operator: {
     summary: "operator vault-status | rewrap [--batch N] (GATEHOUSE_OPERATOR_TOKEN)",
     load: async () => (await import("./commands/operator")).run,

@@ -7,6 +7,8 @@ import { fail, ok, type Result } from "./tenant/result";
 import { RunAuthority } from "./tenant/run-authority";
 import { RunEngine, type ProposeInput } from "./tenant/runs";
 import type { Action } from "../core/permissions";
+import { McpGateway, type McpCaller } from "./tenant/mcp/gateway";
+import type { ServerInput } from "./tenant/mcp/servers";
 import { migrate } from "./tenant/schema";
 import { TransparencyLog } from "./tenant/tlog";
 import { SinkDelivery, type SinkConfig } from "./tenant/sinks";
@@ -30,6 +32,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly outbox: OutboxDrain;
   private readonly tlog: TransparencyLog;
   private readonly sinks: SinkDelivery;
+  private readonly mcp: McpGateway;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -57,6 +60,14 @@ export class TenantDO extends DurableObject<Env> {
       (id, e) => this.broadcast(id, e),
     );
     this.outbox = new OutboxDrain(sql, this.audit, env.DB);
+    this.mcp = new McpGateway(
+      sql,
+      env,
+      () => this.tenantId(),
+      this.audit,
+      this.policies,
+      this.runs,
+    );
     void ctx.blockConcurrencyWhile(() => this.policies.seed(Date.now()));
   }
 
@@ -311,6 +322,85 @@ export class TenantDO extends DurableObject<Env> {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     const result = this.sessions.cancel(sessionId, actor, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
+  // ── MCP gateway (issue 13) ───────────────────────────────────────────────────────────────
+  async mcpOpenSession(
+    tenantId: string,
+    caller: McpCaller,
+    client: { name: string; version: string },
+    protocolVersion: string,
+  ) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const session = this.mcp.openSession(caller, client, protocolVersion, Date.now());
+    await this.afterChange();
+    return ok(session);
+  }
+
+  mcpCheckSession(tenantId: string, sessionId: string, caller: McpCaller) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? this.mcp.checkSession(sessionId, caller) : bound;
+  }
+
+  async mcpCloseSession(tenantId: string, sessionId: string, caller: McpCaller) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = this.mcp.closeSession(sessionId, caller, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
+  mcpListTools(tenantId: string, sessionId: string, caller: McpCaller) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? this.mcp.listTools(sessionId, caller) : bound;
+  }
+
+  async mcpCallTool(
+    tenantId: string,
+    sessionId: string,
+    caller: McpCaller,
+    input: { name: string; args: JsonObject; idempotency_key?: string },
+  ) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = await this.mcp.call(sessionId, caller, input, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
+  async mcpResumeCall(tenantId: string, sessionId: string, caller: McpCaller, stepId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = await this.mcp.resume(sessionId, caller, stepId, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
+  mcpListServers(tenantId: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.mcp.servers.list()) : bound;
+  }
+
+  async mcpPutServer(tenantId: string, input: ServerInput, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = await this.mcp.putServer(input, actor, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
+  async mcpRefreshServer(tenantId: string, name: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? this.mcp.refreshTools(name, Date.now()) : bound;
+  }
+
+  async mcpRemoveServer(tenantId: string, name: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = await this.mcp.removeServer(name, actor, Date.now());
     await this.afterChange();
     return result;
   }

@@ -23,6 +23,9 @@ import { doctorRoutes } from "./routes/doctor";
 import { whoamiRoutes } from "./routes/whoami";
 import { inviteRoutes } from "./routes/invites";
 import { keyRoutes } from "./routes/keys";
+import { mcpAdminRoutes } from "./mcp/admin-routes";
+import { consentRoutes } from "./mcp/consent";
+import { mcpRoutes } from "./mcp/routes";
 import { jwksRoutes } from "./routes/jwks";
 import { meRoutes } from "./routes/me";
 import { notMeRoutes } from "./routes/not-me";
@@ -117,6 +120,9 @@ export function createApp() {
   app.route("/", doctorRoutes);
   app.route("/", whoamiRoutes);
   app.route("/", devRoutes);
+  app.route("/", mcpRoutes);
+  app.route("/", consentRoutes);
+  app.route("/", mcpAdminRoutes);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -26,6 +26,12 @@ export interface Env {
   AI?: GuardBinding;
   /** `llama-guard` asks that model as a further opinion on fetched content (off when unset). */
   INJECTION_GUARD?: string;
+  /** KV namespace of the MCP OAuth authorization server (clients, grants, hashed tokens). */
+  OAUTH_KV: KVNamespace;
+  /** Seconds a tools/call waits for a person's approval before "retry with the same call". */
+  MCP_APPROVAL_HOLD_SECONDS?: string;
+  /** `true` (development only): upstream MCP servers may be on loopback/private addresses. */
+  MCP_UPSTREAM_ALLOW_LOOPBACK?: string;
 }
 
 type GatehouseEnv = Env;

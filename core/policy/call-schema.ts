@@ -31,7 +31,7 @@ export const toolCallSchema = z
       .object({
         environment: z.string().optional(),
         workspace: z.string().optional(),
-        channel: z.enum(["console", "api", "agent", "hosted"]).optional(),
+        channel: z.enum(["console", "api", "agent", "hosted", "mcp"]).optional(),
         principal: z
           .object({
             kind: z.string().optional(),

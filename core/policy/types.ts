@@ -23,7 +23,7 @@ export const VERDICT_SEVERITY: Readonly<Record<Verdict, number>> = {
   allow: 0,
 };
 
-export type Channel = "console" | "api" | "agent" | "hosted";
+export type Channel = "console" | "api" | "agent" | "hosted" | "mcp";
 
 export interface Principal {
   kind?: string;

@@ -68,6 +68,8 @@ export interface ProposeInput {
   idempotency_key: string;
   /** Server-computed facts for `context.extra` (e.g. anomalies); never taken from agents. */
   context_extra?: JsonObject;
+  /** Server-computed facts about the caller for `context.principal` (e.g. the MCP client). */
+  principal_extra?: JsonObject;
 }
 
 /** A person signed in (console or approval link) or an API token decided. */
@@ -270,6 +272,16 @@ export class RunEngine {
     return ok(this.runView(this.runRow(id)!));
   }
 
+  /** Closes an open run normally (an MCP session ended); a closed run stays as it is. */
+  completeRun(id: string, actor: Actor, now: number): void {
+    const run = this.runRow(id);
+    if (!run || run.status !== "open") return;
+    this.audit.atomically(() => {
+      this.sql.exec(`UPDATE runs SET status = 'completed', closed_at = ? WHERE id = ?`, now, id);
+      this.audit.append({ type: "run.completed", runId: id, stepId: null, actor, data: {}, now });
+    });
+  }
+
   // ── steps ────────────────────────────────────────────────────────────────────────────────
   propose(
     runId: string,
@@ -310,7 +322,7 @@ export class RunEngine {
       declared: input.declared,
       context: {
         channel: who.channel,
-        principal: { kind: who.actor.kind, id: who.actor.id },
+        principal: { ...input.principal_extra, kind: who.actor.kind, id: who.actor.id },
         run_id: runId,
         step_seq: seq,
         ...(typeof metadata.environment === "string" ? { environment: metadata.environment } : {}),

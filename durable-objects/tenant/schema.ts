@@ -81,6 +81,19 @@ export const MIGRATIONS: readonly string[][] = [
        created_at INTEGER NOT NULL)`,
   ],
   // ── end issue 18 ─────────────────────────────────────────────────────────────────────────
+  // ── issue 13: MCP gateway (sessions of downstream clients, registered upstream servers) ──
+  [
+    `CREATE TABLE mcp_sessions (
+       id TEXT PRIMARY KEY, run_id TEXT NOT NULL, principal_key TEXT NOT NULL,
+       principal TEXT NOT NULL, client TEXT NOT NULL, protocol_version TEXT NOT NULL,
+       created_at INTEGER NOT NULL, closed_at INTEGER)`,
+    `CREATE TABLE mcp_servers (
+       name TEXT PRIMARY KEY, url TEXT NOT NULL, credential_secret TEXT,
+       timeout_ms INTEGER NOT NULL, tools TEXT NOT NULL DEFAULT '[]', tools_at INTEGER,
+       last_error TEXT, created_by TEXT NOT NULL, created_at INTEGER NOT NULL,
+       updated_at INTEGER NOT NULL)`,
+  ],
+  // ── end issue 13 ──
 ];
 
 export function migrate(sql: SqlStorage): void {

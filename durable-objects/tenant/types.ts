@@ -17,7 +17,7 @@ export interface Actor {
   email?: string;
 }
 
-export type Channel = "console" | "api" | "agent" | "hosted";
+export type Channel = "console" | "api" | "agent" | "hosted" | "mcp";
 
 export type RunStatus = "open" | "cancelled" | "completed";
 

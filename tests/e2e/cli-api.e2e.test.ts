@@ -144,6 +144,23 @@ describe("gatehouse CLI over the API", () => {
     expect((denied as { code: number }).code).toBe(1);
   });
 
+  it("lists MCP servers and grants, and refuses an upstream the egress rules refuse", async () => {
+    const servers = await gatehouse("mcp", "servers");
+    expect(servers.code).toBe(0);
+    expect(servers.stdout).toMatch(/^SERVER\s+URL\s+CREDENTIAL\s+TOOLS\s+STATUS\n$/);
+    const grants = await gatehouse("mcp", "grants");
+    expect(grants.stdout).toMatch(/^GRANT\s+CLIENT\s+PERSON/);
+    const refused = await run(
+      "node",
+      ["cli/bin.mjs", "mcp", "servers", "add", "meta", "http://169.254.169.254/mcp"],
+      {
+        env,
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect((refused as { code: number }).code).toBe(1);
+    expect((refused as { stderr: string }).stderr).toMatch(/egress/);
+  });
+
   it("says what is missing when not configured", async () => {
     const out = await run("node", ["cli/bin.mjs", "runs"], {
       env: { PATH: process.env.PATH },

@@ -95,6 +95,7 @@ describe("navigation by role", () => {
       "Tokens",
       "Audit",
       "Sessions",
+      "MCP",
       "Account",
     ];
     expect(labels("owner")).toEqual(all);
@@ -109,6 +110,7 @@ describe("navigation by role", () => {
       "Vault",
       "Members",
       "Sessions",
+      "MCP",
       "Account",
     ]);
     expect(labels("viewer")).toEqual([
@@ -117,6 +119,7 @@ describe("navigation by role", () => {
       "Policies",
       "Members",
       "Sessions",
+      "MCP",
       "Account",
     ]);
     expect(labels("auditor")).toEqual([
@@ -128,6 +131,7 @@ describe("navigation by role", () => {
       "Tokens",
       "Audit",
       "Sessions",
+      "MCP",
       "Account",
     ]);
     expect(labels(null)).toEqual(["Account"]);
@@ -162,13 +166,14 @@ describe("navigation by role", () => {
       "Tokens",
       "Audit",
       "Sessions",
+      "MCP",
       "Account",
     ]);
     const viewer = splitTabs(visibleNav("viewer"));
     expect(viewer.tabs.map((i) => i.label)).toEqual(["Approvals", "Runs", "Policies", "Members"]);
-    expect(viewer.more.map((i) => i.label)).toEqual(["Sessions", "Account"]);
+    expect(viewer.more.map((i) => i.label)).toEqual(["Sessions", "MCP", "Account"]);
     const operator = splitTabs(visibleNav("operator"));
-    expect(operator.more.map((i) => i.label)).toEqual(["Members", "Sessions", "Account"]);
+    expect(operator.more.map((i) => i.label)).toEqual(["Members", "Sessions", "MCP", "Account"]);
     expect(splitTabs(visibleNav(null))).toEqual({ tabs: [NAV[NAV.length - 1]], more: [] });
   });
 });

@@ -7,6 +7,8 @@ import { Account } from "./screens/Account";
 import { Approvals } from "./screens/approvals/Approvals";
 import { Audit } from "./screens/audit/Audit";
 import { InviteScreen } from "./screens/Invite";
+import { Connect } from "./screens/mcp/Connect";
+import { McpScreen } from "./screens/mcp/McpScreen";
 import { Members } from "./screens/members/Members";
 import { NoTenant } from "./screens/NoTenant";
 import { NotFound } from "./screens/NotFound";
@@ -58,6 +60,8 @@ export function Screens(props: {
           switchTenant={props.switchTenant}
         />
       );
+    case "connect":
+      return <Connect handle={route.handle} />;
     case "not-found":
       return <NotFound />;
     default:
@@ -101,5 +105,7 @@ export function Screens(props: {
       return <Tokens ws={ws} />;
     case "audit":
       return <Audit ws={ws} />;
+    case "mcp":
+      return <McpScreen ws={ws} />;
   }
 }

@@ -18,6 +18,9 @@ export type Route =
   | { screen: "tokens" }
   | { screen: "audit" }
   | { screen: "invite"; token: string }
+  | { screen: "mcp" }
+  /** The OAuth consent screen an MCP client's sign-in lands on. */
+  | { screen: "connect"; handle: string }
   | { screen: "not-found" };
 
 export type Screen = Route["screen"];
@@ -39,6 +42,12 @@ export function parseRoute(pathname: string, search = ""): Route {
     case "tokens":
     case "audit":
       return parts.length === 1 ? ({ screen: first } as Route) : notFound;
+    case "mcp":
+      return parts.length === 1 ? { screen: "mcp" } : notFound;
+    case "connect": {
+      const handle = new URLSearchParams(search).get("handle") ?? "";
+      return parts.length === 1 ? { screen: "connect", handle } : notFound;
+    }
     case "invite": {
       const token = new URLSearchParams(search).get("token") ?? "";
       return parts.length === 1 ? { screen: "invite", token } : notFound;
@@ -90,6 +99,8 @@ export const SCREEN_NEEDS: Readonly<Record<Screen, Action | null>> = {
   tokens: "tokens.read",
   audit: "audit.read",
   invite: null,
+  mcp: "tenant.read",
+  connect: null,
   "not-found": null,
 };
 
@@ -109,6 +120,8 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
   tokens: "API tokens",
   audit: "Audit log",
   invite: "Invitation",
+  mcp: "MCP",
+  connect: "Connect an MCP client",
   "not-found": "Page not found",
 };
 

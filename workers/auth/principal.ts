@@ -33,6 +33,8 @@ export interface TokenPrincipal {
   tenantId: string;
   role: Role;
   userId: string;
+  /** `api` and/or `mcp`: where the token may be used. */
+  scopes: string[];
 }
 
 export type Principal = SessionPrincipal | TokenPrincipal;
@@ -55,16 +57,17 @@ interface TokenRow {
   role: Role;
   created_by: string;
   last_used_at: number | null;
+  scopes: string;
 }
 
 /**
  * A live token whose creator is still a member of its tenant. Tokens are revoked when their
  * creator leaves or is demoted below them; the join makes that hold even for a missed revocation.
  */
-async function tokenPrincipal(c: Context<AppEnv>, credential: string, now: number) {
+export async function tokenPrincipal(c: Context<AppEnv>, credential: string, now: number) {
   if (!API_TOKEN_PATTERN.test(credential)) return undefined;
   const row = await c.env.DB.prepare(
-    `SELECT t.id, t.tenant_id, t.role, t.created_by, t.last_used_at
+    `SELECT t.id, t.tenant_id, t.role, t.created_by, t.last_used_at, t.scopes
        FROM api_tokens t
        JOIN memberships m ON m.tenant_id = t.tenant_id AND m.user_id = t.created_by
       WHERE t.token_hash = ?1 AND t.revoked_at IS NULL
@@ -89,6 +92,7 @@ async function tokenPrincipal(c: Context<AppEnv>, credential: string, now: numbe
     tenantId: row.tenant_id,
     role: row.role,
     userId: row.created_by,
+    scopes: row.scopes.split(" "),
   };
   return principal;
 }
@@ -102,7 +106,9 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const authorization = c.req.header("authorization");
   if (authorization !== undefined) {
     const credential = bearerCredential(authorization);
-    if (credential) c.set("principal", await tokenPrincipal(c, credential, Date.now()));
+    const token = credential ? await tokenPrincipal(c, credential, Date.now()) : undefined;
+    // A token without the `api` scope (an MCP-only token) is nobody on the REST API.
+    if (token?.scopes.includes("api")) c.set("principal", token);
     return next();
   }
   const token = readSessionCookie(c);

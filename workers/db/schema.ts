@@ -218,6 +218,8 @@ export const apiTokens = sqliteTable(
     expiresAt: ms("expires_at"),
     lastUsedAt: ms("last_used_at"),
     revokedAt: ms("revoked_at"),
+    /** Space-separated: `api` (the REST API) and/or `mcp` (the tenant's MCP endpoint). Issue 13. */
+    scopes: text("scopes").notNull().default("api"),
   },
   (t) => [index("api_tokens_tenant").on(t.tenantId, t.createdAt)],
 );
@@ -321,4 +323,30 @@ export const auditOutbox = sqliteTable(
     drainedAt: ms("drained_at"),
   },
   (t) => [index("audit_outbox_pending").on(t.drainedAt, t.tenantId, t.id)],
+);
+
+/**
+ * Issue 13: an MCP client a person connected to a tenant through OAuth (the consent page). The
+ * OAuth library keeps the tokens (in KV, hashed); this row is what the console lists and what a
+ * revocation flips, checked on every MCP request so a revoked grant stops at once.
+ */
+export const mcpGrants = sqliteTable(
+  "mcp_grants",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    clientId: text("client_id").notNull(),
+    clientName: text("client_name").notNull(),
+    redirectHost: text("redirect_host").notNull(),
+    scopes: text("scopes").notNull(),
+    createdAt: ms("created_at").notNull(),
+    lastUsedAt: ms("last_used_at"),
+    revokedAt: ms("revoked_at"),
+  },
+  (t) => [index("mcp_grants_tenant").on(t.tenantId, t.createdAt)],
 );

@@ -30,6 +30,9 @@ This happens when a page is opened from another site or an extension strips the 
  */
 export const originCheck = createMiddleware<AppEnv>(async (c, next) => {
   if (SAFE_METHODS.has(c.req.method)) return next();
+  // MCP and its OAuth endpoints never act on a cookie (bearer tokens, PKCE codes, client
+  // credentials), and their clients send no Origin; the MCP route checks a present Origin itself.
+  if (/^\/(mcp|oauth)\//.test(c.req.path)) return next();
   const origin = c.req.header("origin");
   if (origin) {
     if (!c.var.config.origins.includes(origin)) {

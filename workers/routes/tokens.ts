@@ -35,6 +35,7 @@ interface TokenRow {
   expires_at: number | null;
   last_used_at: number | null;
   revoked_at: number | null;
+  scopes: string;
 }
 
 const tokenJson = (t: TokenRow, now: number) => ({
@@ -52,10 +53,11 @@ const tokenJson = (t: TokenRow, now: number) => ({
       : t.expires_at !== null && t.expires_at <= now
         ? ("expired" as const)
         : ("active" as const),
+  scopes: t.scopes.split(" ").filter((s): s is "api" | "mcp" => s === "api" || s === "mcp"),
 });
 
 const TOKEN_SELECT = `SELECT t.id, t.name, t.role, u.email AS creator_email, t.created_at,
-  t.expires_at, t.last_used_at, t.revoked_at FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by`;
+  t.expires_at, t.last_used_at, t.revoked_at, t.scopes FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by`;
 
 tokenRoutes.openapi(
   createRoute({
@@ -114,6 +116,7 @@ tokenRoutes.openapi(
       expires_at: expiresAt,
       last_used_at: null,
       revoked_at: null,
+      scopes: [...new Set(body.scopes)].sort().join(" "),
     };
     const db = c.env.DB;
     const tenant = await db
@@ -147,8 +150,8 @@ tokenRoutes.openapi(
     await db.batch([
       db
         .prepare(
-          `INSERT INTO api_tokens (id, tenant_id, name, role, token_hash, created_by, created_at, expires_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+          `INSERT INTO api_tokens (id, tenant_id, name, role, token_hash, created_by, created_at, expires_at, scopes)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
         )
         .bind(
           row.id,
@@ -159,6 +162,7 @@ tokenRoutes.openapi(
           access.userId,
           now,
           expiresAt,
+          row.scopes,
         ),
       audited(c, access, "token.created", facts, { now }),
       ...(notice?.statements ?? []),

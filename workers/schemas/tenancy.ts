@@ -94,6 +94,9 @@ export const InvitePreview = z
   })
   .openapi("InvitePreview");
 
+/** `api`: the REST API; `mcp`: the tenant's MCP endpoint (headless MCP clients). */
+export const TokenScope = z.enum(["api", "mcp"]);
+
 export const ApiToken = z
   .object({
     id: z.string(),
@@ -105,6 +108,7 @@ export const ApiToken = z
     last_used_at: IsoTime.nullable(),
     revoked_at: IsoTime.nullable(),
     status: z.enum(["active", "expired", "revoked"]),
+    scopes: z.array(TokenScope),
   })
   .openapi("ApiToken");
 export const ApiTokenList = z.object({ tokens: z.array(ApiToken) }).openapi("ApiTokenList");
@@ -116,6 +120,7 @@ export const CreateTokenBody = z
     expires_at: z.iso
       .datetime({ offset: true, message: "Give the expiry as an ISO-8601 date and time." })
       .optional(),
+    scopes: z.array(TokenScope).min(1).max(2).default(["api"]),
   })
   .openapi("CreateTokenBody");
 

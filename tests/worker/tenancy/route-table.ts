@@ -98,6 +98,35 @@ async function targetToken(tenantId: string): Promise<string> {
   return id;
 }
 
+/** A connected MCP client of another member (issue 13), straight into D1. */
+async function targetGrant(tenantId: string): Promise<string> {
+  const id = `mcpg_${crypto.randomUUID()}`;
+  await env.DB.prepare(
+    `INSERT INTO mcp_grants (id, tenant_id, user_id, client_id, client_name, redirect_host, scopes, created_at)
+     VALUES (?1, ?2, ?3, 'client-1', 'Some client', '127.0.0.1', 'mcp', ?4)`,
+  )
+    .bind(id, tenantId, await targetMember(tenantId, "operator"), Date.now())
+    .run();
+  return id;
+}
+
+/** An upstream MCP server that cannot be reached (registering one still succeeds). */
+const UNREACHABLE_UPSTREAM = { url: "https://mcp.unreachable.invalid/mcp", timeout_ms: 1000 };
+
+async function targetServer(tenantId: string): Promise<string> {
+  const name = `s${unique()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")}`.slice(0, 30);
+  const stub = env.TENANT.get(env.TENANT.idFromName(tenantId));
+  const put = await stub.mcpPutServer(
+    tenantId,
+    { name, url: UNREACHABLE_UPSTREAM.url, credential_secret: null, timeout_ms: 1000 },
+    { kind: "system", id: "fixture" },
+  );
+  if (!put.ok) throw new Error(`fixture server: ${put.message}`);
+  return name;
+}
+
 async function targetSecret(tenantId: string, ownerCookie: string): Promise<string> {
   const name = `S_${unique()}`;
   const res = await putSecret(ownerCookie, tenantId, name, `value-of-${name}`);
@@ -447,6 +476,32 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     success: 200,
     prepare: async (t) => ({ params: { id: await targetRequest(t) } }),
   },
+  "GET /api/tenants/{t}/mcp/grants": { action: "tenant.read", success: 200, prepare: none },
+  // Anyone may disconnect their own client; another member's needs tokens.revoke.
+  "DELETE /api/tenants/{t}/mcp/grants/{id}": {
+    action: "tokens.revoke",
+    success: 200,
+    prepare: async (t) => ({ params: { id: await targetGrant(t) } }),
+  },
+  "GET /api/tenants/{t}/mcp/servers": { action: "policies.read", success: 200, prepare: none },
+  "PUT /api/tenants/{t}/mcp/servers/{name}": {
+    action: "policies.write",
+    success: 200,
+    prepare: async () => ({
+      params: { name: `n${Date.now().toString(36)}` },
+      body: UNREACHABLE_UPSTREAM,
+    }),
+  },
+  "POST /api/tenants/{t}/mcp/servers/{name}/test": {
+    action: "policies.write",
+    success: 200,
+    prepare: async (t) => ({ params: { name: await targetServer(t) } }),
+  },
+  "DELETE /api/tenants/{t}/mcp/servers/{name}": {
+    action: "policies.write",
+    success: 200,
+    prepare: async (t) => ({ params: { name: await targetServer(t) } }),
+  },
   "GET /api/tenants/{t}/keys": { action: "keys.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/keys/rotate": {
     audit: ["dek.rotated"],
@@ -493,6 +548,7 @@ export async function tenantSnapshot(tenantId: string): Promise<string> {
     "secrets",
     "secret_requests",
     "tenant_keys",
+    "mcp_grants",
   ]) {
     const { results } = await env.DB.prepare(
       `SELECT * FROM ${table} WHERE tenant_id = ?1 ORDER BY rowid`,

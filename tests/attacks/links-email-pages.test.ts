@@ -133,10 +133,11 @@ describe("email link pages", () => {
     expect(await approve.text()).toContain("<h1>Approved</h1>");
 
     const deny = await call("/auth/approval", form({ token, decision: "deny", reason: "flip" }));
-    expect(deny.status).toBe(410);
+    expect(deny.status).toBe(409);
     expect(await deny.text()).toContain("<h1>This approval was already decided</h1>");
     const shown = await call(`/auth/approval?token=${token}`);
-    expect(shown.status).toBe(410);
+    expect(shown.status).toBe(409);
+    expect(await shown.text()).toContain("This approval is already approved");
     const decided = await stub.getApproval(t, a);
     expect(decided.ok && decided.value.status).toBe("approved");
 

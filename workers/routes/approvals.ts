@@ -155,8 +155,8 @@ const expiredLink = () =>
 const alreadyDecided = (status: string, by: string | null) =>
   htmlPage(
     "This approval was already decided",
-    `<p>It is <strong>${escapeHtml(status)}</strong>${by ? ` (by ${escapeHtml(by)})` : ""}. An approval link works once.</p>`,
-    410,
+    `<p>This approval is already ${escapeHtml(status)}${by ? ` (by ${escapeHtml(by)})` : ""}. An approval link works once.</p>`,
+    409,
   );
 
 /** The member who asked for the link must still belong to the tenant with a role that may decide. */

@@ -199,7 +199,7 @@ function compileDefaults(node: PNode | undefined, diagnostics: Diagnostic[]): Po
       diagnostics.push({
         severity: "error",
         ...entry.value.pos,
-        message: `defaults.${key} cannot be transform (a default has no transform block)`,
+        message: `defaults.${key} cannot be transform: a default has no transform block (Lynx would return a transform verdict without arguments)`,
       });
     } else if (verdict !== null) {
       out[key as (typeof DEFAULT_KEYS)[number]] = verdict;

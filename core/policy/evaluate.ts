@@ -137,8 +137,9 @@ function defaultDecision(
   const verdict = missingShadow ? defaults.on_missing_shadow : defaults.on_no_match;
   const marker = missingShadow ? "<default:on_missing_shadow>" : "<default:on_no_match>";
   const nothing = layered ? "no layer matched" : "no rule matched";
+  // Lynx's wording, which names "no layer matched" only for layers on the shadow path too.
   const reason = missingShadow
-    ? `irreversible action with no shadow; ${nothing}; default policy`
+    ? `irreversible action with no shadow; ${layered ? "no layer matched; " : ""}default policy`
     : `${nothing}; default policy`;
   const common = { rule_id: null, reason, matched_rules: [...errors, marker], obligations: [] };
   if (verdict === "approve_required") {

@@ -174,6 +174,13 @@ export class MatchCompiler {
       );
       return fail;
     }
+    const named = literalStrings(rhs).find((text) => this.predicates.has(text));
+    if (named !== undefined) {
+      this.warn(
+        entry.value.pos,
+        `the literal "${named}" is also a predicate name: here it is a string, but Lynx's bundle id expands it as the predicate (and Lynx cannot compile the file when that expansion recurses)`,
+      );
+    }
     const get = compileGetter(parsed.path);
     const result = compileOperator(parsed.op, get, rhs);
     if (!result.ok) {
@@ -181,6 +188,17 @@ export class MatchCompiler {
       return fail;
     }
     for (const w of result.warnings) this.warn(entry.value.pos, `"${entry.key}": ${w}`);
+    const scope = parsed.path.root === "declared" && parsed.path.segments.join(".") === "scope";
+    if (
+      scope &&
+      ((parsed.op === "eq" && Array.isArray(rhs)) ||
+        (parsed.op === "in" && Array.isArray(rhs) && rhs.some(Array.isArray)))
+    ) {
+      this.warn(
+        entry.value.pos,
+        `"${entry.key}": Lynx holds declared.scope as a tuple, which never equals a list, so there this test is never true; here it compares the lists`,
+      );
+    }
     let tools: string[] | null = null;
     if (parsed.path.root === "tool") {
       if (parsed.op === "eq" && typeof rhs === "string") tools = [rhs];
@@ -197,7 +215,10 @@ export class MatchCompiler {
   private parseKey(key: string, pos: Pos): { path: Path; op: Operator } | null {
     const parts = key.split(".");
     if (parts.some((p) => p === "")) {
-      this.error(pos, `"${key}" has an empty path segment`);
+      this.error(
+        pos,
+        `"${key}" has an empty path segment (Lynx would look up a key named "" and find nothing: null)`,
+      );
       return null;
     }
     let op: Operator = "eq";
@@ -221,7 +242,7 @@ export class MatchCompiler {
     if (!(PATH_ROOTS as readonly string[]).includes(root)) {
       this.error(
         pos,
-        `unknown path "${key}": a path starts with ${PATH_ROOTS.join(", ")}${didYouMean(root, PATH_ROOTS)}`,
+        `unknown path "${key}": a path starts with ${PATH_ROOTS.join(", ")}${didYouMean(root, PATH_ROOTS)} (Lynx reads an unknown path as null, so this test would be false for every call, or true for every call against null)`,
       );
       return null;
     }
@@ -254,6 +275,12 @@ export class MatchCompiler {
         name = second;
       }
     }
+    if (root === "context" && first === "run_id") {
+      this.warn(
+        pos,
+        `"${key}": run_id is Gatehouse's name for correlation_id; Lynx has no context.run_id and reads null there (write context.correlation_id for both)`,
+      );
+    }
     if (known && !known.includes(name)) {
       this.warn(
         pos,
@@ -265,6 +292,12 @@ export class MatchCompiler {
 
 function conjunctOf(key: string, canonical: JsonValue, test: Matcher): Conjunct {
   return { key: canonicalJson({ [key]: canonical }), tools: null, test, literal: null };
+}
+
+function literalStrings(v: JsonValue): string[] {
+  if (typeof v === "string") return [v];
+  if (v === null || typeof v !== "object") return [];
+  return (Array.isArray(v) ? v : Object.values(v)).flatMap(literalStrings);
 }
 
 function pathKey(path: Path): string {

@@ -138,7 +138,11 @@ export class RuleCompiler {
         this.check(
           approversSchema,
           approversNode,
-          `${label}: approvers must be a list of strings`,
+          `${label}: approvers must be a list of strings${
+            approversNode.kind === "scalar" && typeof approversNode.value === "string"
+              ? ` (Lynx would read each character of "${approversNode.value}" as an approver)`
+              : ""
+          }`,
         ) ?? [];
     }
     const timeoutNode = value("timeout_seconds");
@@ -395,7 +399,10 @@ export class RuleCompiler {
       }
       return keys as [string, ...string[]];
     }
-    this.error(pos, `${label}: transform needs a target: jsonpath: "$.args.KEY" or path: [a, b]`);
+    this.error(
+      pos,
+      `${label}: transform needs a target: jsonpath: "$.args.KEY" or path: [a, b] (Lynx would write to an argument literally named "$.args")`,
+    );
     return null;
   }
 }

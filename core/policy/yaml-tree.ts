@@ -91,6 +91,7 @@ export function parseYaml(source: string): ParsedYaml {
 class Walker {
   private count = 0;
   private readonly resolving = new Set<YamlNode>();
+  private readonly targets = new Map<YamlNode, YamlNode | null>();
 
   constructor(
     private readonly doc: Document,
@@ -115,7 +116,12 @@ class Walker {
     }
     if (node === null || node === undefined) return { kind: "scalar", value: null, pos };
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      // Alias.resolve walks the document: resolve each alias node once.
+      let target = this.targets.get(node);
+      if (target === undefined) {
+        target = node.resolve(this.doc) ?? null;
+        this.targets.set(node, target);
+      }
       if (!target) {
         this.error(pos, `unknown alias *${node.source}`);
         return { kind: "scalar", value: null, pos };

@@ -23,7 +23,10 @@ const DEPARTURES: readonly Departure[] = [
     lint: /empty path segment \(Lynx would look up a key named ""/,
   },
   { cases: /^path \{ (cmd|arg\.cmd): ls \}#\d$/, lint: /Lynx reads an unknown path as null/ },
-  { cases: /^path \{ declared\.scope(\.in)?: .*#0$/, lint: /Lynx holds declared\.scope as a tuple/ },
+  {
+    cases: /^path \{ declared\.scope(\.in)?: .*#0$/,
+    lint: /Lynx holds declared\.scope as a tuple/,
+  },
   { cases: /^path \{ context\.run_id: .*#0$/, lint: /Lynx has no context\.run_id and reads null/ },
   { cases: /^approvers string/, lint: /Lynx would read each character of "ops" as an approver/ },
   {

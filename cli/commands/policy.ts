@@ -6,13 +6,17 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import {
+  bundleFor,
   bundleId,
   compilePolicy,
   evaluate,
+  MERGE_MODES,
   parseToolCall,
   tenantBundle,
   type CompiledPolicy,
+  type Decision,
   type Diagnostic,
+  type PolicyBundle,
 } from "../../core/policy";
 
 const USAGE = `usage: gatehouse policy <command>
@@ -20,6 +24,10 @@ const USAGE = `usage: gatehouse policy <command>
   lint FILE...                          print problems as file:line:col severity message
   bundle-id FILE                        print the policy's bundle id (SHA-256, hex)
   eval --policy FILE --call CALL.json   print the verdict for one call (platform layer included)
+  eval --layer NAME=FILE... [--merge MODE] --call CALL.json
+                                        the verdict of these layers alone, as Lynx evaluates them;
+                                        MODE: strict_overrides_loose (default), first_layer_wins,
+                                        last_layer_wins
   push FILE                             store a policy version in the tenant (over the API)
 `;
 
@@ -89,20 +97,42 @@ async function printBundleId(args: string[]): Promise<number> {
 }
 
 async function evalCall(args: string[]): Promise<number> {
-  let values: { policy?: string; call?: string };
+  let values: { policy?: string; call?: string; layer?: string[]; merge?: string };
   try {
     ({ values } = parseArgs({
       args,
       allowPositionals: false,
-      options: { policy: { type: "string" }, call: { type: "string" } },
+      options: {
+        policy: { type: "string" },
+        call: { type: "string" },
+        layer: { type: "string", multiple: true },
+        merge: { type: "string" },
+      },
     }));
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (!values.policy || !values.call)
-    throw new UsageError("eval needs --policy FILE and --call CALL.json");
-  const policy = await load(values.policy);
-  if (!policy) return 1;
+  const layers = values.layer ?? [];
+  if (!values.call || (values.policy === undefined) === (layers.length === 0))
+    throw new UsageError(
+      "eval needs --call CALL.json and either --policy FILE or --layer NAME=FILE...",
+    );
+  if (values.merge !== undefined && layers.length === 0)
+    throw new UsageError("--merge applies to --layer");
+  const combiner = MERGE_MODES[values.merge ?? "strict_overrides_loose"];
+  if (!combiner)
+    throw new UsageError(
+      `unknown --merge ${values.merge}; modes: ${Object.keys(MERGE_MODES).join(", ")}`,
+    );
+
+  let target: PolicyBundle | null;
+  if (values.policy !== undefined) {
+    const policy = await load(values.policy);
+    target = policy && tenantBundle(policy);
+  } else {
+    target = await loadLayers(layers, combiner);
+  }
+  if (!target) return 1;
   let input: unknown;
   try {
     input = JSON.parse(await readText(values.call));
@@ -116,14 +146,41 @@ async function evalCall(args: string[]): Promise<number> {
     for (const issue of parsed.issues) process.stderr.write(`${values.call}: ${issue}\n`);
     return 1;
   }
-  const decision = evaluate(tenantBundle(policy), parsed.call);
-  const out = {
+  process.stdout.write(JSON.stringify(decisionJson(evaluate(target, parsed.call))) + "\n");
+  return 0;
+}
+
+async function loadLayers(
+  specs: readonly string[],
+  combiner: PolicyBundle["combiner"],
+): Promise<PolicyBundle | null> {
+  const layers = [];
+  const names = new Set<string>();
+  for (const spec of specs) {
+    const at = spec.indexOf("=");
+    const name = spec.slice(0, at);
+    if (at <= 0 || at === spec.length - 1 || !/^[a-z][a-z0-9_-]{0,62}$/.test(name))
+      throw new UsageError(`--layer needs NAME=FILE with a lower-case NAME, got ${spec}`);
+    if (names.has(name)) throw new UsageError(`layer ${name} given twice`);
+    names.add(name);
+    const policy = await load(spec.slice(at + 1));
+    if (!policy) return null;
+    layers.push({ name, policy });
+  }
+  return bundleFor(layers, combiner);
+}
+
+/** The decision as Lynx names it too (`verdict` beside `decision`). */
+function decisionJson(decision: Decision): Record<string, unknown> {
+  return {
     decision: decision.decision,
+    verdict: decision.decision,
     rule_id: decision.rule_id,
     reason: decision.reason,
     ...(decision.decision === "transform" ? { args: decision.args } : {}),
     matched_rules: decision.matched_rules,
+    obligations: decision.obligations,
+    approvers: decision.approvers,
+    timeout_seconds: decision.timeout_seconds,
   };
-  process.stdout.write(JSON.stringify(out) + "\n");
-  return 0;
 }

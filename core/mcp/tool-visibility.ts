@@ -11,6 +11,15 @@ function matchesToolOnly(match: JsonValue, tool: string): boolean {
   return false;
 }
 
+/** Whether a canonical `match` names other tools only, so it can never apply to `tool`. */
+function namesOtherTool(match: JsonValue, tool: string): boolean {
+  if (!match || typeof match !== "object" || Array.isArray(match)) return false;
+  const only = match["tool"];
+  if (typeof only === "string") return only !== tool;
+  const any = match["tool.in"];
+  return Array.isArray(any) && !any.includes(tool);
+}
+
 /**
  * True when `bundle` denies every possible call of `tool`, whatever its arguments, declared
  * metadata or context: some layer's first rule that could apply with a verdict other than deny
@@ -20,9 +29,8 @@ function matchesToolOnly(match: JsonValue, tool: string): boolean {
 export function deniedForEveryCall(bundle: PolicyBundle, tool: string): boolean {
   let everyLayerAbstainsOrDenies = true;
   for (const { policy } of bundle.layers) {
-    const candidates = new Set(policy.rulesForTool(tool).map((r) => r.id));
     for (const rule of policy.canonical.rules) {
-      if (!candidates.has(rule.id)) continue;
+      if (namesOtherTool(rule.match, tool)) continue;
       const unconditional = matchesToolOnly(rule.match, tool);
       if (rule.decision === "deny" && unconditional) return true;
       if (rule.decision !== "deny") {

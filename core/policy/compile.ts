@@ -4,8 +4,9 @@
  * error means no policy.
  */
 import { MatchCompiler, type Conjunct } from "./match-compiler";
-import type { CanonicalPolicy, CompiledPolicy, CompiledRule, PolicyDefaults } from "./model";
+import type { CanonicalPolicy, CompiledPolicy, PolicyDefaults } from "./model";
 import { LYNX_DEFAULTS } from "./model";
+import { plan, type PlannedRule, type Step } from "./program";
 import { parseVerdict, RuleCompiler, type RuleCompilation } from "./rule-compiler";
 import { didYouMean } from "./suggest";
 import type { DefaultVerdict, Diagnostic } from "./types";
@@ -49,21 +50,15 @@ export function compilePolicy(source: string): CompileResult {
     if (TOP_LEVEL_KEYS.includes(entry.key)) top.set(entry.key, entry);
     else {
       diagnostics.push({
-        severity: "error",
+        severity: "warning",
         ...entry.keyPos,
-        message: `unknown top-level key "${entry.key}"${didYouMean(entry.key, TOP_LEVEL_KEYS)}; keys: ${TOP_LEVEL_KEYS.join(", ")}`,
+        message: `unknown top-level key "${entry.key}" is ignored, as Lynx${didYouMean(entry.key, TOP_LEVEL_KEYS)}; keys: ${TOP_LEVEL_KEYS.join(", ")}`,
       });
     }
   }
 
-  const version = top.get("version")?.value;
-  if (version && !(version.kind === "scalar" && (version.value === 1 || version.value === "1"))) {
-    diagnostics.push({
-      severity: "error",
-      ...version.pos,
-      message: `unsupported policy version: ${describeKind(version)} (only 1)`,
-    });
-  }
+  const versionNode = top.get("version")?.value;
+  const version = versionNode ? versionOf(versionNode, diagnostics) : 1;
 
   const defaults = compileDefaults(top.get("defaults")?.value, diagnostics);
   const predicates = collectPredicates(top.get("predicates")?.value, diagnostics);
@@ -73,6 +68,7 @@ export function compilePolicy(source: string): CompileResult {
   const rulesNode = top.get("rules")?.value;
   const compiled: RuleCompilation[] = [];
   const rules = new RuleCompiler(matches, diagnostics);
+  void version;
   if (rulesNode && !(rulesNode.kind === "scalar" && rulesNode.value === null)) {
     if (rulesNode.kind !== "seq") {
       diagnostics.push({
@@ -115,6 +111,35 @@ export function compilePolicy(source: string): CompileResult {
   return finish(diagnostics, defaults, compiled);
 }
 
+/** Lynx reads `int(version)` and otherwise ignores it; Gatehouse knows version 1. */
+function versionOf(node: PNode, diagnostics: Diagnostic[]): number {
+  const v = node.kind === "scalar" ? node.value : null;
+  const n =
+    typeof v === "number" && Number.isFinite(v)
+      ? Math.trunc(v)
+      : typeof v === "boolean"
+        ? Number(v)
+        : typeof v === "string" && /^\s*[+-]?\d+(?:_\d+)*\s*$/.test(v)
+          ? Number(v.replace(/[\s_]/g, ""))
+          : null;
+  if (n === null) {
+    diagnostics.push({
+      severity: "error",
+      ...node.pos,
+      message: `version must be an integer, got ${describeKind(node)}`,
+    });
+    return 1;
+  }
+  if (n !== 1 || v !== 1) {
+    diagnostics.push({
+      severity: "warning",
+      ...node.pos,
+      message: `version ${describeKind(node)} is read as ${n}; only version 1 exists (Lynx does not check it)`,
+    });
+  }
+  return n;
+}
+
 function fail(diagnostics: Diagnostic[]): CompileResult {
   return { ok: false, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -136,7 +161,7 @@ function finish(
     defaults,
     rules,
     canonical,
-    rulesForTool: toolIndex(compiled),
+    planFor: planner(compiled),
   };
   return { ok: true, policy, diagnostics: sortDiagnostics(diagnostics) };
 }
@@ -163,9 +188,9 @@ function compileDefaults(node: PNode | undefined, diagnostics: Diagnostic[]): Po
     const key = entry.key;
     if (!(DEFAULT_KEYS as readonly string[]).includes(key)) {
       diagnostics.push({
-        severity: "error",
+        severity: "warning",
         ...entry.keyPos,
-        message: `unknown defaults key "${key}"${didYouMean(key, DEFAULT_KEYS)}; keys: ${DEFAULT_KEYS.join(", ")}`,
+        message: `unknown defaults key "${key}" is ignored, as Lynx${didYouMean(key, DEFAULT_KEYS)}; keys: ${DEFAULT_KEYS.join(", ")}`,
       });
       continue;
     }
@@ -174,7 +199,7 @@ function compileDefaults(node: PNode | undefined, diagnostics: Diagnostic[]): Po
       diagnostics.push({
         severity: "error",
         ...entry.value.pos,
-        message: `defaults.${key} cannot be transform (a default has no transform block)`,
+        message: `defaults.${key} cannot be transform: a default has no transform block (Lynx would return a transform verdict without arguments)`,
       });
     } else if (verdict !== null) {
       out[key as (typeof DEFAULT_KEYS)[number]] = verdict;
@@ -207,9 +232,9 @@ function reportDuplicateIds(compiled: readonly RuleCompilation[], diagnostics: D
     const first = seen.get(c.rule.id);
     if (first) {
       diagnostics.push({
-        severity: "error",
+        severity: "warning",
         ...c.idPos,
-        message: `duplicate rule id "${c.rule.id}" (first used at line ${first.line})`,
+        message: `duplicate rule id "${c.rule.id}" (first used at line ${first.line}): matched_rules cannot tell them apart`,
       });
     } else {
       seen.set(c.rule.id, c.idPos);
@@ -217,69 +242,109 @@ function reportDuplicateIds(compiled: readonly RuleCompilation[], diagnostics: D
   }
 }
 
+/** Subsets of a rule's tests are enumerated only up to this many tests. */
+const MAX_SUBSET_TESTS = 12;
+
 /**
  * A rule can never fire when a rule evaluated before it (higher or equal priority, earlier in
  * the file) tests a subset of its conjuncts and always decides: whenever the later rule would
  * match, the earlier one matched first (and if a shared test fails with a type error, it fails
- * in both).
+ * in both). Each always-deciding rule registers its set of tests; a later rule looks up every
+ * subset of its own tests (linear in the rules; a rule with more than MAX_SUBSET_TESTS tests
+ * is checked against subsets of at most two tests and its whole set).
  */
 function reportUnreachable(compiled: readonly RuleCompilation[], diagnostics: Diagnostic[]): void {
-  // For each conjunct, the earlier always-deciding rules that test it; a later rule is
-  // shadowed by an earlier one when it shares all of the earlier rule's conjuncts.
-  const holders = new Map<string, number[]>();
-  const sizes: number[] = [];
-  let firstCatchAll = -1;
+  const ids = new Map<string, number>();
+  const idOf = (key: string) => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const firstWithSet = new Map<string, number>();
   for (let j = 0; j < compiled.length; j++) {
-    const keys = new Set(compiled[j]!.conjuncts.map((x: Conjunct) => x.key));
-    let winner = firstCatchAll;
-    const shared = new Map<number, number>();
-    for (const key of keys) {
-      for (const i of holders.get(key) ?? []) {
-        const n = (shared.get(i) ?? 0) + 1;
-        shared.set(i, n);
-        if (n === sizes[i] && (winner === -1 || i < winner)) winner = i;
-      }
+    const c = compiled[j]!;
+    const set = [...new Set(c.conjuncts.map((x: Conjunct) => idOf(x.key)))].sort((a, b) => a - b);
+    let winner = -1;
+    for (const subset of subsets(set)) {
+      const i = firstWithSet.get(subset);
+      if (i !== undefined && (winner === -1 || i < winner)) winner = i;
     }
     if (winner !== -1) {
       const rule = compiled[winner]!.rule;
       const what =
-        sizes[winner] === 0 ? "matches every call" : "matches every call this rule matches";
+        compiled[winner]!.conjuncts.length === 0
+          ? "matches every call"
+          : "matches every call this rule matches";
       diagnostics.push({
         severity: "warning",
-        ...compiled[j]!.pos,
-        message: `rule "${compiled[j]!.rule.id}" can never fire: rule "${rule.id}" (line ${rule.line}, priority ${rule.priority}) ${what} and is evaluated first`,
+        ...c.pos,
+        message: `rule "${c.rule.id}" can never fire: rule "${rule.id}" (line ${rule.line}, priority ${rule.priority}) ${what} and is evaluated first`,
       });
     }
-    sizes.push(keys.size);
     // A rule whose decision can fail at run time may not decide, so it shadows nothing.
-    if (!compiled[j]!.decisionAlwaysSucceeds) continue;
-    if (keys.size === 0 && firstCatchAll === -1) firstCatchAll = j;
-    for (const key of keys) {
-      const list = holders.get(key);
-      if (list) list.push(j);
-      else holders.set(key, [j]);
-    }
+    if (!c.decisionAlwaysSucceeds) continue;
+    const own = set.join(",");
+    if (!firstWithSet.has(own)) firstWithSet.set(own, j);
   }
 }
 
-function toolIndex(
-  compiled: readonly RuleCompilation[],
-): (tool: unknown) => readonly CompiledRule[] {
-  const gateOf = (c: RuleCompilation): readonly string[] | null => c.conjuncts[0]?.tools ?? null;
-  const ungated = compiled.filter((c) => gateOf(c) === null).map((c) => c.rule);
-  const tools = new Set<string>();
-  for (const c of compiled) for (const t of gateOf(c) ?? []) tools.add(t);
-  const byTool = new Map<string, readonly CompiledRule[]>();
-  for (const tool of tools) {
-    byTool.set(
-      tool,
-      compiled
-        .filter((c) => {
-          const gate = gateOf(c);
-          return gate === null || gate.includes(tool);
-        })
-        .map((c) => c.rule),
-    );
+function* subsets(set: readonly number[]): Generator<string> {
+  if (set.length <= MAX_SUBSET_TESTS) {
+    for (let mask = 0; mask < 1 << set.length; mask++) {
+      const parts: number[] = [];
+      for (let b = 0; b < set.length; b++) if (mask & (1 << b)) parts.push(set[b]!);
+      yield parts.join(",");
+    }
+    return;
   }
-  return (tool) => (typeof tool === "string" ? (byTool.get(tool) ?? ungated) : ungated);
+  yield "";
+  for (let a = 0; a < set.length; a++) {
+    yield String(set[a]);
+    for (let b = a + 1; b < set.length; b++) yield `${set[a]},${set[b]}`;
+  }
+  yield set.join(",");
+}
+
+/** Plans per tool, built on first use: the rules gated on that tool and the ungated ones. */
+function planner(compiled: readonly RuleCompilation[]): (tool: unknown) => readonly Step[] {
+  const gateOf = (c: RuleCompilation): readonly string[] | null => c.conjuncts[0]?.tools ?? null;
+  const gatedOn = new Map<string, number[]>();
+  const ungated: number[] = [];
+  compiled.forEach((c, i) => {
+    const gate = gateOf(c);
+    if (gate === null) ungated.push(i);
+    else for (const tool of new Set(gate)) push(gatedOn, tool, i);
+  });
+  const planned = (i: number): PlannedRule => ({
+    rule: compiled[i]!.rule,
+    conjuncts: compiled[i]!.conjuncts,
+    gated: gateOf(compiled[i]!) !== null,
+  });
+  const fallback = plan(ungated.map(planned));
+  const plans = new Map<string, readonly Step[]>();
+  return (tool) => {
+    if (typeof tool !== "string") return fallback;
+    const done = plans.get(tool);
+    if (done) return done;
+    const gated = gatedOn.get(tool);
+    if (!gated) return fallback;
+    // Merge the two ascending index lists: evaluation order.
+    const order: number[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < gated.length || b < ungated.length) {
+      if (b >= ungated.length || (a < gated.length && gated[a]! < ungated[b]!))
+        order.push(gated[a++]!);
+      else order.push(ungated[b++]!);
+    }
+    const steps = plan(order.map(planned));
+    plans.set(tool, steps);
+    return steps;
+  };
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

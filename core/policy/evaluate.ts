@@ -1,9 +1,19 @@
 /**
  * The policy decision point: pure and synchronous (no clock, no I/O, no randomness).
  * A single policy behaves as a Lynx bundle; a PolicyBundle evaluates each layer independently
- * and combines them strictest-wins (deny > approve_required > dry_run > transform > allow).
+ * and combines them with its combiner (model.ts).
  */
-import type { CompiledPolicy, CompiledRule, PolicyBundle, PolicyDefaults } from "./model";
+import { canonicalJson } from "../canonical-json";
+import {
+  FIRST_LAYER_WINS,
+  LAST_LAYER_WINS,
+  type CompiledPolicy,
+  type CompiledRule,
+  type PolicyBundle,
+  type PolicyDefaults,
+} from "./model";
+import type { Matcher } from "./operators";
+import { candidates, type BlockStep } from "./program";
 import { faultKind } from "./rule-fault";
 import { applyTransform } from "./transform";
 import {
@@ -31,25 +41,54 @@ function firstHit(
   errors: string[],
   prefix: string,
 ): Hit | null {
-  const rules = policy.rulesForTool(call.tool);
-  let i = 0;
-  // The try sits outside the scan (re-entered after a fault) to keep the hot loop tight.
-  for (;;) {
-    try {
-      for (; i < rules.length; i++) {
-        const rule = rules[i]!;
-        if (rule.test(call)) {
-          const args =
-            rule.verdict === "transform" ? applyTransform(rule.transform, call.args) : null;
-          return { rule, args };
-        }
-      }
-      return null;
-    } catch (e) {
-      errors.push(`${prefix}<rule_error:${rules[i]!.id}:${faultKind(e)}>`);
-      i++;
-    }
+  const steps = policy.planFor(call.tool);
+  for (let s = 0; s < steps.length; s++) {
+    const step = steps[s]!;
+    const hit =
+      step.kind === "rule"
+        ? guarded(step.rule, step.test, call, errors, prefix)
+        : blockHit(step, call, errors, prefix);
+    if (hit !== null) return hit;
   }
+  return null;
+}
+
+/** The rule's test and then its decision (a transform can fail too), as one guarded step. */
+function guarded(
+  rule: CompiledRule,
+  test: Matcher,
+  call: ToolCall,
+  errors: string[],
+  prefix: string,
+): Hit | null {
+  try {
+    if (!test(call)) return null;
+    return {
+      rule,
+      args: rule.verdict === "transform" ? applyTransform(rule.transform, call.args) : null,
+    };
+  } catch (e) {
+    errors.push(`${prefix}<rule_error:${rule.id}:${faultKind(e)}>`);
+    return null;
+  }
+}
+
+function blockHit(step: BlockStep, call: ToolCall, errors: string[], prefix: string): Hit | null {
+  const v = step.get(call);
+  if (typeof v !== "string") {
+    for (let i = 0; i < step.rules.length; i++) {
+      const hit = guarded(step.rules[i]!, step.tests[i]!, call, errors, prefix);
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+  const found = candidates(step, v);
+  for (let k = 0; k < found.length; k++) {
+    const i = found[k]!;
+    const hit = guarded(step.rules[i]!, step.rest[i]!, call, errors, prefix);
+    if (hit !== null) return hit;
+  }
+  return null;
 }
 
 function ruleDecision(
@@ -98,8 +137,9 @@ function defaultDecision(
   const verdict = missingShadow ? defaults.on_missing_shadow : defaults.on_no_match;
   const marker = missingShadow ? "<default:on_missing_shadow>" : "<default:on_no_match>";
   const nothing = layered ? "no layer matched" : "no rule matched";
+  // Lynx's wording, which names "no layer matched" only for layers on the shadow path too.
   const reason = missingShadow
-    ? `irreversible action with no shadow; ${nothing}; default policy`
+    ? `irreversible action with no shadow; ${layered ? "no layer matched; " : ""}default policy`
     : `${nothing}; default policy`;
   const common = { rule_id: null, reason, matched_rules: [...errors, marker], obligations: [] };
   if (verdict === "approve_required") {
@@ -128,17 +168,20 @@ function evaluatePolicy(policy: CompiledPolicy, call: ToolCall): Decision {
 function evaluateBundle(bundle: PolicyBundle, call: ToolCall): Decision {
   const errors: string[] = [];
   const hits: { layer: string; hit: Hit }[] = [];
-  let top = -1;
   for (const layer of bundle.layers) {
     const hit = firstHit(layer.policy, call, errors, `${layer.name}:`);
-    if (hit === null) continue;
-    hits.push({ layer: layer.name, hit });
-    top = Math.max(top, VERDICT_SEVERITY[hit.rule.verdict]);
+    if (hit !== null) hits.push({ layer: layer.name, hit });
   }
   if (hits.length === 0) return defaultDecision(bundle.defaults, call, errors, true);
-  // Layers that tie at the strictest verdict merge their provenance and obligations; the
-  // first of them supplies the scalar fields (reason, approvers, args), as Lynx.
-  const winners = hits.filter((h) => VERDICT_SEVERITY[h.hit.rule.verdict] === top);
+  let winners = hits;
+  if (bundle.combiner === FIRST_LAYER_WINS) winners = hits.slice(0, 1);
+  else if (bundle.combiner === LAST_LAYER_WINS) winners = hits.slice(-1);
+  else {
+    // Layers that tie at the strictest verdict merge their provenance and obligations; the
+    // first of them supplies the scalar fields (reason, approvers, args), as Lynx.
+    const top = Math.max(...hits.map((h) => VERDICT_SEVERITY[h.hit.rule.verdict]));
+    winners = hits.filter((h) => VERDICT_SEVERITY[h.hit.rule.verdict] === top);
+  }
   const first = winners[0]!;
   const matched = [...errors, ...winners.map((w) => `${w.layer}:${w.hit.rule.id}`)];
   const obligations =
@@ -148,12 +191,13 @@ function evaluateBundle(bundle: PolicyBundle, call: ToolCall): Decision {
   return ruleDecision(first.hit, `${first.layer}:${first.hit.rule.id}`, matched, obligations);
 }
 
+/** The union, in order, without repeats of the same (id, phase, params). */
 function mergeObligations(lists: readonly (readonly Obligation[])[]): Obligation[] {
   const out: Obligation[] = [];
   const seen = new Set<string>();
   for (const list of lists) {
     for (const o of list) {
-      const key = JSON.stringify([o.id, o.phase, o.params]);
+      const key = canonicalJson({ id: o.id, phase: o.phase, params: o.params });
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(o);

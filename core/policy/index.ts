@@ -15,8 +15,12 @@ export {
 export { DEFAULT_OBLIGATION_PHASE } from "./obligations";
 export { translatePythonRegex, MAX_REGEX_LENGTH } from "./python-regex";
 export {
+  FIRST_LAYER_WINS,
+  LAST_LAYER_WINS,
   LYNX_DEFAULTS,
+  MERGE_MODES,
   STRICTEST_WINS,
+  type Combiner,
   type CanonicalPolicy,
   type CanonicalRule,
   type CompiledPolicy,

@@ -1,6 +1,10 @@
-/** Layered bundles: the platform layer first, then tenant layer(s), combined strictest-wins. */
+/**
+ * Layered bundles: named layers and a combiner (strictest-wins by default; the platform layer
+ * always uses it).
+ */
 import {
   STRICTEST_WINS,
+  type Combiner,
   type CompiledPolicy,
   type PolicyBundle,
   type PolicyDefaults,
@@ -15,7 +19,10 @@ function strictest(a: DefaultVerdict, b: DefaultVerdict): DefaultVerdict {
 }
 
 /** Throws on an empty list, a bad or repeated layer name: these are programming errors. */
-export function bundleFor(layers: readonly PolicyLayer[]): PolicyBundle {
+export function bundleFor(
+  layers: readonly PolicyLayer[],
+  combiner: Combiner = STRICTEST_WINS,
+): PolicyBundle {
   if (layers.length === 0) throw new Error("a policy bundle needs at least one layer");
   const names = new Set<string>();
   for (const layer of layers) {
@@ -32,7 +39,7 @@ export function bundleFor(layers: readonly PolicyLayer[]): PolicyBundle {
     }),
     layers[0]!.policy.defaults,
   );
-  return { kind: "bundle", layers: [...layers], defaults, combiner: STRICTEST_WINS };
+  return { kind: "bundle", layers: [...layers], defaults, combiner };
 }
 
 export function layer(name: string, policy: CompiledPolicy): PolicyLayer {

@@ -6,9 +6,10 @@
  * the flattened top-level conjuncts used for the tool index and the unreachable-rule check.
  */
 import { canonicalJson } from "../canonical-json";
-import { compileOperator, type Matcher } from "./operators";
+import { compileOperator, type LiteralTest, type Matcher } from "./operators";
 import {
   compileGetter,
+  type Getter,
   CONTEXT_FIELDS,
   DECLARED_FIELDS,
   isOperator,
@@ -21,13 +22,28 @@ import {
 } from "./paths";
 import { closest, didYouMean } from "./suggest";
 import type { Diagnostic, JsonValue } from "./types";
-import { describeKind, toJson, type PEntry, type PMap, type PNode, type Pos } from "./yaml-tree";
+import {
+  describeKind,
+  toJson,
+  type PEntry,
+  type PMap,
+  type PNode,
+  type PScalar,
+  type Pos,
+} from "./yaml-tree";
 
 export interface Conjunct {
   /** Canonical JSON of the conjunct, for subset comparison. */
   readonly key: string;
   /** Tool names this conjunct admits when it is a plain test of `tool`, else null. */
   readonly tools: readonly string[] | null;
+  readonly test: Matcher;
+  /** A string-literal test of one path (indexable by the evaluator), else null. */
+  readonly literal: {
+    readonly path: string;
+    readonly get: Getter;
+    readonly test: LiteralTest;
+  } | null;
 }
 
 export interface CompiledMatch {
@@ -124,7 +140,8 @@ export class MatchCompiler {
       const inner = this.spec(value, "not");
       const test = inner.test;
       const canonical = inner.canonical;
-      return { test: (c) => !test(c), canonical, conjuncts: [conjunctOf(key, canonical, null)] };
+      const negated: Matcher = (c) => !test(c);
+      return { test: negated, canonical, conjuncts: [conjunctOf(key, canonical, negated)] };
     }
     if (value.kind !== "seq") {
       this.error(value.pos, `${key} needs a list of predicates, got ${describeKind(value)}`);
@@ -139,36 +156,69 @@ export class MatchCompiler {
         conjuncts: parts.flatMap((p) => p.conjuncts),
       };
     }
-    return {
-      test: or(parts.map((p) => p.test)),
-      canonical,
-      conjuncts: [conjunctOf(key, canonical, null)],
-    };
+    const test = or(parts.map((p) => p.test));
+    return { test, canonical, conjuncts: [conjunctOf(key, canonical, test)] };
   }
 
   private leaf(entry: PEntry): CompiledMatch {
     const rhs = toJson(entry.value);
-    const fail = { test: NEVER, canonical: rhs, conjuncts: [] };
+    const canonical = canonicalValue(rhs);
+    const fail = { test: NEVER, canonical, conjuncts: [] };
     const parsed = this.parseKey(entry.key, entry.keyPos);
     if (!parsed) return fail;
-    const result = compileOperator(parsed.op, compileGetter(parsed.path), rhs);
+    const date = findTimestamp(entry.value);
+    if (date) {
+      this.error(
+        date.pos,
+        `unquoted timestamp ${String(date.value)}: Lynx reads a date, which never equals (and cannot be ordered against) a string in a call, so this test would never be true; quote it`,
+      );
+      return fail;
+    }
+    const named = literalStrings(rhs).find((text) => this.predicates.has(text));
+    if (named !== undefined) {
+      this.warn(
+        entry.value.pos,
+        `the literal "${named}" is also a predicate name: here it is a string, but Lynx's bundle id expands it as the predicate (and Lynx cannot compile the file when that expansion recurses)`,
+      );
+    }
+    const get = compileGetter(parsed.path);
+    const result = compileOperator(parsed.op, get, rhs);
     if (!result.ok) {
       this.error(entry.value.pos, result.message);
       return fail;
     }
+    for (const w of result.warnings) this.warn(entry.value.pos, `"${entry.key}": ${w}`);
+    const scope = parsed.path.root === "declared" && parsed.path.segments.join(".") === "scope";
+    if (
+      scope &&
+      ((parsed.op === "eq" && Array.isArray(rhs)) ||
+        (parsed.op === "in" && Array.isArray(rhs) && rhs.some(Array.isArray)))
+    ) {
+      this.warn(
+        entry.value.pos,
+        `"${entry.key}": Lynx holds declared.scope as a tuple, which never equals a list, so there this test is never true; here it compares the lists`,
+      );
+    }
     let tools: string[] | null = null;
     if (parsed.path.root === "tool") {
       if (parsed.op === "eq" && typeof rhs === "string") tools = [rhs];
-      if (parsed.op === "in" && Array.isArray(rhs))
-        tools = rhs.filter((x): x is string => typeof x === "string");
+      if (parsed.op === "in" && Array.isArray(rhs) && rhs.every((x) => typeof x === "string"))
+        tools = rhs as string[];
     }
-    return { test: result.test, canonical: rhs, conjuncts: [conjunctOf(entry.key, rhs, tools)] };
+    const literal = result.literal
+      ? { path: pathKey(parsed.path), get, test: result.literal }
+      : null;
+    const conjunct: Conjunct = { ...conjunctOf(entry.key, canonical, result.test), tools, literal };
+    return { test: result.test, canonical, conjuncts: [conjunct] };
   }
 
   private parseKey(key: string, pos: Pos): { path: Path; op: Operator } | null {
     const parts = key.split(".");
     if (parts.some((p) => p === "")) {
-      this.error(pos, `"${key}" has an empty path segment`);
+      this.error(
+        pos,
+        `"${key}" has an empty path segment (Lynx would look up a key named "" and find nothing: null)`,
+      );
       return null;
     }
     let op: Operator = "eq";
@@ -192,16 +242,16 @@ export class MatchCompiler {
     if (!(PATH_ROOTS as readonly string[]).includes(root)) {
       this.error(
         pos,
-        `unknown path "${key}": a path starts with ${PATH_ROOTS.join(", ")}${didYouMean(root, PATH_ROOTS)}`,
+        `unknown path "${key}": a path starts with ${PATH_ROOTS.join(", ")}${didYouMean(root, PATH_ROOTS)} (Lynx reads an unknown path as null, so this test would be false for every call, or true for every call against null)`,
       );
       return null;
     }
     if (root === "tool" && segments.length > 0) {
-      this.error(
+      this.warn(
         pos,
-        `"${key}": tool is a string and has no fields (operators: ${OPERATORS.join(", ")})`,
+        `"${key}": tool is a string and has no fields; read as "tool${op === "eq" ? "" : `.${op}`}", as Lynx (operators: ${OPERATORS.join(", ")})`,
       );
-      return null;
+      return { path: { root: "tool", segments: [] }, op };
     }
     this.checkKnownField(root as PathRoot, segments, key, pos);
     return { path: { root: root as PathRoot, segments }, op };
@@ -225,6 +275,12 @@ export class MatchCompiler {
         name = second;
       }
     }
+    if (root === "context" && first === "run_id") {
+      this.warn(
+        pos,
+        `"${key}": run_id is Gatehouse's name for correlation_id; Lynx has no context.run_id and reads null there (write context.correlation_id for both)`,
+      );
+    }
     if (known && !known.includes(name)) {
       this.warn(
         pos,
@@ -234,8 +290,45 @@ export class MatchCompiler {
   }
 }
 
-function conjunctOf(key: string, canonical: JsonValue, tools: readonly string[] | null): Conjunct {
-  return { key: canonicalJson({ [key]: canonical }), tools };
+function conjunctOf(key: string, canonical: JsonValue, test: Matcher): Conjunct {
+  return { key: canonicalJson({ [key]: canonical }), tools: null, test, literal: null };
+}
+
+function literalStrings(v: JsonValue): string[] {
+  if (typeof v === "string") return [v];
+  if (v === null || typeof v !== "object") return [];
+  return (Array.isArray(v) ? v : Object.values(v)).flatMap(literalStrings);
+}
+
+function pathKey(path: Path): string {
+  return [path.root, ...path.segments].join("\u0000");
+}
+
+function findTimestamp(node: PNode): PScalar | null {
+  if (node.kind === "scalar") return node.timestamp ? node : null;
+  const children = node.kind === "seq" ? node.items : node.entries.map((e) => e.value);
+  for (const child of children) {
+    const found = findTimestamp(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** JSON has no infinities or NaN (PyYAML's .inf / .nan); the hashed form spells them. */
+function canonicalValue(v: JsonValue): JsonValue {
+  if (typeof v === "number") return Number.isFinite(v) ? v : { $float: String(v) };
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(canonicalValue);
+  const out: { [key: string]: JsonValue } = {};
+  for (const key of Object.keys(v)) {
+    Object.defineProperty(out, key, {
+      value: canonicalValue(v[key]!),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
 }
 
 function and(tests: readonly Matcher[]): Matcher {

@@ -1,5 +1,6 @@
 /** The compiled forms: rules, policies (one layer) and bundles (layers + combiner). */
 import type { Matcher } from "./operators";
+import type { Step } from "./program";
 import type { TransformSpec } from "./transform";
 import type { DefaultVerdict, JsonValue, Obligation } from "./types";
 
@@ -63,11 +64,11 @@ export interface CompiledPolicy {
   readonly rules: readonly CompiledRule[];
   readonly canonical: CanonicalPolicy;
   /**
-   * The rules that can possibly match a call to `tool`, in evaluation order: rules whose first
-   * test is `tool: X` / `tool.in: [...]` for other tools are left out (that test would short-
-   * circuit to false before any other could fail, so skipping them changes nothing).
+   * How to evaluate a call to `tool` (program.ts): the rules that can possibly match it, in
+   * evaluation order; rules whose first test is `tool: X` / `tool.in: [...]` for other tools are
+   * left out (that test would short-circuit to false before any other could fail).
    */
-  readonly rulesForTool: (tool: unknown) => readonly CompiledRule[];
+  readonly planFor: (tool: unknown) => readonly Step[];
 }
 
 export interface PolicyLayer {
@@ -76,11 +77,25 @@ export interface PolicyLayer {
 }
 
 export const STRICTEST_WINS = "strictest-wins";
+export const FIRST_LAYER_WINS = "first-layer-wins";
+export const LAST_LAYER_WINS = "last-layer-wins";
+/**
+ * How layer decisions combine (Lynx's combiners): the strictest verdict (ties merge provenance
+ * and obligations), or the first / last layer that did not abstain.
+ */
+export type Combiner = typeof STRICTEST_WINS | typeof FIRST_LAYER_WINS | typeof LAST_LAYER_WINS;
+
+/** Lynx's names for the combiners (`--merge`). */
+export const MERGE_MODES: Readonly<Record<string, Combiner>> = {
+  strict_overrides_loose: STRICTEST_WINS,
+  first_layer_wins: FIRST_LAYER_WINS,
+  last_layer_wins: LAST_LAYER_WINS,
+};
 
 export interface PolicyBundle {
   readonly kind: "bundle";
   readonly layers: readonly PolicyLayer[];
   /** The strictest defaults across layers; used only when every layer abstains. */
   readonly defaults: PolicyDefaults;
-  readonly combiner: typeof STRICTEST_WINS;
+  readonly combiner: Combiner;
 }

@@ -19,6 +19,12 @@ export function compileObligations(node: PNode, diagnostics: Diagnostic[]): Obli
     error(node, `obligations must be a list, got ${describeKind(node)}`);
     return [];
   }
+  const noPhase = (pos: { line: number; column: number }, id: string) =>
+    diagnostics.push({
+      severity: "warning",
+      ...pos,
+      message: `obligation "${id}" has no phase: it runs pre (before the action; its failure denies it), where Lynx would run it post; write phase: pre or phase: post`,
+    });
   const out: Obligation[] = [];
   for (const item of node.items) {
     if (item.kind === "scalar") {
@@ -26,6 +32,7 @@ export function compileObligations(node: PNode, diagnostics: Diagnostic[]): Obli
         out.push(
           deepFreeze({ id: item.value, phase: DEFAULT_OBLIGATION_PHASE, params: {} }) as Obligation,
         );
+        noPhase(item.pos, item.value);
       } else {
         error(item, `an obligation is an id or {id, phase, params}, got ${describeKind(item)}`);
       }
@@ -57,11 +64,10 @@ export function compileObligations(node: PNode, diagnostics: Diagnostic[]): Obli
           invalid(v, `obligation params must be a mapping, got ${describeKind(v)}`);
         }
       } else {
-        valid = false;
         diagnostics.push({
-          severity: "error",
+          severity: "warning",
           ...entry.keyPos,
-          message: `unknown obligation key "${entry.key}"${didYouMean(entry.key, OBLIGATION_KEYS)}; keys: ${OBLIGATION_KEYS.join(", ")}`,
+          message: `unknown obligation key "${entry.key}" is ignored, as Lynx${didYouMean(entry.key, OBLIGATION_KEYS)}; keys: ${OBLIGATION_KEYS.join(", ")}`,
         });
       }
     }
@@ -69,6 +75,7 @@ export function compileObligations(node: PNode, diagnostics: Diagnostic[]): Obli
       if (valid) error(item, "obligation needs an id");
       continue;
     }
+    if (!item.entries.some((e) => e.key === "phase")) noPhase(item.pos, id);
     if (valid) out.push(deepFreeze({ id, phase, params }) as Obligation);
   }
   return out;

@@ -1,23 +1,42 @@
 /**
- * One closure per match leaf. Semantics (as Lynx, with no type coercion):
- * - A missing value is null; every operator is false on null except plain equality with null.
- * - Equality (`eq`, `in`, list membership) is strict structural equality: different types are
- *   simply unequal, as in Python.
- * - Ordering (`gt` `ge` `lt` `le` `between` `not_between`) and substring / key containment need
- *   matching types; a mismatch throws a TypeError RuleFault (the rule is skipped and marked).
+ * One closure per match leaf, with Lynx's semantics (Python's `==`, ordering and `in`; see
+ * python-values.ts):
+ * - A missing value is null: every operator is false on null except equality with null (and
+ *   `in` a list that holds null).
+ * - Ordering (`gt` `ge` `lt` `le` `between` `not_between`) and containment between types Python
+ *   cannot compare throw a TypeError RuleFault (the rule is skipped and marked).
+ * Leaves that only compare a string with literals also describe themselves (`literal`), so the
+ * evaluator can index them instead of running each one.
  */
-import { compareStrings, isJsonObject, jsonEqual } from "./json-values";
 import type { Getter, Operator } from "./paths";
 import { translatePythonRegex } from "./python-regex";
+import { isHashable, pyEq, pyIn, pyOrder, type Ordering } from "./python-values";
 import { TYPE_FAULT } from "./rule-fault";
 import type { JsonValue, ToolCall } from "./types";
 
 export type Matcher = (call: ToolCall) => boolean;
 
-export type OperatorResult =
-  { readonly ok: true; readonly test: Matcher } | { readonly ok: false; readonly message: string };
+/**
+ * For a string value v, the test is exactly "v is one of `equals` or starts with one of
+ * `prefixes`"; for any other value it is false or throws (so the evaluator falls back to it).
+ */
+export interface LiteralTest {
+  readonly equals: readonly string[];
+  readonly prefixes: readonly string[];
+}
 
-const ok = (test: Matcher): OperatorResult => ({ ok: true, test });
+export type OperatorResult =
+  | {
+      readonly ok: true;
+      readonly test: Matcher;
+      readonly literal: LiteralTest | null;
+      /** Lint notes: Lynx accepts this, and so do we, but it is probably not what was meant. */
+      readonly warnings: readonly string[];
+    }
+  | { readonly ok: false; readonly message: string };
+
+const ok = (test: Matcher, literal: LiteralTest | null = null, warnings: string[] = []) =>
+  ({ ok: true, test, literal, warnings }) as const;
 const bad = (message: string): OperatorResult => ({ ok: false, message });
 
 function describe(v: JsonValue): string {
@@ -30,43 +49,46 @@ function describe(v: JsonValue): string {
 export function compileOperator(op: Operator, get: Getter, rhs: JsonValue): OperatorResult {
   switch (op) {
     case "eq":
-      return ok(equality(get, rhs));
-    case "matches": {
-      if (typeof rhs !== "string") return bad(`matches needs a regex string, got ${describe(rhs)}`);
-      const translated = translatePythonRegex(rhs);
-      if (!translated.ok) return bad(`invalid regex for matches: ${translated.message}`);
-      const re = translated.regex;
-      return ok((c) => {
-        const v = get(c);
-        return typeof v === "string" && re.test(v);
-      });
-    }
+      if (typeof rhs === "string") {
+        return ok((c) => get(c) === rhs, { equals: [rhs], prefixes: [] });
+      }
+      if (rhs === null) return ok((c) => get(c) === null);
+      return ok((c) => pyEq(get(c), rhs));
+    case "matches":
+      return matches(get, rhs);
     case "in":
       if (!Array.isArray(rhs))
         return bad(`in needs a list on the right-hand side, got ${describe(rhs)}`);
-      return ok(membership(get, rhs));
+      return membership(get, rhs);
     case "contains":
       return ok((c) => {
         const v = get(c);
-        return v !== null && containsOne(v, rhs);
+        return v !== null && pyIn(rhs, v);
       });
     case "contains_any":
     case "contains_all": {
-      if (!Array.isArray(rhs))
-        return bad(`${op} needs a list on the right-hand side, got ${describe(rhs)}`);
+      if (!Array.isArray(rhs)) {
+        const lynx =
+          typeof rhs === "string"
+            ? "Lynx would test each character of the string"
+            : rhs !== null && typeof rhs === "object"
+              ? "Lynx would test each key of the mapping"
+              : "Lynx would fail with a TypeError on every call that has the value";
+        return bad(`${op} needs a list on the right-hand side, got ${describe(rhs)} (${lynx})`);
+      }
       const items = rhs;
       if (op === "contains_any") {
         return ok((c) => {
           const v = get(c);
           if (v === null) return false;
-          for (let i = 0; i < items.length; i++) if (containsOne(v, items[i]!)) return true;
+          for (let i = 0; i < items.length; i++) if (pyIn(items[i]!, v)) return true;
           return false;
         });
       }
       return ok((c) => {
         const v = get(c);
         if (v === null) return false;
-        for (let i = 0; i < items.length; i++) if (!containsOne(v, items[i]!)) return false;
+        for (let i = 0; i < items.length; i++) if (!pyIn(items[i]!, v)) return false;
         return true;
       });
     }
@@ -74,155 +96,169 @@ export function compileOperator(op: Operator, get: Getter, rhs: JsonValue): Oper
     case "ge":
     case "lt":
     case "le":
-      if (typeof rhs !== "number" && typeof rhs !== "string") {
-        return bad(`${op} needs a number or a string, got ${describe(rhs)}`);
-      }
-      return ok(ordering(op, get, rhs));
+      return ordering(op, get, rhs);
     case "between":
-    case "not_between": {
-      if (!Array.isArray(rhs) || rhs.length !== 2) {
-        return bad(`${op} needs a two-element list [lo, hi], got ${describe(rhs)}`);
-      }
-      const [lo, hi] = rhs as [JsonValue, JsonValue];
-      const bothNumbers = typeof lo === "number" && typeof hi === "number";
-      const bothStrings = typeof lo === "string" && typeof hi === "string";
-      if (!bothNumbers && !bothStrings) {
-        return bad(
-          `${op} needs [lo, hi] as two numbers or two strings, got [${describe(lo)}, ${describe(hi)}]`,
-        );
-      }
-      if (compare(lo as number | string, hi as number | string) > 0) {
-        return bad(
-          `${op}: lo ${JSON.stringify(lo)} is greater than hi ${JSON.stringify(hi)}; the range is empty`,
-        );
-      }
-      return ok(range(get, lo as number | string, hi as number | string, op === "between"));
-    }
+    case "not_between":
+      return range(op, get, rhs);
   }
 }
 
-function equality(get: Getter, rhs: JsonValue): Matcher {
-  if (rhs === null || typeof rhs !== "object") return (c) => get(c) === rhs;
-  return (c) => jsonEqual(get(c), rhs);
+function matches(get: Getter, rhs: JsonValue): OperatorResult {
+  if (typeof rhs !== "string") return bad(`matches needs a regex string, got ${describe(rhs)}`);
+  const translated = translatePythonRegex(rhs);
+  if (!translated.ok) return bad(`invalid regex for matches: ${translated.message}`);
+  const shape = translated.literal;
+  if (shape && shape.start) {
+    const text = shape.text;
+    if (shape.end === "none") {
+      return ok(
+        (c) => {
+          const v = get(c);
+          return typeof v === "string" && v.startsWith(text);
+        },
+        { equals: [], prefixes: [text] },
+      );
+    }
+    // Python's `$` also matches before a final newline; `\Z` only at the very end.
+    const equals = shape.end === "dollar" ? [text, `${text}\n`] : [text];
+    const other = equals[equals.length - 1]!;
+    return ok(
+      (c) => {
+        const v = get(c);
+        return v === text || v === other;
+      },
+      { equals, prefixes: [] },
+    );
+  }
+  if (shape && shape.end === "none") {
+    const text = shape.text;
+    return ok((c) => {
+      const v = get(c);
+      return typeof v === "string" && v.includes(text);
+    });
+  }
+  const re = translated.regex;
+  return ok((c) => {
+    const v = get(c);
+    return typeof v === "string" && re.test(v);
+  });
 }
 
-function membership(get: Getter, rhs: readonly JsonValue[]): Matcher {
-  if (rhs.every((x) => x === null || typeof x !== "object")) {
-    // Hashable right-hand side (Python builds a frozenset): an unhashable value is a TypeError.
-    const set = new Set<JsonValue>(rhs);
-    return (c) => {
+/**
+ * Lynx builds a frozenset when every item is a string, number or boolean (an unhashable value
+ * is then a TypeError, and null is never in it), else a tuple (plain `==` scan).
+ */
+function membership(get: Getter, rhs: readonly JsonValue[]): OperatorResult {
+  if (rhs.every((x) => x !== null && typeof x !== "object")) {
+    if (rhs.every((x) => typeof x === "string")) {
+      const set = new Set<JsonValue>(rhs);
+      return ok(
+        (c) => {
+          const v = get(c);
+          if (typeof v === "string") return set.has(v);
+          if (v === null || isHashable(v)) return false;
+          throw TYPE_FAULT;
+        },
+        { equals: rhs as string[], prefixes: [] },
+      );
+    }
+    return ok((c) => {
       const v = get(c);
       if (v === null) return false;
-      if (typeof v === "object") throw TYPE_FAULT;
-      return set.has(v);
-    };
-  }
-  return (c) => {
-    const v = get(c);
-    if (v === null) return false;
-    for (let i = 0; i < rhs.length; i++) if (jsonEqual(v, rhs[i]!)) return true;
-    return false;
-  };
-}
-
-/** Python's `needle in v` for a non-null value. */
-function containsOne(v: JsonValue, needle: JsonValue): boolean {
-  if (typeof v === "string") {
-    if (typeof needle !== "string") throw TYPE_FAULT;
-    return v.includes(needle);
-  }
-  if (Array.isArray(v)) {
-    if (needle === null || typeof needle !== "object") {
-      for (let i = 0; i < v.length; i++) if (v[i] === needle) return true;
+      if (!isHashable(v)) throw TYPE_FAULT;
+      for (let i = 0; i < rhs.length; i++) if (pyEq(v, rhs[i]!)) return true;
       return false;
-    }
-    for (let i = 0; i < v.length; i++) if (jsonEqual(v[i]!, needle)) return true;
-    return false;
+    });
   }
-  if (isJsonObject(v)) {
-    if (typeof needle === "string") return Object.prototype.hasOwnProperty.call(v, needle);
-    if (needle !== null && typeof needle === "object") throw TYPE_FAULT; // unhashable key
-    return false;
-  }
-  throw TYPE_FAULT; // numbers and booleans are not containers
-}
-
-function compare(a: number | string, b: number | string): number {
-  if (typeof a === "number") return a - (b as number);
-  return compareStrings(a, b as string);
-}
-
-function ordering(op: "gt" | "ge" | "lt" | "le", get: Getter, rhs: number | string): Matcher {
-  if (typeof rhs === "number") {
-    const typed = (c: ToolCall): number | null => {
-      const v = get(c);
-      if (typeof v === "number") return v;
-      if (v === null) return null;
-      throw TYPE_FAULT;
-    };
-    switch (op) {
-      case "gt":
-        return (c) => {
-          const v = typed(c);
-          return v !== null && v > rhs;
-        };
-      case "ge":
-        return (c) => {
-          const v = typed(c);
-          return v !== null && v >= rhs;
-        };
-      case "lt":
-        return (c) => {
-          const v = typed(c);
-          return v !== null && v < rhs;
-        };
-      case "le":
-        return (c) => {
-          const v = typed(c);
-          return v !== null && v <= rhs;
-        };
-    }
-  }
-  const cmp = (c: ToolCall): number | null => {
+  return ok((c) => {
     const v = get(c);
-    if (typeof v === "string") return compareStrings(v, rhs);
-    if (v === null) return null;
-    throw TYPE_FAULT;
-  };
-  switch (op) {
-    case "gt":
-      return (c) => (cmp(c) ?? 0) > 0;
-    case "ge":
-      return (c) => {
-        const r = cmp(c);
-        return r !== null && r >= 0;
-      };
-    case "lt":
-      return (c) => (cmp(c) ?? 0) < 0;
-    case "le":
-      return (c) => {
-        const r = cmp(c);
-        return r !== null && r <= 0;
-      };
-  }
+    for (let i = 0; i < rhs.length; i++) if (pyEq(v, rhs[i]!)) return true;
+    return false;
+  });
 }
 
-/** between (inside = true) or not_between (inside = false); false when the value is missing. */
-function range(get: Getter, lo: number | string, hi: number | string, inside: boolean): Matcher {
-  if (typeof lo === "number") {
-    const l = lo;
-    const h = hi as number;
-    return (c) => {
+function neverComparable(rhs: JsonValue): string[] {
+  return rhs === null || (typeof rhs === "object" && !Array.isArray(rhs))
+    ? [
+        `${describe(rhs)} cannot be ordered: every call that has the value is a rule error (as Lynx)`,
+      ]
+    : [];
+}
+
+function ordering(op: Ordering, get: Getter, rhs: JsonValue): OperatorResult {
+  const warnings = neverComparable(rhs);
+  if (typeof rhs === "number") {
+    // The common case, without the generic comparison.
+    return ok((c) => {
+      const v = get(c);
+      if (typeof v === "number") {
+        return op === "gt" ? v > rhs : op === "ge" ? v >= rhs : op === "lt" ? v < rhs : v <= rhs;
+      }
+      return v !== null && pyOrder(op, v, rhs);
+    });
+  }
+  return ok(
+    (c) => {
+      const v = get(c);
+      return v !== null && pyOrder(op, v, rhs);
+    },
+    null,
+    warnings,
+  );
+}
+
+/** `lo <= v <= hi` as Python chains it: `lo <= v and v <= hi`. */
+function range(op: "between" | "not_between", get: Getter, rhs: JsonValue): OperatorResult {
+  if (!Array.isArray(rhs) || rhs.length !== 2) {
+    return bad(`${op} needs a two-element list [lo, hi], got ${describe(rhs)}`);
+  }
+  const [lo, hi] = rhs as [JsonValue, JsonValue];
+  const warnings: string[] = [];
+  let empty: boolean;
+  try {
+    empty = pyOrder("gt", lo, hi);
+  } catch {
+    // Lynx compares lo > hi for between and fails; not_between never checks.
+    if (op === "between") {
+      return bad(
+        `between needs [lo, hi] that can be compared, got [${describe(lo)}, ${describe(hi)}]`,
+      );
+    }
+    empty = false;
+    warnings.push(
+      `[${describe(lo)}, ${describe(hi)}] cannot be compared: every call that has the value is a rule error (as Lynx)`,
+    );
+  }
+  if (empty) {
+    if (op === "between") {
+      return bad(
+        `between: lo ${JSON.stringify(lo)} is greater than hi ${JSON.stringify(hi)}; the range is empty`,
+      );
+    }
+    warnings.push(
+      `not_between: lo ${JSON.stringify(lo)} is greater than hi ${JSON.stringify(hi)}, so every value is outside (as Lynx)`,
+    );
+  }
+  const inside = op === "between";
+  if (typeof lo === "number" && typeof hi === "number") {
+    return ok(
+      (c) => {
+        const v = get(c);
+        if (v === null) return false;
+        if (typeof v === "number") return (lo <= v && v <= hi) === inside;
+        return (pyOrder("le", lo, v) && pyOrder("le", v, hi)) === inside;
+      },
+      null,
+      warnings,
+    );
+  }
+  return ok(
+    (c) => {
       const v = get(c);
       if (v === null) return false;
-      if (typeof v !== "number") throw TYPE_FAULT;
-      return (l <= v && v <= h) === inside;
-    };
-  }
-  return (c) => {
-    const v = get(c);
-    if (v === null) return false;
-    if (typeof v !== "string") throw TYPE_FAULT;
-    return (compareStrings(lo, v) <= 0 && compareStrings(v, hi as string) <= 0) === inside;
-  };
+      return (pyOrder("le", lo, v) && pyOrder("le", v, hi)) === inside;
+    },
+    null,
+    warnings,
+  );
 }

@@ -8,8 +8,20 @@
 
 export const MAX_REGEX_LENGTH = 1000;
 
+/**
+ * A pattern that is only literal characters, optionally anchored: `^lit` (prefix), `lit`
+ * (substring), `^lit$` (equal, or equal plus a final newline, as Python's `$`), `^lit\Z`
+ * (equal). Matching these needs no regex engine.
+ */
+export interface LiteralShape {
+  readonly text: string;
+  readonly start: boolean;
+  readonly end: "none" | "dollar" | "absolute";
+}
+
 export type RegexTranslation =
-  { readonly ok: true; readonly regex: RegExp } | { readonly ok: false; readonly message: string };
+  | { readonly ok: true; readonly regex: RegExp; readonly literal: LiteralShape | null }
+  | { readonly ok: false; readonly message: string };
 
 interface Flags {
   readonly i: boolean;
@@ -89,10 +101,32 @@ export function translatePythonRegex(pattern: string): RegexTranslation {
   if (danger) return { ok: false, message: danger };
   const source = emitAlternation(ast);
   try {
-    return { ok: true, regex: new RegExp(source, flags.i ? "iu" : "u") };
+    const regex = new RegExp(source, flags.i ? "iu" : "u");
+    return { ok: true, regex, literal: flags.i ? null : literalShape(ast) };
   } catch (e) {
     return { ok: false, message: `regex cannot be translated: ${(e as Error).message}` };
   }
+}
+
+function literalShape(ast: Alternation): LiteralShape | null {
+  if (ast.length !== 1) return null;
+  const items = ast[0]!;
+  let i = 0;
+  let j = items.length;
+  const anchor = (item: Item | undefined) =>
+    item && !item.quantified && item.atom.t === "anchor" ? item.atom.k : null;
+  const start = anchor(items[0]) === "start";
+  if (start) i++;
+  const last = j > i ? anchor(items[j - 1]) : null;
+  const end = last === "end" ? "dollar" : last === "absoluteEnd" ? "absolute" : "none";
+  if (end !== "none") j--;
+  let text = "";
+  for (; i < j; i++) {
+    const item = items[i]!;
+    if (item.quantified || item.atom.t !== "char") return null;
+    text += String.fromCodePoint(item.atom.cp);
+  }
+  return { text, start, end };
 }
 
 class Parser {

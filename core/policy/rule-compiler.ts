@@ -33,15 +33,14 @@ export const RULE_KEYS = [
 const TRANSFORM_KEYS = ["jsonpath", "path", "set", "append", "delete"];
 const TRANSFORM_ACTIONS = ["set", "append", "delete"] as const;
 
-const idSchema = z.string().min(1);
-const prioritySchema = z.number().int().min(-1_000_000_000).max(1_000_000_000);
+/** Python's int() of a string: optional sign, digits with single underscores, blanks around. */
+const PYTHON_INT = /^\s*[+-]?\d+(?:_\d+)*\s*$/;
 const timeoutSchema = z
   .number()
   .int()
   .positive()
   .max(30 * 24 * 3600);
 const approversSchema = z.array(z.string().min(1));
-const textSchema = z.string().nullable();
 
 export interface RuleCompilation {
   readonly rule: CompiledRule;
@@ -98,32 +97,29 @@ export class RuleCompiler {
     for (const entry of node.entries) {
       if (RULE_KEYS.includes(entry.key)) fields.set(entry.key, entry);
       else
-        this.error(
+        this.warn(
           entry.keyPos,
-          `unknown rule key "${entry.key}"${didYouMean(entry.key, RULE_KEYS)}; keys: ${RULE_KEYS.join(", ")}`,
+          `unknown rule key "${entry.key}" is ignored, as Lynx${didYouMean(entry.key, RULE_KEYS)}; keys: ${RULE_KEYS.join(", ")}`,
         );
     }
     const value = (key: string) => fields.get(key)?.value;
-    const errorsBefore = this.diagnostics.filter((d) => d.severity === "error").length;
+    const diagnosticsBefore = this.diagnostics.length;
 
-    let id = `rule_${index}`;
     const idNode = value("id");
-    if (idNode) id = this.check(idSchema, idNode, "rule id must be a non-empty string") ?? id;
+    const id = idNode ? this.ruleId(idNode, index) : `rule_${index}`;
     const label = `rule "${id}"`;
 
-    let priority = 0;
     const priorityNode = value("priority");
-    if (priorityNode)
-      priority =
-        this.check(prioritySchema, priorityNode, `${label}: priority must be an integer`) ?? 0;
+    const priority = priorityNode ? this.integer(priorityNode, `${label}: priority`) : 0;
 
-    for (const key of ["description", "reason"]) {
-      const n = value(key);
-      if (n) this.check(textSchema, n, `${label}: ${key} must be a string`);
-    }
     const reasonNode = value("reason");
-    const reason =
-      reasonNode?.kind === "scalar" && typeof reasonNode.value === "string" ? reasonNode.value : "";
+    let reason = "";
+    if (reasonNode?.kind === "scalar" && typeof reasonNode.value === "string") {
+      reason = reasonNode.value;
+    } else if (reasonNode && !(reasonNode.kind === "scalar" && reasonNode.value === null)) {
+      reason = pythonStr(toJson(reasonNode));
+      this.warn(reasonNode.pos, `${label}: reason is not a string; read as "${reason}", as Lynx`);
+    }
 
     const matchNode = value("match");
     if (!matchNode)
@@ -142,7 +138,11 @@ export class RuleCompiler {
         this.check(
           approversSchema,
           approversNode,
-          `${label}: approvers must be a list of strings`,
+          `${label}: approvers must be a list of strings${
+            approversNode.kind === "scalar" && typeof approversNode.value === "string"
+              ? ` (Lynx would read each character of "${approversNode.value}" as an approver)`
+              : ""
+          }`,
         ) ?? [];
     }
     const timeoutNode = value("timeout_seconds");
@@ -196,8 +196,8 @@ export class RuleCompiler {
       ? compileObligations(obligationsNode, this.diagnostics)
       : [];
 
-    const errorsAfter = this.diagnostics.filter((d) => d.severity === "error").length;
-    if (errorsAfter > errorsBefore || compiledMatch === null || verdict === null) return null;
+    const failed = this.diagnostics.slice(diagnosticsBefore).some((d) => d.severity === "error");
+    if (failed || compiledMatch === null || verdict === null) return null;
     if (verdict === "transform" && transform === null) return null;
 
     const common = {
@@ -235,20 +235,77 @@ export class RuleCompiler {
     };
   }
 
+  /**
+   * Lynx's `id or f"rule_{index}"`: a falsy id (null, "", 0, false, an empty list) is the
+   * generated one; another scalar is its Python str().
+   */
+  private ruleId(node: PNode, index: number): string {
+    const v = toJson(node);
+    const generated = `rule_${index}`;
+    if (typeof v === "string" && v !== "") return v;
+    if (v === null || v === "" || v === 0 || v === false || (Array.isArray(v) && v.length === 0)) {
+      if (v !== null)
+        this.warn(
+          node.pos,
+          `rule id ${describeKind(node)} is empty: the rule is "${generated}", as Lynx`,
+        );
+      return generated;
+    }
+    if (node.kind !== "scalar") {
+      this.error(node.pos, `rule id must be a string, got ${describeKind(node)}`);
+      return generated;
+    }
+    const id = pythonStr(v);
+    this.warn(
+      node.pos,
+      `rule id ${describeKind(node)} is not a string: the rule is "${id}", as Lynx`,
+    );
+    return id;
+  }
+
+  /** Python's int(): numbers truncate, booleans are 1/0, integer strings parse (with warnings). */
+  integer(node: PNode, what: string): number {
+    const v = node.kind === "scalar" ? node.value : null;
+    let n: number | null = null;
+    if (typeof v === "number" && Number.isFinite(v)) n = Math.trunc(v);
+    else if (typeof v === "boolean") n = v ? 1 : 0;
+    else if (typeof v === "string" && PYTHON_INT.test(v)) n = Number(v.replace(/[\s_]/g, ""));
+    if (n === null || !Number.isSafeInteger(n)) {
+      this.error(node.pos, `${what} must be an integer, got ${describeKind(node)}`);
+      return 0;
+    }
+    if (n === 0) n = 0; // no -0
+    if (typeof v !== "number" || v !== n) {
+      this.warn(node.pos, `${what} ${describeKind(node)} is read as ${n}, as Lynx (int())`);
+    }
+    return n;
+  }
+
+  /**
+   * Lynx reads `decision`, else `verdict`, and a missing or empty one is deny; here each of
+   * those is a warning.
+   */
   private verdict(fields: Map<string, PEntry>, rulePos: Pos, label: string): Verdict | null {
     const decision = fields.get("decision");
     const verdict = fields.get("verdict");
     if (decision && verdict) {
-      this.error(verdict.keyPos, `${label} has both decision and verdict; use one`);
-      return null;
+      this.warn(
+        verdict.keyPos,
+        `${label} has both decision and verdict: decision is used, as Lynx`,
+      );
     }
     const entry = decision ?? verdict;
     if (!entry) {
-      this.error(
-        rulePos,
-        `${label} has no decision (Lynx would deny); valid verdicts: ${VERDICTS.join(", ")}`,
+      this.warn(rulePos, `${label} has no decision: it denies, as Lynx`);
+      return "deny";
+    }
+    const v = toJson(entry.value);
+    if (v === null || v === "" || v === false || v === 0) {
+      this.warn(
+        entry.value.pos,
+        `${label}: ${entry.key} ${describeKind(entry.value)} is empty: the rule denies, as Lynx`,
       );
-      return null;
+      return "deny";
     }
     return parseVerdict(entry.value, this.diagnostics, `${label}: ${entry.key}`);
   }
@@ -263,10 +320,9 @@ export class RuleCompiler {
     for (const entry of node.entries) {
       if (TRANSFORM_KEYS.includes(entry.key)) fields.set(entry.key, entry);
       else {
-        valid = false;
-        this.error(
+        this.warn(
           entry.keyPos,
-          `${label}: unknown transform key "${entry.key}"${didYouMean(entry.key, TRANSFORM_KEYS)}; keys: ${TRANSFORM_KEYS.join(", ")}`,
+          `${label}: unknown transform key "${entry.key}" is ignored, as Lynx${didYouMean(entry.key, TRANSFORM_KEYS)}; keys: ${TRANSFORM_KEYS.join(", ")}`,
         );
       }
     }
@@ -343,7 +399,10 @@ export class RuleCompiler {
       }
       return keys as [string, ...string[]];
     }
-    this.error(pos, `${label}: transform needs a target: jsonpath: "$.args.KEY" or path: [a, b]`);
+    this.error(
+      pos,
+      `${label}: transform needs a target: jsonpath: "$.args.KEY" or path: [a, b] (Lynx would write to an argument literally named "$.args")`,
+    );
     return null;
   }
 }

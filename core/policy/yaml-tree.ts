@@ -1,10 +1,13 @@
 /**
- * YAML 1.1 (as Lynx reads it) into a small positioned tree, so every later check can point at
- * the node it is about. Aliases and `<<` merge keys are resolved here; repeated keys are
- * reported (Lynx silently keeps the last one) and the last value is kept.
+ * YAML 1.1 (as Lynx reads it, with PyYAML) into a small positioned tree, so every later check
+ * can point at the node it is about. The `yaml` package parses with its failsafe schema (every
+ * scalar a string) and plain scalars are then resolved by PyYAML's own rules (yaml-scalars.ts).
+ * Aliases and `<<` merge keys are resolved here as PyYAML does; a repeated key is a warning and,
+ * as PyYAML, the last value wins at the first key's place.
  */
 import {
   isAlias,
+  type Scalar as YamlScalar,
   isMap,
   isScalar,
   isSeq,
@@ -14,6 +17,7 @@ import {
   type Node as YamlNode,
 } from "yaml";
 import type { Diagnostic, JsonValue } from "./types";
+import { resolvePlain } from "./yaml-scalars";
 
 export interface Pos {
   readonly line: number;
@@ -26,6 +30,8 @@ export interface PScalar {
   readonly kind: "scalar";
   readonly value: ScalarValue;
   readonly pos: Pos;
+  /** An unquoted date or date-time (PyYAML builds a date object); the value is its text. */
+  readonly timestamp?: true;
 }
 export interface PEntry {
   readonly key: string;
@@ -57,8 +63,8 @@ export function parseYaml(source: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, {
     version: "1.1",
+    schema: "failsafe",
     uniqueKeys: false,
-    merge: true,
     prettyErrors: false,
     lineCounter,
   });
@@ -85,6 +91,7 @@ export function parseYaml(source: string): ParsedYaml {
 class Walker {
   private count = 0;
   private readonly resolving = new Set<YamlNode>();
+  private readonly targets = new Map<YamlNode, YamlNode | null>();
 
   constructor(
     private readonly doc: Document,
@@ -109,7 +116,12 @@ class Walker {
     }
     if (node === null || node === undefined) return { kind: "scalar", value: null, pos };
     if (isAlias(node)) {
-      const target = node.resolve(this.doc);
+      // Alias.resolve walks the document: resolve each alias node once.
+      let target = this.targets.get(node);
+      if (target === undefined) {
+        target = node.resolve(this.doc) ?? null;
+        this.targets.set(node, target);
+      }
       if (!target) {
         this.error(pos, `unknown alias *${node.source}`);
         return { kind: "scalar", value: null, pos };
@@ -125,21 +137,7 @@ class Walker {
         this.resolving.delete(target);
       }
     }
-    if (isScalar(node)) {
-      if (
-        typeof node.value === "boolean" &&
-        node.type === "PLAIN" &&
-        /^[yYnN]$/.test(String(node.source))
-      ) {
-        // The yaml package's 1.1 schema reads these as booleans; PyYAML (Lynx) reads strings.
-        this.diagnostics.push({
-          severity: "warning",
-          ...pos,
-          message: `unquoted ${String(node.source)} is read as the boolean ${String(node.value)} (YAML 1.1); quote it to mean the string`,
-        });
-      }
-      return { kind: "scalar", value: this.scalarValue(node.value, node.source, pos), pos };
-    }
+    if (isScalar(node)) return this.scalar(node, pos);
     if (isSeq(node)) {
       return {
         kind: "seq",
@@ -152,85 +150,122 @@ class Walker {
     return { kind: "scalar", value: null, pos };
   }
 
-  private scalarValue(value: unknown, source: unknown, pos: Pos): ScalarValue {
-    if (value === null || typeof value === "string" || typeof value === "boolean") return value;
-    if (typeof value === "number") {
-      if (Number.isFinite(value)) return value;
-      this.error(pos, `non-finite number ${String(source)} is not supported`);
-      return null;
+  private scalar(node: YamlScalar, pos: Pos): PScalar {
+    const text = String(node.value);
+    if (node.tag === "tag:yaml.org,2002:str") return { kind: "scalar", value: text, pos };
+    if (node.tag) {
+      this.error(pos, `explicit tag ${node.tag} is not supported; write the value untagged`);
+      return { kind: "scalar", value: null, pos };
     }
-    if (value instanceof Date) {
-      this.error(pos, `unquoted timestamp ${String(source)}: quote it to use it as a string`);
-      return null;
+    if (node.type !== "PLAIN") return { kind: "scalar", value: text, pos };
+    const r = resolvePlain(text);
+    switch (r.kind) {
+      case "int":
+      case "float":
+        if (Number.isNaN(r.value) && r.kind === "int")
+          this.error(pos, `${text} is not a number PyYAML can read`);
+        return { kind: "scalar", value: r.value, pos };
+      case "timestamp":
+        if (!validDate(r.value)) this.error(pos, `${text} is not a valid date (PyYAML refuses it)`);
+        return { kind: "scalar", value: r.value, pos, timestamp: true };
+      case "value":
+        this.error(pos, `a plain = cannot be read by PyYAML (Lynx refuses the file); quote it`);
+        return { kind: "scalar", value: text, pos };
+      case "merge":
+        this.error(
+          pos,
+          "a plain << is a merge key and cannot be a value (PyYAML refuses it); quote it",
+        );
+        return { kind: "scalar", value: text, pos };
+      default:
+        return { kind: "scalar", value: r.value, pos };
     }
-    this.error(pos, `unsupported YAML value ${String(source ?? value)}`);
-    return null;
   }
 
+  /**
+   * PyYAML's flatten_mapping + construct_mapping: the entries of every `<<` source come first
+   * (a list of sources in reverse order), then the explicit entries; a later entry with the
+   * same key replaces the value but keeps the first one's place.
+   */
   private map(pairs: readonly { key: unknown; value: unknown }[], pos: Pos): PMap {
-    const entries: PEntry[] = [];
-    const index = new Map<string, number>();
     const merged: PEntry[] = [];
+    const explicit: PEntry[] = [];
     for (const pair of pairs) {
       const keyNode = pair.key as YamlNode | null;
       const keyPos = this.posOf(keyNode, pos);
-      if (isScalar(keyNode) && typeof keyNode.value === "symbol") {
+      if (isScalar(keyNode) && keyNode.type === "PLAIN" && !keyNode.tag && keyNode.value === "<<") {
         merged.push(...this.mergeSources(pair.value as YamlNode, keyPos));
         continue;
       }
       const key = this.keyString(keyNode, keyPos);
-      const value = this.node(pair.value as YamlNode | null, keyPos);
-      const entry: PEntry = { key, keyPos, value };
-      const previous = index.get(key);
-      if (previous !== undefined) {
-        this.error(
-          keyPos,
-          `duplicate key "${key}" (first defined at line ${entries[previous]!.keyPos.line})`,
-        );
-        entries[previous] = entry;
-      } else {
-        index.set(key, entries.length);
+      explicit.push({ key, keyPos, value: this.node(pair.value as YamlNode | null, keyPos) });
+    }
+    const entries: PEntry[] = [];
+    const index = new Map<string, number>();
+    const add = (entry: PEntry, fromMerge: boolean) => {
+      const previous = index.get(entry.key);
+      if (previous === undefined) {
+        index.set(entry.key, entries.length);
         entries.push(entry);
+        return;
       }
-    }
-    for (const entry of merged) {
-      if (index.has(entry.key)) continue;
-      index.set(entry.key, entries.length);
-      entries.push(entry);
-    }
+      if (!fromMerge) {
+        const first = entries[previous]!;
+        if (!merged.includes(first)) {
+          this.diagnostics.push({
+            severity: "warning",
+            ...entry.keyPos,
+            message: `repeated key "${entry.key}" (first at line ${first.keyPos.line}): the last value is used, as Lynx`,
+          });
+        }
+      }
+      entries[previous] = { ...entry, keyPos: entries[previous]!.keyPos, value: entry.value };
+    };
+    for (const entry of merged) add(entry, true);
+    for (const entry of explicit) add(entry, false);
     return { kind: "map", entries, pos };
   }
 
-  /** `<<: *a` or `<<: [*a, *b]`: earlier sources win, explicit keys win over all. */
+  /** `<<: *a` or `<<: [*a, *b]`: the sources' entries, a list's in reverse order. */
   private mergeSources(value: YamlNode | null, pos: Pos): PEntry[] {
     const source = this.node(value, pos);
-    const maps = source.kind === "seq" ? source.items : [source];
+    const maps = source.kind === "seq" ? [...source.items].reverse() : [source];
     const out: PEntry[] = [];
-    const seen = new Set<string>();
     for (const map of maps) {
       if (map.kind !== "map") {
         this.error(map.pos, "a merge key (<<) needs a mapping or a list of mappings");
         continue;
       }
-      for (const entry of map.entries) {
-        if (seen.has(entry.key)) continue;
-        seen.add(entry.key);
-        out.push(entry);
-      }
+      out.push(...map.entries);
     }
     return out;
   }
 
   private keyString(keyNode: YamlNode | null, pos: Pos): string {
-    if (isScalar(keyNode) && typeof keyNode.value === "string") return keyNode.value;
-    const text = isScalar(keyNode) ? String(keyNode.source ?? keyNode.value) : "?";
-    const hint =
-      isScalar(keyNode) && typeof keyNode.value === "boolean"
-        ? ` (YAML 1.1 reads unquoted ${text} as a boolean; quote it)`
-        : "";
-    this.error(pos, `mapping key ${text} must be a string${hint}`);
-    return text;
+    if (keyNode === null || keyNode === undefined) {
+      this.error(pos, "a mapping key must be a string, got null");
+      return "";
+    }
+    if (isScalar(keyNode)) {
+      const scalar = this.scalar(keyNode, pos);
+      if (typeof scalar.value === "string" && !scalar.timestamp) return scalar.value;
+      const text = String(keyNode.value);
+      const what = scalar.timestamp ? "a date" : describeKind(scalar);
+      this.error(
+        pos,
+        `mapping key ${text} must be a string; PyYAML reads it as ${what} (quote it)`,
+      );
+      return text;
+    }
+    this.error(pos, "a mapping key must be a string");
+    return "?";
   }
+}
+
+function validDate(text: string): boolean {
+  const [y, m, d] = text.split(/[-Tt \t]/, 3).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
 /** The plain JSON value of a positioned node. */

@@ -45,20 +45,22 @@ describe("gatehouse policy lint", () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split("\n");
     expect(lines.map((l) => l.split(" ").slice(0, 2).join(" "))).toEqual([
-      "errors.yaml:2:1 error",
+      "errors.yaml:2:1 warning",
       "errors.yaml:5:27 error",
       "errors.yaml:8:30 error",
       "errors.yaml:9:15 error",
-      "errors.yaml:10:5 error",
+      "errors.yaml:10:5 warning",
     ]);
-    expect(lines[0]).toContain('unknown top-level key "rule_set" (did you mean "rules"?)');
+    expect(lines[0]).toContain(
+      'unknown top-level key "rule_set" is ignored, as Lynx (did you mean "rules"?)',
+    );
     expect(lines[1]).toContain(
       'unknown operator "matchs" in "args.cmd.matchs" (did you mean "matches"?)',
     );
     expect(lines[2]).toContain("lo 5 is greater than hi 1");
     expect(lines[3]).toContain('unknown verdict "permit"');
     expect(lines[3]).toContain("valid verdicts: allow, deny, dry_run, approve_required, transform");
-    expect(lines[4]).toContain('rule "c" has no decision');
+    expect(lines[4]).toContain('rule "c" has no decision: it denies, as Lynx');
   });
 
   it("exits 0 when there are only warnings, and prints them", async () => {
@@ -79,7 +81,7 @@ describe("gatehouse policy lint", () => {
     const r = await gatehouse("lint", "good.yaml", "warnings.yaml", "errors.yaml");
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("warnings.yaml:6:5 warning");
-    expect(r.stdout).toContain("errors.yaml:2:1 error");
+    expect(r.stdout).toContain("errors.yaml:5:27 error");
   });
 
   it("exits 2 for a missing file or a missing argument", async () => {
@@ -118,7 +120,7 @@ describe("gatehouse policy bundle-id", () => {
     const r = await gatehouse("bundle-id", "errors.yaml");
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("errors.yaml:2:1 error");
+    expect(r.stderr).toContain("errors.yaml:5:27 error");
   });
 });
 
@@ -136,9 +138,13 @@ describe("gatehouse policy eval", () => {
     expect(r.code).toBe(0);
     expect(r.verdict).toEqual({
       decision: "deny",
+      verdict: "deny",
       rule_id: "tenant:shell-rm-rf-root",
       reason: "rm -rf / is never allowed",
       matched_rules: ["tenant:shell-rm-rf-root"],
+      obligations: [],
+      approvers: [],
+      timeout_seconds: null,
     });
   });
 
@@ -146,10 +152,14 @@ describe("gatehouse policy eval", () => {
     const r = await evalCall("call-search.json");
     expect(r.verdict).toEqual({
       decision: "transform",
+      verdict: "transform",
       rule_id: "tenant:cap-search",
       reason: "",
       args: { q: "cats", limit: 50 },
       matched_rules: ["tenant:cap-search"],
+      obligations: [],
+      approvers: [],
+      timeout_seconds: null,
     });
   });
 
@@ -162,9 +172,13 @@ describe("gatehouse policy eval", () => {
     const r = await evalCall("call-unknown.json");
     expect(r.verdict).toEqual({
       decision: "approve_required",
+      verdict: "approve_required",
       rule_id: null,
       reason: "irreversible action with no shadow; no layer matched; default policy",
       matched_rules: ["<default:on_missing_shadow>"],
+      obligations: [],
+      approvers: [],
+      timeout_seconds: 1800,
     });
   });
 
@@ -187,9 +201,57 @@ describe("gatehouse policy eval", () => {
   it("needs both --policy and --call (exit 2)", async () => {
     const r = await gatehouse("eval", "--policy", "good.yaml");
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("eval needs --policy FILE and --call CALL.json");
+    expect(r.stderr).toContain("eval needs --call CALL.json and either --policy FILE or --layer");
     const unknown = await gatehouse("eval", "--polcy", "good.yaml");
     expect(unknown.code).toBe(2);
+  });
+});
+
+describe("gatehouse policy eval --layer … --merge (Lynx's layered evaluation)", () => {
+  // call-lynx.json is a real Lynx ActionRequest as Lynx serialises it (nulls included); the
+  // expected decisions are what Lynx 2.11.1's own evaluate() returned for these two layers.
+  const layered = async (merge?: string) => {
+    const args = ["eval", "--layer", "org=layer-org.yaml", "--layer", "team=layer-team.yaml"];
+    if (merge) args.push("--merge", merge);
+    const r = await gatehouse(...args, "--call", "call-lynx.json");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    return JSON.parse(r.stdout) as Record<string, unknown>;
+  };
+  const page = { id: "page-oncall", phase: "post", params: {} };
+
+  it("strict_overrides_loose (the default) and first_layer_wins: the org deny", async () => {
+    for (const merge of [undefined, "strict_overrides_loose", "first_layer_wins"]) {
+      expect(await layered(merge)).toMatchObject({
+        verdict: "deny",
+        matched_rules: ["org:no-rm"],
+        obligations: [page],
+      });
+    }
+  });
+
+  it("last_layer_wins: the team allow, with its obligation", async () => {
+    expect(await layered("last_layer_wins")).toMatchObject({
+      verdict: "allow",
+      matched_rules: ["team:shell-ok"],
+      obligations: [{ id: "audit-note", phase: "post", params: { team: "blue" } }],
+    });
+  });
+
+  it("refuses an unknown merge mode or a malformed layer (exit 2)", async () => {
+    const bad = await gatehouse(
+      "eval",
+      "--layer",
+      "org=layer-org.yaml",
+      "--merge",
+      "x",
+      "--call",
+      "call-lynx.json",
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown --merge x");
+    const noName = await gatehouse("eval", "--layer", "layer-org.yaml", "--call", "call-lynx.json");
+    expect(noName.code).toBe(2);
   });
 });
 

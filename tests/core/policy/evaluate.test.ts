@@ -143,7 +143,7 @@ describe("defaults", () => {
     expect(d.decision).toBe("approve_required");
     expect(d.matched_rules).toEqual(["<default:on_missing_shadow>"]);
     expect(d.timeout_seconds).toBe(1800);
-    expect(d.reason).toBe("irreversible action with no shadow; no rule matched; default policy");
+    expect(d.reason).toBe("irreversible action with no shadow; default policy"); // Lynx's wording
     for (const declared of [
       { reversible: true, has_shadow: false },
       { reversible: false, has_shadow: true },

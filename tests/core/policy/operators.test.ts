@@ -15,11 +15,13 @@ function outcome(match: string, c: ToolCall): "match" | "no" | "error" {
 const args = (a: ToolCall["args"]) => call("t", a);
 
 describe("operators", () => {
-  it("eq and no operator: strict equality, no coercion", () => {
+  it("eq and no operator: Python equality (no string coercion; booleans are numbers)", () => {
     expect(outcome("{ args.n: 5 }", args({ n: 5 }))).toBe("match");
     expect(outcome("{ args.n.eq: 5 }", args({ n: 5 }))).toBe("match");
     expect(outcome("{ args.n: 5 }", args({ n: "5" }))).toBe("no");
-    expect(outcome("{ args.b: true }", args({ b: 1 }))).toBe("no");
+    expect(outcome("{ args.b: true }", args({ b: 1 }))).toBe("match"); // True == 1, as Lynx
+    expect(outcome("{ args.b: true }", args({ b: 2 }))).toBe("no");
+    expect(outcome("{ args.b: true }", args({ b: "true" }))).toBe("no");
     expect(outcome("{ args.o: { a: [1, 2] } }", args({ o: { a: [1, 2] } }))).toBe("match");
     expect(outcome("{ args.o: { a: [1, 2] } }", args({ o: { a: [2, 1] } }))).toBe("no");
     expect(outcome("{ args.l: [x, z] }", args({ l: ["x", "z"] }))).toBe("match");
@@ -111,7 +113,8 @@ describe("operators", () => {
   it("ordering across types is a rule error, not false", () => {
     expect(outcome("{ args.n.gt: 3 }", args({ n: "4" }))).toBe("error");
     expect(outcome("{ args.n.lt: a }", args({ n: 1 }))).toBe("error");
-    expect(outcome("{ args.n.ge: 1 }", args({ n: true }))).toBe("error");
+    expect(outcome("{ args.n.ge: 1 }", args({ n: true }))).toBe("match"); // a bool is an int
+    expect(outcome("{ args.n.ge: 1 }", args({ n: { a: 1 } }))).toBe("error");
     expect(outcome("{ args.n.le: 1 }", args({ n: [1] }))).toBe("error");
   });
 
@@ -135,7 +138,7 @@ describe("operators", () => {
     const missing = args({});
     for (const m of [
       "{ args.x.matches: '.*' }",
-      "{ args.x.in: [null, a] }",
+      "{ args.x.in: [a, b] }",
       "{ args.x.contains: a }",
       "{ args.x.contains_any: [a] }",
       "{ args.x.contains_all: [] }",
@@ -150,6 +153,7 @@ describe("operators", () => {
       expect(outcome(m, missing), m).toBe("no");
     }
     expect(outcome("{ args.x: null }", missing)).toBe("match");
+    expect(outcome("{ args.x.in: [null, a] }", missing)).toBe("match"); // None in (None, 'a')
     expect(outcome("{ args.x.eq: ~ }", missing)).toBe("match");
     expect(outcome("{ args.x: null }", args({ x: null }))).toBe("match");
     expect(outcome("{ args.x: null }", args({ x: 0 }))).toBe("no");

@@ -2,11 +2,16 @@ import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../workers/env";
 import { AuditLog } from "./tenant/audit-log";
 import { PolicyStore } from "./tenant/policies";
+import { ProviderStore } from "./tenant/providers";
+import { mapJsonStrings } from "./tenant/redact";
+import { SecretUses } from "./tenant/secret-uses";
 import { fail, ok, type Result } from "./tenant/result";
 import { RunEngine, type ProposeInput } from "./tenant/runs";
 import { migrate } from "./tenant/schema";
 import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
-import type { ProviderConfig } from "../core/providers/types";
+import type { TenantProvider } from "../core/providers/catalog";
+import type { SecretMatcher } from "../core/secrets";
+import { VaultSession } from "../workers/vault/resolve";
 import type { Actor, ApprovalStatus, Channel, JsonObject, JsonValue } from "./tenant/types";
 
 const MAX_WAIT_MS = 25_000;
@@ -21,6 +26,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly policies: PolicyStore;
   private readonly runs: RunEngine;
   private readonly sessions: SessionEngine;
+  private readonly providers: ProviderStore;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -29,6 +35,7 @@ export class TenantDO extends DurableObject<Env> {
     this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
+    this.providers = new ProviderStore(sql, this.audit);
     this.sessions = new SessionEngine(
       sql,
       env,
@@ -36,6 +43,8 @@ export class TenantDO extends DurableObject<Env> {
       this.audit,
       this.runs,
       (id, e) => this.broadcast(id, e),
+      this.providers,
+      new SecretUses(sql, this.audit),
     );
     void ctx.blockConcurrencyWhile(() => this.policies.seed(Date.now()));
   }
@@ -55,6 +64,17 @@ export class TenantDO extends DurableObject<Env> {
       tenantId,
     );
     return this.tenantId() === tenantId ? ok(null) : fail(403, "forbidden", "Wrong tenant.");
+  }
+
+  /** Every vault value of the tenant, in every spelling, for masking text before it is kept. */
+  private async tenantMatcher(): Promise<SecretMatcher> {
+    const vault = await VaultSession.open(this.env, this.tenantId());
+    try {
+      await vault.rememberAll();
+      return vault.matcher();
+    } finally {
+      vault.close();
+    }
   }
 
   /** Expires approvals, signs a due checkpoint, and sets the alarm for the next piece of work. */
@@ -201,7 +221,10 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.report(runId, stepId, input, actor, Date.now());
+    // A remote agent's result may quote a vault value: masked before it is stored or audited.
+    const matcher = await this.tenantMatcher();
+    const output = mapJsonStrings(input.output, (t) => matcher.mask(t));
+    const result = this.runs.report(runId, stepId, { ...input, output }, actor, Date.now());
     await this.afterChange();
     return result;
   }
@@ -225,7 +248,13 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.decide(approvalId, input, actor, Date.now());
+    const matcher = await this.tenantMatcher();
+    const result = this.runs.decide(
+      approvalId,
+      { ...input, reason: matcher.mask(input.reason) },
+      actor,
+      Date.now(),
+    );
     await this.afterChange();
     return result;
   }
@@ -233,12 +262,12 @@ export class TenantDO extends DurableObject<Env> {
   // ── hosted sessions ──────────────────────────────────────────────────────────────────────
   async createSession(
     tenantId: string,
-    input: { provider: ProviderConfig; key_secret: string; system: string; title: string },
+    input: { provider_id: string; model?: string; max_tokens: number; system: string; title: string },
     actor: Actor,
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.sessions.create(input, actor, Date.now());
+    const result = await this.sessions.create(input, actor, Date.now());
     await this.afterChange();
     return result;
   }
@@ -274,6 +303,37 @@ export class TenantDO extends DurableObject<Env> {
     const result = this.sessions.cancel(sessionId, actor, Date.now());
     await this.afterChange();
     return result;
+  }
+
+  // ── providers ────────────────────────────────────────────────────────────────────────────
+  listProviders(tenantId: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.providers.list()) : bound;
+  }
+
+  /** The Worker checked role and step-up, validated the URL and bound the key to its origin. */
+  putProvider(tenantId: string, provider: TenantProvider, actor: Actor) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.providers.put(provider, actor, Date.now())) : bound;
+  }
+
+  removeProvider(tenantId: string, id: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? this.providers.remove(id, actor, Date.now()) : bound;
+  }
+
+  /**
+   * Records a change the Worker made in D1 (a secret's destinations) in this tenant's audit log.
+   * Issue 9 writes it right after the D1 write; the audit outbox will make it atomic.
+   */
+  recordChange(tenantId: string, type: "secret.destinations_changed", actor: Actor, data: JsonObject) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const event = this.audit.atomically(() =>
+      this.audit.append({ type, runId: null, stepId: null, actor, data, now }),
+    );
+    return ok({ seq: event.seq });
   }
 
   /** The tenant was deleted: drop everything this object holds. */
@@ -338,10 +398,15 @@ export class TenantDO extends DurableObject<Env> {
     return ok(this.audit.consistency(from, size));
   }
 
-  exportChunk(tenantId: string, afterSeq: number, limit: number) {
+  async exportChunk(tenantId: string, afterSeq: number, limit: number) {
     const bound = this.bind(tenantId);
-    return bound.ok
-      ? ok({ lines: this.audit.exportLines(afterSeq, limit), size: this.audit.size })
-      : bound;
+    if (!bound.ok) return bound;
+    const lines = this.audit.exportLines(afterSeq, limit);
+    // Everything in the log was masked when written; this only guards the way out. A line that
+    // would change is withheld rather than altered, so the export still verifies.
+    const matcher = await this.tenantMatcher();
+    const leaked = lines.some((l) => matcher.mask(l) !== l);
+    if (leaked) return fail(409, "export_blocked", "The audit export contains a vault value.");
+    return ok({ lines, size: this.audit.size });
   }
 }

@@ -16,6 +16,7 @@ const configSchema = z
     RESEND_API_KEY: z.string().min(1).optional(),
     VAULT_KEKS: z.string({ error: "VAULT_KEKS is required (id:base64key[,id:base64key...])" }),
     OPERATOR_TOKEN: z.string().min(32, "OPERATOR_TOKEN must be at least 32 characters").optional(),
+    ALLOW_LOCAL_PROVIDERS: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((c, ctx) => {
     // parseKekRing's messages name entries by position and never echo key text.
@@ -39,6 +40,8 @@ export interface Config {
   vaultKeks: string;
   /** Bearer secret for the platform operator endpoints (`/api/operator/*`); unset = disabled. */
   operatorToken: string | undefined;
+  /** `ALLOW_LOCAL_PROVIDERS=true`: model providers may be http(s)://localhost, 127.0.0.1, [::1]. */
+  allowLocalProviders: boolean;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +74,7 @@ export function loadConfig(env: Env): Config {
     authPepper: c.AUTH_PEPPER,
     vaultKeks: c.VAULT_KEKS,
     operatorToken: c.OPERATOR_TOKEN,
+    allowLocalProviders: c.ALLOW_LOCAL_PROVIDERS === "true",
   };
   cache.set(env, config);
   return config;

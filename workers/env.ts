@@ -19,6 +19,8 @@ export interface Env {
   RESEND_API_KEY?: string;
   /** Enables `/api/operator/*` (vault KEK rewrap across tenants) for a bearer of this value. */
   OPERATOR_TOKEN?: string;
+  /** "true" lets a tenant configure a model server on localhost (never implied by ENVIRONMENT). */
+  ALLOW_LOCAL_PROVIDERS?: string;
 }
 
 type GatehouseEnv = Env;

@@ -1,3 +1,5 @@
+import { checkEgress } from "../egress/check-egress";
+
 /**
  * Where a vault secret may be sent. A destination is an origin pattern — scheme, host and
  * optional port; the only wildcard is a leading `*.` (`https://*.example.com` matches every name
@@ -56,6 +58,9 @@ export function parseDestination(input: Destination): Destination | string {
     const name = input.via.name.trim().toLowerCase();
     if (!/^[a-z0-9!#$%&'*+.^_`|~-]{1,100}$/.test(name)) return "not a valid header name";
     if (name === "cookie" || name === "host") return `the ${name} header cannot carry a secret`;
+    const probe = `${origin.scheme}//${origin.wildcard ? `x.${origin.host}` : origin.host}:${origin.port}/`;
+    const egress = checkEgress(probe);
+    if (!egress.allowed) return `not a public destination: ${egress.reason}`;
     return { origin: canonicalOrigin(origin), via: { kind: "header", name } };
   }
   return { origin: canonicalOrigin(origin), via: input.via };

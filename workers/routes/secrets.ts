@@ -1,6 +1,9 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { can } from "../../core/permissions";
+import { parseDestination, type Destination } from "../../core/secrets/destinations";
 import { iso, isoOrNull } from "../../core/time";
-import { errors } from "../http/errors";
+import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
+import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
 import { json, jsonBody, Ok } from "../schemas/common";
@@ -8,6 +11,7 @@ import { TenantItemParams, TenantParams, tenantErrorResponses } from "../schemas
 import {
   AnswerSecretRequestBody,
   CreateSecretRequestBody,
+  PutDestinationsBody,
   PutSecretBody,
   SecretList,
   SecretListQuery,
@@ -18,7 +22,7 @@ import {
   SecretResponse,
   SecretSaved,
 } from "../schemas/vault";
-import { requireTenantAccess } from "../tenancy/access";
+import { requireStepUp, requireTenantAccess, type TenantAccess } from "../tenancy/access";
 import { openVault } from "../vault/deks";
 import { VaultError, withVaultErrors } from "../vault/errors";
 import {
@@ -28,10 +32,17 @@ import {
   createSecretRequest,
   getSecretRequest,
   listSecretRequests,
+  requestedDestination,
   requestStatus,
 } from "../vault/secret-requests";
 import type { SecretRequestRow } from "../vault/secret-requests";
-import { deleteSecret, getSecretMeta, listSecrets, putSecret } from "../vault/secrets";
+import {
+  deleteSecret,
+  getSecretMeta,
+  listSecrets,
+  putSecret,
+  setSecretDestinations,
+} from "../vault/secrets";
 import type { SecretMeta } from "../vault/secrets";
 
 /**
@@ -48,13 +59,47 @@ const secretJson = (s: SecretMeta) => ({
   created_at: iso(s.created_at),
   updated_at: iso(s.updated_at),
   updated_by: s.updated_by,
+  destinations: s.destinations,
+  unbound: s.destinations.length === 0,
 });
+
+/** Validates destinations from outside; bad ones are a 400 naming the entry. */
+export function validDestinations(list: Destination[], path = "destinations"): Destination[] {
+  return list.map((d, i) => {
+    const parsed = parseDestination(d);
+    if (typeof parsed === "string") {
+      throw new ApiError(400, "invalid_request", "A destination is not valid.", [
+        { path: `${path}.${i}`, message: parsed },
+      ]);
+    }
+    return parsed;
+  });
+}
+
+/** Writes a destination change to the tenant's audit log (names and origins, never values). */
+export async function auditDestinations(
+  c: { env: AppEnv["Bindings"] },
+  access: TenantAccess,
+  name: string,
+  before: Destination[],
+  after: Destination[],
+): Promise<void> {
+  unwrap(
+    await tenantStub(c.env, access.tenantId).recordChange(
+      access.tenantId,
+      "secret.destinations_changed",
+      actorOf(access),
+      { name, before, after } as never,
+    ),
+  );
+}
 
 const requestJson = (r: SecretRequestRow, now: number) => ({
   id: r.id,
   name: r.name,
   description: r.description,
   requested_by: r.requested_by,
+  destination: requestedDestination(r),
   status: requestStatus(r, now),
   created_at: iso(r.created_at),
   expires_at: iso(r.expires_at),
@@ -115,16 +160,63 @@ secretRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "secrets.write");
     const { name } = c.req.valid("param");
-    const { value } = c.req.valid("json");
+    const body = c.req.valid("json");
+    const destinations = body.destinations ? validDestinations(body.destinations) : undefined;
+    if (destinations && !can(access.role, "secrets.bind")) {
+      throw errors.forbidden(`Your role (${access.role}) does not allow secrets.bind.`);
+    }
     const result = await withVaultErrors(c.var.requestId, async () =>
       putSecret(await openVault(c.env.DB, c.var.config.vaultKeks), {
         tenantId: access.tenantId,
         name,
-        value,
+        value: body.value,
         actor: access.actor,
+        destinationsIfNew: destinations,
       }),
     );
+    if (destinations && !result.created) {
+      // Stored as a new version; a live secret's destinations change only with step-up.
+      throw new ApiError(
+        409,
+        "destinations_unchanged",
+        "The value was saved, but a live secret's destinations change only through PUT …/secrets/{name}/destinations (step-up).",
+      );
+    }
+    if (destinations?.length) await auditDestinations(c, access, name, [], destinations);
     return c.json({ secret: secretJson(result.secret) }, result.created ? 201 : 200);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "put",
+    path: "/api/tenants/{t}/secrets/{name}/destinations",
+    tags: ["vault"],
+    summary: "Set where a secret may be sent (admin and owner, step-up; audited)",
+    description:
+      "Origins are scheme://host[:port] (https only for headers); `*.example.com` is the only wildcard. An empty list means the secret can be sent nowhere.",
+    request: { params: SecretParams, body: jsonBody(PutDestinationsBody) },
+    responses: { 200: json(SecretResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.bind");
+    requireStepUp(access);
+    const { name } = c.req.valid("param");
+    const wanted = validDestinations(c.req.valid("json").destinations);
+    const current = await getSecretMeta(c.env.DB, access.tenantId, name);
+    if (!current) throw errors.notFound("Secret");
+    // Provider bindings belong to the provider's configuration and are kept as they are.
+    const destinations = [...current.destinations.filter((d) => d.via.kind === "provider"), ...wanted];
+    const changed = await setSecretDestinations(c.env.DB, {
+      tenantId: access.tenantId,
+      name,
+      destinations,
+      actor: access.actor,
+      now: Date.now(),
+    });
+    if (!changed) throw errors.notFound("Secret");
+    await auditDestinations(c, access, name, changed.before, destinations);
+    return c.json({ secret: secretJson(changed.secret) }, 200);
   },
 );
 
@@ -184,11 +276,16 @@ secretRoutes.openapi(
     const access = await requireTenantAccess(c, "steps.propose");
     const body = c.req.valid("json");
     const now = Date.now();
+    const [destination] = validDestinations(
+      [{ origin: body.destination.origin, via: { kind: "header", name: body.destination.header } }],
+      "destination",
+    );
     const row = await createSecretRequest(c.env.DB, {
       tenantId: access.tenantId,
       name: body.name,
       description: body.description,
       requestedBy: access.actor,
+      destination: destination!,
       now,
       ttlMs: body.expires_in_seconds === undefined ? undefined : body.expires_in_seconds * 1000,
     });
@@ -229,18 +326,25 @@ secretRoutes.openapi(
     const { value } = c.req.valid("json");
     const row = await getSecretRequest(c.env.DB, access.tenantId, id);
     if (!row) throw errors.notFound("Request");
-    await withVaultErrors(c.var.requestId, async () => {
+    const destination = requestedDestination(row);
+    const saved = await withVaultErrors(c.var.requestId, async () => {
       if (requestStatus(row, Date.now()) !== "pending") {
         throw new VaultError("conflict", "This request for a secret is no longer pending.");
       }
+      // The person answering sees the destination the request names; it binds a new secret
+      // only (an existing secret keeps its destinations).
       return putSecret(await openVault(c.env.DB, c.var.config.vaultKeks), {
         tenantId: access.tenantId,
         name: row.name,
         value,
         actor: access.actor,
         fulfilsRequest: row.id,
+        destinationsIfNew: destination ? [destination] : [],
       });
     });
+    if (saved.created && destination) {
+      await auditDestinations(c, access, row.name, [], [destination]);
+    }
     return c.json({ result: ASK_SECRET_RESULT }, 200);
   },
 );

@@ -262,7 +262,13 @@ export class TenantDO extends DurableObject<Env> {
   // ── hosted sessions ──────────────────────────────────────────────────────────────────────
   async createSession(
     tenantId: string,
-    input: { provider_id: string; model?: string; max_tokens: number; system: string; title: string },
+    input: {
+      provider_id: string;
+      model?: string;
+      max_tokens: number;
+      system: string;
+      title: string;
+    },
     actor: Actor,
   ) {
     const bound = this.bind(tenantId);
@@ -326,7 +332,12 @@ export class TenantDO extends DurableObject<Env> {
    * Records a change the Worker made in D1 (a secret's destinations) in this tenant's audit log.
    * Issue 9 writes it right after the D1 write; the audit outbox will make it atomic.
    */
-  recordChange(tenantId: string, type: "secret.destinations_changed", actor: Actor, data: JsonObject) {
+  recordChange(
+    tenantId: string,
+    type: "secret.destinations_changed",
+    actor: Actor,
+    data: JsonObject,
+  ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     const now = Date.now();

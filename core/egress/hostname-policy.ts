@@ -59,6 +59,8 @@ export const LOOPBACK_AND_REBINDING_DOMAINS: readonly string[] = [
   "lock.cmpxchg8b.com",
 ];
 
+const INSIDE = new Set(["loopback", "private", "link_local", "metadata", "unspecified", "shared"]);
+
 const isUnder = (host: string, suffix: string): boolean =>
   host === suffix || host.endsWith(`.${suffix}`);
 
@@ -93,7 +95,8 @@ export function embeddedAddress(host: string): AddressRefusal | null {
     for (let i = 0; i < parts.length; i++) {
       const words = parseIpv6(parts.slice(i).join(":"));
       const r = words ? classifyIpv6(words) : null;
-      if (r) return r;
+      // Only ranges that lead inside: "a--b" also parses (as reserved space) and is a name.
+      if (r && INSIDE.has(r.category)) return r;
     }
   }
   return null;

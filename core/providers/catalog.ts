@@ -15,10 +15,7 @@ export const PROVIDER_CATALOG = {
   deepseek: { wire: "openai", baseUrl: "https://api.deepseek.com/v1", label: "DeepSeek" },
   xai: { wire: "openai", baseUrl: "https://api.x.ai/v1", label: "xAI" },
   custom: { wire: "openai", baseUrl: null, label: "OpenAI-compatible" },
-} as const satisfies Record<
-  string,
-  { wire: ProviderKind; baseUrl: string | null; label: string }
->;
+} as const satisfies Record<string, { wire: ProviderKind; baseUrl: string | null; label: string }>;
 
 export type CatalogKind = keyof typeof PROVIDER_CATALOG;
 export const CATALOG_KINDS = Object.keys(PROVIDER_CATALOG) as [CatalogKind, ...CatalogKind[]];

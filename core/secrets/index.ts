@@ -11,7 +11,12 @@ export {
   StreamMasker,
 } from "./mask";
 export { secretForms } from "./forms";
-export { findSecretRefs, referencedNames, replaceSecretRefs, SECRET_NAME_SYNTAX } from "./reference";
+export {
+  findSecretRefs,
+  referencedNames,
+  replaceSecretRefs,
+  SECRET_NAME_SYNTAX,
+} from "./reference";
 export type { SecretReference } from "./reference";
 export {
   destinationAllows,

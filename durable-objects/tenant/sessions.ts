@@ -301,13 +301,13 @@ export class SessionEngine {
     return this.withTenantMask(async (mask) => {
       const content = mask(typed);
       this.addMessage(id, { role: "user", content }, now);
-    this.emit(id, "user_message", { content }, now);
-    this.emit(id, "status", { status: "running" }, now);
-    this.sql.exec(
-      "UPDATE sessions SET status = 'running', error = NULL, updated_at = ? WHERE id = ?",
-      now,
-      id,
-    );
+      this.emit(id, "user_message", { content }, now);
+      this.emit(id, "status", { status: "running" }, now);
+      this.sql.exec(
+        "UPDATE sessions SET status = 'running', error = NULL, updated_at = ? WHERE id = ?",
+        now,
+        id,
+      );
       this.turns.set(id, 0);
       return ok(this.view(this.row(id)!));
     });

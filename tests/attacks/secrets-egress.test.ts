@@ -71,8 +71,7 @@ async function fetchVia(input: Record<string, unknown>) {
   stream.close();
   const events = await eventsOf(t, session.id);
   const result = events.find((e) => e.type === "tool_result") as
-    | { summary: string; is_error: boolean }
-    | undefined;
+    { summary: string; is_error: boolean } | undefined;
   return { session, stream, events, result, approvals, done };
 }
 
@@ -122,7 +121,9 @@ describe("a secret goes only where it is bound (exploit 2)", () => {
       headers: { authorization: "Bearer secret:CANARY_TOKEN" },
     });
     expect(r.approvals).toHaveLength(1);
-    expect(echoSeen).toEqual([{ url: "https://echo.example.com/", authorization: `Bearer ${CANARY}` }]);
+    expect(echoSeen).toEqual([
+      { url: "https://echo.example.com/", authorization: `Bearer ${CANARY}` },
+    ]);
     const uses = (await everythingReadable(t, r.session.id)).match(/"secret\.used"/g) ?? [];
     expect(uses.length).toBeGreaterThan(0);
     // The second time, the destination is known: no approval.

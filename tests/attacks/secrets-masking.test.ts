@@ -36,7 +36,9 @@ afterEach(() => env.net.restore());
 
 /** `text` cut into pieces at the given offsets. */
 const cut = (text: string, at: number[]) =>
-  [0, ...at, text.length].slice(0, -1).map((start, i) => text.slice(start, [...at, text.length][i]));
+  [0, ...at, text.length]
+    .slice(0, -1)
+    .map((start, i) => text.slice(start, [...at, text.length][i]));
 
 describe("streamed model text (exploit 5)", () => {
   const [plain, b64, , hex] = CANARY_FORMS;
@@ -46,7 +48,10 @@ describe("streamed model text (exploit 5)", () => {
     ["one character per chunk", [...`a ${plain} b`]],
     ["base64, split across three chunks", cut(`b64 ${b64}`, [8, 30])],
     ["hex, split across two chunks", cut(`hex ${hex} end`, [40])],
-    ["URL-encoded in a link, split", cut(`https://x.example/?t=${encodeURIComponent(CANARY)}`, [25])],
+    [
+      "URL-encoded in a link, split",
+      cut(`https://x.example/?t=${encodeURIComponent(CANARY)}`, [25]),
+    ],
   ];
   it.each(cases)("masks a secret %s before the WebSocket", async (_, chunks) => {
     const session = await startSession(t);

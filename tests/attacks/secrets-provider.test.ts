@@ -5,7 +5,14 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call, expectError } from "../helpers/client";
 import { anthropicStream } from "../helpers/model-mock";
-import { configureProvider, say, settle, startSession, stubOf, tenantWithVault } from "../helpers/sessions";
+import {
+  configureProvider,
+  say,
+  settle,
+  startSession,
+  stubOf,
+  tenantWithVault,
+} from "../helpers/sessions";
 import { bearer, memberOf } from "../helpers/tenant";
 import { createToken } from "../worker/tenancy/helpers";
 import {

@@ -6,7 +6,10 @@
 export const CANARY = "canary-7f3a9c1e5b2d4f60a8e1c3b5d7f9a2c4";
 
 const bytesOf = (text: string) => Array.from(new TextEncoder().encode(text));
-const hexOf = (text: string) => bytesOf(text).map((b) => b.toString(16).padStart(2, "0")).join("");
+const hexOf = (text: string) =>
+  bytesOf(text)
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("");
 const base64Of = (text: string) => btoa(String.fromCharCode(...bytesOf(text))).replace(/=+$/, "");
 
 /**

@@ -206,7 +206,10 @@ secretRoutes.openapi(
     const current = await getSecretMeta(c.env.DB, access.tenantId, name);
     if (!current) throw errors.notFound("Secret");
     // Provider bindings belong to the provider's configuration and are kept as they are.
-    const destinations = [...current.destinations.filter((d) => d.via.kind === "provider"), ...wanted];
+    const destinations = [
+      ...current.destinations.filter((d) => d.via.kind === "provider"),
+      ...wanted,
+    ];
     const changed = await setSecretDestinations(c.env.DB, {
       tenantId: access.tenantId,
       name,

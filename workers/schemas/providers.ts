@@ -15,7 +15,10 @@ export const PutProviderBody = z
   .strictObject({
     kind: z.enum(CATALOG_KINDS),
     /** Only for `custom` (OpenAI-compatible); known providers always use their official URL. */
-    base_url: z.url({ protocol: /^https?$/ }).max(500).optional(),
+    base_url: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
     models: z.array(z.string().trim().min(1).max(200)).min(1).max(50),
     key_secret: SecretName,
   })

@@ -26,7 +26,10 @@ export const Destination = z
     origin: z
       .string()
       .max(300)
-      .openapi({ example: "https://api.github.com", description: "scheme://host[:port]; *.example.com for subdomains" }),
+      .openapi({
+        example: "https://api.github.com",
+        description: "scheme://host[:port]; *.example.com for subdomains",
+      }),
     via: z.discriminatedUnion("kind", [
       z.strictObject({
         kind: z.literal("header"),

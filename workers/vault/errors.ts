@@ -1,7 +1,8 @@
 import { VaultCryptoError } from "../../core/vault";
 import { ApiError } from "../http/errors";
 
-export type VaultErrorCode = "secret_not_found" | "key_destroyed" | "conflict" | "destination_refused";
+export type VaultErrorCode =
+  "secret_not_found" | "key_destroyed" | "conflict" | "destination_refused";
 
 /** Vault outcomes that are not crypto failures. Messages name secrets, never values. */
 export class VaultError extends Error {
@@ -23,7 +24,8 @@ export function vaultApiError(e: unknown, requestId: string | undefined): unknow
   if (e instanceof VaultError) {
     if (e.code === "secret_not_found") return new ApiError(404, "not_found", e.message);
     if (e.code === "conflict") return new ApiError(409, "conflict", e.message);
-    if (e.code === "destination_refused") return new ApiError(403, "destination_refused", e.message);
+    if (e.code === "destination_refused")
+      return new ApiError(403, "destination_refused", e.message);
     return new ApiError(409, "key_destroyed", e.message);
   }
   if (e instanceof VaultCryptoError) {

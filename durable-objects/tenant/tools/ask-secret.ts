@@ -19,7 +19,10 @@ export const askSecret: BuiltinTool = {
           type: "string",
           description: "Where it will be sent, e.g. https://api.github.com.",
         },
-        header: { type: "string", description: "The header that carries it (default Authorization)." },
+        header: {
+          type: "string",
+          description: "The header that carries it (default Authorization).",
+        },
       },
       required: ["name", "reason", "origin"],
     },

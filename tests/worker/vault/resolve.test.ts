@@ -79,9 +79,9 @@ describe("the secret resolver checks every destination rule", () => {
 
   it("binds a provider key to its provider id and origin only", async () => {
     const vault = await VaultSession.open(env, t);
-    expect(await vault.resolveFor("PROVIDER_KEY", "https://api.anthropic.com", provider("main"))).toBe(
-      KEY,
-    );
+    expect(
+      await vault.resolveFor("PROVIDER_KEY", "https://api.anthropic.com", provider("main")),
+    ).toBe(KEY);
     for (const [url, via] of [
       ["https://api.anthropic.com", provider("other")],
       ["https://attacker.example", provider("main")],
@@ -105,13 +105,21 @@ describe("the secret resolver checks every destination rule", () => {
   it("resolves references inside a header value, each checked", async () => {
     const vault = await VaultSession.open(env, t);
     expect(
-      await vault.resolveHeader("Bearer secret:GH_TOKEN", "https://api.github.com/", "authorization"),
+      await vault.resolveHeader(
+        "Bearer secret:GH_TOKEN",
+        "https://api.github.com/",
+        "authorization",
+      ),
     ).toBe(`Bearer ${TOKEN}`);
     expect(
       await vault.resolveHeader("tok_secret:GH_TOKENx", "https://api.github.com/", "authorization"),
     ).toBe(`tok_${TOKEN}x`);
     await expect(
-      vault.resolveHeader("secret:GH_TOKEN secret:DB_PASSWORD", "https://api.github.com/", "authorization"),
+      vault.resolveHeader(
+        "secret:GH_TOKEN secret:DB_PASSWORD",
+        "https://api.github.com/",
+        "authorization",
+      ),
     ).rejects.toMatchObject({ code: "destination_refused" });
   });
 

@@ -44,6 +44,9 @@ function maskSpans(text: string, spans: readonly Span[]): string {
  */
 export class SecretMatcher {
   readonly patterns: readonly string[];
+  /** Patterns by their first two characters; the last character of a text needs `#byFirst`. */
+  readonly #byTwo = new Map<number, string[]>();
+  readonly #byFirst = new Map<number, string[]>();
 
   constructor(values: Iterable<string>) {
     const forms = new Set<string>();
@@ -52,6 +55,15 @@ export class SecretMatcher {
       for (const f of secretForms(v)) if (f.length >= MIN_MASKABLE_LENGTH) forms.add(f);
     }
     this.patterns = [...forms].sort((a, b) => b.length - a.length);
+    const add = (map: Map<number, string[]>, key: number, p: string) => {
+      const list = map.get(key) ?? [];
+      list.push(p);
+      map.set(key, list);
+    };
+    for (const p of this.patterns) {
+      add(this.#byTwo, p.charCodeAt(0) * 0x10000 + p.charCodeAt(1), p);
+      add(this.#byFirst, p.charCodeAt(0), p);
+    }
   }
 
   get empty(): boolean {
@@ -69,20 +81,29 @@ export class SecretMatcher {
     return spans.length === 0 ? spans : merge(spans);
   }
 
-  /** The earliest position from which the rest of `text` could still grow into a pattern. */
-  openTail(text: string): number | null {
-    let earliest: number | null = null;
-    for (const p of this.patterns) {
-      const from = Math.max(0, text.length - p.length + 1);
-      for (let at = text.indexOf(p[0]!, from); at !== -1; at = text.indexOf(p[0]!, at + 1)) {
-        if (earliest !== null && at >= earliest) break;
-        if (p.startsWith(text.slice(at))) {
-          earliest = at;
-          break;
+  /**
+   * One pass over a short text (a stream's pending tail plus a delta): every complete occurrence,
+   * and the earliest position from which the rest could still grow into a pattern.
+   */
+  scan(text: string): { spans: Span[]; openTail: number | null } {
+    const spans: Span[] = [];
+    let openTail: number | null = null;
+    for (let i = 0; i < text.length; i++) {
+      const first = text.charCodeAt(i);
+      const candidates =
+        i === text.length - 1
+          ? this.#byFirst.get(first)
+          : this.#byTwo.get(first * 0x10000 + text.charCodeAt(i + 1));
+      if (!candidates) continue;
+      for (const p of candidates) {
+        if (text.length - i >= p.length) {
+          if (text.startsWith(p, i)) spans.push({ start: i, end: i + p.length });
+        } else if (openTail === null && p.startsWith(text.slice(i))) {
+          openTail = i;
         }
       }
     }
-    return earliest;
+    return { spans: spans.length === 0 ? spans : merge(spans), openTail };
   }
 
   mask(text: string): string {
@@ -106,8 +127,8 @@ export class StreamMasker {
   push(chunk: string): string {
     if (this.matcher.empty) return chunk;
     const text = this.#pending + chunk;
-    let cut = this.matcher.openTail(text) ?? text.length;
-    const spans = this.matcher.spans(text);
+    const { spans, openTail } = this.matcher.scan(text);
+    let cut = openTail ?? text.length;
     const crossing = spans.find((s) => s.start < cut && s.end > cut);
     if (crossing) cut = crossing.start;
     const code = text.charCodeAt(cut - 1);

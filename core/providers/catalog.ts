@@ -2,8 +2,9 @@ import type { ProviderKind } from "./types";
 
 /**
  * Model providers a tenant can configure. Known providers have their official API origin and
- * nothing else; `custom` is any OpenAI-compatible server at a base URL the tenant gives (public
- * https, or a local model server when the deployment allows it).
+ * nothing else; `custom` is any OpenAI-compatible server (and `anthropic-compatible` any server
+ * speaking the Messages API) at a base URL the tenant gives (public https, or a local model
+ * server when the deployment allows it).
  */
 export const PROVIDER_CATALOG = {
   anthropic: { wire: "anthropic", baseUrl: "https://api.anthropic.com", label: "Anthropic" },
@@ -15,6 +16,7 @@ export const PROVIDER_CATALOG = {
   deepseek: { wire: "openai", baseUrl: "https://api.deepseek.com/v1", label: "DeepSeek" },
   xai: { wire: "openai", baseUrl: "https://api.x.ai/v1", label: "xAI" },
   custom: { wire: "openai", baseUrl: null, label: "OpenAI-compatible" },
+  "anthropic-compatible": { wire: "anthropic", baseUrl: null, label: "Anthropic-compatible" },
 } as const satisfies Record<string, { wire: ProviderKind; baseUrl: string | null; label: string }>;
 
 export type CatalogKind = keyof typeof PROVIDER_CATALOG;

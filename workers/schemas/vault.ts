@@ -23,13 +23,10 @@ export const SecretValue = z
 /** Where a secret may be sent: an origin pattern and how the value travels there. */
 export const Destination = z
   .strictObject({
-    origin: z
-      .string()
-      .max(300)
-      .openapi({
-        example: "https://api.github.com",
-        description: "scheme://host[:port]; *.example.com for subdomains",
-      }),
+    origin: z.string().max(300).openapi({
+      example: "https://api.github.com",
+      description: "scheme://host[:port]; *.example.com for subdomains",
+    }),
     via: z.discriminatedUnion("kind", [
       z.strictObject({
         kind: z.literal("header"),

@@ -3,7 +3,7 @@ export interface BenchResult {
   name: string;
   median: number;
   p95: number;
-  unit: "µs" | "ms" | "s" | "events/s" | "KiB";
+  unit: "µs" | "ms" | "s" | "µs/KiB" | "events/s" | "KiB";
   budget: string;
   samples: number;
 }

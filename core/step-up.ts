@@ -54,12 +54,12 @@ export const STEP_UP_OPERATIONS = {
   "secrets.destinations": {
     description: "Change the destinations a secret may be sent to",
     when: "always",
-    route: false,
+    route: true,
   },
   "providers.write": {
     description: "Change the tenant's model provider settings",
     when: "always",
-    route: false,
+    route: true,
   },
   "policies.activate": { description: "Activate a policy version", when: "always", route: true },
   "keys.rotate_dek": { description: "Rotate the tenant's DEK", when: "always", route: true },

@@ -3,6 +3,9 @@ import type { Env } from "../workers/env";
 import { AuditLog } from "./tenant/audit-log";
 import { PolicyStore } from "./tenant/policies";
 import { OutboxDrain } from "./tenant/outbox-drain";
+import { ProviderStore } from "./tenant/providers";
+import { mapJsonStrings } from "./tenant/redact";
+import { SecretUses } from "./tenant/secret-uses";
 import { fail, ok, type Result } from "./tenant/result";
 import { RunAuthority } from "./tenant/run-authority";
 import { RunEngine, type ProposeInput } from "./tenant/runs";
@@ -13,7 +16,9 @@ import { migrate } from "./tenant/schema";
 import { TransparencyLog } from "./tenant/tlog";
 import { SinkDelivery, type SinkConfig } from "./tenant/sinks";
 import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
-import type { ProviderConfig } from "../core/providers/types";
+import type { TenantProvider } from "../core/providers/catalog";
+import type { SecretMatcher } from "../core/secrets";
+import { VaultSession } from "../workers/vault/resolve";
 import type { Actor, ApprovalStatus, Channel, JsonObject, JsonValue } from "./tenant/types";
 
 const MAX_WAIT_MS = 25_000;
@@ -33,6 +38,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly tlog: TransparencyLog;
   private readonly sinks: SinkDelivery;
   private readonly mcp: McpGateway;
+  private readonly providers: ProviderStore;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -51,6 +57,7 @@ export class TenantDO extends DurableObject<Env> {
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
     this.authority = new RunAuthority(sql, this.audit, env.DB, () => this.tenantId());
+    this.providers = new ProviderStore(sql, this.audit);
     this.sessions = new SessionEngine(
       sql,
       env,
@@ -58,6 +65,8 @@ export class TenantDO extends DurableObject<Env> {
       this.audit,
       this.runs,
       (id, e) => this.broadcast(id, e),
+      this.providers,
+      new SecretUses(sql, this.audit),
     );
     this.outbox = new OutboxDrain(sql, this.audit, env.DB);
     this.mcp = new McpGateway(
@@ -96,6 +105,17 @@ export class TenantDO extends DurableObject<Env> {
     return (
       this.ctx.storage.sql.exec(`SELECT 1 FROM meta WHERE key = 'deleted_at'`).toArray().length > 0
     );
+  }
+
+  /** Every vault value of the tenant, in every spelling, for masking text before it is kept. */
+  private async tenantMatcher(): Promise<SecretMatcher> {
+    const vault = await VaultSession.open(this.env, this.tenantId());
+    try {
+      await vault.rememberAll();
+      return vault.matcher();
+    } finally {
+      vault.close();
+    }
   }
 
   /** Expires approvals, signs a due checkpoint, and sets the alarm for the next piece of work. */
@@ -251,7 +271,10 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.report(runId, stepId, input, actor, Date.now());
+    // A remote agent's result may quote a vault value: masked before it is stored or audited.
+    const matcher = await this.tenantMatcher();
+    const output = mapJsonStrings(input.output, (t) => matcher.mask(t));
+    const result = this.runs.report(runId, stepId, { ...input, output }, actor, Date.now());
     await this.afterChange();
     return result;
   }
@@ -275,7 +298,13 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.decide(approvalId, input, actor, Date.now());
+    const matcher = await this.tenantMatcher();
+    const result = this.runs.decide(
+      approvalId,
+      { ...input, reason: matcher.mask(input.reason) },
+      actor,
+      Date.now(),
+    );
     await this.afterChange();
     return result;
   }
@@ -283,12 +312,18 @@ export class TenantDO extends DurableObject<Env> {
   // ── hosted sessions ──────────────────────────────────────────────────────────────────────
   async createSession(
     tenantId: string,
-    input: { provider: ProviderConfig; key_secret: string; system: string; title: string },
+    input: {
+      provider_id: string;
+      model?: string;
+      max_tokens: number;
+      system: string;
+      title: string;
+    },
     actor: Actor,
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.sessions.create(input, actor, Date.now());
+    const result = await this.sessions.create(input, actor, Date.now());
     await this.afterChange();
     return result;
   }
@@ -405,6 +440,42 @@ export class TenantDO extends DurableObject<Env> {
     return result;
   }
 
+  // ── providers ────────────────────────────────────────────────────────────────────────────
+  listProviders(tenantId: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.providers.list()) : bound;
+  }
+
+  /** The Worker checked role and step-up, validated the URL and bound the key to its origin. */
+  putProvider(tenantId: string, provider: TenantProvider, actor: Actor) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.providers.put(provider, actor, Date.now())) : bound;
+  }
+
+  removeProvider(tenantId: string, id: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? this.providers.remove(id, actor, Date.now()) : bound;
+  }
+
+  /**
+   * Records a change the Worker made in D1 (a secret's destinations) in this tenant's audit log.
+   * Issue 9 writes it right after the D1 write; the audit outbox will make it atomic.
+   */
+  recordChange(
+    tenantId: string,
+    type: "secret.destinations_changed",
+    actor: Actor,
+    data: JsonObject,
+  ) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const now = Date.now();
+    const event = this.audit.atomically(() =>
+      this.audit.append({ type, runId: null, stepId: null, actor, data, now }),
+    );
+    return ok({ seq: event.seq });
+  }
+
   /**
    * The tenant was deleted: drop everything this object holds, then leave an empty schema and a
    * tombstone so every later call (a run token still in an agent's hands) gets 410, not a fault.
@@ -501,11 +572,16 @@ export class TenantDO extends DurableObject<Env> {
     return ok(this.audit.consistency(from, size));
   }
 
-  exportChunk(tenantId: string, afterSeq: number, limit: number) {
+  async exportChunk(tenantId: string, afterSeq: number, limit: number) {
     const bound = this.bind(tenantId);
-    return bound.ok
-      ? ok({ lines: this.audit.exportLines(afterSeq, limit), size: this.audit.size })
-      : bound;
+    if (!bound.ok) return bound;
+    const lines = this.audit.exportLines(afterSeq, limit);
+    // Everything in the log was masked when written; this only guards the way out. A line that
+    // would change is withheld rather than altered, so the export still verifies.
+    const matcher = await this.tenantMatcher();
+    const leaked = lines.some((l) => matcher.mask(l) !== l);
+    if (leaked) return fail(409, "export_blocked", "The audit export contains a vault value.");
+    return ok({ lines, size: this.audit.size });
   }
 
   // ── transparency log (C2SP) ──────────────────────────────────────────────────────────────

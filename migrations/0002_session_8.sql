@@ -26,5 +26,7 @@ CREATE TABLE `mcp_grants` (
 --> statement-breakpoint
 CREATE INDEX `mcp_grants_tenant` ON `mcp_grants` (`tenant_id`,`created_at`);--> statement-breakpoint
 ALTER TABLE `api_tokens` ADD `scopes` text DEFAULT 'api' NOT NULL;--> statement-breakpoint
+ALTER TABLE `secret_requests` ADD `destination` text;--> statement-breakpoint
+ALTER TABLE `secrets` ADD `destinations` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `sessions` ADD `authenticated_by` text;--> statement-breakpoint
 ALTER TABLE `tenants` ADD `tokens_may_approve` integer DEFAULT false NOT NULL;

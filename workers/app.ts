@@ -34,6 +34,7 @@ import { passkeyRoutes } from "./routes/passkeys";
 import { policyRoutes } from "./routes/policies";
 import { runRoutes } from "./routes/runs";
 import { sessionRoutes } from "./routes/sessions";
+import { providerRoutes } from "./routes/providers";
 import { authenticateRunToken } from "./runtime/run-access";
 import { secretRoutes } from "./routes/secrets";
 import { securityLogRoutes } from "./routes/security-log";
@@ -110,6 +111,7 @@ export function createApp() {
   app.route("/", policyRoutes);
   app.route("/", runRoutes);
   app.route("/", sessionRoutes);
+  app.route("/", providerRoutes);
   app.route("/", approvalRoutes);
   app.route("/", approvalLinkRoutes);
   app.route("/", auditRoutes);

@@ -29,6 +29,7 @@ const configSchema = z
       .min(12, "SESSION_IDLE_HOURS can be no lower than 12")
       .max(24 * 90)
       .default(24 * 7),
+    ALLOW_LOCAL_PROVIDERS: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((c, ctx) => {
     // parseKekRing's messages name entries by position and never echo key text.
@@ -56,6 +57,8 @@ export interface Config {
   sessionLifetimeMs: number;
   /** …and after this long without a request (renewed on use). */
   sessionIdleMs: number;
+  /** `ALLOW_LOCAL_PROVIDERS=true`: model providers may be http(s)://localhost, 127.0.0.1, [::1]. */
+  allowLocalProviders: boolean;
 }
 
 export class ConfigError extends Error {
@@ -90,6 +93,7 @@ export function loadConfig(env: Env): Config {
     operatorToken: c.OPERATOR_TOKEN,
     sessionLifetimeMs: c.SESSION_LIFETIME_HOURS * HOUR_MS,
     sessionIdleMs: Math.min(c.SESSION_IDLE_HOURS, c.SESSION_LIFETIME_HOURS) * HOUR_MS,
+    allowLocalProviders: c.ALLOW_LOCAL_PROVIDERS === "true",
   };
   cache.set(env, config);
   return config;

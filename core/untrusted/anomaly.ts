@@ -5,6 +5,8 @@
  * JSON so the Durable Object can checkpoint it with the session.
  */
 
+import { findSecretRefs } from "../secrets/reference";
+
 export type SessionEvent =
   | { type: "secret_read"; at: number; name: string }
   | { type: "memory_read"; at: number }
@@ -13,7 +15,11 @@ export type SessionEvent =
   | { type: "untrusted_content"; at: number; tool: string; score: number }
   | { type: "other"; at: number; tool: string };
 
-export type AnomalyKind = "sensitive_read_then_new_host" | "egress_burst";
+export type AnomalyKind =
+  | "sensitive_read_then_new_host"
+  | "egress_burst"
+  /** A call would send a secret to an origin it was never sent to before (raised by the DO). */
+  | "secret_new_destination";
 
 export interface AnomalyEvent {
   kind: AnomalyKind;
@@ -142,7 +148,6 @@ export interface ToolCallRecord {
   at: number;
 }
 
-const SECRET_REF = /\bsecret:([A-Za-z0-9_.-]+)/g;
 const MEMORY_READ_ACTIONS = new Set(["read", "get", "search", "list", "recall", "query", "load"]);
 
 function strings(value: unknown, out: string[] = [], depth = 0): string[] {
@@ -206,7 +211,8 @@ export function classifyToolCall(
     events.push({ type: "memory_read", at });
   }
   const names = new Set<string>();
-  for (const s of strings(args)) for (const m of s.matchAll(SECRET_REF)) names.add(m[1]!);
+  // The same tokenizer as the resolver: whatever it would resolve counts as a secret read here.
+  for (const s of strings(args)) for (const r of findSecretRefs(s)) names.add(r.name);
   if (config.secretReadTools.includes(tool)) {
     const name = field(args, "name");
     names.add(typeof name === "string" ? name : "(unnamed)");

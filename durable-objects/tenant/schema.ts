@@ -94,6 +94,18 @@ export const MIGRATIONS: readonly string[][] = [
        updated_at INTEGER NOT NULL)`,
   ],
   // ── end issue 13 ──
+  // ── issue 9: providers as a tenant setting; where each secret has been sent ────────────────
+  [
+    `CREATE TABLE providers (
+       id TEXT PRIMARY KEY, kind TEXT NOT NULL, base_url TEXT NOT NULL, models TEXT NOT NULL,
+       key_secret TEXT NOT NULL, updated_by TEXT NOT NULL, created_at INTEGER NOT NULL,
+       updated_at INTEGER NOT NULL)`,
+    `ALTER TABLE sessions ADD COLUMN provider_id TEXT`,
+    `CREATE TABLE secret_uses (
+       name TEXT NOT NULL, origin TEXT NOT NULL, via TEXT NOT NULL, first_at INTEGER NOT NULL,
+       last_at INTEGER NOT NULL, PRIMARY KEY (name, origin, via))`,
+  ],
+  // ── end issue 9 ─────────────────────────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

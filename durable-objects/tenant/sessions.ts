@@ -1,6 +1,7 @@
 import { iso } from "../../core/time";
+import { PROVIDER_CATALOG, type TenantProvider } from "../../core/providers/catalog";
 import type { ChatMessage, ModelToolCall, ProviderConfig } from "../../core/providers/types";
-import { guardChatInput } from "../../core/secrets";
+import { guardChatInput, StreamMasker, type SecretMatcher } from "../../core/secrets";
 import {
   advanceAnomalies,
   classifyToolCall,
@@ -12,6 +13,8 @@ import { callModel } from "../../workers/providers/call-model";
 import { VaultSession } from "../../workers/vault/resolve";
 import { VaultError } from "../../workers/vault/errors";
 import type { AuditLog } from "./audit-log";
+import type { ProviderStore } from "./providers";
+import type { SecretUses } from "./secret-uses";
 import { mapJsonStrings, redactJson } from "./redact";
 import { fail, ok, type Result } from "./result";
 import type { RunEngine } from "./runs";
@@ -25,7 +28,7 @@ export interface SessionView {
   id: string;
   run_id: string;
   title: string;
-  provider: { kind: string; base_url: string; model: string };
+  provider: { id: string | null; kind: string; base_url: string; model: string };
   key_secret: string;
   status: SessionStatus;
   error: string | null;
@@ -44,6 +47,7 @@ type SessionRow = {
   id: string;
   run_id: string;
   provider: string;
+  provider_id: string | null;
   key_secret: string;
   system: string;
   title: string;
@@ -85,7 +89,28 @@ export class SessionEngine {
     private readonly audit: AuditLog,
     private readonly runs: RunEngine,
     private readonly broadcast: (sessionId: string, event: SessionEvent | TransientEvent) => void,
+    private readonly providers: ProviderStore,
+    private readonly uses: SecretUses,
   ) {}
+
+  /** Every vault value of the tenant while an operation runs: events are masked with it. */
+  #mask: SecretMatcher | null = null;
+  #masking = 0;
+
+  /** Runs `fn` with the tenant's vault values known, so every event it emits is masked. */
+  private async withTenantMask<T>(fn: (mask: (s: string) => string) => Promise<T>): Promise<T> {
+    const vault = await VaultSession.open(this.env, this.tenantId());
+    await vault.rememberAll();
+    const matcher = vault.matcher();
+    vault.close();
+    this.#mask = matcher;
+    this.#masking++;
+    try {
+      return await fn((s) => matcher.mask(s));
+    } finally {
+      if (--this.#masking === 0) this.#mask = null;
+    }
+  }
 
   private row(id: string): SessionRow | undefined {
     return this.sql.exec<SessionRow>("SELECT * FROM sessions WHERE id = ?", id).toArray()[0];
@@ -97,7 +122,7 @@ export class SessionEngine {
       id: r.id,
       run_id: r.run_id,
       title: r.title,
-      provider: { kind: p.kind, base_url: p.baseUrl, model: p.model },
+      provider: { id: r.provider_id, kind: p.kind, base_url: p.baseUrl, model: p.model },
       key_secret: r.key_secret,
       status: r.status,
       error: r.error,
@@ -106,49 +131,81 @@ export class SessionEngine {
     };
   }
 
-  create(
-    input: { provider: ProviderConfig; key_secret: string; system: string; title: string },
+  async create(
+    input: {
+      provider_id: string;
+      model?: string;
+      max_tokens: number;
+      system: string;
+      title: string;
+    },
     actor: Actor,
     now: number,
-  ): Result<SessionView> {
+  ): Promise<Result<SessionView>> {
     const guard = guardChatInput(input.system);
     if (!guard.ok) return fail(400, guard.code, guard.message);
-    const run = this.runs.openRun(
-      { agent: `hosted:${input.provider.model}`, metadata: { environment: "hosted" } },
-      actor,
-      now,
-    );
-    const id = `ses_${crypto.randomUUID()}`;
-    this.audit.atomically(() => {
-      this.sql.exec(
-        `INSERT INTO sessions (id, run_id, provider, key_secret, system, title, status, anomaly_state,
-           created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'idle', ?, ?, ?, ?)`,
-        id,
-        run.id,
-        JSON.stringify(input.provider),
-        input.key_secret,
-        input.system,
-        input.title,
-        JSON.stringify(initialAnomalyState()),
-        JSON.stringify(actor),
-        now,
+    const provider = this.providers.get(input.provider_id);
+    if (!provider) {
+      return fail(400, "unknown_provider", `No provider ${input.provider_id} is configured.`, [
+        { path: "provider_id", message: "configure it first (PUT …/providers/{id})" },
+      ]);
+    }
+    const model = input.model ?? provider.models[0]!;
+    if (!provider.models.includes(model)) {
+      return fail(400, "unknown_model", `Provider ${provider.id} does not offer ${model}.`, [
+        { path: "model", message: `one of ${provider.models.join(", ")}` },
+      ]);
+    }
+    const config: ProviderConfig = {
+      kind: PROVIDER_CATALOG[provider.kind].wire,
+      baseUrl: provider.baseUrl,
+      model,
+      maxTokens: input.max_tokens,
+    };
+    // A title or system prompt that quotes a vault value is stored (and shown) masked.
+    return this.withTenantMask(async (mask) => {
+      const title = mask(input.title);
+      const system = mask(input.system);
+      const run = this.runs.openRun(
+        { agent: `hosted:${model}`, metadata: { environment: "hosted" } },
+        actor,
         now,
       );
-      this.audit.append({
-        type: "session.created",
-        runId: run.id,
-        stepId: null,
-        actor,
-        data: {
-          session_id: id,
-          provider: input.provider.kind,
-          model: input.provider.model,
-          key_secret: input.key_secret,
-        },
-        now,
+      const id = `ses_${crypto.randomUUID()}`;
+      this.audit.atomically(() => {
+        this.sql.exec(
+          `INSERT INTO sessions (id, run_id, provider, provider_id, key_secret, system, title, status,
+             anomaly_state, created_by, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'idle', ?, ?, ?, ?)`,
+          id,
+          run.id,
+          JSON.stringify(config),
+          provider.id,
+          provider.keySecret,
+          system,
+          title,
+          JSON.stringify(initialAnomalyState()),
+          JSON.stringify(actor),
+          now,
+          now,
+        );
+        this.audit.append({
+          type: "session.created",
+          runId: run.id,
+          stepId: null,
+          actor,
+          data: {
+            session_id: id,
+            provider_id: provider.id,
+            provider: provider.kind,
+            model,
+            key_secret: provider.keySecret,
+          },
+          now,
+        });
       });
+      return ok(this.view(this.row(id)!));
     });
-    return ok(this.view(this.row(id)!));
   }
 
   list(): SessionView[] {
@@ -206,7 +263,9 @@ export class SessionEngine {
         id,
       )
       .one().s;
-    const event: SessionEvent = { seq, at: iso(now), type, ...redactJson(data) };
+    const mask = this.#mask;
+    const masked = mask ? mapJsonStrings(data, (t) => mask.mask(t)) : data;
+    const event: SessionEvent = { seq, at: iso(now), type, ...redactJson(masked) };
     this.sql.exec(
       "INSERT INTO session_events (session_id, seq, event, created_at) VALUES (?, ?, ?, ?)",
       id,
@@ -217,7 +276,8 @@ export class SessionEngine {
     this.broadcast(id, event);
   }
 
-  private setStatus(id: string, status: SessionStatus, now: number, error: string | null = null) {
+  private setStatus(id: string, status: SessionStatus, now: number, raw: string | null = null) {
+    const error = raw === null || !this.#mask ? raw : this.#mask.mask(raw);
     this.sql.exec(
       "UPDATE sessions SET status = ?, error = ?, updated_at = ?, retry_at = NULL WHERE id = ?",
       status,
@@ -243,29 +303,28 @@ export class SessionEngine {
     const guard = guardChatInput(typed);
     if (!guard.ok) return fail(400, guard.code, guard.message);
     // A vault value pasted by a person is kept (and shown, and sent) only as ***last4.
-    const vault = await VaultSession.open(this.env, this.tenantId());
-    await vault.rememberAll();
-    const content = vault.mask(typed);
-    vault.close();
-    this.addMessage(id, { role: "user", content }, now);
-    // The message itself stays in the session's transcript; the log records that it was sent.
-    this.audit.append({
-      type: "session.message_sent",
-      runId: r.run_id,
-      stepId: null,
-      actor,
-      data: { session_id: id, characters: content.length },
-      now,
+    return this.withTenantMask(async (mask) => {
+      const content = mask(typed);
+      this.addMessage(id, { role: "user", content }, now);
+      // The message itself stays in the session's transcript; the log records that it was sent.
+      this.audit.append({
+        type: "session.message_sent",
+        runId: r.run_id,
+        stepId: null,
+        actor,
+        data: { session_id: id, characters: content.length },
+        now,
+      });
+      this.emit(id, "user_message", { content }, now);
+      this.emit(id, "status", { status: "running" }, now);
+      this.sql.exec(
+        "UPDATE sessions SET status = 'running', error = NULL, updated_at = ? WHERE id = ?",
+        now,
+        id,
+      );
+      this.turns.set(id, 0);
+      return ok(this.view(this.row(id)!));
     });
-    this.emit(id, "user_message", { content }, now);
-    this.emit(id, "status", { status: "running" }, now);
-    this.sql.exec(
-      "UPDATE sessions SET status = 'running', error = NULL, updated_at = ? WHERE id = ?",
-      now,
-      id,
-    );
-    this.turns.set(id, 0);
-    return ok(this.view(this.row(id)!));
   }
 
   cancel(id: string, actor: Actor, now: number): Result<SessionView> {
@@ -322,6 +381,10 @@ export class SessionEngine {
 
   /** Runs the loop until it has to wait for a person, a retry, or the user. */
   async advance(id: string, now: () => number): Promise<AdvanceOutcome> {
+    return this.withTenantMask(() => this.#advance(id, now));
+  }
+
+  async #advance(id: string, now: () => number): Promise<AdvanceOutcome> {
     for (;;) {
       const r = this.row(id);
       if (!r || r.status !== "running") return { kind: "stopped" };
@@ -360,26 +423,46 @@ export class SessionEngine {
     messages: ChatMessage[],
     now: () => number,
   ): Promise<AdvanceOutcome | null> {
-    const provider = JSON.parse(r.provider) as ProviderConfig;
+    const snapshot = JSON.parse(r.provider) as ProviderConfig;
+    const configured = r.provider_id ? this.providers.get(r.provider_id) : null;
+    if (!configured) {
+      this.setStatus(r.id, "error", now(), "the session's provider is no longer configured");
+      return { kind: "stopped" };
+    }
+    const provider: ProviderConfig = { ...snapshot, baseUrl: configured.baseUrl };
     // Every vault value of the tenant is known here, so whatever the model says (text, tool
-    // arguments, streamed deltas) is masked before it is stored, shown or executed.
-    const vault = await VaultSession.open(this.env, this.tenantId());
+    // arguments, streamed deltas, errors) is masked before it is stored, shown or executed.
+    const vault = await VaultSession.open(
+      this.env,
+      this.tenantId(),
+      this.uses.recorder(r.run_id, null, now),
+    );
     let apiKey: string;
     try {
-      apiKey = await vault.value(r.key_secret);
+      apiKey = await vault.resolveFor(configured.keySecret, configured.baseUrl, {
+        kind: "provider",
+        id: configured.id,
+      });
       await vault.rememberAll();
     } catch (e) {
       vault.close();
       if (!(e instanceof VaultError)) throw e;
-      this.setStatus(r.id, "error", now(), `the provider key ${r.key_secret} is not in the vault`);
+      this.setStatus(r.id, "error", now(), providerKeyProblem(configured, e));
       return { kind: "stopped" };
     }
+    // Taken before the vault closes, so no path (errors included) is left without it.
+    const matcher = vault.matcher();
+    vault.close();
+    const mask = (text: string) => matcher.mask(text);
     const tools = [...BUILTIN_TOOLS.values()].map((t) => t.spec);
-    const mask = (text: string) => vault.mask(text);
     // Whatever the history holds (a value pasted by a person, say), no vault value is sent.
     const outgoing = messages.map((m) =>
       mapJsonStrings(m as unknown as JsonObject, mask),
     ) as unknown as ChatMessage[];
+    const deltas = new StreamMasker(matcher);
+    const sendDelta = (text: string) => {
+      if (text !== "") this.broadcast(r.id, { type: "model_delta", text });
+    };
     const result = await callModel(
       provider,
       apiKey,
@@ -387,11 +470,11 @@ export class SessionEngine {
       {
         stream: true,
         timeoutMs: MODEL_TIMEOUT_MS,
-        onText: (delta) => this.broadcast(r.id, { type: "model_delta", text: mask(delta) }),
+        onText: (delta) => sendDelta(deltas.push(delta)),
       },
     );
+    sendDelta(deltas.end());
     if (!result.ok) {
-      vault.close();
       const { error } = result;
       const attempts = (this.retries.get(r.id) ?? 0) + 1;
       if (RETRYABLE.has(error.kind) && attempts <= MAX_MODEL_RETRIES) {
@@ -421,7 +504,6 @@ export class SessionEngine {
         input: mapJsonStrings(c.input as JsonObject, mask),
       })),
     };
-    vault.close();
     const message: ChatMessage = {
       role: "assistant",
       content: response.text,
@@ -462,6 +544,7 @@ export class SessionEngine {
       state = step.state;
       anomalies.push(...step.anomalies);
     }
+    anomalies.push(...this.uses.unseen(call.name, args, now));
     const proposed = this.runs.propose(
       r.run_id,
       {
@@ -621,38 +704,24 @@ export class SessionEngine {
     stepId: string,
     now: number,
   ): Promise<ToolOutcome> {
-    const vault = await VaultSession.open(this.env, this.tenantId());
-    const recordUse = () => {
-      const names = vault.handedOutNames;
-      if (names.length === 0) return;
-      // Which secrets a tool was given, and where they were going; never their values.
-      let destination: string | null = null;
-      try {
-        if (typeof args.url === "string") destination = new URL(args.url).host;
-      } catch {
-        destination = null;
-      }
-      this.audit.append({
-        type: "secret.used",
-        runId: r.run_id,
-        stepId,
-        actor: { kind: "agent", id: `session:${r.id}` },
-        data: { names, tool: tool.spec.name, destination },
-        now,
-      });
-    };
+    const vault = await VaultSession.open(
+      this.env,
+      this.tenantId(),
+      this.uses.recorder(r.run_id, stepId, () => now),
+    );
     try {
-      let outcome: ToolOutcome;
-      try {
-        outcome = await tool.execute(
-          { env: this.env, tenantId: this.tenantId(), sessionId: r.id, sql: this.sql, vault, now },
-          args,
-        );
-      } finally {
-        recordUse();
-      }
+      const outcome: ToolOutcome = await tool.execute(
+        { env: this.env, tenantId: this.tenantId(), sessionId: r.id, sql: this.sql, vault, now },
+        args,
+      );
       await vault.rememberAll();
-      return { ...outcome, content: vault.mask(outcome.content) };
+      const mask = (t: string) => vault.mask(t);
+      return {
+        ...outcome,
+        content: mask(outcome.content),
+        record: mapJsonStrings(outcome.record, mask),
+        warnings: outcome.warnings.map(mask),
+      };
     } catch (e) {
       if (e instanceof VaultError) return toolError(e.message);
       return toolError(`${tool.spec.name} failed: ${e instanceof Error ? e.name : "error"}`);
@@ -718,3 +787,8 @@ export function pendingToolCalls(messages: ChatMessage[]): ModelToolCall[] {
 }
 
 export type TransientEvent = { type: "model_delta"; text: string };
+
+function providerKeyProblem(p: TenantProvider, e: VaultError): string {
+  if (e.code === "secret_not_found") return `the provider key ${p.keySecret} is not in the vault`;
+  return e.message;
+}

@@ -173,7 +173,11 @@ export class SinkDelivery {
     if (config.kind === "webhook") {
       const body = ndjsonBatch(events);
       const signature = await webhookSignature(
-        await vault.value(config.secret),
+        // The HMAC key signs what goes to this URL only, so it must be bound to it.
+        await vault.resolveFor(config.secret, config.url, {
+          kind: "header",
+          name: "x-gatehouse-signature",
+        }),
         Math.floor(Date.now() / 1000),
         body,
       );
@@ -192,7 +196,10 @@ export class SinkDelivery {
       });
       await this.post(`${config.url.replace(/\/+$/, "")}/services/collector/event`, body, {
         "content-type": "application/json",
-        authorization: `Splunk ${await vault.value(config.token_secret)}`,
+        authorization: `Splunk ${await vault.resolveFor(config.token_secret, config.url, {
+          kind: "header",
+          name: "authorization",
+        })}`,
         "x-splunk-request-channel": crypto.randomUUID(),
       });
       return;

@@ -105,7 +105,9 @@ export default async function setup(project: TestProject) {
   mkdirSync(LOG_DIR, { recursive: true });
   const persistDir = mkdtempSync(join(tmpdir(), "gatehouse-e2e-"));
   const log = createWriteStream(SERVER_LOG);
-  const child = spawn("node", ["scripts/start.mjs", "--persist-to", persistDir], {
+  // The scripted model runs on a loopback port: the deployment must allow local providers.
+  const start = ["scripts/start.mjs", "--persist-to", persistDir];
+  const child = spawn("node", [...start, "--var", "ALLOW_LOCAL_PROVIDERS:true"], {
     env: { ...process.env, PORT: String(PORT), CI: "true", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // own process group, so teardown can stop every descendant

@@ -523,32 +523,46 @@ describe("hosted sessions at 390×844", () => {
     expect(JSON.stringify(await put.json())).not.toContain(VAULT_VALUE);
   });
 
+  it("configures the model provider in the Vault, binding the key to it", async () => {
+    await page.goto("/vault");
+    await poll(() => page.getByRole("heading", { name: "Model providers" }).isVisible()).toBe(true);
+    // Stored through the API without destinations: the vault says it can go nowhere yet.
+    await poll(() =>
+      page.locator('[data-secret="ANTHROPIC_API_KEY"] [data-destinations]').textContent(),
+    ).toContain("Unbound");
+    await page.getByLabel("Provider id").fill("local-claude");
+    await page.getByLabel("Kind").selectOption("anthropic-compatible");
+    await page.getByLabel("Base URL").fill(mock.baseUrl);
+    await page.getByLabel("Models (comma-separated)").fill("claude-test");
+    await page.getByLabel("API key secret").fill("ANTHROPIC_API_KEY");
+    await page.getByRole("button", { name: "Save provider" }).click();
+    await poll(() => page.locator('[data-provider="local-claude"]').isVisible()).toBe(true);
+    await poll(() =>
+      page.locator('[data-secret="ANTHROPIC_API_KEY"] [data-destinations]').textContent(),
+    ).toContain("key of provider local-claude");
+    await shot(page, "vault-providers");
+  });
+
   it("opens Sessions by its URL and checks the new-session form before sending it", async () => {
     await page.goto("/sessions");
     await poll(() => heading(page, "Sessions").isVisible()).toBe(true);
-    // No sessions yet: the form is the screen, with the vault's key already chosen.
-    await poll(() => page.getByLabel("API key from the vault").inputValue()).toBe(
-      "ANTHROPIC_API_KEY",
-    );
-    expect(await page.getByLabel("Provider").inputValue()).toBe("anthropic");
-    expect(
-      await page.getByText("Only the name is sent; the value stays in the vault.").isVisible(),
-    ).toBe(true);
+    // No sessions yet: the form is the screen, with the tenant's provider already chosen.
+    await poll(() => page.getByLabel("Provider").inputValue()).toBe("local-claude");
+    expect(await page.getByLabel("Model").inputValue()).toBe("claude-test");
     await shot(page, "new-session");
 
-    await page.getByLabel("Base URL (optional)").fill("ftp://localhost/");
+    await page.getByText("More options").click();
+    await page.getByLabel("Max tokens per answer (optional)").fill("0");
     await page.getByRole("button", { name: "Start session" }).click();
     const issues = page.locator(".session-form .field-issue");
-    await poll(() => issues.allTextContents()).toEqual([
-      "Name the model, as the provider spells it.",
-      "Use an http:// or https:// address.",
-    ]);
-    expect(await page.getByLabel("Model").getAttribute("aria-invalid")).toBe("true");
+    await poll(() => issues.allTextContents()).toEqual(["A whole number from 1 to 64000."]);
+    expect(
+      await page.getByLabel("Max tokens per answer (optional)").getAttribute("aria-invalid"),
+    ).toBe("true");
     await shot(page, "new-session-issues");
 
+    await page.getByLabel("Max tokens per answer (optional)").fill("");
     await page.getByLabel("Title (optional)").fill(SESSION_TITLE);
-    await page.getByLabel("Model").fill("claude-test");
-    await page.getByLabel("Base URL (optional)").fill(mock.baseUrl);
     await page.getByRole("button", { name: "Start session" }).click();
     await poll(() => heading(page, SESSION_TITLE).isVisible()).toBe(true);
     sessionId = /\/sessions\/(ses_[0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1] ?? "";

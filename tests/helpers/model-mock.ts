@@ -11,7 +11,10 @@ const sse = (events: { event?: string; data: unknown }[]) =>
     .join("");
 
 export type Block =
-  { text: string } | { tool: { id: string; name: string; input: Record<string, unknown> } };
+  | { text: string }
+  /** A text block streamed as exactly these deltas (to split a value where a test wants). */
+  | { chunks: string[] }
+  | { tool: { id: string; name: string; input: Record<string, unknown> } };
 
 /** An Anthropic Messages streaming response, with tool input split across many deltas. */
 export function anthropicStream(blocks: Block[], opts: { cut?: boolean } = {}): string {
@@ -34,12 +37,12 @@ export function anthropicStream(blocks: Block[], opts: { cut?: boolean } = {}): 
     },
   ];
   blocks.forEach((b, index) => {
-    if ("text" in b) {
+    if ("text" in b || "chunks" in b) {
       events.push({
         event: "content_block_start",
         data: { type: "content_block_start", index, content_block: { type: "text", text: "" } },
       });
-      for (const piece of b.text.match(/.{1,12}/gs) ?? []) {
+      for (const piece of "chunks" in b ? b.chunks : (b.text.match(/.{1,12}/gs) ?? [])) {
         events.push({
           event: "content_block_delta",
           data: { type: "content_block_delta", index, delta: { type: "text_delta", text: piece } },
@@ -95,8 +98,8 @@ export function openaiStream(blocks: Block[]): string {
   const events: { data: unknown }[] = [{ data: chunk({ role: "assistant", content: "" }) }];
   let toolIndex = 0;
   for (const b of blocks) {
-    if ("text" in b) {
-      for (const piece of b.text.match(/.{1,12}/gs) ?? [])
+    if ("text" in b || "chunks" in b) {
+      for (const piece of "chunks" in b ? b.chunks : (b.text.match(/.{1,12}/gs) ?? []))
         events.push({ data: chunk({ content: piece }) });
     } else {
       const index = toolIndex++;

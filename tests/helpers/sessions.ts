@@ -12,19 +12,25 @@ export async function json<T>(res: Response, status = 200): Promise<T> {
   return JSON.parse(text) as T;
 }
 
-/** A tenant with a provider key and a canary secret in its vault. */
+/** Where the canary may be sent in these tests: the echo service, in the Authorization header. */
+export const CANARY_DESTINATION = {
+  origin: "https://echo.example.com",
+  via: { kind: "header", name: "authorization" },
+} as const;
+
+/** A tenant with provider keys and a canary secret (bound to the echo service) in its vault. */
 export async function tenantWithVault() {
   const owner = await ownerWithTenant();
   const base = `/api/tenants/${owner.tenantId}`;
-  for (const [name, value] of [
-    ["ANTHROPIC_API_KEY", ANTHROPIC_KEY],
-    ["OPENAI_API_KEY", `sk-proj-${"T".repeat(20)}${"x".repeat(28)}`],
-    ["CANARY_TOKEN", CANARY],
+  for (const [name, value, destinations] of [
+    ["ANTHROPIC_API_KEY", ANTHROPIC_KEY, undefined],
+    ["OPENAI_API_KEY", `sk-proj-${"T".repeat(20)}${"x".repeat(28)}`, undefined],
+    ["CANARY_TOKEN", CANARY, [CANARY_DESTINATION]],
   ] as const) {
     await json(
       await call(`${base}/secrets/${name}`, {
         method: "PUT",
-        body: { value },
+        body: { value, ...(destinations ? { destinations } : {}) },
         cookie: owner.cookie,
       }),
       201,
@@ -33,14 +39,39 @@ export async function tenantWithVault() {
   return { ...owner, base };
 }
 
+/** Configures (or reconfigures) a tenant provider as an owner who just signed in (step-up). */
+export async function configureProvider(
+  t: { base: string; cookie: string },
+  id: string,
+  body: { kind: string; models: string[]; key_secret: string; base_url?: string },
+) {
+  const res = await call(`${t.base}/providers/${id}`, { method: "PUT", body, cookie: t.cookie });
+  const text = await res.text();
+  if (res.status !== 200 && res.status !== 201) {
+    throw new Error(`configuring provider ${id}: ${res.status} ${text}`);
+  }
+  return JSON.parse(text) as { provider: { id: string; base_url: string } };
+}
+
+/** Starts a session on a provider of `kind` (configured first, its key bound to it). */
 export async function startSession(
   t: { base: string; cookie: string },
-  provider: Record<string, unknown> = { kind: "anthropic", model: "claude-test" },
+  provider: { kind: string; model: string; base_url?: string } = {
+    kind: "anthropic",
+    model: "claude-test",
+  },
   keySecret = "ANTHROPIC_API_KEY",
 ) {
+  const id = `${provider.kind}-test`;
+  await configureProvider(t, id, {
+    kind: provider.kind,
+    models: [provider.model],
+    key_secret: keySecret,
+    ...(provider.base_url ? { base_url: provider.base_url } : {}),
+  });
   const { session } = await json<{ session: { id: string; run_id: string } }>(
     await call(`${t.base}/sessions`, {
-      body: { provider, key_secret: keySecret },
+      body: { provider_id: id, model: provider.model },
       cookie: t.cookie,
     }),
     201,

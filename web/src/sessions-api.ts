@@ -11,7 +11,7 @@ export interface HostedSession {
   id: string;
   run_id: string;
   title: string;
-  provider: { kind: string; base_url: string; model: string };
+  provider: { id: string | null; kind: string; base_url: string; model: string };
   /** The vault secret's name; its value never leaves the server. */
   key_secret: string;
   status: SessionStatus;
@@ -20,9 +20,11 @@ export interface HostedSession {
   updated_at: string;
 }
 
+/** A session runs on one of the tenant's configured providers (an admin sets them up). */
 export interface NewSession {
-  provider: { kind: ProviderKind; base_url?: string; model: string; max_tokens?: number };
-  key_secret: string;
+  provider_id: string;
+  model?: string;
+  max_tokens?: number;
   system?: string;
   title?: string;
 }

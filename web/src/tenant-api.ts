@@ -45,6 +45,33 @@ export interface SecretMeta {
   created_at: string;
   updated_at: string;
   updated_by: string;
+  /** Where the value may be sent (workers/schemas/vault.ts); empty: nowhere. */
+  destinations: SecretDestination[];
+  unbound: boolean;
+}
+
+export interface SecretDestination {
+  origin: string;
+  via: { kind: "header"; name: string } | { kind: "provider"; id: string };
+}
+
+/** A tenant's model provider (workers/schemas/providers.ts). */
+export interface Provider {
+  id: string;
+  kind: string;
+  base_url: string;
+  models: string[];
+  key_secret: string;
+  updated_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProviderInput {
+  kind: string;
+  base_url?: string;
+  models: string[];
+  key_secret: string;
 }
 
 export interface SecretRequest {
@@ -209,6 +236,13 @@ export function tenantApi(tenantId: string) {
     putSecret: (name: string, value: string) =>
       request<{ secret: SecretMeta }>("PUT", `${base}/secrets/${id(name)}`, { value }),
     deleteSecret: (name: string) => request<{ ok: true }>("DELETE", `${base}/secrets/${id(name)}`),
+    putDestinations: (name: string, destinations: SecretDestination[]) =>
+      request<{ secret: SecretMeta }>("PUT", `${base}/secrets/${id(name)}/destinations`, {
+        destinations,
+      }),
+    providers: () => request<{ providers: Provider[] }>("GET", `${base}/providers`),
+    putProvider: (providerId: string, body: ProviderInput) =>
+      request<{ provider: Provider }>("PUT", `${base}/providers/${id(providerId)}`, body),
     secretRequests: () => request<{ requests: SecretRequest[] }>("GET", `${base}/secret-requests`),
     answerSecretRequest: (requestId: string, value: string) =>
       request<{ result: "secret saved" }>(

@@ -274,6 +274,11 @@ export const secrets = sqliteTable(
     /** `user:<id>` or `token:<id>`. */
     updatedBy: text("updated_by").notNull(),
     deletedAt: ms("deleted_at"),
+    /**
+     * Issue 9: JSON `Destination[]` (core/secrets/destinations.ts), where the value may be sent.
+     * Empty means nowhere; secrets stored before destinations existed start empty.
+     */
+    destinations: text("destinations").notNull().default("[]"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.name] }),
@@ -293,6 +298,8 @@ export const secretRequests = sqliteTable(
     description: text("description").notNull(),
     /** `run:<id>`, `session:<id>`, `token:<id>` or `user:<id>`. */
     requestedBy: text("requested_by").notNull(),
+    /** Issue 9: JSON `Destination` the requester intends the secret for (shown to the person). */
+    destination: text("destination"),
     status: text("status", { enum: ["pending", "fulfilled", "cancelled"] }).notNull(),
     createdAt: ms("created_at").notNull(),
     expiresAt: ms("expires_at").notNull(),

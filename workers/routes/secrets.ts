@@ -1,7 +1,10 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { can } from "../../core/permissions";
+import { parseDestination, type Destination } from "../../core/secrets/destinations";
 import { iso, isoOrNull } from "../../core/time";
 import { audited } from "../audit/outbox";
-import { errors } from "../http/errors";
+import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
+import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
 import { json, jsonBody, Ok } from "../schemas/common";
@@ -9,6 +12,7 @@ import { TenantItemParams, TenantParams, tenantErrorResponses } from "../schemas
 import {
   AnswerSecretRequestBody,
   CreateSecretRequestBody,
+  PutDestinationsBody,
   PutSecretBody,
   SecretList,
   SecretListQuery,
@@ -19,7 +23,7 @@ import {
   SecretResponse,
   SecretSaved,
 } from "../schemas/vault";
-import { requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { requireStepUp, requireTenantAccess, type TenantAccess } from "../tenancy/access";
 import { openVault } from "../vault/deks";
 import { VaultError, withVaultErrors } from "../vault/errors";
 import {
@@ -29,10 +33,17 @@ import {
   createSecretRequest,
   getSecretRequest,
   listSecretRequests,
+  requestedDestination,
   requestStatus,
 } from "../vault/secret-requests";
 import type { SecretRequestRow } from "../vault/secret-requests";
-import { deleteSecret, getSecretMeta, listSecrets, putSecret } from "../vault/secrets";
+import {
+  deleteSecret,
+  getSecretMeta,
+  listSecrets,
+  putSecret,
+  setSecretDestinations,
+} from "../vault/secrets";
 import type { SecretMeta } from "../vault/secrets";
 
 /**
@@ -49,13 +60,47 @@ const secretJson = (s: SecretMeta) => ({
   created_at: iso(s.created_at),
   updated_at: iso(s.updated_at),
   updated_by: s.updated_by,
+  destinations: s.destinations,
+  unbound: s.destinations.length === 0,
 });
+
+/** Validates destinations from outside; bad ones are a 400 naming the entry. */
+export function validDestinations(list: Destination[], path = "destinations"): Destination[] {
+  return list.map((d, i) => {
+    const parsed = parseDestination(d);
+    if (typeof parsed === "string") {
+      throw new ApiError(400, "invalid_request", "A destination is not valid.", [
+        { path: `${path}.${i}`, message: parsed },
+      ]);
+    }
+    return parsed;
+  });
+}
+
+/** Writes a destination change to the tenant's audit log (names and origins, never values). */
+export async function auditDestinations(
+  c: { env: AppEnv["Bindings"] },
+  access: TenantAccess,
+  name: string,
+  before: Destination[],
+  after: Destination[],
+): Promise<void> {
+  unwrap(
+    await tenantStub(c.env, access.tenantId).recordChange(
+      access.tenantId,
+      "secret.destinations_changed",
+      actorOf(access),
+      { name, before, after } as never,
+    ),
+  );
+}
 
 const requestJson = (r: SecretRequestRow, now: number) => ({
   id: r.id,
   name: r.name,
   description: r.description,
   requested_by: r.requested_by,
+  destination: requestedDestination(r),
   status: requestStatus(r, now),
   created_at: iso(r.created_at),
   expires_at: iso(r.expires_at),
@@ -116,15 +161,19 @@ secretRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "secrets.write");
     const { name } = c.req.valid("param");
-    const { value } = c.req.valid("json");
+    const body = c.req.valid("json");
     if (await getSecretMeta(c.env.DB, access.tenantId, name)) {
       requireStepUp(access, "secrets.write");
+    }
+    const destinations = body.destinations ? validDestinations(body.destinations) : undefined;
+    if (destinations && !can(access.role, "secrets.bind")) {
+      throw errors.forbidden(`Your role (${access.role}) does not allow secrets.bind.`);
     }
     const result = await withVaultErrors(c.var.requestId, async () =>
       putSecret(await openVault(c.env.DB, c.var.config.vaultKeks), {
         tenantId: access.tenantId,
         name,
-        value,
+        value: body.value,
         actor: access.actor,
         audit: ({ version, created }) =>
           audited(
@@ -136,9 +185,55 @@ secretRoutes.openapi(
               ifChanged: true,
             },
           ),
+        destinationsIfNew: destinations,
       }),
     );
+    if (destinations && !result.created) {
+      // Stored as a new version; a live secret's destinations change only with step-up.
+      throw new ApiError(
+        409,
+        "destinations_unchanged",
+        "The value was saved, but a live secret's destinations change only through PUT …/secrets/{name}/destinations (step-up).",
+      );
+    }
+    if (destinations?.length) await auditDestinations(c, access, name, [], destinations);
     return c.json({ secret: secretJson(result.secret) }, result.created ? 201 : 200);
+  },
+);
+
+secretRoutes.openapi(
+  createRoute({
+    method: "put",
+    path: "/api/tenants/{t}/secrets/{name}/destinations",
+    tags: ["vault"],
+    summary: "Set where a secret may be sent (admin and owner, step-up; audited)",
+    description:
+      "Origins are scheme://host[:port] (https only for headers); `*.example.com` is the only wildcard. An empty list means the secret can be sent nowhere.",
+    request: { params: SecretParams, body: jsonBody(PutDestinationsBody) },
+    responses: { 200: json(SecretResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "secrets.bind");
+    requireStepUp(access, "secrets.destinations");
+    const { name } = c.req.valid("param");
+    const wanted = validDestinations(c.req.valid("json").destinations);
+    const current = await getSecretMeta(c.env.DB, access.tenantId, name);
+    if (!current) throw errors.notFound("Secret");
+    // Provider bindings belong to the provider's configuration and are kept as they are.
+    const destinations = [
+      ...current.destinations.filter((d) => d.via.kind === "provider"),
+      ...wanted,
+    ];
+    const changed = await setSecretDestinations(c.env.DB, {
+      tenantId: access.tenantId,
+      name,
+      destinations,
+      actor: access.actor,
+      now: Date.now(),
+    });
+    if (!changed) throw errors.notFound("Secret");
+    await auditDestinations(c, access, name, changed.before, destinations);
+    return c.json({ secret: secretJson(changed.secret) }, 200);
   },
 );
 
@@ -199,11 +294,16 @@ secretRoutes.openapi(
     const access = await requireTenantAccess(c, "steps.propose");
     const body = c.req.valid("json");
     const now = Date.now();
+    const [destination] = validDestinations(
+      [{ origin: body.destination.origin, via: { kind: "header", name: body.destination.header } }],
+      "destination",
+    );
     const row = await createSecretRequest(c.env.DB, {
       tenantId: access.tenantId,
       name: body.name,
       description: body.description,
       requestedBy: access.actor,
+      destination: destination!,
       now,
       ttlMs: body.expires_in_seconds === undefined ? undefined : body.expires_in_seconds * 1000,
       audit: (r) =>
@@ -253,10 +353,13 @@ secretRoutes.openapi(
     if (await getSecretMeta(c.env.DB, access.tenantId, row.name)) {
       requireStepUp(access, "secrets.write");
     }
-    await withVaultErrors(c.var.requestId, async () => {
+    const destination = requestedDestination(row);
+    const saved = await withVaultErrors(c.var.requestId, async () => {
       if (requestStatus(row, Date.now()) !== "pending") {
         throw new VaultError("conflict", "This request for a secret is no longer pending.");
       }
+      // The person answering sees the destination the request names; it binds a new secret
+      // only (an existing secret keeps its destinations).
       return putSecret(await openVault(c.env.DB, c.var.config.vaultKeks), {
         tenantId: access.tenantId,
         name: row.name,
@@ -271,8 +374,12 @@ secretRoutes.openapi(
             { name: row.name, version, request_id: row.id },
             { ifChanged: true },
           ),
+        destinationsIfNew: destination ? [destination] : [],
       });
     });
+    if (saved.created && destination) {
+      await auditDestinations(c, access, row.name, [], [destination]);
+    }
     return c.json({ result: ASK_SECRET_RESULT }, 200);
   },
 );

@@ -1,5 +1,4 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { checkEgress } from "../../core/egress";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -12,54 +11,25 @@ import { requireTenantAccess } from "../tenancy/access";
 /** Hosted agent sessions: the tenant's Durable Object runs the model loop with a vault key. */
 export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const DEFAULT_BASE_URL = {
-  anthropic: "https://api.anthropic.com",
-  openai: "https://api.openai.com/v1",
-};
-
-/**
- * A provider URL is an egress like any other: no private or metadata addresses. In development
- * a local model server (Ollama, LM Studio, vLLM on localhost) is allowed.
- */
-function checkBaseUrl(url: string, development: boolean): void {
-  const host = new URL(url).hostname;
-  if (development && (host === "localhost" || host === "127.0.0.1")) return;
-  const decision = checkEgress(url);
-  if (!decision.allowed) {
-    throw new ApiError(400, "invalid_request", "The provider URL is not allowed.", [
-      { path: "provider.base_url", message: decision.reason },
-    ]);
-  }
-}
-
 sessionRoutes.openapi(
   createRoute({
     method: "post",
     path: "/api/tenants/{t}/sessions",
     tags: ["sessions"],
-    summary: "Start a hosted agent session with a provider key from the vault",
+    summary: "Start a hosted agent session with one of the tenant's configured providers",
     request: { params: TenantParam, body: jsonBody(CreateSessionBody) },
     responses: { 201: json(z.object({ session: Session })), ...errorResponses },
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "sessions.create");
     const body = c.req.valid("json");
-    const baseUrl = (body.provider.base_url ?? DEFAULT_BASE_URL[body.provider.kind]).replace(
-      /\/+$/,
-      "",
-    );
-    checkBaseUrl(baseUrl, c.var.config.environment === "development");
     const session = unwrap(
       await tenantStub(c.env, access.tenantId).createSession(
         access.tenantId,
         {
-          provider: {
-            kind: body.provider.kind,
-            baseUrl,
-            model: body.provider.model,
-            maxTokens: body.provider.max_tokens,
-          },
-          key_secret: body.key_secret,
+          provider_id: body.provider_id,
+          model: body.model,
+          max_tokens: body.max_tokens,
           system: body.system,
           title: body.title,
         },

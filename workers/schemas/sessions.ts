@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { IsoTime } from "./common";
 import { DisplayName } from "./text";
+import { ProviderId } from "./providers";
 import { TenantParam } from "./runtime";
 
 export const SessionParams = TenantParam.extend({
@@ -9,18 +10,10 @@ export const SessionParams = TenantParam.extend({
 
 export const CreateSessionBody = z
   .strictObject({
-    provider: z.strictObject({
-      kind: z.enum(["anthropic", "openai"]),
-      base_url: z
-        .url({ protocol: /^https?$/ })
-        .max(500)
-        .optional(),
-      model: z.string().trim().min(1).max(200),
-      max_tokens: z.number().int().min(1).max(64_000).default(4096),
-    }),
-    key_secret: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]{0,63}$/, "the vault secret's name, e.g. ANTHROPIC_API_KEY"),
+    provider_id: ProviderId,
+    /** One of the provider's models (default: its first). */
+    model: z.string().trim().min(1).max(200).optional(),
+    max_tokens: z.number().int().min(1).max(64_000).default(4096),
     system: z
       .string()
       .max(20_000)
@@ -38,7 +31,12 @@ export const Session = z
     id: z.string(),
     run_id: z.string(),
     title: z.string(),
-    provider: z.object({ kind: z.string(), base_url: z.string(), model: z.string() }),
+    provider: z.object({
+      id: z.string().nullable(),
+      kind: z.string(),
+      base_url: z.string(),
+      model: z.string(),
+    }),
     key_secret: z.string(),
     status: z.enum(["idle", "running", "waiting_approval", "error", "cancelled"]),
     error: z.string().nullable(),

@@ -20,7 +20,41 @@ export const SecretValue = z
   })
   .openapi({ format: "password", writeOnly: true });
 
-export const PutSecretBody = z.strictObject({ value: SecretValue }).openapi("PutSecretBody");
+/** Where a secret may be sent: an origin pattern and how the value travels there. */
+export const Destination = z
+  .strictObject({
+    origin: z.string().max(300).openapi({
+      example: "https://api.github.com",
+      description: "scheme://host[:port]; *.example.com for subdomains",
+    }),
+    via: z.discriminatedUnion("kind", [
+      z.strictObject({
+        kind: z.literal("header"),
+        name: z.string().min(1).max(100).openapi({ example: "authorization" }),
+      }),
+      z.strictObject({ kind: z.literal("provider"), id: z.string().min(1).max(64) }),
+    ]),
+  })
+  .openapi("SecretDestination");
+
+export const Destinations = z.array(Destination).max(20);
+
+/** A header destination given by a person or an API client (provider bindings come from providers). */
+export const HeaderDestination = Destination.refine((d) => d.via.kind === "header", {
+  message: "provider destinations are set by configuring the provider",
+});
+
+export const PutSecretBody = z
+  .strictObject({
+    value: SecretValue,
+    /** Only for a new secret (admin and owner); a live secret's destinations change via …/destinations. */
+    destinations: z.array(HeaderDestination).max(20).optional(),
+  })
+  .openapi("PutSecretBody");
+
+export const PutDestinationsBody = z
+  .strictObject({ destinations: z.array(HeaderDestination).max(20) })
+  .openapi("PutDestinationsBody");
 
 export const SecretMeta = z
   .object({
@@ -31,6 +65,9 @@ export const SecretMeta = z
     created_at: IsoTime,
     updated_at: IsoTime,
     updated_by: z.string(),
+    destinations: Destinations,
+    /** True when the secret has no destinations: it cannot be sent anywhere until bound. */
+    unbound: z.boolean(),
   })
   .openapi("SecretMeta");
 export const SecretResponse = z.object({ secret: SecretMeta }).openapi("SecretResponse");
@@ -116,10 +153,17 @@ export const SecretRequestDescription = z
   .max(500)
   .superRefine(refuseCredentials);
 
+/** A secret request names where the secret is meant to go (shown to the person answering). */
+export const RequestedDestination = z.strictObject({
+  origin: z.string().max(300).openapi({ example: "https://api.github.com" }),
+  header: z.string().min(1).max(100).default("authorization"),
+});
+
 export const CreateSecretRequestBody = z
   .strictObject({
     name: SecretName,
     description: SecretRequestDescription,
+    destination: RequestedDestination,
     expires_in_seconds: z
       .number()
       .int()
@@ -135,6 +179,7 @@ export const SecretRequest = z
     name: z.string(),
     description: z.string(),
     requested_by: z.string(),
+    destination: Destination.nullable(),
     status: z.enum(["pending", "fulfilled", "cancelled", "expired"]),
     created_at: IsoTime,
     expires_at: IsoTime,

@@ -1,7 +1,12 @@
 import { VaultCryptoError } from "../../core/vault";
 import { ApiError } from "../http/errors";
 
-export type VaultErrorCode = "secret_not_found" | "key_destroyed" | "conflict" | "invalid_value";
+export type VaultErrorCode =
+  | "secret_not_found"
+  | "key_destroyed"
+  | "conflict"
+  | "invalid_value"
+  | "destination_refused";
 
 /** Vault outcomes that are not crypto failures. Messages name secrets, never values. */
 export class VaultError extends Error {
@@ -28,6 +33,8 @@ export function vaultApiError(e: unknown, requestId: string | undefined): unknow
         { path: "value", message: e.message },
       ]);
     }
+    if (e.code === "destination_refused")
+      return new ApiError(403, "destination_refused", e.message);
     return new ApiError(409, "key_destroyed", e.message);
   }
   if (e instanceof VaultCryptoError) {

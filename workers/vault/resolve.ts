@@ -1,104 +1,103 @@
-import { maskKnownSecrets } from "../../core/secrets";
+import {
+  destinationAllows,
+  type Destination,
+  type DestinationVia,
+} from "../../core/secrets/destinations";
+import { SecretMatcher } from "../../core/secrets/mask";
+import { replaceSecretRefs } from "../../core/secrets/reference";
 import { openVault } from "./deks";
 import type { Vault } from "./deks";
 import { VaultError } from "./errors";
-import { readSecretValue } from "./secrets";
+import { readSecret } from "./secrets";
 
-/** A tool argument that is exactly `secret:NAME` refers to the vault secret NAME. */
-export const SECRET_REF_PATTERN = /^secret:([A-Z][A-Z0-9_]{0,63})$/;
-const MAX_DEPTH = 64;
 const MASK_ALL_LIMIT = 10_000;
 
-export function secretRefName(value: unknown): string | undefined {
-  return typeof value === "string" ? SECRET_REF_PATTERN.exec(value)?.[1] : undefined;
+/** One resolved use of a secret, as the audit log records it (never the value). */
+export interface SecretUse {
+  name: string;
+  /** The URL the value is about to be sent to. */
+  url: string;
+  via: DestinationVia;
+  /** The allow-list entry that matched. */
+  allowed: Destination;
 }
 
+export const describeVia = (via: DestinationVia): string =>
+  via.kind === "header" ? `the ${via.name} header` : `the key of provider ${via.id}`;
+
 /**
- * One tool execution's view of the vault. It resolves `secret:NAME` references just before the
- * tool runs (after the policy decision; steps, checkpoints and audit keep the reference) and
- * remembers the values it handed out so the tool's output can be masked with `***last4`.
- * Drop the session when the tool has finished: the values live only as long as it does.
+ * One tool execution's (or one model call's) view of the vault, and the only code that turns
+ * `secret:NAME` into a value. Each resolution names the request it is for — its URL (after every
+ * redirect) and how the value travels — and is refused unless the secret's destinations allow
+ * exactly that; every use is handed to `onUse` for the audit log. It also remembers values so
+ * that anything coming back can be masked (`mask`, `matcher`). Drop it when done.
  */
 export class VaultSession {
   readonly #vault: Vault;
   readonly #tenantId: string;
-  readonly #values = new Map<string, string>();
-  /** Names whose values were handed to the tool (not those only loaded for masking). */
-  readonly #handedOut = new Set<string>();
+  readonly #values = new Map<string, { value: string; destinations: Destination[] }>();
+  readonly #onUse: (use: SecretUse) => void;
+  #matcher: SecretMatcher | null = null;
 
-  private constructor(vault: Vault, tenantId: string) {
+  private constructor(vault: Vault, tenantId: string, onUse: (use: SecretUse) => void) {
     this.#vault = vault;
     this.#tenantId = tenantId;
+    this.#onUse = onUse;
   }
 
   static async open(
     env: { DB: D1Database; VAULT_KEKS?: string },
     tenantId: string,
+    onUse: (use: SecretUse) => void = () => {},
   ): Promise<VaultSession> {
     if (!env.VAULT_KEKS) throw new Error("VAULT_KEKS is not configured");
-    return new VaultSession(await openVault(env.DB, env.VAULT_KEKS), tenantId);
+    return new VaultSession(await openVault(env.DB, env.VAULT_KEKS), tenantId, onUse);
   }
 
-  static over(vault: Vault, tenantId: string): VaultSession {
-    return new VaultSession(vault, tenantId);
+  static over(vault: Vault, tenantId: string, onUse: (use: SecretUse) => void = () => {}) {
+    return new VaultSession(vault, tenantId, onUse);
   }
 
-  /** Names resolved so far (never values). */
-  get resolvedNames(): string[] {
-    return [...this.#values.keys()];
-  }
-
-  /** Secrets the tool was given, for the audit log (never values). */
-  get handedOutNames(): string[] {
-    return [...this.#handedOut];
-  }
-
-  /** The value of secret `name` for immediate use by a tool. */
-  async value(name: string): Promise<string> {
-    const value = await this.#load(name);
-    this.#handedOut.add(name);
-    return value;
-  }
-
-  async #load(name: string): Promise<string> {
+  async #read(name: string): Promise<{ value: string; destinations: Destination[] }> {
     const known = this.#values.get(name);
-    if (known !== undefined) return known;
-    const value = await readSecretValue(this.#vault, this.#tenantId, name);
-    this.#values.set(name, value);
-    return value;
+    if (known) return known;
+    const secret = await readSecret(this.#vault, this.#tenantId, name);
+    this.#values.set(name, secret);
+    this.#matcher = null;
+    return secret;
   }
 
   /**
-   * A deep copy of `args` with every string that is exactly `secret:NAME` replaced by the value.
-   * Object keys are never resolved. Throws `VaultError("secret_not_found")` naming the secret.
+   * The value of `name` for a request to `url` that carries it `via` a header or as a provider
+   * key. Throws `VaultError` (`destination_refused`, `secret_not_found`, …) naming the secret and
+   * the destination, never the value.
    */
-  async resolve<T>(args: T): Promise<T> {
-    return (await this.#resolve(args, 0)) as T;
+  async resolveFor(name: string, url: string, via: DestinationVia): Promise<string> {
+    const secret = await this.#read(name);
+    const allowed = destinationAllows(secret.destinations, url, via);
+    if (!allowed) {
+      const where = safeOrigin(url);
+      throw new VaultError(
+        "destination_refused",
+        secret.destinations.length === 0
+          ? `refused: secret ${name} has no destinations yet, so it may not be sent anywhere; an admin can bind it in the vault.`
+          : `refused: secret ${name} may not be sent to ${where} in ${describeVia(via)}; it is bound to ${secret.destinations.map((d) => `${d.origin} (${describeVia(d.via)})`).join(", ")}.`,
+      );
+    }
+    this.#onUse({ name, url, via, allowed });
+    return secret.value;
   }
 
-  async #resolve(value: unknown, depth: number): Promise<unknown> {
-    if (depth > MAX_DEPTH) throw new TypeError("tool arguments are nested too deeply");
-    const name = secretRefName(value);
-    if (name !== undefined) return this.value(name);
-    if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      for (const item of value) out.push(await this.#resolve(item, depth + 1));
-      return out;
-    }
-    if (value !== null && typeof value === "object") {
-      const entries: [string, unknown][] = [];
-      for (const [key, item] of Object.entries(value)) {
-        entries.push([key, await this.#resolve(item, depth + 1)]);
-      }
-      // fromEntries defines properties, so a "__proto__" key stays an ordinary key.
-      return Object.fromEntries(entries);
-    }
-    return value;
+  /** `text` with every `secret:NAME` in it resolved for a request to `url` via header `header`. */
+  async resolveHeader(text: string, url: string, header: string): Promise<string> {
+    return replaceSecretRefs(text, (name) =>
+      this.resolveFor(name, url, { kind: "header", name: header.toLowerCase() }),
+    );
   }
 
   /**
-   * Also remembers every other live secret of the tenant, so `mask` catches a value the tool
-   * obtained some other way (e.g. echoed from its environment).
+   * Also remembers every other live secret of the tenant, so masking catches a value obtained some
+   * other way (e.g. echoed from a tool's environment).
    */
   async rememberAll(): Promise<void> {
     const { results } = await this.#vault.db
@@ -109,7 +108,7 @@ export class VaultSession {
       .all<{ name: string }>();
     for (const { name } of results) {
       try {
-        await this.#load(name);
+        await this.#read(name);
       } catch (e) {
         // Deleted or shredded meanwhile: nothing to mask.
         if (!(e instanceof VaultError)) throw e;
@@ -117,27 +116,31 @@ export class VaultSession {
     }
   }
 
-  /** `text` with every remembered secret value replaced by `***` + its last four characters. */
+  /**
+   * Every remembered value in every spelling, as a matcher that outlives `close()`: take it
+   * before closing so an error path can still mask.
+   */
+  matcher(): SecretMatcher {
+    this.#matcher ??= new SecretMatcher([...this.#values.values()].map((s) => s.value));
+    return this.#matcher;
+  }
+
+  /** `text` with every remembered secret (any spelling) replaced by `***` + its last four. */
   mask(text: string): string {
-    return this.#values.size === 0 ? text : maskKnownSecrets(text, [...this.#values.values()]);
+    return this.matcher().mask(text);
   }
 
   /** Drops the remembered values. */
   close(): void {
     this.#values.clear();
-    this.#handedOut.clear();
+    this.#matcher = null;
   }
 }
 
-/**
- * Resolves `secret:NAME` references in tool arguments (deep). Returns the resolved arguments and
- * the session that can mask the tool's output; both are for the tool execution only.
- */
-export async function resolveSecretRefs<T>(
-  env: { DB: D1Database; VAULT_KEKS?: string },
-  tenantId: string,
-  args: T,
-): Promise<{ args: T; session: VaultSession }> {
-  const session = await VaultSession.open(env, tenantId);
-  return { args: await session.resolve(args), session };
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return "an invalid URL";
+  }
 }

@@ -1,3 +1,4 @@
+import type { Destination } from "../../core/secrets/destinations";
 import { VaultError } from "./errors";
 
 /** ask_secret: an agent's request for a secret that a person types into the console. */
@@ -7,6 +8,8 @@ export interface SecretRequestRow {
   name: string;
   description: string;
   requested_by: string;
+  /** JSON `Destination`: where the requester means to send the secret (null: older requests). */
+  destination: string | null;
   status: "pending" | "fulfilled" | "cancelled";
   created_at: number;
   expires_at: number;
@@ -29,6 +32,8 @@ export async function createSecretRequest(
     description: string;
     /** `run:<id>`, `session:<id>`, `token:<id>` or `user:<id>`. */
     requestedBy: string;
+    /** Validated (`parseDestination`) by the caller. */
+    destination: Destination;
     now: number;
     ttlMs?: number;
     /** The audit-outbox statement for the request, batched with it. */
@@ -42,6 +47,7 @@ export async function createSecretRequest(
     name: args.name,
     description: args.description,
     requested_by: args.requestedBy,
+    destination: JSON.stringify(args.destination),
     status: "pending",
     created_at: args.now,
     expires_at: args.now + ttl,
@@ -51,7 +57,7 @@ export async function createSecretRequest(
   const insert = db
     .prepare(
       `INSERT INTO secret_requests (id, tenant_id, name, description, requested_by, status,
-         created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7)`,
+         created_at, expires_at, destination) VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7, ?8)`,
     )
     .bind(
       row.id,
@@ -61,6 +67,7 @@ export async function createSecretRequest(
       row.requested_by,
       row.created_at,
       row.expires_at,
+      row.destination,
     );
   await db.batch([insert, args.audit(row)]);
   return row;
@@ -127,3 +134,7 @@ export function requestStatus(
 ): "pending" | "fulfilled" | "cancelled" | "expired" {
   return row.status === "pending" && row.expires_at <= now ? "expired" : row.status;
 }
+
+/** The destination a request names, if any. */
+export const requestedDestination = (row: SecretRequestRow): Destination | null =>
+  row.destination ? (JSON.parse(row.destination) as Destination) : null;

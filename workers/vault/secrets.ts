@@ -1,3 +1,4 @@
+import type { Destination } from "../../core/secrets/destinations";
 import { decryptSecret, encryptSecret, maskLast4 } from "../../core/vault";
 import { utf8 } from "../../core/encoding";
 import { isWellFormed } from "../../core/text";
@@ -18,9 +19,19 @@ export interface SecretMeta {
   created_at: number;
   updated_at: number;
   updated_by: string;
+  /** Where the value may be sent; empty means nowhere. */
+  destinations: Destination[];
 }
 
-const META_COLUMNS = "name, version, masked, dek_version, created_at, updated_at, updated_by";
+const META_COLUMNS =
+  "name, version, masked, dek_version, created_at, updated_at, updated_by, destinations";
+
+type MetaRow = Omit<SecretMeta, "destinations"> & { destinations: string };
+
+const metaOf = (row: MetaRow): SecretMeta => ({
+  ...row,
+  destinations: JSON.parse(row.destinations) as Destination[],
+});
 
 /** Routes validate with zod first; these guard the internal callers (the DO, ask_secret). */
 export function checkSecretName(name: string): void {
@@ -53,6 +64,12 @@ export interface PutSecretArgs {
    * is written only if the write applied. Never given the value.
    */
   audit?: (change: { version: number; created: boolean }) => D1PreparedStatement;
+  /**
+   * Where the value may go, applied only when this write creates the secret (or revives a deleted
+   * one); a new version of a live secret keeps its destinations (`setSecretDestinations` changes
+   * them).
+   */
+  destinationsIfNew?: Destination[];
 }
 
 /**
@@ -96,6 +113,7 @@ export async function putSecret(
       version, // ?9
       current?.version ?? 0, // ?10
       args.fulfilsRequest ?? "", // ?11
+      JSON.stringify(args.destinationsIfNew ?? []), // ?12
     ];
     const conditions = `EXISTS (SELECT 1 FROM tenant_keys
         WHERE tenant_id = ?1 AND version = ?3 AND state = 'active')
@@ -104,11 +122,13 @@ export async function putSecret(
     const write = current
       ? `UPDATE secrets SET version = ?9, dek_version = ?3, iv = ?4, ciphertext = ?5, masked = ?6,
            updated_at = ?7, updated_by = ?8,
-           created_at = CASE WHEN deleted_at IS NULL THEN created_at ELSE ?7 END, deleted_at = NULL
+           created_at = CASE WHEN deleted_at IS NULL THEN created_at ELSE ?7 END,
+           destinations = CASE WHEN deleted_at IS NULL THEN destinations ELSE ?12 END,
+           deleted_at = NULL
          WHERE tenant_id = ?1 AND name = ?2 AND version = ?10 AND ${conditions}`
       : `INSERT INTO secrets (tenant_id, name, version, dek_version, iv, ciphertext, masked,
-           created_at, updated_at, updated_by, deleted_at)
-         SELECT ?1, ?2, ?9, ?3, ?4, ?5, ?6, ?7, ?7, ?8, NULL WHERE ?10 = 0 AND ${conditions}
+           created_at, updated_at, updated_by, deleted_at, destinations)
+         SELECT ?1, ?2, ?9, ?3, ?4, ?5, ?6, ?7, ?7, ?8, NULL, ?12 WHERE ?10 = 0 AND ${conditions}
          ON CONFLICT DO NOTHING`;
     const statements = [v.db.prepare(write).bind(...binds)];
     if (args.audit) {
@@ -154,12 +174,50 @@ export async function getSecretMeta(
   tenantId: string,
   name: string,
 ): Promise<SecretMeta | null> {
-  return db
+  const row = await db
     .prepare(
       `SELECT ${META_COLUMNS} FROM secrets WHERE tenant_id = ?1 AND name = ?2 AND deleted_at IS NULL`,
     )
     .bind(tenantId, name)
-    .first<SecretMeta>();
+    .first<MetaRow>();
+  return row ? metaOf(row) : null;
+}
+
+/**
+ * Replaces where a live secret may be sent. The caller has checked the role and step-up and
+ * records the change in the audit log. Returns the list before the change, or null if there is
+ * no such secret.
+ */
+export async function setSecretDestinations(
+  db: D1Database,
+  args: { tenantId: string; name: string; destinations: Destination[]; actor: string; now: number },
+): Promise<{ before: Destination[]; secret: SecretMeta } | null> {
+  const before = await getSecretMeta(db, args.tenantId, args.name);
+  if (!before) return null;
+  const result = await db
+    .prepare(
+      `UPDATE secrets SET destinations = ?3, updated_at = ?4, updated_by = ?5
+        WHERE tenant_id = ?1 AND name = ?2 AND deleted_at IS NULL`,
+    )
+    .bind(args.tenantId, args.name, JSON.stringify(args.destinations), args.now, args.actor)
+    .run();
+  if (result.meta.changes !== 1) return null;
+  return {
+    before: before.destinations,
+    secret: { ...before, destinations: args.destinations, updated_at: args.now },
+  };
+}
+
+/** Live secrets that may be sent nowhere (for the console and the doctor). */
+export async function unboundSecrets(db: D1Database, tenantId: string): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT name FROM secrets WHERE tenant_id = ?1 AND deleted_at IS NULL AND destinations = '[]'
+        ORDER BY name LIMIT 1000`,
+    )
+    .bind(tenantId)
+    .all<{ name: string }>();
+  return results.map((r) => r.name);
 }
 
 /** A page of live secrets by name, after `after` (exclusive). */
@@ -174,8 +232,8 @@ export async function listSecrets(
         WHERE tenant_id = ?1 AND deleted_at IS NULL AND name > ?2 ORDER BY name LIMIT ?3`,
     )
     .bind(tenantId, page.after ?? "", page.limit + 1)
-    .all<SecretMeta>();
-  const secrets = results.slice(0, page.limit);
+    .all<MetaRow>();
+  const secrets = results.slice(0, page.limit).map(metaOf);
   return { secrets, next: results.length > page.limit ? secrets.at(-1)!.name : null };
 }
 
@@ -195,7 +253,7 @@ export async function deleteSecret(
     db
       .prepare(
         `UPDATE secrets SET iv = NULL, ciphertext = NULL, masked = NULL, dek_version = NULL,
-         deleted_at = ?3, updated_at = ?3, updated_by = ?4
+         destinations = '[]', deleted_at = ?3, updated_at = ?3, updated_by = ?4
        WHERE tenant_id = ?1 AND name = ?2 AND deleted_at IS NULL`,
       )
       .bind(args.tenantId, args.name, args.now, args.actor),
@@ -209,6 +267,7 @@ interface StoredSecretRow {
   dek_version: number;
   iv: string;
   ciphertext: string;
+  destinations: string;
   state: DekRow["state"] | null;
   kek_id: string | null;
   wrapped_iv: string | null;
@@ -219,13 +278,17 @@ interface StoredSecretRow {
  * Decrypts a secret for a tool that is about to run. Internal only: no route calls it. The caller
  * must use the value at once and drop it.
  */
-export async function readSecretValue(v: Vault, tenantId: string, name: string): Promise<string> {
+export async function readSecret(
+  v: Vault,
+  tenantId: string,
+  name: string,
+): Promise<{ value: string; destinations: Destination[] }> {
   if (typeof name !== "string" || !SECRET_NAME_PATTERN.test(name)) {
     throw new VaultError("secret_not_found", "No secret by that name (names are A-Z, 0-9, _).");
   }
   const row = await v.db
     .prepare(
-      `SELECT s.version, s.dek_version, s.iv, s.ciphertext,
+      `SELECT s.version, s.dek_version, s.iv, s.ciphertext, s.destinations,
               k.state, k.kek_id, k.wrapped_iv, k.wrapped_dek
          FROM secrets s
          LEFT JOIN tenant_keys k ON k.tenant_id = s.tenant_id AND k.version = s.dek_version
@@ -243,7 +306,7 @@ export async function readSecretValue(v: Vault, tenantId: string, name: string):
     version: row.dek_version,
     state: row.state,
   });
-  return decryptSecret({
+  const value = await decryptSecret({
     tenantId,
     name,
     version: row.version,
@@ -251,4 +314,10 @@ export async function readSecretValue(v: Vault, tenantId: string, name: string):
     dekVersion: row.dek_version,
     encrypted: { iv: row.iv, ciphertext: row.ciphertext },
   });
+  return { value, destinations: JSON.parse(row.destinations) as Destination[] };
+}
+
+/** The decrypted value alone (crypto tests); tools get values only through `VaultSession`. */
+export async function readSecretValue(v: Vault, tenantId: string, name: string): Promise<string> {
+  return (await readSecret(v, tenantId, name)).value;
 }

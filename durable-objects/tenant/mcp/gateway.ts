@@ -376,9 +376,13 @@ export class McpGateway {
   }
 
   private async client(server: UpstreamServer, vault: VaultSession): Promise<Client> {
-    // issue 9: bind to upstream origin — read through the resolver that checks the secret's
-    // destinations, so this credential is only ever sent to `server.url`'s origin.
-    const bearer = server.credential_secret ? await vault.value(server.credential_secret) : null;
+    // Through the resolver: the credential goes only where the secret's destinations allow.
+    const bearer = server.credential_secret
+      ? await vault.resolveFor(server.credential_secret, server.url, {
+          kind: "header",
+          name: "authorization",
+        })
+      : null;
     const cached = this.clients.get(server.name);
     if (cached && cached.url === server.url && cached.bearer === bearer) return cached.client;
     if (cached) await cached.client.close().catch(() => undefined);

@@ -133,6 +133,8 @@ const REFUSED: ReadonlyArray<readonly [string, EgressRefusalCode]> = [
   ["http://1.2.3.4.5/", "invalid_url"],
   ["http://08.0.0.1/", "invalid_url"],
   ["http://[fe80::1%25eth0]/", "invalid_url"],
+  // wildcard-DNS services are refused whatever address they spell (issue 9)
+  ["https://8.8.8.8.nip.io/", "loopback"],
 ];
 
 const ALLOWED: ReadonlyArray<readonly [string, string, number]> = [
@@ -157,7 +159,6 @@ const ALLOWED: ReadonlyArray<readonly [string, string, number]> = [
   ["https://bücher.example/", "xn--bcher-kva.example", 443],
   ["https://localhost.example.com/", "localhost.example.com", 443],
   ["https://metadata.example.com/", "metadata.example.com", 443],
-  ["https://8.8.8.8.nip.io/", "8.8.8.8.nip.io", 443],
   ["https://example.com/#@127.0.0.1", "example.com", 443],
   ["https://example.com/?next=http://127.0.0.1/", "example.com", 443],
   ["https://10.example.com/", "10.example.com", 443],

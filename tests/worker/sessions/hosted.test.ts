@@ -413,6 +413,9 @@ describe("secret hygiene", () => {
     );
     net.reply(anthropicStream([{ text: "done" }]));
     await say(t, session.id, "call the echo service");
+    // The first time a secret goes to a destination, a person confirms it.
+    expect((await settle(t, session.id)).status).toBe("waiting_approval");
+    await approve(t, (await pendingApprovals(t))[0]!.id, "first use of the canary");
     expect((await settle(t, session.id)).status).toBe("idle");
     const echo = net.recorded.find((r) => r.url.startsWith("https://echo.example.com"))!;
     expect(echo.headers.authorization).toBe(`Bearer ${CANARY}`);

@@ -176,17 +176,30 @@ async function targetStep(tenantId: string, kind: "executing" | "approval") {
   return { r: run, s: step.value.step_id, a: step.value.approval_id ?? "" };
 }
 
+/** A provider configured straight in the tenant's object (its key need not exist). */
+async function targetProvider(tenantId: string): Promise<string> {
+  const id = `fixture-${unique().toLowerCase()}`.replace(/[^a-z0-9-]/g, "-");
+  const put = await stub(tenantId).putProvider(
+    tenantId,
+    {
+      id,
+      kind: "anthropic",
+      baseUrl: "https://api.anthropic.com",
+      models: ["fixture"],
+      keySecret: "NOT_IN_VAULT",
+    },
+    FIXTURE_ACTOR,
+  );
+  if (!put.ok) throw new Error("provider fixture");
+  return id;
+}
+
 async function targetSession(tenantId: string): Promise<string> {
   const created = await stub(tenantId).createSession(
     tenantId,
     {
-      provider: {
-        kind: "anthropic",
-        baseUrl: "https://api.anthropic.com",
-        model: "fixture",
-        maxTokens: 64,
-      },
-      key_secret: "NOT_IN_VAULT",
+      provider_id: await targetProvider(tenantId),
+      max_tokens: 64,
       system: "fixture",
       title: "fixture",
     },
@@ -306,9 +319,23 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     audit: ["run.opened", "session.created"],
     action: "sessions.create",
     success: 201,
-    prepare: async () => ({
-      body: { provider: { kind: "anthropic", model: "m" }, key_secret: "NOT_IN_VAULT" },
+    prepare: async (t) => ({ body: { provider_id: await targetProvider(t) } }),
+  },
+  "GET /api/tenants/{t}/providers": { action: "providers.read", success: 200, prepare: none },
+  "PUT /api/tenants/{t}/providers/{id}": {
+    action: "providers.configure",
+    needs: "step_up",
+    success: 201,
+    prepare: async (t, cookie) => ({
+      params: { id: `p-${unique().toLowerCase()}`.replace(/[^a-z0-9-]/g, "-") },
+      body: { kind: "anthropic", models: ["m"], key_secret: await targetSecret(t, cookie) },
     }),
+  },
+  "DELETE /api/tenants/{t}/providers/{id}": {
+    action: "providers.configure",
+    needs: "step_up",
+    success: 200,
+    prepare: async (t) => ({ params: { id: await targetProvider(t) } }),
   },
   "GET /api/tenants/{t}/sessions/{s}": {
     action: "sessions.read",
@@ -434,6 +461,19 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
       }),
     },
   },
+  "PUT /api/tenants/{t}/secrets/{name}/destinations": {
+    action: "secrets.bind",
+    needs: "step_up",
+    success: 200,
+    prepare: async (t, cookie) => ({
+      params: { name: await targetSecret(t, cookie) },
+      body: {
+        destinations: [
+          { origin: "https://api.example.com", via: { kind: "header", name: "authorization" } },
+        ],
+      },
+    }),
+  },
   "DELETE /api/tenants/{t}/secrets/{name}": {
     audit: ["secret.deleted"],
     action: "secrets.delete",
@@ -450,7 +490,13 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     audit: ["secret_request.created"],
     action: "steps.propose",
     success: 201,
-    prepare: async () => ({ body: { name: "DEPLOY_KEY", description: "to deploy the site" } }),
+    prepare: async () => ({
+      body: {
+        name: "DEPLOY_KEY",
+        description: "to deploy the site",
+        destination: { origin: "https://api.example.com" },
+      },
+    }),
   },
   "GET /api/tenants/{t}/secret-requests/{id}": {
     action: "secrets.read_metadata",

@@ -56,7 +56,11 @@ describe("secret values never leave the vault", () => {
     );
     const asked = await record(
       await withToken(`${base}/secret-requests`, agent, {
-        body: { name: "ASKED", description: "for the test" },
+        body: {
+          name: "ASKED",
+          description: "for the test",
+          destination: { origin: "https://api.example.com" },
+        },
       }),
     );
     const { request } = (await asked.clone().json()) as { request: { id: string } };

@@ -1,11 +1,5 @@
 import type { ProviderKind } from "../../sessions-api";
 
-/** Where the server sends calls when no base URL is given (workers/routes/sessions.ts). */
-export const DEFAULT_URLS: Readonly<Record<ProviderKind, string>> = {
-  anthropic: "https://api.anthropic.com",
-  openai: "https://api.openai.com/v1",
-};
-
 /** The vault secret most likely to hold this provider's key. */
 export function suggestKey(kind: ProviderKind, names: readonly string[]): string {
   const hint = kind === "anthropic" ? "ANTHROPIC" : "OPENAI";

@@ -130,6 +130,17 @@ function SecretRow(props: {
           Version {s.version} · updated {relativeTime(s.updated_at)} by{" "}
           {authorLabel(s.updated_by, props.emails)}
         </p>
+        <p class="meta" data-destinations>
+          {s.unbound
+            ? "Unbound: it can be sent nowhere until an admin adds a destination."
+            : `Sent only to ${s.destinations
+                .map((d) =>
+                  d.via.kind === "header"
+                    ? `${d.origin} (${d.via.name} header)`
+                    : `${d.origin} (key of provider ${d.via.id})`,
+                )
+                .join(", ")}`}
+        </p>
       </div>
       {mode === "view" ? (
         <div class="row-actions">

@@ -2,6 +2,7 @@ import { useState } from "hono/jsx/dom";
 import { PageHead } from "../../components/ui";
 import type { Workspace } from "../../workspace";
 import { KeysSection } from "./KeysSection";
+import { ProvidersSection } from "./ProvidersSection";
 import { SecretRequestsSection } from "./SecretRequestsSection";
 import { SecretsSection } from "./SecretsSection";
 
@@ -21,6 +22,7 @@ export function Vault(props: { ws: Workspace }) {
       </PageHead>
       <SecretRequestsSection ws={ws} onSaved={changed} />
       <SecretsSection ws={ws} revision={revision} onChanged={changed} />
+      {ws.can("providers.read") ? <ProvidersSection ws={ws} onChanged={changed} /> : null}
       {ws.can("keys.read") ? <KeysSection ws={ws} revision={revision} /> : null}
     </main>
   );

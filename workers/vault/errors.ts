@@ -2,11 +2,7 @@ import { VaultCryptoError } from "../../core/vault";
 import { ApiError } from "../http/errors";
 
 export type VaultErrorCode =
-  | "secret_not_found"
-  | "key_destroyed"
-  | "conflict"
-  | "invalid_value"
-  | "destination_refused";
+  "secret_not_found" | "key_destroyed" | "conflict" | "invalid_value" | "destination_refused";
 
 /** Vault outcomes that are not crypto failures. Messages name secrets, never values. */
 export class VaultError extends Error {

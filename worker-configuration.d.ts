@@ -1,5 +1,5 @@
 /* eslint-disable */
-// Runtime types generated with workerd@1.20260426.1 2026-04-20 nodejs_compat
+// Runtime types generated with workerd@1.20260426.1 2026-04-20 global_fetch_strictly_public,nodejs_compat
 // Begin runtime types
 /*! *****************************************************************************
 Copyright (c) Cloudflare. All rights reserved.

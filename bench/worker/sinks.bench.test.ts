@@ -35,7 +35,10 @@ it("SIEM sink throughput and catch-up after an outage", async () => {
   await call(`${base}/secrets/BENCH_HMAC`, {
     method: "PUT",
     cookie: owner.cookie,
-    body: { value: "whsec_bench_0123456789abcdef0123456789" },
+    body: {
+      value: "whsec_bench_0123456789abcdef0123456789",
+      destinations: [{ origin: HOOK, via: { kind: "header", name: "x-gatehouse-signature" } }],
+    },
   });
   await call(`${base}/audit/sinks`, {
     cookie: owner.cookie,

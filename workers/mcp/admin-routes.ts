@@ -7,6 +7,7 @@ import { ApiError, errors } from "../http/errors";
 import { validationHook } from "../http/validation";
 import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
 import { errorResponses, IsoTime, json, jsonBody, Ok } from "../schemas/common";
+import { audited } from "../audit/outbox";
 import { requireTenantAccess } from "../tenancy/access";
 import { authorizationServer } from "./oauth-server";
 
@@ -95,10 +96,11 @@ mcpAdminRoutes.openapi(
     const access = await requireTenantAccess(c, "tenant.read");
     const { id } = c.req.valid("param");
     const grant = await c.env.DB.prepare(
-      `SELECT user_id FROM mcp_grants WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL`,
+      `SELECT user_id, client_id, client_name FROM mcp_grants
+        WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL`,
     )
       .bind(id, access.tenantId)
-      .first<{ user_id: string }>();
+      .first<{ user_id: string; client_id: string; client_name: string }>();
     if (!grant) throw errors.notFound("Grant");
     if (grant.user_id !== access.userId && !can(access.role, "tokens.revoke")) {
       throw errors.forbidden(
@@ -106,9 +108,23 @@ mcpAdminRoutes.openapi(
       );
     }
     // The row is what every MCP request checks: revocation holds from here on.
-    await c.env.DB.prepare(`UPDATE mcp_grants SET revoked_at = ?2 WHERE id = ?1`)
-      .bind(id, Date.now())
-      .run();
+    await c.env.DB.batch([
+      c.env.DB.prepare(
+        `UPDATE mcp_grants SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL`,
+      ).bind(id, Date.now()),
+      audited(
+        c,
+        access,
+        "mcp.grant_revoked",
+        {
+          grant_id: id,
+          user_id: grant.user_id,
+          client_id: grant.client_id,
+          client_name: grant.client_name,
+        },
+        { ifChanged: true },
+      ),
+    ]);
     // Then drop the library's grant and tokens too (refresh tokens included).
     const oauth = authorizationServer(c.var.config.origins[0]!, access.tenantId).getOAuthApi(c.env);
     let cursor: string | undefined;

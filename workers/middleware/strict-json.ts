@@ -11,7 +11,10 @@ import type { AppEnv } from "../http/context";
  */
 export const strictJson = createMiddleware<AppEnv>(async (c, next) => {
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(c.req.header("content-type") ?? "")) return next();
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  // MCP and OAuth answer malformed input in their own protocols' error formats.
+  if (/^\/(mcp|oauth)\//.test(c.req.path)) return next();
+  // A clone, so a handler that passes the raw request on (the MCP transport) can still read it.
+  const bytes = new Uint8Array(await c.req.raw.clone().arrayBuffer());
   if (bytes.length === 0) return next();
   const text = decodeUtf8Strict(bytes);
   if (text === null)

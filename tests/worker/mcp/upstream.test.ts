@@ -31,7 +31,13 @@ async function withUpstream(timeoutMs = 5000) {
   await json(
     await call(`${base}/secrets/LINEAR_TOKEN`, {
       method: "PUT",
-      body: { value: TOKEN_VALUE },
+      // Bound to the upstream's origin: the only place the credential may go.
+      body: {
+        value: TOKEN_VALUE,
+        destinations: [
+          { origin: new URL(UPSTREAM_URL).origin, via: { kind: "header", name: "authorization" } },
+        ],
+      },
       cookie: t.cookie,
     }),
     201,

@@ -59,7 +59,10 @@ describe("tools/call verdicts", () => {
     const put = await callTool(t, "memory_put", { key: "colour", value: "teal" });
     expect(put.reply.result!.isError).toBe(false);
     const got = await callTool(t, "memory_get", { key: "colour" });
-    expect(textOf(got.reply)).toBe("teal");
+    // Memory is untrusted content like any fetch (issue 9): wrapped, never bare.
+    expect(textOf(got.reply)).toMatch(
+      /^<untrusted_content source="memory_get" boundary="[0-9a-f]+">\s*teal\s*<\/untrusted_content/,
+    );
     const { steps, events } = await trace(t);
     expect(steps.map((s) => [s.tool, s.verdict, s.status])).toEqual([
       ["memory_put", "allow", "succeeded"],
@@ -101,7 +104,9 @@ describe("tools/call verdicts", () => {
   it("transform: the call runs with the rule's arguments", async () => {
     const t = await sessionWith(POLICY);
     await callTool(t, "memory_put", { key: "raw", value: "moved" });
-    expect(textOf((await callTool(t, "memory_get", { key: "sandboxed" })).reply)).toBe("moved");
+    expect(textOf((await callTool(t, "memory_get", { key: "sandboxed" })).reply)).toMatch(
+      /^<untrusted_content source="memory_get" boundary="[0-9a-f]+">\s*moved\s*<\/untrusted_content/,
+    );
     expect(textOf((await callTool(t, "memory_get", { key: "raw" })).reply)).toContain(
       "no value stored",
     );

@@ -65,7 +65,11 @@ describe("SIEM sinks", () => {
     await call(`${base}/secrets/SIEM_HMAC`, {
       method: "PUT",
       cookie: owner.cookie,
-      body: { value: HMAC_KEY },
+      // Bound to the receiver: the only place this key may be used for.
+      body: {
+        value: HMAC_KEY,
+        destinations: [{ origin: HOOK, via: { kind: "header", name: "x-gatehouse-signature" } }],
+      },
     });
     const created = await call(`${base}/audit/sinks`, {
       cookie: owner.cookie,
@@ -121,7 +125,11 @@ describe("SIEM sinks", () => {
     await call(`${base}/secrets/HEC_TOKEN`, {
       method: "PUT",
       cookie: owner.cookie,
-      body: { value: HEC_TOKEN },
+      // Bound to the receiver: the only place this key may be used for.
+      body: {
+        value: HEC_TOKEN,
+        destinations: [{ origin: HOOK, via: { kind: "header", name: "authorization" } }],
+      },
     });
     siem.down("503");
     const created = await call(`${base}/audit/sinks`, {

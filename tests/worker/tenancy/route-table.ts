@@ -326,6 +326,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "providers.configure",
     needs: "step_up",
     success: 201,
+    audit: ["secret.destinations_changed", "provider.configured"],
     prepare: async (t, cookie) => ({
       params: { id: `p-${unique().toLowerCase()}`.replace(/[^a-z0-9-]/g, "-") },
       body: { kind: "anthropic", models: ["m"], key_secret: await targetSecret(t, cookie) },
@@ -335,6 +336,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "providers.configure",
     needs: "step_up",
     success: 200,
+    audit: ["provider.removed"],
     prepare: async (t) => ({ params: { id: await targetProvider(t) } }),
   },
   "GET /api/tenants/{t}/sessions/{s}": {
@@ -465,6 +467,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "secrets.bind",
     needs: "step_up",
     success: 200,
+    audit: ["secret.destinations_changed"],
     prepare: async (t, cookie) => ({
       params: { name: await targetSecret(t, cookie) },
       body: {
@@ -527,12 +530,14 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   "DELETE /api/tenants/{t}/mcp/grants/{id}": {
     action: "tokens.revoke",
     success: 200,
+    audit: ["mcp.grant_revoked"],
     prepare: async (t) => ({ params: { id: await targetGrant(t) } }),
   },
   "GET /api/tenants/{t}/mcp/servers": { action: "policies.read", success: 200, prepare: none },
   "PUT /api/tenants/{t}/mcp/servers/{name}": {
     action: "policies.write",
     success: 200,
+    audit: ["mcp.server_added"],
     prepare: async () => ({
       params: { name: `n${Date.now().toString(36)}` },
       body: UNREACHABLE_UPSTREAM,
@@ -541,11 +546,13 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   "POST /api/tenants/{t}/mcp/servers/{name}/test": {
     action: "policies.write",
     success: 200,
+    audit: { none: "reconnects and re-reads the upstream's tool list; it changes no setting" },
     prepare: async (t) => ({ params: { name: await targetServer(t) } }),
   },
   "DELETE /api/tenants/{t}/mcp/servers/{name}": {
     action: "policies.write",
     success: 200,
+    audit: ["mcp.server_removed"],
     prepare: async (t) => ({ params: { name: await targetServer(t) } }),
   },
   "GET /api/tenants/{t}/keys": { action: "keys.read", success: 200, prepare: none },

@@ -39,6 +39,7 @@ export const ACTIONS = [
   "audit.read",
   "audit.export",
   "audit.configure",
+  "audit.rotate_log_key",
   "sessions.read",
   "sessions.create",
 ] as const;
@@ -77,7 +78,8 @@ export const ACTION_DESCRIPTIONS: Readonly<Record<Action, string>> = {
   "audit.read": "Browse and verify the audit log",
   "audit.export": "Export the audit log",
   "audit.configure":
-    "Configure the transparency log: witnesses, public verification data, log key rotation (step-up)",
+    "Configure the transparency log: witnesses, public verification data, SIEM sinks",
+  "audit.rotate_log_key": "Rotate the audit log's checkpoint key (step-up)",
   "sessions.read": "See hosted agent sessions",
   "sessions.create": "Start hosted agent sessions",
 };

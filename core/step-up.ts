@@ -51,12 +51,12 @@ export const STEP_UP_OPERATIONS = {
     route: true,
   },
   "secrets.delete": { description: "Delete a secret", when: "always", route: true },
-  "secrets.destinations": {
+  "secrets.bind": {
     description: "Change the destinations a secret may be sent to",
     when: "always",
     route: true,
   },
-  "providers.write": {
+  "providers.configure": {
     description: "Change the tenant's model provider settings",
     when: "always",
     route: true,

@@ -59,6 +59,7 @@ const OTHER_BODIES: Record<string, unknown> = {
   "POST /api/invites/preview": { token: "t" },
   "POST /api/invites/accept": { token: "t" },
   "POST /api/operator/vault/rewrap": { limit: 1 },
+  "POST /api/oauth/consents/{handle}": { decision: "approve" },
 };
 
 function resolve(doc: Doc, s: Schema): Schema {

@@ -221,8 +221,7 @@ auditTlogRoutes.openapi(
     },
   }),
   async (c) => {
-    const access = await requireTenantAccess(c, "audit.configure");
-    requireStepUp(access, "audit.rotate_log_key");
+    const access = await requireTenantAccess(c, "audit.rotate_log_key");
     const stub = tenantStub(c.env, access.tenantId);
     return c.json(unwrap(await stub.tlogRotateKey(access.tenantId, actorOf(access))), 200);
   },

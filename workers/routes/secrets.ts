@@ -214,7 +214,6 @@ secretRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "secrets.bind");
-    requireStepUp(access, "secrets.destinations");
     const { name } = c.req.valid("param");
     const wanted = validDestinations(c.req.valid("json").destinations);
     const current = await getSecretMeta(c.env.DB, access.tenantId, name);

@@ -3,7 +3,8 @@ import { toBase64 } from "../../../core/encoding";
 import type { Env } from "../../../workers/env";
 import type { Action, Role } from "../../../core/permissions";
 import type { StepUpOperationName } from "../../../core/step-up";
-import { freshEmail } from "../../helpers/client";
+import { ed25519Cosigner } from "../../../core/audit/c2sp-cosignature";
+import { call, freshEmail } from "../../helpers/client";
 import { putSecret } from "./helpers";
 
 /**
@@ -112,6 +113,41 @@ async function targetGrant(tenantId: string): Promise<string> {
 
 /** An upstream MCP server that cannot be reached (registering one still succeeds). */
 const UNREACHABLE_UPSTREAM = { url: "https://mcp.unreachable.invalid/mcp", timeout_ms: 1000 };
+
+async function witnessKey(): Promise<string> {
+  const cosigner = await ed25519Cosigner(
+    "witness.example/w1",
+    crypto.getRandomValues(new Uint8Array(32)),
+  );
+  return cosigner.vkey;
+}
+
+async function created(res: Response, what: string): Promise<string> {
+  if (res.status !== 201) throw new Error(`fixture ${what}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
+
+async function targetWitness(tenantId: string, ownerCookie: string): Promise<string> {
+  return created(
+    await call(`/api/tenants/${tenantId}/audit/witnesses`, {
+      cookie: ownerCookie,
+      body: { url: "https://witness.example", vkey: await witnessKey() },
+    }),
+    "witness",
+  );
+}
+
+const SINK = { kind: "webhook", url: "https://siem.example/ingest", secret: "SIEM_KEY" } as const;
+
+async function targetSink(tenantId: string, ownerCookie: string): Promise<string> {
+  return created(
+    await call(`/api/tenants/${tenantId}/audit/sinks`, {
+      cookie: ownerCookie,
+      body: { sink: SINK, from_seq: 0 },
+    }),
+    "sink",
+  );
+}
 
 async function targetServer(tenantId: string): Promise<string> {
   const name = `s${unique()
@@ -312,6 +348,56 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "audit.read",
     success: 200,
     prepare: async () => ({ query: "from=1" }),
+  },
+  "GET /api/tenants/{t}/audit/checkpoint": { action: "audit.read", success: 200, prepare: none },
+  "GET /api/tenants/{t}/audit/proofs/{seq}/tlog-proof": {
+    action: "audit.read",
+    success: 200,
+    prepare: async () => ({ params: { seq: "1" } }),
+  },
+  "GET /api/tenants/{t}/audit/log-keys": { action: "audit.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/audit/log-keys/rotate": {
+    action: "audit.rotate_log_key",
+    needs: "step_up",
+    success: 200,
+    audit: ["audit.log_key_rotated"],
+    prepare: none,
+  },
+  "GET /api/tenants/{t}/audit/transparency": {
+    action: "audit.read",
+    success: 200,
+    prepare: none,
+  },
+  "PUT /api/tenants/{t}/audit/transparency/public": {
+    action: "audit.configure",
+    success: 200,
+    audit: ["audit.public_changed"],
+    prepare: async () => ({ body: { enabled: true } }),
+  },
+  "POST /api/tenants/{t}/audit/witnesses": {
+    action: "audit.configure",
+    success: 201,
+    audit: ["audit.witness_added"],
+    prepare: async () => ({ body: { url: "https://witness.example", vkey: await witnessKey() } }),
+  },
+  "DELETE /api/tenants/{t}/audit/witnesses/{id}": {
+    action: "audit.configure",
+    success: 200,
+    audit: ["audit.witness_removed"],
+    prepare: async (t, cookie) => ({ params: { id: await targetWitness(t, cookie) } }),
+  },
+  "GET /api/tenants/{t}/audit/sinks": { action: "audit.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/audit/sinks": {
+    action: "audit.configure",
+    success: 201,
+    audit: ["audit.sink_added"],
+    prepare: async () => ({ body: { sink: SINK, from_seq: 0 } }),
+  },
+  "DELETE /api/tenants/{t}/audit/sinks/{id}": {
+    action: "audit.configure",
+    success: 200,
+    audit: ["audit.sink_removed"],
+    prepare: async (t, cookie) => ({ params: { id: await targetSink(t, cookie) } }),
   },
   "GET /api/tenants/{t}/audit/export": { action: "audit.export", success: 200, prepare: none },
   "GET /api/tenants/{t}/sessions": { action: "sessions.read", success: 200, prepare: none },

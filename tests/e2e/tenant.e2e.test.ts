@@ -469,7 +469,11 @@ describe("tenant screens at 390×844", () => {
 
   it("answers an agent's ask_secret with a masked field and shows only “secret saved”", async () => {
     const asked = await phone.request.post(`${baseUrl}/api/tenants/${tenantId}/secret-requests`, {
-      data: { name: "GITHUB_TOKEN", description: "To open the pull request with the fix" },
+      data: {
+        name: "GITHUB_TOKEN",
+        description: "To open the pull request with the fix",
+        destination: { origin: "https://api.github.com" },
+      },
       headers: { origin: baseUrl },
     });
     expect(asked.status()).toBe(201);

@@ -137,6 +137,7 @@ describe("tenant screens at 390×844", () => {
       "Tokens",
       "Audit",
       "Sessions",
+      "MCP",
       "Account",
     ]);
     await shot(page, "more-menu");
@@ -468,7 +469,11 @@ describe("tenant screens at 390×844", () => {
 
   it("answers an agent's ask_secret with a masked field and shows only “secret saved”", async () => {
     const asked = await phone.request.post(`${baseUrl}/api/tenants/${tenantId}/secret-requests`, {
-      data: { name: "GITHUB_TOKEN", description: "To open the pull request with the fix" },
+      data: {
+        name: "GITHUB_TOKEN",
+        description: "To open the pull request with the fix",
+        destination: { origin: "https://api.github.com" },
+      },
       headers: { origin: baseUrl },
     });
     expect(asked.status()).toBe(201);
@@ -496,6 +501,131 @@ describe("tenant screens at 390×844", () => {
       `***${OPENAI_VALUE.slice(-4)}`,
     ]);
     await shot(page, "vault-request-answered");
+  });
+
+  it("binds a secret to a header destination, lists it, then removes it", async () => {
+    const STRIPE_VALUE = `sk_live_test${stamp}Q9w8E7r6T5y4`;
+    await page.getByLabel("Name", { exact: true }).fill("STRIPE_KEY");
+    await page.getByLabel("Value", { exact: true }).fill(STRIPE_VALUE);
+    await page.getByRole("button", { name: "Save secret" }).click();
+    const row = page.locator('[data-secret="STRIPE_KEY"]');
+    const where = row.locator("[data-destinations]");
+    await poll(() => where.textContent()).toContain("Unbound");
+
+    await row.getByRole("button", { name: "Destinations of STRIPE_KEY" }).click();
+    const editor = page.getByRole("group", { name: "Destinations of STRIPE_KEY" });
+    await poll(() =>
+      editor.getByText("No destinations: the secret can be sent nowhere.").isVisible(),
+    ).toBe(true);
+    expect(await editor.getByLabel("Header").inputValue()).toBe("authorization");
+    // Checked in the browser before anything is sent.
+    await editor.getByLabel("Origin").fill("http://api.example.com");
+    await editor.getByRole("button", { name: "Add destination" }).click();
+    await poll(() =>
+      editor.getByText("Secrets travel in headers over https only.").isVisible(),
+    ).toBe(true);
+    await editor.getByLabel("Origin").fill("https://api.example.com/v1");
+    await editor.getByRole("button", { name: "Add destination" }).click();
+    await poll(() =>
+      editor
+        .getByText("An origin is scheme://host[:port], with no path, query or credentials.")
+        .isVisible(),
+    ).toBe(true);
+    await editor.getByLabel("Origin").fill("https://API.example.com");
+    await editor.getByRole("button", { name: "Add destination" }).click();
+    const entries = editor
+      .getByRole("list", { name: "Where STRIPE_KEY may be sent" })
+      .getByRole("listitem");
+    await poll(() => entries.allTextContents()).toEqual([
+      "https://api.example.com (authorization header)Remove",
+    ]);
+    await shot(page, "vault-destination-added");
+    await editor.getByRole("button", { name: "Save destinations" }).click();
+    await poll(() => where.textContent()).toBe(
+      "Sent only to https://api.example.com (authorization header)",
+    );
+    await poll(() => page.getByText("STRIPE_KEY's destinations saved.").isVisible()).toBe(true);
+    const saved = await (
+      await phone.request.get(`${baseUrl}/api/tenants/${tenantId}/secrets`)
+    ).json();
+    expect(
+      saved.secrets.find((s: { name: string }) => s.name === "STRIPE_KEY").destinations,
+    ).toEqual([
+      { origin: "https://api.example.com", via: { kind: "header", name: "authorization" } },
+    ]);
+    await shot(page, "vault-destination-bound");
+
+    // Removing it, with the sign-in answered as a stale one: "Confirm it's you", then the save.
+    let refused = 0;
+    await page.route("**/api/tenants/*/secrets/STRIPE_KEY/destinations", async (route) => {
+      if (refused > 0) return route.continue();
+      refused++;
+      await route.fulfill({
+        status: 403,
+        contentType: "application/json",
+        body: JSON.stringify({
+          error: {
+            code: "step_up_required",
+            message: "Confirm it's you: sign in again with your passkey or an email code.",
+            issues: [],
+          },
+        }),
+      });
+    });
+    await page.route("**/api/auth/otp/start", (route) =>
+      route.fulfill({ status: 202, contentType: "application/json", body: "{}" }),
+    );
+    await page.route("**/api/auth/step-up/otp", (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: "application/json",
+        body: JSON.stringify({ ok: true, step_up_valid_until: new Date().toISOString() }),
+      }),
+    );
+    await row.getByRole("button", { name: "Destinations of STRIPE_KEY" }).click();
+    await editor
+      .getByRole("button", { name: "Remove https://api.example.com (authorization header)" })
+      .click();
+    await poll(() =>
+      editor.getByText("No destinations: the secret can be sent nowhere.").isVisible(),
+    ).toBe(true);
+    await editor.getByRole("button", { name: "Save destinations" }).click();
+    await poll(() => editor.getByText("Confirm it's you.").isVisible()).toBe(true);
+    await editor.getByRole("button", { name: "Email me a code" }).click();
+    await editor.getByLabel("Code from your email").fill("123456");
+    await shot(page, "vault-destination-step-up");
+    await editor.getByRole("button", { name: "Confirm", exact: true }).click();
+    await poll(() => where.textContent()).toContain("Unbound");
+    await poll(() =>
+      page.getByText("STRIPE_KEY is unbound: it can be sent nowhere.").isVisible(),
+    ).toBe(true);
+    expect(refused).toBe(1);
+    await page.unrouteAll();
+    await shot(page, "vault-destination-removed");
+
+    // A new secret can be stored bound; a bad origin is refused before anything is stored.
+    const HOOK_VALUE = `whsec_test${stamp}M3n4B5v6C7x8`;
+    await page.getByLabel("Name", { exact: true }).fill("HOOK_TOKEN");
+    await page.getByLabel("Value", { exact: true }).fill(HOOK_VALUE);
+    const form = page.locator("form.add-form");
+    await form.getByLabel("Origin").fill("https://*.com");
+    await form.getByRole("button", { name: "Save secret" }).click();
+    await poll(() =>
+      form
+        .getByText("A wildcard needs at least two labels after it (*.example.com, not *.com).")
+        .isVisible(),
+    ).toBe(true);
+    expect(await page.locator('[data-secret="HOOK_TOKEN"]').count()).toBe(0);
+    await form.getByLabel("Origin").fill("https://*.example.com");
+    await form.getByLabel("Header").fill("X-Hook-Token");
+    await form.getByLabel("Value", { exact: true }).fill(HOOK_VALUE);
+    await form.getByRole("button", { name: "Save secret" }).click();
+    await poll(() =>
+      page.locator('[data-secret="HOOK_TOKEN"] [data-destinations]').textContent(),
+    ).toBe("Sent only to https://*.example.com (x-hook-token header)");
+    expect(await page.content()).not.toContain(STRIPE_VALUE);
+    expect(await page.content()).not.toContain(HOOK_VALUE);
+    await shot(page, "vault-stored-bound");
   });
 
   it("creates an API token, shows it once, and forgets it after a reload", async () => {
@@ -575,6 +705,7 @@ describe("tenant screens at 390×844", () => {
     expect(await sheet.getByRole("link").allTextContents()).toEqual([
       "Members",
       "Sessions",
+      "MCP",
       "Account",
     ]);
     const switcher = secondPage.locator("#tenant-more");
@@ -602,6 +733,7 @@ describe("tenant screens at 390×844", () => {
       "Tokens",
       "Audit",
       "Sessions",
+      "MCP",
       "Account",
     ]);
     await secondPage.locator("#tenant-more").selectOption(tenantId);

@@ -233,8 +233,13 @@ export function tenantApi(tenantId: string) {
         `${base}/secrets?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
       ),
     /** Stores the value (write-only) and answers with metadata only. */
-    putSecret: (name: string, value: string) =>
-      request<{ secret: SecretMeta }>("PUT", `${base}/secrets/${id(name)}`, { value }),
+    /** `destinations` binds a new secret as it is created (admin and owner). */
+    putSecret: (name: string, value: string, destinations?: SecretDestination[]) =>
+      request<{ secret: SecretMeta }>(
+        "PUT",
+        `${base}/secrets/${id(name)}`,
+        destinations ? { value, destinations } : { value },
+      ),
     deleteSecret: (name: string) => request<{ ok: true }>("DELETE", `${base}/secrets/${id(name)}`),
     putDestinations: (name: string, destinations: SecretDestination[]) =>
       request<{ secret: SecretMeta }>("PUT", `${base}/secrets/${id(name)}/destinations`, {

@@ -109,6 +109,7 @@ export function ProvidersSection(props: { ws: Workspace; onChanged: () => void }
               <label for="pv-id">Provider id</label>
               <input
                 id="pv-id"
+                type="text"
                 class="mono-input"
                 value={id}
                 autocomplete="off"
@@ -150,6 +151,7 @@ export function ProvidersSection(props: { ws: Workspace; onChanged: () => void }
             <label for="pv-models">Models (comma-separated)</label>
             <input
               id="pv-models"
+              type="text"
               class="mono-input"
               value={models}
               autocomplete="off"
@@ -160,6 +162,7 @@ export function ProvidersSection(props: { ws: Workspace; onChanged: () => void }
             <label for="pv-key">API key secret</label>
             <input
               id="pv-key"
+              type="text"
               class="mono-input"
               value={key}
               autocomplete="off"

@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from "hono/jsx/dom";
 import { ApiError, messageOf } from "../../api";
 import { ConfirmPanel, ErrorOrStepUp } from "../../components/Confirm";
 import { Alert, Button, Loading, Retry, Section } from "../../components/ui";
+import { describeDestination, headerDestination } from "../../destinations";
 import { authorLabel, relativeTime } from "../../format";
 import { useAction, useResource } from "../../hooks";
 import { SECRET_NAME_RULE, secretNameProblem } from "../../secret-names";
 import type { SecretMeta } from "../../tenant-api";
 import type { Workspace } from "../../workspace";
+import { DestinationsEditor } from "./DestinationsEditor";
+import { HeaderDestinationFields } from "./HeaderDestinationFields";
 import { SecretValueField, takeSecretValue } from "./SecretValueField";
 
 export function SecretsSection(props: { ws: Workspace; revision: number; onChanged: () => void }) {
@@ -77,7 +80,7 @@ export function SecretsSection(props: { ws: Workspace; revision: number; onChang
   );
 }
 
-type Mode = "view" | "update" | "delete";
+type Mode = "view" | "update" | "destinations" | "delete";
 
 function SecretRow(props: {
   ws: Workspace;
@@ -133,13 +136,7 @@ function SecretRow(props: {
         <p class="meta" data-destinations>
           {s.unbound
             ? "Unbound: it can be sent nowhere until an admin adds a destination."
-            : `Sent only to ${s.destinations
-                .map((d) =>
-                  d.via.kind === "header"
-                    ? `${d.origin} (${d.via.name} header)`
-                    : `${d.origin} (key of provider ${d.via.id})`,
-                )
-                .join(", ")}`}
+            : `Sent only to ${s.destinations.map(describeDestination).join(", ")}`}
         </p>
       </div>
       {mode === "view" ? (
@@ -151,6 +148,15 @@ function SecretRow(props: {
               onClick={() => setMode("update")}
             >
               New version
+            </Button>
+          ) : null}
+          {props.ws.can("secrets.bind") ? (
+            <Button
+              variant="quiet"
+              label={`Destinations of ${s.name}`}
+              onClick={() => setMode("destinations")}
+            >
+              Destinations
             </Button>
           ) : null}
           {props.ws.can("secrets.delete") ? (
@@ -177,6 +183,21 @@ function SecretRow(props: {
             </Button>
           </div>
         </form>
+      ) : null}
+      {mode === "destinations" ? (
+        <DestinationsEditor
+          ws={props.ws}
+          secret={s}
+          onCancel={cancel}
+          onSaved={(saved) => {
+            setMode("view");
+            props.onChanged(
+              saved.unbound
+                ? `${saved.name} is unbound: it can be sent nowhere.`
+                : `${saved.name}'s destinations saved.`,
+            );
+          }}
+        />
       ) : null}
       {mode === "delete" ? (
         <ConfirmPanel
@@ -206,8 +227,12 @@ function SecretRow(props: {
 function AddSecretForm(props: { ws: Workspace; onSaved: (message: string) => void }) {
   const [name, setName] = useState("");
   const [nameIssue, setNameIssue] = useState<string | null>(null);
+  const [origin, setOrigin] = useState("");
+  const [header, setHeader] = useState("authorization");
+  const [destinationIssue, setDestinationIssue] = useState<string | null>(null);
   const { busy, error, setError, run } = useAction<"save">();
   const value = useRef<HTMLInputElement>(null);
+  const canBind = props.ws.can("secrets.bind");
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -217,6 +242,12 @@ function AddSecretForm(props: { ws: Workspace; onSaved: (message: string) => voi
       return;
     }
     setNameIssue(null);
+    const destination = canBind && origin.trim() !== "" ? headerDestination(origin, header) : null;
+    if (typeof destination === "string") {
+      setDestinationIssue(destination);
+      return;
+    }
+    setDestinationIssue(null);
     const secret = takeSecretValue(value);
     if (secret === null) {
       setError(new Error("Enter the value."));
@@ -224,18 +255,31 @@ function AddSecretForm(props: { ws: Workspace; onSaved: (message: string) => voi
       return;
     }
     await run("save", async () => {
-      const { secret: saved } = await props.ws.api.putSecret(name, secret);
+      try {
+        const { secret: saved } = await props.ws.api.putSecret(
+          name,
+          secret,
+          destination ? [destination] : undefined,
+        );
+        props.onSaved(
+          saved.version === 1
+            ? `${saved.name} saved${saved.unbound ? "" : `, sent only to ${describeDestination(saved.destinations[0]!)}`}.`
+            : `${saved.name} already existed: saved as version ${saved.version}.`,
+        );
+      } catch (e) {
+        // An existing secret took the new value but kept its destinations.
+        if (!(e instanceof ApiError && e.code === "destinations_unchanged")) throw e;
+        props.onSaved(`${name} already existed: new value saved, destinations unchanged.`);
+      }
       setName("");
-      props.onSaved(
-        saved.version === 1
-          ? `${saved.name} saved.`
-          : `${saved.name} already existed: saved as version ${saved.version}.`,
-      );
+      setOrigin("");
     });
   };
 
   const valueIssue = error instanceof ApiError ? error.issueFor("value") : undefined;
   const serverNameIssue = error instanceof ApiError ? error.issueFor("name") : undefined;
+  const serverDestinationIssue =
+    error instanceof ApiError ? error.issueFor("destinations.0") : undefined;
   return (
     <form class="stack add-form" onSubmit={save} noValidate aria-labelledby="add-secret-title">
       <h3 id="add-secret-title">Add a secret</h3>
@@ -269,7 +313,26 @@ function AddSecretForm(props: { ws: Workspace; onSaved: (message: string) => voi
         </p>
       </div>
       <SecretValueField id="secret-value" label="Value" inputRef={value} issue={valueIssue} />
-      <Alert message={error && !valueIssue && !serverNameIssue ? messageOf(error) : null} />
+      {canBind ? (
+        <fieldset class="stack plain-fieldset">
+          <legend>Where it may be sent (optional)</legend>
+          <HeaderDestinationFields
+            idPrefix="secret-dest"
+            origin={origin}
+            header={header}
+            issue={destinationIssue ?? serverDestinationIssue}
+            onOrigin={setOrigin}
+            onHeader={setHeader}
+          />
+        </fieldset>
+      ) : null}
+      <Alert
+        message={
+          error && !valueIssue && !serverNameIssue && !serverDestinationIssue
+            ? messageOf(error)
+            : null
+        }
+      />
       <Button type="submit" variant="primary" busy={busy === "save"} busyLabel="Saving…">
         Save secret
       </Button>

@@ -115,8 +115,11 @@ async function targetGrant(tenantId: string): Promise<string> {
 const UNREACHABLE_UPSTREAM = { url: "https://mcp.unreachable.invalid/mcp", timeout_ms: 1000 };
 
 async function witnessKey(): Promise<string> {
+  // A witness's name is unique in a tenant, so each fixture gets its own.
   const cosigner = await ed25519Cosigner(
-    "witness.example/w1",
+    `witness.example/${unique()
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, "")}`,
     crypto.getRandomValues(new Uint8Array(32)),
   );
   return cosigner.vkey;

@@ -9,7 +9,7 @@ import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
 import { errorResponses, json, jsonBody } from "../schemas/common";
 import { Provider, ProviderParams, PutProviderBody } from "../schemas/providers";
 import { TenantParam } from "../schemas/runtime";
-import { requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { requireTenantAccess } from "../tenancy/access";
 import { getSecretMeta, setSecretDestinations } from "../vault/secrets";
 import { auditDestinations } from "./secrets";
 
@@ -95,7 +95,7 @@ providerRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "providers.configure");
-        const { id } = c.req.valid("param");
+    const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const baseUrl = baseUrlFor(body.kind, body.base_url, c.var.config.allowLocalProviders);
     const stub = tenantStub(c.env, access.tenantId);
@@ -147,7 +147,7 @@ providerRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "providers.configure");
-        const { id } = c.req.valid("param");
+    const { id } = c.req.valid("param");
     const stub = tenantStub(c.env, access.tenantId);
     const provider = unwrap(await stub.removeProvider(access.tenantId, id, actorOf(access)));
     const meta = await getSecretMeta(c.env.DB, access.tenantId, provider.key_secret);

@@ -8,7 +8,7 @@ import { validationHook } from "../http/validation";
 import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
 import { errorResponses, json, jsonBody } from "../schemas/common";
 import { TenantParam } from "../schemas/runtime";
-import { requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { requireTenantAccess } from "../tenancy/access";
 
 /**
  * The audit log as a C2SP transparency log: signed-note checkpoints (with witness

@@ -458,25 +458,6 @@ export class TenantDO extends DurableObject<Env> {
   }
 
   /**
-   * Records a change the Worker made in D1 (a secret's destinations) in this tenant's audit log.
-   * Issue 9 writes it right after the D1 write; the audit outbox will make it atomic.
-   */
-  recordChange(
-    tenantId: string,
-    type: "secret.destinations_changed",
-    actor: Actor,
-    data: JsonObject,
-  ) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
-    const now = Date.now();
-    const event = this.audit.atomically(() =>
-      this.audit.append({ type, runId: null, stepId: null, actor, data, now }),
-    );
-    return ok({ seq: event.seq });
-  }
-
-  /**
    * The tenant was deleted: drop everything this object holds, then leave an empty schema and a
    * tombstone so every later call (a run token still in an agent's hands) gets 410, not a fault.
    */

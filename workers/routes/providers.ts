@@ -11,7 +11,7 @@ import { Provider, ProviderParams, PutProviderBody } from "../schemas/providers"
 import { TenantParam } from "../schemas/runtime";
 import { requireTenantAccess } from "../tenancy/access";
 import { getSecretMeta, setSecretDestinations } from "../vault/secrets";
-import { auditDestinations } from "./secrets";
+import { destinationsAudit } from "./secrets";
 
 /**
  * A tenant's model providers. Sessions name one by id; its key (a vault secret) is bound to the
@@ -120,8 +120,8 @@ providerRoutes.openapi(
         destinations: next,
         actor: access.actor,
         now: Date.now(),
+        audit: destinationsAudit(c, access, name, next),
       });
-      if (changed) await auditDestinations(c, access, name, changed.before, next);
     };
     if (previous && previous.key_secret !== body.key_secret) await unbind(previous.key_secret);
     await unbind(body.key_secret);
@@ -159,8 +159,8 @@ providerRoutes.openapi(
         destinations: next,
         actor: access.actor,
         now: Date.now(),
+        audit: destinationsAudit(c, access, provider.key_secret, next),
       });
-      if (changed) await auditDestinations(c, access, provider.key_secret, changed.before, next);
     }
     return c.json({ provider }, 200);
   },

@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { can } from "../../core/permissions";
 import { parseDestination, type Destination } from "../../core/secrets/destinations";
 import { iso, isoOrNull } from "../../core/time";
 import { audited } from "../audit/outbox";
-import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
 import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -77,22 +77,24 @@ export function validDestinations(list: Destination[], path = "destinations"): D
   });
 }
 
-/** Writes a destination change to the tenant's audit log (names and origins, never values). */
-export async function auditDestinations(
-  c: { env: AppEnv["Bindings"] },
+/**
+ * The outbox statement recording a destination change (names and origins, never values), for
+ * `setSecretDestinations` to batch with the write.
+ */
+export function destinationsAudit(
+  c: Context<AppEnv>,
   access: TenantAccess,
   name: string,
-  before: Destination[],
   after: Destination[],
-): Promise<void> {
-  unwrap(
-    await tenantStub(c.env, access.tenantId).recordChange(
-      access.tenantId,
+) {
+  return (before: Destination[]) =>
+    audited(
+      c,
+      access,
       "secret.destinations_changed",
-      actorOf(access),
-      { name, before, after } as never,
-    ),
-  );
+      { name, before: before as never, after: after as never },
+      { ifChanged: true },
+    );
 }
 
 const requestJson = (r: SecretRequestRow, now: number) => ({
@@ -180,7 +182,10 @@ secretRoutes.openapi(
             c,
             access,
             created ? "secret.stored" : "secret.updated",
-            { name, version },
+            // A new secret's destinations are part of what was stored.
+            created && destinations
+              ? { name, version, destinations: destinations as never }
+              : { name, version },
             {
               ifChanged: true,
             },
@@ -196,7 +201,6 @@ secretRoutes.openapi(
         "The value was saved, but a live secret's destinations change only through PUT …/secrets/{name}/destinations (step-up).",
       );
     }
-    if (destinations?.length) await auditDestinations(c, access, name, [], destinations);
     return c.json({ secret: secretJson(result.secret) }, result.created ? 201 : 200);
   },
 );
@@ -229,9 +233,9 @@ secretRoutes.openapi(
       destinations,
       actor: access.actor,
       now: Date.now(),
+      audit: destinationsAudit(c, access, name, destinations),
     });
     if (!changed) throw errors.notFound("Secret");
-    await auditDestinations(c, access, name, changed.before, destinations);
     return c.json({ secret: secretJson(changed.secret) }, 200);
   },
 );
@@ -370,15 +374,19 @@ secretRoutes.openapi(
             c,
             access,
             created ? "secret.stored" : "secret.updated",
-            { name: row.name, version, request_id: row.id },
+            created && destination
+              ? {
+                  name: row.name,
+                  version,
+                  request_id: row.id,
+                  destinations: [destination] as never,
+                }
+              : { name: row.name, version, request_id: row.id },
             { ifChanged: true },
           ),
         destinationsIfNew: destination ? [destination] : [],
       });
     });
-    if (saved.created && destination) {
-      await auditDestinations(c, access, row.name, [], [destination]);
-    }
     return c.json({ result: ASK_SECRET_RESULT }, 200);
   },
 );

@@ -184,24 +184,34 @@ export async function getSecretMeta(
 }
 
 /**
- * Replaces where a live secret may be sent. The caller has checked the role and step-up and
- * records the change in the audit log. Returns the list before the change, or null if there is
+ * Replaces where a live secret may be sent, with its audit record in the same batch. The caller
+ * has checked the role and step-up. Returns the list before the change, or null if there is
  * no such secret.
  */
 export async function setSecretDestinations(
   db: D1Database,
-  args: { tenantId: string; name: string; destinations: Destination[]; actor: string; now: number },
+  args: {
+    tenantId: string;
+    name: string;
+    destinations: Destination[];
+    actor: string;
+    now: number;
+    /** The audit-outbox statement (built `ifChanged`), given the list before the change. */
+    audit: (before: Destination[]) => D1PreparedStatement;
+  },
 ): Promise<{ before: Destination[]; secret: SecretMeta } | null> {
   const before = await getSecretMeta(db, args.tenantId, args.name);
   if (!before) return null;
-  const result = await db
-    .prepare(
-      `UPDATE secrets SET destinations = ?3, updated_at = ?4, updated_by = ?5
-        WHERE tenant_id = ?1 AND name = ?2 AND deleted_at IS NULL`,
-    )
-    .bind(args.tenantId, args.name, JSON.stringify(args.destinations), args.now, args.actor)
-    .run();
-  if (result.meta.changes !== 1) return null;
+  const [result] = await db.batch([
+    db
+      .prepare(
+        `UPDATE secrets SET destinations = ?3, updated_at = ?4, updated_by = ?5
+          WHERE tenant_id = ?1 AND name = ?2 AND deleted_at IS NULL`,
+      )
+      .bind(args.tenantId, args.name, JSON.stringify(args.destinations), args.now, args.actor),
+    args.audit(before.destinations),
+  ]);
+  if (result!.meta.changes !== 1) return null;
   return {
     before: before.destinations,
     secret: { ...before, destinations: args.destinations, updated_at: args.now },

@@ -415,7 +415,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "providers.configure",
     needs: "step_up",
     success: 201,
-    audit: ["secret.destinations_changed", "provider.configured"],
+    audit: ["provider.configured", "secret.destinations_changed"],
     prepare: async (t, cookie) => ({
       params: { id: `p-${unique().toLowerCase()}`.replace(/[^a-z0-9-]/g, "-") },
       body: { kind: "anthropic", models: ["m"], key_secret: await targetSecret(t, cookie) },

@@ -6,6 +6,7 @@ import { VaultSession, type SecretUse } from "../../../workers/vault/resolve";
 import { setSecretDestinations } from "../../../workers/vault/secrets";
 import { signUp } from "../../helpers/client";
 import { newTenant, putSecret } from "../tenancy/helpers";
+import { auditStatement } from "../../../workers/audit/outbox";
 
 const header = (name: string): DestinationVia => ({ kind: "header", name });
 const provider = (id: string): DestinationVia => ({ kind: "provider", id });
@@ -18,7 +19,25 @@ describe("the secret resolver checks every destination rule", () => {
   const KEY = "sk-ant-api03-resolverTestKey0123456789";
 
   const bind = (name: string, destinations: Destination[]) =>
-    setSecretDestinations(env.DB, { tenantId: t, name, destinations, actor: "test", now: 1 });
+    setSecretDestinations(env.DB, {
+      tenantId: t,
+      name,
+      destinations,
+      actor: "test",
+      now: 1,
+      audit: () =>
+        auditStatement(
+          env.DB,
+          {
+            tenantId: t,
+            type: "secret.destinations_changed",
+            actor: { kind: "system", id: "test" },
+            data: { name },
+          },
+          1,
+          { ifChanged: true },
+        ),
+    });
 
   beforeAll(async () => {
     const owner = await signUp();

@@ -2,7 +2,7 @@ import { maskValue } from "../secrets/mask";
 import { findSecrets } from "../secrets/patterns";
 import type { SecretFinding } from "../secrets/patterns";
 import { classify } from "./classifier/model";
-import { classifierView } from "./classifier/features";
+import { classifierView, featureVector, hitBucket } from "./classifier/features";
 import { MODEL } from "./classifier/weights";
 import { DECODE_LIMITS, decodedSegments } from "./decode-layers";
 import type { Encoding } from "./decode-layers";
@@ -68,6 +68,10 @@ const QUOTED_FACTOR = 0.6;
 const MENTION_RULES = new Set(["special-token", "role-tag"]);
 const MENTIONED_FACTOR = 0.5;
 const ROLE_AFTER = /^\s*(?:system|user|assistant|developer|tool)\b/i;
+// Text about prompt formats (model cards, tokenizer docs, datasets) shows template tokens as
+// examples; elsewhere a template token that opens or closes a turn is an attempt to use it.
+const TEMPLATE_TALK =
+  /\b(?:tokeni[sz]\w*|\w*templat\w*|render\w*|special tokens?|chatml|prompt format|fine-?tun\w*|jinja|datasets?|model card)\b/i;
 const wordsIn = (s: string): number => s.match(/\p{L}{2,}/gu)?.length ?? 0;
 // "Never send …", "do not call …": a prohibition, as in security advice.
 const NEGATED =
@@ -111,6 +115,7 @@ function patternHits(normalized: MappedText): PatternHit[] {
   for (const m of text.matchAll(CODE)) code.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(CITED)) code.push([m.index, m.index + m[0].length]);
   const quoted = (at: number) => code.some(([a, b]) => at >= a && at < b);
+  const aboutTemplates = TEMPLATE_TALK.test(text);
   const hits: PatternHit[] = [];
   const push = (
     layer: PatternHit["layer"],
@@ -127,6 +132,7 @@ function patternHits(normalized: MappedText): PatternHit[] {
     if (kind === "role_impersonation" && /^[^:\n]{0,40}:\s*(?:the|an?)\s/i.test(m[0].slice(lead))) {
       score *= MENTIONED_FACTOR;
     }
+    if (kind === "prompt_structure" && aboutTemplates) score *= MENTIONED_FACTOR;
     if (MENTION_RULES.has(rule)) {
       const lineStart = text.lastIndexOf("\n", at - 1) + 1;
       const lineEnd = text.indexOf("\n", stop);
@@ -175,9 +181,42 @@ function patternHits(normalized: MappedText): PatternHit[] {
   return kept;
 }
 
-const noisyOr = (a: number, b: number): number => 1 - (1 - a) * (1 - b);
-/** A window's score: the classifier's probability and the strongest pattern, as independent evidence. */
-const combine = noisyOr;
+/** Findings at or above this score count as "strong" features; below, as "weak". */
+const STRONG = 0.8;
+/**
+ * A chat-template token or role marker used as such (not quoted, not in text about templates)
+ * is a structural attack on its own: the window scores at least its weight, whatever the model
+ * says. Every other pattern only counts through the model.
+ */
+const structuralFloor = (hits: readonly PatternHit[], at: number, stop: number): number => {
+  let floor = 0;
+  for (const h of hits) {
+    if (h.kind === "prompt_structure" && h.score >= STRONG && h.at < stop && h.stop > at) {
+      floor = Math.max(floor, h.score);
+    }
+  }
+  return floor;
+};
+/** The feature buckets of the pattern hits in `[at, stop)`: each rule, and each kind by strength. */
+function hitFeatures(hits: readonly PatternHit[], at: number, stop: number): number[] {
+  const names = new Set<string>();
+  for (const h of hits) {
+    if (h.at >= stop || h.stop <= at) continue;
+    names.add(`${h.layer}:${h.rule}`);
+    names.add(`kind:${h.kind}:${h.score >= STRONG ? "strong" : "weak"}`);
+  }
+  return [...names].map(hitBucket);
+}
+
+/** What the classifier is trained on for a whole text: its n-grams and every pattern hit in it. */
+export function trainingFeatures(text: string): Map<number, number> {
+  const normalized = normalizeForScan(text);
+  const hits = patternHits(normalized);
+  return featureVector(
+    classifierView(normalized.text),
+    hitFeatures(hits, 0, normalized.text.length),
+  );
+}
 
 interface Raw {
   score: number;
@@ -199,10 +238,8 @@ function analyze(text: string, depth: number): Raw {
   const step = SCAN_WINDOW.size - SCAN_WINDOW.overlap;
   for (let at = 0; at < Math.max(norm.length, 1); at += step) {
     const stop = Math.min(norm.length, at + SCAN_WINDOW.size);
-    const p = classify(classifierView(norm.slice(at, stop)));
-    let r = 0;
-    for (const h of hits) if (h.at < stop && h.stop > at) r = Math.max(r, h.score);
-    score = Math.max(score, combine(p, r));
+    const p = classify(classifierView(norm.slice(at, stop)), hitFeatures(hits, at, stop));
+    score = Math.max(score, p, structuralFloor(hits, at, stop));
     if (p >= REPORT_MIN) {
       findings.push({
         layer: "classifier",
@@ -260,20 +297,24 @@ export function analyzeInjection(text: string, opts: ScanOptions = {}): Injectio
 }
 
 /**
- * The findings that explain a flagged scan (empty when its score is below the threshold):
- * pattern and decoded findings that reach the threshold on their own or with the classifier's
- * agreement, or the classifier's windows when no pattern explains the score.
+ * The findings that explain a flagged scan (empty when its score is below the threshold): the
+ * pattern findings inside the windows the classifier flagged (it weighs them there), structural
+ * findings that reach the threshold on their own (see `structuralFloor`) and decoded segments
+ * that reach it, or the flagged windows themselves when no pattern is in them.
  */
 export function explainingFindings(scan: InjectionScan): InjectionFinding[] {
   if (!scan.flagged) return [];
-  const classifierMax = Math.max(
-    0,
-    ...scan.findings.filter((f) => f.layer === "classifier").map((f) => f.score),
+  const windows = scan.findings.filter(
+    (f) => f.layer === "classifier" && f.score >= scan.threshold,
   );
-  const explaining = scan.findings.filter(
-    (f) => f.layer !== "classifier" && noisyOr(f.score, classifierMax) >= scan.threshold,
+  const inFlagged = (f: InjectionFinding) =>
+    windows.some((w) => f.start < w.end && f.end > w.start);
+  const explaining = scan.findings.filter((f) =>
+    f.layer === "rules" || f.layer === "lexicon"
+      ? inFlagged(f) || (f.kind === "prompt_structure" && f.score >= scan.threshold)
+      : f.layer !== "classifier" && f.score >= scan.threshold,
   );
-  return explaining.length > 0 ? explaining : scan.findings.filter((f) => f.layer === "classifier");
+  return explaining.length > 0 ? explaining : windows;
 }
 
 /** `explainingFindings(analyzeInjection(text))`: what makes a text an injection, if it is one. */

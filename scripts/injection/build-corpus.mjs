@@ -8,6 +8,11 @@ import { ENGLISH } from "./families-english.mjs";
 import { MULTILINGUAL, TASKS } from "./families-multilingual.mjs";
 import { EXTRA } from "./families-extra.mjs";
 import { FRESH } from "./families-fresh.mjs";
+import { BROAD_EN, BROAD_EN_BENIGN } from "./families-broad-en.mjs";
+import { BROAD_EU } from "./families-broad-eu.mjs";
+import { BROAD_ASIA } from "./families-broad-asia.mjs";
+import { BROAD_2 } from "./families-broad-2.mjs";
+import { BROAD_3 } from "./families-broad-3.mjs";
 
 const DIR = "tests/fixtures/injection/corpus";
 let seed = 20261201;
@@ -196,32 +201,6 @@ function embed(text, lang, s) {
 
 const PER_INJECTION_FAMILY = 16;
 const PER_BENIGN_FAMILY = 14;
-for (const f of families) {
-  const s = split.get(f.id);
-  const n = f.label === 1 ? (f.count ?? PER_INJECTION_FAMILY) : (f.count ?? PER_BENIGN_FAMILY);
-  for (let i = 0; i < n * 3 && out.filter((o) => o.family === f.id).length < n; i++) {
-    let text;
-    if (f.label === 1) {
-      text = embed(fill(choice(f.templates), f.lang), f.lang, s);
-    } else {
-      const k = 1 + Math.floor(rand() * Math.min(3, f.templates.length));
-      const parts = [];
-      for (let j = 0; j < k; j++) parts.push(fill(choice(f.templates), f.lang));
-      text = [...new Set(parts)].join(rand() < 0.5 ? "\n\n" : " ");
-    }
-    push({
-      text,
-      label: f.label,
-      category: f.category,
-      lang: f.lang,
-      family: f.id,
-      split: s,
-      source: `template:${f.id}`,
-    });
-  }
-}
-
-// ---- encodings: an injection from a family, encoded; inherits that family's split ----------
 const utf8 = (s) => new TextEncoder().encode(s);
 const b64 = (s) => Buffer.from(utf8(s)).toString("base64");
 const ENCODINGS = {
@@ -244,51 +223,81 @@ const WRAPPERS = [
   "Please process the following payload.\n\n{X}",
   "[data]{X}[/data]",
 ];
-for (const f of families.filter((f) => f.label === 1 && f.category !== "paraphrase_encoded")) {
-  const s = split.get(f.id);
-  for (const [enc, fn] of Object.entries(ENCODINGS)) {
-    if (enc === "rot13" && !/^(en|de|es|fr|pt|it)$/.test(f.lang)) continue;
-    if (rand() < 0.45) continue;
-    const payload = fill(choice(f.templates), f.lang);
-    const wrapped = choice(WRAPPERS).replace("{X}", fn(payload));
-    const text = rand() < 0.4 ? embed(wrapped, f.lang === "en" ? "en" : f.lang, s) : wrapped;
-    push({
-      text,
-      label: 1,
-      category: "encoded",
-      lang: f.lang,
-      family: `${f.id}+${enc}`,
-      encoding: enc,
-      split: s,
-      source: `template:${f.id} encoded as ${enc}`,
-    });
+// Texts of each family, then encoded variants (an injection encoded; benign blobs); each
+// inherits its family's split.
+function expand(families, split) {
+  for (const f of families) {
+    const s = split.get(f.id);
+    const n = f.label === 1 ? (f.count ?? PER_INJECTION_FAMILY) : (f.count ?? PER_BENIGN_FAMILY);
+    for (let i = 0; i < n * 3 && out.filter((o) => o.family === f.id).length < n; i++) {
+      let text;
+      if (f.label === 1) {
+        text = embed(fill(choice(f.templates), f.lang), f.lang, s);
+      } else {
+        const k = 1 + Math.floor(rand() * Math.min(3, f.templates.length));
+        const parts = [];
+        for (let j = 0; j < k; j++) parts.push(fill(choice(f.templates), f.lang));
+        text = [...new Set(parts)].join(rand() < 0.5 ? "\n\n" : " ");
+      }
+      push({
+        text,
+        label: f.label,
+        category: f.category,
+        lang: f.lang,
+        family: f.id,
+        split: s,
+        source: `template:${f.id}`,
+      });
+    }
+  }
+
+  for (const f of families.filter((f) => f.label === 1 && f.category !== "paraphrase_encoded")) {
+    const s = split.get(f.id);
+    for (const [enc, fn] of Object.entries(ENCODINGS)) {
+      if (enc === "rot13" && !/^(en|de|es|fr|pt|it)$/.test(f.lang)) continue;
+      if (rand() < 0.45) continue;
+      const payload = fill(choice(f.templates), f.lang);
+      const wrapped = choice(WRAPPERS).replace("{X}", fn(payload));
+      const text = rand() < 0.4 ? embed(wrapped, f.lang === "en" ? "en" : f.lang, s) : wrapped;
+      push({
+        text,
+        label: 1,
+        category: "encoded",
+        lang: f.lang,
+        family: `${f.id}+${enc}`,
+        encoding: enc,
+        split: s,
+        source: `template:${f.id} encoded as ${enc}`,
+      });
+    }
+  }
+  // Benign encodings: blobs that are NOT instructions (hashes, images, tokens, encoded prose).
+  for (const f of families.filter((f) => f.label === 0)) {
+    const s = split.get(f.id);
+    for (const [enc, fn] of Object.entries(ENCODINGS)) {
+      if (rand() < 0.75) continue;
+      const payload = fill(choice(f.templates), f.lang);
+      const wrapped = choice([
+        "{X}",
+        "Attachment (base64):\n{X}",
+        "checksum: {X}",
+        "payload={X}",
+        "{X}",
+      ]).replace("{X}", fn(payload));
+      push({
+        text: wrapped,
+        label: 0,
+        category: "encoded_benign",
+        lang: f.lang,
+        family: `${f.id}+${enc}`,
+        encoding: enc,
+        split: s,
+        source: `template:${f.id} encoded as ${enc}`,
+      });
+    }
   }
 }
-// Benign encodings: blobs that are NOT instructions (hashes, images, tokens, encoded prose).
-for (const f of families.filter((f) => f.label === 0)) {
-  const s = split.get(f.id);
-  for (const [enc, fn] of Object.entries(ENCODINGS)) {
-    if (rand() < 0.75) continue;
-    const payload = fill(choice(f.templates), f.lang);
-    const wrapped = choice([
-      "{X}",
-      "Attachment (base64):\n{X}",
-      "checksum: {X}",
-      "payload={X}",
-      "{X}",
-    ]).replace("{X}", fn(payload));
-    push({
-      text: wrapped,
-      label: 0,
-      category: "encoded_benign",
-      lang: f.lang,
-      family: `${f.id}+${enc}`,
-      encoding: enc,
-      split: s,
-      source: `template:${f.id} encoded as ${enc}`,
-    });
-  }
-}
+expand(families, split);
 
 // ---- real benign excerpts ----------------------------------------------------------------
 for (const h of harvested) {
@@ -344,6 +353,18 @@ for (const [file, label] of [
     });
   }
 }
+
+// ---- broad families (session 9): train and validation only, appended with their own seed so
+// that every earlier text, split and id above stays exactly as it was ------------------------
+const BROAD = [...BROAD_EN, ...BROAD_EN_BENIGN, ...BROAD_EU, ...BROAD_ASIA, ...BROAD_2, ...BROAD_3];
+for (const f of BROAD) {
+  if (ids.has(f.id)) throw new Error(`duplicate family ${f.id}`);
+  if (f.split !== "train" && f.split !== "val")
+    throw new Error(`${f.id}: broad families never go to test`);
+  ids.add(f.id);
+}
+seed = 9090901;
+expand(BROAD, new Map(BROAD.map((f) => [f.id, f.split])));
 
 out.forEach((o, i) => (o.id = `c${String(i).padStart(5, "0")}`));
 writeFileSync(

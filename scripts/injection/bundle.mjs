@@ -12,7 +12,7 @@ export async function loadScanner() {
   const outfile = join(process.cwd(), dir, `scanner-${process.pid}-${Date.now()}.mjs`);
   await build({
     stdin: {
-      contents: `export { analyzeInjection, DEFAULT_INJECTION_THRESHOLD } from "./core/untrusted/scan-injection";
+      contents: `export { analyzeInjection, trainingFeatures, DEFAULT_INJECTION_THRESHOLD } from "./core/untrusted/scan-injection";
 export { featureVector, classifierView, BUCKETS } from "./core/untrusted/classifier/features";
 export { normalizeForScan } from "./core/untrusted/normalize";`,
       resolveDir: process.cwd(),

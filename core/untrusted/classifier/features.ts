@@ -2,7 +2,8 @@
  * Hashed features for the injection classifier: character 1–4-grams and word 1–2-grams of the
  * lower-cased normalised text, digits mapped to "0", each hashed (FNV-1a) into one of
  * 2^HASH_BITS buckets. The vector is the bucket counts divided by the square root of the number
- * of features, so a score is one pass of table look-ups, with no allocation per feature.
+ * of features, so a score is one pass of table look-ups, with no allocation per feature. Pattern
+ * findings inside the text are added as features of their own, each counted once, unscaled.
  */
 export const HASH_BITS = 17;
 export const BUCKETS = 1 << HASH_BITS;
@@ -51,8 +52,20 @@ export function forEachFeature(text: string, visit: (bucket: number) => void): v
   }
 }
 
+const HIT_SEED = 2654435761;
+/**
+ * The bucket of a pattern finding used as a feature ("rules:special-token", "kind:exfiltration:
+ * strong"): the model learns how much each pattern counts and in which company, instead of a
+ * fixed weight per rule.
+ */
+export function hitBucket(name: string): number {
+  let h = HIT_SEED;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), PRIME);
+  return (h ^ (h >>> 15)) & MASK;
+}
+
 /** Sparse feature vector (bucket → value) for training. */
-export function featureVector(text: string): Map<number, number> {
+export function featureVector(text: string, hits: readonly number[] = []): Map<number, number> {
   const counts = new Map<number, number>();
   let total = 0;
   forEachFeature(text, (b) => {
@@ -61,5 +74,6 @@ export function featureVector(text: string): Map<number, number> {
   });
   const scale = total > 0 ? 1 / Math.sqrt(total) : 0;
   for (const [b, c] of counts) counts.set(b, c * scale);
+  for (const b of hits) counts.set(b, (counts.get(b) ?? 0) + 1);
   return counts;
 }

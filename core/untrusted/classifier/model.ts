@@ -16,17 +16,20 @@ function table(): Int8Array {
 
 /**
  * Probability that `view` (a `classifierView` string) is a prompt injection: a logistic
- * regression over hashed n-grams, weights quantised to int8 (`scripts/injection/train.mjs`).
+ * regression over hashed n-grams and the pattern findings in the window (`hits`, see
+ * `hitBucket`), weights quantised to int8 (`scripts/injection/train.mjs`).
  */
-export function classify(view: string): number {
+export function classify(view: string, hits: readonly number[] = []): number {
   if (view.length === 0) return 0;
   const w = table();
+  let hitSum = 0;
+  for (const b of hits) hitSum += w[b]!;
   let sum = 0;
   let total = 0;
   forEachFeature(view, (b) => {
     sum += w[b]!;
     total++;
   });
-  const z = MODEL.bias + (sum * MODEL.scale) / Math.sqrt(total);
+  const z = MODEL.bias + MODEL.scale * (sum / Math.sqrt(total) + hitSum);
   return 1 / (1 + Math.exp(-z));
 }

@@ -13,6 +13,7 @@ import { BROAD_EU } from "./families-broad-eu.mjs";
 import { BROAD_ASIA } from "./families-broad-asia.mjs";
 import { BROAD_2 } from "./families-broad-2.mjs";
 import { BROAD_3 } from "./families-broad-3.mjs";
+import { BROAD_4 } from "./families-broad-4.mjs";
 
 const DIR = "tests/fixtures/injection/corpus";
 let seed = 20261201;
@@ -356,7 +357,15 @@ for (const [file, label] of [
 
 // ---- broad families (session 9): train and validation only, appended with their own seed so
 // that every earlier text, split and id above stays exactly as it was ------------------------
-const BROAD = [...BROAD_EN, ...BROAD_EN_BENIGN, ...BROAD_EU, ...BROAD_ASIA, ...BROAD_2, ...BROAD_3];
+const BROAD = [
+  ...BROAD_EN,
+  ...BROAD_EN_BENIGN,
+  ...BROAD_EU,
+  ...BROAD_ASIA,
+  ...BROAD_2,
+  ...BROAD_3,
+  ...BROAD_4,
+];
 for (const f of BROAD) {
   if (ids.has(f.id)) throw new Error(`duplicate family ${f.id}`);
   if (f.split !== "train" && f.split !== "val")
@@ -364,7 +373,12 @@ for (const f of BROAD) {
   ids.add(f.id);
 }
 seed = 9090901;
-expand(BROAD, new Map(BROAD.map((f) => [f.id, f.split])));
+// Fewer texts per broad injection family and more per benign one keep the corpus about half
+// and half; variety comes from the number of families, not from texts per family.
+expand(
+  BROAD.map((f) => ({ ...f, count: f.label === 1 ? 9 : 24 })),
+  new Map(BROAD.map((f) => [f.id, f.split])),
+);
 
 out.forEach((o, i) => (o.id = `c${String(i).padStart(5, "0")}`));
 writeFileSync(

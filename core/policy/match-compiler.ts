@@ -20,6 +20,7 @@ import {
   type Path,
   type PathRoot,
 } from "./paths";
+import { setOwn } from "./json-values";
 import { closest, didYouMean } from "./suggest";
 import type { Diagnostic, JsonValue } from "./types";
 import {
@@ -124,12 +125,7 @@ export class MatchCompiler {
     for (const entry of node.entries) {
       const part = COMPOSITION_KEYS.has(entry.key) ? this.composition(entry) : this.leaf(entry);
       tests.push(part.test);
-      Object.defineProperty(canonical, entry.key, {
-        value: part.canonical,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(canonical, entry.key, part.canonical);
       conjuncts.push(...part.conjuncts);
     }
     return { test: and(tests), canonical, conjuncts };
@@ -358,12 +354,7 @@ function canonicalValue(v: JsonValue): JsonValue {
   if (Array.isArray(v)) return v.map(canonicalValue);
   const out: { [key: string]: JsonValue } = {};
   for (const key of Object.keys(v)) {
-    Object.defineProperty(out, key, {
-      value: canonicalValue(v[key]!),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(out, key, canonicalValue(v[key]!));
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * resolved as PyYAML resolves it, what a mapping key may be, and how repeated keys combine.
  */
 import type { Diagnostic, JsonValue } from "./types";
+import { setOwn } from "./json-values";
 import { resolvePlain } from "./yaml-scalars";
 
 export interface Pos {
@@ -50,6 +51,9 @@ function error(diagnostics: Diagnostic[], pos: Pos, message: string): void {
   diagnostics.push({ severity: "error", line: pos.line, column: pos.column, message });
 }
 
+/** First characters of plain scalars that may resolve to something other than a string. */
+const MAY_RESOLVE = new Set([..."yYnNtTfFoO-+0123456789.<~="].map((c) => c.charCodeAt(0)));
+
 /** An untagged scalar: quoted ones are strings, plain ones resolve as PyYAML resolves them. */
 export function scalarNode(
   text: string,
@@ -57,7 +61,8 @@ export function scalarNode(
   pos: Pos,
   diagnostics: Diagnostic[],
 ): PScalar {
-  if (!plain) return { kind: "scalar", value: text, pos };
+  if (!plain || (text !== "" && !MAY_RESOLVE.has(text.charCodeAt(0))))
+    return { kind: "scalar", value: text, pos };
   const r = resolvePlain(text);
   switch (r.kind) {
     case "int":
@@ -159,12 +164,7 @@ export function toJson(node: PNode): JsonValue {
     case "map": {
       const out: { [key: string]: JsonValue } = {};
       for (const entry of node.entries) {
-        Object.defineProperty(out, entry.key, {
-          value: toJson(entry.value),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        setOwn(out, entry.key, toJson(entry.value));
       }
       return out;
     }

@@ -121,7 +121,8 @@ export function mappingNode(
   pos: Pos,
   diagnostics: Diagnostic[],
 ): PMap {
-  if (merged.length === 0 && explicit.length < 2) return { kind: "map", entries: explicit, pos };
+  if (merged.length === 0 && !hasRepeatedKey(explicit))
+    return { kind: "map", entries: explicit, pos };
   const entries: PEntry[] = [];
   const index = new Map<string, number>();
   const add = (entry: PEntry, fromMerge: boolean) => {
@@ -146,6 +147,15 @@ export function mappingNode(
   for (const entry of merged) add(entry, true);
   for (const entry of explicit) add(entry, false);
   return { kind: "map", entries, pos };
+}
+
+/** Small mappings are scanned pairwise; larger ones go through the index in mappingNode. */
+function hasRepeatedKey(entries: readonly PEntry[]): boolean {
+  if (entries.length > 8) return true;
+  for (let a = 1; a < entries.length; a++) {
+    for (let b = 0; b < a; b++) if (entries[a]!.key === entries[b]!.key) return true;
+  }
+  return false;
 }
 
 function validDate(text: string): boolean {

@@ -62,8 +62,8 @@ const ESCAPES: Record<string, string> = {
   P: "\u2029",
 };
 
-class Outside {}
-const OUTSIDE = new Outside();
+/** Thrown (one shared instance, never shown) to leave a document to the `yaml` package. */
+const OUTSIDE = new Error("outside the subset this reader handles");
 
 export function parseYamlSubset(source: string): ParsedYaml | null {
   if (OUTSIDE_SUBSET.test(source)) return null;

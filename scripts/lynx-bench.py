@@ -46,8 +46,14 @@ def measure(variant: str, n: int) -> dict:
     rss0 = rss()
     t0 = time.perf_counter()
     bundle = compile_policy(source)
-    compile_ms = (time.perf_counter() - t0) * 1000
+    compile_times = [(time.perf_counter() - t0) * 1000]
     retained = max(0, rss() - rss0)
+    # The median of three compiles below 10,000 rules (one at 10,000), as the Gatehouse side.
+    for _ in range(2 if n < 10000 else 0):
+        t0 = time.perf_counter()
+        compile_policy(source)
+        compile_times.append((time.perf_counter() - t0) * 1000)
+    compile_ms = sorted(compile_times)[len(compile_times) // 2]
     req = request(variant, n)
     expected = "deny" if variant == "last" else "allow"
     assert evaluate(bundle, req, req.context).verdict.value == expected

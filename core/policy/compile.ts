@@ -288,21 +288,23 @@ function reportUnreachable(compiled: readonly RuleCompilation[], diagnostics: Di
   }
 }
 
-function* subsets(set: readonly number[]): Generator<string> {
+/** The subsets looked up for a set of ascending test ids, each as its ids joined by commas. */
+function subsets(set: readonly number[]): string[] {
   if (set.length <= MAX_SUBSET_TESTS) {
-    for (let mask = 0; mask < 1 << set.length; mask++) {
-      const parts: number[] = [];
-      for (let b = 0; b < set.length; b++) if (mask & (1 << b)) parts.push(set[b]!);
-      yield parts.join(",");
+    const out = [""];
+    for (const id of set) {
+      const n = out.length;
+      for (let k = 0; k < n; k++) out.push(out[k] === "" ? String(id) : `${out[k]},${id}`);
     }
-    return;
+    return out;
   }
-  yield "";
+  const out = [""];
   for (let a = 0; a < set.length; a++) {
-    yield String(set[a]);
-    for (let b = a + 1; b < set.length; b++) yield `${set[a]},${set[b]}`;
+    out.push(String(set[a]));
+    for (let b = a + 1; b < set.length; b++) out.push(`${set[a]},${set[b]}`);
   }
-  yield set.join(",");
+  out.push(set.join(","));
+  return out;
 }
 
 /** Plans per tool, built on first use: the rules gated on that tool and the ungated ones. */

@@ -82,3 +82,20 @@ function pythonStringRepr(s: string): string {
   }
   return out + quote;
 }
+
+/**
+ * `target[key] = value` as an ordinary own property, "__proto__" included (assignment would
+ * set the prototype instead).
+ */
+export function setOwn(target: { [key: string]: JsonValue }, key: string, value: JsonValue): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    target[key] = value;
+  }
+}

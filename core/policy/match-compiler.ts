@@ -20,6 +20,7 @@ import {
   type Path,
   type PathRoot,
 } from "./paths";
+import { setOwn } from "./json-values";
 import { closest, didYouMean } from "./suggest";
 import type { Diagnostic, JsonValue } from "./types";
 import {
@@ -64,6 +65,7 @@ export class MatchCompiler {
   private readonly compiled = new Map<string, CompiledMatch>();
   private readonly compiling: string[] = [];
   readonly used = new Set<string>();
+  private readonly keys = new Map<string, KeyAnalysis>();
 
   constructor(
     private readonly predicates: ReadonlyMap<string, PEntry>,
@@ -123,12 +125,7 @@ export class MatchCompiler {
     for (const entry of node.entries) {
       const part = COMPOSITION_KEYS.has(entry.key) ? this.composition(entry) : this.leaf(entry);
       tests.push(part.test);
-      Object.defineProperty(canonical, entry.key, {
-        value: part.canonical,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(canonical, entry.key, part.canonical);
       conjuncts.push(...part.conjuncts);
     }
     return { test: and(tests), canonical, conjuncts };
@@ -181,7 +178,7 @@ export class MatchCompiler {
         `the literal "${named}" is also a predicate name: here it is a string, but Lynx's bundle id expands it as the predicate (and Lynx cannot compile the file when that expansion recurses)`,
       );
     }
-    const get = compileGetter(parsed.path);
+    const get = parsed.get;
     const result = compileOperator(parsed.op, get, rhs);
     if (!result.ok) {
       this.error(entry.value.pos, result.message);
@@ -212,86 +209,122 @@ export class MatchCompiler {
     return { test: result.test, canonical, conjuncts: [conjunct] };
   }
 
-  private parseKey(key: string, pos: Pos): { path: Path; op: Operator } | null {
-    const parts = key.split(".");
-    if (parts.some((p) => p === "")) {
-      this.error(
-        pos,
-        `"${key}" has an empty path segment (Lynx would look up a key named "" and find nothing: null)`,
-      );
-      return null;
+  /** A leaf key's path, operator and getter; analysed once per distinct key. */
+  private parseKey(key: string, pos: Pos): ParsedKey | null {
+    let analysis = this.keys.get(key);
+    if (analysis === undefined) {
+      analysis = analyseKey(key);
+      this.keys.set(key, analysis);
     }
-    let op: Operator = "eq";
-    if (parts.length > 1) {
-      const tail = parts[parts.length - 1]!;
-      if (isOperator(tail)) {
-        op = tail;
-        parts.pop();
-      } else {
-        const typo = closest(tail, OPERATORS, OPERATOR_TYPO_CUTOFF);
-        if (typo !== null) {
-          this.error(
-            pos,
-            `unknown operator "${tail}" in "${key}" (did you mean "${typo}"?); operators: ${OPERATORS.join(", ")}`,
-          );
-          return null;
-        }
-      }
+    for (const note of analysis.notes) {
+      this.diagnostics.push({ severity: note.severity, ...pos, message: note.message });
     }
-    const [root, ...segments] = parts as [string, ...string[]];
-    if (!(PATH_ROOTS as readonly string[]).includes(root)) {
-      this.error(
-        pos,
-        `unknown path "${key}": a path starts with ${PATH_ROOTS.join(", ")}${didYouMean(root, PATH_ROOTS)} (Lynx reads an unknown path as null, so this test would be false for every call, or true for every call against null)`,
-      );
-      return null;
-    }
-    if (root === "tool" && segments.length > 0) {
-      this.warn(
-        pos,
-        `"${key}": tool is a string and has no fields; read as "tool${op === "eq" ? "" : `.${op}`}", as Lynx (operators: ${OPERATORS.join(", ")})`,
-      );
-      return { path: { root: "tool", segments: [] }, op };
-    }
-    this.checkKnownField(root as PathRoot, segments, key, pos);
-    return { path: { root: root as PathRoot, segments }, op };
-  }
-
-  private checkKnownField(
-    root: PathRoot,
-    segments: readonly string[],
-    key: string,
-    pos: Pos,
-  ): void {
-    const [first, second] = segments;
-    if (first === undefined) return;
-    let known: readonly string[] | null = null;
-    let name = first;
-    if (root === "declared") known = DECLARED_FIELDS;
-    if (root === "context") {
-      known = CONTEXT_FIELDS;
-      if (first === "principal" && second !== undefined) {
-        known = PRINCIPAL_FIELDS;
-        name = second;
-      }
-    }
-    if (root === "context" && first === "run_id") {
-      this.warn(
-        pos,
-        `"${key}": run_id is Gatehouse's name for correlation_id; Lynx has no context.run_id and reads null there (write context.correlation_id for both)`,
-      );
-    }
-    if (known && !known.includes(name)) {
-      this.warn(
-        pos,
-        `"${key}" names an unknown ${root} field "${name}" (always null)${didYouMean(name, known)}`,
-      );
-    }
+    return analysis.parsed;
   }
 }
 
+interface KeyNote {
+  readonly severity: "error" | "warning";
+  readonly message: string;
+}
+
+interface ParsedKey {
+  readonly path: Path;
+  readonly op: Operator;
+  readonly get: Getter;
+}
+
+interface KeyAnalysis {
+  readonly parsed: ParsedKey | null;
+  readonly notes: readonly KeyNote[];
+}
+
+function analyseKey(key: string): KeyAnalysis {
+  const notes: KeyNote[] = [];
+  const error = (message: string): KeyAnalysis => {
+    notes.push({ severity: "error", message });
+    return { parsed: null, notes };
+  };
+  const found = (path: Path, op: Operator): KeyAnalysis => ({
+    parsed: { path, op, get: compileGetter(path) },
+    notes,
+  });
+  const parts = key.split(".");
+  if (parts.some((p) => p === "")) {
+    return error(
+      `"${key}" has an empty path segment (Lynx would look up a key named "" and find nothing: null)`,
+    );
+  }
+  let op: Operator = "eq";
+  if (parts.length > 1) {
+    const tail = parts[parts.length - 1]!;
+    if (isOperator(tail)) {
+      op = tail;
+      parts.pop();
+    } else {
+      const typo = closest(tail, OPERATORS, OPERATOR_TYPO_CUTOFF);
+      if (typo !== null) {
+        return error(
+          `unknown operator "${tail}" in "${key}" (did you mean "${typo}"?); operators: ${OPERATORS.join(", ")}`,
+        );
+      }
+    }
+  }
+  const [root, ...segments] = parts as [string, ...string[]];
+  if (!(PATH_ROOTS as readonly string[]).includes(root)) {
+    return error(
+      `unknown path "${key}": a path starts with ${PATH_ROOTS.join(", ")}${didYouMean(root, PATH_ROOTS)} (Lynx reads an unknown path as null, so this test would be false for every call, or true for every call against null)`,
+    );
+  }
+  if (root === "tool" && segments.length > 0) {
+    notes.push({
+      severity: "warning",
+      message: `"${key}": tool is a string and has no fields; read as "tool${op === "eq" ? "" : `.${op}`}", as Lynx (operators: ${OPERATORS.join(", ")})`,
+    });
+    return found({ root: "tool", segments: [] }, op);
+  }
+  for (const message of unknownFieldNotes(root as PathRoot, segments, key)) {
+    notes.push({ severity: "warning", message });
+  }
+  return found({ root: root as PathRoot, segments }, op);
+}
+
+function unknownFieldNotes(root: PathRoot, segments: readonly string[], key: string): string[] {
+  const [first, second] = segments;
+  if (first === undefined) return [];
+  const out: string[] = [];
+  let known: readonly string[] | null = null;
+  let name = first;
+  if (root === "declared") known = DECLARED_FIELDS;
+  if (root === "context") {
+    known = CONTEXT_FIELDS;
+    if (first === "principal" && second !== undefined) {
+      known = PRINCIPAL_FIELDS;
+      name = second;
+    }
+  }
+  if (root === "context" && first === "run_id") {
+    out.push(
+      `"${key}": run_id is Gatehouse's name for correlation_id; Lynx has no context.run_id and reads null there (write context.correlation_id for both)`,
+    );
+  }
+  if (known && !known.includes(name)) {
+    out.push(
+      `"${key}" names an unknown ${root} field "${name}" (always null)${didYouMean(name, known)}`,
+    );
+  }
+  return out;
+}
+
 function conjunctOf(key: string, canonical: JsonValue, test: Matcher): Conjunct {
-  return { key: canonicalJson({ [key]: canonical }), tools: null, test, literal: null };
+  return { key: conjunctKey(key, canonical), tools: null, test, literal: null };
+}
+
+/** Equal exactly when key and canonical value are; a scalar's needs no canonicaliser. */
+function conjunctKey(key: string, canonical: JsonValue): string {
+  return canonical === null || typeof canonical !== "object"
+    ? `${JSON.stringify(key)}:${JSON.stringify(canonical)}`
+    : canonicalJson({ [key]: canonical });
 }
 
 function literalStrings(v: JsonValue): string[] {
@@ -321,12 +354,7 @@ function canonicalValue(v: JsonValue): JsonValue {
   if (Array.isArray(v)) return v.map(canonicalValue);
   const out: { [key: string]: JsonValue } = {};
   for (const key of Object.keys(v)) {
-    Object.defineProperty(out, key, {
-      value: canonicalValue(v[key]!),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(out, key, canonicalValue(v[key]!));
   }
   return out;
 }

@@ -9,7 +9,7 @@
  * evaluator can index them instead of running each one.
  */
 import type { Getter, Operator } from "./paths";
-import { translatePythonRegex } from "./python-regex";
+import { plainLiteral, translatePythonRegex, type LiteralShape } from "./python-regex";
 import { isHashable, pyEq, pyIn, pyOrder, type Ordering } from "./python-values";
 import { TYPE_FAULT } from "./rule-fault";
 import type { JsonValue, ToolCall } from "./types";
@@ -105,43 +105,48 @@ export function compileOperator(op: Operator, get: Getter, rhs: JsonValue): Oper
 
 function matches(get: Getter, rhs: JsonValue): OperatorResult {
   if (typeof rhs !== "string") return bad(`matches needs a regex string, got ${describe(rhs)}`);
+  // A plain prefix, equality or substring needs no regex at all.
+  const plain = plainLiteral(rhs);
+  if (plain && (plain.start || plain.end === "none")) return literalMatch(get, plain);
   const translated = translatePythonRegex(rhs);
   if (!translated.ok) return bad(`invalid regex for matches: ${translated.message}`);
   const shape = translated.literal;
-  if (shape && shape.start) {
-    const text = shape.text;
-    if (shape.end === "none") {
-      return ok(
-        (c) => {
-          const v = get(c);
-          return typeof v === "string" && v.startsWith(text);
-        },
-        { equals: [], prefixes: [text] },
-      );
-    }
-    // Python's `$` also matches before a final newline; `\Z` only at the very end.
-    const equals = shape.end === "dollar" ? [text, `${text}\n`] : [text];
-    const other = equals[equals.length - 1]!;
-    return ok(
-      (c) => {
-        const v = get(c);
-        return v === text || v === other;
-      },
-      { equals, prefixes: [] },
-    );
-  }
-  if (shape && shape.end === "none") {
-    const text = shape.text;
-    return ok((c) => {
-      const v = get(c);
-      return typeof v === "string" && v.includes(text);
-    });
-  }
+  if (shape && (shape.start || shape.end === "none")) return literalMatch(get, shape);
   const re = translated.regex;
   return ok((c) => {
     const v = get(c);
     return typeof v === "string" && re.test(v);
   });
+}
+
+/** `^text` (prefix), `^text$` / `^text\Z` (equality) or an unanchored `text` (substring). */
+function literalMatch(get: Getter, shape: LiteralShape): OperatorResult {
+  const text = shape.text;
+  if (!shape.start) {
+    return ok((c) => {
+      const v = get(c);
+      return typeof v === "string" && v.includes(text);
+    });
+  }
+  if (shape.end === "none") {
+    return ok(
+      (c) => {
+        const v = get(c);
+        return typeof v === "string" && v.startsWith(text);
+      },
+      { equals: [], prefixes: [text] },
+    );
+  }
+  // Python's `$` also matches before a final newline; `\Z` only at the very end.
+  const equals = shape.end === "dollar" ? [text, `${text}\n`] : [text];
+  const other = equals[equals.length - 1]!;
+  return ok(
+    (c) => {
+      const v = get(c);
+      return v === text || v === other;
+    },
+    { equals, prefixes: [] },
+  );
 }
 
 /**

@@ -80,6 +80,21 @@ const DIGIT = /^[0-9]$/;
 const HEX = /^[0-9a-fA-F]$/;
 const MAX_REPEAT = 4294967295;
 
+/** No character Python's `re` treats specially, between optional `^` and `$` / `\Z`. */
+const PLAIN_PATTERN = /^(\^?)([^.^$*+?{}[\]\\|()\ud800-\udfff]*)(\$|\\Z)?$/;
+
+/**
+ * The literal shape of a pattern made of plain characters only, found without parsing it
+ * (most policy patterns); null for any other pattern. Agrees with translatePythonRegex's.
+ */
+export function plainLiteral(pattern: string): LiteralShape | null {
+  if (pattern.length > MAX_REGEX_LENGTH) return null;
+  const m = PLAIN_PATTERN.exec(pattern);
+  if (m === null) return null;
+  const end = m[3] === "$" ? "dollar" : m[3] === "\\Z" ? "absolute" : "none";
+  return { text: m[2]!, start: m[1] === "^", end };
+}
+
 export function translatePythonRegex(pattern: string): RegexTranslation {
   const cps = Array.from(pattern);
   if (cps.length > MAX_REGEX_LENGTH) {

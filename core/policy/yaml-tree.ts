@@ -16,50 +16,40 @@ import {
   type Document,
   type Node as YamlNode,
 } from "yaml";
-import type { Diagnostic, JsonValue } from "./types";
-import { resolvePlain } from "./yaml-scalars";
+import type { Diagnostic } from "./types";
+import {
+  MAX_NODES,
+  mappingKey,
+  mappingNode,
+  scalarNode,
+  type ParsedYaml,
+  type PEntry,
+  type PMap,
+  type PNode,
+  type Pos,
+  type PScalar,
+} from "./yaml-nodes";
+import { parseYamlSubset } from "./yaml-subset";
 
-export interface Pos {
-  readonly line: number;
-  readonly column: number;
-}
-
-export type ScalarValue = string | number | boolean | null;
-
-export interface PScalar {
-  readonly kind: "scalar";
-  readonly value: ScalarValue;
-  readonly pos: Pos;
-  /** An unquoted date or date-time (PyYAML builds a date object); the value is its text. */
-  readonly timestamp?: true;
-}
-export interface PEntry {
-  readonly key: string;
-  readonly keyPos: Pos;
-  readonly value: PNode;
-}
-export interface PMap {
-  readonly kind: "map";
-  readonly entries: readonly PEntry[];
-  readonly pos: Pos;
-}
-export interface PSeq {
-  readonly kind: "seq";
-  readonly items: readonly PNode[];
-  readonly pos: Pos;
-}
-export type PNode = PScalar | PMap | PSeq;
-
-export interface ParsedYaml {
-  /** Null when the document is empty or too malformed to read. */
-  readonly root: PNode | null;
-  readonly diagnostics: Diagnostic[];
-}
-
-/** Bound on nodes produced, so an alias "billion laughs" document cannot exhaust memory. */
-const MAX_NODES = 200_000;
+export {
+  describeKind,
+  toJson,
+  type ParsedYaml,
+  type PEntry,
+  type PMap,
+  type PNode,
+  type Pos,
+  type PScalar,
+  type PSeq,
+  type ScalarValue,
+} from "./yaml-nodes";
 
 export function parseYaml(source: string): ParsedYaml {
+  return parseYamlSubset(source) ?? parseWithYamlPackage(source);
+}
+
+/** Any YAML, through the `yaml` package. */
+export function parseWithYamlPackage(source: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, {
     version: "1.1",
@@ -157,29 +147,7 @@ class Walker {
       this.error(pos, `explicit tag ${node.tag} is not supported; write the value untagged`);
       return { kind: "scalar", value: null, pos };
     }
-    if (node.type !== "PLAIN") return { kind: "scalar", value: text, pos };
-    const r = resolvePlain(text);
-    switch (r.kind) {
-      case "int":
-      case "float":
-        if (Number.isNaN(r.value) && r.kind === "int")
-          this.error(pos, `${text} is not a number PyYAML can read`);
-        return { kind: "scalar", value: r.value, pos };
-      case "timestamp":
-        if (!validDate(r.value)) this.error(pos, `${text} is not a valid date (PyYAML refuses it)`);
-        return { kind: "scalar", value: r.value, pos, timestamp: true };
-      case "value":
-        this.error(pos, `a plain = cannot be read by PyYAML (Lynx refuses the file); quote it`);
-        return { kind: "scalar", value: text, pos };
-      case "merge":
-        this.error(
-          pos,
-          "a plain << is a merge key and cannot be a value (PyYAML refuses it); quote it",
-        );
-        return { kind: "scalar", value: text, pos };
-      default:
-        return { kind: "scalar", value: r.value, pos };
-    }
+    return scalarNode(text, node.type === "PLAIN", pos, this.diagnostics);
   }
 
   /**
@@ -200,30 +168,7 @@ class Walker {
       const key = this.keyString(keyNode, keyPos);
       explicit.push({ key, keyPos, value: this.node(pair.value as YamlNode | null, keyPos) });
     }
-    const entries: PEntry[] = [];
-    const index = new Map<string, number>();
-    const add = (entry: PEntry, fromMerge: boolean) => {
-      const previous = index.get(entry.key);
-      if (previous === undefined) {
-        index.set(entry.key, entries.length);
-        entries.push(entry);
-        return;
-      }
-      if (!fromMerge) {
-        const first = entries[previous]!;
-        if (!merged.includes(first)) {
-          this.diagnostics.push({
-            severity: "warning",
-            ...entry.keyPos,
-            message: `repeated key "${entry.key}" (first at line ${first.keyPos.line}): the last value is used, as Lynx`,
-          });
-        }
-      }
-      entries[previous] = { ...entry, keyPos: entries[previous]!.keyPos, value: entry.value };
-    };
-    for (const entry of merged) add(entry, true);
-    for (const entry of explicit) add(entry, false);
-    return { kind: "map", entries, pos };
+    return mappingNode(merged, explicit, pos, this.diagnostics);
   }
 
   /** `<<: *a` or `<<: [*a, *b]`: the sources' entries, a list's in reverse order. */
@@ -247,54 +192,9 @@ class Walker {
       return "";
     }
     if (isScalar(keyNode)) {
-      const scalar = this.scalar(keyNode, pos);
-      if (typeof scalar.value === "string" && !scalar.timestamp) return scalar.value;
-      const text = String(keyNode.value);
-      const what = scalar.timestamp ? "a date" : describeKind(scalar);
-      this.error(
-        pos,
-        `mapping key ${text} must be a string; PyYAML reads it as ${what} (quote it)`,
-      );
-      return text;
+      return mappingKey(this.scalar(keyNode, pos), String(keyNode.value), pos, this.diagnostics);
     }
     this.error(pos, "a mapping key must be a string");
     return "?";
   }
-}
-
-function validDate(text: string): boolean {
-  const [y, m, d] = text.split(/[-Tt \t]/, 3).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** The plain JSON value of a positioned node. */
-export function toJson(node: PNode): JsonValue {
-  switch (node.kind) {
-    case "scalar":
-      return node.value;
-    case "seq":
-      return node.items.map(toJson);
-    case "map": {
-      const out: { [key: string]: JsonValue } = {};
-      for (const entry of node.entries) {
-        Object.defineProperty(out, entry.key, {
-          value: toJson(entry.value),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-      return out;
-    }
-  }
-}
-
-export function describeKind(node: PNode): string {
-  if (node.kind === "map") return "a mapping";
-  if (node.kind === "seq") return "a list";
-  const v = node.value;
-  if (v === null) return "null";
-  if (typeof v === "string") return `the string ${JSON.stringify(v)}`;
-  return `the ${typeof v} ${String(v)}`;
 }

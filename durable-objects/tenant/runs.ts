@@ -573,7 +573,10 @@ export class RunEngine {
     };
     const stepId = `step_${crypto.randomUUID()}`;
     const args = redactJson(input.args);
-    const execArgs = redactJson(decision.decision === "transform" ? decision.args : input.args);
+    const execArgs = decision.decision === "transform" ? redactJson(decision.args) : args;
+    const argsText = JSON.stringify(args);
+    const execArgsText = execArgs === args ? argsText : JSON.stringify(execArgs);
+    const storedText = JSON.stringify(stored);
     const status: StepStatus = {
       allow: "executing",
       transform: "executing",
@@ -592,11 +595,11 @@ export class RunEngine {
         seq,
         input.idempotency_key,
         input.tool,
-        JSON.stringify(args),
+        argsText,
         JSON.stringify(input.declared),
-        JSON.stringify(stored),
+        storedText,
         status,
-        JSON.stringify(execArgs),
+        execArgsText,
         approvalId,
         version,
         now,
@@ -632,7 +635,7 @@ export class RunEngine {
           ...(decision.decision === "transform" ? { exec_args: execArgs } : {}),
         },
       });
-      if (status === "executing") this.checkpoint(stepId, runId, seq, execArgs, who.actor, now);
+      if (status === "executing") this.checkpoint(stepId, runId, seq, execArgsText, who.actor, now);
       if (approvalId) {
         const expiresAt = now + (decision.timeout_seconds ?? 1800) * 1000;
         this.sql.exec(
@@ -655,7 +658,25 @@ export class RunEngine {
         });
       }
     });
-    return ok({ ...this.stepView(this.stepRow(stepId)!), replay: false });
+    // The row as stored, without reading it back.
+    const view = this.stepView({
+      id: stepId,
+      run_id: runId,
+      seq,
+      idempotency_key: input.idempotency_key,
+      tool: input.tool,
+      args: argsText,
+      declared: JSON.stringify(input.declared),
+      decision: storedText,
+      status,
+      exec_args: execArgsText,
+      output: null,
+      approval_id: approvalId,
+      policy_version: version,
+      created_at: now,
+      updated_at: now,
+    });
+    return ok({ ...view, replay: false });
   }
 
   /** The durable record that a side effect may start; written before the verdict is returned. */
@@ -663,7 +684,7 @@ export class RunEngine {
     stepId: string,
     runId: string,
     seq: number,
-    execArgs: JsonObject,
+    execArgsText: string,
     actor: Actor,
     now: number,
   ) {
@@ -672,7 +693,7 @@ export class RunEngine {
       stepId,
       runId,
       seq,
-      JSON.stringify(execArgs),
+      execArgsText,
       now,
     );
     this.audit.append({ type: "step.checkpointed", runId, stepId, actor, data: { seq }, now });
@@ -832,14 +853,7 @@ export class RunEngine {
         now,
       });
       if (input.approve) {
-        this.checkpoint(
-          step.id,
-          step.run_id,
-          step.seq,
-          JSON.parse(step.exec_args ?? step.args) as JsonObject,
-          actor,
-          now,
-        );
+        this.checkpoint(step.id, step.run_id, step.seq, step.exec_args ?? step.args, actor, now);
       }
     });
     this.notify(a.step_id);

@@ -81,7 +81,11 @@ export class TenantDO extends DurableObject<Env> {
     void ctx.blockConcurrencyWhile(() => this.policies.seed(Date.now()));
   }
 
+  /** The tenant this object is bound to, once read (the binding never changes). */
+  private boundTenant: string | null = null;
+
   private tenantId(): string {
+    if (this.boundTenant !== null) return this.boundTenant;
     const row = this.ctx.storage.sql
       .exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'tenant_id'`)
       .toArray()[0];
@@ -94,13 +98,22 @@ export class TenantDO extends DurableObject<Env> {
    * deleted tenant's object answers 410 to everything (its tombstone outlives the wipe).
    */
   private bind(tenantId: string): Result<null> {
+    // Bound and live: nothing to read (destroy() clears this, so a deletion is seen at once).
+    if (this.boundTenant !== null && !this.destroyed) {
+      return this.boundTenant === tenantId ? ok(null) : fail(403, "forbidden", "Wrong tenant.");
+    }
     if (this.deleted()) return fail(410, "tenant_deleted", "This tenant was deleted.");
     this.ctx.storage.sql.exec(
       `INSERT OR IGNORE INTO meta (key, value) VALUES ('tenant_id', ?)`,
       tenantId,
     );
-    return this.tenantId() === tenantId ? ok(null) : fail(403, "forbidden", "Wrong tenant.");
+    const bound = this.tenantId();
+    if (bound !== tenantId) return fail(403, "forbidden", "Wrong tenant.");
+    this.boundTenant = bound;
+    return ok(null);
   }
+
+  private destroyed = false;
 
   private deleted(): boolean {
     return (
@@ -498,6 +511,7 @@ export class TenantDO extends DurableObject<Env> {
     if (this.deleted()) return ok(null);
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
+    this.destroyed = true;
     for (const ws of this.ctx.getWebSockets()) ws.close(1001, "tenant deleted");
     this.authority.forget();
     await this.ctx.storage.deleteAlarm();

@@ -8,7 +8,8 @@ import { mapJsonStrings } from "./tenant/redact";
 import { SecretUses } from "./tenant/secret-uses";
 import { fail, ok, type Result } from "./tenant/result";
 import { RunAuthority } from "./tenant/run-authority";
-import { RunEngine, type ProposeInput } from "./tenant/runs";
+import { RunEngine, type OpenRunInput, type ProposeInput } from "./tenant/runs";
+import type { OpenKey } from "./tenant/run-open-keys";
 import type { Action } from "../core/permissions";
 import { McpGateway, type McpCaller } from "./tenant/mcp/gateway";
 import type { ServerInput } from "./tenant/mcp/servers";
@@ -80,7 +81,11 @@ export class TenantDO extends DurableObject<Env> {
     void ctx.blockConcurrencyWhile(() => this.policies.seed(Date.now()));
   }
 
+  /** The tenant this object is bound to, once read (the binding never changes). */
+  private boundTenant: string | null = null;
+
   private tenantId(): string {
+    if (this.boundTenant !== null) return this.boundTenant;
     const row = this.ctx.storage.sql
       .exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'tenant_id'`)
       .toArray()[0];
@@ -93,13 +98,22 @@ export class TenantDO extends DurableObject<Env> {
    * deleted tenant's object answers 410 to everything (its tombstone outlives the wipe).
    */
   private bind(tenantId: string): Result<null> {
+    // Bound and live: nothing to read (destroy() clears this, so a deletion is seen at once).
+    if (this.boundTenant !== null && !this.destroyed) {
+      return this.boundTenant === tenantId ? ok(null) : fail(403, "forbidden", "Wrong tenant.");
+    }
     if (this.deleted()) return fail(410, "tenant_deleted", "This tenant was deleted.");
     this.ctx.storage.sql.exec(
       `INSERT OR IGNORE INTO meta (key, value) VALUES ('tenant_id', ?)`,
       tenantId,
     );
-    return this.tenantId() === tenantId ? ok(null) : fail(403, "forbidden", "Wrong tenant.");
+    const bound = this.tenantId();
+    if (bound !== tenantId) return fail(403, "forbidden", "Wrong tenant.");
+    this.boundTenant = bound;
+    return ok(null);
   }
+
+  private destroyed = false;
 
   private deleted(): boolean {
     return (
@@ -122,10 +136,12 @@ export class TenantDO extends DurableObject<Env> {
   private async afterChange(extra: number | null = null): Promise<void> {
     const now = Date.now();
     const nextExpiry = this.runs.expireApprovals(now);
+    const nextIdle = this.runs.closeIdleRuns(now);
     this.sessions.resumeSettled(now);
     const sessions = this.sessions.due(now);
     const candidates = [
       nextExpiry,
+      nextIdle,
       sessions.next,
       extra,
       sessions.ids.length > 0 ? now : null,
@@ -215,7 +231,7 @@ export class TenantDO extends DurableObject<Env> {
   }
 
   // ── runs and steps ─────────────────────────────────────────────────────────────────────
-  async openRun(tenantId: string, input: { agent: string; metadata: JsonObject }, actor: Actor) {
+  async openRun(tenantId: string, input: OpenRunInput, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     const run = this.runs.openRun(input, actor, Date.now());
@@ -223,20 +239,50 @@ export class TenantDO extends DurableObject<Env> {
     return ok(run);
   }
 
+  /** A run for a remote agent (`POST …/runs`), idempotent per creator with `openKey`. */
+  async openRemoteRun(
+    tenantId: string,
+    input: OpenRunInput,
+    actor: Actor,
+    openKey: OpenKey | null,
+  ) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = this.runs.openRemoteRun(input, actor, Date.now(), openKey);
+    await this.afterChange();
+    return result;
+  }
+
+  async reissueRunToken(tenantId: string, runId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = this.runs.reissueToken(runId, actor, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
   listRuns(tenantId: string, opts: { before?: number; limit: number }) {
     const bound = this.bind(tenantId);
     return bound.ok ? ok(this.runs.listRuns(opts)) : bound;
   }
 
-  getRun(tenantId: string, runId: string) {
+  getRun(tenantId: string, runId: string, page?: { after: number; limit: number }) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.runs.getRun(runId, Date.now()) : bound;
+    return bound.ok ? this.runs.getRun(runId, Date.now(), page) : bound;
   }
 
   async cancelRun(tenantId: string, runId: string, actor: Actor, reason?: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     const result = this.runs.cancelRun(runId, actor, reason, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
+  async completeRun(tenantId: string, runId: string, actor: Actor, reason?: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = this.runs.finishRun(runId, actor, reason, Date.now());
     await this.afterChange();
     return result;
   }
@@ -465,6 +511,7 @@ export class TenantDO extends DurableObject<Env> {
     if (this.deleted()) return ok(null);
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
+    this.destroyed = true;
     for (const ws of this.ctx.getWebSockets()) ws.close(1001, "tenant deleted");
     this.authority.forget();
     await this.ctx.storage.deleteAlarm();
@@ -478,10 +525,10 @@ export class TenantDO extends DurableObject<Env> {
 
   // ── run tokens ─────────────────────────────────────────────────────────────────────────
   /** Whether the run token of `runId` may still do `action` (see RunAuthority). */
-  async checkRunToken(tenantId: string, runId: string, action: Action) {
+  async checkRunToken(tenantId: string, runId: string, action: Action, generation: number) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    return this.authority.check(runId, action, Date.now());
+    return this.authority.check(runId, action, generation, Date.now());
   }
 
   /** A membership or API token of the tenant changed: re-read authority on the next use. */

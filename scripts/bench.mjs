@@ -14,6 +14,16 @@ const vitest = spawnSync(
 );
 const output = `${vitest.stdout}\n${vitest.stderr}`;
 const rows = [...output.matchAll(/BENCH (\{.*\})$/gm)].map((m) => JSON.parse(m[1]));
+const notes = [...new Set([...output.matchAll(/BENCH-NOTE (.*)$/gm)].map((m) => m[1]))];
+
+// Step overhead against Lynx's, both measured in this run (bench/node/lynx-step.bench.test.ts).
+const lynxStep = rows.find((r) => r.name.startsWith("Lynx run_agent step"));
+const step = rows.find((r) => r.name.startsWith("step overhead in the DO"));
+if (step) {
+  step.budget = lynxStep
+    ? `≤ ½ Lynx ${lynxStep.median.toFixed(0)} µs → ≤ ${(lynxStep.median / 2).toFixed(0)} (now ${(step.median / lynxStep.median).toFixed(2)}× Lynx)`
+    : `${step.budget}; ≤ ½ Lynx's: skipped, set LYNX_SRC`;
+}
 
 const dryRun = spawnSync(
   "npx",
@@ -45,6 +55,7 @@ const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(" |
 console.log(line(table[0]));
 console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
 for (const row of table.slice(1)) console.log(line(row));
+for (const note of notes) console.log(`note: ${note}`);
 if (vitest.status !== 0) {
   console.error(
     output

@@ -46,10 +46,15 @@ export function trace(args: string[]): Promise<number> {
     }
     const api = apiClient();
     const t = await api.tenantId();
-    const { run } = await api.json<{ run: Run & { steps: Step[]; resume_at: number | null } }>(
-      "GET",
-      `/api/tenants/${t}/runs/${encodeURIComponent(runId)}`,
-    );
+    const path = `/api/tenants/${t}/runs/${encodeURIComponent(runId)}?limit=500`;
+    type Page = Run & { steps: Step[]; resume_at: number | null; next_cursor: string | null };
+    const { run } = await api.json<{ run: Page }>("GET", path);
+    // The trace comes in pages: follow the cursor to the last step.
+    for (let cursor = run.next_cursor; cursor !== null;) {
+      const next = await api.json<{ run: Page }>("GET", `${path}&cursor=${cursor}`);
+      run.steps.push(...next.run.steps);
+      cursor = next.run.next_cursor;
+    }
     process.stdout.write(
       `${run.id}  ${run.agent}  ${run.status}  resume at: ${run.resume_at ?? "-"}\n`,
     );

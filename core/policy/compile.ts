@@ -10,7 +10,15 @@ import { plan, type PlannedRule, type Step } from "./program";
 import { parseVerdict, RuleCompiler, type RuleCompilation } from "./rule-compiler";
 import { didYouMean } from "./suggest";
 import type { DefaultVerdict, Diagnostic } from "./types";
-import { describeKind, parseYaml, type PEntry, type PMap, type PNode, type Pos } from "./yaml-tree";
+import {
+  describeKind,
+  parseYaml,
+  type ParsedYaml,
+  type PEntry,
+  type PMap,
+  type PNode,
+  type Pos,
+} from "./yaml-tree";
 
 export type CompileResult =
   | {
@@ -24,7 +32,13 @@ const TOP_LEVEL_KEYS = ["version", "defaults", "predicates", "rules"];
 const DEFAULT_KEYS = ["on_no_match", "on_missing_shadow"] as const;
 
 export function compilePolicy(source: string): CompileResult {
-  const { root, diagnostics } = parseYaml(source);
+  return compileParsed(parseYaml(source));
+}
+
+/** compilePolicy after the YAML stage (a stored parse, see parsed-form.ts, skips that stage). */
+export function compileParsed(parsed: ParsedYaml): CompileResult {
+  const root = parsed.root;
+  const diagnostics = [...parsed.diagnostics];
   const hasErrors = () => diagnostics.some((d) => d.severity === "error");
   if (root === null) {
     if (hasErrors()) return fail(diagnostics);

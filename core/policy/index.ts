@@ -1,5 +1,7 @@
 /** Public API of the policy engine (pure: usable in the Worker, the DO, the CLI, the console). */
-export { compilePolicy, type CompileResult } from "./compile";
+export { compileParsed, compilePolicy, type CompileResult } from "./compile";
+export { decodeParsed, encodeParsed, PARSED_FORM_VERSION } from "./parsed-form";
+export { parseYaml } from "./yaml-tree";
 export { evaluate } from "./evaluate";
 export { bundleFor, layer } from "./layers";
 export { bundleId } from "./bundle-id";

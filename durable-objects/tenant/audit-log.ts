@@ -12,6 +12,7 @@ import {
   type HashedAuditEvent,
 } from "../../core/audit";
 import { fromHex, toHex } from "../../core/encoding";
+import { auditEventsQuery, type AuditEventFilter } from "./audit-events-query";
 import type { Actor, JsonValue } from "./types";
 
 /** workerd's native SHA-256 (nodejs_compat); the same digests as the pure one the verifier uses. */
@@ -122,21 +123,10 @@ export class AuditLog {
       : AuditLogWriter.empty(SHA256);
   }
 
-  events(
-    afterSeq: number,
-    limit: number,
-    filter: { runId?: string; type?: string } = {},
-  ): AuditEventView[] {
+  events(afterSeq: number, limit: number, filter: AuditEventFilter = {}): AuditEventView[] {
+    const q = auditEventsQuery(afterSeq, limit, filter);
     return this.sql
-      .exec<{ event: string }>(
-        `SELECT event FROM audit_events
-          WHERE seq > ?1 AND (?2 IS NULL OR run_id = ?2) AND (?3 IS NULL OR type = ?3)
-          ORDER BY seq LIMIT ?4`,
-        afterSeq,
-        filter.runId ?? null,
-        filter.type ?? null,
-        limit,
-      )
+      .exec<{ event: string }>(q.sql, ...q.params)
       .toArray()
       .map((r) => JSON.parse(r.event) as AuditEventView);
   }

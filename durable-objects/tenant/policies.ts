@@ -1,7 +1,14 @@
 import { iso, isoOrNull } from "../../core/time";
+import { toHex } from "../../core/encoding";
+import { createHash } from "node:crypto";
 import {
   bundleId,
+  compileParsed,
   compilePolicy,
+  decodeParsed,
+  encodeParsed,
+  parseYaml,
+  PARSED_FORM_VERSION,
   tenantBundle,
   type Diagnostic,
   type PolicyBundle,
@@ -26,6 +33,8 @@ const diagnosticIssues = (d: readonly Diagnostic[]) =>
 /** The tenant layer of the policy: versions with author and bundle id, one of them active. */
 export class PolicyStore {
   private cache: { version: number; bundle: PolicyBundle } | null = null;
+  /** The active version as last read or set (only `activate` changes it). */
+  private activeCache: number | null = null;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -54,10 +63,12 @@ export class PolicyStore {
   }
 
   private activeVersion(): number | null {
+    if (this.activeCache !== null) return this.activeCache;
     const row = this.sql
       .exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'active_policy'`)
       .toArray()[0];
-    return row ? Number(row.value) : null;
+    this.activeCache = row ? Number(row.value) : null;
+    return this.activeCache;
   }
 
   private view(row: PolicyRow, active: number | null): PolicyVersionView {
@@ -82,17 +93,62 @@ export class PolicyStore {
     return ok({ ...this.view(row, this.activeVersion()), source: row.source });
   }
 
-  /** The compiled active bundle (platform + tenant layers), compiled once per version. */
+  /**
+   * The compiled active bundle (platform + tenant layers), compiled once per version. After a
+   * wake it is rebuilt from the stored parse of the active version (`policy_compiled`, written
+   * on activation), which skips the YAML stage; a stored form that is missing, of another
+   * format, or whose checksum does not match is ignored and the source compiled instead.
+   */
   active(): { version: number; bundle: PolicyBundle } {
     const version = this.activeVersion();
     if (version === null) throw new Error("tenant has no active policy");
     if (this.cache?.version !== version) {
-      const row = this.rows("WHERE version = ?", version)[0]!;
-      const compiled = compilePolicy(row.source);
-      if (!compiled.ok) throw new Error(`stored policy ${version} does not compile`);
-      this.cache = { version, bundle: tenantBundle(compiled.policy) };
+      const compiled = this.fromStoredForm(version) ?? this.fromSource(version);
+      this.cache = { version, bundle: tenantBundle(compiled) };
     }
     return this.cache;
+  }
+
+  /** How the last `active()` rebuild went (for tests and the bench). */
+  lastLoad: "stored_form" | "source" | null = null;
+
+  private fromStoredForm(version: number) {
+    const row = this.sql
+      .exec<{ format: number; form: string }>(
+        `SELECT format, form FROM policy_compiled WHERE version = ?`,
+        version,
+      )
+      .toArray()[0];
+    if (!row || row.format !== PARSED_FORM_VERSION) return null;
+    const cut = row.form.indexOf("\n");
+    if (cut < 0 || checksum(row.form.slice(cut + 1)) !== row.form.slice(0, cut)) return null;
+    const parsed = decodeParsed(row.form.slice(cut + 1));
+    const compiled = parsed ? compileParsed(parsed) : null;
+    if (!compiled?.ok) return null;
+    this.lastLoad = "stored_form";
+    return compiled.policy;
+  }
+
+  private fromSource(version: number) {
+    const row = this.rows("WHERE version = ?", version)[0]!;
+    const parsed = parseYaml(row.source);
+    const compiled = compileParsed(parsed);
+    if (!compiled.ok) throw new Error(`stored policy ${version} does not compile`);
+    this.storeForm(version, encodeParsed(parsed));
+    this.lastLoad = "source";
+    return compiled.policy;
+  }
+
+  /** Keeps the stored form of `version` only (call inside the activation's transaction). */
+  private storeForm(version: number, form: string): void {
+    this.sql.exec(`DELETE FROM policy_compiled WHERE version <> ?`, version);
+    this.sql.exec(
+      `INSERT INTO policy_compiled (version, format, form) VALUES (?, ?, ?)
+       ON CONFLICT(version) DO UPDATE SET format = excluded.format, form = excluded.form`,
+      version,
+      PARSED_FORM_VERSION,
+      `${checksum(form)}\n${form}`,
+    );
   }
 
   async create(source: string, author: Actor, now: number) {
@@ -138,7 +194,12 @@ export class PolicyStore {
     const row = this.rows("WHERE version = ?", version)[0];
     if (!row) return fail(404, "not_found", `Policy version ${version} not found.`);
     const previous = this.activeVersion();
+    const parsed = parseYaml(row.source);
+    const compiled = compileParsed(parsed);
+    if (!compiled.ok)
+      return fail(409, "policy_invalid", `Policy version ${version} does not compile.`);
     this.audit.atomically(() => {
+      this.storeForm(version, encodeParsed(parsed));
       this.sql.exec(`UPDATE policy_versions SET activated_at = ? WHERE version = ?`, now, version);
       this.sql.exec(
         `INSERT INTO meta (key, value) VALUES ('active_policy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
@@ -153,6 +214,11 @@ export class PolicyStore {
         now,
       });
     });
+    this.activeCache = version;
+    this.cache = { version, bundle: tenantBundle(compiled.policy) };
     return ok(this.view({ ...row, activated_at: now }, version));
   }
 }
+
+const checksum = (text: string) =>
+  toHex(new Uint8Array(createHash("sha256").update(text).digest()));

@@ -4,7 +4,7 @@
  */
 export type Failure = {
   ok: false;
-  status: 400 | 401 | 403 | 404 | 409 | 410;
+  status: 400 | 401 | 403 | 404 | 409 | 410 | 422;
   code: string;
   message: string;
   issues?: { path: string; message: string }[];

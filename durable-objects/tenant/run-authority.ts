@@ -7,6 +7,9 @@ import type { Actor } from "./types";
 /** Why a run token stopped working: the authority that opened the run is gone or too low. */
 export type RevocationCause = "member_removed" | "role_too_low" | "token_revoked";
 
+/** Why a run token is refused without its authority being gone: the run or the token moved on. */
+type SupersededCause = "run_closed" | "token_reissued";
+
 type Authority = { role: Role } | { role: null; cause: RevocationCause };
 
 /**
@@ -19,6 +22,11 @@ const REVOCATION_MESSAGES: Record<RevocationCause, string> = {
   member_removed: "The person who opened this run is no longer a member of the tenant.",
   role_too_low: "The person who opened this run no longer has a role that may run agents.",
   token_revoked: "The API token that opened this run was revoked or has expired.",
+};
+
+const SUPERSEDED_MESSAGES: Record<SupersededCause, string> = {
+  run_closed: "The run is closed.",
+  token_reissued: "A newer token was issued for this run.",
 };
 
 /**
@@ -45,10 +53,17 @@ export class RunAuthority {
     this.cache.clear();
   }
 
-  async check(runId: string, action: Action, now: number): Promise<Result<null>> {
+  async check(
+    runId: string,
+    action: Action,
+    generation: number,
+    now: number,
+  ): Promise<Result<null>> {
     const run = this.runRow(runId);
     if (!run) return fail(404, "not_found", "Run not found.");
     if (run.token_revoked_reason) return revoked(run.token_revoked_reason as RevocationCause);
+    if (run.status !== "open") return superseded("run_closed");
+    if (generation !== run.token_generation) return superseded("token_reissued");
     const opener = JSON.parse(run.created_by) as Actor;
     const authority = await this.authorityOf(opener, now);
     const cause: RevocationCause | null =
@@ -81,8 +96,13 @@ export class RunAuthority {
 
   private runRow(id: string) {
     return this.sql
-      .exec<{ created_by: string; token_revoked_reason: string | null }>(
-        `SELECT created_by, token_revoked_reason FROM runs WHERE id = ?`,
+      .exec<{
+        created_by: string;
+        token_revoked_reason: string | null;
+        status: string;
+        token_generation: number;
+      }>(
+        `SELECT created_by, token_revoked_reason, status, token_generation FROM runs WHERE id = ?`,
         id,
       )
       .toArray()[0];
@@ -126,5 +146,10 @@ export class RunAuthority {
 
 const revoked = (cause: RevocationCause) =>
   fail(401, "run_token_revoked", `This run token no longer works: ${REVOCATION_MESSAGES[cause]}`, [
+    { path: "cause", message: cause },
+  ]);
+
+const superseded = (cause: SupersededCause) =>
+  fail(401, "run_token_revoked", `This run token no longer works: ${SUPERSEDED_MESSAGES[cause]}`, [
     { path: "cause", message: cause },
   ]);

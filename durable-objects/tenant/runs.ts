@@ -2,6 +2,7 @@ import { iso, isoOrNull } from "../../core/time";
 import { evaluate, type Decision } from "../../core/policy";
 import type { AuditLog } from "./audit-log";
 import type { PolicyStore } from "./policies";
+import { RunOpenKeys, type OpenKey } from "./run-open-keys";
 import { redactJson } from "./redact";
 import { fail, ok, type Result } from "./result";
 import type {
@@ -9,6 +10,7 @@ import type {
   ApprovalStatus,
   ApprovalView,
   Channel,
+  CloseReason,
   JsonObject,
   JsonValue,
   ProposeResult,
@@ -28,6 +30,9 @@ type RunRow = {
   created_at: number;
   closed_at: number | null;
   step_count: number;
+  token_generation: number;
+  idle_timeout_ms: number | null;
+  close_reason: CloseReason | null;
 };
 
 type StepRow = {
@@ -81,7 +86,31 @@ const STEP_COLUMNS =
   "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, created_at, updated_at";
 const APPROVAL_COLUMNS =
   "id, step_id, run_id, status, approvers, reason, decided_by, created_at, expires_at, decided_at";
+const RUN_COLUMNS =
+  "id, agent, metadata, status, created_by, created_at, closed_at, step_count, token_generation, idle_timeout_ms, close_reason";
 const MAX_OUTPUT_CHARS = 64 * 1024;
+
+export interface OpenRunInput {
+  agent: string;
+  metadata: JsonObject;
+  /** Close the run as `completed` after this long without activity; none when absent. */
+  idleTimeoutMs?: number;
+}
+
+/** A run opened for a remote agent: the generation its run token is signed for. */
+export interface OpenedRun {
+  run: RunView;
+  tokenGeneration: number;
+  /** An earlier request with the same idempotency key opened it. */
+  replayed: boolean;
+}
+
+/** One page of a run's steps, in `seq` order; `next_cursor` is the last `seq` of the page. */
+export interface RunPage extends RunView {
+  steps: StepView[];
+  next_cursor: string | null;
+  resume_at: number | null;
+}
 
 /**
  * Runs, steps, checkpoints and approvals. Every state change and its audit events commit in one
@@ -90,12 +119,15 @@ const MAX_OUTPUT_CHARS = 64 * 1024;
  */
 export class RunEngine {
   private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly openKeys: RunOpenKeys;
 
   constructor(
     private readonly sql: SqlStorage,
     private readonly audit: AuditLog,
     private readonly policies: PolicyStore,
-  ) {}
+  ) {
+    this.openKeys = new RunOpenKeys(sql);
+  }
 
   // ── views ────────────────────────────────────────────────────────────────────────────────
   private runView(r: RunRow): RunView {
@@ -107,6 +139,8 @@ export class RunEngine {
       created_by: JSON.parse(r.created_by) as Actor,
       created_at: iso(r.created_at),
       closed_at: isoOrNull(r.closed_at),
+      close_reason: r.close_reason,
+      idle_timeout_seconds: r.idle_timeout_ms === null ? null : r.idle_timeout_ms / 1000,
       step_count: r.step_count,
     };
   }
@@ -160,7 +194,7 @@ export class RunEngine {
   }
 
   private runRow(id: string): RunRow | undefined {
-    return this.sql.exec<RunRow>(`SELECT * FROM runs WHERE id = ?`, id).toArray()[0];
+    return this.sql.exec<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`, id).toArray()[0];
   }
 
   private stepRow(id: string): StepRow | undefined {
@@ -176,45 +210,155 @@ export class RunEngine {
   }
 
   // ── runs ─────────────────────────────────────────────────────────────────────────────────
-  openRun(input: { agent: string; metadata: JsonObject }, actor: Actor, now: number): RunView {
+  openRun(input: OpenRunInput, actor: Actor, now: number, alongside?: (id: string) => void) {
     const id = `run_${crypto.randomUUID()}`;
     const metadata = redactJson(input.metadata);
+    const idle = input.idleTimeoutMs ?? null;
     this.audit.atomically(() => {
       this.sql.exec(
-        `INSERT INTO runs (id, agent, metadata, status, created_by, created_at) VALUES (?, ?, ?, 'open', ?, ?)`,
+        `INSERT INTO runs (id, agent, metadata, status, created_by, created_at, idle_timeout_ms, idle_deadline)
+         VALUES (?, ?, ?, 'open', ?, ?, ?, ?)`,
         id,
         input.agent,
         JSON.stringify(metadata),
         JSON.stringify(actor),
         now,
+        idle,
+        idle === null ? null : now + idle,
       );
       this.audit.append({
         type: "run.opened",
         runId: id,
         stepId: null,
         actor,
-        data: { agent: input.agent, metadata },
+        data: {
+          agent: input.agent,
+          metadata,
+          ...(idle === null ? {} : { idle_timeout_seconds: idle / 1000 }),
+        },
         now,
       });
+      alongside?.(id);
     });
     return this.runView(this.runRow(id)!);
   }
 
-  getRun(
-    id: string,
+  /**
+   * Opens a run for a remote agent. With an idempotency key, a request its creator repeats with
+   * the same body gets the run the first one opened (and a token of its current generation);
+   * the same key with another body is refused.
+   */
+  openRemoteRun(
+    input: OpenRunInput,
+    actor: Actor,
     now: number,
-  ): Result<RunView & { steps: StepView[]; resume_at: number | null }> {
+    openKey: OpenKey | null,
+  ): Result<OpenedRun> {
+    if (openKey) {
+      const earlier = this.openKeys.find(actor, openKey.key, now);
+      if (earlier) {
+        if (earlier.request_hash !== openKey.requestHash) {
+          return fail(
+            422,
+            "idempotency_key_reused",
+            "This Idempotency-Key was used for a different request.",
+            [{ path: "Idempotency-Key", message: "used with another body" }],
+          );
+        }
+        const run = this.runRow(earlier.run_id);
+        if (run) {
+          this.audit.atomically(() =>
+            this.audit.append({
+              type: "run.open_replayed",
+              runId: run.id,
+              stepId: null,
+              actor,
+              data: { idempotency_key: openKey.key, token_generation: run.token_generation },
+              now,
+            }),
+          );
+          return ok({
+            run: this.runView(run),
+            tokenGeneration: run.token_generation,
+            replayed: true,
+          });
+        }
+      }
+    }
+    const run = this.openRun(input, actor, now, (id) => {
+      if (openKey) this.openKeys.remember(actor, openKey, id, now);
+    });
+    return ok({ run, tokenGeneration: 1, replayed: false });
+  }
+
+  /**
+   * A new run token generation for the run's creator; tokens of earlier generations stop
+   * working at once (a re-issue is how a leaked or lost token is replaced).
+   */
+  reissueToken(
+    id: string,
+    actor: Actor,
+    now: number,
+  ): Result<{ run: RunView; tokenGeneration: number }> {
+    const run = this.runRow(id);
+    if (!run) return fail(404, "not_found", "Run not found.");
+    const creator = JSON.parse(run.created_by) as Actor;
+    if (creator.kind !== actor.kind || creator.id !== actor.id) {
+      return fail(403, "not_run_creator", "Only whoever opened this run can re-issue its token.");
+    }
+    if (run.status !== "open") return fail(409, "run_closed", `The run is ${run.status}.`);
+    const revoked = this.sql
+      .exec<{ reason: string | null }>(
+        `SELECT token_revoked_reason AS reason FROM runs WHERE id = ?`,
+        id,
+      )
+      .one().reason;
+    if (revoked) return fail(409, "run_token_revoked", `The run's token was revoked (${revoked}).`);
+    const generation = run.token_generation + 1;
+    this.audit.atomically(() => {
+      this.sql.exec(
+        `UPDATE runs SET token_generation = ?, idle_deadline = ? + idle_timeout_ms WHERE id = ?`,
+        generation,
+        now,
+        id,
+      );
+      this.audit.append({
+        type: "run.token_reissued",
+        runId: id,
+        stepId: null,
+        actor,
+        data: { token_generation: generation, revoked_generations_below: generation },
+        now,
+      });
+    });
+    return ok({ run: this.runView(this.runRow(id)!), tokenGeneration: generation });
+  }
+
+  getRun(id: string, now: number, page = { after: 0, limit: 100 }): Result<RunPage> {
     this.expireApprovals(now);
     const run = this.runRow(id);
     if (!run) return fail(404, "not_found", "Run not found.");
-    const steps = this.sql
-      .exec<StepRow>(`SELECT ${STEP_COLUMNS} FROM steps WHERE run_id = ? ORDER BY seq`, id)
-      .toArray()
-      .map((s) => this.stepView(s));
-    const unfinished = steps.find(
-      (s) => s.status === "executing" || s.status === "awaiting_approval",
-    );
-    return ok({ ...this.runView(run), steps, resume_at: unfinished?.seq ?? null });
+    const rows = this.sql
+      .exec<StepRow>(
+        `SELECT ${STEP_COLUMNS} FROM steps WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+        id,
+        page.after,
+        page.limit + 1,
+      )
+      .toArray();
+    const steps = rows.slice(0, page.limit).map((s) => this.stepView(s));
+    const resume = this.sql
+      .exec<{ seq: number | null }>(
+        `SELECT MIN(seq) AS seq FROM steps WHERE run_id = ? AND status IN ('executing', 'awaiting_approval')`,
+        id,
+      )
+      .one().seq;
+    return ok({
+      ...this.runView(run),
+      steps,
+      next_cursor: rows.length > page.limit ? String(steps.at(-1)!.seq) : null,
+      resume_at: resume,
+    });
   }
 
   listRuns(opts: { before?: number; limit: number }): {
@@ -223,7 +367,7 @@ export class RunEngine {
   } {
     const rows = this.sql
       .exec<RunRow>(
-        `SELECT * FROM runs WHERE created_at < ? ORDER BY created_at DESC, id LIMIT ?`,
+        `SELECT ${RUN_COLUMNS} FROM runs WHERE created_at < ? ORDER BY created_at DESC, id LIMIT ?`,
         opts.before ?? Number.MAX_SAFE_INTEGER,
         opts.limit + 1,
       )
@@ -239,6 +383,91 @@ export class RunEngine {
     const run = this.runRow(id);
     if (!run) return fail(404, "not_found", "Run not found.");
     if (run.status !== "open") return fail(409, "run_closed", `The run is already ${run.status}.`);
+    this.close(id, "cancelled", "cancelled", actor, { reason: reason ?? null }, now);
+    return ok(this.runView(this.runRow(id)!));
+  }
+
+  /**
+   * The agent (or a member) says the run is done. Refused while a step is handed out for
+   * execution and not reported; steps waiting for approval are cancelled with it.
+   */
+  finishRun(id: string, actor: Actor, reason: string | undefined, now: number): Result<RunView> {
+    const run = this.runRow(id);
+    if (!run) return fail(404, "not_found", "Run not found.");
+    if (run.status !== "open") return fail(409, "run_closed", `The run is already ${run.status}.`);
+    const inFlight = this.sql
+      .exec<{ seq: number }>(
+        `SELECT seq FROM steps WHERE run_id = ? AND status = 'executing' ORDER BY seq`,
+        id,
+      )
+      .toArray();
+    if (inFlight.length > 0) {
+      return fail(
+        409,
+        "steps_in_flight",
+        "Report the result of every executing step before completing the run.",
+        inFlight.map((s) => ({ path: `steps.${s.seq}`, message: "executing" })),
+      );
+    }
+    this.close(id, "completed", "completed", actor, { reason: reason ?? null }, now);
+    return ok(this.runView(this.runRow(id)!));
+  }
+
+  /** Closes an open run normally (an MCP session ended); a closed run stays as it is. */
+  completeRun(id: string, actor: Actor, now: number): void {
+    const run = this.runRow(id);
+    if (!run || run.status !== "open") return;
+    this.close(id, "completed", "session_ended", actor, {}, now);
+  }
+
+  /**
+   * Closes idle runs as `completed` (reason `idle_timeout`); returns the next idle deadline. A
+   * run waiting for an approval is not idle: its deadline moves past the approval's expiry.
+   */
+  closeIdleRuns(now: number): number | null {
+    const due = this.sql
+      .exec<{ id: string; idle_timeout_ms: number; pending_until: number | null }>(
+        `SELECT id, idle_timeout_ms,
+                (SELECT MAX(expires_at) FROM approvals a WHERE a.run_id = runs.id AND a.status = 'pending') AS pending_until
+           FROM runs WHERE status = 'open' AND idle_deadline <= ?`,
+        now,
+      )
+      .toArray();
+    const system: Actor = { kind: "system", id: "gatehouse" };
+    for (const r of due) {
+      if (r.pending_until !== null) {
+        this.sql.exec(
+          `UPDATE runs SET idle_deadline = ? WHERE id = ?`,
+          r.pending_until + r.idle_timeout_ms,
+          r.id,
+        );
+        continue;
+      }
+      this.close(
+        r.id,
+        "completed",
+        "idle_timeout",
+        system,
+        { idle_timeout_seconds: r.idle_timeout_ms / 1000 },
+        now,
+      );
+    }
+    return this.sql
+      .exec<{ at: number | null }>(
+        `SELECT MIN(idle_deadline) AS at FROM runs WHERE status = 'open' AND idle_deadline IS NOT NULL`,
+      )
+      .one().at;
+  }
+
+  /** Closes a run with its audit event; pending approvals are cancelled with it. */
+  private close(
+    id: string,
+    status: "cancelled" | "completed",
+    reason: CloseReason,
+    actor: Actor,
+    data: JsonObject,
+    now: number,
+  ): void {
     const pending = this.sql
       .exec<{ id: string; step_id: string }>(
         `SELECT id, step_id FROM approvals WHERE run_id = ? AND status = 'pending'`,
@@ -246,7 +475,13 @@ export class RunEngine {
       )
       .toArray();
     this.audit.atomically(() => {
-      this.sql.exec(`UPDATE runs SET status = 'cancelled', closed_at = ? WHERE id = ?`, now, id);
+      this.sql.exec(
+        `UPDATE runs SET status = ?, closed_at = ?, close_reason = ?, idle_deadline = NULL WHERE id = ?`,
+        status,
+        now,
+        reason,
+        id,
+      );
       for (const a of pending) {
         this.sql.exec(
           `UPDATE approvals SET status = 'cancelled', decided_at = ? WHERE id = ?`,
@@ -260,26 +495,18 @@ export class RunEngine {
         );
       }
       this.audit.append({
-        type: "run.cancelled",
+        type: status === "cancelled" ? "run.cancelled" : "run.completed",
         runId: id,
         stepId: null,
         actor,
-        data: { reason: reason ?? null, cancelled_approvals: pending.map((a) => a.id) },
+        data:
+          status === "cancelled"
+            ? { ...data, cancelled_approvals: pending.map((a) => a.id) }
+            : { ...data, close_reason: reason, cancelled_approvals: pending.map((a) => a.id) },
         now,
       });
     });
     for (const a of pending) this.notify(a.step_id);
-    return ok(this.runView(this.runRow(id)!));
-  }
-
-  /** Closes an open run normally (an MCP session ended); a closed run stays as it is. */
-  completeRun(id: string, actor: Actor, now: number): void {
-    const run = this.runRow(id);
-    if (!run || run.status !== "open") return;
-    this.audit.atomically(() => {
-      this.sql.exec(`UPDATE runs SET status = 'completed', closed_at = ? WHERE id = ?`, now, id);
-      this.audit.append({ type: "run.completed", runId: id, stepId: null, actor, data: {}, now });
-    });
   }
 
   // ── steps ────────────────────────────────────────────────────────────────────────────────
@@ -289,7 +516,13 @@ export class RunEngine {
     who: { actor: Actor; channel: Channel },
     now: number,
   ): Result<ProposeResult> {
-    const run = this.runRow(runId);
+    // Only what a proposal needs (the full row costs twice as much to read on every step).
+    const run = this.sql
+      .exec<Pick<RunRow, "status" | "step_count" | "metadata">>(
+        `SELECT status, step_count, metadata FROM runs WHERE id = ?`,
+        runId,
+      )
+      .toArray()[0];
     if (!run) return fail(404, "not_found", "Run not found.");
     const existing = this.sql
       .exec<StepRow>(
@@ -346,7 +579,10 @@ export class RunEngine {
     };
     const stepId = `step_${crypto.randomUUID()}`;
     const args = redactJson(input.args);
-    const execArgs = redactJson(decision.decision === "transform" ? decision.args : input.args);
+    const execArgs = decision.decision === "transform" ? redactJson(decision.args) : args;
+    const argsText = JSON.stringify(args);
+    const execArgsText = execArgs === args ? argsText : JSON.stringify(execArgs);
+    const storedText = JSON.stringify(stored);
     const status: StepStatus = {
       allow: "executing",
       transform: "executing",
@@ -365,17 +601,22 @@ export class RunEngine {
         seq,
         input.idempotency_key,
         input.tool,
-        JSON.stringify(args),
+        argsText,
         JSON.stringify(input.declared),
-        JSON.stringify(stored),
+        storedText,
         status,
-        JSON.stringify(execArgs),
+        execArgsText,
         approvalId,
         version,
         now,
         now,
       );
-      this.sql.exec(`UPDATE runs SET step_count = ? WHERE id = ?`, seq, runId);
+      this.sql.exec(
+        `UPDATE runs SET step_count = ?, idle_deadline = ? + idle_timeout_ms WHERE id = ?`,
+        seq,
+        now,
+        runId,
+      );
       const base = { runId, stepId, actor: who.actor, now };
       this.audit.append({
         ...base,
@@ -400,7 +641,7 @@ export class RunEngine {
           ...(decision.decision === "transform" ? { exec_args: execArgs } : {}),
         },
       });
-      if (status === "executing") this.checkpoint(stepId, runId, seq, execArgs, who.actor, now);
+      if (status === "executing") this.checkpoint(stepId, runId, seq, execArgsText, who.actor, now);
       if (approvalId) {
         const expiresAt = now + (decision.timeout_seconds ?? 1800) * 1000;
         this.sql.exec(
@@ -423,7 +664,25 @@ export class RunEngine {
         });
       }
     });
-    return ok({ ...this.stepView(this.stepRow(stepId)!), replay: false });
+    // The row as stored, without reading it back.
+    const view = this.stepView({
+      id: stepId,
+      run_id: runId,
+      seq,
+      idempotency_key: input.idempotency_key,
+      tool: input.tool,
+      args: argsText,
+      declared: JSON.stringify(input.declared),
+      decision: storedText,
+      status,
+      exec_args: execArgsText,
+      output: null,
+      approval_id: approvalId,
+      policy_version: version,
+      created_at: now,
+      updated_at: now,
+    });
+    return ok({ ...view, replay: false });
   }
 
   /** The durable record that a side effect may start; written before the verdict is returned. */
@@ -431,7 +690,7 @@ export class RunEngine {
     stepId: string,
     runId: string,
     seq: number,
-    execArgs: JsonObject,
+    execArgsText: string,
     actor: Actor,
     now: number,
   ) {
@@ -440,7 +699,7 @@ export class RunEngine {
       stepId,
       runId,
       seq,
-      JSON.stringify(execArgs),
+      execArgsText,
       now,
     );
     this.audit.append({ type: "step.checkpointed", runId, stepId, actor, data: { seq }, now });
@@ -513,6 +772,7 @@ export class RunEngine {
         now,
         stepId,
       );
+      this.touch(runId, now);
       this.audit.append({
         type: "step.completed",
         runId,
@@ -524,6 +784,15 @@ export class RunEngine {
       alongside?.();
     });
     return ok(this.stepView(this.stepRow(stepId)!));
+  }
+
+  /** Activity on an open run moves its idle deadline. */
+  private touch(runId: string, now: number): void {
+    this.sql.exec(
+      `UPDATE runs SET idle_deadline = ? + idle_timeout_ms WHERE id = ? AND status = 'open'`,
+      now,
+      runId,
+    );
   }
 
   // ── approvals ────────────────────────────────────────────────────────────────────────────
@@ -580,6 +849,7 @@ export class RunEngine {
         now,
         step.id,
       );
+      this.touch(a.run_id, now);
       this.audit.append({
         type: input.approve ? "approval.approved" : "approval.denied",
         runId: a.run_id,
@@ -589,14 +859,7 @@ export class RunEngine {
         now,
       });
       if (input.approve) {
-        this.checkpoint(
-          step.id,
-          step.run_id,
-          step.seq,
-          JSON.parse(step.exec_args ?? step.args) as JsonObject,
-          actor,
-          now,
-        );
+        this.checkpoint(step.id, step.run_id, step.seq, step.exec_args ?? step.args, actor, now);
       }
     });
     this.notify(a.step_id);

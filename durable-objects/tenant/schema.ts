@@ -106,6 +106,22 @@ export const MIGRATIONS: readonly string[][] = [
        last_at INTEGER NOT NULL, PRIMARY KEY (name, origin, via))`,
   ],
   // ── end issue 9 ─────────────────────────────────────────────────────────────────────────────
+  // ── issue 14 (i14c): runs that end — idempotent opening, run-token generations, completion,
+  // idle timeout; cached compiled policies ─────────────────────────────────────────────────────
+  [
+    `ALTER TABLE runs ADD COLUMN token_generation INTEGER NOT NULL DEFAULT 1`,
+    `ALTER TABLE runs ADD COLUMN idle_timeout_ms INTEGER`,
+    `ALTER TABLE runs ADD COLUMN idle_deadline INTEGER`,
+    `ALTER TABLE runs ADD COLUMN close_reason TEXT`,
+    `CREATE INDEX runs_idle ON runs (status, idle_deadline)`,
+    `CREATE TABLE run_open_keys (
+       creator TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, run_id TEXT NOT NULL,
+       expires_at INTEGER NOT NULL, PRIMARY KEY (creator, key))`,
+    `CREATE INDEX run_open_keys_expiry ON run_open_keys (expires_at)`,
+    `CREATE TABLE policy_compiled (
+       version INTEGER PRIMARY KEY, format INTEGER NOT NULL, form TEXT NOT NULL)`,
+  ],
+  // ── end issue 14 (i14c) ─────────────────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

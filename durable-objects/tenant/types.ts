@@ -21,6 +21,9 @@ export type Channel = "console" | "api" | "agent" | "hosted" | "mcp";
 
 export type RunStatus = "open" | "cancelled" | "completed";
 
+/** Why a run closed: cancelled, completed by a request, idle for too long, its session ended. */
+export type CloseReason = "cancelled" | "completed" | "idle_timeout" | "session_ended";
+
 /**
  * `executing`: handed out for its side effect (checkpointed); `awaiting_approval`: waits for a
  * person; `dry_run`: previewed, never executed; `denied`; `succeeded` / `failed`: reported.
@@ -36,6 +39,9 @@ export interface RunView {
   created_by: Actor;
   created_at: string;
   closed_at: string | null;
+  close_reason: CloseReason | null;
+  /** Closed as `completed` after this long without a step proposed, reported or decided. */
+  idle_timeout_seconds: number | null;
   step_count: number;
 }
 

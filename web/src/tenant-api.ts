@@ -151,6 +151,7 @@ export interface Run {
   created_by: Actor;
   created_at: string;
   closed_at: string | null;
+  close_reason?: "cancelled" | "completed" | "idle_timeout" | "session_ended" | null;
   step_count: number;
 }
 
@@ -176,6 +177,14 @@ export interface RunDetail extends Run {
   steps: Step[];
   resume_at: number | null;
 }
+
+/** One page of a run's trace, as `GET …/runs/{r}` serves it. */
+interface RunPage extends RunDetail {
+  next_cursor: string | null;
+}
+
+/** Steps per page when the console reads a run's trace. */
+const STEP_PAGE = 200;
 
 export type ApprovalStatus = "pending" | "approved" | "denied" | "expired" | "cancelled";
 
@@ -275,7 +284,19 @@ export function tenantApi(tenantId: string) {
         "GET",
         `${base}/runs?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
       ),
-    run: (runId: string) => request<{ run: RunDetail }>("GET", `${base}/runs/${id(runId)}`),
+    /** The run with its whole trace: follows `next_cursor` page by page. */
+    run: async (runId: string): Promise<{ run: RunDetail }> => {
+      const path = `${base}/runs/${id(runId)}?limit=${STEP_PAGE}`;
+      const first = (await request<{ run: RunPage }>("GET", path)).run;
+      const steps = [...first.steps];
+      for (let cursor = first.next_cursor; cursor !== null;) {
+        const page = (await request<{ run: RunPage }>("GET", `${path}&cursor=${id(cursor)}`)).run;
+        steps.push(...page.steps);
+        cursor = page.next_cursor;
+      }
+      const { next_cursor: _, ...run } = first;
+      return { run: { ...run, steps } };
+    },
     cancelRun: (runId: string, reason?: string) =>
       request<{ run: Run }>("POST", `${base}/runs/${id(runId)}/cancel`, reason ? { reason } : {}),
 

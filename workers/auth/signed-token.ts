@@ -3,9 +3,24 @@ import { utf8 } from "../../core/encoding";
 
 /**
  * Short signed tokens (HS256 JWS via jose) for links and agents. Each purpose gets its own key,
- * derived from AUTH_PEPPER, so a token minted for one purpose is worthless for any other.
+ * derived from AUTH_PEPPER, so a token minted for one purpose is worthless for any other. The
+ * derived keys are kept per isolate: deriving one costs two WebCrypto calls and a key import,
+ * and every run-token request needs one.
  */
-async function purposeKey(pepper: string, purpose: string): Promise<Uint8Array> {
+const purposeKeys = new Map<string, Promise<CryptoKey>>();
+
+function purposeKey(pepper: string, purpose: string): Promise<CryptoKey> {
+  const id = `${purpose}\u0000${pepper}`;
+  let key = purposeKeys.get(id);
+  if (!key) {
+    key = derivePurposeKey(pepper, purpose);
+    key.catch(() => purposeKeys.delete(id));
+    purposeKeys.set(id, key);
+  }
+  return key;
+}
+
+async function derivePurposeKey(pepper: string, purpose: string): Promise<CryptoKey> {
   const hmacKey = await crypto.subtle.importKey(
     "raw",
     utf8.encode(pepper),
@@ -13,7 +28,11 @@ async function purposeKey(pepper: string, purpose: string): Promise<Uint8Array> 
     false,
     ["sign"],
   );
-  return new Uint8Array(await crypto.subtle.sign("HMAC", hmacKey, utf8.encode(purpose)));
+  const raw = await crypto.subtle.sign("HMAC", hmacKey, utf8.encode(purpose));
+  return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+    "verify",
+  ]);
 }
 
 export async function signPurposeToken(

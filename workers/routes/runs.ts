@@ -5,11 +5,18 @@ import { requireRunAccess } from "../runtime/run-access";
 import { signRunToken } from "../runtime/run-token";
 import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
 import { errorResponses, json, jsonBody } from "../schemas/common";
+import { canonicalJson } from "../../core/canonical-json";
+import { toHex, utf8 } from "../../core/encoding";
 import {
   CancelBody,
+  CompleteBody,
   ListQuery,
   OpenRunBody,
+  OpenRunHeaders,
   OpenRunResponse,
+  ReissueTokenBody,
+  RunTokenResponse,
+  StepPageQuery,
   ProposeBody,
   ReportBody,
   Run,
@@ -19,9 +26,15 @@ import {
   TenantParam,
 } from "../schemas/runtime";
 import { requireTenantAccess } from "../tenancy/access";
+import { errors } from "../http/errors";
 
 /** The "wrap any agent" API: runs, proposed steps, verdicts and results. */
 export const runRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const sha256Hex = async (text: string) =>
+  toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", utf8.encode(text))));
+
+const expiresAt = (ttlSeconds: number) => new Date(Date.now() + ttlSeconds * 1000).toISOString();
 
 runRoutes.openapi(
   createRoute({
@@ -29,34 +42,73 @@ runRoutes.openapi(
     path: "/api/tenants/{t}/runs",
     tags: ["runs"],
     summary: "Open a run; returns a short-lived run token for a remote agent",
-    request: { params: TenantParam, body: jsonBody(OpenRunBody) },
-    responses: { 201: json(OpenRunResponse), ...errorResponses },
+    description:
+      "With `Idempotency-Key`, repeating the request (same caller, same body, within 24 h) returns the same run with `replayed: true` and a fresh token; the same key with another body is a 422 `idempotency_key_reused`.",
+    request: { params: TenantParam, headers: OpenRunHeaders, body: jsonBody(OpenRunBody) },
+    responses: { 201: json(OpenRunResponse), 200: json(OpenRunResponse), ...errorResponses },
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "runs.create");
     const body = c.req.valid("json");
+    const key = c.req.valid("header")["idempotency-key"];
     const stub = tenantStub(c.env, access.tenantId);
-    const run = unwrap(
-      await stub.openRun(
+    const opened = unwrap(
+      await stub.openRemoteRun(
         access.tenantId,
-        { agent: body.agent, metadata: body.metadata as never },
+        {
+          agent: body.agent,
+          metadata: body.metadata as never,
+          idleTimeoutMs: body.idle_timeout_seconds * 1000,
+        },
         actorOf(access),
+        key ? { key, requestHash: await sha256Hex(canonicalJson(body)) } : null,
       ),
     );
     const token = await signRunToken(
       c.var.config.authPepper,
       access.tenantId,
-      run.id,
+      opened.run.id,
+      opened.tokenGeneration,
       body.token_ttl_seconds,
     );
     return c.json(
       {
-        run,
+        run: opened.run,
         run_token: token,
-        run_token_expires_at: new Date(Date.now() + body.token_ttl_seconds * 1000).toISOString(),
+        run_token_expires_at: expiresAt(body.token_ttl_seconds),
+        replayed: opened.replayed,
       },
-      201,
+      opened.replayed ? 200 : 201,
     );
+  },
+);
+
+runRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/runs/{r}/token",
+    tags: ["runs"],
+    summary: "Re-issue the run token (only whoever opened the run); earlier tokens stop working",
+    request: { params: RunParams, body: jsonBody(ReissueTokenBody) },
+    responses: { 200: json(RunTokenResponse), ...errorResponses },
+  }),
+  async (c) => {
+    // A run token cannot renew itself: a leaked one must not outlive its re-issue.
+    if (c.var.run) throw errors.forbidden("A run token cannot re-issue itself.");
+    const { r } = c.req.valid("param");
+    const { token_ttl_seconds: ttl } = c.req.valid("json");
+    const access = await requireTenantAccess(c, "runs.create");
+    const issued = unwrap(
+      await tenantStub(c.env, access.tenantId).reissueRunToken(access.tenantId, r, actorOf(access)),
+    );
+    const token = await signRunToken(
+      c.var.config.authPepper,
+      access.tenantId,
+      r,
+      issued.tokenGeneration,
+      ttl,
+    );
+    return c.json({ run_token: token, run_token_expires_at: expiresAt(ttl) }, 200);
   },
 );
 
@@ -90,19 +142,31 @@ runRoutes.openapi(
     method: "get",
     path: "/api/tenants/{t}/runs/{r}",
     tags: ["runs"],
-    summary: "A run with its step trace and where it resumes",
-    request: { params: RunParams },
+    summary: "A run with one page of its step trace (in seq order) and where it resumes",
+    request: { params: RunParams, query: StepPageQuery },
     responses: {
       200: json(
-        z.object({ run: Run.extend({ steps: z.array(Step), resume_at: z.number().nullable() }) }),
+        z.object({
+          run: Run.extend({
+            steps: z.array(Step),
+            next_cursor: z.string().nullable(),
+            resume_at: z.number().nullable(),
+          }),
+        }),
       ),
       ...errorResponses,
     },
   }),
   async (c) => {
     const { r } = c.req.valid("param");
+    const { limit, cursor } = c.req.valid("query");
     const caller = await requireRunAccess(c, "runs.read", r);
-    const run = unwrap(await tenantStub(c.env, caller.tenantId).getRun(caller.tenantId, r));
+    const run = unwrap(
+      await tenantStub(c.env, caller.tenantId).getRun(caller.tenantId, r, {
+        after: cursor ? Number(cursor) : 0,
+        limit,
+      }),
+    );
     return c.json({ run }, 200);
   },
 );
@@ -122,6 +186,31 @@ runRoutes.openapi(
     const caller = await requireRunAccess(c, "runs.cancel", r);
     const run = unwrap(
       await tenantStub(c.env, caller.tenantId).cancelRun(caller.tenantId, r, caller.actor, reason),
+    );
+    return c.json({ run }, 200);
+  },
+);
+
+runRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/runs/{r}/complete",
+    tags: ["runs"],
+    summary: "Complete a run (refused while a step is executing; pending approvals are cancelled)",
+    request: { params: RunParams, body: jsonBody(CompleteBody) },
+    responses: { 200: json(z.object({ run: Run })), ...errorResponses },
+  }),
+  async (c) => {
+    const { r } = c.req.valid("param");
+    const { reason } = c.req.valid("json");
+    const caller = await requireRunAccess(c, "runs.complete", r);
+    const run = unwrap(
+      await tenantStub(c.env, caller.tenantId).completeRun(
+        caller.tenantId,
+        r,
+        caller.actor,
+        reason,
+      ),
     );
     return c.json({ run }, 200);
   },

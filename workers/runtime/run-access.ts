@@ -25,6 +25,7 @@ export const authenticateRunToken = createMiddleware<AppEnv>(async (c, next) => 
 const RUN_TOKEN_ACTIONS: ReadonlySet<Action> = new Set([
   "runs.read",
   "runs.cancel",
+  "runs.complete",
   "steps.propose",
   "steps.report",
 ]);
@@ -46,7 +47,14 @@ export async function requireRunAccess(
     if (run.tenantId !== c.req.param("t") || run.runId !== runId) throw errors.notFound("Run");
     if (!RUN_TOKEN_ACTIONS.has(action)) throw errors.forbidden("A run token cannot do this.");
     // Live authority: the opener's membership and role, or the opening API token, right now.
-    unwrap(await tenantStub(c.env, run.tenantId).checkRunToken(run.tenantId, runId, action));
+    unwrap(
+      await tenantStub(c.env, run.tenantId).checkRunToken(
+        run.tenantId,
+        runId,
+        action,
+        run.generation,
+      ),
+    );
     return { tenantId: run.tenantId, actor: { kind: "agent", id: run.runId }, channel: "agent" };
   }
   const access = await requireTenantAccess(c, action);

@@ -45,8 +45,49 @@ export const OpenRunBody = z
       "Free-form; `environment`, `workspace` and `extra` feed the policy's context.",
     ),
     token_ttl_seconds: z.number().int().min(60).max(86_400).default(3600),
+    idle_timeout_seconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(7 * 86_400)
+      .default(86_400)
+      .describe(
+        "The run closes as `completed` (close_reason `idle_timeout`) after this long without a step proposed, reported or decided.",
+      ),
   })
   .openapi("OpenRunBody");
+
+/** `Idempotency-Key` of `POST …/runs` (draft-ietf-httpapi-idempotency-key-header). */
+export const OpenRunHeaders = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, "1–255 visible ASCII characters")
+    .optional()
+    .describe(
+      "Repeat the request with the same key and body to get the same run (24 h, per creator).",
+    ),
+});
+
+export const ReissueTokenBody = z
+  .strictObject({ token_ttl_seconds: z.number().int().min(60).max(86_400).default(3600) })
+  .openapi("ReissueTokenBody");
+
+export const RunTokenResponse = z
+  .object({ run_token: z.string(), run_token_expires_at: IsoTime })
+  .openapi("RunTokenResponse");
+
+export const CompleteBody = z
+  .strictObject({ reason: z.string().max(500).optional() })
+  .openapi("CompleteBody");
+
+export const StepPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}$/, "invalid cursor")
+    .optional()
+    .describe("`next_cursor` of the previous page: steps after that seq."),
+});
 
 export const Run = z
   .object({
@@ -57,12 +98,19 @@ export const Run = z
     created_by: z.object({ kind: z.string(), id: z.string() }).passthrough(),
     created_at: IsoTime,
     closed_at: IsoTime.nullable(),
+    close_reason: z.enum(["cancelled", "completed", "idle_timeout", "session_ended"]).nullable(),
+    idle_timeout_seconds: z.number().int().nullable(),
     step_count: z.number().int(),
   })
   .openapi("Run");
 
 export const OpenRunResponse = z
-  .object({ run: Run, run_token: z.string(), run_token_expires_at: IsoTime })
+  .object({
+    run: Run,
+    run_token: z.string(),
+    run_token_expires_at: IsoTime,
+    replayed: z.boolean().describe("An earlier request with this Idempotency-Key opened the run."),
+  })
   .openapi("OpenRunResponse");
 
 export const ProposeBody = z

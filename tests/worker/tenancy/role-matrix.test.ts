@@ -44,7 +44,9 @@ describe("role matrix", () => {
 
   it.each(CASES)("%s as %s (console session)", async (key, role, route) => {
     const { tenantId } = await tenantFor(route, role, "session");
-    const { params, body, query } = await route.prepare(tenantId, owner.cookie);
+    const { params, body, query } = await route.prepare(tenantId, owner.cookie, {
+      cookie: people[role].cookie,
+    });
     const { method, path } = resolveRoute(key, tenantId, params, query);
     const res = await call(path, { method, body, cookie: people[role].cookie });
     if (can(role, route.action)) {
@@ -57,7 +59,7 @@ describe("role matrix", () => {
 
   it.each(CASES)("%s as %s (API token)", async (key, role, route) => {
     const { tenantId, token } = await tenantFor(route, role, "token");
-    const { params, body, query } = await route.prepare(tenantId, owner.cookie);
+    const { params, body, query } = await route.prepare(tenantId, owner.cookie, { token });
     const { method, path } = resolveRoute(key, tenantId, params, query);
     const res = await withToken(path, token, { method, body });
     if (!can(role, route.action)) {

@@ -36,9 +36,13 @@ export interface TenantRoute {
   stepUp?: { operation: StepUpOperationName; prepare: Prepare; success?: 200 };
 }
 
+/** Who will make the call (the role matrix passes it; the owner's session otherwise). */
+export type Caller = { cookie: string } | { token: string };
+
 type Prepare = (
   tenantId: string,
   ownerCookie: string,
+  caller?: Caller,
 ) => Promise<{ params?: Record<string, string>; query?: string; body?: unknown }>;
 
 let counter = 0;
@@ -197,6 +201,18 @@ async function targetRun(tenantId: string): Promise<string> {
   return opened.value.id;
 }
 
+/** A run opened over HTTP by `caller` (creator-only routes); a fixture run if it may not. */
+async function callersRun(tenantId: string, caller: Caller): Promise<string> {
+  const res = await call(`/api/tenants/${tenantId}/runs`, {
+    body: { agent: "table" },
+    ...("cookie" in caller
+      ? { cookie: caller.cookie }
+      : { origin: null, headers: { authorization: `Bearer ${caller.token}` } }),
+  });
+  if (res.status !== 201) return targetRun(tenantId);
+  return ((await res.json()) as { run: { id: string } }).run.id;
+}
+
 /** A step of a new run: `executing` (allowed by the default policy) or awaiting approval. */
 async function targetStep(tenantId: string, kind: "executing" | "approval") {
   const run = await targetRun(tenantId);
@@ -285,6 +301,21 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     action: "runs.read",
     success: 200,
     prepare: async (t) => ({ params: { r: await targetRun(t) } }),
+  },
+  "POST /api/tenants/{t}/runs/{r}/token": {
+    audit: ["run.token_reissued"],
+    action: "runs.create",
+    success: 200,
+    prepare: async (t, owner, caller = { cookie: owner }) => ({
+      params: { r: await callersRun(t, caller) },
+      body: {},
+    }),
+  },
+  "POST /api/tenants/{t}/runs/{r}/complete": {
+    audit: ["run.completed"],
+    action: "runs.complete",
+    success: 200,
+    prepare: async (t) => ({ params: { r: await targetRun(t) }, body: {} }),
   },
   "POST /api/tenants/{t}/runs/{r}/cancel": {
     audit: ["run.cancelled"],

@@ -73,7 +73,12 @@ function RunView(props: {
           Started {relativeTime(run.created_at)} by <span class="break">{by}</span>
         </p>
         <p class="meta mono break">{run.id}</p>
-        {run.closed_at ? <p class="meta">Closed {formatDateTime(run.closed_at)}</p> : null}
+        {run.closed_at ? (
+          <p class="meta">
+            Closed {formatDateTime(run.closed_at)}
+            {run.close_reason === "idle_timeout" ? " after being idle" : ""}
+          </p>
+        ) : null}
       </PageHead>
       <Alert message={notice} tone="info" />
       {props.staleError ? (

@@ -447,6 +447,21 @@ describe("the MCP gateway with the official SDK client", () => {
     ).toContain("3 tools");
     await shot(phonePage, "phone-mcp");
 
+    // An upstream that does not answer: added, shown failing with the reason, tested, removed.
+    await phonePage.getByLabel("Name", { exact: true }).fill("broken");
+    await phonePage.getByLabel("URL (Streamable HTTP)").fill("http://127.0.0.1:9/mcp");
+    await phonePage.getByRole("button", { name: "Add server" }).click();
+    const broken = phonePage.locator('[data-server="broken"]');
+    await poll(async () => (await broken.textContent()) ?? "").toMatch(/broken.*failing/s);
+    expect(await broken.getByRole("alert").first().textContent()).not.toBe("");
+    expect(await broken.textContent()).toContain("0 tools");
+    await shot(phonePage, "phone-mcp-upstream-failing");
+    await broken.getByRole("button", { name: "Test broken" }).click();
+    await poll(async () => (await broken.textContent()) ?? "").toContain("failing");
+    await broken.getByRole("button", { name: "Remove broken" }).click();
+    await poll(() => broken.count()).toBe(0);
+    expect(await phonePage.locator('[data-server="shop"]').count()).toBe(1);
+
     const accessToken = oauth.tokens()!.access_token;
     const ping = () =>
       fetch(endpoint, {

@@ -422,6 +422,17 @@ describe("the MCP gateway with the official SDK client", () => {
     await poll(() => heading(deskPage, "Connect an MCP client").isVisible()).toBe(true);
     const request = deskPage.getByRole("region", { name: "Connection request" });
     await poll(async () => (await request.textContent()) ?? "").toContain("Unknown agent");
+    // Every section of the console's navigation is in sight at desktop width, MCP included.
+    const nav = deskPage.getByRole("navigation", { name: "Console" });
+    const navBox = (await nav.boundingBox())!;
+    for (const link of await nav.getByRole("link").all()) {
+      const box = (await link.boundingBox())!;
+      expect(box.x + box.width, await link.textContent()).toBeLessThanOrEqual(
+        navBox.x + navBox.width + 0.5,
+      );
+      expect(box.x).toBeGreaterThanOrEqual(navBox.x - 0.5);
+    }
+    expect(await nav.getByRole("link", { name: "MCP", exact: true }).isVisible()).toBe(true);
     await shot(deskPage, "desktop-consent");
     const callback = other.nextCallback();
     await deskPage.getByRole("button", { name: "Deny" }).click();

@@ -105,9 +105,16 @@ export default async function setup(project: TestProject) {
   mkdirSync(LOG_DIR, { recursive: true });
   const persistDir = mkdtempSync(join(tmpdir(), "gatehouse-e2e-"));
   const log = createWriteStream(SERVER_LOG);
-  // The scripted model runs on a loopback port: the deployment must allow local providers.
+  // The scripted model and the upstream MCP server run on loopback ports: the explicit
+  // development settings allow them. An MCP call waits 3 s for an approval before answering
+  // "awaiting approval, retry".
   const start = ["scripts/start.mjs", "--persist-to", persistDir];
-  const child = spawn("node", [...start, "--var", "ALLOW_LOCAL_PROVIDERS:true"], {
+  const vars = [
+    "ALLOW_LOCAL_PROVIDERS:true",
+    "MCP_UPSTREAM_ALLOW_LOOPBACK:true",
+    "MCP_APPROVAL_HOLD_SECONDS:3",
+  ].flatMap((v) => ["--var", v]);
+  const child = spawn("node", [...start, ...vars], {
     env: { ...process.env, PORT: String(PORT), CI: "true", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // own process group, so teardown can stop every descendant

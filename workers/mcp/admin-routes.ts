@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { checkEgress } from "../../core/egress";
+import { checkUpstreamUrl, upstreamLoopbackAllowed } from "../../core/mcp/upstream-egress";
 import { can } from "../../core/permissions";
 import { iso, isoOrNull } from "../../core/time";
 import type { AppEnv } from "../http/context";
@@ -206,10 +206,8 @@ mcpAdminRoutes.openapi(
     const access = await requireTenantAccess(c, "policies.write");
     const { name } = c.req.valid("param");
     const body = c.req.valid("json");
-    const loopbackAllowed =
-      c.env.ENVIRONMENT === "development" && c.env.MCP_UPSTREAM_ALLOW_LOOPBACK === "true";
-    const egress = checkEgress(body.url);
-    if (!egress.allowed && !loopbackAllowed) {
+    const egress = checkUpstreamUrl(body.url, upstreamLoopbackAllowed(c.env));
+    if (!egress.allowed) {
       throw new ApiError(400, "invalid_request", "The request is not valid.", [
         { path: "url", message: `refused by the egress rules: ${egress.reason}` },
       ]);

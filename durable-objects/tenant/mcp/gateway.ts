@@ -1,5 +1,6 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { deniedForEveryCall } from "../../../core/mcp/tool-visibility";
+import { upstreamLoopbackAllowed } from "../../../core/mcp/upstream-egress";
 import { wrapUntrusted } from "../../../core/untrusted";
 import type { Env } from "../../../workers/env";
 import { VaultError } from "../../../workers/vault/errors";
@@ -369,12 +370,6 @@ export class McpGateway {
     );
   }
 
-  private allowPrivate(): boolean {
-    return (
-      this.env.ENVIRONMENT === "development" && this.env.MCP_UPSTREAM_ALLOW_LOOPBACK === "true"
-    );
-  }
-
   private async client(server: UpstreamServer, vault: VaultSession): Promise<Client> {
     // Through the resolver: the credential goes only where the secret's destinations allow.
     const bearer = server.credential_secret
@@ -390,7 +385,7 @@ export class McpGateway {
       url: server.url,
       bearer,
       timeoutMs: server.timeout_ms,
-      allowPrivate: this.allowPrivate(),
+      allowLoopback: upstreamLoopbackAllowed(this.env),
     });
     this.clients.set(server.name, { client, url: server.url, bearer });
     return client;

@@ -1,7 +1,7 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
-import { checkEgress } from "../../../core/egress";
+import { checkUpstreamUrl } from "../../../core/mcp/upstream-egress";
 import type { ToolAnnotations } from "./annotations";
 
 export const GATEWAY_INFO = { name: "gatehouse", version: "0.1.0" } as const;
@@ -19,8 +19,8 @@ export interface UpstreamTarget {
   /** The resolved credential, sent as `Authorization: Bearer` to this server only. */
   bearer: string | null;
   timeoutMs: number;
-  /** Loopback and private addresses (only with the explicit test/development setting). */
-  allowPrivate: boolean;
+  /** A server on loopback (only with the explicit test/development setting). */
+  allowLoopback: boolean;
 }
 
 export class UpstreamError extends Error {
@@ -34,10 +34,9 @@ export class UpstreamError extends Error {
 function egressFetch(target: UpstreamTarget): typeof fetch {
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
-    if (!target.allowPrivate) {
-      const decision = checkEgress(url);
-      if (!decision.allowed)
-        throw new UpstreamError(`refused by the egress rules: ${decision.reason}`);
+    const decision = checkUpstreamUrl(url, target.allowLoopback);
+    if (!decision.allowed) {
+      throw new UpstreamError(`refused by the egress rules: ${decision.reason}`);
     }
     return fetch(input, { ...init, redirect: "manual" });
   };

@@ -15,6 +15,7 @@ import type { ServerInput } from "./tenant/mcp/servers";
 import { migrate } from "./tenant/schema";
 import { TransparencyLog } from "./tenant/tlog";
 import { SinkDelivery, type SinkConfig } from "./tenant/sinks";
+import { ApprovalWebhook, type ApprovalWebhookInput } from "./tenant/approval-webhook";
 import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
 import type { TenantProvider } from "../core/providers/catalog";
 import type { SecretMatcher } from "../core/secrets";
@@ -37,6 +38,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly outbox: OutboxDrain;
   private readonly tlog: TransparencyLog;
   private readonly sinks: SinkDelivery;
+  private readonly approvalWebhook: ApprovalWebhook;
   private readonly mcp: McpGateway;
   private readonly providers: ProviderStore;
 
@@ -56,6 +58,14 @@ export class TenantDO extends DurableObject<Env> {
     };
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
+    this.approvalWebhook = new ApprovalWebhook(
+      sql,
+      this.audit,
+      this.runs,
+      () => this.tenantId(),
+      () => this.tenantMatcher(),
+      env,
+    );
     this.authority = new RunAuthority(sql, this.audit, env.DB, () => this.tenantId());
     this.providers = new ProviderStore(sql, this.audit);
     this.sessions = new SessionEngine(
@@ -124,12 +134,14 @@ export class TenantDO extends DurableObject<Env> {
     const nextExpiry = this.runs.expireApprovals(now);
     this.sessions.resumeSettled(now);
     const sessions = this.sessions.due(now);
+    this.approvalWebhook.enqueue(now);
     const candidates = [
       nextExpiry,
       sessions.next,
       extra,
       sessions.ids.length > 0 ? now : null,
       this.sinks.nextDue(now),
+      this.approvalWebhook.nextDue(now),
     ];
     const next = Math.min(...candidates.filter((t): t is number => t !== null));
     if (Number.isFinite(next)) {
@@ -142,6 +154,7 @@ export class TenantDO extends DurableObject<Env> {
   /** Runs due hosted sessions forward; also how a session resumes after an eviction. */
   override async alarm(): Promise<void> {
     await this.sinks.deliver(Date.now());
+    await this.approvalWebhook.deliver(Date.now());
     let retryAt: number | null = null;
     for (const id of this.sessions.due(Date.now()).ids) {
       const outcome = await this.sessions.advance(id, Date.now);
@@ -743,6 +756,28 @@ export class TenantDO extends DurableObject<Env> {
         });
       return removed;
     });
+    await this.afterChange();
+    return result;
+  }
+
+  // ── approval webhook ─────────────────────────────────────────────────────────────────────
+  getApprovalWebhook(tenantId: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.approvalWebhook.view()) : bound;
+  }
+
+  async setApprovalWebhook(tenantId: string, input: ApprovalWebhookInput, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const view = this.approvalWebhook.configure(input, actor, Date.now());
+    await this.afterChange();
+    return ok(view);
+  }
+
+  async removeApprovalWebhook(tenantId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = this.approvalWebhook.remove(actor, Date.now());
     await this.afterChange();
     return result;
   }

@@ -106,6 +106,17 @@ export const MIGRATIONS: readonly string[][] = [
        last_at INTEGER NOT NULL, PRIMARY KEY (name, origin, via))`,
   ],
   // ── end issue 9 ─────────────────────────────────────────────────────────────────────────────
+  // ── issue 18 (approval webhooks): approval requests sent to a Slack-compatible webhook ──────
+  [
+    `CREATE TABLE approval_webhook (
+       id INTEGER PRIMARY KEY CHECK (id = 1), url TEXT NOT NULL, signing_secret TEXT,
+       updated_by TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)`,
+    `CREATE TABLE approval_notifications (
+       approval_id TEXT PRIMARY KEY, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+       next_attempt_at INTEGER NOT NULL, last_error TEXT, delivered_at INTEGER,
+       created_at INTEGER NOT NULL)`,
+  ],
+  // ── end issue 18 (approval webhooks) ─────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

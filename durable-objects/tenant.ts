@@ -739,6 +739,14 @@ export class TenantDO extends DurableObject<Env> {
     return ok(this.sinks.list().find((s) => s.id === sink.id)!);
   }
 
+  async testSink(tenantId: string, sinkId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = await this.sinks.test(sinkId, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
   async removeSink(tenantId: string, sinkId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;

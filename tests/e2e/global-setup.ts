@@ -105,9 +105,11 @@ export default async function setup(project: TestProject) {
   mkdirSync(LOG_DIR, { recursive: true });
   const persistDir = mkdtempSync(join(tmpdir(), "gatehouse-e2e-"));
   const log = createWriteStream(SERVER_LOG);
-  // The scripted model runs on a loopback port: the deployment must allow local providers.
+  // The scripted model and the syslog receiver run on loopback ports: the deployment must allow
+  // local providers and loopback sinks.
   const start = ["scripts/start.mjs", "--persist-to", persistDir];
-  const child = spawn("node", [...start, "--var", "ALLOW_LOCAL_PROVIDERS:true"], {
+  const vars = ["--var", "ALLOW_LOCAL_PROVIDERS:true", "--var", "SINK_ALLOW_LOOPBACK:true"];
+  const child = spawn("node", [...start, ...vars], {
     env: { ...process.env, PORT: String(PORT), CI: "true", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // own process group, so teardown can stop every descendant

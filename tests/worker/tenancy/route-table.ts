@@ -428,6 +428,12 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     audit: ["audit.sink_added"],
     prepare: async () => ({ body: { sink: SINK, from_seq: 0 } }),
   },
+  "POST /api/tenants/{t}/audit/sinks/{id}/test": {
+    action: "audit.configure",
+    success: 200,
+    audit: { none: "delivers (or resends) events already in the log; it changes no setting" },
+    prepare: async (t, cookie) => ({ params: { id: await targetSink(t, cookie) } }),
+  },
   "DELETE /api/tenants/{t}/audit/sinks/{id}": {
     action: "audit.configure",
     success: 200,

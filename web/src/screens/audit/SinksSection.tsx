@@ -190,6 +190,7 @@ function AddSinkForm(props: { ws: Workspace; onAdded: () => Promise<void> }) {
   ].some((p) => issue(p));
   return (
     <form class="stack" onSubmit={add} noValidate aria-label="Add a sink">
+      <h3>Add a sink</h3>
       <div class="field">
         <label for="sink-kind">Kind</label>
         <select

@@ -37,6 +37,7 @@ export const ACTIONS = [
   "steps.report",
   "approvals.read",
   "approvals.decide",
+  "approvals.configure",
   "audit.read",
   "audit.export",
   "audit.configure",
@@ -77,6 +78,7 @@ export const ACTION_DESCRIPTIONS: Readonly<Record<Action, string>> = {
   "steps.report": "Report tool results",
   "approvals.read": "See pending approvals",
   "approvals.decide": "Approve or deny",
+  "approvals.configure": "Send approval requests to a webhook (Slack-compatible)",
   "audit.read": "Browse and verify the audit log",
   "audit.export": "Export the audit log",
   "audit.configure":

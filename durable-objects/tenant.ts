@@ -16,6 +16,7 @@ import type { ServerInput } from "./tenant/mcp/servers";
 import { migrate } from "./tenant/schema";
 import { TransparencyLog } from "./tenant/tlog";
 import { SinkDelivery, type SinkConfig } from "./tenant/sinks";
+import { ApprovalWebhook, type ApprovalWebhookInput } from "./tenant/approval-webhook";
 import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
 import type { TenantProvider } from "../core/providers/catalog";
 import type { SecretMatcher } from "../core/secrets";
@@ -38,6 +39,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly outbox: OutboxDrain;
   private readonly tlog: TransparencyLog;
   private readonly sinks: SinkDelivery;
+  private readonly approvalWebhook: ApprovalWebhook;
   private readonly mcp: McpGateway;
   private readonly providers: ProviderStore;
 
@@ -57,6 +59,14 @@ export class TenantDO extends DurableObject<Env> {
     };
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
+    this.approvalWebhook = new ApprovalWebhook(
+      sql,
+      this.audit,
+      this.runs,
+      () => this.tenantId(),
+      () => this.tenantMatcher(),
+      env,
+    );
     this.authority = new RunAuthority(sql, this.audit, env.DB, () => this.tenantId());
     this.providers = new ProviderStore(sql, this.audit);
     this.sessions = new SessionEngine(
@@ -139,6 +149,7 @@ export class TenantDO extends DurableObject<Env> {
     const nextIdle = this.runs.closeIdleRuns(now);
     this.sessions.resumeSettled(now);
     const sessions = this.sessions.due(now);
+    this.approvalWebhook.enqueue(now);
     const candidates = [
       nextExpiry,
       nextIdle,
@@ -146,6 +157,7 @@ export class TenantDO extends DurableObject<Env> {
       extra,
       sessions.ids.length > 0 ? now : null,
       this.sinks.nextDue(now),
+      this.approvalWebhook.nextDue(now),
     ];
     const next = Math.min(...candidates.filter((t): t is number => t !== null));
     if (Number.isFinite(next)) {
@@ -158,6 +170,7 @@ export class TenantDO extends DurableObject<Env> {
   /** Runs due hosted sessions forward; also how a session resumes after an eviction. */
   override async alarm(): Promise<void> {
     await this.sinks.deliver(Date.now());
+    await this.approvalWebhook.deliver(Date.now());
     let retryAt: number | null = null;
     for (const id of this.sessions.due(Date.now()).ids) {
       const outcome = await this.sessions.advance(id, Date.now);
@@ -773,6 +786,14 @@ export class TenantDO extends DurableObject<Env> {
     return ok(this.sinks.list().find((s) => s.id === sink.id)!);
   }
 
+  async testSink(tenantId: string, sinkId: string) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = await this.sinks.test(sinkId, Date.now());
+    await this.afterChange();
+    return result;
+  }
+
   async removeSink(tenantId: string, sinkId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
@@ -790,6 +811,28 @@ export class TenantDO extends DurableObject<Env> {
         });
       return removed;
     });
+    await this.afterChange();
+    return result;
+  }
+
+  // ── approval webhook ─────────────────────────────────────────────────────────────────────
+  getApprovalWebhook(tenantId: string) {
+    const bound = this.bind(tenantId);
+    return bound.ok ? ok(this.approvalWebhook.view()) : bound;
+  }
+
+  async setApprovalWebhook(tenantId: string, input: ApprovalWebhookInput, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const view = this.approvalWebhook.configure(input, actor, Date.now());
+    await this.afterChange();
+    return ok(view);
+  }
+
+  async removeApprovalWebhook(tenantId: string, actor: Actor) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok) return bound;
+    const result = this.approvalWebhook.remove(actor, Date.now());
     await this.afterChange();
     return result;
   }

@@ -16,6 +16,7 @@ import { strictJson } from "./middleware/strict-json";
 import { approvalLinkRoutes, approvalRoutes } from "./routes/approvals";
 import { auditRoutes } from "./routes/audit";
 import { auditSinkRoutes } from "./routes/audit-sinks";
+import { approvalNoticeRoutes, approvalWebhookRoutes } from "./routes/approval-webhook";
 import { auditTlogRoutes, publicTlogRoutes } from "./routes/audit-tlog";
 import { authRoutes } from "./routes/auth";
 import { devRoutes } from "./routes/dev";
@@ -114,6 +115,8 @@ export function createApp() {
   app.route("/", providerRoutes);
   app.route("/", approvalRoutes);
   app.route("/", approvalLinkRoutes);
+  app.route("/", approvalWebhookRoutes);
+  app.route("/", approvalNoticeRoutes);
   app.route("/", auditRoutes);
   app.route("/", auditTlogRoutes);
   app.route("/", auditSinkRoutes);

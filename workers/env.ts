@@ -32,6 +32,8 @@ export interface Env {
   MCP_APPROVAL_HOLD_SECONDS?: string;
   /** `true` (development only): upstream MCP servers may be on loopback/private addresses. */
   MCP_UPSTREAM_ALLOW_LOOPBACK?: string;
+  /** `true` lets a syslog sink be on localhost/127.0.0.1 — honoured only in development. */
+  SINK_ALLOW_LOOPBACK?: string;
   /** "true" lets a tenant configure a model server on localhost (never implied by ENVIRONMENT). */
   ALLOW_LOCAL_PROVIDERS?: string;
 }

@@ -122,6 +122,17 @@ export const MIGRATIONS: readonly string[][] = [
        version INTEGER PRIMARY KEY, format INTEGER NOT NULL, form TEXT NOT NULL)`,
   ],
   // ── end issue 14 (i14c) ─────────────────────────────────────────────────────────────────────
+  // ── issue 18 (approval webhooks): approval requests sent to a Slack-compatible webhook ──────
+  [
+    `CREATE TABLE approval_webhook (
+       id INTEGER PRIMARY KEY CHECK (id = 1), url TEXT NOT NULL, signing_secret TEXT,
+       updated_by TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)`,
+    `CREATE TABLE approval_notifications (
+       approval_id TEXT PRIMARY KEY, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+       next_attempt_at INTEGER NOT NULL, last_error TEXT, delivered_at INTEGER,
+       created_at INTEGER NOT NULL)`,
+  ],
+  // ── end issue 18 (approval webhooks) ─────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

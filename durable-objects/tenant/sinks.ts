@@ -100,6 +100,42 @@ export class SinkDelivery {
     return n > 0 ? ok(null) : fail(404, "not_found", "No such sink.");
   }
 
+  /**
+   * "Test": delivers a sink's backlog now (ending its backoff) or, when it is caught up, sends
+   * its last delivered event again — a duplicate with the same seq and hash, which the
+   * at-least-once contract already allows — and says whether the receiver took it.
+   */
+  async test(id: string, now: number): Promise<Result<{ delivered: boolean; sink: SinkView }>> {
+    const row = this.sql.exec<SinkRow>(`SELECT * FROM audit_sinks WHERE id = ?`, id).toArray()[0];
+    if (!row) return fail(404, "not_found", "No such sink.");
+    if (row.last_seq < this.audit.size) {
+      await this.deliverOne({ ...row, next_attempt_at: now }, now);
+    } else if (row.last_seq > 0) {
+      const vault = await VaultSession.open(this.env, this.tenantId());
+      try {
+        const events = this.audit.events(row.last_seq - 1, 1) as unknown as SinkEvent[];
+        await this.send(JSON.parse(row.config) as SinkConfig, events, vault);
+        this.sql.exec(`UPDATE audit_sinks SET last_error = NULL WHERE id = ?`, id);
+      } catch (e) {
+        this.sql.exec(
+          `UPDATE audit_sinks SET last_error = ? WHERE id = ?`,
+          this.reason(e).slice(0, 200),
+          id,
+        );
+      } finally {
+        vault.close();
+      }
+    }
+    const sink = this.list().find((s) => s.id === id)!;
+    return ok({ delivered: sink.last_error === null, sink });
+  }
+
+  private reason(e: unknown): string {
+    return e instanceof SinkDown || e instanceof VaultError
+      ? e.message
+      : `unreachable: ${(e as Error).name}`;
+  }
+
   /** When the alarm should next run for the sinks, or null if every sink is caught up. */
   nextDue(now: number): number | null {
     const row = this.sql
@@ -144,10 +180,7 @@ export class SinkDelivery {
       }
     } catch (e) {
       const failures = row.failures + 1;
-      const reason =
-        e instanceof SinkDown || e instanceof VaultError
-          ? e.message
-          : `unreachable: ${(e as Error).name}`;
+      const reason = this.reason(e);
       this.sql.exec(
         `UPDATE audit_sinks SET failures = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`,
         failures,

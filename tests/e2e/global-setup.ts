@@ -105,14 +105,15 @@ export default async function setup(project: TestProject) {
   mkdirSync(LOG_DIR, { recursive: true });
   const persistDir = mkdtempSync(join(tmpdir(), "gatehouse-e2e-"));
   const log = createWriteStream(SERVER_LOG);
-  // The scripted model and the upstream MCP server run on loopback ports: the explicit
-  // development settings allow them. An MCP call waits 3 s for an approval before answering
-  // "awaiting approval, retry".
+  // The scripted model, the upstream MCP server and the syslog receiver run on loopback ports:
+  // the explicit development settings allow them. An MCP call waits 3 s for an approval before
+  // answering "awaiting approval, retry".
   const start = ["scripts/start.mjs", "--persist-to", persistDir];
   const vars = [
     "ALLOW_LOCAL_PROVIDERS:true",
     "MCP_UPSTREAM_ALLOW_LOOPBACK:true",
     "MCP_APPROVAL_HOLD_SECONDS:3",
+    "SINK_ALLOW_LOOPBACK:true",
   ].flatMap((v) => ["--var", v]);
   const child = spawn("node", [...start, ...vars], {
     env: { ...process.env, PORT: String(PORT), CI: "true", NO_COLOR: "1" },

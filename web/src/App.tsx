@@ -23,7 +23,10 @@ export function App() {
   const [auth, setAuth] = useState<Auth>({ kind: "checking" });
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [tenantId, setTenantId] = useState<string | null>(rememberedTenant);
+  const [tenantId, setTenantId] = useState<string | null>(
+    // An approval notice's link names its tenant; otherwise the one chosen last time.
+    () => new URLSearchParams(location.search).get("tenant") ?? rememberedTenant(),
+  );
   const path = usePath();
   const route = parseRoute(path, location.search);
 

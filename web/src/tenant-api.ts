@@ -1,5 +1,6 @@
 import type { Role } from "../../core/permissions";
 import { id, request, requestText } from "./api";
+import type { Sink, SinkConfig } from "./sinks";
 
 /** Shapes of the `/api/tenants/{t}/…` answers (see workers/schemas/{tenancy,vault,runtime}.ts). */
 
@@ -317,6 +318,11 @@ export function tenantApi(tenantId: string) {
       ),
     auditExport: () => requestText(`${base}/audit/export`),
     auditTlogProof: (seq: number) => requestText(`${base}/audit/proofs/${seq}/tlog-proof`),
+    sinks: () => request<{ sinks: Sink[] }>("GET", `${base}/audit/sinks`),
+    addSink: (sink: SinkConfig) => request<Sink>("POST", `${base}/audit/sinks`, { sink }),
+    testSink: (sinkId: string) =>
+      request<{ delivered: boolean; sink: Sink }>("POST", `${base}/audit/sinks/${id(sinkId)}/test`),
+    removeSink: (sinkId: string) => request("DELETE", `${base}/audit/sinks/${id(sinkId)}`),
   };
 }
 

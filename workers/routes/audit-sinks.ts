@@ -90,9 +90,17 @@ auditSinkRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.configure");
     const { sink, from_seq } = c.req.valid("json");
     const development = c.env.ENVIRONMENT === "development";
+    // A syslog receiver on this machine, for local testing only (as MCP_UPSTREAM_ALLOW_LOOPBACK).
+    const loopbackSyslog =
+      sink.kind === "syslog" &&
+      development &&
+      c.env.SINK_ALLOW_LOOPBACK === "true" &&
+      /^(localhost|127\.0\.0\.1)$/.test(sink.host);
     const target =
       sink.kind === "syslog" ? `https://${sink.host}:${sink.port}/` : (sink.url as string);
-    const refused = checkDestination(target, development && sink.kind !== "syslog");
+    const refused = loopbackSyslog
+      ? null
+      : checkDestination(target, development && sink.kind !== "syslog");
     if (refused)
       throw new ApiError(400, "invalid_request", `Sink destination refused: ${refused}.`, [
         { path: sink.kind === "syslog" ? "sink.host" : "sink.url", message: refused },
@@ -120,5 +128,28 @@ auditSinkRoutes.openapi(
     const stub = tenantStub(c.env, access.tenantId);
     unwrap(await stub.removeSink(access.tenantId, id, actorOf(access)));
     return c.json({ ok: true as const }, 200);
+  },
+);
+
+auditSinkRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/audit/sinks/{id}/test",
+    tags: ["audit"],
+    summary:
+      "Deliver a sink's backlog now, or resend its last delivered event (same seq), and report",
+    request: { params: TenantParam.extend({ id: z.string().min(1).max(64) }) },
+    responses: {
+      200: json(z.object({ delivered: z.boolean(), sink: Sink })),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.configure");
+    const { id } = c.req.valid("param");
+    return c.json(
+      unwrap(await tenantStub(c.env, access.tenantId).testSink(access.tenantId, id)),
+      200,
+    );
   },
 );

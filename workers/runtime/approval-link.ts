@@ -42,3 +42,35 @@ export async function checkApprovalLink(
   if (typeof tid !== "string" || typeof apr !== "string") return { status: "invalid" };
   return { status: "valid", claim: { tenantId: tid, approvalId: apr, userId: sub } };
 }
+
+const NOTICE_PURPOSE = "gatehouse/approval-notice";
+
+/**
+ * The link an approval notice (a Slack message) carries: it names one approval and proves the
+ * message came from us, but grants nothing — the page it opens needs a sign-in to decide, so
+ * everyone who can read the channel is not an approver.
+ */
+export function signApprovalNotice(
+  pepper: string,
+  notice: { tenantId: string; approvalId: string },
+  ttlSeconds: number,
+) {
+  return signPurposeToken(
+    pepper,
+    NOTICE_PURPOSE,
+    { sub: notice.approvalId, tid: notice.tenantId },
+    Math.max(1, Math.min(ttlSeconds, APPROVAL_LINK_MAX_TTL_SECONDS)),
+  );
+}
+
+export async function checkApprovalNotice(
+  pepper: string,
+  token: string,
+): Promise<
+  { status: "valid"; tenantId: string; approvalId: string } | { status: "expired" | "invalid" }
+> {
+  const c = await checkPurposeToken(pepper, NOTICE_PURPOSE, token);
+  if (c.status !== "valid") return c;
+  if (typeof c.claims.tid !== "string") return { status: "invalid" };
+  return { status: "valid", tenantId: c.claims.tid, approvalId: c.claims.sub };
+}

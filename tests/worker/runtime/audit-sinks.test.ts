@@ -170,6 +170,60 @@ describe("SIEM sinks", () => {
     expect(first.time).toBe(Date.parse(first.event.ts) / 1000);
   });
 
+  it("Splunk HEC: down for a while after delivering, then back — nothing lost, none reordered", async () => {
+    const { owner, base, step, size } = await tenantWithRun();
+    siem = mockSiem(HOOK);
+    await call(`${base}/secrets/HEC_TOKEN`, {
+      method: "PUT",
+      cookie: owner.cookie,
+      body: {
+        value: HEC_TOKEN,
+        destinations: [{ origin: HOOK, via: { kind: "header", name: "authorization" } }],
+      },
+    });
+    const created = await call(`${base}/audit/sinks`, {
+      cookie: owner.cookie,
+      body: { sink: { kind: "splunk_hec", url: HOOK, token_secret: "HEC_TOKEN" } },
+    });
+    expect(created.status).toBe(201);
+    type Envelope = {
+      time: number;
+      source: string;
+      sourcetype: string;
+      event: { seq: number; hash: string };
+    };
+    const envelopes = () =>
+      siem!.requests.flatMap((r) => r.body.split("\n").map((l) => JSON.parse(l) as Envelope));
+    await delivered(() => envelopes().map((e) => e.event.seq), size);
+    const beforeOutage = siem.requests.length;
+
+    siem.down("refuse");
+    for (let i = 0; i < 6; i++) expect((await step(100 + i)).status).toBeLessThan(300);
+    await eventually(async () => (siem!.refused() >= 2 ? true : null), 400);
+    expect(siem.requests.length).toBe(beforeOutage); // nothing got through while down
+    siem.down("503"); // up again but busy, as HEC answers under load
+    await eventually(async () => (siem!.refused() >= 3 ? true : null), 600);
+    siem.up();
+    await delivered(() => envelopes().map((e) => e.event.seq), size);
+
+    const seqs = envelopes().map((e) => e.event.seq);
+    const firstSeen: number[] = [];
+    const hashOf = new Map<number, string>();
+    for (const e of envelopes()) {
+      expect(e).toMatchObject({ source: "gatehouse", sourcetype: "gatehouse:audit" });
+      const known = hashOf.get(e.event.seq);
+      if (known === undefined) {
+        hashOf.set(e.event.seq, e.event.hash);
+        firstSeen.push(e.event.seq);
+      } else expect(e.event.hash).toBe(known);
+    }
+    const want = await size();
+    expect(firstSeen).toEqual(Array.from({ length: want }, (_, i) => i + 1));
+    expect(Math.max(...seqs)).toBe(want);
+    for (const r of siem.requests)
+      expect(r.headers.get("authorization")).toBe(`Splunk ${HEC_TOKEN}`);
+  }, 30_000);
+
   it("refuses private destinations and bad secret names; operators cannot configure", async () => {
     const { owner, base } = await tenantWithRun();
     await expectError(

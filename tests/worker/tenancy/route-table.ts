@@ -144,6 +144,18 @@ async function targetWitness(tenantId: string, ownerCookie: string): Promise<str
   );
 }
 
+const APPROVAL_HOOK = { url: "https://hooks.slack.example/services/T1/B2/abcd" } as const;
+
+async function configuredApprovalWebhook(tenantId: string, ownerCookie: string): Promise<void> {
+  const res = await call(`/api/tenants/${tenantId}/approvals/webhook`, {
+    method: "PUT",
+    cookie: ownerCookie,
+    body: APPROVAL_HOOK,
+  });
+  if (res.status !== 200)
+    throw new Error(`fixture approval webhook: ${res.status} ${await res.text()}`);
+}
+
 const SINK = { kind: "webhook", url: "https://siem.example/ingest", secret: "SIEM_KEY" } as const;
 
 async function targetSink(tenantId: string, ownerCookie: string): Promise<string> {
@@ -347,6 +359,26 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     }),
   },
   "GET /api/tenants/{t}/approvals": { action: "approvals.read", success: 200, prepare: none },
+  "GET /api/tenants/{t}/approvals/webhook": {
+    action: "approvals.configure",
+    success: 200,
+    prepare: none,
+  },
+  "PUT /api/tenants/{t}/approvals/webhook": {
+    action: "approvals.configure",
+    success: 200,
+    audit: ["approval_webhook.configured"],
+    prepare: async () => ({ body: APPROVAL_HOOK }),
+  },
+  "DELETE /api/tenants/{t}/approvals/webhook": {
+    action: "approvals.configure",
+    success: 200,
+    audit: ["approval_webhook.removed"],
+    prepare: async (t, cookie) => {
+      await configuredApprovalWebhook(t, cookie);
+      return {};
+    },
+  },
   "POST /api/tenants/{t}/approvals/{a}/decision": {
     audit: ["approval.denied"],
     action: "approvals.decide",
@@ -426,6 +458,12 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     success: 201,
     audit: ["audit.sink_added"],
     prepare: async () => ({ body: { sink: SINK, from_seq: 0 } }),
+  },
+  "POST /api/tenants/{t}/audit/sinks/{id}/test": {
+    action: "audit.configure",
+    success: 200,
+    audit: { none: "delivers (or resends) events already in the log; it changes no setting" },
+    prepare: async (t, cookie) => ({ params: { id: await targetSink(t, cookie) } }),
   },
   "DELETE /api/tenants/{t}/audit/sinks/{id}": {
     action: "audit.configure",

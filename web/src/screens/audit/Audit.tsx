@@ -2,6 +2,7 @@ import { useState } from "hono/jsx/dom";
 import { PageHead } from "../../components/ui";
 import type { Workspace } from "../../workspace";
 import { EventsList } from "./EventsList";
+import { SinksSection } from "./SinksSection";
 import { VerifySection } from "./VerifySection";
 
 /** Event types the runtime writes; the filter also accepts any other. */
@@ -35,6 +36,7 @@ export function Audit(props: { ws: Workspace }) {
         </p>
       </PageHead>
       {ws.can("audit.export") ? <VerifySection ws={ws} /> : null}
+      {ws.can("audit.read") ? <SinksSection ws={ws} /> : null}
       <section class="card" aria-labelledby="events-title">
         <h2 id="events-title">Events</h2>
         <div class="field">

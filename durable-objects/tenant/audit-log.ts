@@ -37,6 +37,21 @@ export interface SignedCheckpoint {
  * of an RFC 6962 Merkle tree. `append` is synchronous so it runs inside the same
  * `transactionSync` as the state change it records; the writer's small state is saved with it.
  */
+/** Issue 17's browser filters; all optional and combined with AND. */
+export interface AuditEventFilter {
+  runId?: string;
+  type?: string;
+  /** Newest first; page on with `beforeSeq` (the last seq shown). */
+  order?: "asc" | "desc";
+  beforeSeq?: number;
+  actorId?: string;
+  /** ISO times: `since` inclusive, `until` exclusive. */
+  since?: string;
+  until?: string;
+  /** Case-insensitive text anywhere in the event's JSON. */
+  text?: string;
+}
+
 export class AuditLog {
   private writer: AuditLogWriter;
   private signer: Promise<CheckpointSigner> | null = null;
@@ -122,20 +137,27 @@ export class AuditLog {
       : AuditLogWriter.empty(SHA256);
   }
 
-  events(
-    afterSeq: number,
-    limit: number,
-    filter: { runId?: string; type?: string } = {},
-  ): AuditEventView[] {
+  events(afterSeq: number, limit: number, filter: AuditEventFilter = {}): AuditEventView[] {
+    const newestFirst = filter.order === "desc";
     return this.sql
       .exec<{ event: string }>(
         `SELECT event FROM audit_events
           WHERE seq > ?1 AND (?2 IS NULL OR run_id = ?2) AND (?3 IS NULL OR type = ?3)
-          ORDER BY seq LIMIT ?4`,
+            AND (?5 IS NULL OR seq < ?5)
+            AND (?6 IS NULL OR json_extract(event, '$.actor.id') = ?6)
+            AND (?7 IS NULL OR json_extract(event, '$.ts') >= ?7)
+            AND (?8 IS NULL OR json_extract(event, '$.ts') < ?8)
+            AND (?9 IS NULL OR instr(lower(event), lower(?9)) > 0)
+          ORDER BY seq ${newestFirst ? "DESC" : "ASC"} LIMIT ?4`,
         afterSeq,
         filter.runId ?? null,
         filter.type ?? null,
         limit,
+        filter.beforeSeq ?? null,
+        filter.actorId ?? null,
+        filter.since ?? null,
+        filter.until ?? null,
+        filter.text ?? null,
       )
       .toArray()
       .map((r) => JSON.parse(r.event) as AuditEventView);

@@ -94,7 +94,7 @@ describe("navigation by role", () => {
       "Members",
       "Tokens",
       "Audit",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ];
@@ -109,7 +109,7 @@ describe("navigation by role", () => {
       "Policies",
       "Vault",
       "Members",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
@@ -118,7 +118,7 @@ describe("navigation by role", () => {
       "Runs",
       "Policies",
       "Members",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
@@ -130,7 +130,7 @@ describe("navigation by role", () => {
       "Members",
       "Tokens",
       "Audit",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
@@ -165,15 +165,20 @@ describe("navigation by role", () => {
       "Members",
       "Tokens",
       "Audit",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
     const viewer = splitTabs(visibleNav("viewer"));
     expect(viewer.tabs.map((i) => i.label)).toEqual(["Approvals", "Runs", "Policies", "Members"]);
-    expect(viewer.more.map((i) => i.label)).toEqual(["Sessions", "MCP", "Account"]);
+    expect(viewer.more.map((i) => i.label)).toEqual(["Conversations", "MCP", "Account"]);
     const operator = splitTabs(visibleNav("operator"));
-    expect(operator.more.map((i) => i.label)).toEqual(["Members", "Sessions", "MCP", "Account"]);
+    expect(operator.more.map((i) => i.label)).toEqual([
+      "Members",
+      "Conversations",
+      "MCP",
+      "Account",
+    ]);
     expect(splitTabs(visibleNav(null))).toEqual({ tabs: [NAV[NAV.length - 1]], more: [] });
   });
 });

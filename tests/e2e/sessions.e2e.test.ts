@@ -545,7 +545,7 @@ describe("hosted sessions at 390×844", () => {
 
   it("opens Sessions by its URL and checks the new-session form before sending it", async () => {
     await page.goto("/sessions");
-    await poll(() => heading(page, "Sessions").isVisible()).toBe(true);
+    await poll(() => heading(page, "Conversations").isVisible()).toBe(true);
     // No sessions yet: the form is the screen, with the tenant's provider already chosen.
     await poll(() => page.getByLabel("Provider").inputValue()).toBe("local-claude");
     expect(await page.getByLabel("Model").inputValue()).toBe("claude-test");
@@ -768,14 +768,14 @@ describe("hosted sessions at 390×844", () => {
   });
 
   it("lists the session with its status", async () => {
-    await page.getByRole("link", { name: "← All sessions" }).click();
-    await poll(() => heading(page, "Sessions").isVisible()).toBe(true);
-    const rows = page.getByRole("list", { name: "Sessions" }).getByRole("listitem");
+    await page.getByRole("link", { name: "← All conversations" }).click();
+    await poll(() => heading(page, "Conversations").isVisible()).toBe(true);
+    const rows = page.getByRole("list", { name: "Conversations" }).getByRole("listitem");
     await poll(() => rows.count()).toBe(1);
     await poll(async () => (await rows.first().textContent()) ?? "").toMatch(
       /Colour helper\s*Ready.*claude-test/,
     );
-    await poll(() => page.getByRole("button", { name: "New session" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("button", { name: "New conversation" }).isVisible()).toBe(true);
     await shot(page, "sessions-list");
     await rows.first().getByRole("link").click();
     await poll(() => heading(page, SESSION_TITLE).isVisible()).toBe(true);

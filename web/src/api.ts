@@ -295,7 +295,25 @@ export const api = {
   acceptInvite: (token: string) =>
     request<{ tenant: TenantInfo }>("POST", "/api/invites/accept", { token }),
   doctor: () => request<DoctorReport>("GET", "/api/doctor"),
+
+  ownershipOffers: () =>
+    request<{ transfers: OwnershipTransfer[] }>("GET", "/api/me/ownership-transfers"),
+  acceptOwnership: (transferId: string) =>
+    request<{ ok: true }>("POST", `/api/me/ownership-transfers/${id(transferId)}/accept`, {}),
+  declineOwnership: (transferId: string) =>
+    request<{ ok: true }>("POST", `/api/me/ownership-transfers/${id(transferId)}/decline`, {}),
 };
+
+/** An owner's offer to hand a tenant to a member; roles change only when they accept. */
+export interface OwnershipTransfer {
+  id: string;
+  tenant_id: string;
+  tenant_name: string;
+  from: { user_id: string; email: string };
+  to: { user_id: string; email: string };
+  created_at: string;
+  expires_at: string;
+}
 
 /** A message fit to show people, whatever was thrown. */
 export function messageOf(error: unknown): string {

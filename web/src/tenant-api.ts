@@ -1,5 +1,6 @@
 import type { Role } from "../../core/permissions";
 import { id, request, requestText } from "./api";
+import type { OwnershipTransfer, TenantInfo } from "./api";
 
 /** Shapes of the `/api/tenants/{t}/…` answers (see workers/schemas/{tenancy,vault,runtime}.ts). */
 
@@ -214,6 +215,12 @@ export function tenantApi(tenantId: string) {
     removeMember: (userId: string) =>
       request<{ ok: true }>("DELETE", `${base}/members/${id(userId)}`),
     leave: () => request<{ ok: true }>("POST", `${base}/leave`, {}),
+    rename: (name: string) => request<{ tenant: TenantInfo }>("PATCH", base, { name }),
+    deleteTenant: () => request<{ ok: true }>("DELETE", base),
+    transfer: () => request<{ transfer: OwnershipTransfer | null }>("GET", `${base}/transfer`),
+    offerOwnership: (userId: string) =>
+      request<{ transfer: OwnershipTransfer }>("POST", `${base}/transfer`, { user_id: userId }),
+    withdrawOwnership: () => request<{ ok: true }>("DELETE", `${base}/transfer`),
 
     invites: () => request<{ invites: Invite[] }>("GET", `${base}/invites`),
     invite: (email: string, role: Role) =>

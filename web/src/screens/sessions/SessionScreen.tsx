@@ -48,7 +48,7 @@ export function SessionScreen(props: { ws: Workspace; id: string }) {
     <main class="screen session-screen" aria-labelledby="session-title">
       <p class="back">
         <Link href={sessionPaths.list} class="btn btn-quiet">
-          ← All sessions
+          ← All conversations
         </Link>
       </p>
       {loaded.state === "loading" ? <Loading label="Loading the session…" /> : null}

@@ -32,10 +32,17 @@ const jsonResponse = (status: number, body: unknown, headers: Record<string, str
 describe("routes", () => {
   it("maps every address to its screen", () => {
     expect(parseRoute("/")).toEqual({ screen: "account" });
-    for (const screen of ["approvals", "runs", "policies", "vault", "members", "tokens", "audit"]) {
+    for (const screen of ["runs", "policies", "vault", "members", "tokens", "audit"]) {
       expect(parseRoute(`/${screen}`)).toEqual({ screen });
       expect(parseRoute(`/${screen}/`)).toEqual({ screen });
     }
+    expect(parseRoute("/approvals")).toEqual({ screen: "approvals", tab: "pending", focus: null });
+    expect(parseRoute("/approvals/", "?tab=decided&id=apr_1")).toEqual({
+      screen: "approvals",
+      tab: "decided",
+      focus: "apr_1",
+    });
+    expect(parseRoute("/approvals/x")).toEqual({ screen: "not-found" });
     expect(parseRoute("/runs/run_1%2F2")).toEqual({ screen: "run", runId: "run_1/2" });
     expect(parseRoute("/policies/new")).toEqual({ screen: "policy-editor", base: null });
     expect(parseRoute("/policies/3")).toEqual({ screen: "policy", version: 3 });

@@ -5,6 +5,8 @@ import type {
   RegistrationResponseJSON,
 } from "@simplewebauthn/browser";
 
+import { plainError } from "./format";
+
 export type SignInMethod = "email_code" | "passkey";
 
 export interface User {
@@ -317,7 +319,7 @@ export interface OwnershipTransfer {
 
 /** A message fit to show people, whatever was thrown. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error && error.message) return error.message;
+  if (error instanceof ApiError) return plainError(error.message);
+  if (error instanceof Error && error.message) return plainError(error.message);
   return "Something went wrong. Try again.";
 }

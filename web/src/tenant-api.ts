@@ -186,9 +186,17 @@ export interface Approval {
   run_id: string;
   tool: string;
   args?: JsonObject;
+  /** The rule that asked for a person and its reason; the run's agent and who opened it. */
+  rule_id?: string | null;
+  policy_reason?: string;
+  agent?: string | null;
+  requested_by?: Actor | null;
   status: ApprovalStatus;
   approvers: string[];
+  /** The decider's reason, once decided. */
   reason: string | null;
+  decided_by?: Actor | null;
+  decided_at?: string | null;
   created_at?: string;
   expires_at: string;
 }
@@ -203,6 +211,29 @@ export interface AuditEvent {
   data: unknown;
   prev: string;
   hash: string;
+}
+
+/** A page of the audit log: oldest first after `after`, or newest first before `before`. */
+export interface AuditQuery {
+  after?: number;
+  limit: number;
+  order?: "asc" | "desc";
+  before?: number;
+  type?: string;
+  actor?: string;
+  run?: string;
+  /** ISO times: from (inclusive) and to (exclusive). */
+  since?: string;
+  until?: string;
+  q?: string;
+}
+
+export function auditSearch(query: AuditQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  return params.toString();
 }
 
 /** Every call of one tenant, with its id escaped into the paths. */
@@ -294,12 +325,10 @@ export function tenantApi(tenantId: string) {
         reason,
       }),
 
-    auditEvents: (query: { after: number; limit: number; type?: string }) =>
-      request<{ events: AuditEvent[]; size: number }>(
+    auditEvents: (query: AuditQuery) =>
+      request<{ events: AuditEvent[]; size: number; next_cursor: number | null }>(
         "GET",
-        `${base}/audit/events?after=${query.after}&limit=${query.limit}${
-          query.type ? `&type=${id(query.type)}` : ""
-        }`,
+        `${base}/audit/events?${auditSearch(query)}`,
       ),
     auditExport: () => requestText(`${base}/audit/export`),
     auditTlogProof: (seq: number) => requestText(`${base}/audit/proofs/${seq}/tlog-proof`),

@@ -6,9 +6,11 @@ import type { Workspace } from "./workspace";
 export interface ActorNames {
   emails: ReadonlyMap<string, string>;
   tokens: ReadonlyMap<string, string>;
+  /** Recent runs' agent names, for actors that are a run's agent. */
+  agents: ReadonlyMap<string, string>;
 }
 
-const EMPTY: ActorNames = { emails: new Map(), tokens: new Map() };
+const EMPTY: ActorNames = { emails: new Map(), tokens: new Map(), agents: new Map() };
 
 /**
  * Loads what the role may read (members always; tokens when allowed). A failure leaves the maps
@@ -16,7 +18,7 @@ const EMPTY: ActorNames = { emails: new Map(), tokens: new Map() };
  */
 export function useActorNames(ws: Workspace): ActorNames {
   const [names] = useResource(async () => {
-    const [members, tokens] = await Promise.all([
+    const [members, tokens, agents] = await Promise.all([
       ws.api.members().then(
         (r) => new Map(r.members.map((m) => [m.user_id, m.email])),
         () => new Map<string, string>(),
@@ -27,8 +29,14 @@ export function useActorNames(ws: Workspace): ActorNames {
             () => new Map<string, string>(),
           )
         : Promise.resolve(new Map<string, string>()),
+      ws.can("runs.read")
+        ? ws.api.runs(null, 100).then(
+            (r) => new Map(r.runs.map((run) => [run.id, run.agent])),
+            () => new Map<string, string>(),
+          )
+        : Promise.resolve(new Map<string, string>()),
     ]);
-    return { emails: members, tokens };
+    return { emails: members, tokens, agents };
   });
   return names.state === "ready" ? names.data : EMPTY;
 }
@@ -45,5 +53,9 @@ export function actorName(
     return name ? `token “${name}”` : `an API token (${actor.id.slice(0, 8)})`;
   }
   if (actor.kind === "system") return "Gatehouse";
+  if (actor.kind === "agent") {
+    const agent = names.agents.get(actor.id);
+    return agent ? `agent “${agent}”` : `the agent of run ${actor.id.slice(0, 12)}`;
+  }
   return `${actor.kind} ${actor.id.slice(0, 12)}`;
 }

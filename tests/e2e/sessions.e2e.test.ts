@@ -646,7 +646,7 @@ describe("hosted sessions at 390×844", () => {
     await shot(page, "memory-put-allowed");
   });
 
-  it("refuses a message with a provider key in it and keeps the text to fix", async () => {
+  it("refuses a message with a provider key in it and clears the key from the box", async () => {
     const requestsBefore = mock.requests.length;
     const userBefore = await bubbles(page, "user").count();
     const text = `Use this key for later: ${PASTED_KEY}`;
@@ -656,13 +656,14 @@ describe("hosted sessions at 390×844", () => {
     await poll(async () => (await refusal.textContent()) ?? "").toContain(
       "the message was not sent",
     );
-    expect(await composerBox(page).inputValue()).toBe(text);
+    // Issue 17: the refused key does not linger on screen.
+    await poll(() => composerBox(page).inputValue()).toBe("");
+    expect(await page.content()).not.toContain(PASTED_KEY);
     expect(await composerBox(page).getAttribute("aria-invalid")).toBe("true");
     await shot(page, "key-refused");
     expect(await bubbles(page, "user").count()).toBe(userBefore);
     expect(mock.requests.length).toBe(requestsBefore);
     expect(JSON.stringify(await sessionEvents())).not.toContain(PASTED_KEY);
-    await composerBox(page).fill("");
   });
 
   it("flags the anomaly, asks for approval of send_email inline, and finishes once approved", async () => {

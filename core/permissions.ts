@@ -10,6 +10,7 @@ export const ACTIONS = [
   "tenant.read",
   "tenant.rename",
   "tenant.delete",
+  "tenant.transfer",
   "members.read",
   "members.invite",
   "members.change_role",
@@ -51,6 +52,7 @@ export const ACTION_DESCRIPTIONS: Readonly<Record<Action, string>> = {
   "tenant.read": "See the tenant's name and your role",
   "tenant.rename": "Rename the tenant",
   "tenant.delete": "Delete the tenant (crypto-shreds the vault; step-up)",
+  "tenant.transfer": "Offer the tenant's ownership to a member, or withdraw the offer (step-up)",
   "members.read": "List members",
   "members.invite": "Invite people by email, list and cancel invites",
   "members.change_role": "Change a member's role",
@@ -138,7 +140,7 @@ const AUDITOR: readonly Action[] = [
 
 export const PERMISSION_MATRIX: Readonly<Record<Role, ReadonlySet<Action>>> = Object.freeze({
   owner: new Set(EVERYTHING),
-  admin: new Set(EVERYTHING.filter((a) => a !== "tenant.delete")),
+  admin: new Set(EVERYTHING.filter((a) => a !== "tenant.delete" && a !== "tenant.transfer")),
   operator: new Set(OPERATOR),
   viewer: new Set(VIEWER),
   auditor: new Set(AUDITOR),

@@ -29,9 +29,9 @@ export const STEP_UP_OPERATIONS = {
   "account.delete": { description: "Delete your account", when: "always", route: false },
   "tenant.delete": { description: "Delete the tenant", when: "always", route: true },
   "tenant.transfer": {
-    description: "Transfer the tenant (today: make someone else owner, see `members.change_role`)",
+    description: "Offer the tenant's ownership to another member (they must accept)",
     when: "always",
-    route: false,
+    route: true,
   },
   "members.change_role": {
     description: "Make a member owner or admin, or change an owner's or admin's role",

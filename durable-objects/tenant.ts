@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../workers/env";
 import { AuditLog } from "./tenant/audit-log";
+import type { AuditEventFilter } from "./tenant/audit-events-query";
 import { PolicyStore } from "./tenant/policies";
 import { OutboxDrain } from "./tenant/outbox-drain";
 import { ProviderStore } from "./tenant/providers";
@@ -562,12 +563,7 @@ export class TenantDO extends DurableObject<Env> {
   }
 
   // ── audit ──────────────────────────────────────────────────────────────────────────────
-  auditEvents(
-    tenantId: string,
-    afterSeq: number,
-    limit: number,
-    filter: { runId?: string; type?: string },
-  ) {
+  auditEvents(tenantId: string, afterSeq: number, limit: number, filter: AuditEventFilter) {
     const bound = this.bind(tenantId);
     return bound.ok
       ? ok({ events: this.audit.events(afterSeq, limit, filter), size: this.audit.size })

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { MAX_POLICY_BODY_BYTES } from "../core/policy/limits";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { authenticate } from "./auth/principal";
@@ -23,6 +24,7 @@ import { devRoutes } from "./routes/dev";
 import { doctorRoutes } from "./routes/doctor";
 import { whoamiRoutes } from "./routes/whoami";
 import { inviteRoutes } from "./routes/invites";
+import { ownershipRoutes } from "./routes/ownership";
 import { keyRoutes } from "./routes/keys";
 import { mcpAdminRoutes } from "./mcp/admin-routes";
 import { consentRoutes } from "./mcp/consent";
@@ -43,6 +45,7 @@ import { tenantRoutes } from "./routes/tenants";
 import { tokenRoutes } from "./routes/tokens";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+const POLICY_PATH = /^\/api\/tenants\/[^/]+\/policies$/;
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -82,17 +85,18 @@ export function createApp() {
   );
   app.use(originCheck);
   app.use(drainAuditAfterResponse);
-  app.use(
+  const limitTo = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
-        throw new ApiError(
-          413,
-          "payload_too_large",
-          `The request body exceeds ${MAX_BODY_BYTES} bytes.`,
-        );
+        throw new ApiError(413, "payload_too_large", `The request body exceeds ${maxSize} bytes.`);
       },
-    }),
+    });
+  const defaultLimit = limitTo(MAX_BODY_BYTES);
+  // A new policy version may be as long as the policy schema allows (issue 17).
+  const policyLimit = limitTo(MAX_POLICY_BODY_BYTES);
+  app.use((c, next) =>
+    (c.req.method === "POST" && POLICY_PATH.test(c.req.path) ? policyLimit : defaultLimit)(c, next),
   );
   app.use(strictJson);
   app.use(authenticateRunToken);
@@ -105,6 +109,7 @@ export function createApp() {
   app.route("/", notMeRoutes);
   app.route("/", tenantRoutes);
   app.route("/", inviteRoutes);
+  app.route("/", ownershipRoutes);
   app.route("/", tokenRoutes);
   app.route("/", secretRoutes);
   app.route("/", keyRoutes);

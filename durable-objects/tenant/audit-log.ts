@@ -38,6 +38,7 @@ export interface SignedCheckpoint {
  * of an RFC 6962 Merkle tree. `append` is synchronous so it runs inside the same
  * `transactionSync` as the state change it records; the writer's small state is saved with it.
  */
+/** Issue 17's browser filters; all optional and combined with AND. */
 export class AuditLog {
   private writer: AuditLogWriter;
   private signer: Promise<CheckpointSigner> | null = null;

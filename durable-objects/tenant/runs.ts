@@ -176,12 +176,18 @@ export class RunEngine {
 
   private approvalView(a: ApprovalRow): ApprovalView {
     const step = this.stepRow(a.step_id)!;
+    const decision = JSON.parse(step.decision) as StoredDecision;
+    const run = this.runRow(a.run_id);
     return {
       id: a.id,
       step_id: a.step_id,
       run_id: a.run_id,
       tool: step.tool,
       args: JSON.parse(step.args) as JsonObject,
+      rule_id: decision.rule_id,
+      policy_reason: decision.reason,
+      agent: run?.agent ?? null,
+      requested_by: run ? (JSON.parse(run.created_by) as Actor) : null,
       status: a.status,
       approvers: JSON.parse(a.approvers) as string[],
       reason: a.reason,

@@ -81,6 +81,12 @@ export interface ApprovalView {
   run_id: string;
   tool: string;
   args: JsonObject;
+  /** The rule that asked for a person, and its reason (issue 17: context on the card). */
+  rule_id: string | null;
+  policy_reason: string;
+  /** The run's agent and who opened the run. */
+  agent: string | null;
+  requested_by: Actor | null;
   status: ApprovalStatus;
   approvers: string[];
   reason: string | null;

@@ -32,10 +32,17 @@ const jsonResponse = (status: number, body: unknown, headers: Record<string, str
 describe("routes", () => {
   it("maps every address to its screen", () => {
     expect(parseRoute("/")).toEqual({ screen: "account" });
-    for (const screen of ["approvals", "runs", "policies", "vault", "members", "tokens", "audit"]) {
+    for (const screen of ["runs", "policies", "vault", "members", "tokens", "audit"]) {
       expect(parseRoute(`/${screen}`)).toEqual({ screen });
       expect(parseRoute(`/${screen}/`)).toEqual({ screen });
     }
+    expect(parseRoute("/approvals")).toEqual({ screen: "approvals", tab: "pending", focus: null });
+    expect(parseRoute("/approvals/", "?tab=decided&id=apr_1")).toEqual({
+      screen: "approvals",
+      tab: "decided",
+      focus: "apr_1",
+    });
+    expect(parseRoute("/approvals/x")).toEqual({ screen: "not-found" });
     expect(parseRoute("/runs/run_1%2F2")).toEqual({ screen: "run", runId: "run_1/2" });
     expect(parseRoute("/policies/new")).toEqual({ screen: "policy-editor", base: null });
     expect(parseRoute("/policies/3")).toEqual({ screen: "policy", version: 3 });
@@ -94,7 +101,7 @@ describe("navigation by role", () => {
       "Members",
       "Tokens",
       "Audit",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ];
@@ -109,7 +116,7 @@ describe("navigation by role", () => {
       "Policies",
       "Vault",
       "Members",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
@@ -118,7 +125,7 @@ describe("navigation by role", () => {
       "Runs",
       "Policies",
       "Members",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
@@ -130,7 +137,7 @@ describe("navigation by role", () => {
       "Members",
       "Tokens",
       "Audit",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
@@ -165,15 +172,20 @@ describe("navigation by role", () => {
       "Members",
       "Tokens",
       "Audit",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
     const viewer = splitTabs(visibleNav("viewer"));
     expect(viewer.tabs.map((i) => i.label)).toEqual(["Approvals", "Runs", "Policies", "Members"]);
-    expect(viewer.more.map((i) => i.label)).toEqual(["Sessions", "MCP", "Account"]);
+    expect(viewer.more.map((i) => i.label)).toEqual(["Conversations", "MCP", "Account"]);
     const operator = splitTabs(visibleNav("operator"));
-    expect(operator.more.map((i) => i.label)).toEqual(["Members", "Sessions", "MCP", "Account"]);
+    expect(operator.more.map((i) => i.label)).toEqual([
+      "Members",
+      "Conversations",
+      "MCP",
+      "Account",
+    ]);
     expect(splitTabs(visibleNav(null))).toEqual({ tabs: [NAV[NAV.length - 1]], more: [] });
   });
 });

@@ -427,7 +427,7 @@ describe("the MCP gateway with the official SDK client", () => {
     const navBox = (await nav.boundingBox())!;
     for (const link of await nav.getByRole("link").all()) {
       const box = (await link.boundingBox())!;
-      expect(box.x + box.width, await link.textContent()).toBeLessThanOrEqual(
+      expect(box.x + box.width, (await link.textContent()) ?? "").toBeLessThanOrEqual(
         navBox.x + navBox.width + 0.5,
       );
       expect(box.x).toBeGreaterThanOrEqual(navBox.x - 0.5);

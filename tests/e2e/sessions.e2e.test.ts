@@ -545,7 +545,7 @@ describe("hosted sessions at 390×844", () => {
 
   it("opens Sessions by its URL and checks the new-session form before sending it", async () => {
     await page.goto("/sessions");
-    await poll(() => heading(page, "Sessions").isVisible()).toBe(true);
+    await poll(() => heading(page, "Conversations").isVisible()).toBe(true);
     // No sessions yet: the form is the screen, with the tenant's provider already chosen.
     await poll(() => page.getByLabel("Provider").inputValue()).toBe("local-claude");
     expect(await page.getByLabel("Model").inputValue()).toBe("claude-test");
@@ -646,7 +646,7 @@ describe("hosted sessions at 390×844", () => {
     await shot(page, "memory-put-allowed");
   });
 
-  it("refuses a message with a provider key in it and keeps the text to fix", async () => {
+  it("refuses a message with a provider key in it and clears the key from the box", async () => {
     const requestsBefore = mock.requests.length;
     const userBefore = await bubbles(page, "user").count();
     const text = `Use this key for later: ${PASTED_KEY}`;
@@ -656,13 +656,14 @@ describe("hosted sessions at 390×844", () => {
     await poll(async () => (await refusal.textContent()) ?? "").toContain(
       "the message was not sent",
     );
-    expect(await composerBox(page).inputValue()).toBe(text);
+    // Issue 17: the refused key does not linger on screen.
+    await poll(() => composerBox(page).inputValue()).toBe("");
+    expect(await page.content()).not.toContain(PASTED_KEY);
     expect(await composerBox(page).getAttribute("aria-invalid")).toBe("true");
     await shot(page, "key-refused");
     expect(await bubbles(page, "user").count()).toBe(userBefore);
     expect(mock.requests.length).toBe(requestsBefore);
     expect(JSON.stringify(await sessionEvents())).not.toContain(PASTED_KEY);
-    await composerBox(page).fill("");
   });
 
   it("flags the anomaly, asks for approval of send_email inline, and finishes once approved", async () => {
@@ -768,14 +769,14 @@ describe("hosted sessions at 390×844", () => {
   });
 
   it("lists the session with its status", async () => {
-    await page.getByRole("link", { name: "← All sessions" }).click();
-    await poll(() => heading(page, "Sessions").isVisible()).toBe(true);
-    const rows = page.getByRole("list", { name: "Sessions" }).getByRole("listitem");
+    await page.getByRole("link", { name: "← All conversations" }).click();
+    await poll(() => heading(page, "Conversations").isVisible()).toBe(true);
+    const rows = page.getByRole("list", { name: "Conversations" }).getByRole("listitem");
     await poll(() => rows.count()).toBe(1);
     await poll(async () => (await rows.first().textContent()) ?? "").toMatch(
       /Colour helper\s*Ready.*claude-test/,
     );
-    await poll(() => page.getByRole("button", { name: "New session" }).isVisible()).toBe(true);
+    await poll(() => page.getByRole("button", { name: "New conversation" }).isVisible()).toBe(true);
     await shot(page, "sessions-list");
     await rows.first().getByRole("link").click();
     await poll(() => heading(page, SESSION_TITLE).isVisible()).toBe(true);

@@ -136,7 +136,7 @@ describe("tenant screens at 390×844", () => {
       "Members",
       "Tokens",
       "Audit",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
@@ -704,7 +704,7 @@ describe("tenant screens at 390×844", () => {
     const sheet = secondPage.getByRole("navigation", { name: "More sections" });
     expect(await sheet.getByRole("link").allTextContents()).toEqual([
       "Members",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);
@@ -732,7 +732,7 @@ describe("tenant screens at 390×844", () => {
       "Members",
       "Tokens",
       "Audit",
-      "Sessions",
+      "Conversations",
       "MCP",
       "Account",
     ]);

@@ -80,7 +80,7 @@ export function Screens(props: {
   const ws = workspace(props.me, tenant, props.refreshMe, props.switchTenant);
   switch (route.screen) {
     case "approvals":
-      return <Approvals ws={ws} />;
+      return <Approvals ws={ws} tab={route.tab} focus={route.focus} />;
     case "runs":
       return <Runs ws={ws} />;
     case "run":

@@ -5,6 +5,8 @@ import type {
   RegistrationResponseJSON,
 } from "@simplewebauthn/browser";
 
+import { plainError } from "./format";
+
 export type SignInMethod = "email_code" | "passkey";
 
 export interface User {
@@ -295,11 +297,29 @@ export const api = {
   acceptInvite: (token: string) =>
     request<{ tenant: TenantInfo }>("POST", "/api/invites/accept", { token }),
   doctor: () => request<DoctorReport>("GET", "/api/doctor"),
+
+  ownershipOffers: () =>
+    request<{ transfers: OwnershipTransfer[] }>("GET", "/api/me/ownership-transfers"),
+  acceptOwnership: (transferId: string) =>
+    request<{ ok: true }>("POST", `/api/me/ownership-transfers/${id(transferId)}/accept`, {}),
+  declineOwnership: (transferId: string) =>
+    request<{ ok: true }>("POST", `/api/me/ownership-transfers/${id(transferId)}/decline`, {}),
 };
+
+/** An owner's offer to hand a tenant to a member; roles change only when they accept. */
+export interface OwnershipTransfer {
+  id: string;
+  tenant_id: string;
+  tenant_name: string;
+  from: { user_id: string; email: string };
+  to: { user_id: string; email: string };
+  created_at: string;
+  expires_at: string;
+}
 
 /** A message fit to show people, whatever was thrown. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error && error.message) return error.message;
+  if (error instanceof ApiError) return plainError(error.message);
+  if (error instanceof Error && error.message) return plainError(error.message);
   return "Something went wrong. Try again.";
 }

@@ -76,3 +76,13 @@ export function authorLabel(author: string, emails: ReadonlyMap<string, string>)
 export function formatExpiry(iso: string | null): string {
   return iso === null ? "never" : formatDateTime(iso);
 }
+
+/**
+ * A runtime's internal failure ("internal error; reference = 7f3a…") means nothing to people:
+ * say what happened instead. Anything else is kept as it is.
+ */
+export function plainError(message: string): string {
+  return /internal error;?\s*reference\s*=/i.test(message)
+    ? "Gatehouse had an internal problem. Try again; if it keeps happening, tell your administrator."
+    : message;
+}

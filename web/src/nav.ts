@@ -20,7 +20,7 @@ export const NAV: readonly NavItem[] = [
   { href: "/members", label: "Members", needs: "members.read" },
   { href: "/tokens", label: "Tokens", needs: "tokens.read" },
   { href: "/audit", label: "Audit", needs: "audit.read" },
-  { href: "/sessions", label: "Sessions", needs: "sessions.read" },
+  { href: "/sessions", label: "Conversations", needs: "sessions.read" },
   { href: "/mcp", label: "MCP", needs: "tenant.read" },
   { href: "/", label: "Account", needs: null },
 ];

@@ -4,6 +4,7 @@
  */
 import { bundleId } from "../../core/policy/bundle-id";
 import { compilePolicy } from "../../core/policy/compile";
+import { MAX_POLICY_SOURCE_CHARS } from "../../core/policy/limits";
 import type { CompiledPolicy } from "../../core/policy/model";
 import type { Diagnostic } from "../../core/policy/types";
 
@@ -20,16 +21,28 @@ export interface LintReport {
 
 export function lintPolicy(source: string): LintReport {
   const result = compilePolicy(source);
-  const diagnostics = [...result.diagnostics].sort(
+  // The server stores at most this much; lint says so rather than the save failing later.
+  const tooLong: Diagnostic[] =
+    source.length > MAX_POLICY_SOURCE_CHARS
+      ? [
+          {
+            severity: "error",
+            line: 1,
+            column: 1,
+            message: `the policy is ${source.length} characters long; the limit is ${MAX_POLICY_SOURCE_CHARS}`,
+          },
+        ]
+      : [];
+  const diagnostics = [...tooLong, ...result.diagnostics].sort(
     (x, y) => x.line - y.line || x.column - y.column,
   );
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   return {
-    ok: result.ok,
+    ok: result.ok && tooLong.length === 0,
     diagnostics,
     errors,
     warnings: diagnostics.length - errors,
-    policy: result.ok ? result.policy : null,
+    policy: result.ok && tooLong.length === 0 ? result.policy : null,
   };
 }
 

@@ -3,7 +3,8 @@ import type { Action } from "../../core/permissions";
 /** Every screen of the console, with what its address carries. */
 export type Route =
   | { screen: "account" }
-  | { screen: "approvals" }
+  /** The queue (`?tab=decided` for decided ones); `?id=` opens at one approval (deep link). */
+  | { screen: "approvals"; tab: "pending" | "decided"; focus: string | null }
   | { screen: "runs" }
   | { screen: "run"; runId: string }
   | { screen: "sessions" }
@@ -36,7 +37,15 @@ export function parseRoute(pathname: string, search = ""): Route {
   switch (parts.length === 0 || pathname === "/" ? "" : first) {
     case "":
       return { screen: "account" };
-    case "approvals":
+    case "approvals": {
+      const q = new URLSearchParams(search);
+      if (parts.length !== 1) return notFound;
+      return {
+        screen: "approvals",
+        tab: q.get("tab") === "decided" ? "decided" : "pending",
+        focus: q.get("id"),
+      };
+    }
     case "vault":
     case "members":
     case "tokens":
@@ -109,8 +118,8 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
   approvals: "Approvals",
   runs: "Runs",
   run: "Run",
-  sessions: "Sessions",
-  session: "Session",
+  sessions: "Conversations",
+  session: "Conversation",
   policies: "Policies",
   policy: "Policy version",
   "policy-editor": "New policy version",
@@ -126,6 +135,8 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
 };
 
 export const paths = {
+  approval: (id: string, tab: "pending" | "decided" = "pending") =>
+    `/approvals?${tab === "decided" ? "tab=decided&" : ""}id=${encodeURIComponent(id)}`,
   run: (runId: string) => `/runs/${encodeURIComponent(runId)}`,
   policy: (v: number) => `/policies/${v}`,
   editPolicy: (base: number | null) => (base === null ? "/policies/new" : `/policies/${base}/edit`),

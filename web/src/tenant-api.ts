@@ -1,6 +1,7 @@
 import type { Role } from "../../core/permissions";
 import { id, request, requestText } from "./api";
 import type { Sink, SinkConfig } from "./sinks";
+import type { OwnershipTransfer, TenantInfo } from "./api";
 
 /** Shapes of the `/api/tenants/{t}/…` answers (see workers/schemas/{tenancy,vault,runtime}.ts). */
 
@@ -195,9 +196,17 @@ export interface Approval {
   run_id: string;
   tool: string;
   args?: JsonObject;
+  /** The rule that asked for a person and its reason; the run's agent and who opened it. */
+  rule_id?: string | null;
+  policy_reason?: string;
+  agent?: string | null;
+  requested_by?: Actor | null;
   status: ApprovalStatus;
   approvers: string[];
+  /** The decider's reason, once decided. */
   reason: string | null;
+  decided_by?: Actor | null;
+  decided_at?: string | null;
   created_at?: string;
   expires_at: string;
 }
@@ -214,6 +223,29 @@ export interface AuditEvent {
   hash: string;
 }
 
+/** A page of the audit log: oldest first after `after`, or newest first before `before`. */
+export interface AuditQuery {
+  after?: number;
+  limit: number;
+  order?: "asc" | "desc";
+  before?: number;
+  type?: string;
+  actor?: string;
+  run?: string;
+  /** ISO times: from (inclusive) and to (exclusive). */
+  since?: string;
+  until?: string;
+  q?: string;
+}
+
+export function auditSearch(query: AuditQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  return params.toString();
+}
+
 /** Every call of one tenant, with its id escaped into the paths. */
 export function tenantApi(tenantId: string) {
   const base = `/api/tenants/${id(tenantId)}`;
@@ -224,6 +256,12 @@ export function tenantApi(tenantId: string) {
     removeMember: (userId: string) =>
       request<{ ok: true }>("DELETE", `${base}/members/${id(userId)}`),
     leave: () => request<{ ok: true }>("POST", `${base}/leave`, {}),
+    rename: (name: string) => request<{ tenant: TenantInfo }>("PATCH", base, { name }),
+    deleteTenant: () => request<{ ok: true }>("DELETE", base),
+    transfer: () => request<{ transfer: OwnershipTransfer | null }>("GET", `${base}/transfer`),
+    offerOwnership: (userId: string) =>
+      request<{ transfer: OwnershipTransfer }>("POST", `${base}/transfer`, { user_id: userId }),
+    withdrawOwnership: () => request<{ ok: true }>("DELETE", `${base}/transfer`),
 
     invites: () => request<{ invites: Invite[] }>("GET", `${base}/invites`),
     invite: (email: string, role: Role) =>
@@ -309,12 +347,10 @@ export function tenantApi(tenantId: string) {
         reason,
       }),
 
-    auditEvents: (query: { after: number; limit: number; type?: string }) =>
-      request<{ events: AuditEvent[]; size: number }>(
+    auditEvents: (query: AuditQuery) =>
+      request<{ events: AuditEvent[]; size: number; next_cursor: number | null }>(
         "GET",
-        `${base}/audit/events?after=${query.after}&limit=${query.limit}${
-          query.type ? `&type=${id(query.type)}` : ""
-        }`,
+        `${base}/audit/events?${auditSearch(query)}`,
       ),
     auditExport: () => requestText(`${base}/audit/export`),
     auditTlogProof: (seq: number) => requestText(`${base}/audit/proofs/${seq}/tlog-proof`),

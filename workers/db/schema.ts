@@ -357,3 +357,26 @@ export const mcpGrants = sqliteTable(
   },
   (t) => [index("mcp_grants_tenant").on(t.tenantId, t.createdAt)],
 );
+
+/**
+ * Issue 17: an owner's offer to hand the tenant to another member. It takes effect only when
+ * that member accepts (they become owner, the offering owner becomes admin); at most one is
+ * pending per tenant, and it lapses after `expires_at`.
+ */
+export const ownershipTransfers = sqliteTable(
+  "ownership_transfers",
+  {
+    id: text("id").primaryKey(),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    fromUserId: text("from_user_id").notNull(),
+    toUserId: text("to_user_id").notNull(),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    /** Set once: accepted, declined (by the new owner) or cancelled (by an owner). */
+    closedAt: ms("closed_at"),
+    outcome: text("outcome", { enum: ["accepted", "declined", "cancelled"] }),
+  },
+  (t) => [index("ownership_transfers_tenant").on(t.tenantId, t.closedAt)],
+);

@@ -196,6 +196,25 @@ async function openLink(c: Context<AppEnv>, token: string): Promise<OpenedLink> 
   return { ok: true, claim, approval };
 }
 
+const UTC_TIME = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/** "in 29 minutes (1 Dec 2026, 16:33 UTC)": the page runs no script, so no local time zone. */
+export function readableExpiry(iso: string, now: number): string {
+  const at = Date.parse(iso);
+  const minutes = Math.max(0, Math.round((at - now) / 60_000));
+  const left =
+    minutes < 1
+      ? "in under a minute"
+      : minutes < 120
+        ? `in ${minutes} minute${minutes === 1 ? "" : "s"}`
+        : `in ${Math.round(minutes / 60)} hours`;
+  return `${left} (${UTC_TIME.format(at)} UTC)`;
+}
+
 approvalLinkRoutes.get("/auth/approval", async (c) => {
   const opened = await openLink(c, c.req.query("token") ?? "");
   if (!opened.ok) return opened.page;
@@ -203,9 +222,10 @@ approvalLinkRoutes.get("/auth/approval", async (c) => {
   const token = c.req.query("token") ?? "";
   return htmlPage(
     "Approve this action?",
-    `<p>An agent wants to run <strong>${escapeHtml(a.tool)}</strong>.</p>
+    `<p>${a.agent ? `The agent <strong>${escapeHtml(a.agent)}</strong>` : "An agent"} wants to run <strong>${escapeHtml(a.tool)}</strong>.</p>
 <pre>${escapeHtml(JSON.stringify(a.args, null, 2))}</pre>
-<p class="meta">Expires ${escapeHtml(a.expires_at)}</p>
+<p>Asked by the rule <code>${escapeHtml(a.rule_id ?? "default")}</code>${a.policy_reason ? `: ${escapeHtml(a.policy_reason)}` : ""}</p>
+<p class="meta">Expires ${escapeHtml(readableExpiry(a.expires_at, Date.now()))}</p>
 <form method="post" action="/auth/approval"><input type="hidden" name="token" value="${escapeHtml(token)}">
 <label for="reason">Reason</label><input id="reason" name="reason" type="text" required maxlength="500">
 <button type="submit" name="decision" value="approve">Approve</button>

@@ -25,10 +25,24 @@ auditRoutes.openapi(
         limit: z.coerce.number().int().min(1).max(500).default(100),
         run: z.string().max(64).optional(),
         type: z.string().max(64).optional(),
+        // Issue 17 (the console's browser): newest first with a cursor, and filters.
+        order: z.enum(["asc", "desc"]).default("asc"),
+        before: z.coerce.number().int().min(1).optional(),
+        actor: z.string().max(128).optional(),
+        since: z.iso.datetime().optional(),
+        until: z.iso.datetime().optional(),
+        q: z.string().min(1).max(200).optional(),
       }),
     },
     responses: {
-      200: json(z.object({ events: z.array(AuditEvent), size: z.number().int() })),
+      200: json(
+        z.object({
+          events: z.array(AuditEvent),
+          size: z.number().int(),
+          /** Pass as `before` (newest first) or `after` for the next page; null: no more. */
+          next_cursor: z.number().int().nullable(),
+        }),
+      ),
       ...errorResponses,
     },
   }),
@@ -39,9 +53,17 @@ auditRoutes.openapi(
       await tenantStub(c.env, access.tenantId).auditEvents(access.tenantId, q.after, q.limit, {
         ...(q.run ? { runId: q.run } : {}),
         ...(q.type ? { type: q.type } : {}),
+        order: q.order,
+        ...(q.before ? { beforeSeq: q.before } : {}),
+        ...(q.actor ? { actorId: q.actor } : {}),
+        ...(q.since ? { since: new Date(q.since).toISOString() } : {}),
+        ...(q.until ? { until: new Date(q.until).toISOString() } : {}),
+        ...(q.q ? { text: q.q } : {}),
       }),
     );
-    return c.json(page, 200);
+    const last = page.events.at(-1);
+    const next_cursor = page.events.length === q.limit && last ? last.seq : null;
+    return c.json({ ...page, next_cursor }, 200);
   },
 );
 

@@ -1,3 +1,4 @@
+import { MAX_POLICY_SOURCE_CHARS } from "../../core/policy/limits";
 import { z } from "@hono/zod-openapi";
 import { IsoTime } from "./common";
 import { DisplayName } from "./text";
@@ -24,7 +25,7 @@ export const VersionParams = TenantParam.extend({
 });
 
 export const PolicyBody = z
-  .strictObject({ source: z.string().min(1).max(60_000) })
+  .strictObject({ source: z.string().min(1).max(MAX_POLICY_SOURCE_CHARS) })
   .openapi("PolicyBody");
 
 export const PolicyVersion = z
@@ -185,6 +186,10 @@ export const Approval = z
     run_id: z.string(),
     tool: z.string(),
     args: JsonRecord,
+    rule_id: z.string().nullable(),
+    policy_reason: z.string(),
+    agent: z.string().nullable(),
+    requested_by: z.object({ kind: z.string(), id: z.string() }).passthrough().nullable(),
     status: z.enum(["pending", "approved", "denied", "expired", "cancelled"]),
     approvers: z.array(z.string()),
     reason: z.string().nullable(),

@@ -38,6 +38,7 @@ export async function deleteTenant(env: Env, access: TenantAccess, now: number):
       "DELETE FROM secret_requests WHERE tenant_id = ?1",
       "DELETE FROM api_tokens WHERE tenant_id = ?1",
       "DELETE FROM invites WHERE tenant_id = ?1",
+      "DELETE FROM ownership_transfers WHERE tenant_id = ?1",
       "DELETE FROM memberships WHERE tenant_id = ?1",
       "DELETE FROM tenants WHERE id = ?1",
       "DELETE FROM audit_outbox WHERE tenant_id = ?1 AND drained_at IS NULL",

@@ -534,6 +534,37 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     success: 200,
     prepare: none,
   },
+  "GET /api/tenants/{t}/transfer": { action: "tenant.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/transfer": {
+    audit: ["ownership.offered"],
+    action: "tenant.transfer",
+    needs: "step_up",
+    success: 201,
+    prepare: async (t) => ({ body: { user_id: await targetMember(t, "admin") } }),
+  },
+  "DELETE /api/tenants/{t}/transfer": {
+    audit: ["ownership.withdrawn"],
+    action: "tenant.transfer",
+    needs: "step_up",
+    success: 200,
+    prepare: async (t) => {
+      const now = Date.now();
+      await env.DB.prepare(
+        `INSERT INTO ownership_transfers (id, tenant_id, from_user_id, to_user_id, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
+      )
+        .bind(
+          `otr_${unique()}`,
+          t,
+          await ownerOf(t),
+          await targetMember(t, "viewer"),
+          now,
+          now + 60_000,
+        )
+        .run();
+      return {};
+    },
+  },
   "POST /api/tenants/{t}/leave": {
     audit: ["member.left"],
     action: "tenant.read",

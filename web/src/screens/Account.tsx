@@ -2,6 +2,7 @@ import type { Me } from "../api";
 import { Alert } from "../components/ui";
 import type { TenantScope } from "../tenancy";
 import { DoctorSection } from "./account/DoctorSection";
+import { OwnershipOffers } from "./account/OwnershipOffers";
 import { LoginHistorySection } from "./account/LoginHistorySection";
 import { PasskeysSection } from "./account/PasskeysSection";
 import { SecurityLogSection } from "./account/SecurityLogSection";
@@ -25,6 +26,7 @@ export function Account(props: {
         <p class="muted break">{props.me.user.email}</p>
       </header>
       <Alert message={props.notice} tone="info" />
+      <OwnershipOffers refreshMe={props.refreshMe} />
       <PasskeysSection email={props.me.user.email} />
       <SessionsSection onSignedOut={props.onSignedOut} />
       <LoginHistorySection />
@@ -35,7 +37,10 @@ export function Account(props: {
         onSwitch={props.onSwitchTenant}
         refreshMe={props.refreshMe}
       />
-      <DoctorSection />
+      {/* The server's configuration is for the people who run a tenant. */}
+      {props.tenant && (props.tenant.role === "owner" || props.tenant.role === "admin") ? (
+        <DoctorSection />
+      ) : null}
     </main>
   );
 }

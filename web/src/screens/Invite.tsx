@@ -1,6 +1,7 @@
 import type { Me } from "../api";
 import { api, messageOf } from "../api";
-import { Alert, Button, Loading, Retry } from "../components/ui";
+import { LoadFailure } from "../components/LoadFailure";
+import { Alert, Button, Loading } from "../components/ui";
 import { formatDateTime } from "../format";
 import { useAction, useResource } from "../hooks";
 import { labelOf, ROLE_LABELS } from "../labels";
@@ -32,7 +33,14 @@ export function InviteScreen(props: {
     <main class="screen narrow" aria-labelledby="invite-title">
       <h1 id="invite-title">Invitation</h1>
       {preview.state === "loading" ? <Loading label="Checking the invitation…" /> : null}
-      {preview.state === "error" ? <Retry error={preview.error} onRetry={reload} /> : null}
+      {preview.state === "error" ? (
+        <LoadFailure
+          error={preview.error}
+          what="invitation"
+          back={{ href: "/", label: "Go to your account" }}
+          onRetry={reload}
+        />
+      ) : null}
       {preview.state === "ready" ? (
         <div class="stack">
           <p>

@@ -3,6 +3,8 @@ import { PageHead } from "../../components/ui";
 import type { Workspace } from "../../workspace";
 import { EventsList } from "./EventsList";
 import { SinksSection } from "./SinksSection";
+import { FiltersForm, NO_FILTERS } from "./FiltersForm";
+import type { AuditFilters } from "./FiltersForm";
 import { VerifySection } from "./VerifySection";
 
 /** Event types the runtime writes; the filter also accepts any other. */
@@ -23,10 +25,10 @@ export const AUDIT_TYPES = [
   "anomaly.detected",
 ] as const;
 
-/** The tenant's hash-chained log: browse it, verify it here, export it. */
+/** The tenant's hash-chained log: browse it (newest first, filtered), verify it here, export it. */
 export function Audit(props: { ws: Workspace }) {
   const { ws } = props;
-  const [type, setType] = useState("");
+  const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   return (
     <main class="screen" aria-labelledby="audit-title">
       <PageHead id="audit-title" title="Audit log" tenant={ws.tenant.name}>
@@ -38,25 +40,9 @@ export function Audit(props: { ws: Workspace }) {
       {ws.can("audit.export") ? <VerifySection ws={ws} /> : null}
       {ws.can("audit.read") ? <SinksSection ws={ws} /> : null}
       <section class="card" aria-labelledby="events-title">
-        <h2 id="events-title">Events</h2>
-        <div class="field">
-          <label for="audit-type">Show</label>
-          <select
-            id="audit-type"
-            value={type}
-            onChange={(e: Event) => setType((e.target as HTMLSelectElement).value)}
-          >
-            <option value="" selected={type === ""}>
-              All events
-            </option>
-            {AUDIT_TYPES.map((t) => (
-              <option key={t} value={t} selected={t === type}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </div>
-        <EventsList key={type || "all"} ws={ws} type={type} />
+        <h2 id="events-title">Events, newest first</h2>
+        <FiltersForm ws={ws} filters={filters} onApply={setFilters} />
+        <EventsList key={JSON.stringify(filters)} ws={ws} filters={filters} />
       </section>
     </main>
   );

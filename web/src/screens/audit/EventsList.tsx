@@ -3,44 +3,51 @@ import { messageOf } from "../../api";
 import { Alert, Button, JsonDetails, Loading, Retry } from "../../components/ui";
 import { formatDateTime, shortId } from "../../format";
 import { useResource } from "../../hooks";
-import { useMemberEmails } from "../../member-emails";
 import { Link } from "../../router";
 import { paths } from "../../routes";
-import type { AuditEvent } from "../../tenant-api";
+import type { AuditEvent, AuditQuery } from "../../tenant-api";
+import { actorName, useActorNames } from "../../actor-names";
+import type { ActorNames } from "../../actor-names";
+import { localToIso } from "./FiltersForm";
+import type { AuditFilters } from "./FiltersForm";
 import type { Workspace } from "../../workspace";
 
 export const EVENTS_PAGE = 50;
 
-/** Events in log order, a page at a time (`after` the last seq shown). */
-export function EventsList(props: { ws: Workspace; type: string }) {
-  const { ws, type } = props;
-  const query = (after: number) => ({
-    after,
+/** Events newest first, a page at a time (`before` the last seq shown), filtered. */
+export function EventsList(props: { ws: Workspace; filters: AuditFilters }) {
+  const { ws, filters } = props;
+  const query = (before: number | null): AuditQuery => ({
+    order: "desc",
     limit: EVENTS_PAGE,
-    ...(type ? { type } : {}),
+    ...(before !== null ? { before } : {}),
+    ...(filters.type ? { type: filters.type } : {}),
+    ...(filters.actor ? { actor: filters.actor } : {}),
+    ...(filters.run ? { run: filters.run } : {}),
+    ...(localToIso(filters.from) ? { since: localToIso(filters.from) } : {}),
+    ...(localToIso(filters.to) ? { until: localToIso(filters.to) } : {}),
+    ...(filters.q ? { q: filters.q } : {}),
   });
-  const [first, reload] = useResource(() => ws.api.auditEvents(query(0)));
+  const [first, reload] = useResource(() => ws.api.auditEvents(query(null)));
   const [more, setMore] = useState<AuditEvent[]>([]);
-  const [done, setDone] = useState(false);
+  const [cursor, setCursor] = useState<number | null | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const emails = useMemberEmails(ws.api);
+  const names = useActorNames(ws);
 
   const events = first.state === "ready" ? [...first.data.events, ...more] : [];
-  const hasMore =
-    first.state === "ready" &&
-    !done &&
-    (more.length > 0 ? more.length % EVENTS_PAGE === 0 : first.data.events.length === EVENTS_PAGE);
+  const next =
+    cursor === undefined ? (first.state === "ready" ? first.data.next_cursor : null) : cursor;
+  const filtered = Object.values(filters).some((v) => v !== "");
 
   const loadMore = async () => {
-    const last = events[events.length - 1];
-    if (!last) return;
+    if (next === null) return;
     setLoadingMore(true);
     setError(null);
     try {
-      const page = await ws.api.auditEvents(query(last.seq));
+      const page = await ws.api.auditEvents(query(next));
       setMore([...more, ...page.events]);
-      if (page.events.length < EVENTS_PAGE) setDone(true);
+      setCursor(page.next_cursor);
     } catch (e) {
       setError(e);
     }
@@ -54,36 +61,29 @@ export function EventsList(props: { ws: Workspace; type: string }) {
       {first.state === "ready" ? (
         <p class="meta">
           {first.data.size} {first.data.size === 1 ? "event" : "events"} in the log
-          {type ? `; showing ${type}` : ""}.
+          {filtered ? "; showing those that match the filters" : ""}.
         </p>
       ) : null}
       {first.state === "ready" && events.length === 0 ? (
-        <p class="empty">No events{type ? ` of type ${type}` : ""}.</p>
+        <p class="empty">{filtered ? "No events match these filters." : "No events yet."}</p>
       ) : null}
       {events.length > 0 ? (
         <ol class="rows" aria-label="Audit events">
           {events.map((e) => (
-            <EventRow key={e.seq} event={e} emails={emails} ws={ws} />
+            <EventRow key={e.seq} event={e} names={names} ws={ws} />
           ))}
         </ol>
       ) : null}
       <Alert message={error ? messageOf(error) : null} />
-      {hasMore ? (
+      {next !== null && first.state === "ready" ? (
         <div class="actions">
           <Button busy={loadingMore} busyLabel="Loading…" onClick={loadMore}>
-            Show the next {EVENTS_PAGE}
+            Show {EVENTS_PAGE} older
           </Button>
         </div>
       ) : null}
     </>
   );
-}
-
-/** "ada@example.com" for a member, "token 1f2e…" or "agent run_…" otherwise. */
-function actorText(actor: AuditEvent["actor"], emails: ReadonlyMap<string, string>): string {
-  if (actor.kind === "user") return emails.get(actor.id) ?? `user ${shortId(actor.id, 8)}`;
-  if (actor.kind === "system") return "Gatehouse";
-  return `${actor.kind} ${shortId(actor.id, 12)}`;
 }
 
 /** Saves the event's `.tlog-proof` (inclusion proof + signed checkpoint) as a file. */
@@ -99,11 +99,7 @@ async function downloadProof(ws: Workspace, seq: number): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
-function EventRow(props: {
-  event: AuditEvent;
-  emails: ReadonlyMap<string, string>;
-  ws: Workspace;
-}) {
+function EventRow(props: { event: AuditEvent; names: ActorNames; ws: Workspace }) {
   const e = props.event;
   const [proofError, setProofError] = useState<unknown>(null);
   const [proofBusy, setProofBusy] = useState(false);
@@ -128,7 +124,7 @@ function EventRow(props: {
           </time>
         </p>
         <p class="meta">
-          By <span class="break">{actorText(e.actor, props.emails)}</span>
+          By <span class="break">{actorName(e.actor, props.names)}</span>
           {e.step_id ? (
             <>
               {" "}
@@ -138,6 +134,7 @@ function EventRow(props: {
         </p>
         <p class="meta mono break">hash {shortId(e.hash, 16)}</p>
         <JsonDetails summary="Details" value={e.data} />
+        <EventDetail event={e} names={props.names} />
         <Alert message={proofError ? messageOf(proofError) : null} />
       </div>
       <div class="row-actions">
@@ -153,5 +150,48 @@ function EventRow(props: {
         ) : null}
       </div>
     </li>
+  );
+}
+
+/** Everything the log holds about one event, ids included (the chain's fields too). */
+function EventDetail(props: { event: AuditEvent; names: ActorNames }) {
+  const e = props.event;
+  return (
+    <details class="event-detail">
+      <summary>Event {e.seq} in full</summary>
+      <dl class="context-list">
+        <dt>When</dt>
+        <dd>
+          <time dateTime={e.ts}>{formatDateTime(e.ts)}</time> <span class="mono">({e.ts})</span>
+        </dd>
+        <dt>Type</dt>
+        <dd>
+          <code>{e.type}</code>
+        </dd>
+        <dt>Actor</dt>
+        <dd>
+          {actorName(e.actor, props.names)}{" "}
+          <span class="mono break">
+            {e.actor.kind}:{e.actor.id}
+          </span>
+        </dd>
+        {e.run_id ? (
+          <>
+            <dt>Run</dt>
+            <dd class="mono break">{e.run_id}</dd>
+          </>
+        ) : null}
+        {e.step_id ? (
+          <>
+            <dt>Step</dt>
+            <dd class="mono break">{e.step_id}</dd>
+          </>
+        ) : null}
+        <dt>Hash</dt>
+        <dd class="mono break">{e.hash}</dd>
+        <dt>Previous</dt>
+        <dd class="mono break">{e.prev}</dd>
+      </dl>
+    </details>
   );
 }

@@ -3,6 +3,7 @@ import { PageHead } from "../../components/ui";
 import type { Workspace } from "../../workspace";
 import { InvitesSection } from "./InvitesSection";
 import { MembersSection } from "./MembersSection";
+import { TenantAdminSection } from "./TenantAdminSection";
 
 /** Who is in the tenant with which role, invitations, and leaving. */
 export function Members(props: { ws: Workspace }) {
@@ -15,6 +16,7 @@ export function Members(props: { ws: Workspace }) {
       {ws.can("members.invite") ? (
         <InvitesSection ws={ws} onChanged={() => setRevision((r) => r + 1)} />
       ) : null}
+      {ws.can("tenant.rename") ? <TenantAdminSection ws={ws} revision={revision} /> : null}
     </main>
   );
 }

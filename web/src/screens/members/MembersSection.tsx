@@ -33,7 +33,15 @@ export function MembersSection(props: { ws: Workspace; revision: number }) {
       {list.state === "ready" ? (
         <ul class="rows" aria-label="Members">
           {list.data.map((m) => (
-            <MemberRow key={m.user_id} ws={ws} member={m} onChanged={changed} />
+            <MemberRow
+              key={m.user_id}
+              ws={ws}
+              member={m}
+              soleOwner={
+                m.role === "owner" && list.data.filter((x) => x.role === "owner").length === 1
+              }
+              onChanged={changed}
+            />
           ))}
         </ul>
       ) : null}
@@ -48,6 +56,8 @@ type Mode =
 function MemberRow(props: {
   ws: Workspace;
   member: Member;
+  /** The tenant's only owner cannot leave it (transfer or delete it instead). */
+  soleOwner: boolean;
   onChanged: (message: string) => Promise<void>;
 }) {
   const { ws, member: m } = props;
@@ -121,10 +131,15 @@ function MemberRow(props: {
               Remove
             </Button>
           ) : null}
-          {me ? (
+          {me && !props.soleOwner ? (
             <Button variant="quiet" onClick={() => setMode({ kind: "leave" })}>
               Leave tenant
             </Button>
+          ) : null}
+          {me && props.soleOwner ? (
+            <p class="meta">
+              You are the only owner. To leave, transfer ownership or delete the tenant below.
+            </p>
           ) : null}
         </div>
       ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "hono/jsx/dom";
+import { MAX_POLICY_SOURCE_CHARS } from "../../../../core/policy/limits";
 import { ApiError, messageOf } from "../../api";
 import { Alert, Button, Loading, PageHead, Retry } from "../../components/ui";
 import { findingFromIssue, lineSeverities, markAt, offsetOf } from "../../editor-lines";
@@ -194,12 +195,18 @@ function EditorForm(props: { ws: Workspace; from: number | null; initialSource: 
               onInput={(e: Event) => {
                 setSource((e.target as HTMLTextAreaElement).value);
                 setServerFindings(null);
+                // Whatever the last save said was about the text before this edit.
+                setError(null);
               }}
             />
           </div>
         </div>
       </div>
 
+      <p class={source.length > MAX_POLICY_SOURCE_CHARS ? "meta field-issue" : "meta"}>
+        {source.length.toLocaleString()} of {MAX_POLICY_SOURCE_CHARS.toLocaleString()} characters a
+        policy may have.
+      </p>
       <div class={`lint-status lint-${status}`} id="lint-status" role="status">
         {linterError
           ? `Live lint is unavailable (${messageOf(linterError)}); the server still checks on save.`

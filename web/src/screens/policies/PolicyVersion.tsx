@@ -1,6 +1,7 @@
 import { useState } from "hono/jsx/dom";
 import { CodeView } from "../../components/CodeView";
-import { Alert, Badge, Loading, PageHead, Retry } from "../../components/ui";
+import { LoadFailure } from "../../components/LoadFailure";
+import { Alert, Badge, Loading, PageHead } from "../../components/ui";
 import { takeFlash } from "../../flash";
 import { authorLabel, formatDateTime } from "../../format";
 import { useResource } from "../../hooks";
@@ -41,7 +42,14 @@ export function PolicyVersionScreen(props: { ws: Workspace; version: number }) {
       />
       <Alert message={notice} tone="info" />
       {data.state === "loading" ? <Loading label="Loading the policy…" /> : null}
-      {data.state === "error" ? <Retry error={data.error} onRetry={reload} /> : null}
+      {data.state === "error" ? (
+        <LoadFailure
+          error={data.error}
+          what="policy version"
+          back={{ href: "/policies", label: "All versions" }}
+          onRetry={reload}
+        />
+      ) : null}
       {data.state === "ready"
         ? (() => {
             const { policy, listing } = data.data;

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "hono/jsx/dom";
 import { messageOf } from "../../api";
-import { Alert, Badge, Button, Loading, PageHead, Retry } from "../../components/ui";
+import { actorName, useActorNames } from "../../actor-names";
+import { LoadFailure } from "../../components/LoadFailure";
+import { Alert, Badge, Button, Loading, PageHead } from "../../components/ui";
 import { formatDateTime, relativeTime } from "../../format";
 import { useAction, usePolledResource } from "../../hooks";
 import { labelOf, RUN_STATUS_LABELS, RUN_STATUS_TONES, toneOf } from "../../labels";
@@ -32,7 +34,14 @@ export function RunDetail(props: { ws: Workspace; runId: string }) {
         </Link>
       </p>
       {run.state === "loading" ? <Loading label="Loading the run…" /> : null}
-      {run.state === "error" ? <Retry error={run.error} onRetry={reload} /> : null}
+      {run.state === "error" ? (
+        <LoadFailure
+          error={run.error}
+          what="run"
+          back={{ href: "/runs", label: "All runs" }}
+          onRetry={reload}
+        />
+      ) : null}
       {run.state === "ready" ? (
         <RunView ws={ws} run={run.data} reload={reload} staleError={staleError} />
       ) : null}
@@ -51,7 +60,8 @@ function RunView(props: {
   const [reason, setReason] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const { busy, error, run: act } = useAction<"cancel">();
-  const by = run.created_by.email ?? `${run.created_by.kind} ${run.created_by.id}`;
+  const names = useActorNames(ws);
+  const by = actorName(run.created_by, names);
 
   const cancel = () =>
     act("cancel", async () => {

@@ -36,6 +36,11 @@ export function Composer(props: {
       setText("");
     } catch (e) {
       setProblem(refusal(e));
+      // A key refused by the server must not linger on screen (or be sent again by mistake).
+      if (e instanceof ApiError && e.code === "secret_in_message") {
+        setText("");
+        if (box.current) box.current.value = "";
+      }
       box.current?.focus();
     } finally {
       setSending(false);
@@ -89,7 +94,7 @@ export function Composer(props: {
 function refusal(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === "secret_in_message") {
-      return `${error.message} Remove the key from your message and send it again.`;
+      return `${error.message} The message was cleared; put the key in the vault and send the rest again.`;
     }
     if (error.code === "session_busy") return error.message;
     const issue = error.issueFor("content");

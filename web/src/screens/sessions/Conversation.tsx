@@ -101,8 +101,12 @@ function Item(props: {
     case "model_error":
       return (
         <li class={item.retryAt ? "alert alert-warning" : "alert alert-error"} role="alert">
-          <strong>The model call failed</strong> ({item.errorKind}):{" "}
-          <span class="break">{item.message}</span>
+          <strong>
+            {item.attempts > 1
+              ? `The model call failed ${item.attempts} times`
+              : "The model call failed"}
+          </strong>{" "}
+          ({item.errorKind}): <span class="break">{item.message}</span>
           {item.retryAt ? ` Retrying at ${timeOf(item.retryAt)}.` : null}
         </li>
       );

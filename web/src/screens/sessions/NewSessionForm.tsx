@@ -107,7 +107,7 @@ export function NewSessionForm(props: {
       onSubmit={submit}
       noValidate
     >
-      <h2 id="new-session-title">New session</h2>
+      <h2 id="new-session-title">New conversation</h2>
       <p class="muted">
         The agent runs here on one of your providers, whose key stays in the vault and goes only to
         that provider. Every tool call goes through your policy.

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "hono/jsx/dom";
 import { messageOf } from "../../api";
-import { Alert, Badge, Button, Loading, PageHead, Retry } from "../../components/ui";
+import { LoadFailure } from "../../components/LoadFailure";
+import { Alert, Badge, Button, Loading, PageHead } from "../../components/ui";
 import { useAction, useResource } from "../../hooks";
 import { labelOf, toneOf } from "../../labels";
 import { Link } from "../../router";
@@ -48,11 +49,18 @@ export function SessionScreen(props: { ws: Workspace; id: string }) {
     <main class="screen session-screen" aria-labelledby="session-title">
       <p class="back">
         <Link href={sessionPaths.list} class="btn btn-quiet">
-          ← All sessions
+          ← All conversations
         </Link>
       </p>
       {loaded.state === "loading" ? <Loading label="Loading the session…" /> : null}
-      {loaded.state === "error" ? <Retry error={loaded.error} onRetry={reload} /> : null}
+      {loaded.state === "error" ? (
+        <LoadFailure
+          error={loaded.error}
+          what="conversation"
+          back={{ href: "/sessions", label: "All conversations" }}
+          onRetry={reload}
+        />
+      ) : null}
       {loaded.state === "ready" ? (
         <SessionView
           ws={ws}

@@ -35,7 +35,7 @@ export function SessionsScreen(props: { ws: Workspace }) {
 
   return (
     <main class="screen" aria-labelledby="sessions-title">
-      <PageHead id="sessions-title" title="Sessions" tenant={ws.tenant.name}>
+      <PageHead id="sessions-title" title="Conversations" tenant={ws.tenant.name}>
         <p class="muted">
           Agents that run inside Gatehouse with a provider key from your vault. Every tool call they
           make is checked against your policy.
@@ -44,7 +44,7 @@ export function SessionsScreen(props: { ws: Workspace }) {
       {canCreate && !showForm ? (
         <div class="actions">
           <Button variant="primary" onClick={() => setFormOpen(true)}>
-            New session
+            New conversation
           </Button>
         </div>
       ) : null}
@@ -71,8 +71,8 @@ export function SessionsScreen(props: { ws: Workspace }) {
       ) : null}
       {sessions.length > 0 ? (
         <section class="card" aria-labelledby="session-list-title">
-          <h2 id="session-list-title">All sessions</h2>
-          <ul class="rows" aria-label="Sessions">
+          <h2 id="session-list-title">All conversations</h2>
+          <ul class="rows" aria-label="Conversations">
             {sessions.map((s) => (
               <SessionRow key={s.id} session={s} />
             ))}

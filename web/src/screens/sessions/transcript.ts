@@ -1,3 +1,4 @@
+import { plainError } from "../../format";
 import type { SessionEvent, SessionStatus } from "../../sessions-api";
 import type { JsonObject, Verdict } from "../../tenant-api";
 
@@ -33,6 +34,8 @@ export type TranscriptItem =
       errorKind: string;
       message: string;
       retryAt: string | null;
+      /** Failed calls in a row this item stands for (retries are summarised in one line). */
+      attempts: number;
     };
 
 export interface Transcript {
@@ -149,22 +152,21 @@ export function applyEvent(t: Transcript, e: SessionEvent): Transcript {
         ...next,
         items: [...t.items, { kind: "anomaly", key, at: e.at, anomaly: e.kind, detail: e.detail }],
       };
-    case "model_error":
-      return {
-        ...next,
-        streaming: "",
-        items: [
-          ...t.items,
-          {
-            kind: "model_error",
-            key,
-            at: e.at,
-            errorKind: e.kind,
-            message: e.message,
-            retryAt: e.retry_at ?? null,
-          },
-        ],
+    case "model_error": {
+      const last = t.items.at(-1);
+      const attempts = last?.kind === "model_error" ? last.attempts + 1 : 1;
+      const item: TranscriptItem = {
+        kind: "model_error",
+        key: last?.kind === "model_error" ? last.key : key,
+        at: e.at,
+        errorKind: e.kind,
+        message: plainError(e.message),
+        retryAt: e.retry_at ?? null,
+        attempts,
       };
+      const kept = last?.kind === "model_error" ? t.items.slice(0, -1) : t.items;
+      return { ...next, streaming: "", items: [...kept, item] };
+    }
     case "status":
       return {
         ...next,

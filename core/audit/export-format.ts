@@ -27,6 +27,31 @@ export function formatEventLine(event: HashedAuditEvent): string {
   return canonicalJson({ seq, ts, type, run_id, step_id, actor, data, prev, hash });
 }
 
+/** `,"hash":"` + 64 hex + `"`: the member `formatEventLine` adds to the canonical event JSON. */
+export const HASH_MEMBER = ',"hash":"';
+export const HASH_MEMBER_LENGTH = HASH_MEMBER.length + 64 + 1;
+
+/**
+ * Where the top-level `hash` member starts in a line `formatEventLine` wrote (-1 if absent).
+ * It sorts after `actor` and `data`, and only strings and numbers follow it, whose spelling
+ * cannot hold an unescaped quote, so its last occurrence is the top-level one.
+ */
+export function hashMemberIndex(line: string): number {
+  return line.lastIndexOf(HASH_MEMBER);
+}
+
+/** The chain hash recorded in a stored line. */
+export function hashOfLine(line: string): string {
+  const at = hashMemberIndex(line) + HASH_MEMBER.length;
+  return line.slice(at, at + 64);
+}
+
+/** The hashed bytes' text: a stored line without its `hash` member (no re-canonicalising). */
+export function canonicalTextOfLine(line: string): string {
+  const at = hashMemberIndex(line);
+  return line.slice(0, at) + line.slice(at + HASH_MEMBER_LENGTH);
+}
+
 export function formatCheckpointLine(jws: string): string {
   return canonicalJson({ checkpoint: jws });
 }

@@ -169,9 +169,7 @@ async function verify(args: string[]): Promise<number> {
   process.stdout.write(`ok ${result.events} events\n`);
   const { checkpoint } = result;
   process.stderr.write(`root ${result.root}\n`);
-  if (checkpoint === undefined) process.stderr.write("no checkpoint in the export\n");
-  else
-    process.stderr.write(
+  process.stderr.write(
       `checkpoint: tenant ${checkpoint.tenant}, size ${checkpoint.size}, kid ${checkpoint.kid}, ` +
         `signed ${checkpoint.ts}, signature ${
           checkpoint.signature === "verified" ? "verified" : "NOT checked (no --jwks)"

@@ -20,13 +20,41 @@ export const TILE_WIDTH = 2 ** TILE_HEIGHT;
 /** Where a tile's hashes come from: the concatenated hashes (full or partial), or null. */
 export interface TileSource {
   tile(level: number, index: number): Uint8Array | null;
+  /** A full tile's inner nodes (`innerNodes`), if stored: saves rehashing up to 127 per node. */
+  inner?(level: number, index: number): Uint8Array | null;
 }
 
-/** A tile to store: `hashes` is W·32 bytes. */
+/**
+ * A tile to store: `hashes` is W·32 bytes. A full tile also carries its inner nodes (tree
+ * levels 8·L+1 … 8·L+7: 128, 64, …, 1 hashes), which its root took to compute anyway.
+ */
 export interface TileWrite {
   level: number;
   index: number;
   hashes: Uint8Array;
+  inner: Uint8Array | null;
+}
+
+/** Where the nodes `k` levels above a tile's own (1 ≤ k ≤ 7) start in its inner nodes. */
+const innerStart = (k: number) => TILE_WIDTH - 2 ** (TILE_HEIGHT + 1 - k);
+
+/** A full tile's inner nodes, level by level up to its root (which is the last hash). */
+export function innerNodes(hashes: Uint8Array, sha: Sha256 = nobleSha256): Uint8Array {
+  const out = new Uint8Array((TILE_WIDTH - 1) * HASH_BYTES);
+  const scratch = new Uint8Array(1 + 2 * HASH_BYTES);
+  let below = hashes;
+  let at = 0;
+  for (let width = TILE_WIDTH / 2; width >= 1; width /= 2) {
+    const level = out.subarray(at * HASH_BYTES, (at + width) * HASH_BYTES);
+    for (let i = 0; i < width; i++) {
+      const l = below.subarray(2 * i * HASH_BYTES, (2 * i + 1) * HASH_BYTES);
+      const r = below.subarray((2 * i + 1) * HASH_BYTES, (2 * i + 2) * HASH_BYTES);
+      level.set(hashChildren(l, r, sha, scratch), i * HASH_BYTES);
+    }
+    below = level;
+    at += width;
+  }
+  return out;
 }
 
 /** `N` as C2SP path elements: zero-padded groups of three digits, all but the last with "x". */
@@ -97,6 +125,18 @@ export class TiledTree {
     private readonly sha: Sha256 = nobleSha256,
   ) {}
 
+  private innerOf(level: number, index: number): Uint8Array | null {
+    const key = `i${level}/${index}`;
+    let inner = this.cache.get(key);
+    if (inner === undefined) {
+      const read = this.source.inner?.(level, index) ?? null;
+      if (read === null) return null;
+      inner = read;
+      this.cache.set(key, inner);
+    }
+    return inner;
+  }
+
   private tile(level: number, index: number): Uint8Array {
     const key = `${level}/${index}`;
     let hashes = this.cache.get(key);
@@ -116,6 +156,13 @@ export class TiledTree {
     const first = index * span;
     const tileIndex = Math.floor(first / TILE_WIDTH);
     const offset = first - tileIndex * TILE_WIDTH;
+    if (span > 1) {
+      const inner = this.innerOf(tileLevel, tileIndex);
+      if (inner !== null) {
+        const at = (innerStart(level - tileLevel * TILE_HEIGHT) + offset / span) * HASH_BYTES;
+        return inner.slice(at, at + HASH_BYTES);
+      }
+    }
     const hashes = this.tile(tileLevel, tileIndex);
     if (hashes.length < (offset + span) * HASH_BYTES)
       throw new RangeError(`node ${level}/${index} is not complete in its tile`);
@@ -165,8 +212,6 @@ export class TiledTree {
  * the newest leaves' own rows); a level above 0 changes once per 256 tiles below it.
  */
 export class TileBuilder {
-  private readonly scratch = new Uint8Array(1 + 2 * HASH_BYTES);
-
   /** `partials[L]`: the hashes of the open tile at level L (each 32 bytes), oldest first. */
   constructor(
     private readonly partials: Uint8Array[][],
@@ -189,9 +234,13 @@ export class TileBuilder {
       const full = open.length === TILE_WIDTH;
       if (level === 0 && !full) return writes;
       const hashes = concat(open);
-      writes.push({ level, index, hashes });
-      if (!full) return writes;
-      node = perfectRoot(hashes, 0, TILE_WIDTH, this.sha, this.scratch);
+      if (!full) {
+        writes.push({ level, index, hashes, inner: null });
+        return writes;
+      }
+      const inner = innerNodes(hashes, this.sha);
+      writes.push({ level, index, hashes, inner });
+      node = inner.slice(inner.length - HASH_BYTES);
       this.partials[level] = [];
     }
   }

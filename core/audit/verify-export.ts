@@ -191,7 +191,8 @@ export class AuditExportVerifier {
     // These bytes are the ones recorded under `hash`; their I-JSON rules held when written.
     const record = this.reader.read(text, { value }, false);
     this.lines = record.line;
-    if (record.kind === "invalid") return this.malformed(this.events + 1, record.line, record.problem);
+    if (record.kind === "invalid")
+      return this.malformed(this.events + 1, record.line, record.problem);
     if (record.kind === "checkpoint") {
       this.checkpoint = { jws: record.jws, line: record.line, claimed: record.claimed };
       return true;

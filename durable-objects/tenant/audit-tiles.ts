@@ -15,7 +15,8 @@ import { WORKERD_SHA256 } from "./sha256";
 
 /**
  * The tenant's Merkle tree as C2SP tiles in DO SQLite (`audit_tiles`): full level-0 tiles and
- * every tile above level 0, full or partial. The open level-0 tile is not stored as a tile: its
+ * every tile above level 0, full or partial; a full tile also keeps its inner nodes, so a proof
+ * slices stored hashes instead of rehashing up to 127 per node. The open level-0 tile is not stored as a tile: its
  * leaf hashes are the newest `audit_events` rows, so an append writes one row, and one tile row
  * more once per 256 events (plus one per 65,536, …).
  */
@@ -68,9 +69,24 @@ export class AuditTiles implements TileSource {
   }
 
   tile(level: number, index: number): Uint8Array | null {
-    if (index === Math.floor(this.count / 2 ** (TILE_HEIGHT * (level + 1))))
-      return concat(this.builder.open(level));
+    if (this.isOpen(level, index)) return concat(this.builder.open(level));
     return readTile(this.sql, level, index);
+  }
+
+  inner(level: number, index: number): Uint8Array | null {
+    if (this.isOpen(level, index)) return null;
+    const row = this.sql
+      .exec<{ inner: ArrayBuffer | null }>(
+        `SELECT "inner" FROM audit_tiles WHERE level = ? AND idx = ?`,
+        level,
+        index,
+      )
+      .toArray()[0];
+    return row?.inner ? new Uint8Array(row.inner) : null;
+  }
+
+  private isOpen(level: number, index: number): boolean {
+    return index === Math.floor(this.count / 2 ** (TILE_HEIGHT * (level + 1)));
   }
 }
 
@@ -85,12 +101,15 @@ function readTile(sql: SqlStorage, level: number, index: number): Uint8Array | n
   return row ? new Uint8Array(row.hashes) : null;
 }
 
+const blob = (b: Uint8Array) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+
 export function storeTile(sql: SqlStorage, w: TileWrite): void {
   sql.exec(
-    `INSERT INTO audit_tiles (level, idx, hashes) VALUES (?, ?, ?)
-       ON CONFLICT(level, idx) DO UPDATE SET hashes = excluded.hashes`,
+    `INSERT INTO audit_tiles (level, idx, hashes, "inner") VALUES (?, ?, ?, ?)
+       ON CONFLICT(level, idx) DO UPDATE SET hashes = excluded.hashes, "inner" = excluded."inner"`,
     w.level,
     w.index,
-    w.hashes.buffer.slice(w.hashes.byteOffset, w.hashes.byteOffset + w.hashes.byteLength),
+    blob(w.hashes),
+    w.inner ? blob(w.inner) : null,
   );
 }

@@ -114,7 +114,7 @@ export const MIGRATIONS: readonly MigrationStep[][] = [
   // ── issue 14: the Merkle tree as C2SP tlog-tiles; events stored as their export lines ──────
   [
     `CREATE TABLE audit_tiles (
-       level INTEGER NOT NULL, idx INTEGER NOT NULL, hashes BLOB NOT NULL,
+       level INTEGER NOT NULL, idx INTEGER NOT NULL, hashes BLOB NOT NULL, "inner" BLOB,
        PRIMARY KEY (level, idx))`,
     buildAuditTiles,
   ],

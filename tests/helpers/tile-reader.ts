@@ -40,8 +40,9 @@ export async function readCheckpoint(note: string, vkey: string): Promise<ReadCh
   const text = note.slice(0, split + 1);
   const [origin, sizeLine, rootLine] = text.split("\n");
   if (!/^[1-9][0-9]*$|^0$/.test(sizeLine ?? "")) throw new Error("bad size line");
-  const [name, keyIdHex, keyB64] = vkey.split("+");
-  const key = b64(keyB64!);
+  // The base64 key may itself contain "+": only the first two are separators.
+  const [name, keyIdHex, ...rest] = vkey.split("+");
+  const key = b64(rest.join("+"));
   if (key[0] !== 0x01 || key.length !== 33) throw new Error("not an Ed25519 vkey");
   const keyId = (await sha256(enc.encode(name!), Uint8Array.of(0x0a), key)).subarray(0, 4);
   if (hex(keyId) !== keyIdHex) throw new Error("key id does not match the key");

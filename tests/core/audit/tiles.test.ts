@@ -22,13 +22,17 @@ const sha = sha256FromDigest((d) => new Uint8Array(createHash("sha256").update(d
 const leafOf = (i: number) => new Uint8Array(createHash("sha256").update(`leaf ${i}`).digest());
 
 /** Tiles as a log would store them after `size` appends (stored writes + the open tiles). */
-function buildTiles(size: number) {
+function buildTiles(size: number, withInner = true) {
   const stored = new Map<string, Uint8Array>();
+  const inner = new Map<string, Uint8Array>();
   const builder = new TileBuilder([], sha);
   const leaves: Uint8Array[] = [];
   for (let i = 0; i < size; i++) {
     leaves.push(leafOf(i));
-    for (const w of builder.append(leaves[i]!, i)) stored.set(`${w.level}/${w.index}`, w.hashes);
+    for (const w of builder.append(leaves[i]!, i)) {
+      stored.set(`${w.level}/${w.index}`, w.hashes);
+      if (w.inner) inner.set(`${w.level}/${w.index}`, w.inner);
+    }
   }
   const reads: string[] = [];
   const source: TileSource = {
@@ -37,6 +41,7 @@ function buildTiles(size: number) {
       if (index === Math.floor(size / 256 ** (level + 1))) return concat(builder.open(level));
       return stored.get(`${level}/${index}`) ?? null;
     },
+    ...(withInner ? { inner: (level, index) => inner.get(`${level}/${index}`) ?? null } : {}),
   };
   return { leaves, source, stored, reads };
 }

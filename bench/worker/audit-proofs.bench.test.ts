@@ -73,71 +73,80 @@ async function reportProofs(stub: DurableObjectStub<TenantDO>, label: string) {
   }
 }
 
-it("proofs at 100k and 1M events, and steps while auditors poll", async () => {
-  const tenantId = `bench-proofs-${Date.now()}`;
-  const stub = env.TENANT.get(env.TENANT.idFromName(tenantId));
-  const policy = await stub.createPolicy(
-    tenantId,
-    "version: 1\ndefaults: { on_no_match: deny }\nrules:\n  - id: reads\n    match: { tool: read_file }\n    decision: allow\n",
-    SYSTEM,
-  );
-  if (!policy.ok) throw new Error(policy.message);
-  await stub.activatePolicy(tenantId, policy.value.version, SYSTEM);
-  const run = await stub.openRun(tenantId, { agent: "bench", metadata: {} }, SYSTEM);
-  if (!run.ok) throw new Error(run.message);
-
-  await grow(stub, 100_000);
-  await reportProofs(stub, "100k");
-
-  let n = 0;
-  const propose = async () => {
-    const t0 = performance.now();
-    const step = await stub.proposeStep(
+it(
+  "proofs at 100k and 1M events, and steps while auditors poll",
+  { timeout: 1_800_000 },
+  async () => {
+    const tenantId = `bench-proofs-${Date.now()}`;
+    const stub = env.TENANT.get(env.TENANT.idFromName(tenantId));
+    const policy = await stub.createPolicy(
       tenantId,
-      run.value.id,
-      { tool: "read_file", args: { path: `/srv/${n}` }, declared: {}, idempotency_key: `k${n++}` },
-      { kind: "agent", id: "bench" },
-      "agent",
+      "version: 1\ndefaults: { on_no_match: deny }\nrules:\n  - id: reads\n    match: { tool: read_file }\n    decision: allow\n",
+      SYSTEM,
     );
-    if (!step.ok) throw new Error(step.message);
-    return performance.now() - t0;
-  };
-  const steps = async (count: number) => {
-    const out: number[] = [];
-    for (let i = 0; i < count; i++) out.push(await propose());
-    return out;
-  };
-  const quiet = summarize(await steps(200));
-  let polling = true;
-  let polls = 0;
-  const auditor = async (seed: number) => {
-    while (polling) {
-      const proof = await stub.consistencyProof(tenantId, 1 + ((seed * 7919 + polls) % 99_000));
-      if (!proof.ok) throw new Error(proof.message);
-      polls++;
-    }
-  };
-  const pollers = [auditor(1), auditor(2)];
-  const busy = summarize(await steps(200));
-  polling = false;
-  await Promise.all(pollers);
-  report({
-    name: "step proposal over RPC, p50, no proof traffic (100k events)",
-    median: quiet.medianMs,
-    p95: quiet.p95Ms,
-    unit: "ms",
-    budget: "—",
-    samples: 200,
-  });
-  report({
-    name: `step proposal over RPC, p50, two auditors polling consistency proofs (${polls} proofs)`,
-    median: busy.medianMs,
-    p95: busy.p95Ms,
-    unit: "ms",
-    budget: `≈ the p50 without (${quiet.medianMs.toFixed(1)} ms)`,
-    samples: 200,
-  });
+    if (!policy.ok) throw new Error(policy.message);
+    await stub.activatePolicy(tenantId, policy.value.version, SYSTEM);
+    const run = await stub.openRun(tenantId, { agent: "bench", metadata: {} }, SYSTEM);
+    if (!run.ok) throw new Error(run.message);
 
-  await grow(stub, 1_000_000);
-  await reportProofs(stub, "1M");
-});
+    await grow(stub, 100_000);
+    await reportProofs(stub, "100k");
+
+    let n = 0;
+    const propose = async () => {
+      const t0 = performance.now();
+      const step = await stub.proposeStep(
+        tenantId,
+        run.value.id,
+        {
+          tool: "read_file",
+          args: { path: `/srv/${n}` },
+          declared: {},
+          idempotency_key: `k${n++}`,
+        },
+        { kind: "agent", id: "bench" },
+        "agent",
+      );
+      if (!step.ok) throw new Error(step.message);
+      return performance.now() - t0;
+    };
+    const steps = async (count: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < count; i++) out.push(await propose());
+      return out;
+    };
+    const quiet = summarize(await steps(200));
+    let polling = true;
+    let polls = 0;
+    const auditor = async (seed: number) => {
+      while (polling) {
+        const proof = await stub.consistencyProof(tenantId, 1 + ((seed * 7919 + polls) % 99_000));
+        if (!proof.ok) throw new Error(proof.message);
+        polls++;
+      }
+    };
+    const pollers = [auditor(1), auditor(2)];
+    const busy = summarize(await steps(200));
+    polling = false;
+    await Promise.all(pollers);
+    report({
+      name: "step proposal over RPC, p50, no proof traffic (100k events)",
+      median: quiet.medianMs,
+      p95: quiet.p95Ms,
+      unit: "ms",
+      budget: "—",
+      samples: 200,
+    });
+    report({
+      name: `step proposal over RPC, p50, two auditors polling consistency proofs (${polls} proofs)`,
+      median: busy.medianMs,
+      p95: busy.p95Ms,
+      unit: "ms",
+      budget: `≈ the p50 without (${quiet.medianMs.toFixed(1)} ms)`,
+      samples: 200,
+    });
+
+    await grow(stub, 1_000_000);
+    await reportProofs(stub, "1M");
+  },
+);

@@ -22,6 +22,7 @@ export default defineConfig(async () => ({
           environment: "node",
           // CPU-bound cases (every Merkle proof up to 40 leaves, CLI processes) on a busy machine.
           testTimeout: 30_000,
+          globalSetup: ["./tests/helpers/build-cli.ts"],
           include: ["tests/core/**/*.test.ts", "tests/node/**/*.test.ts", "tests/e2e/**/*.test.ts"],
           exclude: ["tests/e2e/**/*.e2e.test.ts"],
         },

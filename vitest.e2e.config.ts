@@ -11,7 +11,7 @@ export default defineConfig({
     name: "e2e",
     environment: "node",
     include: ["tests/e2e/**/*.e2e.test.ts"],
-    globalSetup: ["./tests/e2e/global-setup.ts"],
+    globalSetup: ["./tests/helpers/build-cli.ts", "./tests/e2e/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,

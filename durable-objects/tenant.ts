@@ -656,6 +656,14 @@ export class TenantDO extends DurableObject<Env> {
     return ok({ origin: this.tlog.origin(), keys: this.tlog.keyHistory() });
   }
 
+  /** A C2SP tlog-tiles hash tile (`width` hashes), only when the tenant publishes its data. */
+  tlogPublicTile(tenantId: string, level: number, index: number, width: number) {
+    const bound = this.bind(tenantId);
+    if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    const tile = this.audit.tile(level, index, width, this.audit.size);
+    return tile ? ok(tile.slice()) : fail(404, "not_found", "No such tile.");
+  }
+
   tlogPublicConsistency(tenantId: string, from: number, to?: number) {
     const bound = this.bind(tenantId);
     if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");

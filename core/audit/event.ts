@@ -50,6 +50,24 @@ export function canonicalEventJson(event: AuditEvent): string {
   return canonicalJson({ seq, ts, type, run_id, step_id, actor, data, prev });
 }
 
+/**
+ * `canonicalEventJson` split where the `hash` member of an export line goes (it sorts between
+ * `data` and `prev`), built around the data's canonical JSON so that an event is canonicalised
+ * exactly once. RFC 8785 spells strings as ECMAScript's JSON.stringify does, and an integer seq
+ * as its decimal digits; the member order below is the RFC's (UTF-16 code unit) order.
+ */
+export function canonicalEventParts(
+  event: Omit<AuditEvent, "data">,
+  dataJson: string,
+): { head: string; tail: string } {
+  const str = JSON.stringify;
+  const head = `{"actor":{"id":${str(event.actor.id)},"kind":${str(event.actor.kind)}},"data":${dataJson}`;
+  const tail =
+    `,"prev":${str(event.prev)},"run_id":${str(event.run_id)},"seq":${event.seq}` +
+    `,"step_id":${str(event.step_id)},"ts":${str(event.ts)},"type":${str(event.type)}}`;
+  return { head, tail };
+}
+
 /** The chain hash of an event: hex SHA-256 over its canonical JSON (including `prev`). */
 export function hashAuditEvent(event: AuditEvent, sha: Sha256 = nobleSha256): string {
   return sha.hex(utf8.encode(canonicalEventJson(event)));

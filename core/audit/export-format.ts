@@ -7,19 +7,22 @@
  *   "run_id":null,"seq":1,"step_id":null,"ts":"2025-01-31T12:00:00.000Z","type":"policy.pushed"}`.
  *   Writers emit the RFC 8785 canonical JSON of that object (`formatEventLine`), so each line
  *   is the hashed bytes with the `hash` member added; readers accept any JSON spelling.
- * - Last line (optional only when nothing is to be checked against a JWKS): the signed
- *   checkpoint over exactly those N events, `{"checkpoint":"<compact JWS>"}` (see checkpoint.ts).
- *   Nothing may follow it. An export of an empty log is just a checkpoint of size 0.
+ * - Last line, always: the trailer, the signed checkpoint over exactly those N events,
+ *   `{"checkpoint":"<compact JWS>","root":"<hex>","size":N}` (see checkpoint.ts); `size` and
+ *   `root` repeat the signed payload for readers that do not decode JWS, and must equal it. The
+ *   form without them, `{"checkpoint":"<compact JWS>"}`, is still read. Nothing may follow the
+ *   trailer, and an export without one is refused (it may have been cut short). An export of an
+ *   empty log is just a trailer of size 0.
  *
  * No blank lines, comments or other record types.
  */
 import { canonicalJson } from "../canonical-json";
 import { ijsonRulesProblem } from "../ijson";
-import { hashedAuditEventProblem, type HashedAuditEvent } from "./event";
+import { hashedAuditEventProblem, isHex64, type HashedAuditEvent } from "./event";
 
 export type ExportRecord =
   | { kind: "event"; line: number; event: HashedAuditEvent }
-  | { kind: "checkpoint"; line: number; jws: string }
+  | { kind: "checkpoint"; line: number; jws: string; claimed: TrailerClaim | null }
   | { kind: "invalid"; line: number; problem: string };
 
 export function formatEventLine(event: HashedAuditEvent): string {
@@ -27,8 +30,46 @@ export function formatEventLine(event: HashedAuditEvent): string {
   return canonicalJson({ seq, ts, type, run_id, step_id, actor, data, prev, hash });
 }
 
+/** `,"hash":"` + 64 hex + `"`: the member `formatEventLine` adds to the canonical event JSON. */
+export const HASH_MEMBER = ',"hash":"';
+export const HASH_MEMBER_LENGTH = HASH_MEMBER.length + 64 + 1;
+
+/**
+ * Where the top-level `hash` member starts in a line `formatEventLine` wrote (-1 if absent).
+ * It sorts after `actor` and `data`, and only strings and numbers follow it, whose spelling
+ * cannot hold an unescaped quote, so its last occurrence is the top-level one.
+ */
+export function hashMemberIndex(line: string): number {
+  return line.lastIndexOf(HASH_MEMBER);
+}
+
+/** The chain hash recorded in a stored line. */
+export function hashOfLine(line: string): string {
+  const at = hashMemberIndex(line) + HASH_MEMBER.length;
+  return line.slice(at, at + 64);
+}
+
+/** The hashed bytes' text: a stored line without its `hash` member (no re-canonicalising). */
+export function canonicalTextOfLine(line: string): string {
+  const at = hashMemberIndex(line);
+  return line.slice(0, at) + line.slice(at + HASH_MEMBER_LENGTH);
+}
+
+/** What a trailer states in the clear: it must match its signed checkpoint. */
+export interface TrailerClaim {
+  size: number;
+  root: string;
+}
+
+/** The legacy trailer: the signed checkpoint alone. */
 export function formatCheckpointLine(jws: string): string {
   return canonicalJson({ checkpoint: jws });
+}
+
+/** The export's last line: the signed checkpoint with the size and root it signs. */
+export function formatTrailerLine(checkpoint: { jws: string; size: number; root: string }): string {
+  const { jws, size, root } = checkpoint;
+  return canonicalJson({ checkpoint: jws, root, size });
 }
 
 /** A whole export: the events' lines, then the checkpoint line if given. */
@@ -42,25 +83,46 @@ export function serializeAuditExport(
   return out;
 }
 
-function classify(text: string, line: number, hexFormat: boolean): ExportRecord {
+/**
+ * `parsed` is `JSON.parse(text)` when the caller has it; `strict: false` skips the I-JSON rules,
+ * for a line whose bytes the caller has matched to its recorded hash (see the verifier).
+ */
+function classify(
+  text: string,
+  line: number,
+  hexFormat: boolean,
+  parsed?: { value: unknown },
+  strict = true,
+): ExportRecord {
   if (text.length === 0) return { kind: "invalid", line, problem: "empty line" };
   let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { kind: "invalid", line, problem: "not valid JSON" };
-  }
+  if (parsed) value = parsed.value;
+  else
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { kind: "invalid", line, problem: "not valid JSON" };
+    }
   // I-JSON (RFC 8785 §3.1): a duplicate member or a lone surrogate has no single meaning.
-  const strict = ijsonRulesProblem(text);
-  if (strict !== null) {
-    const where = strict.path ? ` at ${strict.path}` : "";
-    return { kind: "invalid", line, problem: `not I-JSON: ${strict.message}${where}` };
+  const rules = strict ? ijsonRulesProblem(text) : null;
+  if (rules !== null) {
+    const where = rules.path ? ` at ${rules.path}` : "";
+    return { kind: "invalid", line, problem: `not I-JSON: ${rules.message}${where}` };
   }
   if (typeof value === "object" && value !== null && "checkpoint" in value) {
-    const jws = (value as { checkpoint: unknown }).checkpoint;
-    if (typeof jws !== "string" || Object.keys(value).length !== 1)
-      return { kind: "invalid", line, problem: 'a checkpoint line is {"checkpoint": "<jws>"}' };
-    return { kind: "checkpoint", line, jws };
+    const { checkpoint: jws, size, root } = value as Record<string, unknown>;
+    const keys = Object.keys(value).length;
+    const claimed =
+      keys === 3 && Number.isSafeInteger(size) && (size as number) >= 0 && isHex64(root)
+        ? { size: size as number, root }
+        : null;
+    if (typeof jws !== "string" || (keys !== 1 && claimed === null))
+      return {
+        kind: "invalid",
+        line,
+        problem: 'a trailer is {"checkpoint": "<jws>", "root": "<hex>", "size": N}',
+      };
+    return { kind: "checkpoint", line, jws, claimed };
   }
   const problem = hashedAuditEventProblem(value, hexFormat);
   if (problem !== null) return { kind: "invalid", line, problem };
@@ -83,8 +145,8 @@ export class AuditExportReader {
     return { kind: "invalid", line: ++this.lines, problem: "not valid UTF-8" };
   }
 
-  /** `text` is one line without its "\n". */
-  read(text: string): ExportRecord {
+  /** `text` is one line without its "\n"; `parsed`/`strict` as for `classify`. */
+  read(text: string, parsed?: { value: unknown }, strict = true): ExportRecord {
     const line = ++this.lines;
     if (this.checkpointLine > 0)
       return {
@@ -93,7 +155,9 @@ export class AuditExportReader {
         problem: `the checkpoint on line ${this.checkpointLine} must be the last line`,
       };
     const bom = line === 1 && text.startsWith("\uFEFF");
-    const record = classify(bom ? text.slice(1) : text, line, this.hexFormat);
+    const record = bom
+      ? classify(text.slice(1), line, this.hexFormat)
+      : classify(text, line, this.hexFormat, parsed, strict);
     if (record.kind === "checkpoint") this.checkpointLine = line;
     return record;
   }

@@ -4,13 +4,11 @@ import type { Checkpoint } from "./checkpoint";
 import { CompactMerkleTree } from "./compact-tree";
 import {
   auditEventInputProblem,
-  canonicalEventJson,
+  canonicalEventParts,
   GENESIS_PREV,
   isHex64,
-  type AuditEvent,
   type AuditEventInput,
   type HashedAuditEvent,
-  type JsonValue,
 } from "./event";
 import { nobleSha256, type Sha256 } from "./sha256";
 
@@ -23,9 +21,16 @@ export interface AuditLogState {
 }
 
 export interface AppendedAuditEvent {
-  event: HashedAuditEvent;
-  /** RFC 6962 leaf hash (hex) of the event: store it to serve proofs later. */
+  seq: number;
+  /** The chain hash (hex). */
+  hash: string;
+  /** The export line: the canonical event JSON with its `hash` member (`formatEventLine`). */
+  line: string;
+  /** RFC 6962 leaf hash of the event, as bytes and as hex: stored to serve proofs. */
+  leaf: Uint8Array;
   leafHash: string;
+  /** The event parsed back from `line` (computed on access). */
+  readonly event: HashedAuditEvent;
 }
 
 /**
@@ -56,27 +61,41 @@ export class AuditLogWriter {
     return this.tree.size;
   }
 
-  /** Appends one event (seq = size + 1). Throws TypeError on invalid input, changing nothing. */
+  /**
+   * Appends one event (seq = size + 1). Throws TypeError on invalid input, changing nothing.
+   * The data is canonicalised once; the bytes hashed are the export line minus its `hash`.
+   */
   append(input: AuditEventInput): AppendedAuditEvent {
     const problem = auditEventInputProblem(input);
     if (problem !== null) throw new TypeError(`audit event: ${problem}`);
-    const event: AuditEvent = {
-      seq: this.tree.size + 1,
-      ts: input.ts,
-      type: input.type,
-      run_id: input.run_id,
-      step_id: input.step_id,
-      actor: { kind: input.actor.kind, id: input.actor.id },
-      // Round-trip so the stored event is exactly what was hashed (no undefined, no toJSON).
-      data: JSON.parse(canonicalJson(input.data)) as JsonValue,
-      prev: this.lastHash,
-    };
-    const bytes = utf8.encode("\u0000" + canonicalEventJson(event));
+    const { head, tail } = canonicalEventParts(
+      {
+        seq: this.tree.size + 1,
+        ts: input.ts,
+        type: input.type,
+        run_id: input.run_id,
+        step_id: input.step_id,
+        actor: input.actor,
+        prev: this.lastHash,
+      },
+      canonicalJson(input.data),
+    );
+    const bytes = utf8.encode("\u0000" + head + tail);
     const hash = this.sha.hex(bytes.subarray(1));
     const leaf = this.sha.digest(bytes);
     this.tree.append(leaf);
     this.lastHash = hash;
-    return { event: { ...event, hash }, leafHash: toHex(leaf) };
+    const line = `${head},"hash":"${hash}"${tail}`;
+    return {
+      seq: this.tree.size,
+      hash,
+      line,
+      leaf,
+      leafHash: toHex(leaf),
+      get event() {
+        return JSON.parse(line) as HashedAuditEvent;
+      },
+    };
   }
 
   /** Hex Merkle root over all events so far. */

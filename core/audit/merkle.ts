@@ -45,7 +45,7 @@ const isOdd = (n: number) => n % 2 === 1;
 const half = (n: number) => Math.floor(n / 2);
 
 /** The largest power of two strictly below n (n ≥ 2). */
-function splitPoint(n: number): number {
+export function splitPoint(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
@@ -109,6 +109,9 @@ export function merkleRoot(
   return size === 0 ? emptyTreeRoot(sha) : subtreeRoot(read, 0, size, sha);
 }
 
+/** MTH(D[start:end]) for 0 ≤ start < end, however the caller obtains it (leaves or tiles). */
+export type SubtreeHash = (start: number, end: number) => Uint8Array;
+
 /**
  * RFC 6962 §2.1.1 audit path for leaf `index` in the tree of the first `size` leaves, ordered
  * from the leaf's sibling up to the root's child. Reads every leaf below `size` once.
@@ -120,6 +123,16 @@ export function inclusionProof(
   sha: Sha256 = nobleSha256,
 ): Uint8Array[] {
   const read = leafReader(leaves, size);
+  return inclusionProofFrom((s, e) => subtreeRoot(read, s, e, sha), index, size);
+}
+
+/** The same audit path from subtree hashes: O(log n) calls, each for an aligned subtree. */
+export function inclusionProofFrom(
+  subtree: SubtreeHash,
+  index: number,
+  size: number,
+): Uint8Array[] {
+  if (!isTreeSize(size)) throw new RangeError(`invalid tree size ${size}`);
   if (!isTreeSize(index) || index >= size)
     throw new RangeError(`leaf index ${index} is outside a tree of size ${size}`);
   const proof: Uint8Array[] = [];
@@ -129,10 +142,10 @@ export function inclusionProof(
     const k = splitPoint(n);
     if (m < k) {
       path(m, start, start + k);
-      proof.push(subtreeRoot(read, start + k, end, sha));
+      proof.push(subtree(start + k, end));
     } else {
       path(m - k, start + k, end);
-      proof.push(subtreeRoot(read, start, start + k, sha));
+      proof.push(subtree(start, start + k));
     }
   };
   path(index, 0, size);
@@ -150,22 +163,32 @@ export function consistencyProof(
   sha: Sha256 = nobleSha256,
 ): Uint8Array[] {
   const read = leafReader(leaves, newSize);
+  return consistencyProofFrom((s, e) => subtreeRoot(read, s, e, sha), oldSize, newSize);
+}
+
+/** The same consistency proof from subtree hashes (O(log n) calls). */
+export function consistencyProofFrom(
+  subtree: SubtreeHash,
+  oldSize: number,
+  newSize: number,
+): Uint8Array[] {
+  if (!isTreeSize(newSize)) throw new RangeError(`invalid tree size ${newSize}`);
   if (!isTreeSize(oldSize) || oldSize < 1 || oldSize > newSize)
     throw new RangeError(`no consistency proof from size ${oldSize} to size ${newSize}`);
   const proof: Uint8Array[] = [];
   const subproof = (m: number, start: number, end: number, complete: boolean): void => {
     const n = end - start;
     if (m === n) {
-      if (!complete) proof.push(subtreeRoot(read, start, end, sha));
+      if (!complete) proof.push(subtree(start, end));
       return;
     }
     const k = splitPoint(n);
     if (m <= k) {
       subproof(m, start, start + k, complete);
-      proof.push(subtreeRoot(read, start + k, end, sha));
+      proof.push(subtree(start + k, end));
     } else {
       subproof(m - k, start + k, end, false);
-      proof.push(subtreeRoot(read, start, start + k, sha));
+      proof.push(subtree(start, start + k));
     }
   };
   subproof(oldSize, 0, newSize, true);

@@ -14,7 +14,15 @@ import {
   PREV_FORMAT,
   type HashedAuditEvent,
 } from "./event";
-import { AuditExportReader, exportLines, utf8Lines } from "./export-format";
+import {
+  AuditExportReader,
+  exportLines,
+  HASH_MEMBER,
+  HASH_MEMBER_LENGTH,
+  hashMemberIndex,
+  utf8Lines,
+  type TrailerClaim,
+} from "./export-format";
 import { nobleSha256, type Sha256 } from "./sha256";
 
 export type AuditFailureCode =
@@ -45,7 +53,7 @@ export interface VerifiedCheckpoint extends Checkpoint {
  * (min(size, N) + 1); a root mismatch reports 1, as any event may be the altered one.
  */
 export type AuditVerifyResult =
-  | { ok: true; events: number; root: string; checkpoint?: VerifiedCheckpoint }
+  | { ok: true; events: number; root: string; checkpoint: VerifiedCheckpoint }
   | { ok: false; seq: number; line: number; code: AuditFailureCode; reason: string };
 
 export type AuditVerifyFailure = Extract<AuditVerifyResult, { ok: false }>;
@@ -67,24 +75,33 @@ export interface AuditVerifyOptions {
   sha256?: Sha256;
 }
 
-/** ',"hash":"' + 64 hex + '"' */
-const HASH_MEMBER = ',"hash":"';
-const HASH_MEMBER_LENGTH = HASH_MEMBER.length + 64 + 1;
-
 /**
  * Fast path: where the top-level `hash` member sits in `line` if the line is what
- * `formatEventLine` writes, so that the line minus that member is the event's canonical JSON
- * (`hash` sorts after `actor` and `data` and before the scalar fields, so its last occurrence is
- * the top-level one). This saves re-canonicalising every event. It is sound because the bytes
- * hashed here are also the Merkle leaf bytes: if they hash to `hash`, they are the bytes the
- * log's writer hashed, and the writer hashes only canonical JSON — a forger's non-canonical
- * spelling would change the leaf and so the signed root. When the hash disagrees (e.g. the same
- * JSON spelled differently) the caller falls back to canonicalising the parsed event.
+ * `formatEventLine` writes, so that the line minus that member is the event's canonical JSON.
+ * This saves re-canonicalising every event. It is sound because the bytes hashed here are also
+ * the Merkle leaf bytes: if they hash to `hash`, they are the bytes the log's writer hashed, and
+ * the writer hashes only canonical JSON — a forger's non-canonical spelling would change the
+ * leaf and so the signed root. When the hash disagrees (e.g. the same JSON spelled differently)
+ * the caller falls back to canonicalising the parsed event.
  */
 function hashMemberAt(line: string, hash: string): number {
-  const at = line.lastIndexOf(HASH_MEMBER);
+  const at = hashMemberIndex(line);
   if (at < 0 || !line.startsWith(hash, at + HASH_MEMBER.length)) return -1;
   return line.charCodeAt(at + HASH_MEMBER_LENGTH - 1) === 34 /* " */ ? at : -1;
+}
+
+const MEMBER_BYTES = Array.from(HASH_MEMBER, (c) => c.charCodeAt(0));
+
+/** `hashMemberAt` on a line's UTF-8 bytes (the member is ASCII). */
+function hashMemberAtBytes(bytes: Uint8Array, hash: string): number {
+  search: for (let i = bytes.length - HASH_MEMBER_LENGTH; i >= 0; i--) {
+    for (let j = 0; j < MEMBER_BYTES.length; j++)
+      if (bytes[i + j] !== MEMBER_BYTES[j]) continue search;
+    const value = i + MEMBER_BYTES.length;
+    for (let j = 0; j < 64; j++) if (bytes[value + j] !== hash.charCodeAt(j)) return -1;
+    return bytes[value + 64] === 34 /* " */ ? i : -1;
+  }
+  return -1;
 }
 
 /** Streaming verifier: `push` each line (without "\n"), then `finish`. */
@@ -105,7 +122,8 @@ export class AuditExportVerifier {
   private lastLine = 0;
   private readonly tenant: string | undefined;
   private readonly since: TrustedHead | undefined;
-  private checkpoint: { jws: string; line: number } | null = null;
+  private checkpoint: { jws: string; line: number; claimed: TrailerClaim | null } | null = null;
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   private failure: AuditVerifyFailure | null = null;
 
   constructor(options: AuditVerifyOptions = {}) {
@@ -133,14 +151,62 @@ export class AuditExportVerifier {
       case "invalid":
         return this.malformed(this.events + 1, record.line, record.problem);
       case "checkpoint":
-        this.checkpoint = { jws: record.jws, line: record.line };
+        this.checkpoint = { jws: record.jws, line: record.line, claimed: record.claimed };
         return true;
       case "event":
         return this.checkEvent(record.event, lineText, record.line);
     }
   }
 
-  private checkEvent(event: HashedAuditEvent, lineText: string, line: number): boolean {
+  /**
+   * Checks one more line from its bytes (without "\n"); `text` is their UTF-8 decoding when the
+   * caller already has it. A line as the log writes it is hashed from these bytes directly: the
+   * bytes minus the `hash` member, once for the chain and once (after 0x00) for the leaf, with no
+   * re-encoding and no re-canonicalising. Anything else takes the general path of `push`.
+   */
+  pushBytes(bytes: Uint8Array, text?: string): boolean {
+    if (this.failure !== null) return false;
+    if (text === undefined)
+      try {
+        text = this.decoder.decode(bytes);
+      } catch {
+        return this.pushUndecodable();
+      }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return this.push(text);
+    }
+    const hash = (value as { hash?: unknown } | null)?.hash;
+    if (typeof hash !== "string" || hash.length !== 64 || bytes[0] !== 0x7b /* { */)
+      return this.push(text);
+    const at = hashMemberAtBytes(bytes, hash);
+    if (at < 0) return this.push(text);
+    const length = bytes.length - HASH_MEMBER_LENGTH;
+    this.reserveBytes(length);
+    this.body.set(bytes.subarray(0, at));
+    this.body.set(bytes.subarray(at + HASH_MEMBER_LENGTH), at);
+    if (this.sha.hex(this.body.subarray(0, length)) !== hash) return this.push(text);
+    // These bytes are the ones recorded under `hash`; their I-JSON rules held when written.
+    const record = this.reader.read(text, { value }, false);
+    this.lines = record.line;
+    if (record.kind === "invalid")
+      return this.malformed(this.events + 1, record.line, record.problem);
+    if (record.kind === "checkpoint") {
+      this.checkpoint = { jws: record.jws, line: record.line, claimed: record.claimed };
+      return true;
+    }
+    return this.checkEvent(record.event, text, record.line, length);
+  }
+
+  /** `hashed`: the byte length of the event in the buffer, already matched to its hash. */
+  private checkEvent(
+    event: HashedAuditEvent,
+    lineText: string,
+    line: number,
+    hashed = -1,
+  ): boolean {
     const seq = this.events + 1;
     // This line continues from the same predecessor as the line before it: two events claim one
     // place in the chain. The earlier one is the line that does not belong (an insertion with a
@@ -172,9 +238,12 @@ export class AuditExportVerifier {
           : `broken prev link: prev is not the hash of seq ${seq - 1}`,
       );
     }
-    const at = hashMemberAt(lineText, event.hash);
-    let length = at < 0 ? -1 : this.encodeWithout(lineText, at, HASH_MEMBER_LENGTH);
-    if (length < 0 || this.sha.hex(this.body.subarray(0, length)) !== event.hash) {
+    let length = hashed;
+    if (length < 0) {
+      const at = hashMemberAt(lineText, event.hash);
+      length = at < 0 ? -1 : this.encodeWithout(lineText, at, HASH_MEMBER_LENGTH);
+    }
+    if (hashed < 0 && (length < 0 || this.sha.hex(this.body.subarray(0, length)) !== event.hash)) {
       if (!isHex64(event.hash)) return this.malformed(seq, line, HASH_FORMAT);
       let canonical: string;
       try {
@@ -226,8 +295,12 @@ export class AuditExportVerifier {
   }
 
   private reserve(chars: number): void {
-    if (this.body.length >= chars * 3) return;
-    this.buffer = new Uint8Array(1 + chars * 3);
+    this.reserveBytes(chars * 3);
+  }
+
+  private reserveBytes(length: number): void {
+    if (this.body.length >= length) return;
+    this.buffer = new Uint8Array(1 + length);
     this.body = this.buffer.subarray(1);
   }
 
@@ -249,26 +322,16 @@ export class AuditExportVerifier {
         code: "not-grown",
         reason: `the log shrank: the trusted head has ${this.since.size} events, this export ${n}`,
       };
-    if (this.checkpoint === null) {
-      if (this.jwks === undefined && this.tenant === undefined)
-        return { ok: true, events: n, root };
-      if (this.jwks === undefined)
-        return {
-          ok: false,
-          seq: n + 1,
-          line: this.lines + 1,
-          code: "missing-checkpoint",
-          reason: "missing checkpoint: nothing says which tenant this export belongs to",
-        };
+    if (this.checkpoint === null)
       return {
         ok: false,
         seq: n + 1,
         line: this.lines + 1,
         code: "missing-checkpoint",
-        reason: "missing checkpoint: nothing to check against the JWKS",
+        reason:
+          "missing trailer: an export ends with its signed checkpoint; without one it may have been cut short",
       };
-    }
-    const { jws, line } = this.checkpoint;
+    const { jws, line, claimed } = this.checkpoint;
     const failAt = (seq: number, code: AuditFailureCode, reason: string): AuditVerifyFailure => ({
       ok: false,
       seq,
@@ -295,6 +358,12 @@ export class AuditExportVerifier {
       verified = decoded;
     }
     const { checkpoint, kid } = verified;
+    if (claimed !== null && (claimed.size !== checkpoint.size || claimed.root !== checkpoint.root))
+      return failAt(
+        n + 1,
+        "malformed-checkpoint",
+        `malformed trailer: it states size ${claimed.size} and root ${claimed.root}, its signed checkpoint size ${checkpoint.size} and root ${checkpoint.root}`,
+      );
     if (this.tenant !== undefined && checkpoint.tenant !== this.tenant)
       return failAt(
         Math.min(1, n),
@@ -340,8 +409,12 @@ export async function verifyAuditExportBytes(
   options: AuditVerifyOptions = {},
 ): Promise<AuditVerifyResult> {
   const verifier = new AuditExportVerifier(options);
-  for (const line of utf8Lines(bytes)) {
-    if (!(line === null ? verifier.pushUndecodable() : verifier.push(line))) break;
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    if (!verifier.pushBytes(bytes.subarray(start, end))) break;
+    start = end + 1;
   }
   return verifier.finish();
 }

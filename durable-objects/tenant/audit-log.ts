@@ -1,24 +1,15 @@
-import { createHash } from "node:crypto";
 import {
   AuditLogWriter,
-  sha256FromDigest,
-  consistencyProof,
-  formatCheckpointLine,
-  formatEventLine,
   importCheckpointSigner,
-  inclusionProof,
-  type AuditLogState,
   type CheckpointSigner,
   type HashedAuditEvent,
 } from "../../core/audit";
-import { fromHex, toHex } from "../../core/encoding";
+import { TiledTree, tileWidth } from "../../core/audit/tiles";
+import { toHex } from "../../core/encoding";
+import { AuditTiles } from "./audit-tiles";
+import { WORKERD_SHA256 as SHA256 } from "./sha256";
 import { auditEventsQuery, type AuditEventFilter } from "./audit-events-query";
 import type { Actor, JsonValue } from "./types";
-
-/** workerd's native SHA-256 (nodejs_compat); the same digests as the pure one the verifier uses. */
-const SHA256 = sha256FromDigest(
-  (data) => new Uint8Array(createHash("sha256").update(data).digest()),
-);
 
 /** Sign a checkpoint at least every this many events. */
 export const CHECKPOINT_EVERY = 100;
@@ -35,12 +26,14 @@ export interface SignedCheckpoint {
 
 /**
  * The tenant's append-only audit log in DO SQLite: a hash chain whose events are also the leaves
- * of an RFC 6962 Merkle tree. `append` is synchronous so it runs inside the same
- * `transactionSync` as the state change it records; the writer's small state is saved with it.
+ * of an RFC 6962 Merkle tree stored as C2SP tiles. `append` is synchronous so it runs inside the
+ * same `transactionSync` as the state change it records. Each event is one row (its export line,
+ * canonical JSON with `hash`, and its leaf hash); the writer's in-memory state (head, frontier,
+ * open tiles) is derived from the rows and tiles, never rewritten per event.
  */
-/** Issue 17's browser filters; all optional and combined with AND. */
 export class AuditLog {
-  private writer: AuditLogWriter;
+  private writer!: AuditLogWriter;
+  private tiles!: AuditTiles;
   private signer: Promise<CheckpointSigner> | null = null;
   /** Runs after each new JWS checkpoint is stored (the transparency log signs its note). */
   afterCheckpoint: ((now: number) => Promise<void>) | null = null;
@@ -52,14 +45,15 @@ export class AuditLog {
     private readonly tenantId: () => string,
     private readonly signingKey: string | undefined,
   ) {
-    const sql = storage.sql;
-    this.sql = sql;
-    const row = sql
-      .exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'audit_state'`)
-      .toArray()[0];
-    this.writer = row
-      ? AuditLogWriter.fromState(JSON.parse(row.value) as AuditLogState, SHA256)
-      : AuditLogWriter.empty(SHA256);
+    this.sql = storage.sql;
+    this.load();
+  }
+
+  private load(): void {
+    this.tiles = AuditTiles.load(this.sql);
+    const size = this.tiles.size;
+    const frontier = new TiledTree(this.tiles, SHA256).frontier(size).map(toHex);
+    this.writer = AuditLogWriter.fromState({ size, head: this.tiles.head, frontier }, SHA256);
   }
 
   get size(): number {
@@ -78,8 +72,8 @@ export class AuditLog {
     actor: Actor;
     data: JsonValue;
     now: number;
-  }) {
-    const { event, leafHash } = this.writer.append({
+  }): number {
+    const appended = this.writer.append({
       ts: new Date(e.now).toISOString(),
       type: e.type,
       run_id: e.runId,
@@ -89,39 +83,27 @@ export class AuditLog {
     });
     this.sql.exec(
       `INSERT INTO audit_events (seq, type, run_id, event, leaf_hash) VALUES (?, ?, ?, ?, ?)`,
-      event.seq,
-      event.type,
-      event.run_id,
-      JSON.stringify(event),
-      leafHash,
+      appended.seq,
+      e.type,
+      e.runId,
+      appended.line,
+      appended.leafHash,
     );
-    this.sql.exec(
-      `INSERT INTO meta (key, value) VALUES ('audit_state', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-      JSON.stringify(this.writer.toState()),
-    );
-    return event;
+    this.tiles.append(appended.leaf);
+    return appended.seq;
   }
 
   /**
    * Runs a state change and its audit events in one SQLite transaction. If it throws, storage
-   * rolls back and the in-memory writer is reloaded so it never runs ahead of what was stored.
+   * rolls back and the in-memory state is derived again so it never runs ahead of what was stored.
    */
   atomically<T>(change: () => T): T {
     try {
       return this.storage.transactionSync(change);
     } catch (e) {
-      this.reload();
+      this.load();
       throw e;
     }
-  }
-
-  private reload(): void {
-    const row = this.sql
-      .exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'audit_state'`)
-      .toArray()[0];
-    this.writer = row
-      ? AuditLogWriter.fromState(JSON.parse(row.value) as AuditLogState, SHA256)
-      : AuditLogWriter.empty(SHA256);
   }
 
   events(afterSeq: number, limit: number, filter: AuditEventFilter = {}): AuditEventView[] {
@@ -132,7 +114,7 @@ export class AuditLog {
       .map((r) => JSON.parse(r.event) as AuditEventView);
   }
 
-  /** JSONL lines of events with seq in (afterSeq, afterSeq + limit]. */
+  /** The stored export lines of events with seq in (afterSeq, afterSeq + limit], as stored. */
   exportLines(afterSeq: number, limit: number): string[] {
     return this.sql
       .exec<{ event: string }>(
@@ -141,34 +123,33 @@ export class AuditLog {
         limit,
       )
       .toArray()
-      .map((r) => formatEventLine(JSON.parse(r.event) as HashedAuditEvent));
+      .map((r) => r.event);
   }
 
-  private leafHashes(size: number): Uint8Array[] {
-    return this.sql
-      .exec<{ leaf_hash: string }>(
-        `SELECT leaf_hash FROM audit_events WHERE seq <= ? ORDER BY seq`,
-        size,
-      )
-      .toArray()
-      .map((r) => fromHex(r.leaf_hash));
-  }
-
+  /** Reads O(log n) tiles; never the leaves. */
   inclusion(
     seq: number,
     size: number,
   ): { seq: number; size: number; leaf_hash: string; proof: string[] } {
-    const leaves = this.leafHashes(size);
+    const tree = new TiledTree(this.tiles, SHA256);
     return {
       seq,
       size,
-      leaf_hash: toHex(leaves[seq - 1]!),
-      proof: inclusionProof(leaves, seq - 1, size, SHA256).map(toHex),
+      leaf_hash: toHex(tree.node(0, seq - 1)),
+      proof: tree.inclusionProof(seq - 1, size).map(toHex),
     };
   }
 
   consistency(from: number, to: number): { from: number; to: number; proof: string[] } {
-    return { from, to, proof: consistencyProof(this.leafHashes(to), from, to, SHA256).map(toHex) };
+    const proof = new TiledTree(this.tiles, SHA256).consistencyProof(from, to);
+    return { from, to, proof: proof.map(toHex) };
+  }
+
+  /** Tile (level, index) of the tree of `size` leaves, `width` hashes, or null if it has fewer. */
+  tile(level: number, index: number, width: number, size: number): Uint8Array | null {
+    if (width > tileWidth(level, index, size)) return null;
+    const hashes = this.tiles.tile(level, index);
+    return hashes && hashes.length >= width * 32 ? hashes.subarray(0, width * 32) : null;
   }
 
   get canSign(): boolean {
@@ -222,9 +203,5 @@ export class AuditLog {
   checkpointDue(): boolean {
     const last = this.latestCheckpoint()?.size ?? 0;
     return this.canSign && this.writer.size - last >= CHECKPOINT_EVERY;
-  }
-
-  static checkpointLine(jws: string): string {
-    return formatCheckpointLine(jws);
   }
 }

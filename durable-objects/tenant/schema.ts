@@ -1,8 +1,13 @@
+import { buildAuditTiles } from "./audit-tiles-migration";
+
+/** A SQL statement, or a step in code (e.g. rewriting existing rows). */
+type MigrationStep = string | ((sql: SqlStorage) => void);
+
 /**
  * The tenant Durable Object's SQLite schema, applied in order; `meta.schema_version` records how
  * far a given object has come, so new statements are only ever appended.
  */
-export const MIGRATIONS: readonly string[][] = [
+export const MIGRATIONS: readonly MigrationStep[][] = [
   [
     `CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
     `CREATE TABLE policy_versions (
@@ -133,6 +138,14 @@ export const MIGRATIONS: readonly string[][] = [
        created_at INTEGER NOT NULL)`,
   ],
   // ── end issue 18 (approval webhooks) ─────────────────────────────────────────────────────────
+  // ── issue 14: the Merkle tree as C2SP tlog-tiles; events stored as their export lines ──────
+  [
+    `CREATE TABLE audit_tiles (
+       level INTEGER NOT NULL, idx INTEGER NOT NULL, hashes BLOB NOT NULL, "inner" BLOB,
+       PRIMARY KEY (level, idx))`,
+    buildAuditTiles,
+  ],
+  // ── end issue 14 ────────────────────────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {
@@ -142,7 +155,9 @@ export function migrate(sql: SqlStorage): void {
     .toArray()[0];
   let version = row ? Number(row.value) : 0;
   for (; version < MIGRATIONS.length; version++) {
-    for (const statement of MIGRATIONS[version]!) sql.exec(statement);
+    for (const step of MIGRATIONS[version]!)
+      if (typeof step === "string") sql.exec(step);
+      else step(sql);
     sql.exec(
       `INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
       String(version + 1),

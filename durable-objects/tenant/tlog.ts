@@ -11,7 +11,7 @@ import {
 } from "../../core/audit/c2sp-note";
 import { formatTlogProof } from "../../core/audit/c2sp-proof";
 import { formatAddCheckpoint } from "../../core/audit/c2sp-witness";
-import { canonicalEventJson } from "../../core/audit/event";
+import { canonicalTextOfLine } from "../../core/audit/export-format";
 import { fromBase64Url, fromHex, utf8 } from "../../core/encoding";
 import type { AuditLog } from "./audit-log";
 import { fail, ok, type Result } from "./result";
@@ -39,7 +39,7 @@ export type WitnessView = {
  * The tenant's audit log as a C2SP transparency log: checkpoints as signed notes under a key of
  * the tenant's own (HKDF from the operator's master secret, the tenant id and a generation),
  * the key history with the tree sizes each key may sign, witnesses and their cosignatures.
- * It reads the same `audit_events` rows as the JWS checkpoints; the tree is the same.
+ * It reads the same tree (tiles) as the JWS checkpoints.
  */
 export class TransparencyLog {
   private signer: { generation: number; signer: Promise<NoteSigner> } | null = null;
@@ -227,11 +227,11 @@ export class TransparencyLog {
       return fail(400, "invalid_range", `Need 1 ≤ seq ≤ ${this.audit.size}.`);
     let cp = this.latest();
     if (!cp || cp.size < seq) cp = await this.checkpoint(now);
-    const event = this.audit.events(seq - 1, 1)[0]!;
+    const line = this.audit.exportLines(seq - 1, 1)[0]!;
     const inclusion = this.audit.inclusion(seq, cp.size);
     return ok(
       formatTlogProof({
-        extra: utf8.encode(canonicalEventJson(event as never)),
+        extra: utf8.encode(canonicalTextOfLine(line)),
         index: seq - 1,
         proof: inclusion.proof.map(fromHex),
         checkpoint: cp.note,

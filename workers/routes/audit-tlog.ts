@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { checkEgress } from "../../core/egress";
 import { NoteError, parseVerifierKey, SIG_COSIGNATURE_V1 } from "../../core/audit/c2sp-note";
+import { parseTilePath } from "../../core/audit/tiles";
 import type { AppEnv } from "../http/context";
 import { ApiError } from "../http/errors";
 import { validationHook } from "../http/validation";
@@ -257,6 +258,30 @@ publicTlogRoutes.get("/audit/:t/log-keys", async (c) => {
   c.header("cache-control", "public, max-age=60");
   c.header("access-control-allow-origin", "*");
   return c.json(keys);
+});
+
+/**
+ * c2sp.org/tlog-tiles hash tiles: `/audit/{t}/tile/<L>/<N>[.p/<W>]`. A tile's content at a
+ * given width never changes, so full and partial tiles alike are immutable. Entry bundles are
+ * not served: they would publish the events themselves, and the opt-in covers only
+ * verification data (hashes and checkpoints).
+ */
+publicTlogRoutes.get("/audit/:t/tile/*", async (c) => {
+  const t = c.req.param("t");
+  const prefix = `/audit/${t}/tile/`;
+  const request = c.req.path.startsWith(prefix)
+    ? parseTilePath(c.req.path.slice(prefix.length))
+    : null;
+  if (!request) throw new ApiError(404, "not_found", "No such tile.");
+  const stub = await publicStub(c, t);
+  const tile = unwrap(await stub.tlogPublicTile(t, request.level, request.index, request.width));
+  return new Response(tile, {
+    headers: {
+      "content-type": "application/octet-stream",
+      "cache-control": "public, max-age=31536000, immutable",
+      "access-control-allow-origin": "*",
+    },
+  });
 });
 
 const ConsistencyQuery = z.object({

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import { formatCheckpointLine } from "../../core/audit";
+import { formatTrailerLine } from "../../core/audit";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -166,7 +166,8 @@ auditRoutes.openapi(
     method: "get",
     path: "/api/tenants/{t}/audit/export",
     tags: ["audit"],
-    summary: "The whole log as JSONL (events, then a checkpoint signed for exactly them), streamed",
+    summary:
+      "The whole log as JSONL: the stored event lines, then a trailer (size, root, the checkpoint signed for exactly them), streamed",
     request: { params: TenantParam },
     responses: {
       200: { description: "JSONL", content: { "application/x-ndjson": { schema: z.string() } } },
@@ -184,12 +185,13 @@ auditRoutes.openapi(
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
         if (after >= checkpoint.size) {
-          controller.enqueue(encoder.encode(`${formatCheckpointLine(checkpoint.jws)}\n`));
+          controller.enqueue(encoder.encode(`${formatTrailerLine(checkpoint)}\n`));
           controller.close();
           return;
         }
         const limit = Math.min(EXPORT_PAGE, checkpoint.size - after);
         const chunk = unwrap(await stub.exportChunk(access.tenantId, after, limit));
+        // The stored lines as they are: the log keeps each event as its export line.
         controller.enqueue(encoder.encode(chunk.lines.map((l) => `${l}\n`).join("")));
         after += chunk.lines.length;
       },

@@ -59,8 +59,8 @@ describe("export format", () => {
       [{ ...event, prev: "00" }, /"prev"/],
       [{ ...event, hash: event.hash.toUpperCase() }, /"hash"/],
       [{ ...event, extra: true }, /unexpected field "extra"/],
-      [{ checkpoint: 5 }, /checkpoint line/],
-      [{ checkpoint: "a.b.c", also: 1 }, /checkpoint line/],
+      [{ checkpoint: 5 }, /a trailer is/],
+      [{ checkpoint: "a.b.c", also: 1 }, /a trailer is/],
     ];
     for (const [value, problem] of cases) {
       const result = at3(value);

@@ -76,8 +76,12 @@ describe("verifyAuditExport", () => {
       line: N + 1,
       code: "root-mismatch",
     });
-    // Without the checkpoint the chain alone is consistent: the signature is what protects it.
-    expect(await verifyAuditExport(joinLines(lines.slice(0, N)))).toMatchObject({ ok: true });
+    // Without the trailer the chain alone is consistent, so such an export is refused outright.
+    expect(await verifyAuditExport(joinLines(lines.slice(0, N)))).toMatchObject({
+      ok: false,
+      seq: N + 1,
+      code: "missing-checkpoint",
+    });
   });
 
   it("detects reordered, deleted and inserted events", async () => {
@@ -249,10 +253,11 @@ describe("verifyAuditExport", () => {
       ok: true,
       checkpoint: { size: N, root: ex.root, signature: "unchecked" },
     });
-    expect(await verifyAuditExport(joinLines(ex.lines.slice(0, N)))).toEqual({
-      ok: true,
-      events: N,
-      root: ex.root,
+    expect(await verifyAuditExport(joinLines(ex.lines.slice(0, N)))).toMatchObject({
+      ok: false,
+      seq: N + 1,
+      line: N + 1,
+      code: "missing-checkpoint",
     });
     const wrongRoot = await signCheckpoint(
       { tenant: "acme", size: N, root: "0".repeat(64), ts: "2025-03-01T00:00:00Z" },
@@ -268,10 +273,10 @@ describe("verifyAuditExport", () => {
   });
 
   it("handles the empty log", async () => {
-    expect(await verifyAuditExport("")).toEqual({
-      ok: true,
-      events: 0,
-      root: AuditLogWriter.empty().root(),
+    expect(await verifyAuditExport("")).toMatchObject({
+      ok: false,
+      seq: 1,
+      code: "missing-checkpoint",
     });
     expect(await verifyAuditExport("", { jwks: ex.jwks })).toMatchObject({
       ok: false,

@@ -1,0 +1,2 @@
+export const CLI_DIST: string;
+export function buildCli(): Promise<void>;

@@ -1,0 +1,35 @@
+// `npm run build` / `prepare`: bundles the TypeScript CLI once into cli/dist (code-split, so a
+// command loads only its own modules), and `cli/bin.mjs` starts it without a build step.
+import { build } from "esbuild";
+import { mkdtemp, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+export const CLI_DIST = join(root, "cli", "dist");
+
+export async function buildCli() {
+  // Build beside the output and swap it in, so a concurrent start never sees half a build.
+  const staging = await mkdtemp(join(root, "cli", ".dist-"));
+  try {
+    await build({
+      entryPoints: [join(root, "cli", "main.ts")],
+      outdir: staging,
+      bundle: true,
+      splitting: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      logLevel: "error",
+    });
+    await rm(CLI_DIST, { recursive: true, force: true });
+    await rename(staging, CLI_DIST).catch((error) => {
+      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error; // another build won
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await buildCli();

@@ -1,20 +1,10 @@
 import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
-import { utf8 } from "../../core/encoding";
+import { purposeKey } from "./keys";
 
 /**
  * Short signed tokens (HS256 JWS via jose) for links and agents. Each purpose gets its own key,
- * derived from AUTH_PEPPER, so a token minted for one purpose is worthless for any other.
+ * derived from AUTH_PEPPER once per isolate (./keys.ts).
  */
-async function purposeKey(pepper: string, purpose: string): Promise<Uint8Array> {
-  const hmacKey = await crypto.subtle.importKey(
-    "raw",
-    utf8.encode(pepper),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  return new Uint8Array(await crypto.subtle.sign("HMAC", hmacKey, utf8.encode(purpose)));
-}
 
 export async function signPurposeToken(
   pepper: string,

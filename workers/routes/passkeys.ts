@@ -328,24 +328,13 @@ passkeyRoutes.openapi(
     const p = requireSession(c);
     const { code } = c.req.valid("json");
     const now = Date.now();
-    const { challengeId } = await checkOtp(c.var.config, c.env.DB, {
+    // Consumes the code when it matches (one round trip with the attempt and the limit).
+    await checkOtp(c.var.config, c.env.DB, {
       email: p.email,
       code,
       ip: ipKey(requestInfo(c).ip),
       now,
     });
-    const consumed = await c.env.DB.prepare(
-      "UPDATE otp_challenges SET consumed_at = ?2 WHERE id = ?1 AND consumed_at IS NULL",
-    )
-      .bind(challengeId, now)
-      .run();
-    if (consumed.meta.changes === 0) {
-      throw new ApiError(
-        400,
-        "invalid_code",
-        "That code is wrong or has expired. Ask for a new one.",
-      );
-    }
     return c.json(await markStepUp(c.env.DB, p.sessionId, "email_code", now), 200);
   },
 );

@@ -33,8 +33,8 @@ export interface PendingSignIn {
 /**
  * Who the session is for, as a SELECT of `(user_id, otp_challenge_id)` rows: one row grants the
  * session, none grants nothing (and then no row of the sign-in is written). It lets a sign-in's
- * check and its writes share one D1 batch. Its parameters are numbered from ?9 (?1–?8 are the
- * session's).
+ * check and its writes share one D1 batch. Its parameters are numbered from ?9; it may refer to
+ * ?1, the new session's id.
  */
 export interface SignInGrant {
   sql: string;
@@ -119,8 +119,20 @@ export async function signInStatements(
   return { token, sessionId, mailJobId, statements };
 }
 
-/** After the batch committed: hand out the cookie and send the notification in the background. */
-export function finishSignIn(c: Context<AppEnv>, pending: PendingSignIn): void {
+/**
+ * After the batch committed: hand out the cookie and send the notification in the background,
+ * after `confirm` (statements that release it, see passkey sign-in) ran.
+ */
+export function finishSignIn(
+  c: Context<AppEnv>,
+  pending: PendingSignIn,
+  confirm: D1PreparedStatement[] = [],
+): void {
   setSessionCookie(c, pending.token);
-  c.executionCtx.waitUntil(deliverMailJob(c.var.config, c.env.DB, pending.mailJobId, Date.now()));
+  const db = c.env.DB;
+  c.executionCtx.waitUntil(
+    (confirm.length > 0 ? db.batch(confirm) : Promise.resolve()).then(() =>
+      deliverMailJob(c.var.config, db, pending.mailJobId, Date.now()),
+    ),
+  );
 }

@@ -357,3 +357,9 @@ export const mcpGrants = sqliteTable(
   },
   (t) => [index("mcp_grants_tenant").on(t.tenantId, t.createdAt)],
 );
+
+/** issue 14 (i14b): the row `/health` writes (at most every few seconds) to prove D1 takes writes. */
+export const healthProbe = sqliteTable("health_probe", {
+  id: integer("id").primaryKey(),
+  checkedAt: ms("checked_at").notNull(),
+});

@@ -121,7 +121,8 @@ export async function signInStatements(
 
 /**
  * After the batch committed: hand out the cookie and send the notification in the background,
- * after `confirm` (statements that release it, see passkey sign-in) ran.
+ * after `confirm` (statements that release it, see passkey sign-in) ran. The background work
+ * starts on the next macrotask, once the answer has left, so it never delays it.
  */
 export function finishSignIn(
   c: Context<AppEnv>,
@@ -131,8 +132,8 @@ export function finishSignIn(
   setSessionCookie(c, pending.token);
   const db = c.env.DB;
   c.executionCtx.waitUntil(
-    (confirm.length > 0 ? db.batch(confirm) : Promise.resolve()).then(() =>
-      deliverMailJob(c.var.config, db, pending.mailJobId, Date.now()),
-    ),
+    new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => (confirm.length > 0 ? db.batch(confirm) : undefined))
+      .then(() => deliverMailJob(c.var.config, db, pending.mailJobId, Date.now())),
   );
 }

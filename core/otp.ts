@@ -15,9 +15,15 @@ export function generateOtpCode(
   }
 }
 
-/** Binds a code to its challenge and address so a stored HMAC is useless anywhere else. */
-export function otpMessage(challengeId: string, email: string, code: string): string {
-  return `gatehouse/otp/v1\n${challengeId}\n${email}\n${code}`;
+/**
+ * Binds a code to its address, so a stored HMAC is useless for any other address. It does not
+ * name the challenge (v1 did): the Worker computes it before it knows which challenge is live,
+ * so the comparison runs inside the verify's single D1 batch. Every challenge draws a fresh
+ * random code and only the address's latest live challenge is ever compared, so the challenge
+ * id added nothing a guess does not already face (one chance in 10^6 per attempt).
+ */
+export function otpMessage(email: string, code: string): string {
+  return `gatehouse/otp/v2\n${email}\n${code}`;
 }
 
 export const isOtpCode = (text: string): boolean => /^[0-9]{6}$/.test(text);

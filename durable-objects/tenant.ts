@@ -840,4 +840,10 @@ export class TenantDO extends DurableObject<Env> {
     await this.afterChange();
     return result;
   }
+
+  // ── issue 14 (i14b): /health ───────────────────────────────────────────────────────────
+  /** Proves the namespace answers and this object's SQLite storage reads (no tenant bound). */
+  health(): { sqlite: boolean } {
+    return { sqlite: this.ctx.storage.sql.exec("SELECT 1 AS one").one().one === 1 };
+  }
 }

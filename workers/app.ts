@@ -5,7 +5,8 @@ import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { authenticate } from "./auth/principal";
 import { drainAuditAfterResponse } from "./audit/drain-middleware";
-import { ConfigError, loadConfig } from "./config";
+import { loadConfig } from "./config";
+import { checkHealth } from "./health";
 import { ApiError } from "./http/errors";
 import type { AppEnv } from "./http/context";
 import { validationHook } from "./http/validation";
@@ -58,14 +59,10 @@ export function createApp() {
   app.use(securityHeaders);
   app.use(noStore);
 
-  app.get("/health", (c) => {
-    try {
-      loadConfig(c.env);
-      return c.json({ status: "ok" });
-    } catch (e) {
-      const problems = e instanceof ConfigError ? e.problems : ["unknown configuration error"];
-      return c.json({ status: "misconfigured", problems }, 503);
-    }
+  app.get("/health", async (c) => {
+    const health = await checkHealth(c.env);
+    if (health.status !== "ok") c.header("Retry-After", "10");
+    return c.json(health, health.status === "ok" ? 200 : 503);
   });
 
   app.use(async (c, next) => {

@@ -2,15 +2,28 @@ import { createApp } from "./app";
 import { drainPendingAuditOutboxes } from "./audit/outbox";
 import { loadConfig } from "./config";
 import type { Env } from "./env";
+import { resilientD1 } from "./db/resilient";
 import { deliverDueMail } from "./mail/login-notifications";
 
 export { TenantDO } from "../durable-objects/tenant";
 
 const app = createApp();
 
+/** The bindings every request sees: D1 behind the retrying wrapper (one per binding object). */
+const resilient = new WeakMap<Env, Env>();
+function withResilientD1(env: Env): Env {
+  let wrapped = resilient.get(env);
+  if (!wrapped) {
+    wrapped = { ...env, DB: resilientD1(env.DB) };
+    resilient.set(env, wrapped);
+  }
+  return wrapped;
+}
+
 export default {
-  fetch: app.fetch,
-  async scheduled(controller, env, ctx) {
+  fetch: (request, env, ctx) => app.fetch(request, withResilientD1(env), ctx),
+  async scheduled(controller, rawEnv, ctx) {
+    const env = withResilientD1(rawEnv);
     ctx.waitUntil(deliverDueMail(loadConfig(env), env.DB, controller.scheduledTime));
     ctx.waitUntil(drainPendingAuditOutboxes(env));
   },

@@ -23,13 +23,11 @@ describe("generateOtpCode", () => {
     for (const c of counts) expect(Math.abs(c - 2000)).toBeLessThan(300);
   });
 
-  it("binds the code to challenge and address in the HMAC message", () => {
-    expect(otpMessage("c1", "a@example.com", "123456")).not.toBe(
-      otpMessage("c2", "a@example.com", "123456"),
-    );
-    expect(otpMessage("c1", "a@example.com", "123456")).not.toBe(
-      otpMessage("c1", "b@example.com", "123456"),
-    );
+  it("binds the code to its address in the HMAC message", () => {
+    expect(otpMessage("a@example.com", "123456")).not.toBe(otpMessage("b@example.com", "123456"));
+    expect(otpMessage("a@example.com", "123456")).not.toBe(otpMessage("a@example.com", "123457"));
+    // No field can bleed into another: the separator is not allowed in addresses or codes.
+    expect(otpMessage("a@example.com", "123456")).toBe("gatehouse/otp/v2\na@example.com\n123456");
   });
 });
 

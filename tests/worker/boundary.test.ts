@@ -159,7 +159,10 @@ describe("origin, CORS and headers", () => {
   });
 
   it("serves /health and an OpenAPI document built from the schemas", async () => {
-    expect(await (await call("/health")).json()).toEqual({ status: "ok" });
+    expect(await (await call("/health")).json()).toEqual({
+      status: "ok",
+      checks: { d1: "ok", durable_objects: "ok" },
+    });
     const doc = (await (await call("/api/openapi.json")).json()) as {
       openapi: string;
       paths: Record<string, Record<string, { requestBody?: unknown }>>;

@@ -13,7 +13,8 @@ import { describeUserAgent } from "../../core/user-agent";
 import type { Config } from "../config";
 import { ApiError } from "../http/errors";
 import type { UserRow } from "./accounts";
-import { assertUnderLimit, countHit, type RateLimit } from "./rate-limit";
+import { assertUnderLimit, countHit, UNDER_LIMIT_SQL, type RateLimit } from "./rate-limit";
+import { signInStatements, type PendingSignIn, type RequestInfo } from "./sign-in";
 import {
   challengeOf,
   consumeChallenge,
@@ -204,9 +205,102 @@ export interface VerifiedAssertion {
   update: D1PreparedStatement;
 }
 
+type PasskeyWithUser = PasskeyRow & { email: string; user_created_at: number };
+
+const passkeyLookup = (db: D1Database, credentialId: string) =>
+  db
+    .prepare(
+      `SELECT ${COLUMNS.split(", ")
+        .map((c) => `p.${c}`)
+        .join(", ")}, u.email, u.created_at AS user_created_at
+         FROM passkeys p JOIN users u ON u.id = p.user_id WHERE p.id = ?1`,
+    )
+    .bind(credentialId);
+
+const unknownPasskey = () =>
+  new ApiError(
+    400,
+    "unknown_passkey",
+    "This passkey is not registered here. Sign in with an email code.",
+  );
+
+/** The account the authenticator says the credential belongs to (its user handle), if it says. */
+function userHandleOf(response: AuthenticationResponseJSON): string | null {
+  const handle = response.response.userHandle;
+  return handle ? utf8.decode(fromBase64Url(handle)) : null;
+}
+
+const counterRegression = () =>
+  new ApiError(
+    400,
+    "passkey_counter_regression",
+    "This passkey reported a signature counter lower than before, which can mean it was cloned. It was refused.",
+  );
+
+/** The security event a refused, possibly cloned authenticator leaves behind. */
+const counterRegressionEvent = (
+  db: D1Database,
+  passkey: PasskeyRow,
+  ip: string | null,
+  now: number,
+) =>
+  db
+    .prepare(
+      `INSERT INTO security_events (id, user_id, kind, detail, ip, created_at)
+       VALUES (?1, ?2, 'passkey_counter_regression', ?3, ?4, ?5)`,
+    )
+    .bind(
+      crypto.randomUUID(),
+      passkey.user_id,
+      JSON.stringify({ passkey_id: passkey.id, stored_counter: passkey.counter }),
+      ip,
+      now,
+    );
+
 /**
- * Verifies an assertion against a stored passkey. The rate limit, the single use of the
- * challenge and the credential look-up share one D1 round trip. Counter regression (a cloned
+ * Checks the assertion's signature, origin, RP ID and user verification against the stored
+ * passkey (pure computation, no I/O). Returns the new signature counter, or the refusal — a
+ * counter regression (a cloned authenticator) apart, so the caller can write it down.
+ */
+async function checkAssertion(
+  config: Config,
+  response: AuthenticationResponseJSON,
+  challenge: string,
+  passkey: PasskeyRow,
+): Promise<{ ok: true; newCounter: number } | { ok: false; error: ApiError; regressed: boolean }> {
+  try {
+    const result = await verifyAuthenticationResponse({
+      response,
+      expectedChallenge: challenge,
+      expectedOrigin: [...config.origins],
+      expectedRPID: config.rpId,
+      requireUserVerification: true,
+      credential: {
+        id: passkey.id,
+        publicKey: fromBase64Url(passkey.public_key),
+        counter: passkey.counter,
+        transports: JSON.parse(passkey.transports) as AuthenticatorTransportFuture[],
+      },
+    });
+    if (!result.verified) return { ok: false, error: rejected(), regressed: false };
+    return { ok: true, newCounter: result.authenticationInfo.newCounter };
+  } catch (e) {
+    if (e instanceof Error && /counter value/i.test(e.message)) {
+      return { ok: false, error: counterRegression(), regressed: true };
+    }
+    return { ok: false, error: asRejection(e), regressed: false };
+  }
+}
+
+/** Never lowers a stored counter, so two sign-ins finishing out of order keep the higher one. */
+const counterUpdate = (db: D1Database, passkeyId: string, newCounter: number, now: number) =>
+  db
+    .prepare("UPDATE passkeys SET counter = MAX(counter, ?2), last_used_at = ?3 WHERE id = ?1")
+    .bind(passkeyId, newCounter, now);
+
+/**
+ * Verifies an assertion against a stored passkey (step-up). The rate limit, the single use of
+ * the challenge and the credential look-up share one D1 round trip. Counter regression (a cloned
  * authenticator) is refused and written down as a security event.
  */
 export async function verifyAssertion(
@@ -237,77 +331,124 @@ export async function verifyAssertion(
       },
       rateLimit,
     ),
-    db
-      .prepare(
-        `SELECT ${COLUMNS.split(", ")
-          .map((c) => `p.${c}`)
-          .join(", ")}, u.email, u.created_at AS user_created_at
-           FROM passkeys p JOIN users u ON u.id = p.user_id WHERE p.id = ?1`,
-      )
-      .bind(response.id),
+    passkeyLookup(db, response.id),
   ]);
   assertUnderLimit((hit!.results[0] as { count: number } | undefined)?.count, rateLimit, now);
   if (consumed!.results.length === 0) throw invalidChallenge();
-  const row = found!.results[0] as
-    (PasskeyRow & { email: string; user_created_at: number }) | undefined;
-  if (!row || (args.userId && row.user_id !== args.userId)) {
-    throw new ApiError(
-      400,
-      "unknown_passkey",
-      "This passkey is not registered here. Sign in with an email code.",
-    );
-  }
+  const row = found!.results[0] as PasskeyWithUser | undefined;
+  if (!row || (args.userId && row.user_id !== args.userId)) throw unknownPasskey();
   const { email, user_created_at, ...passkey } = row;
-  if (response.response.userHandle) {
-    const handle = utf8.decode(fromBase64Url(response.response.userHandle));
-    if (handle !== passkey.user_id) throw rejected("The passkey belongs to another account.");
+  const handle = userHandleOf(response);
+  if (handle !== null && handle !== passkey.user_id) {
+    throw rejected("The passkey belongs to another account.");
   }
-  let result;
-  try {
-    result = await verifyAuthenticationResponse({
-      response,
-      expectedChallenge: challenge,
-      expectedOrigin: [...config.origins],
-      expectedRPID: config.rpId,
-      requireUserVerification: true,
-      credential: {
-        id: passkey.id,
-        publicKey: fromBase64Url(passkey.public_key),
-        counter: passkey.counter,
-        transports: JSON.parse(passkey.transports) as AuthenticatorTransportFuture[],
-      },
-    });
-  } catch (e) {
-    if (e instanceof Error && /counter value/i.test(e.message)) {
-      await db
-        .prepare(
-          `INSERT INTO security_events (id, user_id, kind, detail, ip, created_at)
-           VALUES (?1, ?2, 'passkey_counter_regression', ?3, ?4, ?5)`,
-        )
-        .bind(
-          crypto.randomUUID(),
-          passkey.user_id,
-          JSON.stringify({ passkey_id: passkey.id, stored_counter: passkey.counter }),
-          args.ip,
-          now,
-        )
-        .run();
-      throw new ApiError(
-        400,
-        "passkey_counter_regression",
-        "This passkey reported a signature counter lower than before, which can mean it was cloned. It was refused.",
-      );
-    }
-    throw asRejection(e);
+  const checked = await checkAssertion(config, response, challenge, passkey);
+  if (!checked.ok) {
+    if (checked.regressed) await counterRegressionEvent(db, passkey, args.ip, now).run();
+    throw checked.error;
   }
-  if (!result.verified) throw rejected();
-  const newCounter = result.authenticationInfo.newCounter;
   return {
     passkey,
     user: { id: passkey.user_id, email, created_at: user_created_at },
-    newCounter,
-    update: db
-      .prepare("UPDATE passkeys SET counter = ?2, last_used_at = ?3 WHERE id = ?1")
-      .bind(passkey.id, newCounter, now),
+    newCounter: checked.newCounter,
+    update: counterUpdate(db, passkey.id, checked.newCounter, now),
+  };
+}
+
+/**
+ * How long a passkey sign-in's notification waits for the sign-in to be confirmed before the
+ * cron may send it anyway (the confirmation is lost only if the Worker dies mid-request).
+ */
+export const PASSKEY_MAIL_GRACE_MS = 2 * 60 * 1000;
+
+export interface PasskeySignIn {
+  user: UserRow;
+  pending: PendingSignIn;
+  /** Run after the answer: the new counter, and the notification released for sending. */
+  confirm: D1PreparedStatement[];
+}
+
+/**
+ * Signs in with a passkey in one D1 round trip. The signature can only be checked once the
+ * stored public key is read, so the batch that reads it (with the rate limit and the challenge's
+ * single use) also writes the session, its login event and its mail job — conditionally on the
+ * challenge having been consumed by this very request (it is stamped with the new session's id)
+ * and on the credential existing (and matching the user handle). The session's token is handed
+ * out only after the signature verified; a refused assertion deletes those rows again (the
+ * error path's one extra round trip). The rows are useless in between: nobody holds the token,
+ * and the notification is not due until it is confirmed (PASSKEY_MAIL_GRACE_MS). The counter is
+ * written after the answer, never before verification (an unverified counter would let anyone
+ * with a credential id make the real authenticator look cloned).
+ */
+export async function signInWithPasskey(
+  config: Config,
+  db: D1Database,
+  args: {
+    response: AuthenticationResponseJSON;
+    rateLimit: RateLimit;
+    info: RequestInfo;
+    now: number;
+  },
+): Promise<PasskeySignIn> {
+  const { response, now, rateLimit, info } = args;
+  const challenge = challengeOf(response.response.clientDataJSON);
+  const handle = userHandleOf(response);
+  const pending = await signInStatements(db, {
+    method: "passkey",
+    authenticatedBy: `passkey:${response.id}`,
+    lifetimeMs: config.sessionLifetimeMs,
+    info,
+    now,
+    mailNotBefore: now + PASSKEY_MAIL_GRACE_MS,
+    grant: {
+      sql: `SELECT p.user_id AS user_id, NULL AS otp_challenge_id
+              FROM passkeys p JOIN webauthn_challenges w
+                ON w.challenge = ?9 AND w.purpose = 'authenticate' AND w.session_id = ?1
+             WHERE p.id = ?10 AND (?11 IS NULL OR p.user_id = ?11)`,
+      params: [challenge, response.id, handle],
+    },
+  });
+  const [hit, consumed, found] = await db.batch([
+    countHit(db, rateLimit, now),
+    db
+      .prepare(
+        `UPDATE webauthn_challenges SET consumed_at = ?2, session_id = ?3
+          WHERE challenge = ?1 AND purpose = 'authenticate' AND consumed_at IS NULL
+            AND expires_at > ?2 AND ${UNDER_LIMIT_SQL("?4", "?5")}
+          RETURNING challenge`,
+      )
+      .bind(challenge, now, pending.sessionId, rateLimit.key, rateLimit.limit),
+    passkeyLookup(db, response.id),
+    ...pending.statements,
+  ]);
+  const undo = [
+    db.prepare("DELETE FROM mail_jobs WHERE id = ?1").bind(pending.mailJobId),
+    db.prepare("DELETE FROM login_events WHERE session_id = ?1").bind(pending.sessionId),
+    db.prepare("DELETE FROM sessions WHERE id = ?1").bind(pending.sessionId),
+  ];
+  assertUnderLimit((hit!.results[0] as { count: number } | undefined)?.count, rateLimit, now);
+  if (consumed!.results.length === 0) throw invalidChallenge();
+  const row = found!.results[0] as PasskeyWithUser | undefined;
+  // Neither writes a session: the grant found no credential (of that user).
+  if (!row) throw unknownPasskey();
+  const { email, user_created_at, ...passkey } = row;
+  if (handle !== null && handle !== passkey.user_id) {
+    throw rejected("The passkey belongs to another account.");
+  }
+  const checked = await checkAssertion(config, response, challenge, passkey);
+  if (!checked.ok) {
+    const event = checked.regressed ? [counterRegressionEvent(db, passkey, info.ip, now)] : [];
+    await db.batch([...event, ...undo]);
+    throw checked.error;
+  }
+  return {
+    user: { id: passkey.user_id, email, created_at: user_created_at },
+    pending,
+    confirm: [
+      counterUpdate(db, passkey.id, checked.newCounter, now),
+      db
+        .prepare("UPDATE mail_jobs SET next_attempt_at = ?2 WHERE id = ?1 AND sent_at IS NULL")
+        .bind(pending.mailJobId, now),
+    ],
   };
 }

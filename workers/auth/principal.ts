@@ -43,7 +43,7 @@ export type Principal = SessionPrincipal | TokenPrincipal;
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
 export { STEP_UP_WINDOW_MS };
 
-interface SessionRow {
+export interface SessionRow {
   session_id: string;
   user_id: string;
   email: string;
@@ -112,37 +112,66 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     return next();
   }
   const token = readSessionCookie(c);
-  if (token && token.length <= 128) {
+  if (token && token.length <= 128 && !authenticatesItself(c)) {
     const now = Date.now();
-    const { sessionLifetimeMs, sessionIdleMs } = c.var.config;
-    // Absolute lifetime (also when the configured lifetime shrank after sign-in) and idle timeout.
     const row = await c.env.DB.prepare(
       `SELECT s.id AS session_id, s.user_id, u.email, s.authenticated_at, s.last_seen_at
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2
-          AND s.created_at > ?3 AND s.last_seen_at > ?4`,
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE ${LIVE_SESSION_SQL}`,
     )
-      .bind(await sha256Hex(token), now, now - sessionLifetimeMs, now - sessionIdleMs)
+      .bind(...(await liveSessionParams(c, token, now)))
       .first<SessionRow>();
-    if (row) {
-      c.set("principal", {
-        kind: "session",
-        userId: row.user_id,
-        email: row.email,
-        sessionId: row.session_id,
-        authenticatedAt: row.authenticated_at,
-      });
-      if (now - row.last_seen_at > TOUCH_AFTER_MS) {
-        c.executionCtx.waitUntil(
-          c.env.DB.prepare("UPDATE sessions SET last_seen_at = ?1 WHERE id = ?2")
-            .bind(now, row.session_id)
-            .run(),
-        );
-      }
-    }
+    if (row) c.set("principal", sessionPrincipal(c, row, now));
   }
   await next();
 });
+
+/**
+ * Routes that check the session inside their own single D1 round trip (with the data they
+ * read), so the middleware does not look it up first. Each calls `liveSessionParams` itself.
+ */
+const SELF_AUTHENTICATING = new Set(["GET /api/me"]);
+const authenticatesItself = (c: Context<AppEnv>) =>
+  SELF_AUTHENTICATING.has(`${c.req.method} ${c.req.path}`);
+
+/**
+ * The one definition of a live session, over `sessions s`: this token, not revoked, within its
+ * absolute lifetime (also when the configured lifetime shrank after sign-in) and its idle
+ * timeout. Parameters ?1–?4 come from `liveSessionParams`. Every request evaluates it against
+ * D1 itself, so a revocation holds from the very next request, in every isolate.
+ */
+export const LIVE_SESSION_SQL = `s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2
+  AND s.created_at > ?3 AND s.last_seen_at > ?4`;
+
+export async function liveSessionParams(
+  c: Context<AppEnv>,
+  token: string,
+  now: number,
+): Promise<[string, number, number, number]> {
+  const { sessionLifetimeMs, sessionIdleMs } = c.var.config;
+  return [await sha256Hex(token), now, now - sessionLifetimeMs, now - sessionIdleMs];
+}
+
+/** The principal of a live session row; renews its idle timer (at most every 5 minutes). */
+export function sessionPrincipal(
+  c: Context<AppEnv>,
+  row: SessionRow,
+  now: number,
+): SessionPrincipal {
+  if (now - row.last_seen_at > TOUCH_AFTER_MS) {
+    c.executionCtx.waitUntil(
+      c.env.DB.prepare("UPDATE sessions SET last_seen_at = ?1 WHERE id = ?2")
+        .bind(now, row.session_id)
+        .run(),
+    );
+  }
+  return {
+    kind: "session",
+    userId: row.user_id,
+    email: row.email,
+    sessionId: row.session_id,
+    authenticatedAt: row.authenticated_at,
+  };
+}
 
 export function requireSession(c: Context<AppEnv>): SessionPrincipal {
   const p = c.var.principal;

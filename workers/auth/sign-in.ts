@@ -31,23 +31,42 @@ export interface PendingSignIn {
 }
 
 /**
+ * Who the session is for, as a SELECT of `(user_id, otp_challenge_id)` rows: one row grants the
+ * session, none grants nothing (and then no row of the sign-in is written). It lets a sign-in's
+ * check and its writes share one D1 batch. Its parameters are numbered from ?9; it may refer to
+ * ?1, the new session's id.
+ */
+export interface SignInGrant {
+  sql: string;
+  params: unknown[];
+}
+
+/** A grant for a user already known to the Worker. */
+const knownUser = (userId: string, otpChallengeId: string | null): SignInGrant => ({
+  sql: "SELECT ?9 AS user_id, ?10 AS otp_challenge_id",
+  params: [userId, otpChallengeId],
+});
+
+/**
  * The writes every sign-in makes, for the caller to batch with its own (so a sign-in is all or
- * nothing): the session, its login event and the notification mail job.
+ * nothing): the session, its login event and the notification mail job. The login event and the
+ * mail job are written only if the session row was.
  */
 export async function signInStatements(
   db: D1Database,
   args: {
-    userId: string;
     method: SignInMethod;
     /** `email_code`, or `passkey:<credential id>`: what confirmed the session. */
     authenticatedBy: string;
     lifetimeMs: number;
     info: RequestInfo;
     now: number;
-    otpChallengeId?: string;
-  },
+    /** When the notification may first be sent (default `now`); see passkey sign-in. */
+    mailNotBefore?: number;
+  } & ({ userId: string; otpChallengeId?: string } | { grant: SignInGrant }),
 ): Promise<PendingSignIn> {
-  const { userId, method, info, now } = args;
+  const { method, info, now } = args;
+  const grant = "grant" in args ? args.grant : knownUser(args.userId, args.otpChallengeId ?? null);
   const token = randomToken(32);
   const sessionId = crypto.randomUUID();
   const loginEventId = crypto.randomUUID();
@@ -58,28 +77,28 @@ export async function signInStatements(
       .prepare(
         `INSERT INTO sessions (id, token_hash, user_id, auth_method, created_at, last_seen_at,
            authenticated_at, expires_at, ip, user_agent, otp_challenge_id, authenticated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?6, ?7, ?8, ?9, ?10)`,
+         SELECT ?1, ?2, g.user_id, ?3, ?4, ?4, ?4, ?5, ?6, ?7, g.otp_challenge_id, ?8
+           FROM (${grant.sql}) g`,
       )
       .bind(
         sessionId,
         await sha256Hex(token),
-        userId,
         method,
         now,
         now + args.lifetimeMs,
         info.ip,
         info.userAgent,
-        args.otpChallengeId ?? null,
         args.authenticatedBy,
+        ...grant.params,
       ),
     db
       .prepare(
         `INSERT INTO login_events (id, user_id, session_id, method, ip, user_agent, device, browser,
-           os, location, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
+           os, location, created_at)
+         SELECT ?1, s.user_id, s.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM sessions s WHERE s.id = ?2`,
       )
       .bind(
         loginEventId,
-        userId,
         sessionId,
         method,
         info.ip,
@@ -93,15 +112,28 @@ export async function signInStatements(
     db
       .prepare(
         `INSERT INTO mail_jobs (id, kind, ref, attempts, next_attempt_at, created_at)
-         VALUES (?1, 'login_notification', ?2, 0, ?3, ?3)`,
+         SELECT ?1, 'login_notification', ?2, 0, ?4, ?5 WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?3)`,
       )
-      .bind(mailJobId, JSON.stringify({ loginEventId }), now),
+      .bind(mailJobId, JSON.stringify({ loginEventId }), sessionId, args.mailNotBefore ?? now, now),
   ];
   return { token, sessionId, mailJobId, statements };
 }
 
-/** After the batch committed: hand out the cookie and send the notification in the background. */
-export function finishSignIn(c: Context<AppEnv>, pending: PendingSignIn): void {
+/**
+ * After the batch committed: hand out the cookie and send the notification in the background,
+ * after `confirm` (statements that release it, see passkey sign-in) ran. The background work
+ * starts on the next macrotask, once the answer has left, so it never delays it.
+ */
+export function finishSignIn(
+  c: Context<AppEnv>,
+  pending: PendingSignIn,
+  confirm: D1PreparedStatement[] = [],
+): void {
   setSessionCookie(c, pending.token);
-  c.executionCtx.waitUntil(deliverMailJob(c.var.config, c.env.DB, pending.mailJobId, Date.now()));
+  const db = c.env.DB;
+  c.executionCtx.waitUntil(
+    new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => (confirm.length > 0 ? db.batch(confirm) : undefined))
+      .then(() => deliverMailJob(c.var.config, db, pending.mailJobId, Date.now())),
+  );
 }

@@ -1,39 +1,10 @@
 import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
-import { utf8 } from "../../core/encoding";
+import { purposeKey } from "./keys";
 
 /**
  * Short signed tokens (HS256 JWS via jose) for links and agents. Each purpose gets its own key,
- * derived from AUTH_PEPPER, so a token minted for one purpose is worthless for any other. The
- * derived keys are kept per isolate: deriving one costs two WebCrypto calls and a key import,
- * and every run-token request needs one.
+ * derived from AUTH_PEPPER once per isolate (./keys.ts).
  */
-const purposeKeys = new Map<string, Promise<CryptoKey>>();
-
-function purposeKey(pepper: string, purpose: string): Promise<CryptoKey> {
-  const id = `${purpose}\u0000${pepper}`;
-  let key = purposeKeys.get(id);
-  if (!key) {
-    key = derivePurposeKey(pepper, purpose);
-    key.catch(() => purposeKeys.delete(id));
-    purposeKeys.set(id, key);
-  }
-  return key;
-}
-
-async function derivePurposeKey(pepper: string, purpose: string): Promise<CryptoKey> {
-  const hmacKey = await crypto.subtle.importKey(
-    "raw",
-    utf8.encode(pepper),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const raw = await crypto.subtle.sign("HMAC", hmacKey, utf8.encode(purpose));
-  return crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-    "verify",
-  ]);
-}
 
 export async function signPurposeToken(
   pepper: string,

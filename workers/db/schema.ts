@@ -380,3 +380,9 @@ export const ownershipTransfers = sqliteTable(
   },
   (t) => [index("ownership_transfers_tenant").on(t.tenantId, t.closedAt)],
 );
+
+/** issue 14 (i14b): the row `/health` writes (at most every few seconds) to prove D1 takes writes. */
+export const healthProbe = sqliteTable("health_probe", {
+  id: integer("id").primaryKey(),
+  checkedAt: ms("checked_at").notNull(),
+});

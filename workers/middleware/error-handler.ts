@@ -1,6 +1,7 @@
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ConfigError } from "../config";
+import { D1Unavailable } from "../db/resilient";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 
@@ -19,11 +20,29 @@ function fromHttpException(e: HTTPException): ApiError {
   return new ApiError(500, "internal", "Something went wrong on our side.");
 }
 
+/** 503 with Retry-After and the request id, so a person can quote it and a client can retry. */
+function databaseUnavailable(err: D1Unavailable, requestId: string | undefined): ApiError {
+  const readOnly = err.trouble === "read_only";
+  const what = readOnly
+    ? "The database accepts no changes right now"
+    : "The database is briefly unavailable";
+  return new ApiError(
+    503,
+    readOnly ? "database_read_only" : "database_unavailable",
+    `${what}: try again in ${err.retryAfterSeconds} seconds (request ${requestId ?? "unknown"}).`,
+    [{ path: "database", message: err.trouble }],
+    { "Retry-After": String(err.retryAfterSeconds) },
+  );
+}
+
 export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
   let apiError: ApiError;
   if (err instanceof ApiError) apiError = err;
   else if (err instanceof HTTPException) apiError = fromHttpException(err);
-  else if (err instanceof ConfigError) {
+  else if (err instanceof D1Unavailable) {
+    console.error(JSON.stringify({ level: "warn", requestId: c.var.requestId, msg: err.message }));
+    apiError = databaseUnavailable(err, c.var.requestId);
+  } else if (err instanceof ConfigError) {
     console.error(JSON.stringify({ level: "error", requestId: c.var.requestId, msg: err.message }));
     apiError = new ApiError(503, "misconfigured", "The service is not configured correctly.");
   } else {

@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { checkOtp, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, startOtp } from "../auth/otp-service";
-import { newAccountStatements, userJson } from "../auth/accounts";
+import { OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, signInWithOtp, startOtp } from "../auth/otp-service";
+import { userJson } from "../auth/accounts";
 import { clearSessionCookie } from "../auth/cookies";
-import { finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
+import { finishSignIn, requestInfo } from "../auth/sign-in";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -54,52 +54,20 @@ authRoutes.openapi(
   }),
   async (c) => {
     const { email, code } = c.req.valid("json");
-    const db = c.env.DB;
     const info = requestInfo(c);
-    const now = Date.now();
-    const checked = await checkOtp(c.var.config, db, {
+    const signedIn = await signInWithOtp(c.var.config, c.env.DB, {
       email,
       code,
       ip: clientIp(info.ip),
-      now,
-    });
-    const challengeId = checked.challengeId;
-    const account = checked.user ? null : newAccountStatements(db, email, now);
-    const user = checked.user ?? account!.user;
-    const pending = await signInStatements(db, {
-      userId: user.id,
-      method: "email_code",
-      authenticatedBy: "email_code",
-      lifetimeMs: c.var.config.sessionLifetimeMs,
       info,
-      now,
-      otpChallengeId: challengeId,
+      now: Date.now(),
     });
-    try {
-      await db.batch([
-        db
-          .prepare("UPDATE otp_challenges SET consumed_at = ?2 WHERE id = ?1")
-          .bind(challengeId, now),
-        ...(account?.statements ?? []),
-        ...pending.statements,
-      ]);
-    } catch (e) {
-      // The unique otp_challenge_id (or email) lost a race with a concurrent verify.
-      if (e instanceof Error && /UNIQUE/i.test(e.message)) {
-        throw new ApiError(
-          400,
-          "invalid_code",
-          "That code is wrong or has expired. Ask for a new one.",
-        );
-      }
-      throw e;
-    }
-    finishSignIn(c, pending);
+    finishSignIn(c, signedIn.pending);
     return c.json(
       {
-        user: userJson(user),
-        new_user: account !== null,
-        has_passkey: checked.hasPasskey,
+        user: userJson(signedIn.user),
+        new_user: signedIn.newUser,
+        has_passkey: signedIn.hasPasskey,
       },
       200,
     );

@@ -1,8 +1,15 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { describeUserAgent } from "../../core/user-agent";
-import { findUserById, hasPasskey, userJson } from "../auth/accounts";
-import { clearSessionCookie } from "../auth/cookies";
-import { requireSession, STEP_UP_WINDOW_MS } from "../auth/principal";
+import { userJson } from "../auth/accounts";
+import { clearSessionCookie, readSessionCookie } from "../auth/cookies";
+import {
+  LIVE_SESSION_SQL,
+  liveSessionParams,
+  requireSession,
+  sessionPrincipal,
+  STEP_UP_WINDOW_MS,
+  type SessionRow,
+} from "../auth/principal";
 import { requestInfo } from "../auth/sign-in";
 import { securityEventStatements } from "../mail/security-notices";
 import { iso } from "../../core/time";
@@ -30,32 +37,55 @@ meRoutes.openapi(
     responses: { 200: json(MeResponse), ...errorResponses },
   }),
   async (c) => {
-    const p = requireSession(c);
-    const user = await findUserById(c.env.DB, p.userId);
-    if (!user) throw errors.unauthenticated();
-    const { results } = await c.env.DB.prepare(
-      `SELECT m.tenant_id, t.name AS tenant_name, m.role FROM memberships m
-         JOIN tenants t ON t.id = m.tenant_id WHERE m.user_id = ?1 ORDER BY m.created_at`,
-    )
-      .bind(p.userId)
-      .all<{ tenant_id: string; tenant_name: string; role: string }>();
+    // A bearer is judged alone (and no token acts on /api/me); the cookie is checked in the
+    // same D1 round trip as the data (one batch, every statement gated on the live session).
+    const token = c.req.header("authorization") === undefined ? readSessionCookie(c) : undefined;
+    if (!token || token.length > 128) throw errors.unauthenticated();
+    const now = Date.now();
+    const params = await liveSessionParams(c, token, now);
+    const db = c.env.DB;
+    const [me, memberships] = await db.batch([
+      db
+        .prepare(
+          `SELECT s.id AS session_id, s.user_id, u.email, s.authenticated_at, s.last_seen_at,
+                  u.created_at, EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = s.user_id) AS has_passkey
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE ${LIVE_SESSION_SQL}`,
+        )
+        .bind(...params),
+      db
+        .prepare(
+          `SELECT m.tenant_id, t.name AS tenant_name, m.role
+             FROM sessions s JOIN memberships m ON m.user_id = s.user_id
+             JOIN tenants t ON t.id = m.tenant_id
+            WHERE ${LIVE_SESSION_SQL} ORDER BY m.created_at`,
+        )
+        .bind(...params),
+    ]);
+    const row = me!.results[0] as
+      (SessionRow & { created_at: number; has_passkey: number }) | undefined;
+    if (!row) throw errors.unauthenticated();
+    const p = sessionPrincipal(c, row, now);
     return c.json(
       {
-        user: userJson(user),
-        memberships: results,
+        user: userJson({ id: p.userId, email: p.email, created_at: row.created_at }),
+        memberships: memberships!.results as {
+          tenant_id: string;
+          tenant_name: string;
+          role: string;
+        }[],
         session: {
           id: p.sessionId,
           authenticated_at: iso(p.authenticatedAt),
           step_up_valid_until: iso(p.authenticatedAt + STEP_UP_WINDOW_MS),
         },
-        has_passkey: await hasPasskey(c.env.DB, p.userId),
+        has_passkey: row.has_passkey === 1,
       },
       200,
     );
   },
 );
 
-interface SessionRow {
+interface SessionListRow {
   id: string;
   auth_method: "email_code" | "passkey";
   created_at: number;
@@ -83,7 +113,7 @@ meRoutes.openapi(
           AND created_at > ?3 AND last_seen_at > ?4 ORDER BY last_seen_at DESC`,
     )
       .bind(p.userId, now, now - sessionLifetimeMs, now - sessionIdleMs)
-      .all<SessionRow>();
+      .all<SessionListRow>();
     return c.json(
       {
         sessions: results.map((s) => ({

@@ -11,11 +11,12 @@ import {
   passkeyJson,
   registerPasskey,
   registrationOptions,
+  signInWithPasskey,
   verifyAssertion,
 } from "../auth/passkeys";
 import { requireRecentAuth, requireSession, STEP_UP_WINDOW_MS } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
-import { finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
+import { finishSignIn, requestInfo } from "../auth/sign-in";
 import { iso } from "../../core/time";
 import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
@@ -78,28 +79,15 @@ passkeyRoutes.openapi(
   }),
   async (c) => {
     const { response } = c.req.valid("json");
-    const db = c.env.DB;
     const info = requestInfo(c);
-    const now = Date.now();
-    const verified = await verifyAssertion(c.var.config, db, {
+    const signedIn = await signInWithPasskey(c.var.config, c.env.DB, {
       response: response as AuthenticationResponseJSON,
-      purpose: "authenticate",
       rateLimit: { key: `passkey-verify:ip:${ipKey(info.ip)}`, ...ASSERTION_LIMIT },
-      ip: info.ip,
-      now,
-    });
-    const user = verified.user;
-    const pending = await signInStatements(db, {
-      userId: user.id,
-      method: "passkey",
-      authenticatedBy: `passkey:${verified.passkey.id}`,
-      lifetimeMs: c.var.config.sessionLifetimeMs,
       info,
-      now,
+      now: Date.now(),
     });
-    await db.batch([verified.update, ...pending.statements]);
-    finishSignIn(c, pending);
-    return c.json({ user: userJson(user), new_user: false, has_passkey: true }, 200);
+    finishSignIn(c, signedIn.pending, signedIn.confirm);
+    return c.json({ user: userJson(signedIn.user), new_user: false, has_passkey: true }, 200);
   },
 );
 
@@ -328,24 +316,13 @@ passkeyRoutes.openapi(
     const p = requireSession(c);
     const { code } = c.req.valid("json");
     const now = Date.now();
-    const { challengeId } = await checkOtp(c.var.config, c.env.DB, {
+    // Consumes the code when it matches (one round trip with the attempt and the limit).
+    await checkOtp(c.var.config, c.env.DB, {
       email: p.email,
       code,
       ip: ipKey(requestInfo(c).ip),
       now,
     });
-    const consumed = await c.env.DB.prepare(
-      "UPDATE otp_challenges SET consumed_at = ?2 WHERE id = ?1 AND consumed_at IS NULL",
-    )
-      .bind(challengeId, now)
-      .run();
-    if (consumed.meta.changes === 0) {
-      throw new ApiError(
-        400,
-        "invalid_code",
-        "That code is wrong or has expired. Ask for a new one.",
-      );
-    }
     return c.json(await markStepUp(c.env.DB, p.sessionId, "email_code", now), 200);
   },
 );

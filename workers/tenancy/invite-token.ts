@@ -1,19 +1,10 @@
 import { errors, jwtVerify, SignJWT } from "jose";
-import { utf8 } from "../../core/encoding";
+import { purposeKey } from "../auth/keys";
 
 const PURPOSE = "gatehouse/invite";
 
 /** A key only for invites: HMAC(pepper, purpose), so no other signed token can pass as one. */
-async function key(pepper: string): Promise<Uint8Array> {
-  const hmacKey = await crypto.subtle.importKey(
-    "raw",
-    utf8.encode(pepper),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  return new Uint8Array(await crypto.subtle.sign("HMAC", hmacKey, utf8.encode(PURPOSE)));
-}
+const key = (pepper: string) => purposeKey(pepper, PURPOSE);
 
 export interface InviteClaim {
   inviteId: string;

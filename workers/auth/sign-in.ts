@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import { randomToken, sha256Hex } from "../../core/crypto/hash";
 import { describeUserAgent } from "../../core/user-agent";
+import { placeOf, type CfPlace } from "../../core/place";
 import type { AppEnv } from "../http/context";
-import { setSessionCookie } from "./cookies";
+import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "./cookies";
 import { deliverMailJob } from "../mail/login-notifications";
 
-export type SignInMethod = "email_code" | "passkey";
+export type SignInMethod = "email_code" | "passkey" | "qr";
 
 export interface RequestInfo {
   ip: string | null;
@@ -14,17 +15,17 @@ export interface RequestInfo {
 }
 
 export function requestInfo(c: Context<AppEnv>): RequestInfo {
-  const cf = c.req.raw.cf as { city?: string; region?: string; country?: string } | undefined;
-  const place = [cf?.city, cf?.region, cf?.country].filter(Boolean).join(", ");
   return {
     ip: c.req.header("cf-connecting-ip") ?? null,
     userAgent: c.req.header("user-agent")?.slice(0, 512) ?? null,
-    location: place || null,
+    location: placeOf(c.req.raw.cf as CfPlace | undefined, c.var.config.environment),
   };
 }
 
 export interface PendingSignIn {
   token: string;
+  /** The browser's device id (cookie), new unless the browser sent one. */
+  deviceToken: string;
   sessionId: string;
   mailJobId: string;
   statements: D1PreparedStatement[];
@@ -45,10 +46,16 @@ export async function signInStatements(
     info: RequestInfo;
     now: number;
     otpChallengeId?: string;
+    /** When the person last proved presence on this browser (default: now, the sign-in). */
+    confirmedAt?: number;
+    /** The browser's device cookie, if it sent one (`readDeviceCookie`). */
+    deviceToken?: string | undefined;
   },
 ): Promise<PendingSignIn> {
   const { userId, method, info, now } = args;
   const token = randomToken(32);
+  const deviceToken = args.deviceToken ?? randomToken(32);
+  const deviceHash = await sha256Hex(deviceToken);
   const sessionId = crypto.randomUUID();
   const loginEventId = crypto.randomUUID();
   const mailJobId = crypto.randomUUID();
@@ -58,7 +65,7 @@ export async function signInStatements(
       .prepare(
         `INSERT INTO sessions (id, token_hash, user_id, auth_method, created_at, last_seen_at,
            authenticated_at, expires_at, ip, user_agent, otp_challenge_id, authenticated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?6, ?7, ?8, ?9, ?10)`,
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?11, ?6, ?7, ?8, ?9, ?10)`,
       )
       .bind(
         sessionId,
@@ -71,11 +78,14 @@ export async function signInStatements(
         info.userAgent,
         args.otpChallengeId ?? null,
         args.authenticatedBy,
+        args.confirmedAt ?? now,
       ),
     db
       .prepare(
         `INSERT INTO login_events (id, user_id, session_id, method, ip, user_agent, device, browser,
-           os, location, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
+           os, location, created_at, device_hash, new_device)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+           NOT EXISTS (SELECT 1 FROM login_events WHERE user_id = ?2 AND device_hash = ?12))`,
       )
       .bind(
         loginEventId,
@@ -89,6 +99,7 @@ export async function signInStatements(
         ua.os,
         info.location,
         now,
+        deviceHash,
       ),
     db
       .prepare(
@@ -97,11 +108,15 @@ export async function signInStatements(
       )
       .bind(mailJobId, JSON.stringify({ loginEventId }), now),
   ];
-  return { token, sessionId, mailJobId, statements };
+  return { token, deviceToken, sessionId, mailJobId, statements };
 }
 
 /** After the batch committed: hand out the cookie and send the notification in the background. */
+/** The device cookie to pass to `signInStatements`. */
+export const deviceTokenOf = (c: Context<AppEnv>) => readDeviceCookie(c);
+
 export function finishSignIn(c: Context<AppEnv>, pending: PendingSignIn): void {
   setSessionCookie(c, pending.token);
+  if (readDeviceCookie(c) !== pending.deviceToken) setDeviceCookie(c, pending.deviceToken);
   c.executionCtx.waitUntil(deliverMailJob(c.var.config, c.env.DB, pending.mailJobId, Date.now()));
 }

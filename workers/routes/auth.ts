@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { checkOtp, OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, startOtp } from "../auth/otp-service";
 import { newAccountStatements, userJson } from "../auth/accounts";
 import { clearSessionCookie } from "../auth/cookies";
-import { finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
+import { deviceTokenOf, finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -74,6 +74,7 @@ authRoutes.openapi(
       info,
       now,
       otpChallengeId: challengeId,
+      deviceToken: deviceTokenOf(c),
     });
     try {
       await db.batch([

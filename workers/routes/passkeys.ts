@@ -15,7 +15,7 @@ import {
 } from "../auth/passkeys";
 import { requireRecentAuth, requireSession, STEP_UP_WINDOW_MS } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
-import { finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
+import { deviceTokenOf, finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
 import { iso } from "../../core/time";
 import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
@@ -96,6 +96,7 @@ passkeyRoutes.openapi(
       lifetimeMs: c.var.config.sessionLifetimeMs,
       info,
       now,
+      deviceToken: deviceTokenOf(c),
     });
     await db.batch([verified.update, ...pending.statements]);
     finishSignIn(c, pending);

@@ -1,7 +1,10 @@
 import type { Me } from "../api";
 import { Alert } from "../components/ui";
 import type { TenantScope } from "../tenancy";
+import { DeleteAccountSection } from "./account/DeleteAccountSection";
 import { DoctorSection } from "./account/DoctorSection";
+import { EmailSection } from "./account/EmailSection";
+import { OtherDeviceSection } from "./account/OtherDeviceSection";
 import { LoginHistorySection } from "./account/LoginHistorySection";
 import { PasskeysSection } from "./account/PasskeysSection";
 import { SecurityLogSection } from "./account/SecurityLogSection";
@@ -25,7 +28,9 @@ export function Account(props: {
         <p class="muted break">{props.me.user.email}</p>
       </header>
       <Alert message={props.notice} tone="info" />
+      <EmailSection email={props.me.user.email} refreshMe={props.refreshMe} />
       <PasskeysSection email={props.me.user.email} />
+      <OtherDeviceSection />
       <SessionsSection onSignedOut={props.onSignedOut} />
       <LoginHistorySection />
       <SecurityLogSection />
@@ -36,6 +41,11 @@ export function Account(props: {
         refreshMe={props.refreshMe}
       />
       <DoctorSection />
+      <DeleteAccountSection
+        email={props.me.user.email}
+        onSwitchTenant={props.onSwitchTenant}
+        onDeleted={props.onSignedOut}
+      />
     </main>
   );
 }

@@ -206,8 +206,10 @@ describe("signing a phone in from a desktop by its code (QR)", () => {
     await desktop.page.getByRole("button", { name: "Continue" }).click();
     const review = desktop.page.getByRole("heading", { name: /^Sign in .*Android 14/ });
     await poll(() => review.isVisible()).toBe(true);
-    expect(await desktop.page.getByText("Google Pixel 8").isVisible()).toBe(true);
-    expect(await desktop.page.getByText("Local development").isVisible()).toBe(true);
+    expect(await desktop.page.getByText("Google Pixel 8", { exact: true }).isVisible()).toBe(true);
+    expect(await desktop.page.getByText("Local development", { exact: true }).isVisible()).toBe(
+      true,
+    );
     expect(await desktop.page.getByText(/If someone sent you this code/).isVisible()).toBe(true);
     await shot(desktop.page, "desktop", "qr-desktop-review");
     await desktop.page.getByRole("button", { name: "Approve sign-in" }).click();

@@ -117,6 +117,6 @@ describe("cross-device sign-in (QR)", () => {
       400,
       "invalid_request",
     );
-    expect(bad.issues[0]!.path).toBe("code");
+    expect((bad.issues[0] as { path: string }).path).toBe("code");
   });
 });

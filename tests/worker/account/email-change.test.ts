@@ -70,7 +70,7 @@ describe("change email", () => {
       409,
       "email_taken",
     );
-    expect(taken.issues[0]!.path).toBe("new_email");
+    expect((taken.issues[0] as { path: string }).path).toBe("new_email");
     const to = freshEmail("new");
     await call("/api/me/email/change", { body: { new_email: to }, cookie: person.cookie });
     const real = await changeCode(to);

@@ -252,12 +252,14 @@ export function securityNoticeMail(
 ): RenderedMail {
   const n = describeNotice(kind, detail);
   const rows: [string, string][] = [["Time", when], ...n.rows];
+  // A constant of describeNotice (never user text), so it goes into the HTML as written.
   const action = n.action ?? "This wasn't me: sign out everywhere";
   const text =
     `${n.lead}\n\n` +
     rows.map(([k, v]) => `${k}: ${v}`).join("\n") +
     `\n\nIf this was you, there is nothing to do.\n` +
-    `If this wasn't you, ${n.action ? "undo it" : "sign out every session"} now: ${notMeUrl}\n`;
+    `If this wasn't you, sign out every session now: ${notMeUrl}\n` +
+    (n.action ? `The same link puts your previous address back.\n` : "");
   const table = rows
     .map(
       ([k, v]) =>
@@ -269,7 +271,7 @@ export function securityNoticeMail(
     `<p>${escapeHtml(n.lead)}</p>
 <table>${table}</table>
 <p>If this was you, there is nothing to do.</p>
-<p><a href="${escapeHtml(notMeUrl)}" style="display: inline-block; padding: 0.75rem 1rem; background: #b00020; color: #fff; text-decoration: none; border-radius: 0.5rem;">${escapeHtml(action)}</a></p>`,
+<p><a href="${escapeHtml(notMeUrl)}" style="display: inline-block; padding: 0.75rem 1rem; background: #b00020; color: #fff; text-decoration: none; border-radius: 0.5rem;">${action}</a></p>`,
   );
   return { subject: n.subject, text, html };
 }

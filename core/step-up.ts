@@ -24,9 +24,14 @@ export const STEP_UP_OPERATIONS = {
   "account.change_email": {
     description: "Change your email address",
     when: "always",
-    route: false,
+    route: true,
   },
-  "account.delete": { description: "Delete your account", when: "always", route: false },
+  "account.delete": { description: "Delete your account", when: "always", route: true },
+  "account.approve_device_sign_in": {
+    description: "Sign in another device by approving its code (QR sign-in)",
+    when: "always",
+    route: true,
+  },
   "tenant.delete": { description: "Delete the tenant", when: "always", route: true },
   "tenant.transfer": {
     description: "Offer the tenant's ownership to another member (they must accept)",

@@ -32,6 +32,10 @@ import { consentRoutes } from "./mcp/consent";
 import { mcpRoutes } from "./mcp/routes";
 import { jwksRoutes } from "./routes/jwks";
 import { meRoutes } from "./routes/me";
+import { accountDeleteRoutes } from "./routes/account-delete";
+import { deviceSignInRoutes } from "./routes/device-sign-in";
+import { emailChangeRoutes } from "./routes/email-change";
+import { emailRevertRoutes } from "./routes/email-revert";
 import { notMeRoutes } from "./routes/not-me";
 import { operatorRoutes } from "./routes/operator";
 import { passkeyRoutes } from "./routes/passkeys";
@@ -101,6 +105,10 @@ export function createApp() {
 
   app.route("/", authRoutes);
   app.route("/", meRoutes);
+  app.route("/", emailChangeRoutes);
+  app.route("/", emailRevertRoutes);
+  app.route("/", accountDeleteRoutes);
+  app.route("/", deviceSignInRoutes);
   app.route("/", securityLogRoutes);
   app.route("/", passkeyRoutes);
   app.route("/", notMeRoutes);

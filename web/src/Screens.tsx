@@ -8,6 +8,7 @@ import { Approvals } from "./screens/approvals/Approvals";
 import { Audit } from "./screens/audit/Audit";
 import { InviteScreen } from "./screens/Invite";
 import { Connect } from "./screens/mcp/Connect";
+import { ApproveDevice } from "./screens/device/ApproveDevice";
 import { McpScreen } from "./screens/mcp/McpScreen";
 import { Members } from "./screens/members/Members";
 import { NoTenant } from "./screens/NoTenant";
@@ -62,6 +63,8 @@ export function Screens(props: {
       );
     case "connect":
       return <Connect handle={route.handle} />;
+    case "device":
+      return <ApproveDevice email={props.me.user.email} code={route.code} />;
     case "not-found":
       return <NotFound />;
     default:

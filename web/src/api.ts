@@ -7,7 +7,7 @@ import type {
 
 import { plainError } from "./format";
 
-export type SignInMethod = "email_code" | "passkey";
+export type SignInMethod = "email_code" | "passkey" | "qr";
 
 export interface User {
   id: string;
@@ -56,6 +56,8 @@ export interface SessionInfo {
   id: string;
   current: boolean;
   auth_method: SignInMethod;
+  /** Where the session started (approximate), when known. */
+  location: string | null;
   created_at: string;
   last_seen_at: string;
   expires_at: string;
@@ -67,7 +69,10 @@ export interface SessionInfo {
 
 export interface LoginEvent {
   id: string;
+  session_id: string;
   method: SignInMethod;
+  /** The first sign-in to this account from this browser. */
+  new_device: boolean;
   created_at: string;
   ip: string | null;
   location: string | null;
@@ -92,6 +97,34 @@ export interface SecurityEvent {
 export interface SecurityEventPage {
   events: SecurityEvent[];
   next_cursor: string | null;
+}
+
+/** Issue 17: a phone's request to be signed in from a device where you are signed in. */
+export interface DeviceSignInStarted {
+  code: string;
+  approve_url: string;
+  expires_at: string;
+}
+
+export type DeviceSignInPoll =
+  | { status: "pending" | "denied" | "expired" }
+  | { status: "signed_in"; user: User; has_passkey: boolean };
+
+export interface DeviceSignInRequest {
+  code: string;
+  device: string;
+  browser: string;
+  os: string;
+  location: string | null;
+  ip: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AccountDeleted {
+  ok: true;
+  deleted_tenants: { id: string; name: string }[];
+  left_tenants: { id: string; name: string }[];
 }
 
 export interface TenantInfo {
@@ -290,6 +323,25 @@ export const api = {
       "GET",
       `/api/me/security-events?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
     ),
+
+  changeEmail: (newEmail: string) =>
+    request<{ status: "code_sent"; new_email: string; expires_at: string }>(
+      "POST",
+      "/api/me/email/change",
+      { new_email: newEmail },
+    ),
+  confirmEmail: (code: string) =>
+    request<{ ok: true; email: string }>("POST", "/api/me/email/confirm", { code }),
+  deleteAccount: () => request<AccountDeleted>("DELETE", "/api/me"),
+
+  deviceSignInStart: () => request<DeviceSignInStarted>("POST", "/api/auth/device/start", {}),
+  deviceSignInPoll: () => request<DeviceSignInPoll>("POST", "/api/auth/device/poll", {}),
+  deviceSignInLookup: (code: string) =>
+    request<DeviceSignInRequest>("POST", "/api/me/device-sign-ins/lookup", { code }),
+  deviceSignInApprove: (code: string) =>
+    request<{ ok: true }>("POST", "/api/me/device-sign-ins/approve", { code }),
+  deviceSignInDeny: (code: string) =>
+    request<{ ok: true }>("POST", "/api/me/device-sign-ins/deny", { code }),
 
   createTenant: (name: string) => request<{ tenant: TenantInfo }>("POST", "/api/tenants", { name }),
   previewInvite: (token: string) =>

@@ -1,6 +1,7 @@
 import type { SignInMethod } from "./api";
 
 export function methodLabel(method: SignInMethod): string {
+  if (method === "qr") return "QR code from another device";
   return method === "passkey" ? "Passkey" : "Email code";
 }
 

@@ -22,6 +22,8 @@ export type Route =
   | { screen: "mcp" }
   /** The OAuth consent screen an MCP client's sign-in lands on. */
   | { screen: "connect"; handle: string }
+  /** Issue 17: approving another device's sign-in by its code (the QR code's address). */
+  | { screen: "device"; code: string }
   | { screen: "not-found" };
 
 export type Screen = Route["screen"];
@@ -56,6 +58,10 @@ export function parseRoute(pathname: string, search = ""): Route {
     case "connect": {
       const handle = new URLSearchParams(search).get("handle") ?? "";
       return parts.length === 1 ? { screen: "connect", handle } : notFound;
+    }
+    case "device": {
+      const code = new URLSearchParams(search).get("code") ?? "";
+      return parts.length === 1 ? { screen: "device", code } : notFound;
     }
     case "invite": {
       const token = new URLSearchParams(search).get("token") ?? "";
@@ -110,6 +116,7 @@ export const SCREEN_NEEDS: Readonly<Record<Screen, Action | null>> = {
   invite: null,
   mcp: "tenant.read",
   connect: null,
+  device: null,
   "not-found": null,
 };
 
@@ -131,6 +138,7 @@ export const SCREEN_TITLES: Readonly<Record<Screen, string>> = {
   invite: "Invitation",
   mcp: "MCP",
   connect: "Connect an MCP client",
+  device: "Sign in another device",
   "not-found": "Page not found",
 };
 

@@ -1,12 +1,18 @@
 import type { SecurityEvent } from "./api";
 
+const METHOD_PHRASE: Record<string, string> = {
+  passkey: "a passkey",
+  email_code: "an email code",
+  qr: "a code approved on another device",
+};
+
 /** One line a person understands for each entry of their security log. */
 export function describeSecurityEvent(e: SecurityEvent): string {
   const d = e.detail;
   const s = (key: string) => (typeof d[key] === "string" ? (d[key] as string) : "");
   switch (e.kind) {
     case "sign_in":
-      return `Signed in with ${s("method") === "passkey" ? "a passkey" : "an email code"} on ${s("device") || "a device"}`;
+      return `Signed in with ${METHOD_PHRASE[s("method")] ?? "an email code"} on ${s("device") || "a device"}`;
     case "passkey_added":
       return `Passkey added: ${s("name")}`;
     case "passkey_removed":
@@ -27,6 +33,12 @@ export function describeSecurityEvent(e: SecurityEvent): string {
       return `Removed from ${s("tenant_name")} by ${s("by")}`;
     case "email_changed":
       return `Email address changed from ${s("from")} to ${s("to")}`;
+    case "email_change_reverted":
+      return `Email address put back to ${s("from")}: every session signed out`;
+    case "device_sign_in_approved":
+      return `You signed in ${s("browser") || "a browser"} on ${s("device") || "another device"} by its code`;
+    case "device_sign_in_denied":
+      return `You refused a sign-in request from ${s("device") || "another device"}`;
     default:
       return e.kind.replace(/_/g, " ");
   }

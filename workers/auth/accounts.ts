@@ -8,6 +8,21 @@ export interface UserRow {
   created_at: number;
 }
 
+export async function findUserById(db: D1Database, id: string): Promise<UserRow | null> {
+  return db
+    .prepare("SELECT id, email, created_at FROM users WHERE id = ?1")
+    .bind(id)
+    .first<UserRow>();
+}
+
+export async function hasPasskey(db: D1Database, userId: string): Promise<boolean> {
+  const row = await db
+    .prepare("SELECT 1 AS x FROM passkeys WHERE user_id = ?1 LIMIT 1")
+    .bind(userId)
+    .first();
+  return row !== null;
+}
+
 export const userJson = (u: UserRow) => ({
   id: u.id,
   email: u.email,

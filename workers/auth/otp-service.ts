@@ -167,7 +167,15 @@ export interface OtpSignIn {
 export async function signInWithOtp(
   config: Config,
   db: D1Database,
-  args: { email: string; code: string; ip: string; info: RequestInfo; now: number },
+  args: {
+    email: string;
+    code: string;
+    ip: string;
+    info: RequestInfo;
+    now: number;
+    /** The browser's device cookie, if it sent one. */
+    deviceToken?: string | undefined;
+  },
 ): Promise<OtpSignIn> {
   const { email, code, ip, info, now } = args;
   const limit = verifyLimit(ip);
@@ -181,6 +189,7 @@ export async function signInWithOtp(
     lifetimeMs: config.sessionLifetimeMs,
     info,
     now,
+    deviceToken: args.deviceToken,
     grant: {
       sql: `SELECT u.id AS user_id, c.id AS otp_challenge_id
               FROM users u JOIN otp_challenges c ON c.email = u.email

@@ -388,6 +388,8 @@ export async function signInWithPasskey(
     rateLimit: RateLimit;
     info: RequestInfo;
     now: number;
+    /** The browser's device cookie, if it sent one. */
+    deviceToken?: string | undefined;
   },
 ): Promise<PasskeySignIn> {
   const { response, now, rateLimit, info } = args;
@@ -400,6 +402,7 @@ export async function signInWithPasskey(
     info,
     now,
     mailNotBefore: now + PASSKEY_MAIL_GRACE_MS,
+    deviceToken: args.deviceToken,
     grant: {
       sql: `SELECT p.user_id AS user_id, NULL AS otp_challenge_id
               FROM passkeys p JOIN webauthn_challenges w

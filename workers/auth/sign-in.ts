@@ -1,11 +1,12 @@
 import type { Context } from "hono";
 import { randomToken, sha256Hex } from "../../core/crypto/hash";
 import { describeUserAgent } from "../../core/user-agent";
+import { placeOf, type CfPlace } from "../../core/place";
 import type { AppEnv } from "../http/context";
-import { setSessionCookie } from "./cookies";
+import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "./cookies";
 import { deliverMailJob } from "../mail/login-notifications";
 
-export type SignInMethod = "email_code" | "passkey";
+export type SignInMethod = "email_code" | "passkey" | "qr";
 
 export interface RequestInfo {
   ip: string | null;
@@ -14,17 +15,17 @@ export interface RequestInfo {
 }
 
 export function requestInfo(c: Context<AppEnv>): RequestInfo {
-  const cf = c.req.raw.cf as { city?: string; region?: string; country?: string } | undefined;
-  const place = [cf?.city, cf?.region, cf?.country].filter(Boolean).join(", ");
   return {
     ip: c.req.header("cf-connecting-ip") ?? null,
     userAgent: c.req.header("user-agent")?.slice(0, 512) ?? null,
-    location: place || null,
+    location: placeOf(c.req.raw.cf as CfPlace | undefined, c.var.config.environment),
   };
 }
 
 export interface PendingSignIn {
   token: string;
+  /** The browser's device id (cookie), new unless the browser sent one. */
+  deviceToken: string;
   sessionId: string;
   mailJobId: string;
   statements: D1PreparedStatement[];
@@ -63,11 +64,17 @@ export async function signInStatements(
     now: number;
     /** When the notification may first be sent (default `now`); see passkey sign-in. */
     mailNotBefore?: number;
+    /** When the person last proved presence on this browser (default: now, the sign-in). */
+    confirmedAt?: number;
+    /** The browser's device cookie, if it sent one (`readDeviceCookie`). */
+    deviceToken?: string | undefined;
   } & ({ userId: string; otpChallengeId?: string } | { grant: SignInGrant }),
 ): Promise<PendingSignIn> {
   const { method, info, now } = args;
   const grant = "grant" in args ? args.grant : knownUser(args.userId, args.otpChallengeId ?? null);
   const token = randomToken(32);
+  const deviceToken = args.deviceToken ?? randomToken(32);
+  const deviceHash = await sha256Hex(deviceToken);
   const sessionId = crypto.randomUUID();
   const loginEventId = crypto.randomUUID();
   const mailJobId = crypto.randomUUID();
@@ -91,11 +98,22 @@ export async function signInStatements(
         args.authenticatedBy,
         ...grant.params,
       ),
+    // A sign-in that did not itself prove presence (QR: the phone only scanned) keeps the time
+    // the person last did, so it is no step-up.
+    ...(args.confirmedAt !== undefined
+      ? [
+          db
+            .prepare(`UPDATE sessions SET authenticated_at = ?2 WHERE id = ?1`)
+            .bind(sessionId, args.confirmedAt),
+        ]
+      : []),
     db
       .prepare(
         `INSERT INTO login_events (id, user_id, session_id, method, ip, user_agent, device, browser,
-           os, location, created_at)
-         SELECT ?1, s.user_id, s.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM sessions s WHERE s.id = ?2`,
+           os, location, created_at, device_hash, new_device)
+         SELECT ?1, s.user_id, s.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
+                NOT EXISTS (SELECT 1 FROM login_events e WHERE e.user_id = s.user_id AND e.device_hash = ?11)
+           FROM sessions s WHERE s.id = ?2`,
       )
       .bind(
         loginEventId,
@@ -108,6 +126,7 @@ export async function signInStatements(
         ua.os,
         info.location,
         now,
+        deviceHash,
       ),
     db
       .prepare(
@@ -116,8 +135,11 @@ export async function signInStatements(
       )
       .bind(mailJobId, JSON.stringify({ loginEventId }), sessionId, args.mailNotBefore ?? now, now),
   ];
-  return { token, sessionId, mailJobId, statements };
+  return { token, deviceToken, sessionId, mailJobId, statements };
 }
+
+/** The device cookie to pass to `signInStatements`. */
+export const deviceTokenOf = (c: Context<AppEnv>) => readDeviceCookie(c);
 
 /**
  * After the batch committed: hand out the cookie and send the notification in the background,
@@ -130,6 +152,7 @@ export function finishSignIn(
   confirm: D1PreparedStatement[] = [],
 ): void {
   setSessionCookie(c, pending.token);
+  if (readDeviceCookie(c) !== pending.deviceToken) setDeviceCookie(c, pending.deviceToken);
   const db = c.env.DB;
   c.executionCtx.waitUntil(
     new Promise((resolve) => setTimeout(resolve, 0))

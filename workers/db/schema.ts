@@ -64,7 +64,8 @@ export const sessions = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    authMethod: text("auth_method", { enum: ["email_code", "passkey"] }).notNull(),
+    /** issue 17: `qr` is a sign-in approved from another signed-in device. */
+    authMethod: text("auth_method", { enum: ["email_code", "passkey", "qr"] }).notNull(),
     createdAt: ms("created_at").notNull(),
     lastSeenAt: ms("last_seen_at").notNull(),
     /** Last time the person proved presence (sign-in or step-up); gates sensitive actions. */
@@ -89,7 +90,7 @@ export const loginEvents = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     sessionId: text("session_id").notNull(),
-    method: text("method", { enum: ["email_code", "passkey"] }).notNull(),
+    method: text("method", { enum: ["email_code", "passkey", "qr"] }).notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
     device: text("device").notNull(),
@@ -97,6 +98,9 @@ export const loginEvents = sqliteTable(
     os: text("os").notNull(),
     location: text("location"),
     createdAt: ms("created_at").notNull(),
+    /** issue 17: SHA-256 of the browser's device cookie; the first sign-in from it is "new". */
+    deviceHash: text("device_hash"),
+    newDevice: integer("new_device", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("login_events_user").on(t.userId, t.createdAt)],
 );
@@ -105,7 +109,10 @@ export const mailJobs = sqliteTable(
   "mail_jobs",
   {
     id: text("id").primaryKey(),
-    kind: text("kind", { enum: ["login_notification", "security_notice"] }).notNull(),
+    /** issue 17: `account_notice` is mail about an account that no longer exists (its deletion). */
+    kind: text("kind", {
+      enum: ["login_notification", "security_notice", "account_notice"],
+    }).notNull(),
     /** JSON reference to what to render (ids only; the message is rendered at send time). */
     ref: text("ref").notNull(),
     attempts: integer("attempts").notNull().default(0),
@@ -386,3 +393,58 @@ export const healthProbe = sqliteTable("health_probe", {
   id: integer("id").primaryKey(),
   checkedAt: ms("checked_at").notNull(),
 });
+
+/**
+ * Issue 17: a change of a person's email address. A code goes to the new address (never an
+ * `otp_challenges` row, so it can never sign anyone in); once confirmed, the old address gets a
+ * notice whose signed link reverts the change and signs out everywhere.
+ */
+export const emailChanges = sqliteTable(
+  "email_changes",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The session that asked for the change (passkeys it added go on a revert). */
+    sessionId: text("session_id").notNull(),
+    fromEmail: text("from_email").notNull(),
+    toEmail: text("to_email").notNull(),
+    codeHmac: text("code_hmac").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    confirmedAt: ms("confirmed_at"),
+    voidedAt: ms("voided_at"),
+    revertedAt: ms("reverted_at"),
+  },
+  (t) => [index("email_changes_user").on(t.userId, t.createdAt)],
+);
+
+/**
+ * Issue 17: a cross-device sign-in. The phone holds `secret` (an HttpOnly cookie, stored here as
+ * SHA-256) and shows the short code; a signed-in person approves the code elsewhere; only the
+ * browser with the secret can then collect the session, once, within two minutes.
+ */
+export const deviceSignIns = sqliteTable(
+  "device_sign_ins",
+  {
+    id: text("id").primaryKey(),
+    codeHash: text("code_hash").notNull().unique(),
+    secretHash: text("secret_hash").notNull().unique(),
+    status: text("status", { enum: ["pending", "approved", "denied", "completed"] }).notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    device: text("device").notNull(),
+    browser: text("browser").notNull(),
+    os: text("os").notNull(),
+    location: text("location"),
+    createdAt: ms("created_at").notNull(),
+    expiresAt: ms("expires_at").notNull(),
+    approvedBy: text("approved_by").references(() => users.id, { onDelete: "cascade" }),
+    decidedAt: ms("decided_at"),
+    sessionId: text("session_id"),
+    completedAt: ms("completed_at"),
+  },
+  (t) => [index("device_sign_ins_expiry").on(t.expiresAt)],
+);

@@ -1,6 +1,7 @@
 import type { Config } from "../config";
+import { signEmailRevertToken } from "../auth/email-revert-token";
 import { signNotMeToken } from "../auth/not-me-token";
-import { loginNotificationMail, securityNoticeMail } from "./templates";
+import { accountDeletedMail, loginNotificationMail, securityNoticeMail } from "./templates";
 import type { RenderedMail, SecurityNoticeKind } from "./templates";
 import { mailTransport } from "./transport";
 
@@ -11,7 +12,8 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
 interface LoginEventRow {
   user_id: string;
   email: string;
-  method: "email_code" | "passkey";
+  method: "email_code" | "passkey" | "qr";
+  new_device: number;
   ip: string | null;
   device: string;
   browser: string;
@@ -107,8 +109,19 @@ async function renderJob(
   config: Config,
   db: D1Database,
   kind: string,
-  ref: { loginEventId?: string; securityEventId?: string },
+  ref: { loginEventId?: string; securityEventId?: string; to?: string; at?: number },
 ): Promise<{ to: string; mail: RenderedMail } | null> {
+  if (kind === "account_notice") {
+    // The account is gone: the job carries the address itself.
+    if (typeof ref.to !== "string" || typeof ref.at !== "number") return null;
+    return {
+      to: ref.to,
+      mail: accountDeletedMail(
+        formatUtc(ref.at),
+        "If you did not delete it, someone was signed in as you with a recent confirmation. Sign up again with this address and contact your tenants' owners.",
+      ),
+    };
+  }
   if (kind === "security_notice") {
     const e = await db
       .prepare(
@@ -124,10 +137,22 @@ async function renderJob(
         email: string;
       }>();
     if (!e) return null;
+    const detail = JSON.parse(e.detail) as Record<string, string>;
+    // An email change is told to the previous address, whose link undoes that change.
+    if (e.kind === "email_changed") {
+      const token = await signEmailRevertToken(
+        config.authPepper,
+        e.user_id,
+        detail.change_id ?? "",
+      );
+      const url = `${config.origins[0]}/auth/email-revert?token=${encodeURIComponent(token)}`;
+      const mail = securityNoticeMail("email_changed", detail, formatUtc(e.created_at), url);
+      return { to: detail.from ?? e.email, mail };
+    }
     const token = await signNotMeToken(config.authPepper, e.user_id, ref.securityEventId!);
     const mail = securityNoticeMail(
       e.kind as SecurityNoticeKind,
-      JSON.parse(e.detail) as Record<string, string>,
+      detail,
       formatUtc(e.created_at),
       notMeUrl(config, token),
     );
@@ -136,7 +161,8 @@ async function renderJob(
   const loginEventId = ref.loginEventId ?? "";
   const event = await db
     .prepare(
-      `SELECT e.user_id, u.email, e.method, e.ip, e.device, e.browser, e.os, e.location, e.created_at
+      `SELECT e.user_id, u.email, e.method, e.new_device, e.ip, e.device, e.browser, e.os, e.location,
+              e.created_at
          FROM login_events e JOIN users u ON u.id = e.user_id WHERE e.id = ?1`,
     )
     .bind(loginEventId)
@@ -146,6 +172,7 @@ async function renderJob(
   const mail = loginNotificationMail({
     when: formatUtc(event.created_at),
     method: event.method,
+    newDevice: event.new_device === 1,
     device: event.device,
     browser: event.browser,
     os: event.os,

@@ -19,6 +19,11 @@ export const SECURITY_KINDS = [
   "role_changed",
   "removed_from_tenant",
   "email_changed",
+  // Issue 17:
+  "email_change_reverted",
+  "device_sign_in_approved",
+  "device_sign_in_denied",
+  "account_deleted",
 ] as const;
 export type SecurityKind = (typeof SECURITY_KINDS)[number];
 
@@ -30,6 +35,7 @@ export const MAILED: ReadonlySet<SecurityKind> = new Set<SecurityKind>([
   "role_changed",
   "removed_from_tenant",
   "email_changed",
+  "email_change_reverted",
 ]);
 
 export interface SecurityEventInput {

@@ -33,9 +33,41 @@ export function otpMail(code: string, ttlMinutes: number): RenderedMail {
   return { subject, text, html };
 }
 
+/** Issue 17: the code that proves a new address before the account moves to it. */
+export function emailChangeCodeMail(code: string, ttlMinutes: number): RenderedMail {
+  const subject = `Confirm your new Gatehouse address: ${code}`;
+  const text =
+    `Someone signed in to Gatehouse asked to use this address for their account.\n\n` +
+    `Enter this code to confirm: ${code}\n\n` +
+    `It expires in ${ttlMinutes} minutes and works once. It cannot be used to sign in.\n` +
+    `If you did not ask for this, ignore this email: nothing changes without the code.\n`;
+  const html = layout(
+    "Confirm your new address",
+    `<p>Someone signed in to Gatehouse asked to use this address for their account. Enter this code to confirm:</p>
+<p style="font-size: 2rem; font-weight: 700; letter-spacing: 0.3rem;">${escapeHtml(code)}</p>
+<p>It expires in ${ttlMinutes} minutes and works once. It cannot be used to sign in.</p>
+<p>If you did not ask for this, ignore this email: nothing changes without the code.</p>`,
+  );
+  return { subject, text, html };
+}
+
+/** Issue 17: sent to the address of an account that was just deleted. */
+export function accountDeletedMail(when: string, notMeHint: string): RenderedMail {
+  const subject = "Your Gatehouse account was deleted";
+  const lead =
+    "Your Gatehouse account was deleted: its sessions, passkeys and API tokens are gone, and tenants where you were the only member were deleted with their data.";
+  const text = `${lead}\n\nTime: ${when}\n\n${notMeHint}\n`;
+  const html = layout(
+    "Account deleted",
+    `<p>${escapeHtml(lead)}</p><p>Time: ${escapeHtml(when)}</p><p>${escapeHtml(notMeHint)}</p>`,
+  );
+  return { subject, text, html };
+}
+
 export interface LoginDetails {
   when: string;
-  method: "email_code" | "passkey";
+  method: "email_code" | "passkey" | "qr";
+  newDevice: boolean;
   device: string;
   browser: string;
   os: string;
@@ -44,13 +76,17 @@ export interface LoginDetails {
   notMeUrl: string;
 }
 
-const METHOD_LABEL = { email_code: "Email code", passkey: "Passkey" } as const;
+const METHOD_LABEL = {
+  email_code: "Email code",
+  passkey: "Passkey",
+  qr: "Approved from another signed-in device (QR code)",
+} as const;
 
 export function loginNotificationMail(d: LoginDetails): RenderedMail {
   const rows: [string, string][] = [
     ["Time", d.when],
     ["Method", METHOD_LABEL[d.method]],
-    ["Device", `${d.device} · ${d.browser} · ${d.os}`],
+    ["Device", `${d.device} · ${d.browser} · ${d.os}${d.newDevice ? " (new device)" : ""}`],
     ["IP address", d.ip ?? "unknown"],
     ["Approximate location", d.location ?? "unknown"],
   ];
@@ -107,7 +143,8 @@ export type SecurityNoticeKind =
   | "admin_token_created"
   | "role_changed"
   | "removed_from_tenant"
-  | "email_changed";
+  | "email_changed"
+  | "email_change_reverted";
 
 type Detail = Record<string, string | number | null | undefined>;
 
@@ -123,6 +160,8 @@ function describeNotice(
   title: string;
   lead: string;
   rows: [string, string][];
+  /** The link's label, when it does more than sign out everywhere. */
+  action?: string;
 } {
   switch (kind) {
     case "passkey_added":
@@ -182,10 +221,23 @@ function describeNotice(
       return {
         subject: "The email address of your Gatehouse account changed",
         title: "Email address changed",
-        lead: "The email address of your account was changed.",
+        lead: "The email address of your Gatehouse account was changed: sign-in codes and notices now go to the new address.",
         rows: [
           ["Previous address", str(d.from)],
           ["New address", str(d.to)],
+        ],
+        action: "This wasn't me: put my old address back and sign out everywhere",
+      };
+    case "email_change_reverted":
+      return {
+        subject: "Your Gatehouse address was put back",
+        title: "Email address put back",
+        lead: `A “this wasn't me” link put your address back to ${str(d.from)} and signed out every session.`,
+        rows: [
+          ["Address now", str(d.from)],
+          ["Address removed", str(d.to)],
+          ["Sessions signed out", str(d.sessions, "0")],
+          ["Passkeys removed", str(d.passkeys_removed, "0")],
         ],
       };
   }
@@ -200,11 +252,14 @@ export function securityNoticeMail(
 ): RenderedMail {
   const n = describeNotice(kind, detail);
   const rows: [string, string][] = [["Time", when], ...n.rows];
+  // A constant of describeNotice (never user text), so it goes into the HTML as written.
+  const action = n.action ?? "This wasn't me: sign out everywhere";
   const text =
     `${n.lead}\n\n` +
     rows.map(([k, v]) => `${k}: ${v}`).join("\n") +
     `\n\nIf this was you, there is nothing to do.\n` +
-    `If this wasn't you, sign out every session now: ${notMeUrl}\n`;
+    `If this wasn't you, sign out every session now: ${notMeUrl}\n` +
+    (n.action ? `The same link puts your previous address back.\n` : "");
   const table = rows
     .map(
       ([k, v]) =>
@@ -216,7 +271,7 @@ export function securityNoticeMail(
     `<p>${escapeHtml(n.lead)}</p>
 <table>${table}</table>
 <p>If this was you, there is nothing to do.</p>
-<p><a href="${escapeHtml(notMeUrl)}" style="display: inline-block; padding: 0.75rem 1rem; background: #b00020; color: #fff; text-decoration: none; border-radius: 0.5rem;">This wasn't me: sign out everywhere</a></p>`,
+<p><a href="${escapeHtml(notMeUrl)}" style="display: inline-block; padding: 0.75rem 1rem; background: #b00020; color: #fff; text-decoration: none; border-radius: 0.5rem;">${action}</a></p>`,
   );
   return { subject: n.subject, text, html };
 }

@@ -87,7 +87,8 @@ meRoutes.openapi(
 
 interface SessionListRow {
   id: string;
-  auth_method: "email_code" | "passkey";
+  auth_method: "email_code" | "passkey" | "qr";
+  location: string | null;
   created_at: number;
   last_seen_at: number;
   expires_at: number;
@@ -108,9 +109,11 @@ meRoutes.openapi(
     const { sessionLifetimeMs, sessionIdleMs } = c.var.config;
     const now = Date.now();
     const { results } = await c.env.DB.prepare(
-      `SELECT id, auth_method, created_at, last_seen_at, expires_at, ip, user_agent FROM sessions
-        WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > ?2
-          AND created_at > ?3 AND last_seen_at > ?4 ORDER BY last_seen_at DESC`,
+      `SELECT s.id, s.auth_method, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent,
+              (SELECT e.location FROM login_events e WHERE e.session_id = s.id) AS location
+         FROM sessions s
+        WHERE s.user_id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2
+          AND s.created_at > ?3 AND s.last_seen_at > ?4 ORDER BY s.last_seen_at DESC`,
     )
       .bind(p.userId, now, now - sessionLifetimeMs, now - sessionIdleMs)
       .all<SessionListRow>();
@@ -120,6 +123,7 @@ meRoutes.openapi(
           id: s.id,
           current: s.id === p.sessionId,
           auth_method: s.auth_method,
+          location: s.location,
           created_at: iso(s.created_at),
           last_seen_at: iso(s.last_seen_at),
           // Whichever comes first: the absolute lifetime or the idle timeout.
@@ -220,14 +224,17 @@ meRoutes.openapi(
     const { cursor, limit } = c.req.valid("query");
     const [afterTime, afterId] = cursor ? cursor.split("_") : [String(Number.MAX_SAFE_INTEGER), ""];
     const { results } = await c.env.DB.prepare(
-      `SELECT id, method, created_at, ip, location, device, browser, os FROM login_events
+      `SELECT id, session_id, method, new_device, created_at, ip, location, device, browser, os
+         FROM login_events
         WHERE user_id = ?1 AND (created_at < ?2 OR (created_at = ?2 AND id > ?3))
         ORDER BY created_at DESC, id LIMIT ?4`,
     )
       .bind(p.userId, Number(afterTime), afterId, limit + 1)
       .all<{
         id: string;
-        method: "email_code" | "passkey";
+        session_id: string;
+        method: "email_code" | "passkey" | "qr";
+        new_device: number;
         created_at: number;
         ip: string | null;
         location: string | null;
@@ -238,7 +245,11 @@ meRoutes.openapi(
     const page = results.slice(0, limit);
     return c.json(
       {
-        events: page.map((e) => ({ ...e, created_at: iso(e.created_at) })),
+        events: page.map((e) => ({
+          ...e,
+          new_device: e.new_device === 1,
+          created_at: iso(e.created_at),
+        })),
         next_cursor:
           results.length > limit ? `${page.at(-1)!.created_at}_${page.at(-1)!.id}` : null,
       },

@@ -40,7 +40,8 @@ securityLogRoutes.openapi(
          UNION ALL
          SELECT id, 'sign_in' AS kind,
                 json_object('method', method, 'device', device, 'browser', browser, 'os', os,
-                            'location', location) AS detail, ip, created_at
+                            'location', location, 'new_device', new_device) AS detail, ip,
+                created_at
            FROM login_events WHERE user_id = ?1)
         WHERE created_at < ?2 OR (created_at = ?2 AND id > ?3)
         ORDER BY created_at DESC, id LIMIT ?4`,

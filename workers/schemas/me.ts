@@ -17,11 +17,15 @@ export const MeResponse = z
   })
   .openapi("Me");
 
+export const SignInMethod = z.enum(["email_code", "passkey", "qr"]);
+
 export const SessionInfo = z
   .object({
     id: z.string(),
     current: z.boolean(),
-    auth_method: z.enum(["email_code", "passkey"]),
+    auth_method: SignInMethod,
+    /** Where the session started (its sign-in's approximate place), when known. */
+    location: z.string().nullable(),
     created_at: IsoTime,
     last_seen_at: IsoTime,
     expires_at: IsoTime,
@@ -37,7 +41,11 @@ export const SessionList = z.object({ sessions: z.array(SessionInfo) }).openapi(
 export const LoginEvent = z
   .object({
     id: z.string(),
-    method: z.enum(["email_code", "passkey"]),
+    method: SignInMethod,
+    /** The first sign-in to this account from this browser. */
+    new_device: z.boolean(),
+    /** The session it started (to match with the sessions list). */
+    session_id: z.string(),
     created_at: IsoTime,
     ip: z.string().nullable(),
     location: z.string().nullable(),

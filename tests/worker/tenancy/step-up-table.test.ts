@@ -6,10 +6,20 @@ import {
   STEP_UP_OPERATIONS,
 } from "../../../core/step-up";
 import type { StepUpOperationName } from "../../../core/step-up";
-import { call, expectError, latestCode, ORIGIN, signUp, skipCooldown } from "../../helpers/client";
+import {
+  call,
+  expectError,
+  freshEmail,
+  freshIp,
+  latestCode,
+  ORIGIN,
+  signUp,
+  skipCooldown,
+} from "../../helpers/client";
 import { SoftAuthenticator } from "../../helpers/soft-authenticator";
 import { createToken, expireStepUp, json, newTenant, withToken } from "./helpers";
 import type { Person } from "./helpers";
+import { startDeviceSignIn } from "../account/support";
 import { resolveRoute, TENANT_ROUTES, tenantSnapshot } from "./route-table";
 import type { TenantRoute } from "./route-table";
 
@@ -50,6 +60,11 @@ const ACCOUNT_ROUTES: Record<string, StepUpOperationName> = {
   "POST /api/me/passkeys/options": "passkeys.add",
   "POST /api/me/passkeys": "passkeys.add",
   "DELETE /api/me/passkeys/{id}": "passkeys.remove",
+  // Issue 17:
+  "POST /api/me/email/change": "account.change_email",
+  "POST /api/me/email/confirm": "account.change_email",
+  "DELETE /api/me": "account.delete",
+  "POST /api/me/device-sign-ins/approve": "account.approve_device_sign_in",
 };
 
 async function confirmWithCode(person: Person) {
@@ -113,7 +128,7 @@ describe("step-up list ↔ route table", () => {
   );
 
   it("adding and removing passkeys need a recent confirmation", async () => {
-    expect(Object.keys(ACCOUNT_ROUTES).length).toBe(3);
+    expect(Object.keys(ACCOUNT_ROUTES).filter((k) => k.includes("passkeys")).length).toBe(3);
     const person = await signUp();
     const auth = new SoftAuthenticator();
     const options = await json<PublicKeyCredentialCreationOptionsJSON>(
@@ -148,5 +163,38 @@ describe("step-up list ↔ route table", () => {
     expect(error.issues).toEqual([{ path: "operation", message: "passkeys.remove" }]);
     await confirmWithCode(person);
     expect((await remove()).status).toBe(200);
+  }, 30_000);
+
+  it("changing the email, deleting the account and approving a device sign-in need a recent confirmation", async () => {
+    const person = await signUp();
+    const newEmail = freshEmail("new");
+    const phone = await startDeviceSignIn({ ip: freshIp() });
+    await expireStepUp(person);
+    const attempts: [() => Promise<Response>, StepUpOperationName, number][] = [
+      [
+        () =>
+          call("/api/me/email/change", { body: { new_email: newEmail }, cookie: person.cookie }),
+        "account.change_email",
+        202,
+      ],
+      [
+        () =>
+          call("/api/me/device-sign-ins/approve", {
+            body: { code: phone.code },
+            cookie: person.cookie,
+          }),
+        "account.approve_device_sign_in",
+        200,
+      ],
+      [() => call("/api/me", { method: "DELETE", cookie: person.cookie }), "account.delete", 200],
+    ];
+    for (const [attempt, operation, success] of attempts) {
+      await expireStepUp(person);
+      const error = await expectError(await attempt(), 403, "step_up_required");
+      expect(error.issues).toEqual([{ path: "operation", message: operation }]);
+      await confirmWithCode(person);
+      const res = await attempt();
+      expect(res.status, await res.clone().text()).toBe(success);
+    }
   }, 30_000);
 });

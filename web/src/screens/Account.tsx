@@ -1,8 +1,11 @@
 import type { Me } from "../api";
 import { Alert } from "../components/ui";
 import type { TenantScope } from "../tenancy";
+import { DeleteAccountSection } from "./account/DeleteAccountSection";
 import { DoctorSection } from "./account/DoctorSection";
 import { OwnershipOffers } from "./account/OwnershipOffers";
+import { EmailSection } from "./account/EmailSection";
+import { OtherDeviceSection } from "./account/OtherDeviceSection";
 import { LoginHistorySection } from "./account/LoginHistorySection";
 import { PasskeysSection } from "./account/PasskeysSection";
 import { SecurityLogSection } from "./account/SecurityLogSection";
@@ -27,7 +30,9 @@ export function Account(props: {
       </header>
       <Alert message={props.notice} tone="info" />
       <OwnershipOffers refreshMe={props.refreshMe} />
+      <EmailSection email={props.me.user.email} refreshMe={props.refreshMe} />
       <PasskeysSection email={props.me.user.email} />
+      <OtherDeviceSection />
       <SessionsSection onSignedOut={props.onSignedOut} />
       <LoginHistorySection />
       <SecurityLogSection />
@@ -41,6 +46,11 @@ export function Account(props: {
       {props.tenant && (props.tenant.role === "owner" || props.tenant.role === "admin") ? (
         <DoctorSection />
       ) : null}
+      <DeleteAccountSection
+        email={props.me.user.email}
+        onSwitchTenant={props.onSwitchTenant}
+        onDeleted={props.onSignedOut}
+      />
     </main>
   );
 }

@@ -13,11 +13,14 @@ import {
   signInWithPasskey,
   signInWithPasskeyAutofill,
 } from "../passkeys";
+import { OtherDevice } from "./signin/OtherDevice";
 
 export type SignedIn = (result: SignInResult, method: SignInMethod) => void;
 
 type Step =
-  { kind: "email" } | { kind: "code"; email: string; resendAt: number; notice: string | null };
+  | { kind: "email" }
+  | { kind: "code"; email: string; resendAt: number; notice: string | null }
+  | { kind: "other-device" };
 
 const RECENTLY_SENT =
   "A code was sent to this address moments ago. Use the newest one in your inbox, or ask for a new code when the timer ends.";
@@ -26,12 +29,21 @@ const RECENTLY_SENT =
 export function SignIn(props: { notice?: string | undefined; onSignedIn: SignedIn }) {
   const [step, setStep] = useState<Step>({ kind: "email" });
   const [email, setEmail] = useState("");
+  if (step.kind === "other-device") {
+    return (
+      <OtherDevice
+        onSignedIn={(result) => props.onSignedIn(result, "qr")}
+        onBack={() => setStep({ kind: "email" })}
+      />
+    );
+  }
   return step.kind === "email" ? (
     <EmailStep
       notice={props.notice}
       email={email}
       onEmail={setEmail}
       onCodeSent={(resendAt, notice) => setStep({ kind: "code", email, resendAt, notice })}
+      onOtherDevice={() => setStep({ kind: "other-device" })}
       onSignedIn={props.onSignedIn}
     />
   ) : (
@@ -51,6 +63,7 @@ function EmailStep(props: {
   email: string;
   onEmail: (email: string) => void;
   onCodeSent: (resendAt: number, notice: string | null) => void;
+  onOtherDevice: () => void;
   onSignedIn: SignedIn;
 }) {
   const [busy, setBusy] = useState<"code" | "passkey" | null>(null);
@@ -160,8 +173,17 @@ function EmailStep(props: {
           >
             Sign in with a passkey
           </Button>
+          <p class="muted small">
+            No passkey on this device? Your browser can offer one from your phone through its own QR
+            code.
+          </p>
         </div>
       ) : null}
+      <div class="stack">
+        <Button wide variant="quiet" disabled={busy !== null} onClick={props.onOtherDevice}>
+          Sign in with another device
+        </Button>
+      </div>
     </main>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from "hono/jsx/dom";
 import { api, messageOf } from "../../api";
 import type { LoginEvent } from "../../api";
-import { Alert, Button, Loading, Retry, Section } from "../../components/ui";
+import { Alert, Badge, Button, Loading, Retry, Section } from "../../components/ui";
 import { deviceLabel, formatDateTime, methodLabel } from "../../format";
 import { useResource } from "../../hooks";
 
@@ -33,7 +33,7 @@ export function LoginHistorySection() {
     <Section
       id="history"
       title="Sign-in history"
-      intro="Every sign-in to your account, newest first."
+      intro="Every sign-in to your account, newest first: how, from which device and browser, and roughly where. “New device” marks the first sign-in from a browser."
     >
       {first.state === "loading" ? <Loading label="Loading history…" /> : null}
       {first.state === "error" ? <Retry error={first.error} onRetry={reload} /> : null}
@@ -47,14 +47,14 @@ export function LoginHistorySection() {
               <div class="row-main">
                 <p class="row-title">
                   {methodLabel(e.method)}
+                  {e.new_device ? <Badge tone="warning">New device</Badge> : null}
                   <time class="row-time" datetime={e.created_at}>
                     {formatDateTime(e.created_at)}
                   </time>
                 </p>
                 <p class="meta">{deviceLabel(e)}</p>
                 <p class="meta">
-                  IP {e.ip ?? "unknown"}
-                  {e.location ? ` · ${e.location}` : ""}
+                  {e.location ?? "Place unknown"} · IP {e.ip ?? "unknown"}
                 </p>
               </div>
             </li>

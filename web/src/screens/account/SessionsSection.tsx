@@ -2,7 +2,7 @@ import { useState } from "hono/jsx/dom";
 import { api, ApiError, messageOf } from "../../api";
 import type { SessionInfo } from "../../api";
 import { Alert, Badge, Button, Loading, Retry, Section } from "../../components/ui";
-import { deviceLabel, methodLabel, relativeTime } from "../../format";
+import { deviceLabel, formatDateTime, methodLabel, relativeTime } from "../../format";
 import { useResource } from "../../hooks";
 
 export function SessionsSection(props: { onSignedOut: (notice: string) => void }) {
@@ -68,6 +68,10 @@ export function SessionsSection(props: { onSignedOut: (notice: string) => void }
                 </p>
                 <p class="meta">
                   Signed in with {methodLabel(s.auth_method)} · IP {s.ip ?? "unknown"}
+                </p>
+                <p class="meta">
+                  Started {formatDateTime(s.created_at)}
+                  {s.location ? ` · ${s.location}` : ""}
                 </p>
                 <p class="meta">Last seen {relativeTime(s.last_seen_at)}</p>
               </div>

@@ -60,6 +60,11 @@ const OTHER_BODIES: Record<string, unknown> = {
   "POST /api/invites/accept": { token: "t" },
   "POST /api/operator/vault/rewrap": { limit: 1 },
   "POST /api/oauth/consents/{handle}": { decision: "approve" },
+  "POST /api/me/email/change": { new_email: "b@example.com" },
+  "POST /api/me/email/confirm": { code: "123456" },
+  "POST /api/me/device-sign-ins/lookup": { code: "ABCD-2345" },
+  "POST /api/me/device-sign-ins/approve": { code: "ABCD-2345" },
+  "POST /api/me/device-sign-ins/deny": { code: "ABCD-2345" },
 };
 
 function resolve(doc: Doc, s: Schema): Schema {

@@ -14,9 +14,9 @@ import type { Action, Role } from "../../core/permissions";
 const allowed = (role: Role) => ACTIONS.filter((a) => can(role, a));
 
 describe("permission matrix", () => {
-  it("gives the owner everything and the admin everything but deleting the tenant", () => {
+  it("gives the owner everything and the admin everything but deleting or handing over the tenant", () => {
     expect(allowed("owner")).toEqual([...ACTIONS]);
-    expect(ACTIONS.filter((a) => !can("admin", a))).toEqual(["tenant.delete"]);
+    expect(ACTIONS.filter((a) => !can("admin", a))).toEqual(["tenant.delete", "tenant.transfer"]);
   });
 
   it("lets operators run work and write secrets, but not manage people, tokens, keys or audit", () => {

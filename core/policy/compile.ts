@@ -321,20 +321,25 @@ function subsets(set: readonly number[]): string[] {
   return out;
 }
 
-/** Plans per tool, built on first use: the rules gated on that tool and the ungated ones. */
+/**
+ * Plans per tool, built on first use: the rules gated on that tool and the ungated ones. Keeps
+ * only each rule and its conjuncts (not the rest of its compilation).
+ */
 function planner(compiled: readonly RuleCompilation[]): (tool: unknown) => readonly Step[] {
-  const gateOf = (c: RuleCompilation): readonly string[] | null => c.conjuncts[0]?.tools ?? null;
+  const rules = compiled.map((c) => c.rule);
+  const conjuncts = compiled.map((c) => c.conjuncts);
+  const gateOf = (i: number): readonly string[] | null => conjuncts[i]![0]?.tools ?? null;
   const gatedOn = new Map<string, number[]>();
   const ungated: number[] = [];
-  compiled.forEach((c, i) => {
-    const gate = gateOf(c);
+  for (let i = 0; i < rules.length; i++) {
+    const gate = gateOf(i);
     if (gate === null) ungated.push(i);
     else for (const tool of new Set(gate)) push(gatedOn, tool, i);
-  });
+  }
   const planned = (i: number): PlannedRule => ({
-    rule: compiled[i]!.rule,
-    conjuncts: compiled[i]!.conjuncts,
-    gated: gateOf(compiled[i]!) !== null,
+    rule: rules[i]!,
+    conjuncts: conjuncts[i]!,
+    gated: gateOf(i) !== null,
   });
   const fallback = plan(ungated.map(planned));
   const plans = new Map<string, readonly Step[]>();

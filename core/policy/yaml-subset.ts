@@ -24,7 +24,7 @@ import {
 const OUTSIDE_SUBSET = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029\r]/;
 /** The YAML package caps implicit keys at 1024 characters. */
 const MAX_KEY_LENGTH = 1000;
-/** Texts up to this long are kept once per document (see Reader.intern). */
+/** Keys up to this long are kept once per document (see Reader.intern). */
 const MAX_INTERNED = 32;
 
 const NL = 10;
@@ -86,7 +86,7 @@ class Reader {
   private lineStart = 0;
   private nodes = 0;
   private readonly n: number;
-  /** One copy of each short text: keys and small values repeat on every rule. */
+  /** One copy of each mapping key: keys repeat on every rule (values mostly do not). */
   private readonly texts = new Map<string, string>();
 
   constructor(private readonly src: string) {
@@ -231,12 +231,12 @@ class Reader {
   private inlineScalar(pos: Pos): PNode {
     const c = this.at(this.i);
     if (c === QUOTE || c === DQUOTE) {
-      const text = this.intern(this.quoted());
+      const text = this.quoted();
       return scalarNode(text, false, pos, this.diagnostics);
     }
     const end = this.plainEnd(this.i);
     if (this.at(end) === COLON) throw OUTSIDE; // `a: b: c`
-    const text = this.intern(this.src.slice(this.i, end).trimEnd());
+    const text = this.src.slice(this.i, end).trimEnd();
     this.i = end;
     return scalarNode(text, true, pos, this.diagnostics);
   }

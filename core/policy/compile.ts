@@ -274,10 +274,10 @@ function reportUnreachable(compiled: readonly RuleCompilation[], diagnostics: Di
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
   };
-  const firstWithSet = new Map<string, number>();
+  const firstWithSet = new Map<SetKey, number>();
   for (let j = 0; j < compiled.length; j++) {
     const c = compiled[j]!;
-    const set = [...new Set(c.conjuncts.map((x: Conjunct) => idOf(x.key)))].sort((a, b) => a - b);
+    const set = testIds(c.conjuncts, idOf);
     let winner = -1;
     for (const subset of subsets(set)) {
       const i = firstWithSet.get(subset);
@@ -297,44 +297,82 @@ function reportUnreachable(compiled: readonly RuleCompilation[], diagnostics: Di
     }
     // A rule whose decision can fail at run time may not decide, so it shadows nothing.
     if (!c.decisionAlwaysSucceeds) continue;
-    const own = set.join(",");
+    const own = setKey(set);
     if (!firstWithSet.has(own)) firstWithSet.set(own, j);
   }
 }
 
-/** The subsets looked up for a set of ascending test ids, each as its ids joined by commas. */
-function subsets(set: readonly number[]): string[] {
+/** A rule's distinct test ids, ascending. */
+function testIds(conjuncts: readonly Conjunct[], idOf: (key: string) => number): number[] {
+  if (conjuncts.length === 1) return [idOf(conjuncts[0]!.key)];
+  if (conjuncts.length === 2) {
+    const a = idOf(conjuncts[0]!.key);
+    const b = idOf(conjuncts[1]!.key);
+    return a === b ? [a] : a < b ? [a, b] : [b, a];
+  }
+  return [...new Set(conjuncts.map((x) => idOf(x.key)))].sort((a, b) => a - b);
+}
+
+/**
+ * A set of ascending test ids as a map key: sets of up to two ids (every subset most rules
+ * have) as one number, larger ones as the ids joined by commas. Ids stay far below 2^26.
+ */
+type SetKey = number | string;
+const PAIR = 2 ** 26;
+
+function setKey(set: readonly number[]): SetKey {
+  switch (set.length) {
+    case 0:
+      return 0;
+    case 1:
+      return set[0]! + 1;
+    case 2:
+      return (set[0]! + 1) * PAIR + set[1]! + 1;
+    default:
+      return set.join(",");
+  }
+}
+
+/** The subsets looked up for a set of ascending test ids. */
+function subsets(set: readonly number[]): SetKey[] {
   if (set.length <= MAX_SUBSET_TESTS) {
-    const out = [""];
-    for (const id of set) {
-      const n = out.length;
-      for (let k = 0; k < n; k++) out.push(out[k] === "" ? String(id) : `${out[k]},${id}`);
+    const out: SetKey[] = [];
+    const pick: number[] = [];
+    for (let mask = 0; mask < 1 << set.length; mask++) {
+      pick.length = 0;
+      for (let k = 0; k < set.length; k++) if (mask & (1 << k)) pick.push(set[k]!);
+      out.push(setKey(pick));
     }
     return out;
   }
-  const out = [""];
+  const out: SetKey[] = [0];
   for (let a = 0; a < set.length; a++) {
-    out.push(String(set[a]));
-    for (let b = a + 1; b < set.length; b++) out.push(`${set[a]},${set[b]}`);
+    out.push(setKey([set[a]!]));
+    for (let b = a + 1; b < set.length; b++) out.push(setKey([set[a]!, set[b]!]));
   }
-  out.push(set.join(","));
+  out.push(setKey(set));
   return out;
 }
 
-/** Plans per tool, built on first use: the rules gated on that tool and the ungated ones. */
+/**
+ * Plans per tool, built on first use: the rules gated on that tool and the ungated ones. Keeps
+ * only each rule and its conjuncts (not the rest of its compilation).
+ */
 function planner(compiled: readonly RuleCompilation[]): (tool: unknown) => readonly Step[] {
-  const gateOf = (c: RuleCompilation): readonly string[] | null => c.conjuncts[0]?.tools ?? null;
+  const rules = compiled.map((c) => c.rule);
+  const conjuncts = compiled.map((c) => c.conjuncts);
+  const gateOf = (i: number): readonly string[] | null => conjuncts[i]![0]?.tools ?? null;
   const gatedOn = new Map<string, number[]>();
   const ungated: number[] = [];
-  compiled.forEach((c, i) => {
-    const gate = gateOf(c);
+  for (let i = 0; i < rules.length; i++) {
+    const gate = gateOf(i);
     if (gate === null) ungated.push(i);
     else for (const tool of new Set(gate)) push(gatedOn, tool, i);
-  });
+  }
   const planned = (i: number): PlannedRule => ({
-    rule: compiled[i]!.rule,
-    conjuncts: compiled[i]!.conjuncts,
-    gated: gateOf(compiled[i]!) !== null,
+    rule: rules[i]!,
+    conjuncts: conjuncts[i]!,
+    gated: gateOf(i) !== null,
   });
   const fallback = plan(ungated.map(planned));
   const plans = new Map<string, readonly Step[]>();

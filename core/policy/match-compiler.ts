@@ -119,16 +119,13 @@ export class MatchCompiler {
   }
 
   private map(node: PMap): CompiledMatch {
-    const tests: Matcher[] = [];
     const canonical: { [key: string]: JsonValue } = {};
-    const conjuncts: Conjunct[] = [];
-    for (const entry of node.entries) {
+    const parts = node.entries.map((entry) => {
       const part = COMPOSITION_KEYS.has(entry.key) ? this.composition(entry) : this.leaf(entry);
-      tests.push(part.test);
       setOwn(canonical, entry.key, part.canonical);
-      conjuncts.push(...part.conjuncts);
-    }
-    return { test: and(tests), canonical, conjuncts };
+      return part;
+    });
+    return { test: and(parts.map((p) => p.test)), canonical, conjuncts: concat(parts) };
   }
 
   private composition(entry: PEntry): CompiledMatch {
@@ -150,7 +147,7 @@ export class MatchCompiler {
       return {
         test: and(parts.map((p) => p.test)),
         canonical,
-        conjuncts: parts.flatMap((p) => p.conjuncts),
+        conjuncts: concat(parts),
       };
     }
     const test = or(parts.map((p) => p.test));
@@ -356,6 +353,20 @@ function canonicalValue(v: JsonValue): JsonValue {
   for (const key of Object.keys(v)) {
     setOwn(out, key, canonicalValue(v[key]!));
   }
+  return out;
+}
+
+/**
+ * The parts' conjuncts in one array of exactly their number: the array is kept with the
+ * compiled policy, and one grown by push would keep room for 17.
+ */
+function concat(parts: readonly CompiledMatch[]): readonly Conjunct[] {
+  if (parts.length === 1) return parts[0]!.conjuncts;
+  let total = 0;
+  for (const p of parts) total += p.conjuncts.length;
+  const out = new Array<Conjunct>(total);
+  let at = 0;
+  for (const p of parts) for (const c of p.conjuncts) out[at++] = c;
   return out;
 }
 

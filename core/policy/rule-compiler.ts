@@ -200,19 +200,39 @@ export class RuleCompiler {
     if (failed || compiledMatch === null || verdict === null) return null;
     if (verdict === "transform" && transform === null) return null;
 
-    const common = {
-      id,
-      priority,
-      order: index,
-      line: node.pos.line,
-      reason,
-      obligations,
-      test: compiledMatch.test,
-    };
+    // Each shape spelled out as one literal: spreading a shared object gives every rule past
+    // the first few its own hidden class, which costs compile time and memory at scale.
+    const line = node.pos.line;
+    const test = compiledMatch.test;
     let rule: CompiledRule;
-    if (verdict === "approve_required") rule = { ...common, verdict, approvers, timeoutSeconds };
-    else if (verdict === "transform") rule = { ...common, verdict, transform: transform! };
-    else rule = { ...common, verdict };
+    if (verdict === "approve_required") {
+      rule = {
+        id,
+        priority,
+        order: index,
+        line,
+        reason,
+        obligations,
+        test,
+        verdict,
+        approvers,
+        timeoutSeconds,
+      };
+    } else if (verdict === "transform") {
+      rule = {
+        id,
+        priority,
+        order: index,
+        line,
+        reason,
+        obligations,
+        test,
+        verdict,
+        transform: transform!,
+      };
+    } else {
+      rule = { id, priority, order: index, line, reason, obligations, test, verdict };
+    }
 
     const canonical: CanonicalRule = {
       id,

@@ -24,6 +24,8 @@ import {
 const OUTSIDE_SUBSET = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029\r]/;
 /** The YAML package caps implicit keys at 1024 characters. */
 const MAX_KEY_LENGTH = 1000;
+/** Keys up to this long are kept once per document (see Reader.intern). */
+const MAX_INTERNED = 32;
 
 const NL = 10;
 const SPACE = 32;
@@ -84,6 +86,8 @@ class Reader {
   private lineStart = 0;
   private nodes = 0;
   private readonly n: number;
+  /** One copy of each mapping key: keys repeat on every rule (values mostly do not). */
+  private readonly texts = new Map<string, string>();
 
   constructor(private readonly src: string) {
     this.n = src.length;
@@ -95,6 +99,14 @@ class Reader {
 
   private pos(offset = this.i): Pos {
     return { line: this.line, column: offset - this.lineStart + 1 };
+  }
+
+  private intern(text: string): string {
+    if (text.length > MAX_INTERNED) return text;
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    this.texts.set(text, text);
+    return text;
   }
 
   private count(): void {
@@ -281,7 +293,7 @@ class Reader {
     const c = this.at(this.i);
     let key: string;
     if (c === QUOTE || c === DQUOTE) {
-      const text = this.quoted();
+      const text = this.intern(this.quoted());
       if (this.at(this.i) !== COLON || !this.blank(this.i + 1)) throw OUTSIDE;
       key = mappingKey(
         scalarNode(text, false, keyPos, this.diagnostics),
@@ -292,7 +304,7 @@ class Reader {
     } else {
       const end = this.plainEnd(this.i);
       if (this.at(end) !== COLON) throw OUTSIDE;
-      const text = this.src.slice(this.i, end);
+      const text = this.intern(this.src.slice(this.i, end));
       if (text.length > MAX_KEY_LENGTH || text.charCodeAt(text.length - 1) === SPACE) throw OUTSIDE;
       if (text === "<<") throw OUTSIDE;
       this.i = end;
@@ -336,7 +348,9 @@ class Reader {
       if (next > indent) throw OUTSIDE;
       if (this.at(this.i) === DASH && this.blank(this.i + 1)) throw OUTSIDE;
     }
-    return mappingNode([], entries, pos, this.diagnostics);
+    // A copy at its exact size: the tree lives through the whole compile, and an array grown
+    // by push keeps room for 17.
+    return mappingNode([], entries.slice(), pos, this.diagnostics);
   }
 
   /** A value on the line of its key: a scalar or a flow collection, ending the line. */
@@ -375,7 +389,7 @@ class Reader {
       if (next > indent) throw OUTSIDE;
       if (this.at(this.i) !== DASH || !this.blank(this.i + 1)) break;
     }
-    return { kind: "seq", items, pos };
+    return { kind: "seq", items: items.slice(), pos };
   }
 
   // Flow collections. `indent` is the enclosing block collection's: continuation lines must
@@ -464,7 +478,7 @@ class Reader {
       const c = this.at(this.i);
       if (c === RBRACKET) {
         this.i++;
-        return { kind: "seq", items, pos };
+        return { kind: "seq", items: items.slice(), pos };
       }
       if (c !== COMMA) throw OUTSIDE;
       this.i++;
@@ -486,7 +500,7 @@ class Reader {
       const keyPos = this.pos();
       const c = this.at(this.i);
       const quoted = c === QUOTE || c === DQUOTE;
-      const text = quoted ? this.quoted() : this.flowPlain();
+      const text = this.intern(quoted ? this.quoted() : this.flowPlain());
       if (!quoted && text === "<<") throw OUTSIDE;
       const key = mappingKey(
         scalarNode(text, !quoted, keyPos, this.diagnostics),
@@ -517,7 +531,7 @@ class Reader {
       const d = this.at(this.i);
       if (d === RBRACE) {
         this.i++;
-        return mappingNode([], entries, pos, this.diagnostics);
+        return mappingNode([], entries.slice(), pos, this.diagnostics);
       }
       if (d !== COMMA) throw OUTSIDE;
       this.i++;

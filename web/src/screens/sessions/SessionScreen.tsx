@@ -164,9 +164,9 @@ function SessionView(props: {
         <p class="meta mono break">{session.provider.base_url}</p>
         <p class="meta">
           Started {relativeTime(session.created_at)} by{" "}
-          <span class="break">{actorName(session.created_by, names)}</span>{" "}
-          <IdOnDemand id={session.id} />
+          <span class="break">{actorName(session.created_by, names)}</span>
         </p>
+        <IdOnDemand id={session.id} />
       </PageHead>
       {mode === "polling" ? (
         <Alert

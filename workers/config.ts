@@ -30,6 +30,13 @@ const configSchema = z
       .max(24 * 90)
       .default(24 * 7),
     ALLOW_LOCAL_PROVIDERS: z.enum(["true", "false"]).default("false"),
+    /** Development only: invitations expire this many seconds after sending (tests of expiry). */
+    INVITE_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(7 * 24 * 60 * 60)
+      .optional(),
   })
   .superRefine((c, ctx) => {
     // parseKekRing's messages name entries by position and never echo key text.
@@ -37,6 +44,13 @@ const configSchema = z
     if (!ring.ok) ctx.addIssue({ code: "custom", path: ["VAULT_KEKS"], message: ring.error });
     if (c.ENVIRONMENT === "production" && !c.RESEND_API_KEY) {
       ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "required in production" });
+    }
+    if (c.ENVIRONMENT === "production" && c.INVITE_TTL_SECONDS !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["INVITE_TTL_SECONDS"],
+        message: "development only (invitations last 7 days)",
+      });
     }
   });
 
@@ -59,6 +73,8 @@ export interface Config {
   sessionIdleMs: number;
   /** `ALLOW_LOCAL_PROVIDERS=true`: model providers may be http(s)://localhost, 127.0.0.1, [::1]. */
   allowLocalProviders: boolean;
+  /** How long an invitation link works: 7 days unless `INVITE_TTL_SECONDS` (development) says. */
+  inviteTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +110,7 @@ export function loadConfig(env: Env): Config {
     sessionLifetimeMs: c.SESSION_LIFETIME_HOURS * HOUR_MS,
     sessionIdleMs: Math.min(c.SESSION_IDLE_HOURS, c.SESSION_LIFETIME_HOURS) * HOUR_MS,
     allowLocalProviders: c.ALLOW_LOCAL_PROVIDERS === "true",
+    inviteTtlMs: (c.INVITE_TTL_SECONDS ?? 7 * 24 * 60 * 60) * 1000,
   };
   cache.set(env, config);
   return config;

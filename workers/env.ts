@@ -36,6 +36,7 @@ export interface Env {
   SINK_ALLOW_LOOPBACK?: string;
   /** "true" lets a tenant configure a model server on localhost (never implied by ENVIRONMENT). */
   ALLOW_LOCAL_PROVIDERS?: string;
+  INVITE_TTL_SECONDS?: string;
 }
 
 type GatehouseEnv = Env;

@@ -32,6 +32,8 @@ export interface SessionView {
   key_secret: string;
   status: SessionStatus;
   error: string | null;
+  /** Who started it: the console shows them by name. */
+  created_by: Actor;
   created_at: string;
   updated_at: string;
 }
@@ -126,6 +128,7 @@ export class SessionEngine {
       key_secret: r.key_secret,
       status: r.status,
       error: r.error,
+      created_by: JSON.parse(r.created_by) as Actor,
       created_at: iso(r.created_at),
       updated_at: iso(r.updated_at),
     };

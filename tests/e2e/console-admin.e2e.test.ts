@@ -19,6 +19,8 @@ import { outboxIds, waitForCode, waitForMail } from "./support/outbox";
 const baseUrl = inject("baseUrl");
 const stamp = Date.now().toString(36);
 const TIME_ZONE = "America/New_York";
+/** The e2e server's INVITE_TTL_SECONDS (tests/e2e/global-setup.ts). */
+const INVITE_TTL_MS = 60_000;
 
 const VIEWPORTS = {
   phone: { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, userAgent: ANDROID_UA },
@@ -158,6 +160,8 @@ for (const size of ["phone", "desktop"] as const) {
     let context: BrowserContext;
     let tenantId = "";
     let run: OpenedRun;
+    const late = `late-${size}-${stamp}@example.com`;
+    let lateInvite: { link: URL; sentAt: number };
 
     it("keeps every screen's navigation inside the viewport, without sideways scrolling", async () => {
       ({ page, context } = await newPage(size));
@@ -195,6 +199,17 @@ for (const size of ["phone", "desktop"] as const) {
       await poll(() => page.getByRole("heading", { name: "Security doctor" }).isVisible()).toBe(
         true,
       );
+
+      // An invitation sent now has expired by the time a later test opens its link.
+      const seen = await outboxIds(baseUrl);
+      await openSection(page, size, "Members");
+      await poll(() => heading(page, "Members").isVisible()).toBe(true);
+      await page.getByLabel("Email address").fill(late);
+      await page.getByRole("button", { name: "Send invitation" }).click();
+      const sentAt = Date.now();
+      const mail = await waitForMail(baseUrl, late, /./, seen);
+      const href = /href="(https?:\/\/[^"]+\/invite\?token=[^"]+)"/.exec(mail.html)![1]!;
+      lateInvite = { link: new URL(href.replace(/&amp;/g, "&")), sentAt };
     });
 
     it("approves from a card that shows the call's context, then finds it under Decided", async () => {
@@ -335,6 +350,102 @@ for (const size of ["phone", "desktop"] as const) {
       await context.setOffline(false);
       await page.getByRole("button", { name: "Try again" }).click();
       await poll(() => heading(page, "Invoice bot").isVisible()).toBe(true);
+    });
+
+    it("shows runs and conversations by name, the run in two columns, and list failures", async () => {
+      // Runs: the agent's name and who started it; the id only on demand.
+      await openSection(page, size, "Runs");
+      await poll(() => heading(page, "Runs").isVisible()).toBe(true);
+      const row = page
+        .getByRole("list", { name: "Runs" })
+        .getByRole("listitem")
+        .filter({ hasText: "Invoice bot" });
+      await poll(async () => (await row.textContent()) ?? "").toContain(`by ${owner}`);
+      const id = row.getByText(run.runId);
+      expect(await id.isVisible()).toBe(false);
+      await row.getByText("id", { exact: true }).click();
+      await poll(() => id.isVisible()).toBe(true);
+      await shot(page, size, "runs-by-name");
+
+      // The run page: summary beside the steps on a laptop, above them on a phone.
+      await row.getByRole("link", { name: /Invoice bot/ }).click();
+      await poll(() => heading(page, "Invoice bot").isVisible()).toBe(true);
+      const summary = (await page.locator(".two-column > .run-summary").boundingBox())!;
+      const steps = (await page.getByRole("region", { name: /^Steps/ }).boundingBox())!;
+      if (size === "desktop") {
+        expect(steps.x).toBeGreaterThanOrEqual(summary.x + summary.width);
+        expect(Math.abs(steps.y - summary.y)).toBeLessThan(40);
+      } else {
+        expect(steps.y).toBeGreaterThanOrEqual(summary.y + summary.height);
+        expect(Math.abs(steps.x - summary.x)).toBeLessThan(1);
+      }
+      await shot(page, size, "run-two-column");
+
+      // A conversation: its title and who started it, the id on demand.
+      const put = await context.request.put(
+        `${baseUrl}/api/tenants/${tenantId}/secrets/MODEL_KEY`,
+        {
+          data: { value: `sk-test-${stamp}-value` },
+          headers: { origin: baseUrl },
+        },
+      );
+      expect(put.status(), await put.text()).toBeLessThan(300);
+      const provider = await context.request.put(
+        `${baseUrl}/api/tenants/${tenantId}/providers/local-model`,
+        {
+          data: {
+            kind: "anthropic-compatible",
+            models: ["claude-test"],
+            key_secret: "MODEL_KEY",
+            base_url: "http://127.0.0.1:9",
+          },
+          headers: { origin: baseUrl },
+        },
+      );
+      expect(provider.status(), await provider.text()).toBeLessThan(300);
+      await openSection(page, size, "Conversations");
+      await poll(() => heading(page, "Conversations").isVisible()).toBe(true);
+      await page.getByLabel("Title (optional)").fill(`Quarter close ${size}`);
+      await page.getByRole("button", { name: "Start session" }).click();
+      await poll(() => heading(page, `Quarter close ${size}`).isVisible()).toBe(true);
+      await poll(async () => (await page.locator(".page-head").textContent()) ?? "").toContain(
+        `by ${owner}`,
+      );
+      await page.getByRole("link", { name: "← All conversations" }).click();
+      const conversation = page
+        .getByRole("list", { name: "Conversations" })
+        .getByRole("listitem")
+        .filter({ hasText: `Quarter close ${size}` });
+      await poll(async () => (await conversation.textContent()) ?? "").toContain(`by ${owner}`);
+      expect(await conversation.getByText(/^ses_/).isVisible()).toBe(false);
+      await conversation.getByText("id", { exact: true }).click();
+      await poll(() => conversation.getByText(/^ses_/).isVisible()).toBe(true);
+      await shot(page, size, "conversations-by-name");
+
+      // A list that cannot load while offline says so and offers a retry that works.
+      await context.setOffline(true);
+      await openSection(page, size, "Runs");
+      await poll(() => page.getByText("You seem to be offline").isVisible()).toBe(true);
+      expect(await page.getByRole("link", { name: "Your account" }).count()).toBeGreaterThan(0);
+      await shot(page, size, "error-runs-offline");
+      await context.setOffline(false);
+      await page.getByRole("button", { name: "Try again" }).click();
+      await poll(() => page.getByRole("list", { name: "Runs" }).isVisible()).toBe(true);
+    });
+
+    it("opens an expired invitation from its email and says so, with a way forward", async () => {
+      // The server's invitations last INVITE_TTL_MS: wait out what is left of it.
+      const left = lateInvite.sentAt + INVITE_TTL_MS + 2000 - Date.now();
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
+      const guest = await newPage(size);
+      await signUp(guest.page, late, lateInvite.link.pathname + lateInvite.link.search);
+      await poll(() => heading(guest.page, "Invitation").isVisible()).toBe(true);
+      await poll(() => guest.page.getByText("This invitation has expired").isVisible()).toBe(true);
+      expect(await guest.page.getByRole("button", { name: /^Join / }).count()).toBe(0);
+      expect(await guest.page.getByRole("button", { name: "Try again" }).count()).toBe(0);
+      await shot(guest.page, size, "invite-expired");
+      await guest.page.getByRole("link", { name: "Go to your account" }).click();
+      await poll(() => heading(guest.page, "Your account").isVisible()).toBe(true);
     });
 
     it("renames the tenant, and hands it to a member who accepts in their own browser", async () => {

@@ -114,6 +114,8 @@ export default async function setup(project: TestProject) {
     "MCP_UPSTREAM_ALLOW_LOOPBACK:true",
     "MCP_APPROVAL_HOLD_SECONDS:3",
     "SINK_ALLOW_LOOPBACK:true",
+    // Invitations expire within a minute, so a test can open an expired one from its email.
+    "INVITE_TTL_SECONDS:60",
   ].flatMap((v) => ["--var", v]);
   const child = spawn("node", [...start, ...vars], {
     env: { ...process.env, PORT: String(PORT), CI: "true", NO_COLOR: "1" },

@@ -52,6 +52,13 @@ describe("configuration and the dev outbox", () => {
     expect(body.problems.join()).toContain("RESEND_API_KEY");
   });
 
+  it("refuses the development-only INVITE_TTL_SECONDS in production", async () => {
+    const health = await fetchWith({ ...production, INVITE_TTL_SECONDS: "60" }, "/health");
+    expect(health.status).toBe(503);
+    const body = (await health.json()) as { problems: string[] };
+    expect(body.problems.join()).toContain("INVITE_TTL_SECONDS");
+  });
+
   it("refuses a missing or short AUTH_PEPPER without echoing it", async () => {
     const health = await fetchWith({ AUTH_PEPPER: "short-pepper-value" }, "/health");
     const text = await health.text();

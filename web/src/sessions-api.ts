@@ -1,5 +1,5 @@
 import { id, request } from "./api";
-import type { JsonObject, Verdict } from "./tenant-api";
+import type { Actor, JsonObject, Verdict } from "./tenant-api";
 
 /** Shapes of `/api/tenants/{t}/sessions…` (see workers/schemas/sessions.ts). */
 
@@ -16,6 +16,7 @@ export interface HostedSession {
   key_secret: string;
   status: SessionStatus;
   error: string | null;
+  created_by: Actor;
   created_at: string;
   updated_at: string;
 }

@@ -115,7 +115,8 @@ export interface InviteDetails {
   inviterEmail: string;
   role: string;
   acceptUrl: string;
-  expiresInDays: number;
+  /** "7 days" */
+  expiresIn: string;
 }
 
 export function inviteMail(d: InviteDetails): RenderedMail {
@@ -123,13 +124,13 @@ export function inviteMail(d: InviteDetails): RenderedMail {
   const text =
     `${d.inviterEmail} invited you to join ${d.tenantName} on Gatehouse as ${d.role}.\n\n` +
     `Accept the invitation: ${d.acceptUrl}\n\n` +
-    `The link works once and expires in ${d.expiresInDays} days. You will sign in (or sign up) ` +
+    `The link works once and expires in ${d.expiresIn}. You will sign in (or sign up) ` +
     `with this email address first.\nIf you did not expect this, you can ignore this email.\n`;
   const html = layout(
     `Join ${d.tenantName}`,
     `<p>${escapeHtml(d.inviterEmail)} invited you to join <strong>${escapeHtml(d.tenantName)}</strong> on Gatehouse as <strong>${escapeHtml(d.role)}</strong>.</p>
 <p><a href="${escapeHtml(d.acceptUrl)}" style="display: inline-block; padding: 0.75rem 1rem; background: #1a4fd8; color: #fff; text-decoration: none; border-radius: 0.5rem;">Accept the invitation</a></p>
-<p>The link works once and expires in ${d.expiresInDays} days. You will sign in (or sign up) with this email address first.</p>
+<p>The link works once and expires in ${escapeHtml(d.expiresIn)}. You will sign in (or sign up) with this email address first.</p>
 <p>If you did not expect this, you can ignore this email.</p>`,
   );
   return { subject, text, html };

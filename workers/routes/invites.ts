@@ -32,7 +32,7 @@ import { checkGrant, findMember } from "../tenancy/members";
 
 export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 const INVITES_PER_TENANT = { limit: 50, windowMs: 24 * 60 * 60 * 1000 };
 const INVITE_LINK_LIMIT = { limit: 60, windowMs: 10 * 60 * 1000 };
 
@@ -165,7 +165,7 @@ inviteRoutes.openapi(
       token_hash: "",
       invited_by: access.userId,
       created_at: now,
-      expires_at: now + INVITE_TTL_MS,
+      expires_at: now + c.var.config.inviteTtlMs,
       accepted_at: null,
       revoked_at: null,
     };
@@ -205,7 +205,7 @@ inviteRoutes.openapi(
       inviterEmail: inviter.email,
       role,
       acceptUrl: `${c.var.config.origins[0]}/invite?token=${encodeURIComponent(token)}`,
-      expiresInDays: INVITE_TTL_MS / (24 * 60 * 60 * 1000),
+      expiresIn: ttlPhrase(c.var.config.inviteTtlMs),
     });
     const sent = await mailTransport(c.var.config, db)
       .send({ to: email, ...mail, idempotencyKey: invite.id })
@@ -266,6 +266,10 @@ inviteRoutes.openapi(
     return c.json({ ok: true as const }, 200);
   },
 );
+
+/** "7 days"; a development setting's short lifetime in seconds. */
+const ttlPhrase = (ms: number) =>
+  ms % DAY_MS === 0 ? `${ms / DAY_MS} days` : `${Math.round(ms / 1000)} seconds`;
 
 /** Roles whose holder may invite someone as `role` (and so vouch for an invitation to it). */
 const rolesThatMayInvite = (role: Role): Role[] =>

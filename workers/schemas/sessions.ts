@@ -40,6 +40,7 @@ export const Session = z
     key_secret: z.string(),
     status: z.enum(["idle", "running", "waiting_approval", "error", "cancelled"]),
     error: z.string().nullable(),
+    created_by: z.object({ kind: z.string(), id: z.string() }).passthrough(),
     created_at: IsoTime,
     updated_at: IsoTime,
   })

@@ -1,4 +1,5 @@
 import { actorName } from "../../actor-names";
+import { IdOnDemand } from "../../components/IdOnDemand";
 import type { ActorNames } from "../../actor-names";
 import { DecisionForm } from "../../components/DecisionForm";
 import { Badge } from "../../components/ui";
@@ -78,10 +79,7 @@ export function ApprovalCard(props: {
           <Link href={paths.run(a.run_id)} class="inline-link">
             {a.agent ? `${a.agent} run` : "the run"}
           </Link>{" "}
-          <details class="id-on-demand">
-            <summary>id</summary>
-            <code class="break">{a.run_id}</code>
-          </details>
+          <IdOnDemand id={a.run_id} />
         </dd>
         {a.requested_by ? (
           <>

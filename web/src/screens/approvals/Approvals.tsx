@@ -1,7 +1,8 @@
 import { useEffect, useState } from "hono/jsx/dom";
 import { messageOf } from "../../api";
 import { useActorNames } from "../../actor-names";
-import { Alert, Loading, PageHead, Retry } from "../../components/ui";
+import { LoadFailure } from "../../components/LoadFailure";
+import { Alert, Loading, PageHead } from "../../components/ui";
 import { usePolledResource } from "../../hooks";
 import type { Workspace } from "../../workspace";
 import { ApprovalCard } from "./ApprovalCard";
@@ -84,7 +85,14 @@ export function Approvals(props: { ws: Workspace; tab: Tab; focus: string | null
         <Alert message={`Could not refresh: ${messageOf(staleError)}`} />
       ) : null}
       {list.state === "loading" ? <Loading label="Loading approvals…" /> : null}
-      {list.state === "error" ? <Retry error={list.error} onRetry={reload} /> : null}
+      {list.state === "error" ? (
+        <LoadFailure
+          error={list.error}
+          what="list of approvals"
+          back={{ href: "/", label: "Your account" }}
+          onRetry={reload}
+        />
+      ) : null}
       {list.state === "ready" && list.data.length === 0 ? (
         <div class="card empty-state">
           <p class="empty-title">

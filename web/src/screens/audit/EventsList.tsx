@@ -1,6 +1,7 @@
 import { useState } from "hono/jsx/dom";
 import { messageOf } from "../../api";
-import { Alert, Button, JsonDetails, Loading, Retry } from "../../components/ui";
+import { LoadFailure } from "../../components/LoadFailure";
+import { Alert, Button, JsonDetails, Loading } from "../../components/ui";
 import { formatDateTime, shortId } from "../../format";
 import { useResource } from "../../hooks";
 import { Link } from "../../router";
@@ -57,7 +58,14 @@ export function EventsList(props: { ws: Workspace; filters: AuditFilters }) {
   return (
     <>
       {first.state === "loading" ? <Loading label="Loading events…" /> : null}
-      {first.state === "error" ? <Retry error={first.error} onRetry={reload} /> : null}
+      {first.state === "error" ? (
+        <LoadFailure
+          error={first.error}
+          what="audit log"
+          back={{ href: "/", label: "Your account" }}
+          onRetry={reload}
+        />
+      ) : null}
       {first.state === "ready" ? (
         <p class="meta">
           {first.data.size} {first.data.size === 1 ? "event" : "events"} in the log

@@ -71,66 +71,73 @@ function RunView(props: {
       await props.reload();
     });
 
+  // At desktop width the summary sits beside the (long) step trace; on a phone they stack.
   return (
-    <>
-      <PageHead id="run-title" title={run.agent} tenant={ws.tenant.name}>
-        <p class="badges">
-          <Badge tone={toneOf(RUN_STATUS_TONES, run.status)}>
-            {labelOf(RUN_STATUS_LABELS, run.status)}
-          </Badge>
-        </p>
-        <p class="meta">
-          Started {relativeTime(run.created_at)} by <span class="break">{by}</span>
-        </p>
-        <p class="meta mono break">{run.id}</p>
-        {run.closed_at ? (
-          <p class="meta">
-            Closed {formatDateTime(run.closed_at)}
-            {run.close_reason === "idle_timeout" ? " after being idle" : ""}
+    <div class="two-column">
+      <div class="run-summary">
+        <PageHead id="run-title" title={run.agent} tenant={ws.tenant.name}>
+          <p class="badges">
+            <Badge tone={toneOf(RUN_STATUS_TONES, run.status)}>
+              {labelOf(RUN_STATUS_LABELS, run.status)}
+            </Badge>
           </p>
+          <p class="meta">
+            Started {relativeTime(run.created_at)} by <span class="break">{by}</span>
+          </p>
+          <p class="meta mono break">{run.id}</p>
+          {run.closed_at ? (
+            <p class="meta">
+              Closed {formatDateTime(run.closed_at)}
+              {run.close_reason === "idle_timeout" ? " after being idle" : ""}
+            </p>
+          ) : null}
+        </PageHead>
+        <Alert message={notice} tone="info" />
+        {props.staleError ? (
+          <Alert message={`Could not refresh: ${messageOf(props.staleError)}`} />
         ) : null}
-      </PageHead>
-      <Alert message={notice} tone="info" />
-      {props.staleError ? (
-        <Alert message={`Could not refresh: ${messageOf(props.staleError)}`} />
-      ) : null}
-      {run.status === "open" && ws.can("runs.cancel") ? (
-        confirming ? (
-          <div class="stack inline-panel">
-            <p>Cancel this run? The agent can no longer propose steps in it.</p>
-            <div class="field">
-              <label for="cancel-reason">Reason (optional)</label>
-              <input
-                id="cancel-reason"
-                type="text"
-                maxlength={500}
-                value={reason}
-                onInput={(e: Event) => setReason((e.target as HTMLInputElement).value)}
-              />
+        {run.status === "open" && ws.can("runs.cancel") ? (
+          confirming ? (
+            <div class="stack inline-panel">
+              <p>Cancel this run? The agent can no longer propose steps in it.</p>
+              <div class="field">
+                <label for="cancel-reason">Reason (optional)</label>
+                <input
+                  id="cancel-reason"
+                  type="text"
+                  maxlength={500}
+                  value={reason}
+                  onInput={(e: Event) => setReason((e.target as HTMLInputElement).value)}
+                />
+              </div>
+              <Alert message={error ? messageOf(error) : null} />
+              <div class="actions">
+                <Button
+                  variant="danger"
+                  busy={busy === "cancel"}
+                  busyLabel="Cancelling…"
+                  onClick={cancel}
+                >
+                  Cancel run
+                </Button>
+                <Button
+                  variant="quiet"
+                  disabled={busy !== null}
+                  onClick={() => setConfirming(false)}
+                >
+                  Keep it running
+                </Button>
+              </div>
             </div>
-            <Alert message={error ? messageOf(error) : null} />
+          ) : (
             <div class="actions">
-              <Button
-                variant="danger"
-                busy={busy === "cancel"}
-                busyLabel="Cancelling…"
-                onClick={cancel}
-              >
-                Cancel run
-              </Button>
-              <Button variant="quiet" disabled={busy !== null} onClick={() => setConfirming(false)}>
-                Keep it running
+              <Button variant="danger" onClick={() => setConfirming(true)}>
+                Cancel run…
               </Button>
             </div>
-          </div>
-        ) : (
-          <div class="actions">
-            <Button variant="danger" onClick={() => setConfirming(true)}>
-              Cancel run…
-            </Button>
-          </div>
-        )
-      ) : null}
+          )
+        ) : null}
+      </div>
       <section class="trace" aria-labelledby="trace-title">
         <h2 id="trace-title">
           Steps <span class="muted">({run.steps.length})</span>
@@ -145,6 +152,6 @@ function RunView(props: {
           </ol>
         )}
       </section>
-    </>
+    </div>
   );
 }

@@ -1,7 +1,10 @@
 import { useState } from "hono/jsx/dom";
-import { Name } from "../../components/Name";
 import { messageOf } from "../../api";
-import { Alert, Badge, Button, Loading, PageHead, Retry } from "../../components/ui";
+import { actorName, useActorNames } from "../../actor-names";
+import { IdOnDemand } from "../../components/IdOnDemand";
+import { LoadFailure } from "../../components/LoadFailure";
+import { Name } from "../../components/Name";
+import { Alert, Badge, Button, Loading, PageHead } from "../../components/ui";
 import { relativeTime } from "../../format";
 import { useResource } from "../../hooks";
 import { labelOf, RUN_STATUS_LABELS, RUN_STATUS_TONES, toneOf } from "../../labels";
@@ -19,6 +22,7 @@ export function Runs(props: { ws: Workspace }) {
   const [more, setMore] = useState<{ runs: Run[]; cursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const names = useActorNames(ws);
 
   const runs = first.state === "ready" ? [...first.data.runs, ...(more?.runs ?? [])] : [];
   const cursor = more ? more.cursor : first.state === "ready" ? first.data.next_cursor : null;
@@ -47,7 +51,14 @@ export function Runs(props: { ws: Workspace }) {
         <p class="muted">Every agent run and the tool calls it proposed.</p>
       </PageHead>
       {first.state === "loading" ? <Loading label="Loading runs…" /> : null}
-      {first.state === "error" ? <Retry error={first.error} onRetry={reload} /> : null}
+      {first.state === "error" ? (
+        <LoadFailure
+          error={first.error}
+          what="list of runs"
+          back={{ href: "/", label: "Your account" }}
+          onRetry={reload}
+        />
+      ) : null}
       {first.state === "ready" && runs.length === 0 ? (
         <div class="card empty-state">
           <p class="empty-title">No runs yet</p>
@@ -71,9 +82,11 @@ export function Runs(props: { ws: Workspace }) {
                   </span>
                   <span class="meta">
                     {run.step_count} {run.step_count === 1 ? "step" : "steps"} · started{" "}
-                    {relativeTime(run.created_at)}
+                    {relativeTime(run.created_at)} by{" "}
+                    <span class="break">{actorName(run.created_by, names)}</span>
                   </span>
                 </Link>
+                <IdOnDemand id={run.id} />
               </li>
             ))}
           </ul>

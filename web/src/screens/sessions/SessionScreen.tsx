@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from "hono/jsx/dom";
 import { messageOf } from "../../api";
+import { actorName, useActorNames } from "../../actor-names";
+import { IdOnDemand } from "../../components/IdOnDemand";
 import { LoadFailure } from "../../components/LoadFailure";
 import { Alert, Badge, Button, Loading, PageHead } from "../../components/ui";
+import { relativeTime } from "../../format";
 import { useAction, useResource } from "../../hooks";
 import { labelOf, toneOf } from "../../labels";
 import { Link } from "../../router";
@@ -138,6 +141,7 @@ function SessionView(props: {
     setSentAfter(before);
   };
 
+  const names = useActorNames(ws);
   const stopSession = () =>
     stop.run("stop", async () => {
       await api.cancel(session.id);
@@ -158,6 +162,11 @@ function SessionView(props: {
           · key <code>{session.key_secret}</code>
         </p>
         <p class="meta mono break">{session.provider.base_url}</p>
+        <p class="meta">
+          Started {relativeTime(session.created_at)} by{" "}
+          <span class="break">{actorName(session.created_by, names)}</span>
+        </p>
+        <IdOnDemand id={session.id} />
       </PageHead>
       {mode === "polling" ? (
         <Alert

@@ -1,6 +1,11 @@
 import { useMemo, useState } from "hono/jsx/dom";
 import { messageOf } from "../../api";
-import { Alert, Badge, Button, Loading, PageHead, Retry } from "../../components/ui";
+import { actorName, useActorNames } from "../../actor-names";
+import type { ActorNames } from "../../actor-names";
+import { IdOnDemand } from "../../components/IdOnDemand";
+import { LoadFailure } from "../../components/LoadFailure";
+import { Name } from "../../components/Name";
+import { Alert, Badge, Button, Loading, PageHead } from "../../components/ui";
 import { relativeTime } from "../../format";
 import { usePolledResource } from "../../hooks";
 import { labelOf, toneOf } from "../../labels";
@@ -28,6 +33,7 @@ export function SessionsScreen(props: { ws: Workspace }) {
     REFRESH_MS,
   );
   const [formOpen, setFormOpen] = useState(false);
+  const names = useActorNames(ws);
   const canCreate = ws.can("sessions.create");
   const sessions = list.state === "ready" ? list.data : [];
   // With nothing to list, the form is the screen.
@@ -62,7 +68,14 @@ export function SessionsScreen(props: { ws: Workspace }) {
         <Alert message={`Could not refresh: ${messageOf(staleError)}`} />
       ) : null}
       {list.state === "loading" ? <Loading label="Loading sessions…" /> : null}
-      {list.state === "error" ? <Retry error={list.error} onRetry={reload} /> : null}
+      {list.state === "error" ? (
+        <LoadFailure
+          error={list.error}
+          what="list of conversations"
+          back={{ href: "/", label: "Your account" }}
+          onRetry={reload}
+        />
+      ) : null}
       {list.state === "ready" && sessions.length === 0 && !canCreate ? (
         <div class="card empty-state">
           <p class="empty-title">No sessions yet</p>
@@ -74,7 +87,7 @@ export function SessionsScreen(props: { ws: Workspace }) {
           <h2 id="session-list-title">All conversations</h2>
           <ul class="rows" aria-label="Conversations">
             {sessions.map((s) => (
-              <SessionRow key={s.id} session={s} />
+              <SessionRow key={s.id} session={s} names={names} />
             ))}
           </ul>
         </section>
@@ -83,23 +96,25 @@ export function SessionsScreen(props: { ws: Workspace }) {
   );
 }
 
-function SessionRow(props: { session: HostedSession }) {
+function SessionRow(props: { session: HostedSession; names: ActorNames }) {
   const s = props.session;
   return (
     <li class="row">
       <Link href={sessionPaths.session(s.id)} class="row-link-block">
         <span class="row-title">
-          <span class="break">{s.title}</span>
+          <Name text={s.title} />
           <Badge tone={toneOf(SESSION_STATUS_TONES, s.status)}>
             {labelOf(SESSION_STATUS_LABELS, s.status)}
           </Badge>
         </span>
         <span class="meta break">
           {labelOf(PROVIDER_LABELS, s.provider.kind)} · {s.provider.model} · started{" "}
-          {relativeTime(s.created_at)}
+          {relativeTime(s.created_at)} by{" "}
+          <span class="break">{actorName(s.created_by, props.names)}</span>
         </span>
         {s.status === "error" && s.error ? <span class="meta break">{s.error}</span> : null}
       </Link>
+      <IdOnDemand id={s.id} />
     </li>
   );
 }

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { parseKekRing } from "../core/vault/kek-ring";
 import type { Env } from "./env";
 
+/** Sign-in codes one IP address may request per hour. */
+export const OTP_STARTS_PER_IP_HOUR = 20;
+
 const HOUR_MS = 60 * 60 * 1000;
 const environment = z.enum(["development", "production"]);
 
@@ -37,6 +40,11 @@ const configSchema = z
       .min(10)
       .max(7 * 24 * 60 * 60)
       .optional(),
+    /**
+     * Development only: sign-in codes one address may request per hour (default 20). A browser
+     * suite signs in dozens of people from one loopback address.
+     */
+    OTP_STARTS_PER_IP_HOUR: z.coerce.number().int().min(1).max(10_000).optional(),
   })
   .superRefine((c, ctx) => {
     // parseKekRing's messages name entries by position and never echo key text.
@@ -50,6 +58,13 @@ const configSchema = z
         code: "custom",
         path: ["INVITE_TTL_SECONDS"],
         message: "development only (invitations last 7 days)",
+      });
+    }
+    if (c.ENVIRONMENT === "production" && c.OTP_STARTS_PER_IP_HOUR !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OTP_STARTS_PER_IP_HOUR"],
+        message: "development only (20 codes per address per hour)",
       });
     }
   });
@@ -75,6 +90,8 @@ export interface Config {
   allowLocalProviders: boolean;
   /** How long an invitation link works: 7 days unless `INVITE_TTL_SECONDS` (development) says. */
   inviteTtlMs: number;
+  /** Sign-in codes one IP address may request per hour: 20 unless `OTP_STARTS_PER_IP_HOUR`. */
+  otpStartsPerIpHour: number;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +128,7 @@ export function loadConfig(env: Env): Config {
     sessionIdleMs: Math.min(c.SESSION_IDLE_HOURS, c.SESSION_LIFETIME_HOURS) * HOUR_MS,
     allowLocalProviders: c.ALLOW_LOCAL_PROVIDERS === "true",
     inviteTtlMs: (c.INVITE_TTL_SECONDS ?? 7 * 24 * 60 * 60) * 1000,
+    otpStartsPerIpHour: c.OTP_STARTS_PER_IP_HOUR ?? OTP_STARTS_PER_IP_HOUR,
   };
   cache.set(env, config);
   return config;

@@ -37,6 +37,7 @@ export interface Env {
   /** "true" lets a tenant configure a model server on localhost (never implied by ENVIRONMENT). */
   ALLOW_LOCAL_PROVIDERS?: string;
   INVITE_TTL_SECONDS?: string;
+  OTP_STARTS_PER_IP_HOUR?: string;
 }
 
 type GatehouseEnv = Env;

@@ -116,6 +116,7 @@ export default async function setup(project: TestProject) {
     "SINK_ALLOW_LOOPBACK:true",
     // Invitations expire within a minute, so a test can open an expired one from its email.
     "INVITE_TTL_SECONDS:60",
+    "OTP_STARTS_PER_IP_HOUR:1000",
   ].flatMap((v) => ["--var", v]);
   const child = spawn("node", [...start, ...vars], {
     env: { ...process.env, PORT: String(PORT), CI: "true", NO_COLOR: "1" },

@@ -59,6 +59,13 @@ describe("configuration and the dev outbox", () => {
     expect(body.problems.join()).toContain("INVITE_TTL_SECONDS");
   });
 
+  it("refuses the development-only OTP_STARTS_PER_IP_HOUR in production", async () => {
+    const health = await fetchWith({ ...production, OTP_STARTS_PER_IP_HOUR: "1000" }, "/health");
+    expect(health.status).toBe(503);
+    const body = (await health.json()) as { problems: string[] };
+    expect(body.problems.join()).toContain("OTP_STARTS_PER_IP_HOUR");
+  });
+
   it("refuses a missing or short AUTH_PEPPER without echoing it", async () => {
     const health = await fetchWith({ AUTH_PEPPER: "short-pepper-value" }, "/health");
     const text = await health.text();

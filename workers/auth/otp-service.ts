@@ -1,6 +1,6 @@
 import { hmacHex } from "../../core/crypto/hash";
 import { generateOtpCode, otpMessage } from "../../core/otp";
-import type { Config } from "../config";
+import { OTP_STARTS_PER_IP_HOUR, type Config } from "../config";
 import { ApiError, errors } from "../http/errors";
 import { mailTransport } from "../mail/transport";
 import { otpMail } from "../mail/templates";
@@ -22,7 +22,7 @@ const HOUR = 60 * 60 * 1000;
 
 export const OTP_LIMITS = {
   startPerEmail: { limit: 5, windowMs: HOUR },
-  startPerIp: { limit: 20, windowMs: HOUR },
+  startPerIp: { limit: OTP_STARTS_PER_IP_HOUR, windowMs: HOUR },
   verifyPerIp: { limit: 30, windowMs: 10 * 60 * 1000 },
 } as const;
 
@@ -35,7 +35,8 @@ export async function startOtp(
   args: { email: string; ip: string; now: number },
 ): Promise<void> {
   const { email, ip, now } = args;
-  await enforceRateLimit(db, { key: `otp-start:ip:${ip}`, ...OTP_LIMITS.startPerIp }, now);
+  const perIp = { ...OTP_LIMITS.startPerIp, limit: config.otpStartsPerIpHour };
+  await enforceRateLimit(db, { key: `otp-start:ip:${ip}`, ...perIp }, now);
   const last = await db
     .prepare("SELECT MAX(created_at) AS at FROM otp_challenges WHERE email = ?1")
     .bind(email)

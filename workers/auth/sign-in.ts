@@ -138,9 +138,6 @@ export async function signInStatements(
   return { token, deviceToken, sessionId, mailJobId, statements };
 }
 
-/** The device cookie to pass to `signInStatements`. */
-export const deviceTokenOf = (c: Context<AppEnv>) => readDeviceCookie(c);
-
 /**
  * After the batch committed: hand out the cookie and send the notification in the background,
  * after `confirm` (statements that release it, see passkey sign-in) ran. The background work

@@ -7,6 +7,7 @@ import { ApiError, errors } from "../http/errors";
 import { validationHook } from "../http/validation";
 import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
 import { errorResponses, IsoTime, json, jsonBody, Ok } from "../schemas/common";
+import { SecretName } from "../schemas/vault";
 import { audited } from "../audit/outbox";
 import { requireTenantAccess } from "../tenancy/access";
 import { authorizationServer } from "./oauth-server";
@@ -161,11 +162,7 @@ const ServerBody = z
   .strictObject({
     url: z.url({ protocol: /^https?$/ }).max(2048),
     transport: z.literal("streamable-http").default("streamable-http"),
-    credential_secret: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]{0,63}$/, "the name of a vault secret, e.g. LINEAR_TOKEN")
-      .nullable()
-      .default(null),
+    credential_secret: SecretName.nullable().default(null),
     timeout_ms: z.number().int().min(1000).max(120_000).default(30_000),
   })
   .openapi("McpUpstreamServerBody");

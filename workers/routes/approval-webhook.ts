@@ -9,6 +9,7 @@ import { checkApprovalNotice } from "../runtime/approval-link";
 import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
 import { errorResponses, json, jsonBody } from "../schemas/common";
 import { TenantParam } from "../schemas/runtime";
+import { SecretName } from "../schemas/vault";
 import { requireTenantAccess } from "../tenancy/access";
 
 /**
@@ -23,10 +24,7 @@ const WebhookBody = z
   .object({
     url: z.string().url().max(2048),
     /** A vault secret bound to the URL's origin (header `x-gatehouse-signature`). */
-    signing_secret: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]{0,63}$/, "a vault secret name")
-      .optional(),
+    signing_secret: SecretName.optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { validationHook } from "../http/validation";
 import { actorOf, tenantStub, unwrap } from "../runtime/tenant-client";
 import { errorResponses, json, jsonBody } from "../schemas/common";
 import { TenantParam } from "../schemas/runtime";
+import { SecretName } from "../schemas/vault";
 import { requireTenantAccess } from "../tenancy/access";
 
 /**
@@ -15,7 +16,6 @@ import { requireTenantAccess } from "../tenancy/access";
  */
 export const auditSinkRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const SecretName = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, "a vault secret name");
 const Url = z.string().min(1).max(2048);
 const SinkConfig = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("webhook"), url: Url, secret: SecretName }).strict(),

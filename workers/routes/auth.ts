@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, signInWithOtp, startOtp } from "../auth/otp-service";
 import { userJson } from "../auth/accounts";
-import { clearSessionCookie } from "../auth/cookies";
-import { deviceTokenOf, finishSignIn, requestInfo } from "../auth/sign-in";
+import { clearSessionCookie, readDeviceCookie } from "../auth/cookies";
+import { finishSignIn, requestInfo } from "../auth/sign-in";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -61,7 +61,7 @@ authRoutes.openapi(
       ip: clientIp(info.ip),
       info,
       now: Date.now(),
-      deviceToken: deviceTokenOf(c),
+      deviceToken: readDeviceCookie(c),
     });
     finishSignIn(c, signedIn.pending);
     return c.json(

@@ -7,13 +7,14 @@ import { describeUserAgent } from "../../core/user-agent";
 import { findUserById, hasPasskey, userJson } from "../auth/accounts";
 import {
   clearDeviceSignInCookie,
+  readDeviceCookie,
   readDeviceSignInCookie,
   setDeviceSignInCookie,
 } from "../auth/cookies";
 import { deviceCodeHash, formatDeviceCode, generateDeviceCode } from "../auth/device-code";
 import { requireRecentAuth, requireSession } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
-import { deviceTokenOf, finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
+import { finishSignIn, requestInfo, signInStatements } from "../auth/sign-in";
 import { ApiError } from "../http/errors";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -175,7 +176,7 @@ deviceSignInRoutes.openapi(
       lifetimeMs: c.var.config.sessionLifetimeMs,
       info: requestInfo(c),
       now,
-      deviceToken: deviceTokenOf(c),
+      deviceToken: readDeviceCookie(c),
     });
     await db.batch([
       ...pending.statements,

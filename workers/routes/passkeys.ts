@@ -16,7 +16,8 @@ import {
 } from "../auth/passkeys";
 import { requireRecentAuth, requireSession, STEP_UP_WINDOW_MS } from "../auth/principal";
 import { enforceRateLimit } from "../auth/rate-limit";
-import { deviceTokenOf, finishSignIn, requestInfo } from "../auth/sign-in";
+import { finishSignIn, requestInfo } from "../auth/sign-in";
+import { readDeviceCookie } from "../auth/cookies";
 import { iso } from "../../core/time";
 import { ApiError, errors } from "../http/errors";
 import type { AppEnv } from "../http/context";
@@ -85,7 +86,7 @@ passkeyRoutes.openapi(
       rateLimit: { key: `passkey-verify:ip:${ipKey(info.ip)}`, ...ASSERTION_LIMIT },
       info,
       now: Date.now(),
-      deviceToken: deviceTokenOf(c),
+      deviceToken: readDeviceCookie(c),
     });
     finishSignIn(c, signedIn.pending, signedIn.confirm);
     return c.json({ user: userJson(signedIn.user), new_user: false, has_passkey: true }, 200);

@@ -12,7 +12,11 @@ export default defineConfig(async () => ({
         plugins: [await workersPlugin()],
         test: {
           name: "workers",
-          include: ["tests/worker/**/*.test.ts", "tests/attacks/**/*.test.ts"],
+          include: [
+            "capabilities/**/tests/**/*.test.ts",
+            "tests/worker/**/*.test.ts",
+            "tests/attacks/**/*.test.ts",
+          ],
           setupFiles: ["./tests/helpers/apply-migrations.ts", "./tests/helpers/canary-setup.ts"],
         },
       },

@@ -1,28 +1,45 @@
 import { DurableObject } from "cloudflare:workers";
-import type { Env } from "../workers/env";
-import { AuditLog } from "./tenant/audit-log";
-import type { AuditEventFilter } from "./tenant/audit-events-query";
-import { PolicyStore } from "./tenant/policies";
-import { OutboxDrain } from "./tenant/outbox-drain";
-import { ProviderStore } from "./tenant/providers";
-import { mapJsonStrings } from "./tenant/redact";
-import { SecretUses } from "./tenant/secret-uses";
-import { fail, ok, type Result } from "./tenant/result";
-import { RunAuthority } from "./tenant/run-authority";
-import { RunEngine, type OpenRunInput, type ProposeInput } from "./tenant/runs";
-import type { OpenKey } from "./tenant/run-open-keys";
+import type { Env } from "../platform/env";
+import { AuditLog } from "../capabilities/audit/tenant-do/audit-log";
+import type { AuditEventFilter } from "../capabilities/audit/tenant-do/audit-events-query";
+import { PolicyStore } from "../capabilities/policy/tenant-do/policies";
+import { OutboxDrain } from "../capabilities/audit/tenant-do/outbox-drain";
+import { ProviderStore } from "../capabilities/providers/tenant-do/providers";
+import { mapJsonStrings } from "../platform/redact";
+import { SecretUses } from "../capabilities/providers/tenant-do/secret-uses";
+import { fail, ok, type Result } from "../platform/result";
+import { RunAuthority } from "../capabilities/runs/tenant-do/run-authority";
+import {
+  RunEngine,
+  type OpenRunInput,
+  type ProposeInput,
+} from "../capabilities/runs/tenant-do/runs";
+import type { OpenKey } from "../capabilities/runs/tenant-do/run-open-keys";
 import type { Action } from "../core/permissions";
-import { McpGateway, type McpCaller } from "./tenant/mcp/gateway";
-import type { ServerInput } from "./tenant/mcp/servers";
-import { migrate } from "./tenant/schema";
-import { TransparencyLog } from "./tenant/tlog";
-import { SinkDelivery, type SinkConfig } from "./tenant/sinks";
-import { ApprovalWebhook, type ApprovalWebhookInput } from "./tenant/approval-webhook";
-import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
+import { McpGateway, type McpCaller } from "../capabilities/mcp/tenant-do/gateway";
+import type { ServerInput } from "../capabilities/mcp/tenant-do/servers";
+import { migrate } from "./schema";
+import { TransparencyLog } from "../capabilities/audit/tenant-do/tlog";
+import { SinkDelivery, type SinkConfig } from "../capabilities/audit/tenant-do/sinks";
+import {
+  ApprovalWebhook,
+  type ApprovalWebhookInput,
+} from "../capabilities/runs/tenant-do/approval-webhook";
+import {
+  SessionEngine,
+  type SessionEvent,
+  type TransientEvent,
+} from "../capabilities/agent-sessions/tenant-do/sessions";
 import type { TenantProvider } from "../core/providers/catalog";
 import type { SecretMatcher } from "../core/secrets";
-import { VaultSession } from "../workers/vault/resolve";
-import type { Actor, ApprovalStatus, Channel, JsonObject, JsonValue } from "./tenant/types";
+import { VaultSession } from "../capabilities/vault/resolve";
+import type {
+  Actor,
+  ApprovalStatus,
+  Channel,
+  JsonObject,
+  JsonValue,
+} from "../platform/tenant-types";
 
 const MAX_WAIT_MS = 25_000;
 

@@ -41,6 +41,15 @@ import type {
   JsonValue,
 } from "../platform/tenant-types";
 
+import type { PolicyRpc } from "../capabilities/policy/tenant-do/rpc";
+import type { RunsRpc } from "../capabilities/runs/tenant-do/rpc";
+import type { AgentSessionsRpc } from "../capabilities/agent-sessions/tenant-do/rpc";
+import type { McpRpc } from "../capabilities/mcp/tenant-do/rpc";
+import type { ProvidersRpc } from "../capabilities/providers/tenant-do/rpc";
+import type { TenancyRpc } from "../capabilities/tenancy/tenant-do/rpc";
+import type { AuditRpc } from "../capabilities/audit/tenant-do/rpc";
+import type { OperatorRpc } from "../capabilities/operator/tenant-do/rpc";
+
 const MAX_WAIT_MS = 25_000;
 
 /**
@@ -48,7 +57,18 @@ const MAX_WAIT_MS = 25_000;
  * runs, steps, checkpoints, approvals and its audit log. The Worker authorises every call and
  * passes the tenant id and the actor; this object only enforces run semantics.
  */
-export class TenantDO extends DurableObject<Env> {
+export class TenantDO
+  extends DurableObject<Env>
+  implements
+    PolicyRpc,
+    RunsRpc,
+    AgentSessionsRpc,
+    McpRpc,
+    ProvidersRpc,
+    TenancyRpc,
+    AuditRpc,
+    OperatorRpc
+{
   private readonly audit: AuditLog;
   private readonly policies: PolicyStore;
   private readonly runs: RunEngine;
@@ -862,5 +882,16 @@ export class TenantDO extends DurableObject<Env> {
   /** Proves the namespace answers and this object's SQLite storage reads (no tenant bound). */
   health(): { sqlite: boolean } {
     return { sqlite: this.ctx.storage.sql.exec("SELECT 1 AS one").one().one === 1 };
+  }
+}
+
+type GatehouseEnv = Env;
+declare global {
+  namespace Cloudflare {
+    // `import { env } from "cloudflare:test"` and `cloudflare:workers` see the same bindings.
+    interface Env extends GatehouseEnv {
+      // Tests and the DO itself see the class's full RPC; still assignable to the layers' Env.
+      TENANT: DurableObjectNamespace<TenantDO> & GatehouseEnv["TENANT"];
+    }
   }
 }

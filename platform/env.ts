@@ -1,10 +1,10 @@
 import type { GuardBinding } from "../core/untrusted/guard";
-import type { TenantDO } from "../durable-objects/tenant";
 
 /** Bindings, vars (wrangler.toml) and secrets (.dev.vars / `wrangler secret put`). */
 export interface Env {
   DB: D1Database;
-  TENANT: DurableObjectNamespace<TenantDO>;
+  /** The tenant Durable Object (class TenantDO); typed per caller by `tenantStub` (tenant-stub.ts). */
+  TENANT: DurableObjectNamespace<Rpc.DurableObjectBranded>;
   ASSETS?: Fetcher;
   ENVIRONMENT: string;
   RP_ID?: string;
@@ -40,10 +40,5 @@ export interface Env {
   OTP_STARTS_PER_IP_HOUR?: string;
 }
 
-type GatehouseEnv = Env;
-declare global {
-  namespace Cloudflare {
-    // `import { env } from "cloudflare:test"` and `cloudflare:workers` see the same bindings.
-    interface Env extends GatehouseEnv {}
-  }
-}
+// `import { env } from "cloudflare:test"` / `cloudflare:workers` see these bindings, with TENANT
+// typed by the class: declared in durable-objects/tenant.ts (this layer may not import it).

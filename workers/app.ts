@@ -8,7 +8,7 @@ import { drainAuditAfterResponse } from "../capabilities/audit/drain-middleware"
 import { loadConfig } from "../platform/config";
 import { checkHealth } from "../capabilities/operator/health";
 import { ApiError } from "../platform/http/errors";
-import type { AppEnv } from "../platform/http/context";
+import type { AppEnv } from "../capabilities/login-sessions/app-env";
 import { validationHook } from "../platform/http/validation";
 import { errorHandler } from "./middleware/error-handler";
 import { noStore } from "./middleware/no-store";

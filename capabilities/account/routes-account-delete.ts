@@ -5,7 +5,7 @@ import { clearSessionCookie } from "../login-sessions/cookies";
 import { requireRecentAuth } from "../login-sessions/principal";
 import type { SessionPrincipal } from "../login-sessions/principal";
 import { ApiError } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { deliverMailJob } from "../login-sessions/login-notifications";
 import { forgetAuthority } from "../runs/authority";

@@ -7,7 +7,7 @@ import { requireRecentAuth } from "../login-sessions/principal";
 import { assertUnderLimit, countHit, enforceRateLimit } from "../../platform/rate-limit";
 import { requestInfo } from "../login-sessions/sign-in";
 import { ApiError } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { securityEventStatements, sendSecurityNotice } from "./security-notices";
 import { emailChangeCodeMail } from "../../platform/mail/templates";

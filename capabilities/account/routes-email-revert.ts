@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { escapeHtml } from "../../core/html";
 import { checkEmailRevertToken } from "./email-revert-token";
 import { clearSessionCookie } from "../login-sessions/cookies";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { htmlPage } from "../../platform/http/html-page";
 import { securityEventStatements, sendSecurityNotice } from "./security-notices";
 

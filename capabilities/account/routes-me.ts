@@ -14,7 +14,7 @@ import { requestInfo } from "../login-sessions/sign-in";
 import { securityEventStatements } from "./security-notices";
 import { iso } from "../../core/time";
 import { errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { errorResponses, Id, json, jsonBody, Ok } from "../../core/contract/common";
 import {

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { iso } from "../../core/time";
 import { requireSession } from "../login-sessions/principal";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { errorResponses, json } from "../../core/contract/common";
 import { Cursor, SecurityEventList } from "../login-sessions/contract";

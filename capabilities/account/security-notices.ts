@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { deliverMailJob } from "../login-sessions/login-notifications";
 
 /**

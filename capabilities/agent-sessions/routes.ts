@@ -1,8 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { ApiError } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { AgentSessionsRpc } from "./tenant-do/rpc";
 import { errorResponses, json, jsonBody } from "../../core/contract/common";
 import { TenantParam } from "../runs/contract";
 import { CreateSessionBody, MessageBody, Session, SessionParams } from "./contract";
@@ -24,7 +26,7 @@ sessionRoutes.openapi(
     const access = await requireTenantAccess(c, "sessions.create");
     const body = c.req.valid("json");
     const session = unwrap(
-      await tenantStub(c.env, access.tenantId).createSession(
+      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).createSession(
         access.tenantId,
         {
           provider_id: body.provider_id,
@@ -51,7 +53,9 @@ sessionRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "sessions.read");
-    const sessions = unwrap(await tenantStub(c.env, access.tenantId).listSessions(access.tenantId));
+    const sessions = unwrap(
+      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).listSessions(access.tenantId),
+    );
     return c.json({ sessions }, 200);
   },
 );
@@ -75,7 +79,9 @@ sessionRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "sessions.read");
     const { s } = c.req.valid("param");
-    const session = unwrap(await tenantStub(c.env, access.tenantId).getSession(access.tenantId, s));
+    const session = unwrap(
+      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).getSession(access.tenantId, s),
+    );
     return c.json({ session }, 200);
   },
 );
@@ -96,7 +102,7 @@ sessionRoutes.openapi(
     const { s } = c.req.valid("param");
     const { content } = c.req.valid("json");
     const session = unwrap(
-      await tenantStub(c.env, access.tenantId).sendSessionMessage(
+      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).sendSessionMessage(
         access.tenantId,
         s,
         content,
@@ -120,7 +126,11 @@ sessionRoutes.openapi(
     const access = await requireTenantAccess(c, "sessions.create");
     const { s } = c.req.valid("param");
     const session = unwrap(
-      await tenantStub(c.env, access.tenantId).cancelSession(access.tenantId, s, actorOf(access)),
+      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).cancelSession(
+        access.tenantId,
+        s,
+        actorOf(access),
+      ),
     );
     return c.json({ session }, 200);
   },
@@ -142,7 +152,7 @@ sessionRoutes.openapi(
     const access = await requireTenantAccess(c, "sessions.read");
     const { s } = c.req.valid("param");
     const { after } = c.req.valid("query");
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<AgentSessionsRpc>(c.env, access.tenantId);
     if (c.req.header("upgrade")?.toLowerCase() === "websocket") {
       // Browsers send cookies on cross-site WebSocket upgrades: the Origin must be ours.
       const origin = c.req.header("origin");

@@ -1,8 +1,10 @@
 import type { Context } from "hono";
 import type { AuditActor } from "../../core/audit";
+import { tenantStub } from "../../platform/tenant-stub";
+import type { AuditRpc } from "./tenant-do/rpc";
 import type { JsonObject } from "../../platform/tenant-types";
 import type { Env } from "../../platform/env";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import type { TenantAccess } from "../tenancy/access";
 
 /**
@@ -84,7 +86,7 @@ export function markForDrain(c: Context<AppEnv>, tenantId: string): void {
  */
 export async function drainAuditOutbox(env: Env, tenantId: string): Promise<boolean> {
   try {
-    const result = await env.TENANT.get(env.TENANT.idFromName(tenantId)).drainAuditOutbox(tenantId);
+    const result = await tenantStub<AuditRpc>(env, tenantId).drainAuditOutbox(tenantId);
     return result.ok;
   } catch (e) {
     console.error(

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { checkpointJwks, importCheckpointSigner, parseJwks } from "../../core/audit";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 
 /**
  * Public keys for audit checkpoints: the current `SIGNING_KEY`'s public half, then any retired

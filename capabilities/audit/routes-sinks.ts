@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { checkEgress } from "../../core/egress";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError } from "../../platform/http/errors";
 import { validationHook } from "../../platform/http/validation";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { AuditRpc } from "./tenant-do/rpc";
 import { errorResponses, json, jsonBody } from "../../core/contract/common";
 import { TenantParam } from "../runs/contract";
 import { SecretName } from "../vault/contract";
@@ -72,7 +74,9 @@ auditSinkRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    const sinks = unwrap(await tenantStub(c.env, access.tenantId).listSinks(access.tenantId));
+    const sinks = unwrap(
+      await tenantStub<AuditRpc>(c.env, access.tenantId).listSinks(access.tenantId),
+    );
     return c.json({ sinks }, 200);
   },
 );
@@ -105,7 +109,7 @@ auditSinkRoutes.openapi(
       throw new ApiError(400, "invalid_request", `Sink destination refused: ${refused}.`, [
         { path: sink.kind === "syslog" ? "sink.host" : "sink.url", message: refused },
       ]);
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
     return c.json(
       unwrap(await stub.addSink(access.tenantId, sink, from_seq, actorOf(access))),
       201,
@@ -125,7 +129,7 @@ auditSinkRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "audit.configure");
     const { id } = c.req.valid("param");
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
     unwrap(await stub.removeSink(access.tenantId, id, actorOf(access)));
     return c.json({ ok: true as const }, 200);
   },
@@ -148,7 +152,7 @@ auditSinkRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.configure");
     const { id } = c.req.valid("param");
     return c.json(
-      unwrap(await tenantStub(c.env, access.tenantId).testSink(access.tenantId, id)),
+      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).testSink(access.tenantId, id)),
       200,
     );
   },

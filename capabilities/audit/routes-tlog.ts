@@ -3,10 +3,12 @@ import { Hono } from "hono";
 import { checkEgress } from "../../core/egress";
 import { NoteError, parseVerifierKey, SIG_COSIGNATURE_V1 } from "../../core/audit/c2sp-note";
 import { parseTilePath } from "../../core/audit/tiles";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError } from "../../platform/http/errors";
 import { validationHook } from "../../platform/http/validation";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { AuditRpc } from "./tenant-do/rpc";
 import { errorResponses, json, jsonBody } from "../../core/contract/common";
 import { TenantParam } from "../runs/contract";
 import { requireTenantAccess } from "../tenancy/access";
@@ -61,7 +63,9 @@ auditTlogRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    const cp = unwrap(await tenantStub(c.env, access.tenantId).tlogCheckpoint(access.tenantId));
+    const cp = unwrap(
+      await tenantStub<AuditRpc>(c.env, access.tenantId).tlogCheckpoint(access.tenantId),
+    );
     return text(200, cp.note, { "cache-control": "no-store" }) as never;
   },
 );
@@ -81,7 +85,7 @@ auditTlogRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.read");
     const { seq } = c.req.valid("param");
     const file = unwrap(
-      await tenantStub(c.env, access.tenantId).tlogProofFile(access.tenantId, seq),
+      await tenantStub<AuditRpc>(c.env, access.tenantId).tlogProofFile(access.tenantId, seq),
     );
     return text(200, file, {
       "content-disposition": `attachment; filename="audit-${access.tenantId}-${seq}.tlog-proof"`,
@@ -100,7 +104,10 @@ auditTlogRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    return c.json(unwrap(await tenantStub(c.env, access.tenantId).tlogKeys(access.tenantId)), 200);
+    return c.json(
+      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogKeys(access.tenantId)),
+      200,
+    );
   },
 );
 
@@ -116,7 +123,7 @@ auditTlogRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
     return c.json(
-      unwrap(await tenantStub(c.env, access.tenantId).tlogSettings(access.tenantId)),
+      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogSettings(access.tenantId)),
       200,
     );
   },
@@ -137,7 +144,7 @@ auditTlogRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "audit.configure");
     const { enabled } = c.req.valid("json");
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
     return c.json(unwrap(await stub.tlogSetPublic(access.tenantId, enabled, actorOf(access))), 200);
   },
 );
@@ -176,7 +183,7 @@ auditTlogRoutes.openapi(
       const egress = checkEgress(url, { httpsOnly: true });
       if (!egress.allowed) throw issue("url", `Witness URL refused: ${egress.reason}.`);
     }
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
     const added = unwrap(
       await stub.tlogAddWitness(access.tenantId, { url, vkey }, actorOf(access)),
     );
@@ -197,7 +204,7 @@ auditTlogRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.configure");
     const { id } = c.req.valid("param");
     unwrap(
-      await tenantStub(c.env, access.tenantId).tlogRemoveWitness(
+      await tenantStub<AuditRpc>(c.env, access.tenantId).tlogRemoveWitness(
         access.tenantId,
         id,
         actorOf(access),
@@ -223,7 +230,7 @@ auditTlogRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.rotate_log_key");
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
     return c.json(unwrap(await stub.tlogRotateKey(access.tenantId, actorOf(access))), 200);
   },
 );
@@ -240,7 +247,7 @@ async function publicStub(c: { env: AppEnv["Bindings"] }, tenantId: string) {
     .bind(tenantId)
     .first();
   if (!row) throw new ApiError(404, "not_found", "No such log.");
-  return tenantStub(c.env, tenantId);
+  return tenantStub<AuditRpc>(c.env, tenantId);
 }
 
 publicTlogRoutes.get("/audit/:t/checkpoint", async (c) => {

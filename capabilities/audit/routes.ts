@@ -1,9 +1,10 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { formatTrailerLine } from "../../core/audit";
 import { ApiError } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import type { AuditRpc } from "./tenant-do/rpc";
 import { errorResponses, json } from "../../core/contract/common";
 import { AuditEvent, Proof, SignedCheckpoint, TenantParam } from "../runs/contract";
 import { requireTenantAccess } from "../tenancy/access";
@@ -50,16 +51,21 @@ auditRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.read");
     const q = c.req.valid("query");
     const page = unwrap(
-      await tenantStub(c.env, access.tenantId).auditEvents(access.tenantId, q.after, q.limit, {
-        ...(q.run ? { runId: q.run } : {}),
-        ...(q.type ? { type: q.type } : {}),
-        order: q.order,
-        ...(q.before ? { beforeSeq: q.before } : {}),
-        ...(q.actor ? { actorId: q.actor } : {}),
-        ...(q.since ? { since: new Date(q.since).toISOString() } : {}),
-        ...(q.until ? { until: new Date(q.until).toISOString() } : {}),
-        ...(q.q ? { text: q.q } : {}),
-      }),
+      await tenantStub<AuditRpc>(c.env, access.tenantId).auditEvents(
+        access.tenantId,
+        q.after,
+        q.limit,
+        {
+          ...(q.run ? { runId: q.run } : {}),
+          ...(q.type ? { type: q.type } : {}),
+          order: q.order,
+          ...(q.before ? { beforeSeq: q.before } : {}),
+          ...(q.actor ? { actorId: q.actor } : {}),
+          ...(q.since ? { since: new Date(q.since).toISOString() } : {}),
+          ...(q.until ? { until: new Date(q.until).toISOString() } : {}),
+          ...(q.q ? { text: q.q } : {}),
+        },
+      ),
     );
     const last = page.events.at(-1);
     const next_cursor = page.events.length === q.limit && last ? last.seq : null;
@@ -87,7 +93,10 @@ auditRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    return c.json(unwrap(await tenantStub(c.env, access.tenantId).auditHead(access.tenantId)), 200);
+    return c.json(
+      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).auditHead(access.tenantId)),
+      200,
+    );
   },
 );
 
@@ -105,7 +114,7 @@ auditRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
     return c.json(
-      unwrap(await tenantStub(c.env, access.tenantId).signCheckpoint(access.tenantId)),
+      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).signCheckpoint(access.tenantId)),
       200,
     );
   },
@@ -130,7 +139,13 @@ auditRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.read");
     const { seq, size } = c.req.valid("query");
     return c.json(
-      unwrap(await tenantStub(c.env, access.tenantId).inclusionProof(access.tenantId, seq, size)),
+      unwrap(
+        await tenantStub<AuditRpc>(c.env, access.tenantId).inclusionProof(
+          access.tenantId,
+          seq,
+          size,
+        ),
+      ),
       200,
     );
   },
@@ -155,7 +170,13 @@ auditRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.read");
     const { from, to } = c.req.valid("query");
     return c.json(
-      unwrap(await tenantStub(c.env, access.tenantId).consistencyProof(access.tenantId, from, to)),
+      unwrap(
+        await tenantStub<AuditRpc>(c.env, access.tenantId).consistencyProof(
+          access.tenantId,
+          from,
+          to,
+        ),
+      ),
       200,
     );
   },
@@ -176,7 +197,7 @@ auditRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.export");
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
     const signed = await stub.signCheckpoint(access.tenantId);
     if (!signed.ok) throw new ApiError(signed.status, signed.code, signed.message);
     const checkpoint = signed.value;

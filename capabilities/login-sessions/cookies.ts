@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "./app-env";
 
 /** `__Host-session` (Secure) everywhere except plain-http localhost in development. */
 function cookieName(c: Context<AppEnv>): { name: string; secure: boolean } {

@@ -5,7 +5,7 @@ import type { Role } from "../../core/permissions";
 import { stepUpFresh, STEP_UP_WINDOW_MS } from "../../core/step-up";
 import type { StepUpOperationName } from "../../core/step-up";
 import { errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "./app-env";
 import {
   API_TOKEN_PATTERN,
   bearerCredential,

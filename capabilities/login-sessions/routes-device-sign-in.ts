@@ -16,7 +16,7 @@ import { requireRecentAuth, requireSession } from "./principal";
 import { enforceRateLimit } from "../../platform/rate-limit";
 import { finishSignIn, requestInfo, signInStatements } from "./sign-in";
 import { ApiError } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "./app-env";
 import { validationHook } from "../../platform/http/validation";
 import { securityEventStatements } from "../account/security-notices";
 import {

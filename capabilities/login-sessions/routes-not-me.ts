@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { escapeHtml } from "../../core/html";
 import { checkNotMeToken } from "./not-me-token";
 import { clearSessionCookie } from "./cookies";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "./app-env";
 import { htmlPage } from "../../platform/http/html-page";
 import { securityEventStatements, sendSecurityNotice } from "../account/security-notices";
 

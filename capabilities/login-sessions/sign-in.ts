@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { randomToken, sha256Hex } from "../../core/crypto/hash";
 import { describeUserAgent } from "../../core/user-agent";
 import { placeOf, type CfPlace } from "../../core/place";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "./app-env";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "./cookies";
 import { deliverMailJob } from "./login-notifications";
 

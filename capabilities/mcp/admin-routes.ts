@@ -2,10 +2,12 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { checkUpstreamUrl, upstreamLoopbackAllowed } from "../../core/mcp/upstream-egress";
 import { can } from "../../core/permissions";
 import { iso, isoOrNull } from "../../core/time";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError, errors } from "../../platform/http/errors";
 import { validationHook } from "../../platform/http/validation";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { McpRpc } from "./tenant-do/rpc";
 import { errorResponses, IsoTime, json, jsonBody, Ok } from "../../core/contract/common";
 import { SecretName } from "../vault/contract";
 import { audited } from "../audit/outbox";
@@ -179,7 +181,7 @@ mcpAdminRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "policies.read");
     const servers = unwrap(
-      await tenantStub(c.env, access.tenantId).mcpListServers(access.tenantId),
+      await tenantStub<McpRpc>(c.env, access.tenantId).mcpListServers(access.tenantId),
     );
     return c.json({ servers }, 200);
   },
@@ -210,7 +212,7 @@ mcpAdminRoutes.openapi(
       ]);
     }
     const result = unwrap(
-      await tenantStub(c.env, access.tenantId).mcpPutServer(
+      await tenantStub<McpRpc>(c.env, access.tenantId).mcpPutServer(
         access.tenantId,
         {
           name,
@@ -238,7 +240,7 @@ mcpAdminRoutes.openapi(
     const access = await requireTenantAccess(c, "policies.write");
     const { name } = c.req.valid("param");
     const server = unwrap(
-      await tenantStub(c.env, access.tenantId).mcpRefreshServer(access.tenantId, name),
+      await tenantStub<McpRpc>(c.env, access.tenantId).mcpRefreshServer(access.tenantId, name),
     );
     return c.json({ server }, 200);
   },
@@ -257,7 +259,7 @@ mcpAdminRoutes.openapi(
     const access = await requireTenantAccess(c, "policies.write");
     const { name } = c.req.valid("param");
     unwrap(
-      await tenantStub(c.env, access.tenantId).mcpRemoveServer(
+      await tenantStub<McpRpc>(c.env, access.tenantId).mcpRemoveServer(
         access.tenantId,
         name,
         actorOf(access),

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { can, type Role } from "../../core/permissions";
 import type { McpCaller } from "./tenant-do/gateway";
 import { tokenPrincipal } from "../login-sessions/principal";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { API_TOKEN_PATTERN } from "../tokens/api-tokens";
 import { authorizationServer, MCP_SCOPE, type McpGrantProps } from "./oauth-server";
 

@@ -8,7 +8,7 @@ import type { Context } from "hono";
 import { escapeHtml } from "../../core/html";
 import { can, type Role } from "../../core/permissions";
 import { requireSession } from "../login-sessions/principal";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError, errors } from "../../platform/http/errors";
 import { htmlPage } from "../../platform/http/html-page";
 import { validationHook } from "../../platform/http/validation";

@@ -17,6 +17,8 @@ import type { Failure } from "../../platform/result";
 import type { JsonObject } from "../../platform/tenant-types";
 import type { Env } from "../../platform/env";
 import { tenantStub } from "../../platform/tenant-stub";
+import type { RunsRpc } from "../runs/tenant-do/rpc";
+import type { McpRpc } from "./tenant-do/rpc";
 
 /** Set by a client on `tools/call` `_meta` to make a retry return the same step. */
 export const IDEMPOTENCY_META_KEY = "io.gatehouse/idempotency_key";
@@ -60,7 +62,7 @@ const awaitingText = (o: Extract<McpCallOutcome, { kind: "awaiting" }>) =>
 
 /** The SDK server for one HTTP request: tools/list and tools/call, delegated to the tenant. */
 function buildServer(ctx: McpRequestContext, sessionId: () => string): Server {
-  const stub = tenantStub(ctx.env, ctx.tenantId);
+  const stub = tenantStub<McpRpc & Pick<RunsRpc, "getStep">>(ctx.env, ctx.tenantId);
   const server = new Server(
     { ...GATEWAY_INFO, title: "Gatehouse MCP gateway" },
     {
@@ -159,7 +161,7 @@ export async function handleMcpRequest(
   request: Request,
   ctx: McpRequestContext,
 ): Promise<Response> {
-  const stub = tenantStub(ctx.env, ctx.tenantId);
+  const stub = tenantStub<McpRpc>(ctx.env, ctx.tenantId);
   const headerSession = request.headers.get("mcp-session-id");
 
   if (request.method === "GET") {

@@ -1,7 +1,7 @@
 import { OAuthResourceServer, type OAuthResourceContext } from "@cloudflare/workers-oauth-provider";
 import { Hono, type Context } from "hono";
 import type { Env } from "../../platform/env";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { mcpTokenValidator, type McpProps } from "./caller";
 import { authorizationServer, MCP_SCOPE } from "./oauth-server";
 import { handleMcpRequest } from "./protocol";

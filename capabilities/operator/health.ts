@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from "../../platform/config";
 import { D1Unavailable } from "../../platform/db/resilient";
+import type { TenantStub } from "../../platform/tenant-stub";
+import type { OperatorRpc } from "./tenant-do/rpc";
 import type { Env } from "../../platform/env";
 
 export type DependencyStatus = "ok" | "unavailable" | "read_only" | "error";
@@ -53,7 +55,7 @@ async function checkDurableObjects(ns: Env["TENANT"]): Promise<DependencyStatus>
     timer = setTimeout(() => reject(new Error("timed out")), DO_TIMEOUT_MS);
   });
   try {
-    const stub = ns.get(ns.idFromName("gatehouse/health"));
+    const stub = ns.get(ns.idFromName("gatehouse/health")) as unknown as TenantStub<OperatorRpc>;
     const answer = await Promise.race([stub.health(), timeout]);
     return answer.sqlite ? "ok" : "error";
   } catch {

@@ -2,7 +2,7 @@ import { iso } from "../../core/time";
 import { Hono } from "hono";
 import { escapeHtml } from "../../core/html";
 import { errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { htmlPage } from "../../platform/http/html-page";
 
 /** Development-only mailbox: every email the product would have sent, newest first. */

@@ -4,7 +4,7 @@ import { runDoctor, type Check, type CheckStatus } from "./doctor";
 import type { Principal } from "../login-sessions/principal";
 import { unboundSecrets } from "../vault/secrets";
 import { errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { errorResponses, json } from "../../core/contract/common";
 

@@ -6,7 +6,7 @@ import { fromHex, timingSafeEqual } from "../../core/encoding";
 import { enforceRateLimit } from "../../platform/rate-limit";
 import { requestInfo } from "../login-sessions/sign-in";
 import { ApiError, errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { json, jsonBody } from "../../core/contract/common";
 import { tenantErrorResponses } from "../tenancy/contract";

@@ -20,7 +20,7 @@ import { finishSignIn, requestInfo } from "../login-sessions/sign-in";
 import { readDeviceCookie } from "../login-sessions/cookies";
 import { iso } from "../../core/time";
 import { ApiError, errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { SignInResponse } from "../sign-in-code/contract";
 import { errorResponses, Id, json, jsonBody, Ok } from "../../core/contract/common";

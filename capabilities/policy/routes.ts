@@ -1,7 +1,9 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { PolicyRpc } from "./tenant-do/rpc";
 import { errorResponses, json, jsonBody } from "../../core/contract/common";
 import { PolicyBody, PolicyVersion, TenantParam, VersionParams } from "../runs/contract";
 import { requireTenantAccess } from "../tenancy/access";
@@ -20,7 +22,9 @@ policyRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "policies.read");
-    const policies = unwrap(await tenantStub(c.env, access.tenantId).listPolicies(access.tenantId));
+    const policies = unwrap(
+      await tenantStub<PolicyRpc>(c.env, access.tenantId).listPolicies(access.tenantId),
+    );
     return c.json({ policies }, 200);
   },
 );
@@ -37,7 +41,7 @@ policyRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "policies.write");
     const { source } = c.req.valid("json");
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<PolicyRpc>(c.env, access.tenantId);
     const policy = unwrap(await stub.createPolicy(access.tenantId, source, actorOf(access)));
     return c.json({ policy }, 201);
   },
@@ -58,7 +62,9 @@ policyRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "policies.read");
     const { v } = c.req.valid("param");
-    const policy = unwrap(await tenantStub(c.env, access.tenantId).getPolicy(access.tenantId, v));
+    const policy = unwrap(
+      await tenantStub<PolicyRpc>(c.env, access.tenantId).getPolicy(access.tenantId, v),
+    );
     return c.json({ policy }, 200);
   },
 );
@@ -75,7 +81,7 @@ policyRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "policies.activate");
     const { v } = c.req.valid("param");
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<PolicyRpc>(c.env, access.tenantId);
     const policy = unwrap(await stub.activatePolicy(access.tenantId, v, actorOf(access)));
     return c.json({ policy }, 200);
   },

@@ -2,10 +2,12 @@ import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { checkEgress } from "../../core/egress";
 import { isLocalModelServer, PROVIDER_CATALOG } from "../../core/providers/catalog";
 import { canonicalOrigin, parseOrigin, type Destination } from "../../core/secrets/destinations";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError } from "../../platform/http/errors";
 import { validationHook } from "../../platform/http/validation";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { ProvidersRpc } from "./tenant-do/rpc";
 import { errorResponses, json, jsonBody } from "../../core/contract/common";
 import { Provider, ProviderParams, PutProviderBody } from "./contract";
 import { TenantParam } from "../runs/contract";
@@ -74,7 +76,7 @@ providerRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "providers.read");
     const providers = unwrap(
-      await tenantStub(c.env, access.tenantId).listProviders(access.tenantId),
+      await tenantStub<ProvidersRpc>(c.env, access.tenantId).listProviders(access.tenantId),
     );
     return c.json({ providers }, 200);
   },
@@ -98,7 +100,7 @@ providerRoutes.openapi(
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const baseUrl = baseUrlFor(body.kind, body.base_url, c.var.config.allowLocalProviders);
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<ProvidersRpc>(c.env, access.tenantId);
     const key = await getSecretMeta(c.env.DB, access.tenantId, body.key_secret);
     if (!key) {
       throw new ApiError(400, "invalid_request", "The key secret is not in the vault.", [
@@ -148,7 +150,7 @@ providerRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "providers.configure");
     const { id } = c.req.valid("param");
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<ProvidersRpc>(c.env, access.tenantId);
     const provider = unwrap(await stub.removeProvider(access.tenantId, id, actorOf(access)));
     const meta = await getSecretMeta(c.env.DB, access.tenantId, provider.key_secret);
     if (meta) {

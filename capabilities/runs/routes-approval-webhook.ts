@@ -1,12 +1,14 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { checkEgress } from "../../core/egress";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError } from "../../platform/http/errors";
 import { htmlPage } from "../../platform/http/html-page";
 import { validationHook } from "../../platform/http/validation";
 import { checkApprovalNotice } from "./approval-link";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { RunsRpc } from "./tenant-do/rpc";
 import { errorResponses, json, jsonBody } from "../../core/contract/common";
 import { TenantParam } from "./contract";
 import { SecretName } from "../vault/contract";
@@ -66,7 +68,7 @@ approvalWebhookRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "approvals.configure");
     const webhook = unwrap(
-      await tenantStub(c.env, access.tenantId).getApprovalWebhook(access.tenantId),
+      await tenantStub<RunsRpc>(c.env, access.tenantId).getApprovalWebhook(access.tenantId),
     );
     return c.json({ webhook }, 200);
   },
@@ -89,7 +91,7 @@ approvalWebhookRoutes.openapi(
       throw new ApiError(400, "invalid_request", `Webhook destination refused: ${refused}.`, [
         { path: "url", message: refused },
       ]);
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
     return c.json(
       unwrap(await stub.setApprovalWebhook(access.tenantId, body, actorOf(access))),
       200,
@@ -108,7 +110,7 @@ approvalWebhookRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "approvals.configure");
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
     unwrap(await stub.removeApprovalWebhook(access.tenantId, actorOf(access)));
     return c.json({ ok: true as const }, 200);
   },

@@ -8,13 +8,15 @@ import { escapeHtml } from "../../core/html";
 import { sha256Hex } from "../../core/crypto/hash";
 import { audited } from "../audit/outbox";
 import { ApiError } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { htmlPage } from "../../platform/http/html-page";
 import { validationHook } from "../../platform/http/validation";
 import { checkApprovalLink, signApprovalLink } from "./approval-link";
 import { approvalLinkMail } from "../../platform/mail/templates";
 import { mailTransport } from "../../platform/mail/transport";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { RunsRpc } from "./tenant-do/rpc";
 import { errorResponses, json, jsonBody } from "../../core/contract/common";
 import { Approval, ApprovalParams, DecisionBody, TenantParam } from "./contract";
 import { requirePerson, requireTenantAccess } from "../tenancy/access";
@@ -49,7 +51,7 @@ approvalRoutes.openapi(
     const access = await requireTenantAccess(c, "approvals.read");
     const { status } = c.req.valid("query");
     const approvals = unwrap(
-      await tenantStub(c.env, access.tenantId).listApprovals(access.tenantId, status),
+      await tenantStub<RunsRpc>(c.env, access.tenantId).listApprovals(access.tenantId, status),
     );
     return c.json({ approvals }, 200);
   },
@@ -76,7 +78,7 @@ approvalRoutes.openapi(
     const { a } = c.req.valid("param");
     const { decision, reason } = c.req.valid("json");
     const approval = unwrap(
-      await tenantStub(c.env, access.tenantId).decideApproval(
+      await tenantStub<RunsRpc>(c.env, access.tenantId).decideApproval(
         access.tenantId,
         a,
         { approve: decision === "approve", reason },
@@ -104,7 +106,7 @@ approvalRoutes.openapi(
     const person = requirePerson(access);
     const { a } = c.req.valid("param");
     const approval = unwrap(
-      await tenantStub(c.env, access.tenantId).getApproval(access.tenantId, a),
+      await tenantStub<RunsRpc>(c.env, access.tenantId).getApproval(access.tenantId, a),
     );
     if (approval.status !== "pending") {
       throw new ApiError(409, "approval_closed", `This approval is already ${approval.status}.`);
@@ -182,7 +184,7 @@ async function openLink(c: Context<AppEnv>, token: string): Promise<OpenedLink> 
     return { ok: false, page: checked.status === "expired" ? expiredLink() : invalidLink() };
   }
   const { claim } = checked;
-  const result = await tenantStub(c.env, claim.tenantId).getApproval(
+  const result = await tenantStub<RunsRpc>(c.env, claim.tenantId).getApproval(
     claim.tenantId,
     claim.approvalId,
   );
@@ -250,7 +252,7 @@ approvalLinkRoutes.post("/auth/approval", async (c) => {
       "<p>You can no longer decide approvals in this tenant.</p>",
       403,
     );
-  const result = await tenantStub(c.env, claim.tenantId).decideApproval(
+  const result = await tenantStub<RunsRpc>(c.env, claim.tenantId).decideApproval(
     claim.tenantId,
     claim.approvalId,
     { approve: decision === "approve", reason },

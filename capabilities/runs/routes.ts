@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { requireRunAccess } from "./run-access";
 import { signRunToken } from "./run-token";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { RunsRpc } from "./tenant-do/rpc";
 import { errorResponses, json, jsonBody } from "../../core/contract/common";
 import { canonicalJson } from "../../core/canonical-json";
 import { toHex, utf8 } from "../../core/encoding";
@@ -51,7 +53,7 @@ runRoutes.openapi(
     const access = await requireTenantAccess(c, "runs.create");
     const body = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
-    const stub = tenantStub(c.env, access.tenantId);
+    const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
     const opened = unwrap(
       await stub.openRemoteRun(
         access.tenantId,
@@ -99,7 +101,11 @@ runRoutes.openapi(
     const { token_ttl_seconds: ttl } = c.req.valid("json");
     const access = await requireTenantAccess(c, "runs.create");
     const issued = unwrap(
-      await tenantStub(c.env, access.tenantId).reissueRunToken(access.tenantId, r, actorOf(access)),
+      await tenantStub<RunsRpc>(c.env, access.tenantId).reissueRunToken(
+        access.tenantId,
+        r,
+        actorOf(access),
+      ),
     );
     const token = await signRunToken(
       c.var.config.authPepper,
@@ -128,7 +134,7 @@ runRoutes.openapi(
     const access = await requireTenantAccess(c, "runs.read");
     const { limit, cursor } = c.req.valid("query");
     const page = unwrap(
-      await tenantStub(c.env, access.tenantId).listRuns(access.tenantId, {
+      await tenantStub<RunsRpc>(c.env, access.tenantId).listRuns(access.tenantId, {
         limit,
         ...(cursor ? { before: Number(cursor) } : {}),
       }),
@@ -162,7 +168,7 @@ runRoutes.openapi(
     const { limit, cursor } = c.req.valid("query");
     const caller = await requireRunAccess(c, "runs.read", r);
     const run = unwrap(
-      await tenantStub(c.env, caller.tenantId).getRun(caller.tenantId, r, {
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).getRun(caller.tenantId, r, {
         after: cursor ? Number(cursor) : 0,
         limit,
       }),
@@ -185,7 +191,12 @@ runRoutes.openapi(
     const { reason } = c.req.valid("json");
     const caller = await requireRunAccess(c, "runs.cancel", r);
     const run = unwrap(
-      await tenantStub(c.env, caller.tenantId).cancelRun(caller.tenantId, r, caller.actor, reason),
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).cancelRun(
+        caller.tenantId,
+        r,
+        caller.actor,
+        reason,
+      ),
     );
     return c.json({ run }, 200);
   },
@@ -205,7 +216,7 @@ runRoutes.openapi(
     const { reason } = c.req.valid("json");
     const caller = await requireRunAccess(c, "runs.complete", r);
     const run = unwrap(
-      await tenantStub(c.env, caller.tenantId).completeRun(
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).completeRun(
         caller.tenantId,
         r,
         caller.actor,
@@ -232,7 +243,7 @@ runRoutes.openapi(
     const body = c.req.valid("json");
     const caller = await requireRunAccess(c, "steps.propose", r);
     const step = unwrap(
-      await tenantStub(c.env, caller.tenantId).proposeStep(
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).proposeStep(
         caller.tenantId,
         r,
         body as never,
@@ -261,7 +272,7 @@ runRoutes.openapi(
     const { wait } = c.req.valid("query");
     const caller = await requireRunAccess(c, "runs.read", r);
     const step = unwrap(
-      await tenantStub(c.env, caller.tenantId).getStep(caller.tenantId, r, s, wait * 1000),
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).getStep(caller.tenantId, r, s, wait * 1000),
     );
     return c.json(step, 200);
   },
@@ -281,7 +292,7 @@ runRoutes.openapi(
     const body = c.req.valid("json");
     const caller = await requireRunAccess(c, "steps.report", r);
     const step = unwrap(
-      await tenantStub(c.env, caller.tenantId).reportStep(
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).reportStep(
         caller.tenantId,
         r,
         s,

@@ -3,10 +3,12 @@ import type { Context } from "hono";
 import type { Action } from "../../core/permissions";
 import type { Actor, Channel } from "../../platform/tenant-types";
 import { ApiError, errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { requireTenantAccess } from "../tenancy/access";
 import { verifyRunToken } from "./run-token";
-import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { actorOf } from "../tenancy/actor";
+import type { RunsRpc } from "./tenant-do/rpc";
 
 const JWT_SHAPE = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
@@ -48,7 +50,7 @@ export async function requireRunAccess(
     if (!RUN_TOKEN_ACTIONS.has(action)) throw errors.forbidden("A run token cannot do this.");
     // Live authority: the opener's membership and role, or the opening API token, right now.
     unwrap(
-      await tenantStub(c.env, run.tenantId).checkRunToken(
+      await tenantStub<RunsRpc>(c.env, run.tenantId).checkRunToken(
         run.tenantId,
         runId,
         action,

@@ -4,7 +4,7 @@ import { userJson } from "../account/accounts";
 import { clearSessionCookie, readDeviceCookie } from "../login-sessions/cookies";
 import { finishSignIn, requestInfo } from "../login-sessions/sign-in";
 import { ApiError } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { OtpStartBody, OtpStartResponse, OtpVerifyBody, SignInResponse } from "./contract";
 import { errorResponses, json, jsonBody, Ok } from "../../core/contract/common";

@@ -6,7 +6,7 @@ import type { StepUpOperationName } from "../../core/step-up";
 import { requireFreshSession } from "../login-sessions/principal";
 import type { Principal, SessionPrincipal } from "../login-sessions/principal";
 import { ApiError, errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 
 /** The caller's standing in the tenant named by the route's `{t}`. */
 export interface TenantAccess {

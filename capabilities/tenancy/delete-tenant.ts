@@ -2,6 +2,9 @@ import { auditActor, auditStatement } from "../audit/outbox";
 import type { Env } from "../../platform/env";
 import { forgetTenantDeks } from "../vault/keyring";
 import type { TenantAccess } from "./access";
+import type { TenancyRpc } from "./tenant-do/rpc";
+import type { AuditRpc } from "../audit/tenant-do/rpc";
+import { tenantStub } from "../../platform/tenant-stub";
 
 /**
  * Deletes a tenant in one transaction whose first statement crypto-shreds the vault: every DEK is
@@ -18,7 +21,7 @@ import type { TenantAccess } from "./access";
 export async function deleteTenant(env: Env, access: TenantAccess, now: number): Promise<void> {
   const db = env.DB;
   const tenantId = access.tenantId;
-  const stub = env.TENANT.get(env.TENANT.idFromName(tenantId));
+  const stub = tenantStub<TenancyRpc & AuditRpc>(env, tenantId);
   const tenant = await db
     .prepare("SELECT name FROM tenants WHERE id = ?1")
     .bind(tenantId)

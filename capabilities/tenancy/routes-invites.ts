@@ -9,7 +9,7 @@ import { enforceRateLimit } from "../../platform/rate-limit";
 import { requestInfo } from "../login-sessions/sign-in";
 import { iso } from "../../core/time";
 import { ApiError, errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { inviteMail } from "../../platform/mail/templates";
 import { mailTransport } from "../../platform/mail/transport";

@@ -3,7 +3,7 @@ import { iso } from "../../core/time";
 import { audited } from "../audit/outbox";
 import { requireSession } from "../login-sessions/principal";
 import { ApiError, errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { forgetAuthority } from "../runs/authority";
 import { Id, IsoTime, json, jsonBody, Ok } from "../../core/contract/common";

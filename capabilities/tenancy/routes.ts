@@ -9,7 +9,7 @@ import { requireSession } from "../login-sessions/principal";
 import { enforceRateLimit } from "../../platform/rate-limit";
 import { iso } from "../../core/time";
 import { errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { json, jsonBody, Ok } from "../../core/contract/common";
 import {

@@ -5,7 +5,7 @@ import { audited } from "../audit/outbox";
 import { requestInfo } from "../login-sessions/sign-in";
 import { securityEventStatements, sendSecurityNotice } from "../account/security-notices";
 import { ApiError, errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { json, jsonBody, Ok } from "../../core/contract/common";
 import {

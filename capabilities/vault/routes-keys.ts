@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { iso, isoOrNull } from "../../core/time";
 import { audited } from "../audit/outbox";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { json, jsonBody } from "../../core/contract/common";
 import { TenantParams, tenantErrorResponses } from "../tenancy/contract";

@@ -5,7 +5,7 @@ import { parseDestination, type Destination } from "../../core/secrets/destinati
 import { iso, isoOrNull } from "../../core/time";
 import { audited } from "../audit/outbox";
 import { ApiError, errors } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { json, jsonBody, Ok } from "../../core/contract/common";
 import { TenantItemParams, TenantParams, tenantErrorResponses } from "../tenancy/contract";

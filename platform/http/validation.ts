@@ -1,6 +1,4 @@
-import type { Hook } from "@hono/zod-openapi";
 import { WellFormedInput } from "../../core/contract/text";
-import type { AppEnv } from "./context";
 import type { z } from "zod";
 import { ApiError, type ErrorIssue } from "./errors";
 
@@ -18,7 +16,9 @@ const invalid = (error: z.ZodError) =>
  * Turns every zod failure at the boundary into a 400 with the standard error shape, and holds
  * every validated input (body, query, params, of every route) to `WellFormedInput`.
  */
-export const validationHook: Hook<unknown, AppEnv, string, unknown> = (result) => {
+export const validationHook = (
+  result: { success: true; data: unknown } | { success: false; error: z.ZodError },
+): void => {
   if (!result.success) throw invalid(result.error);
   const text = WellFormedInput.safeParse(result.data);
   if (!text.success) throw invalid(text.error);

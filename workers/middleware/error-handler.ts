@@ -3,7 +3,7 @@ import { HTTPException } from "hono/http-exception";
 import { ConfigError } from "../../platform/config";
 import { D1Unavailable } from "../../platform/db/resilient";
 import { ApiError } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../../capabilities/login-sessions/app-env";
 
 function fromHttpException(e: HTTPException): ApiError {
   if (e.status === 413)

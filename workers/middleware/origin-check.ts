@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { ApiError } from "../../platform/http/errors";
-import type { AppEnv } from "../../platform/http/context";
+import type { AppEnv } from "../../capabilities/login-sessions/app-env";
 import { htmlPage } from "../../platform/http/html-page";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,7 +1,7 @@
-import type { Config } from "../config";
-import type { Env } from "../env";
-import type { Principal } from "../../capabilities/login-sessions/principal";
-import type { RunPrincipal } from "../../capabilities/runs/run-token";
+import type { Config } from "../../platform/config";
+import type { Env } from "../../platform/env";
+import type { Principal } from "./principal";
+import type { RunPrincipal } from "../runs/run-token";
 
 export interface AppEnv {
   Bindings: Env;

@@ -1,8 +1,11 @@
+import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AuditActor } from "../../core/audit";
 import { tenantStub } from "../../platform/tenant-stub";
 import type { AuditRpc } from "./tenant-do/rpc";
 import type { JsonObject } from "../../platform/tenant-types";
+import type { Database } from "../../platform/db/client";
+import { auditOutbox } from "../../platform/db/schema";
 import type { Env } from "../../platform/env";
 import type { AppEnv } from "../login-sessions/app-env";
 import type { TenantAccess } from "../tenancy/access";
@@ -68,6 +71,43 @@ export function audited(
   markForDrain(c, access.tenantId);
   return auditStatement(
     c.env.DB,
+    { tenantId: access.tenantId, type, actor: auditActor(access), data },
+    opts.now ?? Date.now(),
+    opts,
+  );
+}
+
+/**
+ * The drizzle form of `auditStatement`, for `db.batch([...])` on a `Database` (platform/db/client.ts):
+ * the same INSERT, the same `ifChanged` rule.
+ */
+export function auditQuery(
+  db: Database,
+  record: AuditRecord,
+  now: number,
+  opts: { ifChanged?: boolean } = {},
+) {
+  const actor = JSON.stringify({ kind: record.actor.kind, id: record.actor.id });
+  // An INSERT … SELECT through the builder (batchable; drizzle 0.45's `db.run(sql)` with parameters
+  // is not) — the SELECT lists every column of audit_outbox in order: id and drained_at are NULL.
+  return db.insert(auditOutbox).select(
+    sql`SELECT NULL, ${record.tenantId}, ${record.type}, ${actor}, ${JSON.stringify(record.data)}, ${now}, NULL
+          WHERE ${opts.ifChanged ? sql`changes() > 0` : sql`1`}`,
+  );
+}
+
+/** The drizzle form of `audited`: `await db.batch([change, auditedQuery(c, db, access, "thing.done", { id })])`. */
+export function auditedQuery(
+  c: Context<AppEnv>,
+  db: Database,
+  access: AuditSubject,
+  type: string,
+  data: JsonObject,
+  opts: { ifChanged?: boolean; now?: number } = {},
+) {
+  markForDrain(c, access.tenantId);
+  return auditQuery(
+    db,
     { tenantId: access.tenantId, type, actor: auditActor(access), data },
     opts.now ?? Date.now(),
     opts,

@@ -10,16 +10,27 @@ const into = (folders, message) => ({
   message,
 });
 
-const CORE_IS_PURE =
-  "core/ is pure logic: it imports only core/ and pure libraries, never the Worker, the DO, the console, the CLI or tests.";
 const RUNTIME_MODULES = {
   regex: "^(node|cloudflare):",
   message: "core/ has no I/O: pass what it needs in (a port), do not import a runtime module.",
 };
+
+// The layering (docs/architecture.md, "Layering"): each folder imports only folders below it, type
+// imports included. core < platform < capabilities < durable-objects < workers; web/ and cli/ sit on
+// top but see only core/ and the capabilities' wire contracts. Tests (tests/, capabilities/*/tests/)
+// and bench/, scripts/ may import anything.
+const LAYERS = ["core", "platform", "capabilities", "durable-objects", "workers"];
+const OUTSIDE = ["web", "cli", "tests", "scripts", "bench"];
+const above = (layer) => LAYERS.slice(LAYERS.indexOf(layer) + 1);
+const layering = (layer) =>
+  into(
+    [...above(layer), ...OUTSIDE],
+    `${layer}/ may import only ${LAYERS.slice(0, LAYERS.indexOf(layer) + 1).join(", ")} (docs/architecture.md, "Layering"): move shared code down, or declare the slice you need as an interface.`,
+  );
 const CLIENTS_STAY_OUT =
-  "The console and the CLI talk to the server over HTTP only; shared code goes in core/.";
-const CYCLE =
-  "workers/ <-> durable-objects/ is a known cycle (docs/architecture.md); do not add to it — put shared code below both.";
+  "The console and the CLI talk to the server over HTTP only: they may import core/ and capabilities/*/contract.ts, nothing else of the server.";
+const CONTRACT_IS_WIRE =
+  "A capability's contract.ts is the wire contract the console and CLI import: only core/, other contracts, zod and @hono/zod-openapi.";
 
 export default tseslint.config(
   {
@@ -76,18 +87,7 @@ export default tseslint.config(
   {
     files: ["core/**"],
     rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            into(
-              ["workers", "durable-objects", "web", "cli", "tests", "scripts", "bench"],
-              CORE_IS_PURE,
-            ),
-            RUNTIME_MODULES,
-          ],
-        },
-      ],
+      "no-restricted-imports": ["error", { patterns: [layering("core"), RUNTIME_MODULES] }],
       "no-restricted-globals": [
         "error",
         ...["fetch", "caches", "WebSocket", "setTimeout", "setInterval", "process", "console"].map(
@@ -104,27 +104,41 @@ export default tseslint.config(
       ],
     },
   },
+  ...["platform", "capabilities", "durable-objects", "workers"].map((layer) => ({
+    files: [`${layer}/**`],
+    ignores: ["capabilities/*/tests/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [layering(layer)] }] },
+  })),
+  {
+    files: ["capabilities/*/contract.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            layering("capabilities"),
+            into(["platform"], CONTRACT_IS_WIRE),
+            // Within capabilities/: only another capability's contract.
+            { regex: "^\\.\\./(?!\\.\\./|[^/]+/contract$)", message: CONTRACT_IS_WIRE },
+            { regex: "^\\./", message: CONTRACT_IS_WIRE },
+            { regex: "^(?!\\.|zod$|@hono/zod-openapi$)", message: CONTRACT_IS_WIRE },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ["web/**", "cli/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [into(["workers", "durable-objects"], CLIENTS_STAY_OUT)] },
+        {
+          patterns: [
+            into(["platform", "durable-objects", "workers", "tests"], CLIENTS_STAY_OUT),
+            { regex: "^(\\.\\./)+capabilities/(?![^/]+/contract$)", message: CLIENTS_STAY_OUT },
+          ],
+        },
       ],
-    },
-  },
-  {
-    files: ["workers/**"],
-    // The entry point is the composition root: wrangler needs the DO class exported from it.
-    ignores: ["workers/index.ts"],
-    rules: {
-      "no-restricted-imports": ["warn", { patterns: [into(["durable-objects"], CYCLE)] }],
-    },
-  },
-  {
-    files: ["durable-objects/**"],
-    rules: {
-      "no-restricted-imports": ["warn", { patterns: [into(["workers"], CYCLE)] }],
     },
   },
 );

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { utf8 } from "../../core/encoding";
-import { MAX_SECRET_VALUE_BYTES, SECRET_NAME_PATTERN } from "./secrets";
+import { MAX_SECRET_VALUE_BYTES, SECRET_NAME_PATTERN } from "../../core/secrets/limits";
 import { Id, IsoTime } from "../../core/contract/common";
 import { refuseCredentials } from "../tenancy/contract";
 

@@ -5,9 +5,8 @@ import { isWellFormed } from "../../core/text";
 import { activeDek, dekKey } from "./deks";
 import type { DekRow, Vault } from "./deks";
 import { VaultError } from "./errors";
+import { MAX_SECRET_VALUE_BYTES, SECRET_NAME_PATTERN } from "../../core/secrets/limits";
 
-export const SECRET_NAME_PATTERN = /^[A-Z][A-Z0-9_]{0,63}$/;
-export const MAX_SECRET_VALUE_BYTES = 64 * 1024;
 const PUT_ATTEMPTS = 4;
 
 /** What the API may show about a secret: never the value, only `***` + its last four characters. */

@@ -1,4 +1,5 @@
-import { auditStatement, drainPendingAuditOutboxes } from "../audit/outbox";
+import { auditQuery, drainPendingAuditOutboxes } from "../audit/outbox";
+import { database } from "../../platform/db/client";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
@@ -88,8 +89,8 @@ operatorRoutes.openapi(
     const result = await rewrapDeks(vault, {
       limit,
       audit: ({ tenantId, ...change }) =>
-        auditStatement(
-          c.env.DB,
+        auditQuery(
+          database(c.env.DB),
           {
             tenantId,
             type: "kek.rewrapped",

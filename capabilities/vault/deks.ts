@@ -1,26 +1,16 @@
 import { createDek, unwrapDek } from "../../core/vault";
 import type { WrappedDek } from "../../core/vault";
+import { database, type Database } from "../../platform/db/client";
 import { VaultError } from "./errors";
+import { activeDekRow, dekRows, hasAnyDek, insertFirstDek, type DekRow } from "./repository";
 import { keyring } from "./keyring";
 import type { Keyring } from "./keyring";
 
-export type DekState = "active" | "retired" | "destroyed";
+export type { DekRow } from "./repository";
 
-export interface DekRow {
-  tenant_id: string;
-  version: number;
-  state: DekState;
-  kek_id: string | null;
-  wrapped_iv: string | null;
-  wrapped_dek: string | null;
-  created_at: number;
-  rewrapped_at: number | null;
-  destroyed_at: number | null;
-}
-
-/** Everything a vault operation needs: D1, the KEK ring with its DEK cache, and a clock. */
+/** Everything a vault operation needs: D1 (through drizzle), the KEK ring with its DEK cache, and a clock. */
 export interface Vault extends Keyring {
-  readonly db: D1Database;
+  readonly db: Database;
   readonly now: () => number;
 }
 
@@ -30,18 +20,18 @@ export async function openVault(
   vaultKeks: string,
   now: () => number = Date.now,
 ): Promise<Vault> {
-  return { ...(await keyring(vaultKeks)), db, now };
+  return { ...(await keyring(vaultKeks)), db: database(db), now };
 }
 
 /** The columns needed to open a DEK. */
 export type StoredDek = Pick<
   DekRow,
-  "tenant_id" | "version" | "state" | "kek_id" | "wrapped_iv" | "wrapped_dek"
+  "tenantId" | "version" | "state" | "kekId" | "wrappedIv" | "wrappedDek"
 >;
 
 export const wrappedOf = (row: StoredDek): WrappedDek | undefined =>
-  row.state !== "destroyed" && row.kek_id && row.wrapped_iv && row.wrapped_dek
-    ? { kekId: row.kek_id, iv: row.wrapped_iv, ciphertext: row.wrapped_dek }
+  row.state !== "destroyed" && row.kekId && row.wrappedIv && row.wrappedDek
+    ? { kekId: row.kekId, iv: row.wrappedIv, ciphertext: row.wrappedDek }
     : undefined;
 
 const keyDestroyed = (version: number) =>
@@ -52,52 +42,21 @@ export async function dekKey(v: Vault, row: StoredDek): Promise<CryptoKey> {
   const wrapped = wrappedOf(row);
   if (!wrapped) throw keyDestroyed(row.version);
   const now = v.now();
-  const cached = v.cache.get(row.tenant_id, row.version, now);
+  const cached = v.cache.get(row.tenantId, row.version, now);
   if (cached) return cached;
   const key = await unwrapDek({
     ring: v.ring,
-    tenantId: row.tenant_id,
+    tenantId: row.tenantId,
     dekVersion: row.version,
     wrapped,
   });
-  v.cache.set(row.tenant_id, row.version, key, now);
+  v.cache.set(row.tenantId, row.version, key, now);
   return key;
 }
 
-export async function tenantDeks(db: D1Database, tenantId: string): Promise<DekRow[]> {
-  const { results } = await db
-    .prepare("SELECT * FROM tenant_keys WHERE tenant_id = ?1 ORDER BY version")
-    .bind(tenantId)
-    .all<DekRow>();
-  return results;
-}
-
-export async function activeDekRow(db: D1Database, tenantId: string): Promise<DekRow | null> {
-  return db
-    .prepare("SELECT * FROM tenant_keys WHERE tenant_id = ?1 AND state = 'active'")
-    .bind(tenantId)
-    .first<DekRow>();
-}
-
-/** The statement that stores a newly wrapped DEK as the tenant's active version. */
-export function insertDekStatement(
-  db: D1Database,
-  args: { tenantId: string; version: number; wrapped: WrappedDek; now: number },
-): D1PreparedStatement {
-  return db
-    .prepare(
-      `INSERT INTO tenant_keys (tenant_id, version, state, kek_id, wrapped_iv, wrapped_dek, created_at)
-       VALUES (?1, ?2, 'active', ?3, ?4, ?5, ?6)`,
-    )
-    .bind(
-      args.tenantId,
-      args.version,
-      args.wrapped.kekId,
-      args.wrapped.iv,
-      args.wrapped.ciphertext,
-      args.now,
-    );
-}
+/** The tenant's DEK versions, oldest first. */
+export const tenantDeks = (db: D1Database, tenantId: string): Promise<DekRow[]> =>
+  dekRows(database(db), tenantId);
 
 /**
  * The tenant's active DEK, creating version 1 on first use. Two concurrent first uses race on the
@@ -110,23 +69,12 @@ export async function activeDek(
   const row = await activeDekRow(v.db, tenantId);
   if (row) return { version: row.version, key: await dekKey(v, row) };
 
-  const anyKey = await v.db
-    .prepare("SELECT 1 AS x FROM tenant_keys WHERE tenant_id = ?1 LIMIT 1")
-    .bind(tenantId)
-    .first();
-  if (anyKey) {
+  if (await hasAnyDek(v.db, tenantId)) {
     // Keys exist but none is active: only a tenant whose keys were destroyed looks like this.
     throw new VaultError("key_destroyed", "This tenant's vault keys have been destroyed.");
   }
   const created = await createDek({ ring: v.ring, tenantId, dekVersion: 1 });
-  await v.db
-    .prepare(
-      `INSERT OR IGNORE INTO tenant_keys
-         (tenant_id, version, state, kek_id, wrapped_iv, wrapped_dek, created_at)
-       VALUES (?1, 1, 'active', ?2, ?3, ?4, ?5)`,
-    )
-    .bind(tenantId, created.wrapped.kekId, created.wrapped.iv, created.wrapped.ciphertext, v.now())
-    .run();
+  await insertFirstDek(v.db, tenantId, created.wrapped, v.now());
   const winner = await activeDekRow(v.db, tenantId);
   if (!winner) throw new Error("tenant has key rows but no active DEK after creating one");
   return { version: winner.version, key: await dekKey(v, winner) };

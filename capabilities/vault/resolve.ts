@@ -8,6 +8,7 @@ import { replaceSecretRefs } from "../../core/secrets/reference";
 import { openVault } from "./deks";
 import type { Vault } from "./deks";
 import { VaultError } from "./errors";
+import { liveSecretNames } from "./repository";
 import { readSecret } from "./secrets";
 
 const MASK_ALL_LIMIT = 10_000;
@@ -100,13 +101,8 @@ export class VaultSession {
    * other way (e.g. echoed from a tool's environment).
    */
   async rememberAll(): Promise<void> {
-    const { results } = await this.#vault.db
-      .prepare(
-        "SELECT name FROM secrets WHERE tenant_id = ?1 AND deleted_at IS NULL ORDER BY name LIMIT ?2",
-      )
-      .bind(this.#tenantId, MASK_ALL_LIMIT)
-      .all<{ name: string }>();
-    for (const { name } of results) {
+    const names = await liveSecretNames(this.#vault.db, this.#tenantId, MASK_ALL_LIMIT);
+    for (const name of names) {
       try {
         await this.#read(name);
       } catch (e) {

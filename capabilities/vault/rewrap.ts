@@ -1,7 +1,8 @@
 import { rewrapDek, VaultCryptoError } from "../../core/vault";
+import { database, type Query } from "../../platform/db/client";
 import type { Vault } from "./deks";
+import { countDeksNotUnder, dekCountsByKek, deksToRewrap, rewrapQuery } from "./repository";
 import { wrappedOf } from "./deks";
-import type { DekRow } from "./deks";
 
 const REWRAP_PAGE = 100;
 
@@ -40,7 +41,7 @@ export async function rewrapDeks(
       version: number;
       from_kek: string;
       to_kek: string;
-    }) => D1PreparedStatement;
+    }) => Query;
   },
 ): Promise<RewrapResult> {
   const activeKek = v.ring.active.id;
@@ -49,27 +50,18 @@ export async function rewrapDeks(
   let rewrapped = 0;
   let after: [string, number] = ["", 0];
   while (rewrapped + failed.length < opts.limit) {
-    const { results } = await v.db
-      .prepare(
-        `SELECT * FROM tenant_keys
-          WHERE state != 'destroyed' AND kek_id != ?1 AND (?2 = '' OR tenant_id = ?2)
-            AND (tenant_id > ?3 OR (tenant_id = ?3 AND version > ?4))
-          ORDER BY tenant_id, version LIMIT ?5`,
-      )
-      .bind(
-        activeKek,
-        tenant,
-        after[0],
-        after[1],
-        Math.min(REWRAP_PAGE, opts.limit - rewrapped - failed.length),
-      )
-      .all<DekRow>();
+    const results = await deksToRewrap(v.db, {
+      kekId: activeKek,
+      tenantId: opts.tenantId,
+      after,
+      limit: Math.min(REWRAP_PAGE, opts.limit - rewrapped - failed.length),
+    });
     if (results.length === 0) break;
     const last = results.at(-1)!;
-    after = [last.tenant_id, last.version];
+    after = [last.tenantId, last.version];
 
     const now = v.now();
-    const statements: D1PreparedStatement[] = [];
+    const statements: Query[] = [];
     const updates = new Set<number>();
     for (const row of results) {
       const wrapped = wrappedOf(row);
@@ -77,31 +69,14 @@ export async function rewrapDeks(
       try {
         const next = await rewrapDek({
           ring: v.ring,
-          tenantId: row.tenant_id,
+          tenantId: row.tenantId,
           dekVersion: row.version,
           wrapped,
         });
-        statements.push(
-          v.db
-            .prepare(
-              `UPDATE tenant_keys SET kek_id = ?1, wrapped_iv = ?2, wrapped_dek = ?3, rewrapped_at = ?4
-                WHERE tenant_id = ?5 AND version = ?6 AND kek_id = ?7 AND wrapped_dek = ?8
-                  AND state != 'destroyed'`,
-            )
-            .bind(
-              next.kekId,
-              next.iv,
-              next.ciphertext,
-              now,
-              row.tenant_id,
-              row.version,
-              wrapped.kekId,
-              wrapped.ciphertext,
-            ),
-        );
+        statements.push(rewrapQuery(v.db, { row, from: wrapped, to: next, now }));
         updates.add(statements.length - 1);
         const audit = opts.audit?.({
-          tenantId: row.tenant_id,
+          tenantId: row.tenantId,
           version: row.version,
           from_kek: wrapped.kekId,
           to_kek: next.kekId,
@@ -110,19 +85,19 @@ export async function rewrapDeks(
       } catch (e) {
         if (!(e instanceof VaultCryptoError)) throw e;
         failed.push({
-          tenant_id: row.tenant_id,
+          tenant_id: row.tenantId,
           version: row.version,
-          kek_id: row.kek_id,
+          kek_id: row.kekId,
           reason: e.code,
         });
       }
     }
     if (statements.length > 0) {
-      const written = await v.db.batch(statements);
+      const written = (await v.db.batch(statements as [Query, ...Query[]])) as D1Result[];
       rewrapped += written.reduce((n, r, i) => (updates.has(i) ? n + r.meta.changes : n), 0);
     }
   }
-  const remaining = await deksNotUnder(v.db, activeKek, opts.tenantId);
+  const remaining = await countDeksNotUnder(v.db, activeKek, opts.tenantId);
   return {
     status: remaining === 0 ? "complete" : "in_progress",
     active_kek: activeKek,
@@ -132,32 +107,14 @@ export async function rewrapDeks(
   };
 }
 
-export async function deksNotUnder(
-  db: D1Database,
-  kekId: string,
-  tenantId?: string,
-): Promise<number> {
-  const row = await db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM tenant_keys
-        WHERE state != 'destroyed' AND kek_id != ?1 AND (?2 = '' OR tenant_id = ?2)`,
-    )
-    .bind(kekId, tenantId ?? "")
-    .first<{ n: number }>();
-  return row?.n ?? 0;
-}
+export const deksNotUnder = (d1: D1Database, kekId: string, tenantId?: string): Promise<number> =>
+  countDeksNotUnder(database(d1), kekId, tenantId);
 
 /** Live DEKs per KEK id, for status answers. */
 export async function deksByKek(
-  db: D1Database,
+  d1: D1Database,
   tenantId?: string,
 ): Promise<Record<string, number>> {
-  const { results } = await db
-    .prepare(
-      `SELECT kek_id, COUNT(*) AS n FROM tenant_keys
-        WHERE state != 'destroyed' AND (?1 = '' OR tenant_id = ?1) GROUP BY kek_id ORDER BY kek_id`,
-    )
-    .bind(tenantId ?? "")
-    .all<{ kek_id: string; n: number }>();
-  return Object.fromEntries(results.map((r) => [r.kek_id, r.n]));
+  const rows = await dekCountsByKek(database(d1), tenantId);
+  return Object.fromEntries(rows.map((r) => [r.kekId, r.n]));
 }

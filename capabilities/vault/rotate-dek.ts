@@ -1,5 +1,14 @@
 import { createDek, reencryptSecret } from "../../core/vault";
-import { activeDek, dekKey, tenantDeks } from "./deks";
+import { database, type Query } from "../../platform/db/client";
+import { activeDek, dekKey } from "./deks";
+import {
+  activateDekQuery,
+  countSecretsBehind,
+  dekRows,
+  reencryptQuery,
+  retireDekQuery,
+  secretsBehind as secretsBehindPage,
+} from "./repository";
 import type { DekRow, Vault } from "./deks";
 import { VaultError } from "./errors";
 
@@ -16,28 +25,11 @@ export interface RotationProgress {
   remaining: number;
 }
 
-interface BehindRow {
-  name: string;
-  version: number;
-  dek_version: number;
-  iv: string;
-  ciphertext: string;
-}
-
-export async function secretsBehind(
-  db: D1Database,
+export const secretsBehind = (
+  d1: D1Database,
   tenantId: string,
   activeVersion: number,
-): Promise<number> {
-  const row = await db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM secrets
-        WHERE tenant_id = ?1 AND deleted_at IS NULL AND dek_version < ?2`,
-    )
-    .bind(tenantId, activeVersion)
-    .first<{ n: number }>();
-  return row?.n ?? 0;
-}
+): Promise<number> => countSecretsBehind(database(d1), tenantId, activeVersion);
 
 /**
  * DEK rotation, resumable. If no rotation is under way, a new DEK version becomes active and the
@@ -54,11 +46,11 @@ export async function rotateDek(
     maxSecrets: number;
     batchSize?: number;
     /** The audit-outbox statement for a new DEK version (built `ifChanged`). */
-    audit?: (change: { version: number; previous_version: number | null }) => D1PreparedStatement;
+    audit?: (change: { version: number; previous_version: number | null }) => Query;
   },
 ): Promise<RotationProgress> {
   const batchSize = Math.max(1, Math.min(opts.batchSize ?? ROTATION_BATCH, 100));
-  let keys = await tenantDeks(v.db, tenantId);
+  let keys = await dekRows(v.db, tenantId);
   let active = keys.find((k) => k.state === "active");
   let started = false;
   if (!active) {
@@ -67,7 +59,8 @@ export async function rotateDek(
     }
     const first = await activeDek(v, tenantId);
     // The first DEK is created on first use, outside a batch of ours: record it on its own.
-    await opts.audit?.({ version: first.version, previous_version: null }).run();
+    const audit = opts.audit?.({ version: first.version, previous_version: null });
+    if (audit) await v.db.batch([audit]);
     return {
       started: true,
       status: "complete",
@@ -77,9 +70,9 @@ export async function rotateDek(
     };
   }
 
-  if ((await secretsBehind(v.db, tenantId, active.version)) === 0) {
+  if ((await countSecretsBehind(v.db, tenantId, active.version)) === 0) {
     started = await startRotation(v, active, opts.audit);
-    keys = await tenantDeks(v.db, tenantId);
+    keys = await dekRows(v.db, tenantId);
     active = keys.find((k) => k.state === "active");
     if (!active) throw new Error("no active DEK after starting a rotation");
   }
@@ -88,53 +81,45 @@ export async function rotateDek(
   const newKey = await dekKey(v, active);
   let reencrypted = 0;
   while (reencrypted < opts.maxSecrets) {
-    const { results } = await v.db
-      .prepare(
-        `SELECT name, version, dek_version, iv, ciphertext FROM secrets
-          WHERE tenant_id = ?1 AND deleted_at IS NULL AND dek_version < ?2
-          ORDER BY name LIMIT ?3`,
-      )
-      .bind(tenantId, active.version, Math.min(batchSize, opts.maxSecrets - reencrypted))
-      .all<BehindRow>();
+    const results = await secretsBehindPage(
+      v.db,
+      tenantId,
+      active.version,
+      Math.min(batchSize, opts.maxSecrets - reencrypted),
+    );
     if (results.length === 0) break;
-    const statements: D1PreparedStatement[] = [];
+    const statements: Query[] = [];
     for (const s of results) {
-      const old = byVersion.get(s.dek_version);
-      if (!old) throw new VaultError("key_destroyed", `DEK version ${s.dek_version} is missing.`);
+      // Behind the active version means encrypted under an older DEK: never a tombstone.
+      const from = { dekVersion: s.dekVersion!, iv: s.iv!, ciphertext: s.ciphertext! };
+      const old = byVersion.get(from.dekVersion);
+      if (!old) throw new VaultError("key_destroyed", `DEK version ${from.dekVersion} is missing.`);
       const encrypted = await reencryptSecret({
         tenantId,
         name: s.name,
         version: s.version,
         oldDek: await dekKey(v, old),
-        oldDekVersion: s.dek_version,
+        oldDekVersion: from.dekVersion,
         newDek: newKey,
         newDekVersion: active.version,
-        encrypted: { iv: s.iv, ciphertext: s.ciphertext },
+        encrypted: { iv: from.iv, ciphertext: from.ciphertext },
       });
       // Applies only if nobody wrote the secret since it was read (a put moves it on by itself).
       statements.push(
-        v.db
-          .prepare(
-            `UPDATE secrets SET dek_version = ?1, iv = ?2, ciphertext = ?3
-              WHERE tenant_id = ?4 AND name = ?5 AND version = ?6 AND dek_version = ?7 AND iv = ?8`,
-          )
-          .bind(
-            active.version,
-            encrypted.iv,
-            encrypted.ciphertext,
-            tenantId,
-            s.name,
-            s.version,
-            s.dek_version,
-            s.iv,
-          ),
+        reencryptQuery(v.db, {
+          tenantId,
+          name: s.name,
+          version: s.version,
+          from,
+          to: { dekVersion: active.version, ...encrypted },
+        }),
       );
     }
-    const written = await v.db.batch(statements);
+    const written = (await v.db.batch(statements as [Query, ...Query[]])) as D1Result[];
     reencrypted += written.reduce((n, r) => n + r.meta.changes, 0);
   }
 
-  const remaining = await secretsBehind(v.db, tenantId, active.version);
+  const remaining = await countSecretsBehind(v.db, tenantId, active.version);
   return {
     started,
     status: remaining === 0 ? "complete" : "in_progress",
@@ -151,44 +136,27 @@ export async function rotateDek(
 async function startRotation(
   v: Vault,
   active: DekRow,
-  audit?: (change: { version: number; previous_version: number }) => D1PreparedStatement,
+  audit?: (change: { version: number; previous_version: number }) => Query,
 ): Promise<boolean> {
   const version = active.version + 1;
   const created = await createDek({
     ring: v.ring,
-    tenantId: active.tenant_id,
+    tenantId: active.tenantId,
     dekVersion: version,
   });
   const now = v.now();
   try {
-    const [retired] = await v.db.batch([
-      v.db
-        .prepare(
-          "UPDATE tenant_keys SET state = 'retired' WHERE tenant_id = ?1 AND version = ?2 AND state = 'active'",
-        )
-        .bind(active.tenant_id, active.version),
+    const [retired] = (await v.db.batch([
+      retireDekQuery(v.db, active.tenantId, active.version),
       ...(audit ? [audit({ version, previous_version: active.version })] : []),
-      v.db
-        .prepare(
-          `INSERT INTO tenant_keys (tenant_id, version, state, kek_id, wrapped_iv, wrapped_dek, created_at)
-           SELECT ?1, ?2, 'active', ?3, ?4, ?5, ?6
-            WHERE NOT EXISTS (SELECT 1 FROM tenant_keys WHERE tenant_id = ?1 AND state = 'active')`,
-        )
-        .bind(
-          active.tenant_id,
-          version,
-          created.wrapped.kekId,
-          created.wrapped.iv,
-          created.wrapped.ciphertext,
-          now,
-        ),
-    ]);
+      activateDekQuery(v.db, { tenantId: active.tenantId, version, wrapped: created.wrapped, now }),
+    ])) as D1Result[];
     if (retired!.meta.changes !== 1) return false;
   } catch (e) {
     // Another rotation inserted this version first; the batch was rolled back.
     if (e instanceof Error && /UNIQUE|constraint/i.test(e.message)) return false;
     throw e;
   }
-  v.cache.set(active.tenant_id, version, created.dek, now);
+  v.cache.set(active.tenantId, version, created.dek, now);
   return true;
 }

@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { iso, isoOrNull } from "../../core/time";
-import { audited } from "../audit/outbox";
+import { auditedQuery } from "../audit/outbox";
+import { database } from "../../platform/db/client";
+import { keyStatus } from "./key-status";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { json, jsonBody } from "../../core/contract/common";
@@ -27,37 +29,7 @@ keyRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "keys.read");
-    const db = c.env.DB;
-    const { ring } = await keyring(c.var.config.vaultKeks);
-    const deks = await tenantDeks(db, access.tenantId);
-    const { results: counts } = await db
-      .prepare(
-        `SELECT dek_version, COUNT(*) AS n FROM secrets
-          WHERE tenant_id = ?1 AND deleted_at IS NULL GROUP BY dek_version`,
-      )
-      .bind(access.tenantId)
-      .all<{ dek_version: number; n: number }>();
-    const perVersion = new Map(counts.map((r) => [r.dek_version, r.n]));
-    const active = deks.find((d) => d.state === "active");
-    const remaining = active ? await secretsBehind(db, access.tenantId, active.version) : 0;
-    return c.json(
-      {
-        active_kek: ring.active.id,
-        active_dek_version: active?.version ?? null,
-        deks: deks.map((d) => ({
-          version: d.version,
-          state: d.state,
-          kek_id: d.kek_id,
-          created_at: iso(d.created_at),
-          rewrapped_at: isoOrNull(d.rewrapped_at),
-          destroyed_at: isoOrNull(d.destroyed_at),
-          secrets: perVersion.get(d.version) ?? 0,
-        })),
-        rotation: { in_progress: remaining > 0, remaining },
-        rewrap: { needed: await deksNotUnder(db, ring.active.id, access.tenantId) },
-      },
-      200,
-    );
+    return c.json(await keyStatus(c.env.DB, c.var.config.vaultKeks, access.tenantId), 200);
   },
 );
 
@@ -78,7 +50,8 @@ keyRoutes.openapi(
     const progress = await withVaultErrors(c.var.requestId, async () =>
       rotateDek(await openVault(c.env.DB, c.var.config.vaultKeks), access.tenantId, {
         maxSecrets: max_secrets,
-        audit: (change) => audited(c, access, "dek.rotated", change, { ifChanged: true }),
+        audit: (change) =>
+          auditedQuery(c, database(c.env.DB), access, "dek.rotated", change, { ifChanged: true }),
       }),
     );
     return c.json(progress, 200);
@@ -102,7 +75,7 @@ keyRoutes.openapi(
       tenantId: access.tenantId,
       limit,
       audit: ({ tenantId: _, ...change }) =>
-        audited(c, access, "kek.rewrapped", change, { ifChanged: true }),
+        auditedQuery(c, database(c.env.DB), access, "kek.rewrapped", change, { ifChanged: true }),
     });
     return c.json(result, 200);
   },

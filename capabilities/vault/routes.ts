@@ -3,7 +3,8 @@ import type { Context } from "hono";
 import { can } from "../../core/permissions";
 import { parseDestination, type Destination } from "../../core/secrets/destinations";
 import { iso, isoOrNull } from "../../core/time";
-import { audited } from "../audit/outbox";
+import { auditedQuery } from "../audit/outbox";
+import { database } from "../../platform/db/client";
 import { ApiError, errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
@@ -88,8 +89,9 @@ export function destinationsAudit(
   after: Destination[],
 ) {
   return (before: Destination[]) =>
-    audited(
+    auditedQuery(
       c,
+      database(c.env.DB),
       access,
       "secret.destinations_changed",
       { name, before: before as never, after: after as never },
@@ -101,12 +103,12 @@ const requestJson = (r: SecretRequestRow, now: number) => ({
   id: r.id,
   name: r.name,
   description: r.description,
-  requested_by: r.requested_by,
+  requested_by: r.requestedBy,
   destination: requestedDestination(r),
   status: requestStatus(r, now),
-  created_at: iso(r.created_at),
-  expires_at: iso(r.expires_at),
-  fulfilled_at: isoOrNull(r.fulfilled_at),
+  created_at: iso(r.createdAt),
+  expires_at: iso(r.expiresAt),
+  fulfilled_at: isoOrNull(r.fulfilledAt),
   notice: ASK_SECRET_NOTICE,
 });
 
@@ -178,8 +180,9 @@ secretRoutes.openapi(
         value: body.value,
         actor: access.actor,
         audit: ({ version, created }) =>
-          audited(
+          auditedQuery(
             c,
+            database(c.env.DB),
             access,
             created ? "secret.stored" : "secret.updated",
             // A new secret's destinations are part of what was stored.
@@ -257,7 +260,14 @@ secretRoutes.openapi(
       name,
       actor: access.actor,
       now: Date.now(),
-      audit: audited(c, access, "secret.deleted", { name }, { ifChanged: true }),
+      audit: auditedQuery(
+        c,
+        database(c.env.DB),
+        access,
+        "secret.deleted",
+        { name },
+        { ifChanged: true },
+      ),
     });
     if (!deleted) throw errors.notFound("Secret");
     return c.json({ ok: true as const }, 200);
@@ -310,10 +320,10 @@ secretRoutes.openapi(
       now,
       ttlMs: body.expires_in_seconds === undefined ? undefined : body.expires_in_seconds * 1000,
       audit: (r) =>
-        audited(c, access, "secret_request.created", {
+        auditedQuery(c, database(c.env.DB), access, "secret_request.created", {
           request_id: r.id,
           name: r.name,
-          requested_by: r.requested_by,
+          requested_by: r.requestedBy,
         }),
     });
     return c.json({ request: requestJson(row, now) }, 201);
@@ -370,8 +380,9 @@ secretRoutes.openapi(
         actor: access.actor,
         fulfilsRequest: row.id,
         audit: ({ version, created }) =>
-          audited(
+          auditedQuery(
             c,
+            database(c.env.DB),
             access,
             created ? "secret.stored" : "secret.updated",
             created && destination
@@ -411,8 +422,9 @@ secretRoutes.openapi(
         id,
         now: Date.now(),
         actor: access.actor,
-        audit: audited(
+        audit: auditedQuery(
           c,
+          database(c.env.DB),
           access,
           "secret_request.declined",
           { request_id: id, name: row.name },

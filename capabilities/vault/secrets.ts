@@ -3,7 +3,20 @@ import { decryptSecret, encryptSecret, maskLast4 } from "../../core/vault";
 import { utf8 } from "../../core/encoding";
 import { isWellFormed } from "../../core/text";
 import { activeDek, dekKey } from "./deks";
-import type { DekRow, Vault } from "./deks";
+import type { Vault } from "./deks";
+import { database, type Query } from "../../platform/db/client";
+import {
+  eraseSecretQuery,
+  fulfilRequestQuery,
+  requestIsPending,
+  secretMetaPage,
+  secretMetaRow,
+  secretVersion,
+  setDestinationsQuery,
+  storedSecret,
+  unboundSecretNames,
+  writeSecretQuery,
+} from "./repository";
 import { VaultError } from "./errors";
 import { MAX_SECRET_VALUE_BYTES, SECRET_NAME_PATTERN } from "../../core/secrets/limits";
 
@@ -22,13 +35,13 @@ export interface SecretMeta {
   destinations: Destination[];
 }
 
-const META_COLUMNS =
-  "name, version, masked, dek_version, created_at, updated_at, updated_by, destinations";
+type MetaRow = NonNullable<Awaited<ReturnType<typeof secretMetaRow>>>;
 
-type MetaRow = Omit<SecretMeta, "destinations"> & { destinations: string };
-
+// A live secret always has a DEK version and a mask (only a tombstone has neither).
 const metaOf = (row: MetaRow): SecretMeta => ({
   ...row,
+  masked: row.masked!,
+  dek_version: row.dek_version!,
   destinations: JSON.parse(row.destinations) as Destination[],
 });
 
@@ -62,7 +75,7 @@ export interface PutSecretArgs {
    * The audit-outbox statement for this write (built `ifChanged`), batched right after it so it
    * is written only if the write applied. Never given the value.
    */
-  audit?: (change: { version: number; created: boolean }) => D1PreparedStatement;
+  audit?: (change: { version: number; created: boolean }) => Query;
   /**
    * Where the value may go, applied only when this write creates the secret (or revives a deleted
    * one); a new version of a live secret keeps its destinations (`setSecretDestinations` changes
@@ -86,10 +99,7 @@ export async function putSecret(
   const { tenantId, name } = args;
   for (let attempt = 0; attempt < PUT_ATTEMPTS; attempt++) {
     const dek = await activeDek(v, tenantId);
-    const current = await v.db
-      .prepare("SELECT version, deleted_at FROM secrets WHERE tenant_id = ?1 AND name = ?2")
-      .bind(tenantId, name)
-      .first<{ version: number; deleted_at: number | null }>();
+    const current = await secretVersion(v.db, tenantId, name);
     const version = (current?.version ?? 0) + 1;
     const encrypted = await encryptSecret({
       tenantId,
@@ -100,85 +110,62 @@ export async function putSecret(
       plaintext: args.value,
     });
     const now = v.now();
-    const binds = [
-      tenantId, // ?1
-      name, // ?2
-      dek.version, // ?3
-      encrypted.iv, // ?4
-      encrypted.ciphertext, // ?5
-      maskLast4(args.value), // ?6
-      now, // ?7
-      args.actor, // ?8
-      version, // ?9
-      current?.version ?? 0, // ?10
-      args.fulfilsRequest ?? "", // ?11
-      JSON.stringify(args.destinationsIfNew ?? []), // ?12
-    ];
-    const conditions = `EXISTS (SELECT 1 FROM tenant_keys
-        WHERE tenant_id = ?1 AND version = ?3 AND state = 'active')
-      AND (?11 = '' OR EXISTS (SELECT 1 FROM secret_requests
-        WHERE id = ?11 AND tenant_id = ?1 AND name = ?2 AND status = 'pending' AND expires_at > ?7))`;
-    const write = current
-      ? `UPDATE secrets SET version = ?9, dek_version = ?3, iv = ?4, ciphertext = ?5, masked = ?6,
-           updated_at = ?7, updated_by = ?8,
-           created_at = CASE WHEN deleted_at IS NULL THEN created_at ELSE ?7 END,
-           destinations = CASE WHEN deleted_at IS NULL THEN destinations ELSE ?12 END,
-           deleted_at = NULL
-         WHERE tenant_id = ?1 AND name = ?2 AND version = ?10 AND ${conditions}`
-      : `INSERT INTO secrets (tenant_id, name, version, dek_version, iv, ciphertext, masked,
-           created_at, updated_at, updated_by, deleted_at, destinations)
-         SELECT ?1, ?2, ?9, ?3, ?4, ?5, ?6, ?7, ?7, ?8, NULL, ?12 WHERE ?10 = 0 AND ${conditions}
-         ON CONFLICT DO NOTHING`;
-    const statements = [v.db.prepare(write).bind(...binds)];
+    const write = writeSecretQuery(
+      v.db,
+      {
+        tenantId,
+        name,
+        version,
+        previousVersion: current?.version ?? 0,
+        dekVersion: dek.version,
+        iv: encrypted.iv,
+        ciphertext: encrypted.ciphertext,
+        masked: maskLast4(args.value),
+        now,
+        actor: args.actor,
+        fulfilsRequest: args.fulfilsRequest ?? "",
+        destinationsIfNew: JSON.stringify(args.destinationsIfNew ?? []),
+      },
+      current !== undefined,
+    );
+    const statements: [Query, ...Query[]] = [write];
     if (args.audit) {
-      statements.push(args.audit({ version, created: !current || current.deleted_at !== null }));
+      statements.push(args.audit({ version, created: !current || current.deletedAt !== null }));
     }
     if (args.fulfilsRequest) {
       statements.push(
-        v.db
-          .prepare(
-            `UPDATE secret_requests SET status = 'fulfilled', fulfilled_at = ?3, fulfilled_by = ?4
-              WHERE id = ?1 AND tenant_id = ?2 AND status = 'pending'
-                AND EXISTS (SELECT 1 FROM secrets WHERE tenant_id = ?2 AND name = ?5 AND iv = ?6)`,
-          )
-          .bind(args.fulfilsRequest, tenantId, now, args.actor, name, encrypted.iv),
+        fulfilRequestQuery(v.db, {
+          id: args.fulfilsRequest,
+          tenantId,
+          name,
+          iv: encrypted.iv,
+          now,
+          actor: args.actor,
+        }),
       );
     }
-    const [written] = await v.db.batch(statements);
+    const [written] = (await v.db.batch(statements)) as D1Result[];
     if (written!.meta.changes === 1) {
-      const secret = await getSecretMeta(v.db, tenantId, name);
-      if (!secret) throw new VaultError("conflict", "The secret was deleted while it was saved.");
-      return { secret, created: !current || current.deleted_at !== null };
+      const row = await secretMetaRow(v.db, tenantId, name);
+      if (!row) throw new VaultError("conflict", "The secret was deleted while it was saved.");
+      return { secret: metaOf(row), created: !current || current.deletedAt !== null };
     }
-    if (args.fulfilsRequest && !(await requestIsPending(v, tenantId, args.fulfilsRequest))) {
+    if (
+      args.fulfilsRequest &&
+      !(await requestIsPending(v.db, tenantId, args.fulfilsRequest, v.now()))
+    ) {
       throw new VaultError("conflict", "This request for a secret is no longer pending.");
     }
   }
   throw new VaultError("conflict", "The secret changed while it was being saved. Try again.");
 }
 
-async function requestIsPending(v: Vault, tenantId: string, id: string): Promise<boolean> {
-  const row = await v.db
-    .prepare(
-      `SELECT 1 AS x FROM secret_requests
-        WHERE id = ?1 AND tenant_id = ?2 AND status = 'pending' AND expires_at > ?3`,
-    )
-    .bind(id, tenantId, v.now())
-    .first();
-  return row !== null;
-}
-
 export async function getSecretMeta(
-  db: D1Database,
+  d1: D1Database,
   tenantId: string,
   name: string,
 ): Promise<SecretMeta | null> {
-  const row = await db
-    .prepare(
-      `SELECT ${META_COLUMNS} FROM secrets WHERE tenant_id = ?1 AND name = ?2 AND deleted_at IS NULL`,
-    )
-    .bind(tenantId, name)
-    .first<MetaRow>();
+  const row = await secretMetaRow(database(d1), tenantId, name);
   return row ? metaOf(row) : null;
 }
 
@@ -188,7 +175,7 @@ export async function getSecretMeta(
  * no such secret.
  */
 export async function setSecretDestinations(
-  db: D1Database,
+  d1: D1Database,
   args: {
     tenantId: string;
     name: string;
@@ -196,18 +183,14 @@ export async function setSecretDestinations(
     actor: string;
     now: number;
     /** The audit-outbox statement (built `ifChanged`), given the list before the change. */
-    audit: (before: Destination[]) => D1PreparedStatement;
+    audit: (before: Destination[]) => Query;
   },
 ): Promise<{ before: Destination[]; secret: SecretMeta } | null> {
-  const before = await getSecretMeta(db, args.tenantId, args.name);
+  const before = await getSecretMeta(d1, args.tenantId, args.name);
   if (!before) return null;
+  const db = database(d1);
   const [result] = await db.batch([
-    db
-      .prepare(
-        `UPDATE secrets SET destinations = ?3, updated_at = ?4, updated_by = ?5
-          WHERE tenant_id = ?1 AND name = ?2 AND deleted_at IS NULL`,
-      )
-      .bind(args.tenantId, args.name, JSON.stringify(args.destinations), args.now, args.actor),
+    setDestinationsQuery(db, { ...args, destinations: JSON.stringify(args.destinations) }),
     args.audit(before.destinations),
   ]);
   if (result!.meta.changes !== 1) return null;
@@ -218,69 +201,38 @@ export async function setSecretDestinations(
 }
 
 /** Live secrets that may be sent nowhere (for the console and the doctor). */
-export async function unboundSecrets(db: D1Database, tenantId: string): Promise<string[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT name FROM secrets WHERE tenant_id = ?1 AND deleted_at IS NULL AND destinations = '[]'
-        ORDER BY name LIMIT 1000`,
-    )
-    .bind(tenantId)
-    .all<{ name: string }>();
-  return results.map((r) => r.name);
-}
+export const unboundSecrets = (d1: D1Database, tenantId: string): Promise<string[]> =>
+  unboundSecretNames(database(d1), tenantId);
 
 /** A page of live secrets by name, after `after` (exclusive). */
 export async function listSecrets(
-  db: D1Database,
+  d1: D1Database,
   tenantId: string,
   page: { after?: string; limit: number },
 ): Promise<{ secrets: SecretMeta[]; next: string | null }> {
-  const { results } = await db
-    .prepare(
-      `SELECT ${META_COLUMNS} FROM secrets
-        WHERE tenant_id = ?1 AND deleted_at IS NULL AND name > ?2 ORDER BY name LIMIT ?3`,
-    )
-    .bind(tenantId, page.after ?? "", page.limit + 1)
-    .all<MetaRow>();
+  const results = await secretMetaPage(database(d1), tenantId, {
+    after: page.after ?? "",
+    limit: page.limit + 1,
+  });
   const secrets = results.slice(0, page.limit).map(metaOf);
   return { secrets, next: results.length > page.limit ? secrets.at(-1)!.name : null };
 }
 
 /** Erases the ciphertext and keeps a tombstone, so the next put continues the version count. */
 export async function deleteSecret(
-  db: D1Database,
+  d1: D1Database,
   args: {
     tenantId: string;
     name: string;
     actor: string;
     now: number;
     /** The audit-outbox statement, built `ifChanged`. */
-    audit: D1PreparedStatement;
+    audit: Query;
   },
 ): Promise<boolean> {
-  const [result] = await db.batch([
-    db
-      .prepare(
-        `UPDATE secrets SET iv = NULL, ciphertext = NULL, masked = NULL, dek_version = NULL,
-         destinations = '[]', deleted_at = ?3, updated_at = ?3, updated_by = ?4
-       WHERE tenant_id = ?1 AND name = ?2 AND deleted_at IS NULL`,
-      )
-      .bind(args.tenantId, args.name, args.now, args.actor),
-    args.audit,
-  ]);
-  return result!.meta.changes === 1;
-}
-
-interface StoredSecretRow {
-  version: number;
-  dek_version: number;
-  iv: string;
-  ciphertext: string;
-  destinations: string;
-  state: DekRow["state"] | null;
-  kek_id: string | null;
-  wrapped_iv: string | null;
-  wrapped_dek: string | null;
+  const db = database(d1);
+  const [result] = await db.batch([eraseSecretQuery(db, args), args.audit]);
+  return result.meta.changes === 1;
 }
 
 /**
@@ -295,24 +247,17 @@ export async function readSecret(
   if (typeof name !== "string" || !SECRET_NAME_PATTERN.test(name)) {
     throw new VaultError("secret_not_found", "No secret by that name (names are A-Z, 0-9, _).");
   }
-  const row = await v.db
-    .prepare(
-      `SELECT s.version, s.dek_version, s.iv, s.ciphertext, s.destinations,
-              k.state, k.kek_id, k.wrapped_iv, k.wrapped_dek
-         FROM secrets s
-         LEFT JOIN tenant_keys k ON k.tenant_id = s.tenant_id AND k.version = s.dek_version
-        WHERE s.tenant_id = ?1 AND s.name = ?2 AND s.deleted_at IS NULL`,
-    )
-    .bind(tenantId, name)
-    .first<StoredSecretRow>();
-  if (!row) throw new VaultError("secret_not_found", `No secret named ${name}.`);
+  const row = await storedSecret(v.db, tenantId, name);
+  if (!row || row.dekVersion === null || row.iv === null || row.ciphertext === null) {
+    throw new VaultError("secret_not_found", `No secret named ${name}.`);
+  }
   if (row.state === null) {
     throw new VaultError("key_destroyed", `The key that encrypted ${name} no longer exists.`);
   }
   const dek = await dekKey(v, {
     ...row,
-    tenant_id: tenantId,
-    version: row.dek_version,
+    tenantId,
+    version: row.dekVersion,
     state: row.state,
   });
   const value = await decryptSecret({
@@ -320,7 +265,7 @@ export async function readSecret(
     name,
     version: row.version,
     dek,
-    dekVersion: row.dek_version,
+    dekVersion: row.dekVersion,
     encrypted: { iv: row.iv, ciphertext: row.ciphertext },
   });
   return { value, destinations: JSON.parse(row.destinations) as Destination[] };

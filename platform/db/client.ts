@@ -1,3 +1,4 @@
+import type { BatchItem } from "drizzle-orm/batch";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import * as schema from "./schema";
 
@@ -18,3 +19,6 @@ export function database(d1: D1Database): Database {
   }
   return db;
 }
+
+/** A statement for `db.batch([...])`. */
+export type Query = BatchItem<"sqlite">;

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:test";
+import { database } from "../../../platform/db/client";
 import { toBase64 } from "../../../core/encoding";
 import { DekCache, loadKekRing } from "../../../core/vault";
 import type { Vault } from "../deks";
@@ -19,7 +20,7 @@ export async function coldVault(ring = K1): Promise<Vault> {
   return {
     ring: loaded.ring,
     cache: new DekCache({ maxEntries: 100, ttlMs: 60_000 }),
-    db: env.DB,
+    db: database(env.DB),
     now: Date.now,
   };
 }

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:test";
+import { database } from "../../../platform/db/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Destination, DestinationVia } from "../../../core/secrets/destinations";
 import { VaultError } from "../errors";
@@ -6,7 +7,7 @@ import { VaultSession, type SecretUse } from "../resolve";
 import { setSecretDestinations } from "../secrets";
 import { signUp } from "../../../tests/helpers/client";
 import { newTenant, putSecret } from "../../tenancy/tests/helpers";
-import { auditStatement } from "../../audit/outbox";
+import { auditQuery } from "../../audit/outbox";
 
 const header = (name: string): DestinationVia => ({ kind: "header", name });
 const provider = (id: string): DestinationVia => ({ kind: "provider", id });
@@ -26,8 +27,8 @@ describe("the secret resolver checks every destination rule", () => {
       actor: "test",
       now: 1,
       audit: () =>
-        auditStatement(
-          env.DB,
+        auditQuery(
+          database(env.DB),
           {
             tenantId: t,
             type: "secret.destinations_changed",

@@ -1,4 +1,5 @@
 import { env } from "cloudflare:test";
+import { database } from "../../../platform/db/client";
 import { describe, expect, it } from "vitest";
 import { putSecret as putSecret_, readSecretValue } from "../secrets";
 import { rotateDek } from "../rotate-dek";
@@ -100,7 +101,7 @@ describe("DEK rotation", () => {
       reencrypted: 26,
     });
     await expectAllReadable(t, values);
-  });
+  }, 20_000); // 25 secrets stored through the API: slow on a loaded machine
 
   it("survives a crash between batches and resumes with every secret readable", async () => {
     const { t, values } = await tenantWithSecrets(20, "C");
@@ -122,7 +123,7 @@ describe("DEK rotation", () => {
       },
     });
     await expect(
-      rotateDek({ ...vault, db: crashing } as Vault, t, { maxSecrets: 1000, batchSize: 5 }),
+      rotateDek({ ...vault, db: database(crashing) }, t, { maxSecrets: 1000, batchSize: 5 }),
     ).rejects.toThrow("simulated crash");
     expect(await dekVersionsInUse(t)).toEqual({ 1: 15, 2: 5 });
     await expectAllReadable(t, values);
@@ -160,12 +161,15 @@ describe("DEK rotation", () => {
           : value;
       },
     });
-    await putSecret_({ ...vault, db: racing } as Vault, {
-      tenantId: t,
-      name: "R_001",
-      value: "written-during-the-race",
-      actor: "user:test",
-    });
+    await putSecret_(
+      { ...vault, db: database(racing) },
+      {
+        tenantId: t,
+        name: "R_001",
+        value: "written-during-the-race",
+        actor: "user:test",
+      },
+    );
     values.set("R_001", "written-during-the-race");
     expect(raced).toBe(true);
     const row = (await secretRows(t)).find((r) => r.name === "R_001")!;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { auditStatement } from "../../../audit/outbox";
+import { auditQuery } from "../../../audit/outbox";
+import { database } from "../../../../platform/db/client";
 import { parseDestination } from "../../../../core/secrets/destinations";
 import { createSecretRequest } from "../../../vault/secret-requests";
 import { toolError, type BuiltinTool } from "./types";
@@ -55,13 +56,13 @@ export const askSecret: BuiltinTool = {
       now: ctx.now,
       // Drained into the chain by the cron (the Worker's outbox path; this runs inside the DO).
       audit: (r) =>
-        auditStatement(
-          ctx.env.DB,
+        auditQuery(
+          database(ctx.env.DB),
           {
             tenantId: ctx.tenantId,
             type: "secret_request.created",
             actor: { kind: "agent", id: `session:${ctx.sessionId}` },
-            data: { request_id: r.id, name: r.name, requested_by: r.requested_by },
+            data: { request_id: r.id, name: r.name, requested_by: r.requestedBy },
           },
           ctx.now,
         ),

@@ -18,7 +18,7 @@ import { migrate } from "./tenant/schema";
 import { TransparencyLog } from "./tenant/tlog";
 import { SinkDelivery, type SinkConfig } from "./tenant/sinks";
 import { ApprovalWebhook, type ApprovalWebhookInput } from "./tenant/approval-webhook";
-import { SessionEngine, type SessionEvent, type TransientEvent } from "./tenant/sessions";
+import { AgentSessionEngine, type AgentSessionEvent, type TransientEvent } from "./tenant/sessions";
 import type { TenantProvider } from "../core/providers/catalog";
 import type { SecretMatcher } from "../core/secrets";
 import { VaultSession } from "../workers/vault/resolve";
@@ -35,7 +35,7 @@ export class TenantDO extends DurableObject<Env> {
   private readonly audit: AuditLog;
   private readonly policies: PolicyStore;
   private readonly runs: RunEngine;
-  private readonly sessions: SessionEngine;
+  private readonly agentSessions: AgentSessionEngine;
   private readonly authority: RunAuthority;
   private readonly outbox: OutboxDrain;
   private readonly tlog: TransparencyLog;
@@ -70,7 +70,7 @@ export class TenantDO extends DurableObject<Env> {
     );
     this.authority = new RunAuthority(sql, this.audit, env.DB, () => this.tenantId());
     this.providers = new ProviderStore(sql, this.audit);
-    this.sessions = new SessionEngine(
+    this.agentSessions = new AgentSessionEngine(
       sql,
       env,
       () => this.tenantId(),
@@ -148,8 +148,8 @@ export class TenantDO extends DurableObject<Env> {
     const now = Date.now();
     const nextExpiry = this.runs.expireApprovals(now);
     const nextIdle = this.runs.closeIdleRuns(now);
-    this.sessions.resumeSettled(now);
-    const sessions = this.sessions.due(now);
+    this.agentSessions.resumeSettled(now);
+    const sessions = this.agentSessions.due(now);
     this.approvalWebhook.enqueue(now);
     const candidates = [
       nextExpiry,
@@ -173,16 +173,16 @@ export class TenantDO extends DurableObject<Env> {
     await this.sinks.deliver(Date.now());
     await this.approvalWebhook.deliver(Date.now());
     let retryAt: number | null = null;
-    for (const id of this.sessions.due(Date.now()).ids) {
-      const outcome = await this.sessions.advance(id, Date.now);
+    for (const id of this.agentSessions.due(Date.now()).ids) {
+      const outcome = await this.agentSessions.advance(id, Date.now);
       if (outcome.kind === "retry_at") retryAt = Math.min(retryAt ?? Infinity, outcome.at);
     }
     await this.afterChange(retryAt);
   }
 
-  private broadcast(sessionId: string, event: SessionEvent | TransientEvent): void {
+  private broadcast(agentSessionId: string, event: AgentSessionEvent | TransientEvent): void {
     const text = JSON.stringify(event);
-    for (const ws of this.ctx.getWebSockets(sessionId)) {
+    for (const ws of this.ctx.getWebSockets(agentSessionId)) {
       try {
         ws.send(text);
       } catch {
@@ -201,7 +201,7 @@ export class TenantDO extends DurableObject<Env> {
     }
     const bound = this.bind(tenantId);
     if (!bound.ok) return new Response(bound.message, { status: bound.status });
-    const backlog = this.sessions.events(sessionId, after);
+    const backlog = this.agentSessions.events(sessionId, after);
     if (!backlog.ok) return new Response("no such session", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [sessionId]);
@@ -383,24 +383,24 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.sessions.create(input, actor, Date.now());
+    const result = await this.agentSessions.create(input, actor, Date.now());
     await this.afterChange();
     return result;
   }
 
   listSessions(tenantId: string) {
     const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.sessions.list()) : bound;
+    return bound.ok ? ok(this.agentSessions.list()) : bound;
   }
 
   getSession(tenantId: string, sessionId: string) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.sessions.get(sessionId) : bound;
+    return bound.ok ? this.agentSessions.get(sessionId) : bound;
   }
 
   sessionEvents(tenantId: string, sessionId: string, afterSeq: number) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.sessions.events(sessionId, afterSeq) : bound;
+    return bound.ok ? this.agentSessions.events(sessionId, afterSeq) : bound;
   }
 
   /** Stores the message and wakes the loop through the alarm (so it survives evictions). */
@@ -408,7 +408,7 @@ export class TenantDO extends DurableObject<Env> {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     const now = Date.now();
-    const result = await this.sessions.sendMessage(sessionId, content, actor, now);
+    const result = await this.agentSessions.sendMessage(sessionId, content, actor, now);
     if (result.ok) await this.afterChange(now);
     return result;
   }
@@ -416,7 +416,7 @@ export class TenantDO extends DurableObject<Env> {
   async cancelSession(tenantId: string, sessionId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.sessions.cancel(sessionId, actor, Date.now());
+    const result = this.agentSessions.cancel(sessionId, actor, Date.now());
     await this.afterChange();
     return result;
   }

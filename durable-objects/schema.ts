@@ -146,6 +146,18 @@ export const MIGRATIONS: readonly MigrationStep[][] = [
     buildAuditTiles,
   ],
   // ── end issue 14 ────────────────────────────────────────────────────────────────────────────
+  // ── issue 12 (s12): agent sessions named apart from sign-in sessions; the loop's counters
+  // (turns since the last user message, model retries in a row) stored with its state ──────────
+  [
+    `ALTER TABLE sessions RENAME TO agent_sessions`,
+    `ALTER TABLE session_messages RENAME TO agent_session_messages`,
+    `ALTER TABLE session_events RENAME TO agent_session_events`,
+    `ALTER TABLE agent_session_messages RENAME COLUMN session_id TO agent_session_id`,
+    `ALTER TABLE agent_session_events RENAME COLUMN session_id TO agent_session_id`,
+    `ALTER TABLE agent_sessions ADD COLUMN turns INTEGER NOT NULL DEFAULT 0`,
+    `ALTER TABLE agent_sessions ADD COLUMN retries INTEGER NOT NULL DEFAULT 0`,
+  ],
+  // ── end issue 12 (s12) ──────────────────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

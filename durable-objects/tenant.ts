@@ -26,8 +26,8 @@ import {
   type ApprovalWebhookInput,
 } from "../capabilities/runs/tenant-do/approval-webhook";
 import {
-  SessionEngine,
-  type SessionEvent,
+  AgentSessionEngine,
+  type AgentSessionEvent,
   type TransientEvent,
 } from "../capabilities/agent-sessions/tenant-do/sessions";
 import type { TenantProvider } from "../core/providers/catalog";
@@ -72,7 +72,7 @@ export class TenantDO
   private readonly audit: AuditLog;
   private readonly policies: PolicyStore;
   private readonly runs: RunEngine;
-  private readonly sessions: SessionEngine;
+  private readonly agentSessions: AgentSessionEngine;
   private readonly authority: RunAuthority;
   private readonly outbox: OutboxDrain;
   private readonly tlog: TransparencyLog;
@@ -107,7 +107,7 @@ export class TenantDO
     );
     this.authority = new RunAuthority(sql, this.audit, env.DB, () => this.tenantId());
     this.providers = new ProviderStore(sql, this.audit);
-    this.sessions = new SessionEngine(
+    this.agentSessions = new AgentSessionEngine(
       sql,
       env,
       () => this.tenantId(),
@@ -185,8 +185,8 @@ export class TenantDO
     const now = Date.now();
     const nextExpiry = this.runs.expireApprovals(now);
     const nextIdle = this.runs.closeIdleRuns(now);
-    this.sessions.resumeSettled(now);
-    const sessions = this.sessions.due(now);
+    this.agentSessions.resumeSettled(now);
+    const sessions = this.agentSessions.due(now);
     this.approvalWebhook.enqueue(now);
     const candidates = [
       nextExpiry,
@@ -210,16 +210,16 @@ export class TenantDO
     await this.sinks.deliver(Date.now());
     await this.approvalWebhook.deliver(Date.now());
     let retryAt: number | null = null;
-    for (const id of this.sessions.due(Date.now()).ids) {
-      const outcome = await this.sessions.advance(id, Date.now);
+    for (const id of this.agentSessions.due(Date.now()).ids) {
+      const outcome = await this.agentSessions.advance(id, Date.now);
       if (outcome.kind === "retry_at") retryAt = Math.min(retryAt ?? Infinity, outcome.at);
     }
     await this.afterChange(retryAt);
   }
 
-  private broadcast(sessionId: string, event: SessionEvent | TransientEvent): void {
+  private broadcast(agentSessionId: string, event: AgentSessionEvent | TransientEvent): void {
     const text = JSON.stringify(event);
-    for (const ws of this.ctx.getWebSockets(sessionId)) {
+    for (const ws of this.ctx.getWebSockets(agentSessionId)) {
       try {
         ws.send(text);
       } catch {
@@ -238,7 +238,7 @@ export class TenantDO
     }
     const bound = this.bind(tenantId);
     if (!bound.ok) return new Response(bound.message, { status: bound.status });
-    const backlog = this.sessions.events(sessionId, after);
+    const backlog = this.agentSessions.events(sessionId, after);
     if (!backlog.ok) return new Response("no such session", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [sessionId]);
@@ -420,24 +420,24 @@ export class TenantDO
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.sessions.create(input, actor, Date.now());
+    const result = await this.agentSessions.create(input, actor, Date.now());
     await this.afterChange();
     return result;
   }
 
   listSessions(tenantId: string) {
     const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.sessions.list()) : bound;
+    return bound.ok ? ok(this.agentSessions.list()) : bound;
   }
 
   getSession(tenantId: string, sessionId: string) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.sessions.get(sessionId) : bound;
+    return bound.ok ? this.agentSessions.get(sessionId) : bound;
   }
 
   sessionEvents(tenantId: string, sessionId: string, afterSeq: number) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.sessions.events(sessionId, afterSeq) : bound;
+    return bound.ok ? this.agentSessions.events(sessionId, afterSeq) : bound;
   }
 
   /** Stores the message and wakes the loop through the alarm (so it survives evictions). */
@@ -445,7 +445,7 @@ export class TenantDO
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     const now = Date.now();
-    const result = await this.sessions.sendMessage(sessionId, content, actor, now);
+    const result = await this.agentSessions.sendMessage(sessionId, content, actor, now);
     if (result.ok) await this.afterChange(now);
     return result;
   }
@@ -453,7 +453,7 @@ export class TenantDO
   async cancelSession(tenantId: string, sessionId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.sessions.cancel(sessionId, actor, Date.now());
+    const result = this.agentSessions.cancel(sessionId, actor, Date.now());
     await this.afterChange();
     return result;
   }

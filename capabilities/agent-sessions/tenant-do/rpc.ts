@@ -1,4 +1,4 @@
-import type { SessionEvent, SessionView } from "./sessions";
+import type { AgentSessionEvent, AgentSessionView } from "./sessions";
 import type { ChatMessage } from "../../../core/providers/types";
 import type { Result } from "../../../platform/result";
 import type { Actor } from "../../../platform/tenant-types";
@@ -15,18 +15,22 @@ export interface AgentSessionsRpc {
       title: string;
     },
     actor: Actor,
-  ): Promise<Result<SessionView>>;
-  listSessions(tenantId: string): Result<SessionView[]>;
+  ): Promise<Result<AgentSessionView>>;
+  listSessions(tenantId: string): Result<AgentSessionView[]>;
   getSession(
     tenantId: string,
     sessionId: string,
-  ): Result<SessionView & { messages: ChatMessage[] }>;
-  sessionEvents(tenantId: string, sessionId: string, afterSeq: number): Result<SessionEvent[]>;
+  ): Result<AgentSessionView & { messages: ChatMessage[] }>;
+  sessionEvents(tenantId: string, sessionId: string, afterSeq: number): Result<AgentSessionEvent[]>;
   sendSessionMessage(
     tenantId: string,
     sessionId: string,
     content: string,
     actor: Actor,
-  ): Promise<Result<SessionView>>;
-  cancelSession(tenantId: string, sessionId: string, actor: Actor): Promise<Result<SessionView>>;
+  ): Promise<Result<AgentSessionView>>;
+  cancelSession(
+    tenantId: string,
+    sessionId: string,
+    actor: Actor,
+  ): Promise<Result<AgentSessionView>>;
 }

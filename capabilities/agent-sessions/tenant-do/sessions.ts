@@ -1,3 +1,10 @@
+import {
+  transition,
+  type AgentSessionState,
+  type AgentSessionStatus,
+  type LifecycleEvent,
+  type Transition,
+} from "../../../core/agent-sessions/lifecycle";
 import { iso } from "../../../core/time";
 import { PROVIDER_CATALOG, type TenantProvider } from "../../../core/providers/catalog";
 import type { ChatMessage, ModelToolCall, ProviderConfig } from "../../../core/providers/types";
@@ -12,6 +19,7 @@ import type { Env } from "../../../platform/env";
 import { callModel } from "../../providers/call-model";
 import { VaultSession } from "../../vault/resolve";
 import { VaultError } from "../../vault/errors";
+import { stateFromColumns, storeState, type AgentSessionStateColumns } from "./agent-session-state";
 import type { AuditLog } from "../../audit/tenant-do/audit-log";
 import type { ProviderStore } from "../../providers/tenant-do/providers";
 import type { SecretUses } from "../../providers/tenant-do/secret-uses";
@@ -22,15 +30,15 @@ import { BUILTIN_TOOLS } from "./tools";
 import { toolError, type ToolOutcome } from "./tools/types";
 import type { Actor, JsonObject, JsonValue, StepView } from "../../../platform/tenant-types";
 
-export type SessionStatus = "idle" | "running" | "waiting_approval" | "error" | "cancelled";
+export type { AgentSessionStatus };
 
-export interface SessionView {
+export interface AgentSessionView {
   id: string;
   run_id: string;
   title: string;
   provider: { id: string | null; kind: string; base_url: string; model: string };
   key_secret: string;
-  status: SessionStatus;
+  status: AgentSessionStatus;
   error: string | null;
   /** Who started it: the console shows them by name. */
   created_by: Actor;
@@ -38,14 +46,14 @@ export interface SessionView {
   updated_at: string;
 }
 
-export interface SessionEvent {
+export interface AgentSessionEvent {
   seq: number;
   at: string;
   type: string;
   [k: string]: JsonValue;
 }
 
-type SessionRow = {
+type AgentSessionRow = AgentSessionStateColumns & {
   id: string;
   run_id: string;
   provider: string;
@@ -53,18 +61,14 @@ type SessionRow = {
   key_secret: string;
   system: string;
   title: string;
-  status: SessionStatus;
-  error: string | null;
   anomaly_state: string;
   created_by: string;
   created_at: number;
   updated_at: number;
-  retry_at: number | null;
 };
 
-/** Model calls allowed per user message before the loop stops itself. */
-const MAX_TURNS = 20;
-const MAX_MODEL_RETRIES = 5;
+type Accepted = Extract<Transition, { ok: true }>;
+
 const MODEL_TIMEOUT_MS = 60_000;
 const RETRYABLE = new Set([
   "rate_limited",
@@ -80,17 +84,21 @@ export type AdvanceOutcome =
 
 /**
  * Hosted agent sessions: the model loop runs here, every tool call goes through the run engine
- * (policy, checkpoint, audit), and all progress is in SQLite, so the alarm can resume the loop
- * after an eviction without repeating a completed side effect.
+ * (policy, checkpoint, audit), and all progress — the lifecycle state and its counters included —
+ * is in SQLite, so the alarm can resume the loop after an eviction without repeating a completed
+ * side effect, resetting the turn limit or forgetting the backoff.
  */
-export class SessionEngine {
+export class AgentSessionEngine {
   constructor(
     private readonly sql: SqlStorage,
     private readonly env: Env,
     private readonly tenantId: () => string,
     private readonly audit: AuditLog,
     private readonly runs: RunEngine,
-    private readonly broadcast: (sessionId: string, event: SessionEvent | TransientEvent) => void,
+    private readonly broadcast: (
+      agentSessionId: string,
+      event: AgentSessionEvent | TransientEvent,
+    ) => void,
     private readonly providers: ProviderStore,
     private readonly uses: SecretUses,
   ) {}
@@ -114,11 +122,13 @@ export class SessionEngine {
     }
   }
 
-  private row(id: string): SessionRow | undefined {
-    return this.sql.exec<SessionRow>("SELECT * FROM sessions WHERE id = ?", id).toArray()[0];
+  private row(id: string): AgentSessionRow | undefined {
+    return this.sql
+      .exec<AgentSessionRow>("SELECT * FROM agent_sessions WHERE id = ?", id)
+      .toArray()[0];
   }
 
-  view(r: SessionRow): SessionView {
+  view(r: AgentSessionRow): AgentSessionView {
     const p = JSON.parse(r.provider) as ProviderConfig;
     return {
       id: r.id,
@@ -144,7 +154,7 @@ export class SessionEngine {
     },
     actor: Actor,
     now: number,
-  ): Promise<Result<SessionView>> {
+  ): Promise<Result<AgentSessionView>> {
     const guard = guardChatInput(input.system);
     if (!guard.ok) return fail(400, guard.code, guard.message);
     const provider = this.providers.get(input.provider_id);
@@ -177,7 +187,7 @@ export class SessionEngine {
       const id = `ses_${crypto.randomUUID()}`;
       this.audit.atomically(() => {
         this.sql.exec(
-          `INSERT INTO sessions (id, run_id, provider, provider_id, key_secret, system, title, status,
+          `INSERT INTO agent_sessions (id, run_id, provider, provider_id, key_secret, system, title, status,
              anomaly_state, created_by, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'idle', ?, ?, ?, ?)`,
           id,
@@ -211,37 +221,38 @@ export class SessionEngine {
     });
   }
 
-  list(): SessionView[] {
+  list(): AgentSessionView[] {
     return this.sql
-      .exec<SessionRow>("SELECT * FROM sessions ORDER BY created_at DESC LIMIT 100")
+      .exec<AgentSessionRow>("SELECT * FROM agent_sessions ORDER BY created_at DESC LIMIT 100")
       .toArray()
       .map((r) => this.view(r));
   }
 
-  get(id: string): Result<SessionView & { messages: ChatMessage[] }> {
+  get(id: string): Result<AgentSessionView & { messages: ChatMessage[] }> {
     const r = this.row(id);
     if (!r) return fail(404, "not_found", "Session not found.");
     return ok({ ...this.view(r), messages: this.messages(id) });
   }
 
-  events(id: string, afterSeq: number): Result<SessionEvent[]> {
+  events(id: string, afterSeq: number): Result<AgentSessionEvent[]> {
     if (!this.row(id)) return fail(404, "not_found", "Session not found.");
     return ok(
       this.sql
         .exec<{ event: string }>(
-          "SELECT event FROM session_events WHERE session_id = ? AND seq > ? ORDER BY seq LIMIT 500",
+          `SELECT event FROM agent_session_events WHERE agent_session_id = ? AND seq > ?
+           ORDER BY seq LIMIT 500`,
           id,
           afterSeq,
         )
         .toArray()
-        .map((r) => JSON.parse(r.event) as SessionEvent),
+        .map((r) => JSON.parse(r.event) as AgentSessionEvent),
     );
   }
 
   private messages(id: string): ChatMessage[] {
     return this.sql
       .exec<{ message: string }>(
-        "SELECT message FROM session_messages WHERE session_id = ? ORDER BY seq",
+        "SELECT message FROM agent_session_messages WHERE agent_session_id = ? ORDER BY seq",
         id,
       )
       .toArray()
@@ -250,8 +261,9 @@ export class SessionEngine {
 
   private addMessage(id: string, message: ChatMessage, now: number) {
     this.sql.exec(
-      `INSERT INTO session_messages (session_id, seq, message, created_at)
-       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM session_messages WHERE session_id = ?), ?, ?)`,
+      `INSERT INTO agent_session_messages (agent_session_id, seq, message, created_at)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM agent_session_messages
+                   WHERE agent_session_id = ?), ?, ?)`,
       id,
       id,
       JSON.stringify(message),
@@ -262,15 +274,15 @@ export class SessionEngine {
   private emit(id: string, type: string, data: JsonObject, now: number) {
     const seq = this.sql
       .exec<{ s: number }>(
-        "SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM session_events WHERE session_id = ?",
+        "SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM agent_session_events WHERE agent_session_id = ?",
         id,
       )
       .one().s;
     const mask = this.#mask;
     const masked = mask ? mapJsonStrings(data, (t) => mask.mask(t)) : data;
-    const event: SessionEvent = { seq, at: iso(now), type, ...redactJson(masked) };
+    const event: AgentSessionEvent = { seq, at: iso(now), type, ...redactJson(masked) };
     this.sql.exec(
-      "INSERT INTO session_events (session_id, seq, event, created_at) VALUES (?, ?, ?, ?)",
+      "INSERT INTO agent_session_events (agent_session_id, seq, event, created_at) VALUES (?, ?, ?, ?)",
       id,
       seq,
       JSON.stringify(event),
@@ -279,16 +291,36 @@ export class SessionEngine {
     this.broadcast(id, event);
   }
 
-  private setStatus(id: string, status: SessionStatus, now: number, raw: string | null = null) {
-    const error = raw === null || !this.#mask ? raw : this.#mask.mask(raw);
-    this.sql.exec(
-      "UPDATE sessions SET status = ?, error = ?, updated_at = ?, retry_at = NULL WHERE id = ?",
-      status,
-      error,
-      now,
-      id,
-    );
-    this.emit(id, "status", { status, ...(error ? { error } : {}) }, now);
+  /**
+   * The only place a session's state changes: `transition` decides, this stores the result and
+   * announces it. `alongside` runs once the move is accepted, before it is stored and announced
+   * (so its events come first).
+   */
+  private move(
+    id: string,
+    event: LifecycleEvent,
+    now: number,
+    alongside?: (step: Accepted) => void,
+  ): Transition {
+    const r = this.row(id);
+    if (!r) return { ok: false, code: "illegal_transition", message: "Session not found." };
+    const before = stateFromColumns(r);
+    const step = transition(before, event);
+    if (!step.ok) return step;
+    const mask = this.#mask;
+    const state: AgentSessionState =
+      step.state.status === "error" && mask
+        ? { ...step.state, error: mask.mask(step.state.error) }
+        : step.state;
+    const accepted = { ...step, state };
+    alongside?.(accepted);
+    storeState(this.sql, id, before, state, now);
+    if (step.effects.some((e) => e.type === "announce_status")) {
+      const data: JsonObject = { status: state.status };
+      if (state.status === "error" && state.error) data.error = state.error;
+      this.emit(id, "status", data, now);
+    }
+    return accepted;
   }
 
   async sendMessage(
@@ -296,48 +328,46 @@ export class SessionEngine {
     typed: string,
     actor: Actor,
     now: number,
-  ): Promise<Result<SessionView>> {
+  ): Promise<Result<AgentSessionView>> {
     const r = this.row(id);
     if (!r) return fail(404, "not_found", "Session not found.");
-    if (r.status === "cancelled") return fail(409, "session_closed", "The session was cancelled.");
-    if (r.status === "running" || r.status === "waiting_approval") {
-      return fail(409, "session_busy", "The agent is still working; wait for it to finish.");
-    }
+    const sent: LifecycleEvent = { type: "message_sent" };
+    // Asked first (it writes nothing), so a busy session answers 409 before the text is checked.
+    const allowed = transition(stateFromColumns(r), sent);
+    if (!allowed.ok) return fail(409, allowed.code, allowed.message);
     const guard = guardChatInput(typed);
     if (!guard.ok) return fail(400, guard.code, guard.message);
     // A vault value pasted by a person is kept (and shown, and sent) only as ***last4.
     return this.withTenantMask(async (mask) => {
       const content = mask(typed);
-      this.addMessage(id, { role: "user", content }, now);
-      // The message itself stays in the session's transcript; the log records that it was sent.
-      this.audit.append({
-        type: "session.message_sent",
-        runId: r.run_id,
-        stepId: null,
-        actor,
-        data: { session_id: id, characters: content.length },
-        now,
+      const moved = this.move(id, sent, now, () => {
+        this.addMessage(id, { role: "user", content }, now);
+        // The message itself stays in the session's transcript; the log records that it was sent.
+        this.audit.append({
+          type: "session.message_sent",
+          runId: r.run_id,
+          stepId: null,
+          actor,
+          data: { session_id: id, characters: content.length },
+          now,
+        });
+        this.emit(id, "user_message", { content }, now);
       });
-      this.emit(id, "user_message", { content }, now);
-      this.emit(id, "status", { status: "running" }, now);
-      this.sql.exec(
-        "UPDATE sessions SET status = 'running', error = NULL, updated_at = ? WHERE id = ?",
-        now,
-        id,
-      );
-      this.turns.set(id, 0);
+      if (!moved.ok) return fail(409, moved.code, moved.message);
       return ok(this.view(this.row(id)!));
     });
   }
 
-  cancel(id: string, actor: Actor, now: number): Result<SessionView> {
+  cancel(id: string, actor: Actor, now: number): Result<AgentSessionView> {
     const r = this.row(id);
     if (!r) return fail(404, "not_found", "Session not found.");
-    if (r.status !== "cancelled") {
+    // Cancelling a cancelled session is refused by `transition` and changes nothing here.
+    const moved = this.move(id, { type: "cancel_requested" }, now, () => {
       const run = this.runs.getRun(r.run_id, now);
       if (run.ok && run.value.status === "open")
         this.runs.cancelRun(r.run_id, actor, "session cancelled", now);
-      this.setStatus(id, "cancelled", now);
+    });
+    if (moved.ok) {
       this.audit.append({
         type: "session.cancelled",
         runId: r.run_id,
@@ -354,7 +384,7 @@ export class SessionEngine {
   due(now: number): { ids: string[]; next: number | null } {
     const rows = this.sql
       .exec<{ id: string; retry_at: number | null }>(
-        "SELECT id, retry_at FROM sessions WHERE status = 'running'",
+        "SELECT id, retry_at FROM agent_sessions WHERE status = 'running'",
       )
       .toArray();
     const ids = rows.filter((r) => r.retry_at === null || r.retry_at <= now).map((r) => r.id);
@@ -369,18 +399,15 @@ export class SessionEngine {
   resumeSettled(now: number): number {
     const settled = this.sql
       .exec<{ id: string }>(
-        `SELECT s.id FROM sessions s WHERE s.status = 'waiting_approval' AND NOT EXISTS
+        `SELECT s.id FROM agent_sessions s WHERE s.status = 'waiting_approval' AND NOT EXISTS
            (SELECT 1 FROM steps t WHERE t.run_id = s.run_id AND t.status = 'awaiting_approval')`,
       )
       .toArray();
-    for (const { id } of settled) {
-      this.sql.exec("UPDATE sessions SET status = 'running', updated_at = ? WHERE id = ?", now, id);
-      this.emit(id, "status", { status: "running" }, now);
-    }
-    return settled.length;
+    let resumed = 0;
+    for (const { id } of settled)
+      if (this.move(id, { type: "approval_settled" }, now).ok) resumed++;
+    return resumed;
   }
-
-  private readonly turns = new Map<string, number>();
 
   /** Runs the loop until it has to wait for a person, a retry, or the user. */
   async advance(id: string, now: () => number): Promise<AdvanceOutcome> {
@@ -402,34 +429,33 @@ export class SessionEngine {
       }
       const last = messages.at(-1);
       if (!last || last.role === "assistant") {
-        this.setStatus(id, "idle", now());
+        this.move(id, { type: "agent_finished" }, now());
         return { kind: "idle" };
       }
-      const turn = (this.turns.get(id) ?? 0) + 1;
-      this.turns.set(id, turn);
-      if (turn > MAX_TURNS) {
-        this.setStatus(
-          id,
-          "error",
-          now(),
-          `stopped after ${MAX_TURNS} model calls without finishing`,
-        );
-        return { kind: "stopped" };
-      }
+      // Counted before the call, in SQLite: an eviction during it does not give the turn back.
+      const turn = this.move(id, { type: "turn_started" }, now());
+      if (!turn.ok || turn.state.status !== "running") return { kind: "stopped" };
       const outcome = await this.callModel(r, messages, now);
       if (outcome) return outcome;
     }
   }
 
   private async callModel(
-    r: SessionRow,
+    r: AgentSessionRow,
     messages: ChatMessage[],
     now: () => number,
   ): Promise<AdvanceOutcome | null> {
     const snapshot = JSON.parse(r.provider) as ProviderConfig;
     const configured = r.provider_id ? this.providers.get(r.provider_id) : null;
     if (!configured) {
-      this.setStatus(r.id, "error", now(), "the session's provider is no longer configured");
+      this.move(
+        r.id,
+        {
+          type: "failed",
+          error: "the session's provider is no longer configured",
+        },
+        now(),
+      );
       return { kind: "stopped" };
     }
     const provider: ProviderConfig = { ...snapshot, baseUrl: configured.baseUrl };
@@ -450,7 +476,7 @@ export class SessionEngine {
     } catch (e) {
       vault.close();
       if (!(e instanceof VaultError)) throw e;
-      this.setStatus(r.id, "error", now(), providerKeyProblem(configured, e));
+      this.move(r.id, { type: "failed", error: providerKeyProblem(configured, e) }, now());
       return { kind: "stopped" };
     }
     // Taken before the vault closes, so no path (errors included) is left without it.
@@ -479,26 +505,25 @@ export class SessionEngine {
     sendDelta(deltas.end());
     if (!result.ok) {
       const { error } = result;
-      const attempts = (this.retries.get(r.id) ?? 0) + 1;
-      if (RETRYABLE.has(error.kind) && attempts <= MAX_MODEL_RETRIES) {
-        this.retries.set(r.id, attempts);
-        const backoff = Math.min(30, 2 ** (attempts - 1));
-        const at = now() + (error.retry_after_seconds ?? backoff) * 1000;
-        this.sql.exec("UPDATE sessions SET retry_at = ? WHERE id = ?", at, r.id);
-        this.emit(
-          r.id,
-          "model_error",
-          { kind: error.kind, message: mask(error.message), retry_at: iso(at) },
-          now(),
-        );
-        return { kind: "retry_at", at };
-      }
-      this.retries.delete(r.id);
-      this.emit(r.id, "model_error", { kind: error.kind, message: mask(error.message) }, now());
-      this.setStatus(r.id, "error", now(), `model call failed: ${mask(error.message)}`);
-      return { kind: "stopped" };
+      const message = mask(error.message);
+      const failed: LifecycleEvent = {
+        type: "model_failed",
+        retryable: RETRYABLE.has(error.kind),
+        message,
+        retryAfterSeconds: error.retry_after_seconds ?? null,
+        now: now(),
+      };
+      const moved = this.move(r.id, failed, now(), (step) => {
+        const data: JsonObject = { kind: error.kind, message };
+        const at = wakeAt(step);
+        if (at !== null) data.retry_at = iso(at);
+        this.emit(r.id, "model_error", data, now());
+      });
+      const at = moved.ok ? wakeAt(moved) : null;
+      return at === null ? { kind: "stopped" } : { kind: "retry_at", at };
     }
-    this.retries.delete(r.id);
+    // Stored with the answer below; a session cancelled meanwhile refuses it and stops next turn.
+    this.move(r.id, { type: "model_answered" }, now());
     const response = {
       ...result.response,
       text: mask(result.response.text),
@@ -530,10 +555,12 @@ export class SessionEngine {
     return null;
   }
 
-  private readonly retries = new Map<string, number>();
-
   /** Returns true when the session must now wait for a person's approval. */
-  private async handleToolCall(r: SessionRow, call: ModelToolCall, now: number): Promise<boolean> {
+  private async handleToolCall(
+    r: AgentSessionRow,
+    call: ModelToolCall,
+    now: number,
+  ): Promise<boolean> {
     const tool = BUILTIN_TOOLS.get(call.name);
     const args = (call.input ?? {}) as JsonObject;
     // Read fresh: an earlier call of the same turn may have advanced it.
@@ -570,7 +597,7 @@ export class SessionEngine {
     const step = proposed.value;
     if (!step.replay) {
       this.sql.exec(
-        "UPDATE sessions SET anomaly_state = ? WHERE id = ?",
+        "UPDATE agent_sessions SET anomaly_state = ? WHERE id = ?",
         JSON.stringify(state),
         r.id,
       );
@@ -603,11 +630,7 @@ export class SessionEngine {
     }
     switch (step.status) {
       case "awaiting_approval":
-        this.sql.exec(
-          "UPDATE sessions SET status = 'waiting_approval', updated_at = ? WHERE id = ?",
-          now,
-          r.id,
-        );
+        this.move(r.id, { type: "approval_requested" }, now);
         this.emit(
           r.id,
           "approval_needed",
@@ -689,7 +712,7 @@ export class SessionEngine {
             score: outcome.injectionScore,
           });
           this.sql.exec(
-            "UPDATE sessions SET anomaly_state = ? WHERE id = ?",
+            "UPDATE agent_sessions SET anomaly_state = ? WHERE id = ?",
             JSON.stringify(seen.state),
             r.id,
           );
@@ -701,7 +724,7 @@ export class SessionEngine {
   }
 
   private async execute(
-    r: SessionRow,
+    r: AgentSessionRow,
     tool: NonNullable<ReturnType<typeof BUILTIN_TOOLS.get>>,
     args: Record<string, unknown>,
     stepId: string,
@@ -714,7 +737,14 @@ export class SessionEngine {
     );
     try {
       const outcome: ToolOutcome = await tool.execute(
-        { env: this.env, tenantId: this.tenantId(), sessionId: r.id, sql: this.sql, vault, now },
+        {
+          env: this.env,
+          tenantId: this.tenantId(),
+          sessionId: r.id,
+          sql: this.sql,
+          vault,
+          now,
+        },
         args,
       );
       await vault.rememberAll();
@@ -735,7 +765,7 @@ export class SessionEngine {
 
   /** Stores the tool result for the model and, for an executed step, its report, together. */
   private finishCall(
-    r: SessionRow,
+    r: AgentSessionRow,
     call: ModelToolCall,
     outcome: ToolOutcome,
     step: StepView | null,
@@ -787,6 +817,12 @@ export function pendingToolCalls(messages: ChatMessage[]): ModelToolCall[] {
     messages.slice(i + 1).flatMap((m) => (m.role === "tool" ? [m.tool_call_id] : [])),
   );
   return assistant.tool_calls.filter((c) => !answered.has(c.id));
+}
+
+/** When the lifecycle asked for the loop to run again (the next model attempt), if it did. */
+function wakeAt(step: Accepted): number | null {
+  for (const e of step.effects) if (e.type === "wake_at") return e.at;
+  return null;
 }
 
 export type TransientEvent = { type: "model_delta"; text: string };

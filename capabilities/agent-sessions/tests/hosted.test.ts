@@ -353,14 +353,15 @@ describe("provider errors", () => {
       const retryAt = await runInDurableObject(
         stubOf(t.tenantId),
         (_, state) =>
-          state.storage.sql.exec<{ r: number | null }>("SELECT retry_at AS r FROM sessions").one()
-            .r,
+          state.storage.sql
+            .exec<{ r: number | null }>("SELECT retry_at AS r FROM agent_sessions")
+            .one().r,
       );
       if (retryAt !== null) {
         retryAts.push(Math.round((retryAt - before) / 1000));
         // Skip the wait instead of sleeping through it.
         await runInDurableObject(stubOf(t.tenantId), (_, state) => {
-          state.storage.sql.exec("UPDATE sessions SET retry_at = ?", Date.now() - 1);
+          state.storage.sql.exec("UPDATE agent_sessions SET retry_at = ?", Date.now() - 1);
         });
       }
     }

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCheckpointKeyPair } from "../../core/audit/checkpoint";
 import { buildSignedExport, joinLines } from "../core/audit/export-helpers";
+import { cliEnv } from "./cli-env";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const fixtures = join(root, "tests", "fixtures", "audit");
@@ -16,6 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function gatehouse(...args: string[]) {
   const result = spawnSync(process.execPath, [join(root, "cli", "bin.mjs"), ...args], {
     cwd: root,
+    env: cliEnv,
     encoding: "utf8",
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -38,6 +38,8 @@ export default tseslint.config(
       "node_modules/",
       ".wrangler/",
       "web/dist/",
+      "cli/dist/",
+      "cli/.dist-*/",
       "test-results/",
       "worker-configuration.d.ts",
       "migrations/",

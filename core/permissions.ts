@@ -85,7 +85,7 @@ export const ACTION_DESCRIPTIONS: Readonly<Record<Action, string>> = {
   "audit.export": "Export the audit log",
   "audit.configure":
     "Configure the transparency log: witnesses, public verification data, SIEM sinks",
-  "audit.rotate_log_key": "Rotate the audit log's checkpoint key (step-up)",
+  "audit.rotate_log_key": "Rotate the audit log's signing key (step-up)",
   "sessions.read": "See hosted agent sessions",
   "sessions.create": "Start hosted agent sessions",
 };

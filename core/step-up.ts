@@ -70,7 +70,7 @@ export const STEP_UP_OPERATIONS = {
   "keys.rotate_dek": { description: "Rotate the tenant's DEK", when: "always", route: true },
   "keys.rewrap": { description: "Rewrap the tenant's DEKs", when: "always", route: true },
   "audit.rotate_log_key": {
-    description: "Rotate the tenant's audit-log (checkpoint) key",
+    description: "Rotate the tenant's audit-log signing key",
     when: "always",
     route: true,
   },

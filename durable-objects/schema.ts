@@ -158,6 +158,13 @@ export const MIGRATIONS: readonly MigrationStep[][] = [
     `ALTER TABLE agent_sessions ADD COLUMN retries INTEGER NOT NULL DEFAULT 0`,
   ],
   // ── end issue 12 (s12) ──────────────────────────────────────────────────────────────────────
+  // ── issue 12 (signed heads): a "checkpoint" is only a step's, saved before its side effect;
+  // the signed heads of the audit log (JWS and C2SP note) get their own name. Rows are kept. ──
+  [
+    `ALTER TABLE audit_checkpoints RENAME TO audit_heads`,
+    `ALTER TABLE tlog_checkpoints RENAME TO tlog_heads`,
+  ],
+  // ── end issue 12 (signed heads) ──────────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

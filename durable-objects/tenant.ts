@@ -88,11 +88,11 @@ export class TenantDO
     this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
     this.tlog = new TransparencyLog(sql, this.audit, () => this.tenantId(), env);
     this.sinks = new SinkDelivery(sql, this.audit, () => this.tenantId(), env);
-    // The change is committed by now: a failure here must not fail it (the next checkpoint,
+    // The change is committed by now: a failure here must not fail it (the next signed head,
     // or the next GET …/audit/checkpoint, signs the note again).
-    this.audit.afterCheckpoint = async (now) => {
+    this.audit.afterHeadSigned = async (now) => {
       if (!this.tlog.canSign) return;
-      const cp = await this.tlog.checkpoint(now).catch(() => null);
+      const cp = await this.tlog.signHead(now).catch(() => null);
       if (cp) this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, Date.now()).catch(() => {}));
     };
     this.policies = new PolicyStore(sql, this.audit);
@@ -180,7 +180,7 @@ export class TenantDO
     }
   }
 
-  /** Expires approvals, signs a due checkpoint, and sets the alarm for the next piece of work. */
+  /** Expires approvals, signs a due head, and sets the alarm for the next piece of work. */
   private async afterChange(extra: number | null = null): Promise<void> {
     const now = Date.now();
     const nextExpiry = this.runs.expireApprovals(now);
@@ -202,7 +202,7 @@ export class TenantDO
       const current = await this.ctx.storage.getAlarm();
       if (current === null || current > next) await this.ctx.storage.setAlarm(next);
     }
-    if (this.audit.checkpointDue()) await this.audit.checkpoint(now);
+    if (this.audit.headDue()) await this.audit.signHead(now);
   }
 
   /** Runs due hosted sessions forward; also how a session resumes after an eviction. */
@@ -613,17 +613,18 @@ export class TenantDO
       ? ok({
           size: this.audit.size,
           root: this.audit.root(),
-          checkpoint: this.audit.latestCheckpoint(),
+          // Wire name kept: `checkpoint` is what the console and scripts already read.
+          checkpoint: this.audit.latestHead(),
         })
       : bound;
   }
 
-  async signCheckpoint(tenantId: string) {
+  async signHead(tenantId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     if (!this.audit.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
-    return ok(await this.audit.checkpoint(Date.now()));
+    return ok(await this.audit.signHead(Date.now()));
   }
 
   inclusionProof(tenantId: string, seq: number, size?: number) {
@@ -659,22 +660,22 @@ export class TenantDO
   }
 
   // ── transparency log (C2SP) ──────────────────────────────────────────────────────────────
-  /** The signed-note checkpoint of the current size, after asking the witnesses to cosign. */
-  async tlogCheckpoint(tenantId: string) {
+  /** The signed head of the current size as a C2SP checkpoint note, after asking the witnesses to cosign. */
+  async tlogHead(tenantId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
     const now = Date.now();
-    await this.tlog.submitToWitnesses(await this.tlog.checkpoint(now), now);
+    await this.tlog.submitToWitnesses(await this.tlog.signHead(now), now);
     return ok(this.tlog.latest()!);
   }
 
-  /** The latest checkpoint, only when the tenant publishes its verification data. */
-  async tlogPublicCheckpoint(tenantId: string) {
+  /** The latest signed note, only when the tenant publishes its verification data. */
+  async tlogPublicHead(tenantId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
-    return this.tlogCheckpoint(tenantId);
+    return this.tlogHead(tenantId);
   }
 
   async tlogProofFile(tenantId: string, seq: number) {

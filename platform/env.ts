@@ -15,7 +15,7 @@ export interface Env {
   AUTH_PEPPER?: string;
   VAULT_KEKS?: string;
   SIGNING_KEY?: string;
-  /** JWKS of retired checkpoint keys, still published so old checkpoints verify. */
+  /** JWKS of retired signing keys, still published so old signed heads verify. */
   SIGNING_KEYS_RETIRED?: string;
   RESEND_API_KEY?: string;
   /** Enables `/api/operator/*` (vault KEK rewrap across tenants) for a bearer of this value. */

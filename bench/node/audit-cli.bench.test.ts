@@ -4,11 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
 import { nodeSha256 } from "../../cli/commands/audit";
-import {
-  checkpointJwks,
-  generateCheckpointKeyPair,
-  importCheckpointSigner,
-} from "../../core/audit/checkpoint";
+import { headJwks, generateHeadKeyPair, importHeadSigner } from "../../core/audit/checkpoint";
 import { formatTrailerLine } from "../../core/audit/export-format";
 import { AuditLogWriter } from "../../core/audit/log-writer";
 import { buildCli } from "../../scripts/build-cli.mjs";
@@ -66,14 +62,14 @@ test(`offline verify, ${EVENTS} events, whole CLI process`, async () => {
   const writer = AuditLogWriter.empty(nodeSha256);
   let text = "";
   for (let i = 0; i < EVENTS; i++) text += `${writer.append(realisticEvent(i)).line}\n`;
-  const { privateJwk, publicJwk } = await generateCheckpointKeyPair();
-  const checkpoint = writer.checkpoint("acme", "2025-01-02T00:00:00.000Z");
-  const jws = await (await importCheckpointSigner(privateJwk)).sign(checkpoint);
-  text += `${formatTrailerLine({ jws, size: checkpoint.size, root: checkpoint.root })}\n`;
+  const { privateJwk, publicJwk } = await generateHeadKeyPair();
+  const head = writer.head("acme", "2025-01-02T00:00:00.000Z");
+  const jws = await (await importHeadSigner(privateJwk)).sign(head);
+  text += `${formatTrailerLine({ jws, size: head.size, root: head.root })}\n`;
   const file = join(dir, "export.jsonl");
   const jwks = join(dir, "jwks.json");
   writeFileSync(file, text);
-  writeFileSync(jwks, JSON.stringify(checkpointJwks([publicJwk])));
+  writeFileSync(jwks, JSON.stringify(headJwks([publicJwk])));
   const check = spawnSync(
     process.execPath,
     ["cli/bin.mjs", "audit", "verify", file, "--jwks", jwks],

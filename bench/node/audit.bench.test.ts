@@ -1,10 +1,6 @@
 import { expect, test } from "vitest";
 import { nodeSha256 } from "../../cli/commands/audit";
-import {
-  checkpointJwks,
-  generateCheckpointKeyPair,
-  importCheckpointSigner,
-} from "../../core/audit/checkpoint";
+import { headJwks, generateHeadKeyPair, importHeadSigner } from "../../core/audit/checkpoint";
 import { serializeAuditExport } from "../../core/audit/export-format";
 import { AuditLogWriter } from "../../core/audit/log-writer";
 import type { Sha256 } from "../../core/audit/sha256";
@@ -18,11 +14,11 @@ const EVENTS = 100_000;
 test(`audit export verification throughput, ${EVENTS} events`, async () => {
   const writer = AuditLogWriter.empty(nodeSha256);
   const events = Array.from({ length: EVENTS }, (_, i) => writer.append(realisticEvent(i)).event);
-  const { privateJwk, publicJwk } = await generateCheckpointKeyPair();
-  const signer = await importCheckpointSigner(privateJwk);
-  const jws = await signer.sign(writer.checkpoint("acme", "2025-01-02T00:00:00.000Z"));
+  const { privateJwk, publicJwk } = await generateHeadKeyPair();
+  const signer = await importHeadSigner(privateJwk);
+  const jws = await signer.sign(writer.head("acme", "2025-01-02T00:00:00.000Z"));
   const text = serializeAuditExport(events, jws);
-  const jwks = checkpointJwks([publicJwk]);
+  const jwks = headJwks([publicJwk]);
   console.log(`export: ${EVENTS} events, ${(text.length / EVENTS).toFixed(0)} bytes per line`);
 
   const runs: [string, Sha256, number][] = [
@@ -40,7 +36,7 @@ test(`audit export verification throughput, ${EVENTS} events`, async () => {
     }
     const { medianMs, p95Ms } = summarize(samples);
     report({
-      name: `audit verify (hash chain + Merkle root + checkpoint), SHA-256 via ${name}`,
+      name: `audit verify (hash chain + Merkle root + signed head), SHA-256 via ${name}`,
       // Throughput: "p95" is the rate of the p95 (slow) run, so it is the lower figure.
       median: Math.round(EVENTS / (medianMs / 1000)),
       p95: Math.round(EVENTS / (p95Ms / 1000)),

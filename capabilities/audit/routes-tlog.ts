@@ -14,10 +14,13 @@ import { TenantParam } from "../runs/contract";
 import { requireTenantAccess } from "../tenancy/access";
 
 /**
- * The audit log as a C2SP transparency log: signed-note checkpoints (with witness
+ * The audit log as a C2SP transparency log: signed heads as notes (with witness
  * cosignatures), `.tlog-proof` downloads, the per-tenant key history, witness configuration,
  * and the opt-in public verification data under `/audit/{t}/…` (the log's origin is
  * `<public host>/audit/<tenant>`, so the origin names where its data is served).
+ *
+ * The signed head is called a "checkpoint" only where a spec names it so: the C2SP
+ * tlog-checkpoint note format and the tlog-tiles `…/checkpoint` URL (both paths below).
  */
 export const auditTlogRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -57,15 +60,13 @@ auditTlogRoutes.openapi(
     method: "get",
     path: "/api/tenants/{t}/audit/checkpoint",
     tags: ["audit"],
-    summary: "The current C2SP checkpoint (signed note, with witness cosignatures)",
+    summary: "The current signed head as a C2SP checkpoint note (with witness cosignatures)",
     request: { params: TenantParam },
     responses: { 200: noteResponse, ...errorResponses },
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    const cp = unwrap(
-      await tenantStub<AuditRpc>(c.env, access.tenantId).tlogCheckpoint(access.tenantId),
-    );
+    const cp = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogHead(access.tenantId));
     return text(200, cp.note, { "cache-control": "no-store" }) as never;
   },
 );
@@ -134,7 +135,7 @@ auditTlogRoutes.openapi(
     method: "put",
     path: "/api/tenants/{t}/audit/transparency/public",
     tags: ["audit"],
-    summary: "Publish (or stop publishing) checkpoints, keys and proofs without authentication",
+    summary: "Publish (or stop publishing) signed heads, keys and proofs without authentication",
     request: {
       params: TenantParam,
       body: jsonBody(z.object({ enabled: z.boolean() }).strict()),
@@ -219,7 +220,7 @@ auditTlogRoutes.openapi(
     method: "post",
     path: "/api/tenants/{t}/audit/log-keys/rotate",
     tags: ["audit"],
-    summary: "Rotate this tenant's checkpoint key (step-up); the old key keeps its window",
+    summary: "Rotate this tenant's log key (step-up); the old key keeps its window",
     request: { params: TenantParam },
     responses: {
       200: json(
@@ -252,7 +253,7 @@ async function publicStub(c: { env: AppEnv["Bindings"] }, tenantId: string) {
 
 publicTlogRoutes.get("/audit/:t/checkpoint", async (c) => {
   const t = c.req.param("t");
-  const cp = unwrap(await (await publicStub(c, t)).tlogPublicCheckpoint(t));
+  const cp = unwrap(await (await publicStub(c, t)).tlogPublicHead(t));
   return text(200, cp.note, {
     "cache-control": "public, max-age=5",
     "access-control-allow-origin": "*",
@@ -271,7 +272,7 @@ publicTlogRoutes.get("/audit/:t/log-keys", async (c) => {
  * c2sp.org/tlog-tiles hash tiles: `/audit/{t}/tile/<L>/<N>[.p/<W>]`. A tile's content at a
  * given width never changes, so full and partial tiles alike are immutable. Entry bundles are
  * not served: they would publish the events themselves, and the opt-in covers only
- * verification data (hashes and checkpoints).
+ * verification data (hashes and signed heads).
  */
 publicTlogRoutes.get("/audit/:t/tile/*", async (c) => {
   const t = c.req.param("t");

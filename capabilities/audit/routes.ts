@@ -6,7 +6,7 @@ import { validationHook } from "../../platform/http/validation";
 import { tenantStub, unwrap } from "../../platform/tenant-stub";
 import type { AuditRpc } from "./tenant-do/rpc";
 import { errorResponses, json } from "../../core/contract/common";
-import { AuditEvent, Proof, SignedCheckpoint, TenantParam } from "../runs/contract";
+import { AuditEvent, Proof, SignedHead, TenantParam } from "../runs/contract";
 import { requireTenantAccess } from "../tenancy/access";
 
 export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -78,14 +78,14 @@ auditRoutes.openapi(
     method: "get",
     path: "/api/tenants/{t}/audit/head",
     tags: ["audit"],
-    summary: "Current size and Merkle root, and the latest signed checkpoint",
+    summary: "Current size and Merkle root, and the latest signed head (as `checkpoint`)",
     request: { params: TenantParam },
     responses: {
       200: json(
         z.object({
           size: z.number().int(),
           root: z.string(),
-          checkpoint: SignedCheckpoint.nullable(),
+          checkpoint: SignedHead.nullable(),
         }),
       ),
       ...errorResponses,
@@ -106,15 +106,15 @@ auditRoutes.openapi(
     path: "/api/tenants/{t}/audit/checkpoints",
     tags: ["audit"],
     summary:
-      "Deprecated (one release): sign a JWS checkpoint; use GET …/audit/checkpoint (C2SP signed note)",
+      "Deprecated (one release): sign a JWS head; use GET …/audit/checkpoint (C2SP signed note)",
     deprecated: true,
     request: { params: TenantParam },
-    responses: { 200: json(SignedCheckpoint), ...errorResponses },
+    responses: { 200: json(SignedHead), ...errorResponses },
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
     return c.json(
-      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).signCheckpoint(access.tenantId)),
+      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).signHead(access.tenantId)),
       200,
     );
   },
@@ -188,7 +188,7 @@ auditRoutes.openapi(
     path: "/api/tenants/{t}/audit/export",
     tags: ["audit"],
     summary:
-      "The whole log as JSONL: the stored event lines, then a trailer (size, root, the checkpoint signed for exactly them), streamed",
+      "The whole log as JSONL: the stored event lines, then a trailer (size, root, the head signed for exactly them), streamed",
     request: { params: TenantParam },
     responses: {
       200: { description: "JSONL", content: { "application/x-ndjson": { schema: z.string() } } },
@@ -198,19 +198,19 @@ auditRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "audit.export");
     const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    const signed = await stub.signCheckpoint(access.tenantId);
+    const signed = await stub.signHead(access.tenantId);
     if (!signed.ok) throw new ApiError(signed.status, signed.code, signed.message);
-    const checkpoint = signed.value;
+    const head = signed.value;
     const encoder = new TextEncoder();
     let after = 0;
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        if (after >= checkpoint.size) {
-          controller.enqueue(encoder.encode(`${formatTrailerLine(checkpoint)}\n`));
+        if (after >= head.size) {
+          controller.enqueue(encoder.encode(`${formatTrailerLine(head)}\n`));
           controller.close();
           return;
         }
-        const limit = Math.min(EXPORT_PAGE, checkpoint.size - after);
+        const limit = Math.min(EXPORT_PAGE, head.size - after);
         const chunk = unwrap(await stub.exportChunk(access.tenantId, after, limit));
         // The stored lines as they are: the log keeps each event as its export line.
         controller.enqueue(encoder.encode(chunk.lines.map((l) => `${l}\n`).join("")));
@@ -220,7 +220,7 @@ auditRoutes.openapi(
     return new Response(body, {
       headers: {
         "content-type": "application/x-ndjson; charset=utf-8",
-        "content-disposition": `attachment; filename="audit-${access.tenantId}-${checkpoint.size}.jsonl"`,
+        "content-disposition": `attachment; filename="audit-${access.tenantId}-${head.size}.jsonl"`,
       },
     }) as never;
   },

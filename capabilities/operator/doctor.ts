@@ -1,4 +1,4 @@
-import { importCheckpointSigner } from "../../core/audit";
+import { importHeadSigner } from "../../core/audit";
 import { parseKekRing } from "../../core/vault";
 import type { Config } from "../../platform/config";
 import type { Env } from "../../platform/env";
@@ -66,18 +66,18 @@ export async function runDoctor(env: Env, config: Config): Promise<Check[]> {
       : { id: "vault_keks", status: "error", message: ring.error },
   );
   try {
-    const signer = env.SIGNING_KEY ? await importCheckpointSigner(env.SIGNING_KEY) : null;
+    const signer = env.SIGNING_KEY ? await importHeadSigner(env.SIGNING_KEY) : null;
     checks.push(
       signer
         ? {
             id: "signing_key",
             status: "ok",
-            message: `Audit checkpoints are signed with key ${signer.kid}.`,
+            message: `The audit log's heads are signed with key ${signer.kid}.`,
           }
         : {
             id: "signing_key",
             status: "error",
-            message: "SIGNING_KEY is not set: checkpoints cannot be signed.",
+            message: "SIGNING_KEY is not set: the audit log's heads cannot be signed.",
           },
     );
   } catch (e) {

@@ -215,9 +215,9 @@ export const AuditEvent = z
   })
   .openapi("AuditEvent");
 
-export const SignedCheckpoint = z
+export const SignedHead = z
   .object({ size: z.number().int(), root: z.string(), ts: IsoTime, jws: z.string() })
-  .openapi("SignedCheckpoint");
+  .openapi("SignedHead");
 
 export const Proof = z
   .object({ proof: z.array(z.string()) })

@@ -15,9 +15,9 @@ import {
 const USAGE = `usage: gatehouse audit verify FILE.jsonl [--jwks JWKS.json] [--tenant ID] [--since HEAD.json | --since CHECKPOINT --log-key KEY]
 
   verify   check every line is I-JSON (UTF-8, no duplicate member, no lone surrogate), every
-           event hash, prev link and seq, the Merkle root, and the final signed checkpoint
+           event hash, prev link and seq, the Merkle root, and the final signed head
            (its signature too when --jwks is given)
-  --tenant the export must be signed for this tenant (a checkpoint is then required)
+  --tenant the export must be signed for this tenant (a signed head is then required)
   --since  a head saved earlier (GET …/audit/head: {"size","root"}), or an earlier C2SP
            checkpoint (with --log-key, the log's vkey): the export must extend it
            exit 0: ok N events · exit 1: bad seq N: reason · exit 2: usage error
@@ -183,12 +183,12 @@ async function verify(args: string[]): Promise<number> {
     process.stderr.write(`extends the checkpoint of size ${since.size} given with --since\n`);
   }
   process.stdout.write(`ok ${result.events} events\n`);
-  const { checkpoint } = result;
+  const { head } = result;
   process.stderr.write(`root ${result.root}\n`);
   process.stderr.write(
-    `checkpoint: tenant ${checkpoint.tenant}, size ${checkpoint.size}, kid ${checkpoint.kid}, ` +
-      `signed ${checkpoint.ts}, signature ${
-        checkpoint.signature === "verified" ? "verified" : "NOT checked (no --jwks)"
+    `signed head: tenant ${head.tenant}, size ${head.size}, kid ${head.kid}, ` +
+      `signed ${head.ts}, signature ${
+        head.signature === "verified" ? "verified" : "NOT checked (no --jwks)"
       }\n`,
   );
   return 0;

@@ -1,8 +1,10 @@
 /**
- * Signed audit checkpoints: `{tenant, size, root, ts}` as a compact JWS (EdDSA / Ed25519) with
- * `kid` (RFC 7638 thumbprint) and `typ` in the protected header; the payload is the checkpoint's
- * RFC 8785 JSON. The private JWK is the server's `SIGNING_KEY` secret; the public halves of the
- * current and all previous keys stay published in the JWKS so old checkpoints keep verifying.
+ * Signed heads of the audit log: the head `{tenant, size, root, ts}` as a compact JWS (EdDSA /
+ * Ed25519) with `kid` (RFC 7638 thumbprint) and `typ` in the protected header; the payload is the
+ * head's RFC 8785 JSON. The private JWK is the server's `SIGNING_KEY` secret; the public halves of
+ * the current and all previous keys stay published in the JWKS so old signed heads keep verifying.
+ * (A "checkpoint" is something else: the row a step saves before its side effect. Only the wire
+ * keeps the old word — the JWS `typ` and the export trailer's `checkpoint` member.)
  */
 import {
   calculateJwkThumbprint,
@@ -18,7 +20,7 @@ import { canonicalJson } from "../canonical-json";
 import { fromBase64Url, utf8 } from "../encoding";
 import { isHex64, isIsoUtcTimestamp } from "./event";
 
-export interface Checkpoint {
+export interface AuditHead {
   tenant: string;
   /** Number of events (Merkle leaves) covered. */
   size: number;
@@ -28,7 +30,7 @@ export interface Checkpoint {
   ts: string;
 }
 
-export interface CheckpointPublicJwk {
+export interface HeadPublicJwk {
   kty: "OKP";
   crv: "Ed25519";
   x: string;
@@ -37,7 +39,7 @@ export interface CheckpointPublicJwk {
   use: "sig";
 }
 
-export interface CheckpointPrivateJwk extends CheckpointPublicJwk {
+export interface HeadPrivateJwk extends HeadPublicJwk {
   d: string;
 }
 
@@ -45,17 +47,18 @@ export interface Jwks {
   keys: JWK[];
 }
 
-export const CHECKPOINT_ALG = "EdDSA";
-export const CHECKPOINT_TYP = "gatehouse-checkpoint";
+export const HEAD_ALG = "EdDSA";
+/** Wire value, unchanged since the first signed exports so they keep verifying. */
+export const HEAD_TYP = "gatehouse-checkpoint";
 
-export type CheckpointVerification =
-  | { ok: true; checkpoint: Checkpoint; kid: string }
-  | { ok: false; code: "malformed-checkpoint" | "unknown-kid" | "bad-signature"; reason: string };
+export type HeadVerification =
+  | { ok: true; head: AuditHead; kid: string }
+  | { ok: false; code: "malformed-signed-head" | "unknown-kid" | "bad-signature"; reason: string };
 
-/** Why `value` is not a valid `Checkpoint`, or null. */
-export function checkpointProblem(value: unknown): string | null {
+/** Why `value` is not a valid `AuditHead`, or null. */
+export function headProblem(value: unknown): string | null {
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    return "a checkpoint must be a JSON object";
+    return "a signed head must be a JSON object";
   const { tenant, size, root, ts } = value as Record<string, unknown>;
   if (typeof tenant !== "string" || tenant.length === 0)
     return '"tenant" must be a non-empty string';
@@ -63,7 +66,7 @@ export function checkpointProblem(value: unknown): string | null {
     return '"size" must be a non-negative integer';
   if (!isHex64(root)) return '"root" must be 64 lowercase hex characters';
   if (!isIsoUtcTimestamp(ts)) return '"ts" must be an ISO-8601 UTC timestamp';
-  if (Object.keys(value).length !== 4) return "a checkpoint has exactly tenant, size, root and ts";
+  if (Object.keys(value).length !== 4) return "a signed head has exactly tenant, size, root and ts";
   return null;
 }
 
@@ -77,39 +80,39 @@ function isEd25519Part(value: unknown): value is string {
 }
 
 /** RFC 7638 thumbprint (SHA-256, base64url) of an Ed25519 JWK: the `kid`. */
-export function checkpointKid(jwk: { kty: string; crv: string; x: string }): Promise<string> {
+export function headKid(jwk: { kty: string; crv: string; x: string }): Promise<string> {
   return calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, "sha256");
 }
 
 /** A fresh Ed25519 key pair as JWKs with kid, alg and use set. */
-export async function generateCheckpointKeyPair(): Promise<{
-  privateJwk: CheckpointPrivateJwk;
-  publicJwk: CheckpointPublicJwk;
+export async function generateHeadKeyPair(): Promise<{
+  privateJwk: HeadPrivateJwk;
+  publicJwk: HeadPublicJwk;
 }> {
   const { privateKey } = await generateKeyPair("Ed25519", { extractable: true });
   const { x, d } = await exportJWK(privateKey);
   if (x === undefined || d === undefined) throw new Error("Ed25519 export returned no key");
-  const publicJwk: CheckpointPublicJwk = {
+  const publicJwk: HeadPublicJwk = {
     kty: "OKP",
     crv: "Ed25519",
     x,
-    kid: await checkpointKid({ kty: "OKP", crv: "Ed25519", x }),
-    alg: CHECKPOINT_ALG,
+    kid: await headKid({ kty: "OKP", crv: "Ed25519", x }),
+    alg: HEAD_ALG,
     use: "sig",
   };
   return { privateJwk: { ...publicJwk, d }, publicJwk };
 }
 
 /** The publishable half of a key: never carries `d`. */
-export function publicCheckpointJwk(jwk: CheckpointPublicJwk): CheckpointPublicJwk {
-  return { kty: "OKP", crv: "Ed25519", x: jwk.x, kid: jwk.kid, alg: CHECKPOINT_ALG, use: "sig" };
+export function publicHeadJwk(jwk: HeadPublicJwk): HeadPublicJwk {
+  return { kty: "OKP", crv: "Ed25519", x: jwk.x, kid: jwk.kid, alg: HEAD_ALG, use: "sig" };
 }
 
 /** A JWKS document for the given keys (current first, then retired ones), private parts removed. */
-export function checkpointJwks(keys: readonly CheckpointPublicJwk[]): {
-  keys: CheckpointPublicJwk[];
+export function headJwks(keys: readonly HeadPublicJwk[]): {
+  keys: HeadPublicJwk[];
 } {
-  return { keys: keys.map(publicCheckpointJwk) };
+  return { keys: keys.map(publicHeadJwk) };
 }
 
 /** Validates a JWKS document (e.g. a file given to the CLI); throws TypeError when malformed. */
@@ -120,10 +123,10 @@ export function parseJwks(value: unknown): Jwks {
   return { keys: keys as JWK[] };
 }
 
-export interface CheckpointSigner {
+export interface HeadSigner {
   readonly kid: string;
-  readonly publicJwk: CheckpointPublicJwk;
-  sign(checkpoint: Checkpoint): Promise<string>;
+  readonly publicJwk: HeadPublicJwk;
+  sign(head: AuditHead): Promise<string>;
 }
 
 /**
@@ -133,7 +136,7 @@ export interface CheckpointSigner {
  */
 const MISMATCHED_KEY = "signing key: private part does not match public part x";
 
-export async function importCheckpointSigner(jwk: unknown): Promise<CheckpointSigner> {
+export async function importHeadSigner(jwk: unknown): Promise<HeadSigner> {
   let value: unknown = jwk;
   if (typeof jwk === "string") {
     try {
@@ -147,25 +150,25 @@ export async function importCheckpointSigner(jwk: unknown): Promise<CheckpointSi
     throw new TypeError("signing key must be an Ed25519 private JWK (kty OKP, crv Ed25519, x, d)");
   if (kid !== undefined && (typeof kid !== "string" || kid.length === 0))
     throw new TypeError("signing key kid must be a non-empty string");
-  const publicJwk = publicCheckpointJwk({
+  const publicJwk = publicHeadJwk({
     kty: "OKP",
     crv: "Ed25519",
     x,
-    kid: kid ?? (await checkpointKid({ kty, crv, x })),
-    alg: CHECKPOINT_ALG,
+    kid: kid ?? (await headKid({ kty, crv, x })),
+    alg: HEAD_ALG,
     use: "sig",
   });
   // Node's WebCrypto already refuses a `d` that does not belong to `x` here (workerd only at the
   // probe below): either way the caller gets the same TypeError, never the runtime's own error.
-  const key = await importJWK({ kty, crv, x, d }, CHECKPOINT_ALG).catch(() => {
+  const key = await importJWK({ kty, crv, x, d }, HEAD_ALG).catch(() => {
     throw new TypeError(MISMATCHED_KEY);
   });
-  const sign = async (checkpoint: Checkpoint): Promise<string> => {
-    const problem = checkpointProblem(checkpoint);
-    if (problem !== null) throw new TypeError(`checkpoint: ${problem}`);
-    const { tenant, size, root, ts } = checkpoint;
+  const sign = async (head: AuditHead): Promise<string> => {
+    const problem = headProblem(head);
+    if (problem !== null) throw new TypeError(`signed head: ${problem}`);
+    const { tenant, size, root, ts } = head;
     return new CompactSign(utf8.encode(canonicalJson({ tenant, size, root, ts })))
-      .setProtectedHeader({ alg: CHECKPOINT_ALG, kid: publicJwk.kid, typ: CHECKPOINT_TYP })
+      .setProtectedHeader({ alg: HEAD_ALG, kid: publicJwk.kid, typ: HEAD_TYP })
       .sign(key);
   };
   const probe = await sign({
@@ -174,20 +177,20 @@ export async function importCheckpointSigner(jwk: unknown): Promise<CheckpointSi
     root: "0".repeat(64),
     ts: "1970-01-01T00:00:00Z",
   });
-  const check = await verifyCheckpoint(probe, { keys: [publicJwk] });
+  const check = await verifySignedHead(probe, { keys: [publicJwk] });
   if (!check.ok) throw new TypeError(MISMATCHED_KEY);
   return { kid: publicJwk.kid, publicJwk, sign };
 }
 
-/** One-off signing; a server signing repeatedly should keep an `importCheckpointSigner`. */
-export async function signCheckpoint(checkpoint: Checkpoint, privateJwk: unknown): Promise<string> {
-  return (await importCheckpointSigner(privateJwk)).sign(checkpoint);
+/** One-off signing; a server signing repeatedly should keep an `importHeadSigner`. */
+export async function signHead(head: AuditHead, privateJwk: unknown): Promise<string> {
+  return (await importHeadSigner(privateJwk)).sign(head);
 }
 
-/** Reads a checkpoint JWS's header and payload WITHOUT checking its signature. */
-export function decodeCheckpoint(
+/** Reads a signed head JWS's header and payload WITHOUT checking its signature. */
+export function decodeSignedHead(
   jws: string,
-): { ok: true; checkpoint: Checkpoint; kid: string } | { ok: false; reason: string } {
+): { ok: true; head: AuditHead; kid: string } | { ok: false; reason: string } {
   const parts = typeof jws === "string" ? jws.split(".") : [];
   if (parts.length !== 3) return { ok: false, reason: "not a compact JWS" };
   let header: ReturnType<typeof decodeProtectedHeader>;
@@ -198,30 +201,30 @@ export function decodeCheckpoint(
   } catch {
     return { ok: false, reason: "undecodable header or payload" };
   }
-  if (header.alg !== CHECKPOINT_ALG)
+  if (header.alg !== HEAD_ALG)
     return { ok: false, reason: `unsupported alg ${JSON.stringify(header.alg)}` };
-  if (header.typ !== CHECKPOINT_TYP) return { ok: false, reason: `typ is not ${CHECKPOINT_TYP}` };
+  if (header.typ !== HEAD_TYP) return { ok: false, reason: `typ is not ${HEAD_TYP}` };
   if (typeof header.kid !== "string" || header.kid.length === 0)
     return { ok: false, reason: "no kid in the protected header" };
-  const problem = checkpointProblem(payload);
+  const problem = headProblem(payload);
   if (problem !== null) return { ok: false, reason: problem };
-  return { ok: true, checkpoint: payload as Checkpoint, kid: header.kid };
+  return { ok: true, head: payload as AuditHead, kid: header.kid };
 }
 
-/** Verifies a checkpoint JWS against every JWKS key whose kid matches (rotation-safe). */
-export async function verifyCheckpoint(jws: string, jwks: Jwks): Promise<CheckpointVerification> {
-  const decoded = decodeCheckpoint(jws);
-  if (!decoded.ok) return { ok: false, code: "malformed-checkpoint", reason: decoded.reason };
+/** Verifies a signed head JWS against every JWKS key whose kid matches (rotation-safe). */
+export async function verifySignedHead(jws: string, jwks: Jwks): Promise<HeadVerification> {
+  const decoded = decodeSignedHead(jws);
+  if (!decoded.ok) return { ok: false, code: "malformed-signed-head", reason: decoded.reason };
   const candidates = jwks.keys.filter((k) => k.kid === decoded.kid);
   if (candidates.length === 0)
     return { ok: false, code: "unknown-kid", reason: `unknown kid ${JSON.stringify(decoded.kid)}` };
   for (const candidate of candidates) {
     if (candidate.kty !== "OKP" || candidate.crv !== "Ed25519" || !isEd25519Part(candidate.x))
       continue;
-    if (candidate.alg !== undefined && candidate.alg !== CHECKPOINT_ALG) continue;
+    if (candidate.alg !== undefined && candidate.alg !== HEAD_ALG) continue;
     try {
-      const key = await importJWK({ kty: "OKP", crv: "Ed25519", x: candidate.x }, CHECKPOINT_ALG);
-      await compactVerify(jws, key, { algorithms: [CHECKPOINT_ALG] });
+      const key = await importJWK({ kty: "OKP", crv: "Ed25519", x: candidate.x }, HEAD_ALG);
+      await compactVerify(jws, key, { algorithms: [HEAD_ALG] });
       return decoded;
     } catch {
       // Wrong key under a reused kid, or a bad signature: try the next candidate.

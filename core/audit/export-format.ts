@@ -7,8 +7,9 @@
  *   "run_id":null,"seq":1,"step_id":null,"ts":"2025-01-31T12:00:00.000Z","type":"policy.pushed"}`.
  *   Writers emit the RFC 8785 canonical JSON of that object (`formatEventLine`), so each line
  *   is the hashed bytes with the `hash` member added; readers accept any JSON spelling.
- * - Last line, always: the trailer, the signed checkpoint over exactly those N events,
- *   `{"checkpoint":"<compact JWS>","root":"<hex>","size":N}` (see checkpoint.ts); `size` and
+ * - Last line, always: the trailer, the signed head over exactly those N events,
+ *   `{"checkpoint":"<compact JWS>","root":"<hex>","size":N}` (see checkpoint.ts; the member keeps
+ *   its first name, `checkpoint`, so exports already written still verify); `size` and
  *   `root` repeat the signed payload for readers that do not decode JWS, and must equal it. The
  *   form without them, `{"checkpoint":"<compact JWS>"}`, is still read. Nothing may follow the
  *   trailer, and an export without one is refused (it may have been cut short). An export of an
@@ -22,7 +23,7 @@ import { hashedAuditEventProblem, isHex64, type HashedAuditEvent } from "./event
 
 export type ExportRecord =
   | { kind: "event"; line: number; event: HashedAuditEvent }
-  | { kind: "checkpoint"; line: number; jws: string; claimed: TrailerClaim | null }
+  | { kind: "trailer"; line: number; jws: string; claimed: TrailerClaim | null }
   | { kind: "invalid"; line: number; problem: string };
 
 export function formatEventLine(event: HashedAuditEvent): string {
@@ -55,31 +56,28 @@ export function canonicalTextOfLine(line: string): string {
   return line.slice(0, at) + line.slice(at + HASH_MEMBER_LENGTH);
 }
 
-/** What a trailer states in the clear: it must match its signed checkpoint. */
+/** What a trailer states in the clear: it must match its signed head. */
 export interface TrailerClaim {
   size: number;
   root: string;
 }
 
-/** The legacy trailer: the signed checkpoint alone. */
-export function formatCheckpointLine(jws: string): string {
+/** The legacy trailer: the signed head alone. */
+export function formatLegacyTrailerLine(jws: string): string {
   return canonicalJson({ checkpoint: jws });
 }
 
-/** The export's last line: the signed checkpoint with the size and root it signs. */
-export function formatTrailerLine(checkpoint: { jws: string; size: number; root: string }): string {
-  const { jws, size, root } = checkpoint;
+/** The export's last line: the signed head with the size and root it signs. */
+export function formatTrailerLine(head: { jws: string; size: number; root: string }): string {
+  const { jws, size, root } = head;
   return canonicalJson({ checkpoint: jws, root, size });
 }
 
-/** A whole export: the events' lines, then the checkpoint line if given. */
-export function serializeAuditExport(
-  events: Iterable<HashedAuditEvent>,
-  checkpointJws?: string,
-): string {
+/** A whole export: the events' lines, then the trailer if given. */
+export function serializeAuditExport(events: Iterable<HashedAuditEvent>, headJws?: string): string {
   let out = "";
   for (const event of events) out += formatEventLine(event) + "\n";
-  if (checkpointJws !== undefined) out += formatCheckpointLine(checkpointJws) + "\n";
+  if (headJws !== undefined) out += formatLegacyTrailerLine(headJws) + "\n";
   return out;
 }
 
@@ -122,7 +120,7 @@ function classify(
         line,
         problem: 'a trailer is {"checkpoint": "<jws>", "root": "<hex>", "size": N}',
       };
-    return { kind: "checkpoint", line, jws, claimed };
+    return { kind: "trailer", line, jws, claimed };
   }
   const problem = hashedAuditEventProblem(value, hexFormat);
   if (problem !== null) return { kind: "invalid", line, problem };
@@ -131,11 +129,11 @@ function classify(
 
 /**
  * Classifies export lines one at a time, numbering them from 1 and enforcing the layout rules
- * that involve more than one line (nothing after the checkpoint). Streaming-friendly.
+ * that involve more than one line (nothing after the trailer). Streaming-friendly.
  */
 export class AuditExportReader {
   private lines = 0;
-  private checkpointLine = 0;
+  private trailerLine = 0;
 
   /** `hexFormat: false` leaves `prev`/`hash` format checks to the caller (see the verifier). */
   constructor(private readonly hexFormat = true) {}
@@ -148,17 +146,17 @@ export class AuditExportReader {
   /** `text` is one line without its "\n"; `parsed`/`strict` as for `classify`. */
   read(text: string, parsed?: { value: unknown }, strict = true): ExportRecord {
     const line = ++this.lines;
-    if (this.checkpointLine > 0)
+    if (this.trailerLine > 0)
       return {
         kind: "invalid",
         line,
-        problem: `the checkpoint on line ${this.checkpointLine} must be the last line`,
+        problem: `the trailer on line ${this.trailerLine} must be the last line`,
       };
     const bom = line === 1 && text.startsWith("\uFEFF");
     const record = bom
       ? classify(text.slice(1), line, this.hexFormat)
       : classify(text, line, this.hexFormat, parsed, strict);
-    if (record.kind === "checkpoint") this.checkpointLine = line;
+    if (record.kind === "trailer") this.trailerLine = line;
     return record;
   }
 }
@@ -197,19 +195,19 @@ export function* exportLines(text: string): Generator<string> {
 }
 
 export type ParsedAuditExport =
-  | { ok: true; events: HashedAuditEvent[]; checkpoint: string | null }
+  | { ok: true; events: HashedAuditEvent[]; headJws: string | null }
   | { ok: false; line: number; problem: string };
 
 /** Parses an export's layout and record shapes (not hashes: see `verifyAuditExport`). */
 export function parseAuditExport(text: string): ParsedAuditExport {
   const reader = new AuditExportReader();
   const events: HashedAuditEvent[] = [];
-  let checkpoint: string | null = null;
+  let headJws: string | null = null;
   for (const lineText of exportLines(text)) {
     const record = reader.read(lineText);
     if (record.kind === "invalid") return { ok: false, line: record.line, problem: record.problem };
     if (record.kind === "event") events.push(record.event);
-    else checkpoint = record.jws;
+    else headJws = record.jws;
   }
-  return { ok: true, events, checkpoint };
+  return { ok: true, events, headJws };
 }

@@ -1,6 +1,6 @@
 import { canonicalJson } from "../canonical-json";
 import { toHex, utf8 } from "../encoding";
-import type { Checkpoint } from "./checkpoint";
+import type { AuditHead } from "./checkpoint";
 import { CompactMerkleTree } from "./compact-tree";
 import {
   auditEventInputProblem,
@@ -103,8 +103,8 @@ export class AuditLogWriter {
     return toHex(this.tree.root());
   }
 
-  /** The checkpoint to sign for the current size. */
-  checkpoint(tenant: string, ts: string): Checkpoint {
+  /** The head to sign for the current size. */
+  head(tenant: string, ts: string): AuditHead {
     return { tenant, size: this.size, root: this.root(), ts };
   }
 

@@ -1,10 +1,10 @@
 /**
  * Offline verification of an audit export (format: export-format.ts): every event's hash and
- * prev link, seq contiguity from 1, the Merkle root, and the final checkpoint's size, root and
+ * prev link, seq contiguity from 1, the Merkle root, and the final signed head's size, root and
  * (given a JWKS) signature. Stops at the first failure.
  */
 import { toHex } from "../encoding";
-import { decodeCheckpoint, verifyCheckpoint, type Checkpoint, type Jwks } from "./checkpoint";
+import { decodeSignedHead, verifySignedHead, type AuditHead, type Jwks } from "./checkpoint";
 import { CompactMerkleTree } from "./compact-tree";
 import {
   canonicalEventJson,
@@ -30,8 +30,8 @@ export type AuditFailureCode =
   | "seq-gap"
   | "broken-prev"
   | "bad-hash"
-  | "missing-checkpoint"
-  | "malformed-checkpoint"
+  | "missing-signed-head"
+  | "malformed-signed-head"
   | "unknown-kid"
   | "bad-signature"
   | "size-mismatch"
@@ -40,20 +40,20 @@ export type AuditFailureCode =
   | "wrong-tenant"
   | "not-grown";
 
-export interface VerifiedCheckpoint extends Checkpoint {
+export interface VerifiedHead extends AuditHead {
   kid: string;
   /** "unchecked" when no JWKS was given: size and root were still compared. */
   signature: "verified" | "unchecked";
 }
 
 /**
- * `seq` of a failure is the first event that fails a check. Failures of the checkpoint record
- * itself (missing, malformed, unknown kid, bad signature) report N + 1, the place the checkpoint
- * takes after N events; a checkpoint of another size reports the first event it disagrees on
+ * `seq` of a failure is the first event that fails a check. Failures of the trailer
+ * itself (missing, malformed, unknown kid, bad signature) report N + 1, the place the trailer
+ * takes after N events; a signed head of another size reports the first event it disagrees on
  * (min(size, N) + 1); a root mismatch reports 1, as any event may be the altered one.
  */
 export type AuditVerifyResult =
-  | { ok: true; events: number; root: string; checkpoint: VerifiedCheckpoint }
+  | { ok: true; events: number; root: string; head: VerifiedHead }
   | { ok: false; seq: number; line: number; code: AuditFailureCode; reason: string };
 
 export type AuditVerifyFailure = Extract<AuditVerifyResult, { ok: false }>;
@@ -65,9 +65,9 @@ export interface TrustedHead {
 }
 
 export interface AuditVerifyOptions {
-  /** Public keys; when given, a checkpoint line is required and its signature must verify. */
+  /** Public keys; when given, a trailer is required and its signature must verify. */
   jwks?: Jwks;
-  /** The tenant the export must belong to (the signed checkpoint names it; one is required). */
+  /** The tenant the export must belong to (the signed head names it; one is required). */
   tenant?: string;
   /** An earlier head: events 1..size of the export must give its root (the log only grew). */
   since?: TrustedHead;
@@ -122,7 +122,7 @@ export class AuditExportVerifier {
   private lastLine = 0;
   private readonly tenant: string | undefined;
   private readonly since: TrustedHead | undefined;
-  private checkpoint: { jws: string; line: number; claimed: TrailerClaim | null } | null = null;
+  private head: { jws: string; line: number; claimed: TrailerClaim | null } | null = null;
   private readonly decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   private failure: AuditVerifyFailure | null = null;
 
@@ -150,8 +150,8 @@ export class AuditExportVerifier {
     switch (record.kind) {
       case "invalid":
         return this.malformed(this.events + 1, record.line, record.problem);
-      case "checkpoint":
-        this.checkpoint = { jws: record.jws, line: record.line, claimed: record.claimed };
+      case "trailer":
+        this.head = { jws: record.jws, line: record.line, claimed: record.claimed };
         return true;
       case "event":
         return this.checkEvent(record.event, lineText, record.line);
@@ -193,8 +193,8 @@ export class AuditExportVerifier {
     this.lines = record.line;
     if (record.kind === "invalid")
       return this.malformed(this.events + 1, record.line, record.problem);
-    if (record.kind === "checkpoint") {
-      this.checkpoint = { jws: record.jws, line: record.line, claimed: record.claimed };
+    if (record.kind === "trailer") {
+      this.head = { jws: record.jws, line: record.line, claimed: record.claimed };
       return true;
     }
     return this.checkEvent(record.event, text, record.line, length);
@@ -309,7 +309,7 @@ export class AuditExportVerifier {
     return false;
   }
 
-  /** Checks the checkpoint (signature against the JWKS when given) and returns the verdict. */
+  /** Checks the signed head (signature against the JWKS when given) and returns the verdict. */
   async finish(): Promise<AuditVerifyResult> {
     if (this.failure !== null) return this.failure;
     const n = this.events;
@@ -322,16 +322,16 @@ export class AuditExportVerifier {
         code: "not-grown",
         reason: `the log shrank: the trusted head has ${this.since.size} events, this export ${n}`,
       };
-    if (this.checkpoint === null)
+    if (this.head === null)
       return {
         ok: false,
         seq: n + 1,
         line: this.lines + 1,
-        code: "missing-checkpoint",
+        code: "missing-signed-head",
         reason:
-          "missing trailer: an export ends with its signed checkpoint; without one it may have been cut short",
+          "missing trailer: an export ends with its signed head; without one it may have been cut short",
       };
-    const { jws, line, claimed } = this.checkpoint;
+    const { jws, line, claimed } = this.head;
     const failAt = (seq: number, code: AuditFailureCode, reason: string): AuditVerifyFailure => ({
       ok: false,
       seq,
@@ -339,57 +339,57 @@ export class AuditExportVerifier {
       code,
       reason,
     });
-    let verified: { checkpoint: Checkpoint; kid: string };
+    let verified: { head: AuditHead; kid: string };
     if (this.jwks !== undefined) {
-      const result = await verifyCheckpoint(jws, this.jwks);
+      const result = await verifySignedHead(jws, this.jwks);
       if (!result.ok)
         return failAt(
           n + 1,
           result.code,
-          result.code === "malformed-checkpoint"
-            ? `malformed checkpoint: ${result.reason}`
+          result.code === "malformed-signed-head"
+            ? `malformed signed head: ${result.reason}`
             : result.reason,
         );
       verified = result;
     } else {
-      const decoded = decodeCheckpoint(jws);
+      const decoded = decodeSignedHead(jws);
       if (!decoded.ok)
-        return failAt(n + 1, "malformed-checkpoint", `malformed checkpoint: ${decoded.reason}`);
+        return failAt(n + 1, "malformed-signed-head", `malformed signed head: ${decoded.reason}`);
       verified = decoded;
     }
-    const { checkpoint, kid } = verified;
-    if (claimed !== null && (claimed.size !== checkpoint.size || claimed.root !== checkpoint.root))
+    const { head, kid } = verified;
+    if (claimed !== null && (claimed.size !== head.size || claimed.root !== head.root))
       return failAt(
         n + 1,
-        "malformed-checkpoint",
-        `malformed trailer: it states size ${claimed.size} and root ${claimed.root}, its signed checkpoint size ${checkpoint.size} and root ${checkpoint.root}`,
+        "malformed-signed-head",
+        `malformed trailer: it states size ${claimed.size} and root ${claimed.root}, its signed head size ${head.size} and root ${head.root}`,
       );
-    if (this.tenant !== undefined && checkpoint.tenant !== this.tenant)
+    if (this.tenant !== undefined && head.tenant !== this.tenant)
       return failAt(
         Math.min(1, n),
         "wrong-tenant",
-        `wrong tenant: the export is signed for tenant ${checkpoint.tenant}, not ${this.tenant}`,
+        `wrong tenant: the export is signed for tenant ${head.tenant}, not ${this.tenant}`,
       );
-    if (checkpoint.size < n)
+    if (head.size < n)
       return failAt(
-        checkpoint.size + 1,
+        head.size + 1,
         "size-mismatch",
-        `seq ${checkpoint.size + 1} is not covered by the signed root ${checkpoint.root} (checkpoint of size ${checkpoint.size}; the export has ${n} events)`,
+        `seq ${head.size + 1} is not covered by the signed root ${head.root} (signed head of size ${head.size}; the export has ${n} events)`,
       );
-    if (checkpoint.size > n)
+    if (head.size > n)
       return failAt(
         n + 1,
         "size-mismatch",
-        `checkpoint covers ${checkpoint.size} events but the export has ${n}`,
+        `the signed head covers ${head.size} events but the export has ${n}`,
       );
-    if (checkpoint.root !== root)
+    if (head.root !== root)
       return failAt(
         1,
         "root-mismatch",
-        `root mismatch: events 1..${n} give root ${root}, the checkpoint signs ${checkpoint.root}`,
+        `root mismatch: events 1..${n} give root ${root}, the signed head signs ${head.root}`,
       );
     const signature = this.jwks !== undefined ? "verified" : "unchecked";
-    return { ok: true, events: n, root, checkpoint: { ...checkpoint, kid, signature } };
+    return { ok: true, events: n, root, head: { ...head, kid, signature } };
   }
 }
 

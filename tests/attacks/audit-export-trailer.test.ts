@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateCheckpointKeyPair, parseJwks, signCheckpoint } from "../../core/audit/checkpoint";
+import { generateHeadKeyPair, parseJwks, signHead } from "../../core/audit/checkpoint";
 import { verifyAuditExportBytes } from "../../core/audit/verify-export";
 import { call } from "../helpers/client";
 import { bearer, memberOf, ownerWithTenant } from "../helpers/tenant";
@@ -43,10 +43,14 @@ describe("a cut-short audit export", () => {
     const events = lines.slice(0, -1);
     for (const cut of [events, events.slice(0, 3)]) {
       const verdict = await verifyAuditExportBytes(bytesOf(cut));
-      expect(verdict).toMatchObject({ ok: false, code: "missing-checkpoint", seq: cut.length + 1 });
+      expect(verdict).toMatchObject({
+        ok: false,
+        code: "missing-signed-head",
+        seq: cut.length + 1,
+      });
       expect(await verifyAuditExportBytes(bytesOf(cut), { jwks })).toMatchObject({
         ok: false,
-        code: "missing-checkpoint",
+        code: "missing-signed-head",
       });
     }
   });
@@ -65,17 +69,17 @@ describe("a cut-short audit export", () => {
     const { lines, jwks, tenantId } = await exportedByAuditor();
     const real = JSON.parse(lines.at(-1)!) as { checkpoint: string; size: number; root: string };
     const kept = lines.slice(0, 3);
-    // 1. The real signed checkpoint with the clear-text size and root edited to the cut.
+    // 1. The real signed head with the clear-text size and root edited to the cut.
     const edited = JSON.stringify({ checkpoint: real.checkpoint, root: real.root, size: 3 });
     expect(await verifyAuditExportBytes(bytesOf([...kept, edited]))).toMatchObject({
       ok: false,
-      code: "malformed-checkpoint",
+      code: "malformed-signed-head",
     });
 
-    // 2. A checkpoint the attacker signs for the kept events: caught by the published keys.
-    const attacker = await generateCheckpointKeyPair();
+    // 2. A head the attacker signs for the kept events: caught by the published keys.
+    const attacker = await generateHeadKeyPair();
     const rootOfKept = await rootOf(kept);
-    const forged = await signCheckpoint(
+    const forged = await signHead(
       { tenant: tenantId, size: 3, root: rootOfKept, ts: new Date().toISOString() },
       { ...attacker.privateJwk, kid: jwks.keys[0]!.kid },
     );
@@ -87,7 +91,7 @@ describe("a cut-short audit export", () => {
     // Without keys nothing can tell a signature apart: the verdict says it was not checked.
     expect(await verifyAuditExportBytes(bytesOf([...kept, forgedLine]))).toMatchObject({
       ok: true,
-      checkpoint: { signature: "unchecked" },
+      head: { signature: "unchecked" },
     });
   });
 });

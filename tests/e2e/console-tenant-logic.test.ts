@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AuditLogWriter } from "../../core/audit/log-writer";
 import { serializeAuditExport } from "../../core/audit/export-format";
-import { generateCheckpointKeyPair, signCheckpoint } from "../../core/audit/checkpoint";
+import { generateHeadKeyPair, signHead } from "../../core/audit/checkpoint";
 import type { HashedAuditEvent } from "../../core/audit/event";
 import { ROLES } from "../../core/permissions";
 import type { Role } from "../../core/permissions";
@@ -492,8 +492,8 @@ describe("audit verification in the browser", () => {
         }).event,
       );
     }
-    const { privateJwk, publicJwk } = await generateCheckpointKeyPair();
-    const jws = await signCheckpoint(writer.checkpoint("t1", "2026-11-22T20:01:00Z"), privateJwk);
+    const { privateJwk, publicJwk } = await generateHeadKeyPair();
+    const jws = await signHead(writer.head("t1", "2026-11-22T20:01:00Z"), privateJwk);
     return { events, jws, jwks: { keys: [publicJwk] }, root: writer.root(), kid: publicJwk.kid };
   }
 
@@ -520,7 +520,7 @@ describe("audit verification in the browser", () => {
 
   it("refuses keys from another signer and a malformed JWKS", async () => {
     const log = await signedExport(2);
-    const other = await generateCheckpointKeyPair();
+    const other = await generateHeadKeyPair();
     const text = bytesOf(serializeAuditExport(log.events, log.jws));
     const wrongKey = await verifyExport(
       text,
@@ -564,7 +564,7 @@ describe("audit verification in the browser", () => {
         ok: true,
         events: 1,
         root: "ab".repeat(32),
-        checkpoint: {
+        head: {
           tenant: "t",
           size: 1,
           root: "ab".repeat(32),

@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateCheckpointKeyPair } from "../../core/audit/checkpoint";
+import { generateHeadKeyPair } from "../../core/audit/checkpoint";
 import { buildSignedExport, joinLines } from "../core/audit/export-helpers";
+import { cliEnv } from "./cli-env";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const fixtures = join(root, "tests", "fixtures", "audit");
@@ -16,6 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function gatehouse(...args: string[]) {
   const result = spawnSync(process.execPath, [join(root, "cli", "bin.mjs"), ...args], {
     cwd: root,
+    env: cliEnv,
     encoding: "utf8",
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -83,7 +85,7 @@ describe("gatehouse audit verify", () => {
       code: 1,
       stdout: 'bad seq 7: bad hash: the event does not hash to its "hash"\n',
     });
-    const other = await generateCheckpointKeyPair();
+    const other = await generateHeadKeyPair();
     const otherJwks = write("other-jwks.json", JSON.stringify({ keys: [other.publicJwk] }));
     const intact = write("intact.jsonl", ex.text);
     const unknown = gatehouse("audit", "verify", intact, "--jwks", otherJwks);

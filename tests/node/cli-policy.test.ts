@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it, vi } from "vitest";
 import { canonicalJson } from "../../core/canonical-json";
 import { compilePolicy } from "../../core/policy";
+import { cliEnv } from "./cli-env";
 
 // Each test spawns the real CLI (an esbuild bundle step plus Node start-up) several times.
 vi.setConfig({ testTimeout: 60_000 });
@@ -25,7 +26,7 @@ function gatehouse(...args: string[]): Promise<Run> {
     execFile(
       process.execPath,
       [join(root, "cli", "bin.mjs"), "policy", ...args],
-      { cwd: fixtures },
+      { cwd: fixtures, env: cliEnv },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

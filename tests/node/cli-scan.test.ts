@@ -2,12 +2,14 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { cliEnv } from "./cli-env";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 function gatehouse(args: string[], input = "") {
   const r = spawnSync(process.execPath, [join(root, "cli", "bin.mjs"), ...args], {
     cwd: root,
+    env: cliEnv,
     input,
     encoding: "utf8",
     timeout: 60_000,

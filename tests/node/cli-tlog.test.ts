@@ -13,6 +13,7 @@ import {
   refParseVkey,
   refSign,
 } from "../core/audit/c2sp-reference/reference";
+import { cliEnv } from "./cli-env";
 
 // The log side of these tests is built by hand (node:crypto hashes, the reference signer), so
 // the CLI's verdicts are checked against data the product did not produce.
@@ -41,6 +42,7 @@ function mth(leaves: Buffer[]): Buffer {
 function gatehouse(...args: string[]) {
   const r = spawnSync(process.execPath, [join(root, "cli", "bin.mjs"), ...args], {
     cwd: root,
+    env: cliEnv,
     encoding: "utf8",
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -78,7 +80,7 @@ async function startWitness(keyFile: string, stateFile: string, logVkey: string)
       "--port",
       "0",
     ],
-    { cwd: root },
+    { cwd: root, env: cliEnv },
   );
   children.push(child);
   const url = await new Promise<string>((resolve, reject) => {
@@ -285,7 +287,7 @@ describe("gatehouse audit monitor", { timeout: 180_000 }, () => {
             vkey,
             "--once",
           ],
-          { cwd: root },
+          { cwd: root, env: cliEnv },
         );
         let out = "";
         child.stdout.on("data", (d: Buffer) => (out += d.toString()));

@@ -16,8 +16,8 @@ export function summarizeVerification(result: AuditVerifyResult): VerificationSu
   }
   const count = `${result.events} ${result.events === 1 ? "event" : "events"}`;
   const signer =
-    result.checkpoint?.signature === "verified"
-      ? `, signed by kid ${result.checkpoint.kid}`
+    result.head.signature === "verified"
+      ? `, signed by kid ${result.head.kid}`
       : ", signature not checked";
   return { ok: true, text: `✓ ${count} verified, root ${shortId(result.root, 16)}${signer}` };
 }

@@ -1,6 +1,6 @@
 /**
  * In-browser verification of an audit export with the public JWKS: every hash and prev link,
- * the Merkle root and the signed checkpoint. Loaded on demand (it brings jose and SHA-256).
+ * the Merkle root and the signed head. Loaded on demand (it brings jose and SHA-256).
  */
 import { parseJwks } from "../../core/audit/checkpoint";
 import { verifyAuditExportBytes } from "../../core/audit/verify-export";

@@ -364,5 +364,5 @@ export function tenantApi(tenantId: string) {
 
 export type TenantApi = ReturnType<typeof tenantApi>;
 
-/** The public keys that sign audit checkpoints. */
+/** The public keys that sign the audit log's heads. */
 export const fetchJwks = () => request<unknown>("GET", "/.well-known/jwks.json");

@@ -1,7 +1,7 @@
 import {
   AuditLogWriter,
-  importCheckpointSigner,
-  type CheckpointSigner,
+  importHeadSigner,
+  type HeadSigner,
   type HashedAuditEvent,
 } from "../../../core/audit";
 import { TiledTree, tileWidth } from "../../../core/audit/tiles";
@@ -11,13 +11,13 @@ import { WORKERD_SHA256 as SHA256 } from "../../../platform/sha256";
 import { auditEventsQuery, type AuditEventFilter } from "./audit-events-query";
 import type { Actor, JsonValue } from "../../../platform/tenant-types";
 
-/** Sign a checkpoint at least every this many events. */
-export const CHECKPOINT_EVERY = 100;
+/** Sign a head at least every this many events. */
+export const HEAD_EVERY = 100;
 
 /** A stored event as served over RPC. */
 export type AuditEventView = Omit<HashedAuditEvent, "data"> & { data: JsonValue };
 
-export interface SignedCheckpoint {
+export interface SignedHead {
   size: number;
   root: string;
   ts: string;
@@ -34,9 +34,9 @@ export interface SignedCheckpoint {
 export class AuditLog {
   private writer!: AuditLogWriter;
   private tiles!: AuditTiles;
-  private signer: Promise<CheckpointSigner> | null = null;
-  /** Runs after each new JWS checkpoint is stored (the transparency log signs its note). */
-  afterCheckpoint: ((now: number) => Promise<void>) | null = null;
+  private signer: Promise<HeadSigner> | null = null;
+  /** Runs after each new signed head is stored (the transparency log signs its note). */
+  afterHeadSigned: ((now: number) => Promise<void>) | null = null;
 
   private readonly sql: SqlStorage;
 
@@ -156,12 +156,12 @@ export class AuditLog {
     return Boolean(this.signingKey);
   }
 
-  /** Signs (and stores) a checkpoint of the current size, unless one exists for it. */
-  async checkpoint(now: number): Promise<SignedCheckpoint> {
+  /** Signs (and stores) the head of the current size, unless one exists for it. */
+  async signHead(now: number): Promise<SignedHead> {
     const size = this.writer.size;
     const existing = this.sql
       .exec<{ size: number; root: string; jws: string; created_at: number }>(
-        `SELECT size, root, jws, created_at FROM audit_checkpoints WHERE size = ?`,
+        `SELECT size, root, jws, created_at FROM audit_heads WHERE size = ?`,
         size,
       )
       .toArray()[0];
@@ -173,25 +173,25 @@ export class AuditLog {
         ts: new Date(existing.created_at).toISOString(),
       };
     if (!this.signingKey) throw new Error("SIGNING_KEY is not configured");
-    this.signer ??= importCheckpointSigner(this.signingKey);
+    this.signer ??= importHeadSigner(this.signingKey);
     const ts = new Date(now).toISOString();
     const root = this.writer.root();
     const jws = await (await this.signer).sign({ tenant: this.tenantId(), size, root, ts });
     this.sql.exec(
-      `INSERT OR IGNORE INTO audit_checkpoints (size, root, jws, created_at) VALUES (?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO audit_heads (size, root, jws, created_at) VALUES (?, ?, ?, ?)`,
       size,
       root,
       jws,
       now,
     );
-    await this.afterCheckpoint?.(now);
+    await this.afterHeadSigned?.(now);
     return { size, root, ts, jws };
   }
 
-  latestCheckpoint(): SignedCheckpoint | null {
+  latestHead(): SignedHead | null {
     const row = this.sql
       .exec<{ size: number; root: string; jws: string; created_at: number }>(
-        `SELECT size, root, jws, created_at FROM audit_checkpoints ORDER BY size DESC LIMIT 1`,
+        `SELECT size, root, jws, created_at FROM audit_heads ORDER BY size DESC LIMIT 1`,
       )
       .toArray()[0];
     return row
@@ -199,9 +199,9 @@ export class AuditLog {
       : null;
   }
 
-  /** True when the log has grown CHECKPOINT_EVERY events past the last signed checkpoint. */
-  checkpointDue(): boolean {
-    const last = this.latestCheckpoint()?.size ?? 0;
-    return this.canSign && this.writer.size - last >= CHECKPOINT_EVERY;
+  /** True when the log has grown HEAD_EVERY events past the last signed head. */
+  headDue(): boolean {
+    const last = this.latestHead()?.size ?? 0;
+    return this.canSign && this.writer.size - last >= HEAD_EVERY;
   }
 }

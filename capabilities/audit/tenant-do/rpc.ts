@@ -1,7 +1,7 @@
 import type { AuditEventFilter } from "./audit-events-query";
-import type { AuditEventView, SignedCheckpoint } from "./audit-log";
+import type { AuditEventView, SignedHead } from "./audit-log";
 import type { SinkConfig, SinkView } from "./sinks";
-import type { TlogCheckpointView, WitnessView } from "./tlog";
+import type { TlogHeadView, WitnessView } from "./tlog";
 import type { LogKey } from "../../../core/audit/c2sp-log-keys";
 import type { Result } from "../../../platform/result";
 import type { Actor } from "../../../platform/tenant-types";
@@ -17,8 +17,8 @@ export interface AuditRpc {
   ): Result<{ events: AuditEventView[]; size: number }>;
   auditHead(
     tenantId: string,
-  ): Result<{ size: number; root: string; checkpoint: SignedCheckpoint | null }>;
-  signCheckpoint(tenantId: string): Promise<Result<SignedCheckpoint>>;
+  ): Result<{ size: number; root: string; checkpoint: SignedHead | null }>;
+  signHead(tenantId: string): Promise<Result<SignedHead>>;
   inclusionProof(
     tenantId: string,
     seq: number,
@@ -34,8 +34,8 @@ export interface AuditRpc {
     afterSeq: number,
     limit: number,
   ): Promise<Result<{ lines: string[]; size: number }>>;
-  tlogCheckpoint(tenantId: string): Promise<Result<TlogCheckpointView>>;
-  tlogPublicCheckpoint(tenantId: string): Promise<Result<TlogCheckpointView>>;
+  tlogHead(tenantId: string): Promise<Result<TlogHeadView>>;
+  tlogPublicHead(tenantId: string): Promise<Result<TlogHeadView>>;
   tlogProofFile(tenantId: string, seq: number): Promise<Result<string>>;
   tlogKeys(
     tenantId: string,

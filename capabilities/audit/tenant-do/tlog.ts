@@ -19,7 +19,7 @@ import { fail, ok, type Result } from "../../../platform/result";
 /** How long the log waits for one witness before moving on. */
 const WITNESS_TIMEOUT_MS = 5_000;
 
-export interface TlogCheckpointView {
+export interface TlogHeadView {
   size: number;
   /** The signed note with the log's signature and every stored witness cosignature. */
   note: string;
@@ -36,10 +36,10 @@ export type WitnessView = {
 };
 
 /**
- * The tenant's audit log as a C2SP transparency log: checkpoints as signed notes under a key of
+ * The tenant's audit log as a C2SP transparency log: signed heads as C2SP checkpoint notes under a key of
  * the tenant's own (HKDF from the operator's master secret, the tenant id and a generation),
  * the key history with the tree sizes each key may sign, witnesses and their cosignatures.
- * It reads the same tree (tiles) as the JWS checkpoints.
+ * It reads the same tree (tiles) as the JWS signed heads.
  */
 export class TransparencyLog {
   private signer: { generation: number; signer: Promise<NoteSigner> } | null = null;
@@ -166,8 +166,8 @@ export class TransparencyLog {
       .map((k) => ({ vkey: k.vkey, from_size: k.from_size, to_size: k.to_size ?? null }));
   }
 
-  /** The checkpoint of the current size, signing it (under the current key) if it is new. */
-  async checkpoint(now: number): Promise<TlogCheckpointView> {
+  /** The signed note of the current size, signing it (under the current key) if it is new. */
+  async signHead(now: number): Promise<TlogHeadView> {
     const { generation, signer } = await this.currentKey(now);
     const size = this.audit.size;
     const stored = this.stored(size);
@@ -180,7 +180,7 @@ export class TransparencyLog {
     });
     const note = await signNote(text, signer);
     this.sql.exec(
-      `INSERT INTO tlog_checkpoints (size, note, generation, created_at) VALUES (?, ?, ?, ?)
+      `INSERT INTO tlog_heads (size, note, generation, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT(size) DO UPDATE SET note = excluded.note, generation = excluded.generation`,
       size,
       note,
@@ -191,10 +191,10 @@ export class TransparencyLog {
     return { size, note, generation };
   }
 
-  private stored(size: number): TlogCheckpointView | null {
+  private stored(size: number): TlogHeadView | null {
     const row = this.sql
       .exec<{ note: string; generation: number }>(
-        `SELECT note, generation FROM tlog_checkpoints WHERE size = ?`,
+        `SELECT note, generation FROM tlog_heads WHERE size = ?`,
         size,
       )
       .toArray()[0];
@@ -203,9 +203,9 @@ export class TransparencyLog {
       : null;
   }
 
-  latest(): TlogCheckpointView | null {
+  latest(): TlogHeadView | null {
     const row = this.sql
-      .exec<{ size: number }>(`SELECT size FROM tlog_checkpoints ORDER BY size DESC LIMIT 1`)
+      .exec<{ size: number }>(`SELECT size FROM tlog_heads ORDER BY size DESC LIMIT 1`)
       .toArray()[0];
     return row ? this.stored(row.size) : null;
   }
@@ -221,12 +221,12 @@ export class TransparencyLog {
     return note + lines.join("");
   }
 
-  /** A `.tlog-proof` for event `seq` against the latest checkpoint (signed now if needed). */
+  /** A `.tlog-proof` for event `seq` against the latest signed note (signed now if needed). */
   async proofFile(seq: number, now: number): Promise<Result<string>> {
     if (!Number.isSafeInteger(seq) || seq < 1 || seq > this.audit.size)
       return fail(400, "invalid_range", `Need 1 ≤ seq ≤ ${this.audit.size}.`);
     let cp = this.latest();
-    if (!cp || cp.size < seq) cp = await this.checkpoint(now);
+    if (!cp || cp.size < seq) cp = await this.signHead(now);
     const line = this.audit.exportLines(seq - 1, 1)[0]!;
     const inclusion = this.audit.inclusion(seq, cp.size);
     return ok(
@@ -271,13 +271,13 @@ export class TransparencyLog {
   }
 
   /**
-   * Sends the checkpoint to every witness that has not cosigned it, with a consistency proof
+   * Sends the signed note to every witness that has not cosigned it, with a consistency proof
    * from the size the witness last cosigned; stores the cosignatures that verify. A witness
    * that is down or refuses is recorded in `last_error` and never blocks the log.
    */
-  async submitToWitnesses(cp: TlogCheckpointView, now: number): Promise<void> {
+  async submitToWitnesses(cp: TlogHeadView, now: number): Promise<void> {
     const logNote = this.sql
-      .exec<{ note: string }>(`SELECT note FROM tlog_checkpoints WHERE size = ?`, cp.size)
+      .exec<{ note: string }>(`SELECT note FROM tlog_heads WHERE size = ?`, cp.size)
       .toArray()[0]?.note;
     if (!logNote) return;
     const text = parseNote(logNote).text;

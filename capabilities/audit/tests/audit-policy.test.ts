@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import {
-  formatCheckpointLine,
-  importCheckpointSigner,
+  formatLegacyTrailerLine,
+  importHeadSigner,
   verifyAuditExport,
   verifyConsistency,
   verifyInclusion,
@@ -11,7 +11,7 @@ import { fromHex } from "../../../core/encoding";
 import { AGENT, ALICE, freshTenant, POLICY, value } from "../../../tests/helpers/tenant-do";
 
 async function jwks() {
-  const signer = await importCheckpointSigner(env.SIGNING_KEY);
+  const signer = await importHeadSigner(env.SIGNING_KEY);
   return { keys: [signer.publicJwk] };
 }
 
@@ -92,13 +92,13 @@ describe("the audit log", () => {
     return { tenantId, stub };
   }
 
-  it("exports JSONL that verifies offline, with a signed checkpoint", async () => {
+  it("exports JSONL that verifies offline, with a signed head", async () => {
     const { tenantId, stub } = await busyTenant(5);
     const head = value(await stub.auditHead(tenantId));
-    const checkpoint = value(await stub.signCheckpoint(tenantId));
-    expect(checkpoint).toMatchObject({ size: head.size, root: head.root });
+    const signed = value(await stub.signHead(tenantId));
+    expect(signed).toMatchObject({ size: head.size, root: head.root });
     const { lines } = value(await stub.exportChunk(tenantId, 0, 1000));
-    const text = [...lines, formatCheckpointLine(checkpoint.jws)].join("\n") + "\n";
+    const text = [...lines, formatLegacyTrailerLine(signed.jws)].join("\n") + "\n";
     const result = await verifyAuditExport(text, { jwks: await jwks() });
     expect(result).toMatchObject({ ok: true, events: head.size, root: head.root });
 
@@ -152,7 +152,7 @@ describe("the audit log", () => {
     });
   });
 
-  it("signs a checkpoint by itself at least every 100 events", async () => {
+  it("signs a head by itself at least every 100 events", async () => {
     const { tenantId, stub } = await busyTenant(40);
     const head = value(await stub.auditHead(tenantId));
     expect(head.size).toBeGreaterThanOrEqual(100);

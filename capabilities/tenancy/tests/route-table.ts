@@ -400,7 +400,7 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
   "GET /api/tenants/{t}/audit/events": { action: "audit.read", success: 200, prepare: none },
   "GET /api/tenants/{t}/audit/head": { action: "audit.read", success: 200, prepare: none },
   "POST /api/tenants/{t}/audit/checkpoints": {
-    audit: { none: "a checkpoint signs the log; it is not a change to record in it" },
+    audit: { none: "a signed head signs the log; it is not a change to record in it" },
     action: "audit.read",
     success: 200,
     prepare: none,

@@ -1,17 +1,17 @@
 import { CompactSign, importJWK } from "jose";
 import { describe, expect, it } from "vitest";
 import {
-  checkpointJwks,
-  checkpointKid,
-  CHECKPOINT_TYP,
-  decodeCheckpoint,
-  generateCheckpointKeyPair,
-  importCheckpointSigner,
+  headJwks,
+  headKid,
+  HEAD_TYP,
+  decodeSignedHead,
+  generateHeadKeyPair,
+  importHeadSigner,
   parseJwks,
-  publicCheckpointJwk,
-  signCheckpoint,
-  verifyCheckpoint,
-  type Checkpoint,
+  publicHeadJwk,
+  signHead,
+  verifySignedHead,
+  type AuditHead,
 } from "../../../core/audit/checkpoint";
 import { fromBase64Url, toBase64Url } from "../../../core/encoding";
 
@@ -24,49 +24,49 @@ const RFC8037_KEY = {
 };
 const RFC8037_THUMBPRINT = "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k";
 
-const CHECKPOINT: Checkpoint = {
+const HEAD: AuditHead = {
   tenant: "acme",
   size: 42,
   root: "ab".repeat(32),
   ts: "2025-02-01T10:00:00.000Z",
 };
 
-describe("checkpoint keys", () => {
+describe("signing keys", () => {
   it("computes the kid as the RFC 7638 thumbprint (RFC 8037 A.3 vector, and by hand)", async () => {
-    expect(await checkpointKid(RFC8037_KEY)).toBe(RFC8037_THUMBPRINT);
+    expect(await headKid(RFC8037_KEY)).toBe(RFC8037_THUMBPRINT);
     const members = `{"crv":"Ed25519","kty":"OKP","x":"${RFC8037_KEY.x}"}`;
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(members));
     expect(toBase64Url(new Uint8Array(digest))).toBe(RFC8037_THUMBPRINT);
   });
 
   it("generates Ed25519 JWKs with kid, alg EdDSA and use sig; the public half has no d", async () => {
-    const { privateJwk, publicJwk } = await generateCheckpointKeyPair();
+    const { privateJwk, publicJwk } = await generateHeadKeyPair();
     expect(publicJwk).toEqual({
       kty: "OKP",
       crv: "Ed25519",
       x: privateJwk.x,
-      kid: await checkpointKid(privateJwk),
+      kid: await headKid(privateJwk),
       alg: "EdDSA",
       use: "sig",
     });
     expect(fromBase64Url(privateJwk.d)).toHaveLength(32);
     expect(publicJwk).not.toHaveProperty("d");
-    const other = await generateCheckpointKeyPair();
+    const other = await generateHeadKeyPair();
     expect(other.publicJwk.kid).not.toBe(publicJwk.kid);
-    const jwks = checkpointJwks([privateJwk, other.publicJwk]);
+    const jwks = headJwks([privateJwk, other.publicJwk]);
     expect(jwks.keys.map((k) => k.kid)).toEqual([publicJwk.kid, other.publicJwk.kid]);
     expect(JSON.stringify(jwks)).not.toContain(privateJwk.d);
-    expect(publicCheckpointJwk(privateJwk)).toEqual(publicJwk);
+    expect(publicHeadJwk(privateJwk)).toEqual(publicJwk);
   });
 
   it("imports the SIGNING_KEY secret as JSON text and rejects unusable keys without echoing them", async () => {
-    const signer = await importCheckpointSigner(JSON.stringify(RFC8037_KEY));
+    const signer = await importHeadSigner(JSON.stringify(RFC8037_KEY));
     expect(signer.kid).toBe(RFC8037_THUMBPRINT);
     expect(signer.publicJwk).not.toHaveProperty("d");
-    const named = await importCheckpointSigner({ ...RFC8037_KEY, kid: "2025-01" });
+    const named = await importHeadSigner({ ...RFC8037_KEY, kid: "2025-01" });
     expect(named.kid).toBe("2025-01");
 
-    const other = await generateCheckpointKeyPair();
+    const other = await generateHeadKeyPair();
     const bad: unknown[] = [
       "not json",
       { ...RFC8037_KEY, crv: "Ed448" },
@@ -77,7 +77,7 @@ describe("checkpoint keys", () => {
       { ...RFC8037_KEY, x: other.publicJwk.x }, // d does not belong to x
     ];
     for (const key of bad) {
-      const error = await importCheckpointSigner(key).then(
+      const error = await importHeadSigner(key).then(
         () => null,
         (e: unknown) => e as Error,
       );
@@ -94,14 +94,14 @@ describe("checkpoint keys", () => {
   });
 });
 
-describe("signed checkpoints", () => {
+describe("signed heads", () => {
   it("signs {tenant,size,root,ts} as a compact EdDSA JWS with kid and typ", async () => {
-    const jws = await signCheckpoint(CHECKPOINT, RFC8037_KEY);
+    const jws = await signHead(HEAD, RFC8037_KEY);
     const [header, payload] = jws.split(".");
     expect(JSON.parse(new TextDecoder().decode(fromBase64Url(header!)))).toEqual({
       alg: "EdDSA",
       kid: RFC8037_THUMBPRINT,
-      typ: CHECKPOINT_TYP,
+      typ: HEAD_TYP,
     });
     expect(new TextDecoder().decode(fromBase64Url(payload!))).toBe(
       `{"root":"${"ab".repeat(32)}","size":42,"tenant":"acme","ts":"2025-02-01T10:00:00.000Z"}`,
@@ -109,58 +109,58 @@ describe("signed checkpoints", () => {
     const jwks = {
       keys: [{ kty: "OKP", crv: "Ed25519", x: RFC8037_KEY.x, kid: RFC8037_THUMBPRINT }],
     };
-    expect(await verifyCheckpoint(jws, jwks)).toEqual({
+    expect(await verifySignedHead(jws, jwks)).toEqual({
       ok: true,
-      checkpoint: CHECKPOINT,
+      head: HEAD,
       kid: RFC8037_THUMBPRINT,
     });
   });
 
-  it("refuses to sign an invalid checkpoint", async () => {
-    const signer = await importCheckpointSigner(RFC8037_KEY);
+  it("refuses to sign an invalid head", async () => {
+    const signer = await importHeadSigner(RFC8037_KEY);
     for (const bad of [
-      { ...CHECKPOINT, root: "AB".repeat(32) },
-      { ...CHECKPOINT, size: -1 },
-      { ...CHECKPOINT, tenant: "" },
-      { ...CHECKPOINT, ts: "yesterday" },
+      { ...HEAD, root: "AB".repeat(32) },
+      { ...HEAD, size: -1 },
+      { ...HEAD, tenant: "" },
+      { ...HEAD, ts: "yesterday" },
     ])
       await expect(signer.sign(bad)).rejects.toThrow(TypeError);
   });
 
   it("verifies across key rotation and rejects wrong keys, unknown kids and tampering", async () => {
-    const old = await generateCheckpointKeyPair();
-    const current = await generateCheckpointKeyPair();
-    const oldJws = await signCheckpoint(CHECKPOINT, old.privateJwk);
-    const newJws = await signCheckpoint({ ...CHECKPOINT, size: 50 }, current.privateJwk);
-    const rotated = checkpointJwks([current.publicJwk, old.publicJwk]);
+    const old = await generateHeadKeyPair();
+    const current = await generateHeadKeyPair();
+    const oldJws = await signHead(HEAD, old.privateJwk);
+    const newJws = await signHead({ ...HEAD, size: 50 }, current.privateJwk);
+    const rotated = headJwks([current.publicJwk, old.publicJwk]);
 
-    expect(await verifyCheckpoint(oldJws, rotated)).toMatchObject({
+    expect(await verifySignedHead(oldJws, rotated)).toMatchObject({
       ok: true,
       kid: old.publicJwk.kid,
     });
-    expect(await verifyCheckpoint(newJws, rotated)).toMatchObject({
+    expect(await verifySignedHead(newJws, rotated)).toMatchObject({
       ok: true,
-      checkpoint: { size: 50 },
+      head: { size: 50 },
       kid: current.publicJwk.kid,
     });
 
-    // Old key dropped from the JWKS: its checkpoints no longer verify.
-    expect(await verifyCheckpoint(oldJws, checkpointJwks([current.publicJwk]))).toMatchObject({
+    // Old key dropped from the JWKS: its signed heads no longer verify.
+    expect(await verifySignedHead(oldJws, headJwks([current.publicJwk]))).toMatchObject({
       ok: false,
       code: "unknown-kid",
     });
 
     // A different key published under the signer's kid.
     const impostor = { keys: [{ ...current.publicJwk, kid: old.publicJwk.kid }] };
-    expect(await verifyCheckpoint(oldJws, impostor)).toMatchObject({
+    expect(await verifySignedHead(oldJws, impostor)).toMatchObject({
       ok: false,
       code: "bad-signature",
     });
 
-    // Payload swapped between two validly signed checkpoints.
+    // Payload swapped between two validly signed heads.
     const [h, , s] = oldJws.split(".");
     const swapped = `${h}.${newJws.split(".")[1]}.${s}`;
-    expect(await verifyCheckpoint(swapped, rotated)).toMatchObject({
+    expect(await verifySignedHead(swapped, rotated)).toMatchObject({
       ok: false,
       code: "bad-signature",
     });
@@ -168,14 +168,14 @@ describe("signed checkpoints", () => {
     // One flipped signature character.
     const sig = s!;
     const flipped = `${h}.${oldJws.split(".")[1]}.${sig[0] === "A" ? "B" : "A"}${sig.slice(1)}`;
-    expect(await verifyCheckpoint(flipped, rotated)).toMatchObject({
+    expect(await verifySignedHead(flipped, rotated)).toMatchObject({
       ok: false,
       code: "bad-signature",
     });
   });
 
-  it("reports malformed checkpoints", async () => {
-    const jwks = checkpointJwks([(await generateCheckpointKeyPair()).publicJwk]);
+  it("reports malformed signed heads", async () => {
+    const jwks = headJwks([(await generateHeadKeyPair()).publicJwk]);
     const key = await importJWK(RFC8037_KEY, "EdDSA");
     const sign = (payload: unknown, header: Record<string, unknown>) =>
       new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
@@ -184,18 +184,18 @@ describe("signed checkpoints", () => {
     const cases = [
       "not-a-jws",
       "a.b",
-      await sign(CHECKPOINT, { typ: CHECKPOINT_TYP }), // no kid
-      await sign(CHECKPOINT, { kid: "k" }), // no typ
-      await sign({ ...CHECKPOINT, extra: 1 }, { kid: "k", typ: CHECKPOINT_TYP }),
-      await sign({ ...CHECKPOINT, size: "42" }, { kid: "k", typ: CHECKPOINT_TYP }),
-      await sign([1, 2], { kid: "k", typ: CHECKPOINT_TYP }),
+      await sign(HEAD, { typ: HEAD_TYP }), // no kid
+      await sign(HEAD, { kid: "k" }), // no typ
+      await sign({ ...HEAD, extra: 1 }, { kid: "k", typ: HEAD_TYP }),
+      await sign({ ...HEAD, size: "42" }, { kid: "k", typ: HEAD_TYP }),
+      await sign([1, 2], { kid: "k", typ: HEAD_TYP }),
     ];
     for (const jws of cases) {
-      expect(await verifyCheckpoint(jws, jwks), jws).toMatchObject({
+      expect(await verifySignedHead(jws, jwks), jws).toMatchObject({
         ok: false,
-        code: "malformed-checkpoint",
+        code: "malformed-signed-head",
       });
-      expect(decodeCheckpoint(jws).ok).toBe(false);
+      expect(decodeSignedHead(jws).ok).toBe(false);
     }
   });
 });

@@ -103,7 +103,7 @@ describe("AuditLogWriter", () => {
       leaves.push(fromHex(leafHash));
       expect(writer.root()).toBe(toHex(merkleRoot(leaves)));
     }
-    expect(writer.checkpoint("acme", "2025-02-02T00:00:00Z")).toEqual({
+    expect(writer.head("acme", "2025-02-02T00:00:00Z")).toEqual({
       tenant: "acme",
       size: 21,
       root: toHex(merkleRoot(leaves)),

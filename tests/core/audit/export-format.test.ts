@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   AuditExportReader,
-  formatCheckpointLine,
+  formatLegacyTrailerLine,
   formatEventLine,
   parseAuditExport,
   serializeAuditExport,
@@ -9,29 +9,29 @@ import {
 import { buildSignedExport, joinLines } from "./export-helpers";
 
 describe("export format", () => {
-  it("writes one canonical event line each, then the checkpoint line", async () => {
+  it("writes one canonical event line each, then the trailer", async () => {
     const ex = await buildSignedExport(3);
     expect(ex.lines).toHaveLength(4);
     expect(ex.text.endsWith("\n")).toBe(true);
     expect(ex.lines[0]).toBe(formatEventLine(ex.events[0]!));
     expect(ex.lines[0]!.startsWith('{"actor":{"id":"actor_1","kind":"token"},"data":{')).toBe(true);
     expect(ex.lines[3]).toBe(`{"checkpoint":"${ex.jws}"}`);
-    expect(formatCheckpointLine(ex.jws)).toBe(ex.lines[3]);
+    expect(formatLegacyTrailerLine(ex.jws)).toBe(ex.lines[3]);
     expect(serializeAuditExport([])).toBe("");
   });
 
   it("parses what it writes, with or without the final newline", async () => {
     const ex = await buildSignedExport(5);
     const parsed = parseAuditExport(ex.text);
-    expect(parsed).toEqual({ ok: true, events: ex.events, checkpoint: ex.jws });
+    expect(parsed).toEqual({ ok: true, events: ex.events, headJws: ex.jws });
     expect(parseAuditExport(ex.text.slice(0, -1))).toEqual(parsed);
     expect(parseAuditExport("\uFEFF" + ex.text)).toEqual(parsed);
     expect(parseAuditExport(joinLines(ex.lines.slice(0, 5)))).toEqual({
       ok: true,
       events: ex.events,
-      checkpoint: null,
+      headJws: null,
     });
-    expect(parseAuditExport("")).toEqual({ ok: true, events: [], checkpoint: null });
+    expect(parseAuditExport("")).toEqual({ ok: true, events: [], headJws: null });
   });
 
   it("reports the first bad line by number", async () => {
@@ -69,16 +69,16 @@ describe("export format", () => {
     }
   });
 
-  it("requires the checkpoint to be the last line", async () => {
+  it("requires the trailer to be the last line", async () => {
     const ex = await buildSignedExport(3);
     const lines = [ex.lines[0]!, ex.lines[3]!, ex.lines[1]!, ex.lines[2]!];
     expect(parseAuditExport(joinLines(lines))).toEqual({
       ok: false,
       line: 3,
-      problem: "the checkpoint on line 2 must be the last line",
+      problem: "the trailer on line 2 must be the last line",
     });
     const reader = new AuditExportReader();
-    expect(reader.read(ex.lines[3]!).kind).toBe("checkpoint");
+    expect(reader.read(ex.lines[3]!).kind).toBe("trailer");
     expect(reader.read(ex.lines[3]!)).toMatchObject({ kind: "invalid", line: 2 });
   });
 });

@@ -1,10 +1,10 @@
 /** Builds real, signed audit exports for tests (core and CLI). */
 import {
-  checkpointJwks,
-  generateCheckpointKeyPair,
-  signCheckpoint,
-  type CheckpointPrivateJwk,
-  type CheckpointPublicJwk,
+  headJwks,
+  generateHeadKeyPair,
+  signHead,
+  type HeadPrivateJwk,
+  type HeadPublicJwk,
 } from "../../../core/audit/checkpoint";
 import {
   hashAuditEvent,
@@ -36,23 +36,20 @@ export interface SignedExport {
   events: HashedAuditEvent[];
   root: string;
   jws: string;
-  privateJwk: CheckpointPrivateJwk;
-  publicJwk: CheckpointPublicJwk;
-  jwks: { keys: CheckpointPublicJwk[] };
+  privateJwk: HeadPrivateJwk;
+  publicJwk: HeadPublicJwk;
+  jwks: { keys: HeadPublicJwk[] };
 }
 
 export async function buildSignedExport(
   count: number,
   makeEvent: (i: number) => AuditEventInput = sampleEvent,
-  key?: { privateJwk: CheckpointPrivateJwk; publicJwk: CheckpointPublicJwk },
+  key?: { privateJwk: HeadPrivateJwk; publicJwk: HeadPublicJwk },
 ): Promise<SignedExport> {
   const writer = AuditLogWriter.empty();
   const events = Array.from({ length: count }, (_, i) => writer.append(makeEvent(i + 1)).event);
-  const { privateJwk, publicJwk } = key ?? (await generateCheckpointKeyPair());
-  const jws = await signCheckpoint(
-    writer.checkpoint("acme", "2025-03-01T00:00:00.000Z"),
-    privateJwk,
-  );
+  const { privateJwk, publicJwk } = key ?? (await generateHeadKeyPair());
+  const jws = await signHead(writer.head("acme", "2025-03-01T00:00:00.000Z"), privateJwk);
   const text = serializeAuditExport(events, jws);
   return {
     text,
@@ -62,7 +59,7 @@ export async function buildSignedExport(
     jws,
     privateJwk,
     publicJwk,
-    jwks: checkpointJwks([publicJwk]),
+    jwks: headJwks([publicJwk]),
   };
 }
 

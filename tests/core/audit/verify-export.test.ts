@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateCheckpointKeyPair, signCheckpoint } from "../../../core/audit/checkpoint";
+import { generateHeadKeyPair, signHead } from "../../../core/audit/checkpoint";
 import type { HashedAuditEvent } from "../../../core/audit/event";
 import { formatEventLine, serializeAuditExport } from "../../../core/audit/export-format";
 import { AuditLogWriter } from "../../../core/audit/log-writer";
@@ -9,7 +9,7 @@ import { buildSignedExport, forgedLine, joinLines, sampleEvent } from "./export-
 
 const N = 10;
 const ex = await buildSignedExport(N);
-const other = await generateCheckpointKeyPair();
+const other = await generateHeadKeyPair();
 
 /** The export with line `lineNo` (1-based) replaced. */
 function withLine(lineNo: number, text: string): string {
@@ -21,12 +21,12 @@ function withLine(lineNo: number, text: string): string {
 const eventAt = (seq: number): HashedAuditEvent => JSON.parse(ex.lines[seq - 1]!);
 
 describe("verifyAuditExport", () => {
-  it("accepts an intact export and reports count, root and the verified checkpoint", async () => {
+  it("accepts an intact export and reports count, root and the verified signed head", async () => {
     expect(await verifyAuditExport(ex.text, { jwks: ex.jwks })).toEqual({
       ok: true,
       events: N,
       root: ex.root,
-      checkpoint: {
+      head: {
         tenant: "acme",
         size: N,
         root: ex.root,
@@ -80,7 +80,7 @@ describe("verifyAuditExport", () => {
     expect(await verifyAuditExport(joinLines(lines.slice(0, N)))).toMatchObject({
       ok: false,
       seq: N + 1,
-      code: "missing-checkpoint",
+      code: "missing-signed-head",
     });
   });
 
@@ -190,13 +190,13 @@ describe("verifyAuditExport", () => {
     });
   });
 
-  it("checks the checkpoint's size against the events", async () => {
+  it("checks the signed head's size against the events", async () => {
     const truncated = joinLines([...ex.lines.slice(0, N - 1), ex.lines[N]!]);
     expect(await verifyAuditExport(truncated, { jwks: ex.jwks })).toMatchObject({
       ok: false,
       seq: N,
       code: "size-mismatch",
-      reason: `checkpoint covers ${N} events but the export has ${N - 1}`,
+      reason: `the signed head covers ${N} events but the export has ${N - 1}`,
     });
     const extra = forgedLine({ ...sampleEvent(11), seq: N + 1, prev: eventAt(N).hash });
     const unsignedTail = joinLines([...ex.lines.slice(0, N), extra, ex.lines[N]!]);
@@ -205,7 +205,7 @@ describe("verifyAuditExport", () => {
       seq: N + 1,
       line: N + 2,
       code: "size-mismatch",
-      reason: `seq ${N + 1} is not covered by the signed root ${ex.root} (checkpoint of size ${N}; the export has ${N + 1} events)`,
+      reason: `seq ${N + 1} is not covered by the signed root ${ex.root} (signed head of size ${N}; the export has ${N + 1} events)`,
     });
   });
 
@@ -215,7 +215,7 @@ describe("verifyAuditExport", () => {
       ok: false,
       seq: N + 1,
       line: N + 1,
-      code: "missing-checkpoint",
+      code: "missing-signed-head",
     });
     expect(await verifyAuditExport(ex.text, { jwks: { keys: [other.publicJwk] } })).toMatchObject({
       ok: false,
@@ -231,7 +231,7 @@ describe("verifyAuditExport", () => {
     // Signed by a key that is not published, claiming the published kid.
     const writer = AuditLogWriter.empty();
     for (let i = 1; i <= N; i++) writer.append(sampleEvent(i));
-    const foreign = await signCheckpoint(writer.checkpoint("acme", "2025-03-01T00:00:00Z"), {
+    const foreign = await signHead(writer.head("acme", "2025-03-01T00:00:00Z"), {
       ...other.privateJwk,
       kid: ex.publicJwk.kid,
     });
@@ -240,26 +240,26 @@ describe("verifyAuditExport", () => {
     ).toMatchObject({ ok: false, code: "bad-signature" });
     expect(
       await verifyAuditExport(events + '{"checkpoint":"x.y.z"}\n', { jwks: ex.jwks }),
-    ).toMatchObject({ ok: false, seq: N + 1, code: "malformed-checkpoint" });
+    ).toMatchObject({ ok: false, seq: N + 1, code: "malformed-signed-head" });
   });
 
-  it("verifies rotated keys: an old checkpoint against a JWKS that still lists the old key", async () => {
+  it("verifies rotated keys: an old signed head against a JWKS that still lists the old key", async () => {
     const jwks = { keys: [other.publicJwk, ex.publicJwk] };
     expect(await verifyAuditExport(ex.text, { jwks })).toMatchObject({ ok: true, events: N });
   });
 
-  it("without a JWKS still checks the checkpoint's size and root, and says the signature was not", async () => {
+  it("without a JWKS still checks the signed head's size and root, and says the signature was not", async () => {
     expect(await verifyAuditExport(ex.text)).toMatchObject({
       ok: true,
-      checkpoint: { size: N, root: ex.root, signature: "unchecked" },
+      head: { size: N, root: ex.root, signature: "unchecked" },
     });
     expect(await verifyAuditExport(joinLines(ex.lines.slice(0, N)))).toMatchObject({
       ok: false,
       seq: N + 1,
       line: N + 1,
-      code: "missing-checkpoint",
+      code: "missing-signed-head",
     });
-    const wrongRoot = await signCheckpoint(
+    const wrongRoot = await signHead(
       { tenant: "acme", size: N, root: "0".repeat(64), ts: "2025-03-01T00:00:00Z" },
       ex.privateJwk,
     );
@@ -268,7 +268,7 @@ describe("verifyAuditExport", () => {
     );
     expect(await verifyAuditExport(withLine(N + 1, '{"checkpoint":"nope"}'))).toMatchObject({
       ok: false,
-      code: "malformed-checkpoint",
+      code: "malformed-signed-head",
     });
   });
 
@@ -276,19 +276,19 @@ describe("verifyAuditExport", () => {
     expect(await verifyAuditExport("")).toMatchObject({
       ok: false,
       seq: 1,
-      code: "missing-checkpoint",
+      code: "missing-signed-head",
     });
     expect(await verifyAuditExport("", { jwks: ex.jwks })).toMatchObject({
       ok: false,
       seq: 1,
-      code: "missing-checkpoint",
+      code: "missing-signed-head",
     });
-    const jws = await signCheckpoint(
-      AuditLogWriter.empty().checkpoint("acme", "2025-03-01T00:00:00Z"),
+    const jws = await signHead(
+      AuditLogWriter.empty().head("acme", "2025-03-01T00:00:00Z"),
       ex.privateJwk,
     );
     expect(await verifyAuditExport(serializeAuditExport([], jws), { jwks: ex.jwks })).toMatchObject(
-      { ok: true, events: 0, checkpoint: { size: 0 } },
+      { ok: true, events: 0, head: { size: 0 } },
     );
   });
 

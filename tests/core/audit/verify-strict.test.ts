@@ -107,7 +107,7 @@ describe("binding to a tenant and to an earlier head", () => {
     expect(await verifyAuditExport(unsigned, { tenant: "acme" })).toMatchObject({
       ok: false,
       seq: N + 1,
-      code: "missing-checkpoint",
+      code: "missing-signed-head",
     });
   });
 

@@ -94,7 +94,7 @@ export function EventsList(props: { ws: Workspace; filters: AuditFilters }) {
   );
 }
 
-/** Saves the event's `.tlog-proof` (inclusion proof + signed checkpoint) as a file. */
+/** Saves the event's `.tlog-proof` (inclusion proof + signed head) as a file. */
 async function downloadProof(ws: Workspace, seq: number): Promise<void> {
   const { text, filename } = await ws.api.auditTlogProof(seq);
   const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));

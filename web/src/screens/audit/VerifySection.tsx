@@ -57,7 +57,7 @@ export function VerifySection(props: { ws: Workspace }) {
     <Section
       id="verify"
       title="Verify and export"
-      intro="Verify downloads the whole log and checks every hash, the Merkle root and the signed checkpoint here in your browser, with the keys published at /.well-known/jwks.json."
+      intro="Verify downloads the whole log and checks every hash, the Merkle root and the signed head here in your browser, with the keys published at /.well-known/jwks.json."
     >
       {state.kind === "busy" ? (
         <p class="loading" role="status">

@@ -114,6 +114,29 @@ export default tseslint.config(
     },
   },
   {
+    // One clock for the server (workers/clock.ts) so tests can move time; real elapsed-time
+    // measurements that must not move with it say so with an eslint-disable comment.
+    files: ["workers/**", "durable-objects/**"],
+    ignores: ["workers/clock.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "Read time from `clock` (workers/clock.ts)." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "`new Date()` reads the system clock: use `new Date(clock.now())`.",
+        },
+        {
+          selector: "ImportSpecifier[imported.name='testClock']",
+          message: "Only tests move the clock (tests/helpers/clock.ts).",
+        },
+      ],
+    },
+  },
+  {
     files: ["workers/**"],
     // The entry point is the composition root: wrangler needs the DO class exported from it.
     ignores: ["workers/index.ts"],

@@ -1,3 +1,4 @@
+import { clock } from "../workers/clock";
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../workers/env";
 import { AuditLog } from "./tenant/audit-log";
@@ -56,7 +57,7 @@ export class TenantDO extends DurableObject<Env> {
     this.audit.afterCheckpoint = async (now) => {
       if (!this.tlog.canSign) return;
       const cp = await this.tlog.checkpoint(now).catch(() => null);
-      if (cp) this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, Date.now()).catch(() => {}));
+      if (cp) this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, clock.now()).catch(() => {}));
     };
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
@@ -89,7 +90,7 @@ export class TenantDO extends DurableObject<Env> {
       this.policies,
       this.runs,
     );
-    void ctx.blockConcurrencyWhile(() => this.policies.seed(Date.now()));
+    void ctx.blockConcurrencyWhile(() => this.policies.seed(clock.now()));
   }
 
   /** The tenant this object is bound to, once read (the binding never changes). */
@@ -145,7 +146,7 @@ export class TenantDO extends DurableObject<Env> {
 
   /** Expires approvals, signs a due checkpoint, and sets the alarm for the next piece of work. */
   private async afterChange(extra: number | null = null): Promise<void> {
-    const now = Date.now();
+    const now = clock.now();
     const nextExpiry = this.runs.expireApprovals(now);
     const nextIdle = this.runs.closeIdleRuns(now);
     this.sessions.resumeSettled(now);
@@ -170,11 +171,11 @@ export class TenantDO extends DurableObject<Env> {
 
   /** Runs due hosted sessions forward; also how a session resumes after an eviction. */
   override async alarm(): Promise<void> {
-    await this.sinks.deliver(Date.now());
-    await this.approvalWebhook.deliver(Date.now());
+    await this.sinks.deliver(clock.now());
+    await this.approvalWebhook.deliver(clock.now());
     let retryAt: number | null = null;
-    for (const id of this.sessions.due(Date.now()).ids) {
-      const outcome = await this.sessions.advance(id, Date.now);
+    for (const id of this.sessions.due(clock.now()).ids) {
+      const outcome = await this.sessions.advance(id, clock.now);
       if (outcome.kind === "retry_at") retryAt = Math.min(retryAt ?? Infinity, outcome.at);
     }
     await this.afterChange(retryAt);
@@ -221,7 +222,7 @@ export class TenantDO extends DurableObject<Env> {
   async createPolicy(tenantId: string, source: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.policies.create(source, actor, Date.now());
+    const result = await this.policies.create(source, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -229,7 +230,7 @@ export class TenantDO extends DurableObject<Env> {
   async activatePolicy(tenantId: string, version: number, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.policies.activate(version, actor, Date.now());
+    const result = this.policies.activate(version, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -248,7 +249,7 @@ export class TenantDO extends DurableObject<Env> {
   async openRun(tenantId: string, input: OpenRunInput, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const run = this.runs.openRun(input, actor, Date.now());
+    const run = this.runs.openRun(input, actor, clock.now());
     await this.afterChange();
     return ok(run);
   }
@@ -262,7 +263,7 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.openRemoteRun(input, actor, Date.now(), openKey);
+    const result = this.runs.openRemoteRun(input, actor, clock.now(), openKey);
     await this.afterChange();
     return result;
   }
@@ -270,7 +271,7 @@ export class TenantDO extends DurableObject<Env> {
   async reissueRunToken(tenantId: string, runId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.reissueToken(runId, actor, Date.now());
+    const result = this.runs.reissueToken(runId, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -282,13 +283,13 @@ export class TenantDO extends DurableObject<Env> {
 
   getRun(tenantId: string, runId: string, page?: { after: number; limit: number }) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.runs.getRun(runId, Date.now(), page) : bound;
+    return bound.ok ? this.runs.getRun(runId, clock.now(), page) : bound;
   }
 
   async cancelRun(tenantId: string, runId: string, actor: Actor, reason?: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.cancelRun(runId, actor, reason, Date.now());
+    const result = this.runs.cancelRun(runId, actor, reason, clock.now());
     await this.afterChange();
     return result;
   }
@@ -296,7 +297,7 @@ export class TenantDO extends DurableObject<Env> {
   async completeRun(tenantId: string, runId: string, actor: Actor, reason?: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.finishRun(runId, actor, reason, Date.now());
+    const result = this.runs.finishRun(runId, actor, reason, clock.now());
     await this.afterChange();
     return result;
   }
@@ -310,7 +311,7 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.propose(runId, input, { actor, channel }, Date.now());
+    const result = this.runs.propose(runId, input, { actor, channel }, clock.now());
     await this.afterChange();
     return result;
   }
@@ -318,8 +319,8 @@ export class TenantDO extends DurableObject<Env> {
   async getStep(tenantId: string, runId: string, stepId: string, waitMs = 0) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    if (waitMs <= 0) return this.runs.getStep(runId, stepId, Date.now());
-    return this.runs.waitForStep(runId, stepId, Math.min(waitMs, MAX_WAIT_MS), Date.now);
+    if (waitMs <= 0) return this.runs.getStep(runId, stepId, clock.now());
+    return this.runs.waitForStep(runId, stepId, Math.min(waitMs, MAX_WAIT_MS), clock.now);
   }
 
   async reportStep(
@@ -334,7 +335,7 @@ export class TenantDO extends DurableObject<Env> {
     // A remote agent's result may quote a vault value: masked before it is stored or audited.
     const matcher = await this.tenantMatcher();
     const output = mapJsonStrings(input.output, (t) => matcher.mask(t));
-    const result = this.runs.report(runId, stepId, { ...input, output }, actor, Date.now());
+    const result = this.runs.report(runId, stepId, { ...input, output }, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -342,12 +343,12 @@ export class TenantDO extends DurableObject<Env> {
   // ── approvals ──────────────────────────────────────────────────────────────────────────
   listApprovals(tenantId: string, status: ApprovalStatus | "all") {
     const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.runs.listApprovals(status, Date.now())) : bound;
+    return bound.ok ? ok(this.runs.listApprovals(status, clock.now())) : bound;
   }
 
   getApproval(tenantId: string, approvalId: string) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.runs.getApproval(approvalId, Date.now()) : bound;
+    return bound.ok ? this.runs.getApproval(approvalId, clock.now()) : bound;
   }
 
   async decideApproval(
@@ -363,7 +364,7 @@ export class TenantDO extends DurableObject<Env> {
       approvalId,
       { ...input, reason: matcher.mask(input.reason) },
       actor,
-      Date.now(),
+      clock.now(),
     );
     await this.afterChange();
     return result;
@@ -383,7 +384,7 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.sessions.create(input, actor, Date.now());
+    const result = await this.sessions.create(input, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -407,7 +408,7 @@ export class TenantDO extends DurableObject<Env> {
   async sendSessionMessage(tenantId: string, sessionId: string, content: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const result = await this.sessions.sendMessage(sessionId, content, actor, now);
     if (result.ok) await this.afterChange(now);
     return result;
@@ -416,7 +417,7 @@ export class TenantDO extends DurableObject<Env> {
   async cancelSession(tenantId: string, sessionId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.sessions.cancel(sessionId, actor, Date.now());
+    const result = this.sessions.cancel(sessionId, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -430,7 +431,7 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const session = this.mcp.openSession(caller, client, protocolVersion, Date.now());
+    const session = this.mcp.openSession(caller, client, protocolVersion, clock.now());
     await this.afterChange();
     return ok(session);
   }
@@ -443,7 +444,7 @@ export class TenantDO extends DurableObject<Env> {
   async mcpCloseSession(tenantId: string, sessionId: string, caller: McpCaller) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.mcp.closeSession(sessionId, caller, Date.now());
+    const result = this.mcp.closeSession(sessionId, caller, clock.now());
     await this.afterChange();
     return result;
   }
@@ -461,7 +462,7 @@ export class TenantDO extends DurableObject<Env> {
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.mcp.call(sessionId, caller, input, Date.now());
+    const result = await this.mcp.call(sessionId, caller, input, clock.now());
     await this.afterChange();
     return result;
   }
@@ -469,7 +470,7 @@ export class TenantDO extends DurableObject<Env> {
   async mcpResumeCall(tenantId: string, sessionId: string, caller: McpCaller, stepId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.mcp.resume(sessionId, caller, stepId, Date.now());
+    const result = await this.mcp.resume(sessionId, caller, stepId, clock.now());
     await this.afterChange();
     return result;
   }
@@ -482,20 +483,20 @@ export class TenantDO extends DurableObject<Env> {
   async mcpPutServer(tenantId: string, input: ServerInput, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.mcp.putServer(input, actor, Date.now());
+    const result = await this.mcp.putServer(input, actor, clock.now());
     await this.afterChange();
     return result;
   }
 
   async mcpRefreshServer(tenantId: string, name: string) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.mcp.refreshTools(name, Date.now()) : bound;
+    return bound.ok ? this.mcp.refreshTools(name, clock.now()) : bound;
   }
 
   async mcpRemoveServer(tenantId: string, name: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.mcp.removeServer(name, actor, Date.now());
+    const result = await this.mcp.removeServer(name, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -509,12 +510,12 @@ export class TenantDO extends DurableObject<Env> {
   /** The Worker checked role and step-up, validated the URL and bound the key to its origin. */
   putProvider(tenantId: string, provider: TenantProvider, actor: Actor) {
     const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.providers.put(provider, actor, Date.now())) : bound;
+    return bound.ok ? ok(this.providers.put(provider, actor, clock.now())) : bound;
   }
 
   removeProvider(tenantId: string, id: string, actor: Actor) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.providers.remove(id, actor, Date.now()) : bound;
+    return bound.ok ? this.providers.remove(id, actor, clock.now()) : bound;
   }
 
   /**
@@ -533,7 +534,7 @@ export class TenantDO extends DurableObject<Env> {
     const sql = this.ctx.storage.sql;
     migrate(sql);
     sql.exec(`INSERT INTO meta (key, value) VALUES ('tenant_id', ?)`, tenantId);
-    sql.exec(`INSERT INTO meta (key, value) VALUES ('deleted_at', ?)`, String(Date.now()));
+    sql.exec(`INSERT INTO meta (key, value) VALUES ('deleted_at', ?)`, String(clock.now()));
     return ok(null);
   }
 
@@ -542,7 +543,7 @@ export class TenantDO extends DurableObject<Env> {
   async checkRunToken(tenantId: string, runId: string, action: Action, generation: number) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    return this.authority.check(runId, action, generation, Date.now());
+    return this.authority.check(runId, action, generation, clock.now());
   }
 
   /** A membership or API token of the tenant changed: re-read authority on the next use. */
@@ -586,7 +587,7 @@ export class TenantDO extends DurableObject<Env> {
     if (!bound.ok) return bound;
     if (!this.audit.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
-    return ok(await this.audit.checkpoint(Date.now()));
+    return ok(await this.audit.checkpoint(clock.now()));
   }
 
   inclusionProof(tenantId: string, seq: number, size?: number) {
@@ -628,7 +629,7 @@ export class TenantDO extends DurableObject<Env> {
     if (!bound.ok) return bound;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
-    const now = Date.now();
+    const now = clock.now();
     await this.tlog.submitToWitnesses(await this.tlog.checkpoint(now), now);
     return ok(this.tlog.latest()!);
   }
@@ -645,14 +646,14 @@ export class TenantDO extends DurableObject<Env> {
     if (!bound.ok) return bound;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
-    return this.tlog.proofFile(seq, Date.now());
+    return this.tlog.proofFile(seq, clock.now());
   }
 
   async tlogKeys(tenantId: string, publicOnly = false) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     if (publicOnly && !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
-    await this.tlog.ensureKey(Date.now());
+    await this.tlog.ensureKey(clock.now());
     return ok({ origin: this.tlog.origin(), keys: this.tlog.keyHistory() });
   }
 
@@ -673,7 +674,7 @@ export class TenantDO extends DurableObject<Env> {
   async tlogSettings(tenantId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    await this.tlog.ensureKey(Date.now());
+    await this.tlog.ensureKey(clock.now());
     return ok({
       origin: this.tlog.origin(),
       public: this.tlog.isPublic,
@@ -685,7 +686,7 @@ export class TenantDO extends DurableObject<Env> {
   async tlogSetPublic(tenantId: string, enabled: boolean, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     this.audit.atomically(() => {
       this.tlog.setPublic(enabled);
       this.audit.append({
@@ -704,7 +705,7 @@ export class TenantDO extends DurableObject<Env> {
   async tlogAddWitness(tenantId: string, input: { url: string; vkey: string }, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const result = this.audit.atomically(() => {
       const added = this.tlog.addWitness(input.url, input.vkey, now);
       if (added.ok)
@@ -725,7 +726,7 @@ export class TenantDO extends DurableObject<Env> {
   async tlogRemoveWitness(tenantId: string, witnessId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const result = this.audit.atomically(() => {
       const removed = this.tlog.removeWitness(witnessId);
       if (removed.ok)
@@ -749,7 +750,7 @@ export class TenantDO extends DurableObject<Env> {
     if (!bound.ok) return bound;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
-    const now = Date.now();
+    const now = clock.now();
     const { generation, signer } = await this.tlog.rotate(now, () =>
       this.audit.append({
         type: "audit.log_key_rotated",
@@ -773,7 +774,7 @@ export class TenantDO extends DurableObject<Env> {
   async addSink(tenantId: string, config: SinkConfig, fromSeq: number, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const sink = this.audit.atomically(() => {
       const added = this.sinks.add(config, fromSeq, now);
       this.audit.append({
@@ -793,7 +794,7 @@ export class TenantDO extends DurableObject<Env> {
   async testSink(tenantId: string, sinkId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.sinks.test(sinkId, Date.now());
+    const result = await this.sinks.test(sinkId, clock.now());
     await this.afterChange();
     return result;
   }
@@ -801,7 +802,7 @@ export class TenantDO extends DurableObject<Env> {
   async removeSink(tenantId: string, sinkId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const result = this.audit.atomically(() => {
       const removed = this.sinks.remove(sinkId);
       if (removed.ok)
@@ -828,7 +829,7 @@ export class TenantDO extends DurableObject<Env> {
   async setApprovalWebhook(tenantId: string, input: ApprovalWebhookInput, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const view = this.approvalWebhook.configure(input, actor, Date.now());
+    const view = this.approvalWebhook.configure(input, actor, clock.now());
     await this.afterChange();
     return ok(view);
   }
@@ -836,7 +837,7 @@ export class TenantDO extends DurableObject<Env> {
   async removeApprovalWebhook(tenantId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.approvalWebhook.remove(actor, Date.now());
+    const result = this.approvalWebhook.remove(actor, clock.now());
     await this.afterChange();
     return result;
   }

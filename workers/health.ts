@@ -1,3 +1,4 @@
+import { clock } from "./clock";
 import { ConfigError, loadConfig } from "./config";
 import { D1Unavailable } from "./db/resilient";
 import type { Env } from "./env";
@@ -64,7 +65,7 @@ async function checkDurableObjects(ns: Env["TENANT"]): Promise<DependencyStatus>
 }
 
 /** Configuration, D1 and the Durable Object binding; by name and state only, never a value. */
-export async function checkHealth(env: Env, now = Date.now()): Promise<Health> {
+export async function checkHealth(env: Env, now = clock.now()): Promise<Health> {
   try {
     loadConfig(env);
   } catch (e) {

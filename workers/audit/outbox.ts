@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import type { Context } from "hono";
 import type { AuditActor } from "../../core/audit";
 import type { JsonObject } from "../../durable-objects/tenant/types";
@@ -67,7 +68,7 @@ export function audited(
   return auditStatement(
     c.env.DB,
     { tenantId: access.tenantId, type, actor: auditActor(access), data },
-    opts.now ?? Date.now(),
+    opts.now ?? clock.now(),
     opts,
   );
 }

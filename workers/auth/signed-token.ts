@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { purposeKey } from "./keys";
 
@@ -12,7 +13,7 @@ export async function signPurposeToken(
   claims: JWTPayload & { sub: string },
   expiresInSeconds: number,
 ): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(clock.now() / 1000);
   return new SignJWT({ ...claims, purpose })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuedAt(now)

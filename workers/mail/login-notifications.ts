@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import type { Config } from "../config";
 import { signEmailRevertToken } from "../auth/email-revert-token";
 import { signNotMeToken } from "../auth/not-me-token";
@@ -74,7 +75,7 @@ export async function deliverMailJob(
       .prepare(
         "UPDATE mail_jobs SET sent_at = ?2, provider_id = ?3, last_error = NULL WHERE id = ?1",
       )
-      .bind(jobId, Date.now(), result.id)
+      .bind(jobId, clock.now(), result.id)
       .run();
   } else {
     await markFailed(db, jobId, result.error, !result.retryable);

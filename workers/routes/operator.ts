@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { auditStatement, drainPendingAuditOutboxes } from "../audit/outbox";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
@@ -37,7 +38,7 @@ async function requireOperator(c: Context<AppEnv>): Promise<void> {
     await enforceRateLimit(
       c.env.DB,
       { key: `operator-auth:ip:${requestInfo(c).ip ?? "unknown"}`, ...FAILED_ATTEMPTS },
-      Date.now(),
+      clock.now(),
     );
     throw errors.unauthenticated();
   }
@@ -96,7 +97,7 @@ operatorRoutes.openapi(
             actor: { kind: "system", id: "operator" },
             data: change,
           },
-          Date.now(),
+          clock.now(),
           { ifChanged: true },
         ),
     });

@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { checkEgress } from "../../core/egress";
 import { isLocalModelServer, PROVIDER_CATALOG } from "../../core/providers/catalog";
@@ -119,7 +120,7 @@ providerRoutes.openapi(
         name,
         destinations: next,
         actor: access.actor,
-        now: Date.now(),
+        now: clock.now(),
         audit: destinationsAudit(c, access, name, next),
       });
     };
@@ -158,7 +159,7 @@ providerRoutes.openapi(
         name: provider.key_secret,
         destinations: next,
         actor: access.actor,
-        now: Date.now(),
+        now: clock.now(),
         audit: destinationsAudit(c, access, provider.key_secret, next),
       });
     }

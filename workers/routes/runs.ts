@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/context";
 import { validationHook } from "../http/validation";
@@ -34,7 +35,7 @@ export const runRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
 const sha256Hex = async (text: string) =>
   toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", utf8.encode(text))));
 
-const expiresAt = (ttlSeconds: number) => new Date(Date.now() + ttlSeconds * 1000).toISOString();
+const expiresAt = (ttlSeconds: number) => new Date(clock.now() + ttlSeconds * 1000).toISOString();
 
 runRoutes.openapi(
   createRoute({

@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { can } from "../../core/permissions";
@@ -232,7 +233,7 @@ secretRoutes.openapi(
       name,
       destinations,
       actor: access.actor,
-      now: Date.now(),
+      now: clock.now(),
       audit: destinationsAudit(c, access, name, destinations),
     });
     if (!changed) throw errors.notFound("Secret");
@@ -256,7 +257,7 @@ secretRoutes.openapi(
       tenantId: access.tenantId,
       name,
       actor: access.actor,
-      now: Date.now(),
+      now: clock.now(),
       audit: audited(c, access, "secret.deleted", { name }, { ifChanged: true }),
     });
     if (!deleted) throw errors.notFound("Secret");
@@ -276,7 +277,7 @@ secretRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "secrets.read_metadata");
     const { status } = c.req.valid("query");
-    const now = Date.now();
+    const now = clock.now();
     const rows = await listSecretRequests(c.env.DB, access.tenantId, now, status);
     return c.json({ requests: rows.map((r) => requestJson(r, now)) }, 200);
   },
@@ -296,7 +297,7 @@ secretRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "steps.propose");
     const body = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     const [destination] = validDestinations(
       [{ origin: body.destination.origin, via: { kind: "header", name: body.destination.header } }],
       "destination",
@@ -334,7 +335,7 @@ secretRoutes.openapi(
     const { id } = c.req.valid("param");
     const row = await getSecretRequest(c.env.DB, access.tenantId, id);
     if (!row) throw errors.notFound("Request");
-    return c.json({ request: requestJson(row, Date.now()) }, 200);
+    return c.json({ request: requestJson(row, clock.now()) }, 200);
   },
 );
 
@@ -358,7 +359,7 @@ secretRoutes.openapi(
     }
     const destination = requestedDestination(row);
     const saved = await withVaultErrors(c.var.requestId, async () => {
-      if (requestStatus(row, Date.now()) !== "pending") {
+      if (requestStatus(row, clock.now()) !== "pending") {
         throw new VaultError("conflict", "This request for a secret is no longer pending.");
       }
       // The person answering sees the destination the request names; it binds a new secret
@@ -409,7 +410,7 @@ secretRoutes.openapi(
       cancelSecretRequest(c.env.DB, {
         tenantId: access.tenantId,
         id,
-        now: Date.now(),
+        now: clock.now(),
         actor: access.actor,
         audit: audited(
           c,

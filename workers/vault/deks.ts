@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { createDek, unwrapDek } from "../../core/vault";
 import type { WrappedDek } from "../../core/vault";
 import { VaultError } from "./errors";
@@ -28,7 +29,7 @@ export interface Vault extends Keyring {
 export async function openVault(
   db: D1Database,
   vaultKeks: string,
-  now: () => number = Date.now,
+  now: () => number = clock.now,
 ): Promise<Vault> {
   return { ...(await keyring(vaultKeks)), db, now };
 }

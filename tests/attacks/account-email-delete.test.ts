@@ -8,7 +8,7 @@ import { changeEmail, emailOf, revertLink, submitLinkForm } from "../worker/acco
 describe("attack: email change and account deletion", () => {
   it("a stale stolen session cannot move the account to the thief's address", async () => {
     const victim = await signUp();
-    await expireStepUp(victim);
+    expireStepUp();
     const thief = freshEmail("thief");
     const refused = await expectError(
       await call("/api/me/email/change", { body: { new_email: thief }, cookie: victim.cookie }),
@@ -86,7 +86,7 @@ describe("attack: email change and account deletion", () => {
 
   it("a stale stolen session cannot delete the account", async () => {
     const victim = await signUp();
-    await expireStepUp(victim);
+    expireStepUp();
     await expectError(
       await call("/api/me", { method: "DELETE", cookie: victim.cookie }),
       403,

@@ -1,15 +1,13 @@
-import { afterEach } from "vitest";
 import { clock, testClock } from "../../workers/clock";
 
 /**
  * Moves the server's clock (workers/clock.ts) instead of rewriting timestamp rows or sleeping. The
  * tests, the Worker (SELF.fetch) and the Durable Objects share one isolate in vitest-pool-workers,
- * so this is the clock they all read. Call it at the top of a file or `describe`; the clock is put
- * back after each test. A DO alarm is due on the moved clock, not the wall clock: run it with
- * `runDurableObjectAlarm` instead of waiting for workerd to fire it.
+ * so this is the clock they all read. `tests/helpers/clock-setup.ts` puts it back after each test.
+ * A DO alarm is due on the moved clock, not the wall clock: run it with `runDurableObjectAlarm`
+ * instead of waiting for workerd to fire it.
  */
 export function useTestClock() {
-  afterEach(() => testClock.reset());
   return {
     /** Moves "now" forward by `ms` for every server module. */
     advance: (ms: number) => testClock.advance(ms),

@@ -38,6 +38,7 @@ export async function checkPurposeToken(
   try {
     const { payload } = await jwtVerify(token, await purposeKey(pepper, purpose), {
       algorithms: ["HS256"],
+      currentDate: new Date(clock.now()),
     });
     if (payload.purpose !== purpose || typeof payload.sub !== "string")
       return { status: "invalid" };

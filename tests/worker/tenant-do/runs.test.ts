@@ -180,9 +180,9 @@ describe("steps", () => {
   });
 });
 
-describe("approvals", () => {
-  const clock = useTestClock();
+const clock = useTestClock();
 
+describe("approvals", () => {
   it("approves: the step becomes executable, checkpointed and audited", async () => {
     const step = value(await propose("pay", { amount: 5 }, "p"));
     expect(step).toMatchObject({ verdict: "approve_required", status: "awaiting_approval" });

@@ -114,14 +114,14 @@ export default tseslint.config(
     },
   },
   {
-    // One clock for the server (workers/clock.ts) so tests can move time; real elapsed-time
+    // One clock for the server (platform/clock.ts) so tests can move time; real elapsed-time
     // measurements that must not move with it say so with an eslint-disable comment.
     files: ["workers/**", "durable-objects/**"],
-    ignores: ["workers/clock.ts"],
+    ignores: ["platform/clock.ts"],
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "Date", property: "now", message: "Read time from `clock` (workers/clock.ts)." },
+        { object: "Date", property: "now", message: "Read time from `clock` (platform/clock.ts)." },
       ],
       "no-restricted-syntax": [
         "error",

@@ -1,9 +1,9 @@
 import { createApp } from "./app";
-import { drainPendingAuditOutboxes } from "./audit/outbox";
-import { loadConfig } from "./config";
-import type { Env } from "./env";
-import { resilientD1 } from "./db/resilient";
-import { deliverDueMail } from "./mail/login-notifications";
+import { drainPendingAuditOutboxes } from "../capabilities/audit/outbox";
+import { loadConfig } from "../platform/config";
+import type { Env } from "../platform/env";
+import { resilientD1 } from "../platform/db/resilient";
+import { deliverDueMail } from "../capabilities/login-sessions/login-notifications";
 
 export { TenantDO } from "../durable-objects/tenant";
 

@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { it } from "vitest";
 import type { TenantDO } from "../../durable-objects/tenant";
-import type { AuditLog } from "../../durable-objects/tenant/audit-log";
+import type { AuditLog } from "../../capabilities/audit/tenant-do/audit-log";
 import { report, summarize } from "../measure";
 
 /*

@@ -7,7 +7,7 @@ import { expect, it } from "vitest";
 import worker from "../../workers/index";
 import { call, freshEmail, freshIp, latestCode, ORIGIN, signUp } from "../../tests/helpers/client";
 import { SoftAuthenticator } from "../../tests/helpers/soft-authenticator";
-import { interceptD1 } from "../../workers/db/intercept";
+import { interceptD1 } from "../../platform/db/intercept";
 import { report, summarize } from "../measure";
 
 /*

@@ -11,7 +11,7 @@ import {
   mcpTenant,
   request,
   textOf,
-} from "../../tests/worker/mcp/helpers";
+} from "../../capabilities/mcp/tests/helpers";
 import { report, summarize } from "../measure";
 
 /*

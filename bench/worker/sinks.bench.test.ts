@@ -1,8 +1,8 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { it, vi } from "vitest";
 import type { TenantDO } from "../../durable-objects/tenant";
-import type { AuditLog } from "../../durable-objects/tenant/audit-log";
-import type { SinkDelivery } from "../../durable-objects/tenant/sinks";
+import type { AuditLog } from "../../capabilities/audit/tenant-do/audit-log";
+import type { SinkDelivery } from "../../capabilities/audit/tenant-do/sinks";
 import { call } from "../../tests/helpers/client";
 import { ownerWithTenant } from "../../tests/helpers/tenant";
 import { report } from "../measure";

@@ -31,7 +31,7 @@ it("step overhead", async () => {
 
   const samples = await runInDurableObject(stub, async (instance: TenantDO) => {
     const engine = (
-      instance as unknown as { runs: import("../../durable-objects/tenant/runs").RunEngine }
+      instance as unknown as { runs: import("../../capabilities/runs/tenant-do/runs").RunEngine }
     ).runs;
     const out: number[] = [];
     let n = 0;

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:test";
 import { expect, it } from "vitest";
 import { encryptSecret, maskLast4 } from "../../core/vault";
-import { activeDek, openVault } from "../../workers/vault/deks";
-import { readSecretValue } from "../../workers/vault/secrets";
-import { rotateDek } from "../../workers/vault/rotate-dek";
+import { activeDek, openVault } from "../../capabilities/vault/deks";
+import { readSecretValue } from "../../capabilities/vault/secrets";
+import { rotateDek } from "../../capabilities/vault/rotate-dek";
 import { report, summarize } from "../measure";
 
 /*

@@ -2,8 +2,8 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, expectError, freshIp, signUp } from "../helpers/client";
 import { useTestClock } from "../helpers/clock";
-import { expireStepUp, json } from "../worker/tenancy/helpers";
-import { poll, startDeviceSignIn } from "../worker/account/support";
+import { expireStepUp, json } from "../../capabilities/tenancy/tests/helpers";
+import { poll, startDeviceSignIn } from "../../capabilities/account/tests/support";
 
 const sessionSet = (res: Response) =>
   res.headers.getSetCookie().some((c) => /^(__Host-)?session=/.test(c));

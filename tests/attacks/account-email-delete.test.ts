@@ -1,8 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, expectError, freshEmail, signUp } from "../helpers/client";
-import { addMember, expireStepUp, newTenant } from "../worker/tenancy/helpers";
-import { changeEmail, emailOf, revertLink, submitLinkForm } from "../worker/account/support";
+import { addMember, expireStepUp, newTenant } from "../../capabilities/tenancy/tests/helpers";
+import { changeEmail, emailOf, revertLink, submitLinkForm } from "../../capabilities/account/tests/support";
 
 /** Issue 17: taking over an account through its email address, or deleting it from under a team. */
 describe("attack: email change and account deletion", () => {

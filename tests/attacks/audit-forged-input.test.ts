@@ -6,7 +6,7 @@ import type { Jwks } from "../../core/audit/checkpoint";
 import { formatEventLine } from "../../core/audit/export-format";
 import { verifyAuditExport, verifyAuditExportBytes } from "../../core/audit/verify-export";
 import { call, expectError, signUp } from "../helpers/client";
-import { newTenant } from "../worker/tenancy/helpers";
+import { newTenant } from "../../capabilities/tenancy/tests/helpers";
 
 /**
  * Attacks on what gets hashed: JSON a lenient parser reads one way and another reads another

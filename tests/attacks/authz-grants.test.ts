@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { call, expectError, freshEmail, freshIp, outboxFor, signUp } from "../helpers/client";
 import { stubOf } from "../helpers/sessions";
-import { addMember, createToken, json, newTenant, withToken } from "../worker/tenancy/helpers";
+import { addMember, createToken, json, newTenant, withToken } from "../../capabilities/tenancy/tests/helpers";
 
 /**
  * Issue 10, hole 7: an invitation outliving its inviter's authority, API tokens deciding what

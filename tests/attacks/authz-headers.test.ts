@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, latestCode, signUp } from "../helpers/client";
 import { fetchWith } from "../helpers/worker";
-import { newTenant } from "../worker/tenancy/helpers";
-import type { Person } from "../worker/tenancy/helpers";
+import { newTenant } from "../../capabilities/tenancy/tests/helpers";
+import type { Person } from "../../capabilities/tenancy/tests/helpers";
 
 /**
  * Issue 10, hole 6: answers a browser or proxy could keep (authenticated JSON, the sign-in

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { call, expectError, signUp } from "../helpers/client";
 import { stubOf } from "../helpers/sessions";
-import { addMember, createToken, json, newTenant, withToken } from "../worker/tenancy/helpers";
-import type { Person } from "../worker/tenancy/helpers";
+import { addMember, createToken, json, newTenant, withToken } from "../../capabilities/tenancy/tests/helpers";
+import type { Person } from "../../capabilities/tenancy/tests/helpers";
 
 /**
  * Issue 10, holes 3 and 4: a run token outliving the authority that opened it (the member

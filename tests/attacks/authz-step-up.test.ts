@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { call, expectError, ORIGIN, signUp } from "../helpers/client";
 import { useTestClock } from "../helpers/clock";
 import { SoftAuthenticator } from "../helpers/soft-authenticator";
-import { expireStepUp, json, newTenant } from "../worker/tenancy/helpers";
+import { expireStepUp, json, newTenant } from "../../capabilities/tenancy/tests/helpers";
 
 /**
  * Issue 10, hole 1: a thief with a stolen session cookie (its sign-in older than 10 minutes)

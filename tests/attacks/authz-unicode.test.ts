@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, expectError, signUp } from "../helpers/client";
-import { TENANT_ROUTES, resolveRoute } from "../worker/tenancy/route-table";
-import { newTenant, putSecret } from "../worker/tenancy/helpers";
-import type { Person } from "../worker/tenancy/helpers";
+import { TENANT_ROUTES, resolveRoute } from "../../capabilities/tenancy/tests/route-table";
+import { newTenant, putSecret } from "../../capabilities/tenancy/tests/helpers";
+import type { Person } from "../../capabilities/tenancy/tests/helpers";
 import { env } from "cloudflare:test";
 
 /**

@@ -1,11 +1,11 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { signPurposeToken } from "../../workers/auth/signed-token";
-import { signApprovalLink } from "../../workers/runtime/approval-link";
-import { signInviteToken } from "../../workers/tenancy/invite-token";
+import { signPurposeToken } from "../../platform/signed-token";
+import { signApprovalLink } from "../../capabilities/runs/approval-link";
+import { signInviteToken } from "../../capabilities/tenancy/invite-token";
 import { call, eventually, outboxFor, signUp, skipCooldown } from "../helpers/client";
 import { useTestClock } from "../helpers/clock";
-import { newTenant } from "../worker/tenancy/helpers";
+import { newTenant } from "../../capabilities/tenancy/tests/helpers";
 
 /**
  * The pages behind email links, attacked from outside: a browser that sends `Origin: null`, a

@@ -4,7 +4,7 @@ import { call } from "../helpers/client";
 import { connectClient, exchange, resourceOf } from "../helpers/mcp-oauth";
 import { json } from "../helpers/sessions";
 import { ownerWithTenant } from "../helpers/tenant";
-import { apiToken, initialize, post } from "../worker/mcp/helpers";
+import { apiToken, initialize, post } from "../../capabilities/mcp/tests/helpers";
 
 const ping = { jsonrpc: "2.0", id: 1, method: "ping" };
 

@@ -11,7 +11,7 @@ import {
 } from "../helpers/mcp-oauth";
 import { json } from "../helpers/sessions";
 import { memberOf, ownerWithTenant } from "../helpers/tenant";
-import { initialize, post } from "../worker/mcp/helpers";
+import { initialize, post } from "../../capabilities/mcp/tests/helpers";
 import { SELF } from "cloudflare:test";
 
 describe("attack: MCP grants and the consent screen", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, expectError, signUp } from "../helpers/client";
-import { addMember, createToken, json, newTenant, withToken } from "../worker/tenancy/helpers";
+import { addMember, createToken, json, newTenant, withToken } from "../../capabilities/tenancy/tests/helpers";
 
 /**
  * Issue 14: runs that end and can be recovered — an idempotent POST …/runs, run-token re-issue

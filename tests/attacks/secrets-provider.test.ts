@@ -14,7 +14,7 @@ import {
   tenantWithVault,
 } from "../helpers/sessions";
 import { bearer, memberOf } from "../helpers/tenant";
-import { createToken } from "../worker/tenancy/helpers";
+import { createToken } from "../../capabilities/tenancy/tests/helpers";
 import {
   ATTACKER,
   everythingReadable,

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, expectError, signUp } from "../helpers/client";
 import { useTestClock } from "../helpers/clock";
-import { createToken, json, newMember, newTenant, withToken } from "../worker/tenancy/helpers";
+import { createToken, json, newMember, newTenant, withToken } from "../../capabilities/tenancy/tests/helpers";
 
 /**
  * Issue 17: taking over a tenant through the ownership transfer. An admin (or an owner's API

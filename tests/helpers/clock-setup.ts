@@ -1,5 +1,5 @@
 import { afterEach } from "vitest";
-import { testClock } from "../../workers/clock";
+import { testClock } from "../../platform/clock";
 
 // Time a test moved forward (tests/helpers/clock.ts) never leaks into the next test.
 afterEach(() => testClock.reset());

@@ -1,7 +1,7 @@
-import { clock, testClock } from "../../workers/clock";
+import { clock, testClock } from "../../platform/clock";
 
 /**
- * Moves the server's clock (workers/clock.ts) instead of rewriting timestamp rows or sleeping. The
+ * Moves the server's clock (platform/clock.ts) instead of rewriting timestamp rows or sleeping. The
  * tests, the Worker (SELF.fetch) and the Durable Objects share one isolate in vitest-pool-workers,
  * so this is the clock they all read. `tests/helpers/clock-setup.ts` puts it back after each test.
  * A DO alarm is due on the moved clock, not the wall clock: run it with `runDurableObjectAlarm`

@@ -1,4 +1,4 @@
-import { interceptD1, type D1Call } from "../../workers/db/intercept";
+import { interceptD1, type D1Call } from "../../platform/db/intercept";
 
 /**
  * D1's own error messages (developers.cloudflare.com/d1/observability/debug-d1/, and SQLite's

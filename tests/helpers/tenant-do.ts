@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import type { Actor } from "../../durable-objects/tenant/types";
+import type { Actor } from "../../platform/tenant-types";
 
 export const ALICE: Actor = {
   kind: "user",

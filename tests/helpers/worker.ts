@@ -1,6 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import worker from "../../workers/index";
-import type { Env } from "../../workers/env";
+import type { Env } from "../../platform/env";
 import { ORIGIN, PHONE_UA } from "./client";
 
 /**

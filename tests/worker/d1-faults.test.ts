@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { Env } from "../../workers/env";
+import type { Env } from "../../platform/env";
 import { freshEmail, freshIp, latestCode, signUp } from "../helpers/client";
 import { D1_ERRORS, faultyD1, touches, writes, type Fault } from "../helpers/d1-faults";
 import { fetchWith } from "../helpers/worker";

@@ -1,4 +1,4 @@
-/** Secret names as the vault accepts them (workers/vault/secrets.ts SECRET_NAME_PATTERN). */
+/** Secret names as the vault accepts them (capabilities/vault/secrets.ts SECRET_NAME_PATTERN). */
 export const SECRET_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
 
 export const SECRET_NAME_RULE = "Use A–Z, 0–9 and _, starting with a letter (at most 64).";

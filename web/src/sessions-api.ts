@@ -1,7 +1,7 @@
 import { id, request } from "./api";
 import type { Actor, JsonObject, Verdict } from "./tenant-api";
 
-/** Shapes of `/api/tenants/{t}/sessions…` (see workers/schemas/sessions.ts). */
+/** Shapes of `/api/tenants/{t}/sessions…` (see capabilities/agent-sessions/contract.ts). */
 
 export type ProviderKind = "anthropic" | "openai";
 

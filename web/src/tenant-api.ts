@@ -47,7 +47,7 @@ export interface SecretMeta {
   created_at: string;
   updated_at: string;
   updated_by: string;
-  /** Where the value may be sent (workers/schemas/vault.ts); empty: nowhere. */
+  /** Where the value may be sent (capabilities/vault/contract.ts); empty: nowhere. */
   destinations: SecretDestination[];
   unbound: boolean;
 }
@@ -57,7 +57,7 @@ export interface SecretDestination {
   via: { kind: "header"; name: string } | { kind: "provider"; id: string };
 }
 
-/** A tenant's model provider (workers/schemas/providers.ts). */
+/** A tenant's model provider (capabilities/providers/contract.ts). */
 export interface Provider {
   id: string;
   kind: string;

@@ -1,9 +1,9 @@
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ConfigError } from "../config";
-import { D1Unavailable } from "../db/resilient";
-import { ApiError } from "../http/errors";
-import type { AppEnv } from "../http/context";
+import { ConfigError } from "../../platform/config";
+import { D1Unavailable } from "../../platform/db/resilient";
+import { ApiError } from "../../platform/http/errors";
+import type { AppEnv } from "../../capabilities/login-sessions/app-env";
 
 function fromHttpException(e: HTTPException): ApiError {
   if (e.status === 413)

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { ApiError } from "../http/errors";
-import type { AppEnv } from "../http/context";
-import { htmlPage } from "../http/html-page";
+import { ApiError } from "../../platform/http/errors";
+import type { AppEnv } from "../../capabilities/login-sessions/app-env";
+import { htmlPage } from "../../platform/http/html-page";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { decodeUtf8Strict, ijsonProblem } from "../../core/ijson";
-import { ApiError } from "../http/errors";
-import type { AppEnv } from "../http/context";
+import { ApiError } from "../../platform/http/errors";
+import type { AppEnv } from "../../capabilities/login-sessions/app-env";
 
 /**
  * JSON bodies must be I-JSON (RFC 7493; RFC 8785 §3.1): well-formed UTF-8, no duplicate member

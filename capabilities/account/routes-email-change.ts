@@ -1,0 +1,228 @@
+import { clock } from "../../platform/clock";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { hmacHex, importHmacKey } from "../../core/crypto/hash";
+import { fromHex, utf8 } from "../../core/encoding";
+import { generateOtpCode, otpMessage } from "../../core/otp";
+import { iso } from "../../core/time";
+import { requireRecentAuth } from "../login-sessions/principal";
+import { assertUnderLimit, countHit, enforceRateLimit } from "../../platform/rate-limit";
+import { requestInfo } from "../login-sessions/sign-in";
+import { ApiError } from "../../platform/http/errors";
+import type { AppEnv } from "../login-sessions/app-env";
+import { validationHook } from "../../platform/http/validation";
+import { securityEventStatements, sendSecurityNotice } from "./security-notices";
+import { emailChangeCodeMail } from "../../platform/mail/templates";
+import { mailTransport } from "../../platform/mail/transport";
+import {
+  ChangeEmailBody,
+  ChangeEmailStarted,
+  ConfirmEmailBody,
+  EmailChanged,
+} from "./contract";
+import { errorResponses, json, jsonBody } from "../../core/contract/common";
+
+/**
+ * Issue 17: changing the account's email address. Step-up at both ends; a 6-digit code to the
+ * new address proves it (stored as an HMAC in `email_changes`, never in `otp_challenges`, so it
+ * cannot sign anyone in); the confirmed change is in the security log and mailed to the old
+ * address with a link that undoes it (`/auth/email-revert`).
+ */
+export const emailChangeRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const CODE_TTL_MS = 10 * 60 * 1000;
+const MAX_ATTEMPTS = 5;
+const HOUR = 60 * 60 * 1000;
+export const EMAIL_CHANGE_LIMITS = {
+  startPerUser: { limit: 5, windowMs: HOUR },
+  startPerAddress: { limit: 3, windowMs: HOUR },
+  confirmPerUser: { limit: 20, windowMs: HOUR },
+} as const;
+
+const codeMessage = (id: string, email: string, code: string) =>
+  // Its own domain (the change's id), never a sign-in code's message.
+  otpMessage(`email-change:${id}\n${email}`, code);
+
+const invalidCode = () =>
+  new ApiError(400, "invalid_code", "That code is wrong or has expired. Ask for a new one.", [
+    { path: "code", message: "That code is wrong or has expired." },
+  ]);
+
+const addressTaken = () =>
+  new ApiError(409, "email_taken", "Another account uses that address.", [
+    { path: "new_email", message: "Another account uses that address." },
+  ]);
+
+emailChangeRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/me/email/change",
+    tags: ["me"],
+    summary: "Start changing your email address: a code goes to the new address (step-up)",
+    request: { body: jsonBody(ChangeEmailBody) },
+    responses: { 202: json(ChangeEmailStarted, "Code sent"), ...errorResponses },
+  }),
+  async (c) => {
+    const p = requireRecentAuth(c, "account.change_email");
+    const { new_email } = c.req.valid("json");
+    const db = c.env.DB;
+    const now = clock.now();
+    if (new_email === p.email) {
+      throw new ApiError(400, "same_email", "That is already your address.", [
+        { path: "new_email", message: "That is already your address." },
+      ]);
+    }
+    await enforceRateLimit(
+      db,
+      { key: `email-change:user:${p.userId}`, ...EMAIL_CHANGE_LIMITS.startPerUser },
+      now,
+    );
+    await enforceRateLimit(
+      db,
+      { key: `email-change:to:${new_email}`, ...EMAIL_CHANGE_LIMITS.startPerAddress },
+      now,
+    );
+    const taken = await db
+      .prepare("SELECT 1 AS x FROM users WHERE email = ?1")
+      .bind(new_email)
+      .first();
+    if (taken) throw addressTaken();
+    const id = crypto.randomUUID();
+    const code = generateOtpCode();
+    const codeHmac = await hmacHex(
+      await importHmacKey(c.var.config.authPepper),
+      codeMessage(id, new_email, code),
+    );
+    await db.batch([
+      db
+        .prepare(
+          `UPDATE email_changes SET voided_at = ?2
+            WHERE user_id = ?1 AND confirmed_at IS NULL AND voided_at IS NULL`,
+        )
+        .bind(p.userId, now),
+      db
+        .prepare(
+          `INSERT INTO email_changes (id, user_id, session_id, from_email, to_email, code_hmac,
+             attempts, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)`,
+        )
+        .bind(id, p.userId, p.sessionId, p.email, new_email, codeHmac, now, now + CODE_TTL_MS),
+    ]);
+    const sent = await mailTransport(c.var.config, db)
+      .send({
+        to: new_email,
+        ...emailChangeCodeMail(code, CODE_TTL_MS / 60_000),
+        idempotencyKey: id,
+      })
+      .catch(() => ({ ok: false as const, error: "send failed", retryable: true }));
+    if (!sent.ok) {
+      await db.prepare("DELETE FROM email_changes WHERE id = ?1").bind(id).run();
+      throw new ApiError(
+        503,
+        "mail_unavailable",
+        "We could not send the email. Try again shortly.",
+        [],
+        {
+          "Retry-After": "30",
+        },
+      );
+    }
+    return c.json(
+      { status: "code_sent" as const, new_email, expires_at: iso(now + CODE_TTL_MS) },
+      202,
+    );
+  },
+);
+
+interface PendingChange {
+  id: string;
+  from_email: string;
+  to_email: string;
+  code_hmac: string;
+  attempts: number;
+}
+
+emailChangeRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/me/email/confirm",
+    tags: ["me"],
+    summary: "Finish changing your email address with the code sent to it (step-up)",
+    description:
+      "The previous address is told, with a link that puts it back and signs out every session.",
+    request: { body: jsonBody(ConfirmEmailBody) },
+    responses: {
+      200: json(EmailChanged),
+      409: json(EmailChanged, "Address taken"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const p = requireRecentAuth(c, "account.change_email");
+    const { code } = c.req.valid("json");
+    const db = c.env.DB;
+    const now = clock.now();
+    const limit = { key: `email-confirm:user:${p.userId}`, ...EMAIL_CHANGE_LIMITS.confirmPerUser };
+    // The attempt is counted before the comparison, so parallel guesses cannot pass the limit.
+    const [hit, attempt] = await db.batch([
+      countHit(db, limit, now),
+      db
+        .prepare(
+          `UPDATE email_changes SET attempts = attempts + 1
+            WHERE id = (SELECT id FROM email_changes
+                         WHERE user_id = ?1 AND confirmed_at IS NULL AND voided_at IS NULL
+                           AND expires_at > ?2 AND attempts < ?3
+                         ORDER BY created_at DESC LIMIT 1)
+            RETURNING id, from_email, to_email, code_hmac, attempts`,
+        )
+        .bind(p.userId, now, MAX_ATTEMPTS),
+    ]);
+    assertUnderLimit((hit!.results[0] as { count: number } | undefined)?.count, limit, now);
+    const change = attempt!.results[0] as PendingChange | undefined;
+    if (!change || change.from_email !== p.email) throw invalidCode();
+    const matches = await crypto.subtle.verify(
+      "HMAC",
+      await importHmacKey(c.var.config.authPepper),
+      fromHex(change.code_hmac),
+      utf8.encode(codeMessage(change.id, change.to_email, code)),
+    );
+    if (!matches) throw invalidCode();
+
+    const notice = securityEventStatements(db, {
+      userId: p.userId,
+      kind: "email_changed",
+      detail: { change_id: change.id, from: change.from_email, to: change.to_email },
+      ip: requestInfo(c).ip,
+      now,
+      ifChanged: true,
+    });
+    try {
+      const [confirmed] = await db.batch([
+        db
+          .prepare(
+            `UPDATE email_changes SET confirmed_at = ?2
+              WHERE id = ?1 AND confirmed_at IS NULL AND voided_at IS NULL`,
+          )
+          .bind(change.id, now),
+        db
+          .prepare(
+            `UPDATE users SET email = ?3 WHERE id = ?1 AND email = ?2
+               AND EXISTS (SELECT 1 FROM email_changes WHERE id = ?4 AND confirmed_at = ?5)`,
+          )
+          .bind(p.userId, change.from_email, change.to_email, change.id, now),
+        ...notice.statements,
+        // Codes still out for either address no longer sign anyone in.
+        db
+          .prepare(
+            `UPDATE otp_challenges SET voided_at = ?3
+              WHERE email IN (?1, ?2) AND consumed_at IS NULL AND voided_at IS NULL`,
+          )
+          .bind(change.from_email, change.to_email, now),
+      ]);
+      if (confirmed!.meta.changes === 0) throw invalidCode();
+    } catch (e) {
+      if (e instanceof Error && /UNIQUE/i.test(e.message)) throw addressTaken();
+      throw e;
+    }
+    sendSecurityNotice(c, notice);
+    return c.json({ ok: true as const, email: change.to_email }, 200);
+  },
+);

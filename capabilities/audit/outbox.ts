@@ -1,0 +1,114 @@
+import { clock } from "../../platform/clock";
+import type { Context } from "hono";
+import type { AuditActor } from "../../core/audit";
+import type { JsonObject } from "../../platform/tenant-types";
+import type { Env } from "../../platform/env";
+import type { AppEnv } from "../login-sessions/app-env";
+import type { TenantAccess } from "../tenancy/access";
+
+/**
+ * One tenant-level audit event, written to D1's `audit_outbox` in the same batch as the change it
+ * records. `data` holds ids and names only — never a secret value, token or key material.
+ */
+export interface AuditRecord {
+  tenantId: string;
+  type: string;
+  actor: AuditActor;
+  data: JsonObject;
+}
+
+/** Who acts in which tenant: a tenant route's access, or a person creating a tenant. */
+export type AuditSubject = Pick<TenantAccess, "tenantId" | "principal">;
+
+/** The audit actor of a tenant route's caller (`user:<id>` or `token:<id>`). */
+export function auditActor(access: AuditSubject): AuditActor {
+  return access.principal.kind === "token"
+    ? { kind: "token", id: access.principal.tokenId }
+    : { kind: "user", id: access.principal.userId };
+}
+
+/**
+ * The outbox INSERT to append to the batch that makes the change. With `ifChanged`, place it
+ * right after a conditional write: it inserts only if that statement changed a row (`changes()`
+ * within the batch), so a write that lost a race records nothing.
+ */
+export function auditStatement(
+  db: D1Database,
+  record: AuditRecord,
+  now: number,
+  opts: { ifChanged?: boolean } = {},
+) {
+  return db
+    .prepare(
+      `INSERT INTO audit_outbox (tenant_id, type, actor, data, created_at)
+       SELECT ?1, ?2, ?3, ?4, ?5 WHERE ${opts.ifChanged ? "changes() > 0" : "1"}`,
+    )
+    .bind(
+      record.tenantId,
+      record.type,
+      JSON.stringify({ kind: record.actor.kind, id: record.actor.id }),
+      JSON.stringify(record.data),
+      now,
+    );
+}
+
+/**
+ * In a route: the outbox statement for an event by the caller in their tenant, and a note to
+ * drain that tenant's outbox once the response is ready (see `drainAuditAfterResponse`).
+ * Usage: `await db.batch([change, audited(c, access, "thing.done", { id })])`.
+ */
+export function audited(
+  c: Context<AppEnv>,
+  access: AuditSubject,
+  type: string,
+  data: JsonObject,
+  opts: { ifChanged?: boolean; now?: number } = {},
+) {
+  markForDrain(c, access.tenantId);
+  return auditStatement(
+    c.env.DB,
+    { tenantId: access.tenantId, type, actor: auditActor(access), data },
+    opts.now ?? clock.now(),
+    opts,
+  );
+}
+
+export function markForDrain(c: Context<AppEnv>, tenantId: string): void {
+  const pending = c.get("auditDrain") ?? new Set<string>();
+  pending.add(tenantId);
+  c.set("auditDrain", pending);
+}
+
+/**
+ * Asks the tenant's Durable Object to pull its pending outbox rows into the hash chain. A failure
+ * (the object unavailable) loses nothing: the rows stay pending and the cron drains them.
+ */
+export async function drainAuditOutbox(env: Env, tenantId: string): Promise<boolean> {
+  try {
+    const result = await env.TENANT.get(env.TENANT.idFromName(tenantId)).drainAuditOutbox(tenantId);
+    return result.ok;
+  } catch (e) {
+    console.error(
+      JSON.stringify({
+        level: "warn",
+        msg: "audit outbox drain failed; the cron retries",
+        tenant: tenantId,
+        error: e instanceof Error ? e.name : "unknown",
+      }),
+    );
+    return false;
+  }
+}
+
+/** The cron's retry: every existing tenant with rows still pending. Returns the tenants drained. */
+export async function drainPendingAuditOutboxes(env: Env, limit = 50): Promise<number> {
+  const { results } = await env.DB.prepare(
+    `SELECT DISTINCT o.tenant_id FROM audit_outbox o JOIN tenants t ON t.id = o.tenant_id
+      WHERE o.drained_at IS NULL LIMIT ?1`,
+  )
+    .bind(limit)
+    .all<{ tenant_id: string }>();
+  let drained = 0;
+  for (const { tenant_id } of results) if (await drainAuditOutbox(env, tenant_id)) drained++;
+  return drained;
+}

@@ -1,0 +1,313 @@
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { Hono } from "hono";
+import { checkEgress } from "../../core/egress";
+import { NoteError, parseVerifierKey, SIG_COSIGNATURE_V1 } from "../../core/audit/c2sp-note";
+import { parseTilePath } from "../../core/audit/tiles";
+import type { AppEnv } from "../login-sessions/app-env";
+import { ApiError } from "../../platform/http/errors";
+import { validationHook } from "../../platform/http/validation";
+import { actorOf, tenantStub, unwrap } from "../../platform/tenant-stub";
+import { errorResponses, json, jsonBody } from "../../core/contract/common";
+import { TenantParam } from "../runs/contract";
+import { requireTenantAccess } from "../tenancy/access";
+
+/**
+ * The audit log as a C2SP transparency log: signed-note checkpoints (with witness
+ * cosignatures), `.tlog-proof` downloads, the per-tenant key history, witness configuration,
+ * and the opt-in public verification data under `/audit/{t}/…` (the log's origin is
+ * `<public host>/audit/<tenant>`, so the origin names where its data is served).
+ */
+export const auditTlogRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const NOTE = "text/plain; charset=utf-8";
+const text = (status: 200, body: string, headers: Record<string, string> = {}) =>
+  new Response(body, { status, headers: { "content-type": NOTE, ...headers } });
+const noteResponse = {
+  description: "A C2SP signed note",
+  content: { "text/plain": { schema: z.string() } },
+};
+
+const LogKey = z
+  .object({ vkey: z.string(), from_size: z.number().int(), to_size: z.number().int().nullable() })
+  .openapi("LogKey");
+const LogKeys = z.object({ origin: z.string(), keys: z.array(LogKey) }).openapi("LogKeys");
+const Witness = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    vkey: z.string(),
+    last_size: z.number().int(),
+    last_ok_at: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+  })
+  .openapi("Witness");
+const Transparency = z
+  .object({
+    origin: z.string(),
+    public: z.boolean(),
+    witnesses: z.array(Witness),
+    keys: z.array(LogKey),
+  })
+  .openapi("Transparency");
+
+auditTlogRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/audit/checkpoint",
+    tags: ["audit"],
+    summary: "The current C2SP checkpoint (signed note, with witness cosignatures)",
+    request: { params: TenantParam },
+    responses: { 200: noteResponse, ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.read");
+    const cp = unwrap(await tenantStub(c.env, access.tenantId).tlogCheckpoint(access.tenantId));
+    return text(200, cp.note, { "cache-control": "no-store" }) as never;
+  },
+);
+
+auditTlogRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/audit/proofs/{seq}/tlog-proof",
+    tags: ["audit"],
+    summary: "A `.tlog-proof` (c2sp.org/tlog-proof) of event `seq`, verifiable offline",
+    request: {
+      params: TenantParam.extend({ seq: z.coerce.number().int().min(1) }),
+    },
+    responses: { 200: noteResponse, ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.read");
+    const { seq } = c.req.valid("param");
+    const file = unwrap(
+      await tenantStub(c.env, access.tenantId).tlogProofFile(access.tenantId, seq),
+    );
+    return text(200, file, {
+      "content-disposition": `attachment; filename="audit-${access.tenantId}-${seq}.tlog-proof"`,
+    }) as never;
+  },
+);
+
+auditTlogRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/audit/log-keys",
+    tags: ["audit"],
+    summary: "Every key this tenant's log has used, with the tree sizes each may sign",
+    request: { params: TenantParam },
+    responses: { 200: json(LogKeys), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.read");
+    return c.json(unwrap(await tenantStub(c.env, access.tenantId).tlogKeys(access.tenantId)), 200);
+  },
+);
+
+auditTlogRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/audit/transparency",
+    tags: ["audit"],
+    summary: "Transparency settings: origin, public data on/off, witnesses and their state, keys",
+    request: { params: TenantParam },
+    responses: { 200: json(Transparency), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.read");
+    return c.json(
+      unwrap(await tenantStub(c.env, access.tenantId).tlogSettings(access.tenantId)),
+      200,
+    );
+  },
+);
+
+auditTlogRoutes.openapi(
+  createRoute({
+    method: "put",
+    path: "/api/tenants/{t}/audit/transparency/public",
+    tags: ["audit"],
+    summary: "Publish (or stop publishing) checkpoints, keys and proofs without authentication",
+    request: {
+      params: TenantParam,
+      body: jsonBody(z.object({ enabled: z.boolean() }).strict()),
+    },
+    responses: { 200: json(Transparency), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.configure");
+    const { enabled } = c.req.valid("json");
+    const stub = tenantStub(c.env, access.tenantId);
+    return c.json(unwrap(await stub.tlogSetPublic(access.tenantId, enabled, actorOf(access))), 200);
+  },
+);
+
+const WitnessBody = z
+  .object({
+    url: z.string().min(1).max(2048),
+    vkey: z.string().min(1).max(512),
+  })
+  .strict();
+
+auditTlogRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/audit/witnesses",
+    tags: ["audit"],
+    summary: "Add a C2SP tlog-witness (submission URL prefix and its Ed25519 cosigner vkey)",
+    request: { params: TenantParam, body: jsonBody(WitnessBody) },
+    responses: { 201: json(Witness), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.configure");
+    const { url, vkey } = c.req.valid("json");
+    const issue = (path: string, message: string) =>
+      new ApiError(400, "invalid_request", message, [{ path, message }]);
+    try {
+      if (parseVerifierKey(vkey).type !== SIG_COSIGNATURE_V1)
+        throw issue("vkey", "A witness key is an Ed25519 cosignature vkey (type 0x04).");
+    } catch (e) {
+      if (e instanceof NoteError) throw issue("vkey", e.message);
+      throw e;
+    }
+    const development = c.env.ENVIRONMENT === "development";
+    const local = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(url);
+    if (!(development && local)) {
+      const egress = checkEgress(url, { httpsOnly: true });
+      if (!egress.allowed) throw issue("url", `Witness URL refused: ${egress.reason}.`);
+    }
+    const stub = tenantStub(c.env, access.tenantId);
+    const added = unwrap(
+      await stub.tlogAddWitness(access.tenantId, { url, vkey }, actorOf(access)),
+    );
+    return c.json(added, 201);
+  },
+);
+
+auditTlogRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/tenants/{t}/audit/witnesses/{id}",
+    tags: ["audit"],
+    summary: "Remove a witness",
+    request: { params: TenantParam.extend({ id: z.string().min(1).max(64) }) },
+    responses: { 200: json(z.object({ ok: z.literal(true) })), ...errorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.configure");
+    const { id } = c.req.valid("param");
+    unwrap(
+      await tenantStub(c.env, access.tenantId).tlogRemoveWitness(
+        access.tenantId,
+        id,
+        actorOf(access),
+      ),
+    );
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+auditTlogRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/audit/log-keys/rotate",
+    tags: ["audit"],
+    summary: "Rotate this tenant's checkpoint key (step-up); the old key keeps its window",
+    request: { params: TenantParam },
+    responses: {
+      200: json(
+        z.object({ generation: z.number().int(), vkey: z.string(), keys: z.array(LogKey) }),
+      ),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "audit.rotate_log_key");
+    const stub = tenantStub(c.env, access.tenantId);
+    return c.json(unwrap(await stub.tlogRotateKey(access.tenantId, actorOf(access))), 200);
+  },
+);
+
+/**
+ * Public, unauthenticated, read-only verification data for tenants that opted in. An unknown
+ * tenant and a tenant that did not opt in answer the same 404 (and no Durable Object is made).
+ */
+export const publicTlogRoutes = new Hono<AppEnv>();
+
+async function publicStub(c: { env: AppEnv["Bindings"] }, tenantId: string) {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) throw new ApiError(404, "not_found", "No such log.");
+  const row = await c.env.DB.prepare("SELECT 1 AS x FROM tenants WHERE id = ?1")
+    .bind(tenantId)
+    .first();
+  if (!row) throw new ApiError(404, "not_found", "No such log.");
+  return tenantStub(c.env, tenantId);
+}
+
+publicTlogRoutes.get("/audit/:t/checkpoint", async (c) => {
+  const t = c.req.param("t");
+  const cp = unwrap(await (await publicStub(c, t)).tlogPublicCheckpoint(t));
+  return text(200, cp.note, {
+    "cache-control": "public, max-age=5",
+    "access-control-allow-origin": "*",
+  });
+});
+
+publicTlogRoutes.get("/audit/:t/log-keys", async (c) => {
+  const t = c.req.param("t");
+  const keys = unwrap(await (await publicStub(c, t)).tlogKeys(t, true));
+  c.header("cache-control", "public, max-age=60");
+  c.header("access-control-allow-origin", "*");
+  return c.json(keys);
+});
+
+/**
+ * c2sp.org/tlog-tiles hash tiles: `/audit/{t}/tile/<L>/<N>[.p/<W>]`. A tile's content at a
+ * given width never changes, so full and partial tiles alike are immutable. Entry bundles are
+ * not served: they would publish the events themselves, and the opt-in covers only
+ * verification data (hashes and checkpoints).
+ */
+publicTlogRoutes.get("/audit/:t/tile/*", async (c) => {
+  const t = c.req.param("t");
+  const prefix = `/audit/${t}/tile/`;
+  const request = c.req.path.startsWith(prefix)
+    ? parseTilePath(c.req.path.slice(prefix.length))
+    : null;
+  if (!request) throw new ApiError(404, "not_found", "No such tile.");
+  const stub = await publicStub(c, t);
+  const tile = unwrap(await stub.tlogPublicTile(t, request.level, request.index, request.width));
+  return new Response(tile, {
+    headers: {
+      "content-type": "application/octet-stream",
+      "cache-control": "public, max-age=31536000, immutable",
+      "access-control-allow-origin": "*",
+    },
+  });
+});
+
+const ConsistencyQuery = z.object({
+  from: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1).optional(),
+});
+
+/** Not a C2SP endpoint: a convenience for monitors that do not compute proofs from tiles. */
+publicTlogRoutes.get("/audit/:t/proofs/consistency", async (c) => {
+  const t = c.req.param("t");
+  const parsed = ConsistencyQuery.safeParse(c.req.query());
+  if (!parsed.success)
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "Need integer from ≥ 1 and optional to.",
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
+  const proof = unwrap(
+    await (await publicStub(c, t)).tlogPublicConsistency(t, parsed.data.from, parsed.data.to),
+  );
+  // A proof between two fixed sizes never changes; one up to "now" does.
+  c.header(
+    "cache-control",
+    parsed.data.to === undefined ? "public, max-age=5" : "public, max-age=31536000, immutable",
+  );
+  c.header("access-control-allow-origin", "*");
+  return c.json(proof);
+});

@@ -1,0 +1,207 @@
+import {
+  AuditLogWriter,
+  importCheckpointSigner,
+  type CheckpointSigner,
+  type HashedAuditEvent,
+} from "../../../core/audit";
+import { TiledTree, tileWidth } from "../../../core/audit/tiles";
+import { toHex } from "../../../core/encoding";
+import { AuditTiles } from "./audit-tiles";
+import { WORKERD_SHA256 as SHA256 } from "../../../platform/sha256";
+import { auditEventsQuery, type AuditEventFilter } from "./audit-events-query";
+import type { Actor, JsonValue } from "../../../platform/tenant-types";
+
+/** Sign a checkpoint at least every this many events. */
+export const CHECKPOINT_EVERY = 100;
+
+/** A stored event as served over RPC. */
+export type AuditEventView = Omit<HashedAuditEvent, "data"> & { data: JsonValue };
+
+export interface SignedCheckpoint {
+  size: number;
+  root: string;
+  ts: string;
+  jws: string;
+}
+
+/**
+ * The tenant's append-only audit log in DO SQLite: a hash chain whose events are also the leaves
+ * of an RFC 6962 Merkle tree stored as C2SP tiles. `append` is synchronous so it runs inside the
+ * same `transactionSync` as the state change it records. Each event is one row (its export line,
+ * canonical JSON with `hash`, and its leaf hash); the writer's in-memory state (head, frontier,
+ * open tiles) is derived from the rows and tiles, never rewritten per event.
+ */
+export class AuditLog {
+  private writer!: AuditLogWriter;
+  private tiles!: AuditTiles;
+  private signer: Promise<CheckpointSigner> | null = null;
+  /** Runs after each new JWS checkpoint is stored (the transparency log signs its note). */
+  afterCheckpoint: ((now: number) => Promise<void>) | null = null;
+
+  private readonly sql: SqlStorage;
+
+  constructor(
+    private readonly storage: DurableObjectStorage,
+    private readonly tenantId: () => string,
+    private readonly signingKey: string | undefined,
+  ) {
+    this.sql = storage.sql;
+    this.load();
+  }
+
+  private load(): void {
+    this.tiles = AuditTiles.load(this.sql);
+    const size = this.tiles.size;
+    const frontier = new TiledTree(this.tiles, SHA256).frontier(size).map(toHex);
+    this.writer = AuditLogWriter.fromState({ size, head: this.tiles.head, frontier }, SHA256);
+  }
+
+  get size(): number {
+    return this.writer.size;
+  }
+
+  root(): string {
+    return this.writer.root();
+  }
+
+  /** Call inside the transaction that makes the change being recorded. */
+  append(e: {
+    type: string;
+    runId: string | null;
+    stepId: string | null;
+    actor: Actor;
+    data: JsonValue;
+    now: number;
+  }): number {
+    const appended = this.writer.append({
+      ts: new Date(e.now).toISOString(),
+      type: e.type,
+      run_id: e.runId,
+      step_id: e.stepId,
+      actor: { kind: e.actor.kind, id: e.actor.id },
+      data: e.data,
+    });
+    this.sql.exec(
+      `INSERT INTO audit_events (seq, type, run_id, event, leaf_hash) VALUES (?, ?, ?, ?, ?)`,
+      appended.seq,
+      e.type,
+      e.runId,
+      appended.line,
+      appended.leafHash,
+    );
+    this.tiles.append(appended.leaf);
+    return appended.seq;
+  }
+
+  /**
+   * Runs a state change and its audit events in one SQLite transaction. If it throws, storage
+   * rolls back and the in-memory state is derived again so it never runs ahead of what was stored.
+   */
+  atomically<T>(change: () => T): T {
+    try {
+      return this.storage.transactionSync(change);
+    } catch (e) {
+      this.load();
+      throw e;
+    }
+  }
+
+  events(afterSeq: number, limit: number, filter: AuditEventFilter = {}): AuditEventView[] {
+    const q = auditEventsQuery(afterSeq, limit, filter);
+    return this.sql
+      .exec<{ event: string }>(q.sql, ...q.params)
+      .toArray()
+      .map((r) => JSON.parse(r.event) as AuditEventView);
+  }
+
+  /** The stored export lines of events with seq in (afterSeq, afterSeq + limit], as stored. */
+  exportLines(afterSeq: number, limit: number): string[] {
+    return this.sql
+      .exec<{ event: string }>(
+        `SELECT event FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?`,
+        afterSeq,
+        limit,
+      )
+      .toArray()
+      .map((r) => r.event);
+  }
+
+  /** Reads O(log n) tiles; never the leaves. */
+  inclusion(
+    seq: number,
+    size: number,
+  ): { seq: number; size: number; leaf_hash: string; proof: string[] } {
+    const tree = new TiledTree(this.tiles, SHA256);
+    return {
+      seq,
+      size,
+      leaf_hash: toHex(tree.node(0, seq - 1)),
+      proof: tree.inclusionProof(seq - 1, size).map(toHex),
+    };
+  }
+
+  consistency(from: number, to: number): { from: number; to: number; proof: string[] } {
+    const proof = new TiledTree(this.tiles, SHA256).consistencyProof(from, to);
+    return { from, to, proof: proof.map(toHex) };
+  }
+
+  /** Tile (level, index) of the tree of `size` leaves, `width` hashes, or null if it has fewer. */
+  tile(level: number, index: number, width: number, size: number): Uint8Array | null {
+    if (width > tileWidth(level, index, size)) return null;
+    const hashes = this.tiles.tile(level, index);
+    return hashes && hashes.length >= width * 32 ? hashes.subarray(0, width * 32) : null;
+  }
+
+  get canSign(): boolean {
+    return Boolean(this.signingKey);
+  }
+
+  /** Signs (and stores) a checkpoint of the current size, unless one exists for it. */
+  async checkpoint(now: number): Promise<SignedCheckpoint> {
+    const size = this.writer.size;
+    const existing = this.sql
+      .exec<{ size: number; root: string; jws: string; created_at: number }>(
+        `SELECT size, root, jws, created_at FROM audit_checkpoints WHERE size = ?`,
+        size,
+      )
+      .toArray()[0];
+    if (existing)
+      return {
+        size,
+        root: existing.root,
+        jws: existing.jws,
+        ts: new Date(existing.created_at).toISOString(),
+      };
+    if (!this.signingKey) throw new Error("SIGNING_KEY is not configured");
+    this.signer ??= importCheckpointSigner(this.signingKey);
+    const ts = new Date(now).toISOString();
+    const root = this.writer.root();
+    const jws = await (await this.signer).sign({ tenant: this.tenantId(), size, root, ts });
+    this.sql.exec(
+      `INSERT OR IGNORE INTO audit_checkpoints (size, root, jws, created_at) VALUES (?, ?, ?, ?)`,
+      size,
+      root,
+      jws,
+      now,
+    );
+    await this.afterCheckpoint?.(now);
+    return { size, root, ts, jws };
+  }
+
+  latestCheckpoint(): SignedCheckpoint | null {
+    const row = this.sql
+      .exec<{ size: number; root: string; jws: string; created_at: number }>(
+        `SELECT size, root, jws, created_at FROM audit_checkpoints ORDER BY size DESC LIMIT 1`,
+      )
+      .toArray()[0];
+    return row
+      ? { size: row.size, root: row.root, jws: row.jws, ts: new Date(row.created_at).toISOString() }
+      : null;
+  }
+
+  /** True when the log has grown CHECKPOINT_EVERY events past the last signed checkpoint. */
+  checkpointDue(): boolean {
+    const last = this.latestCheckpoint()?.size ?? 0;
+    return this.canSign && this.writer.size - last >= CHECKPOINT_EVERY;
+  }
+}

@@ -1,0 +1,234 @@
+import { clock } from "../../platform/clock";
+import {
+  AuthorizationError,
+  CimdFetchError,
+  type ConsentDescription,
+} from "@cloudflare/workers-oauth-provider";
+import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { escapeHtml } from "../../core/html";
+import { can, type Role } from "../../core/permissions";
+import { requireSession } from "../login-sessions/principal";
+import type { AppEnv } from "../login-sessions/app-env";
+import { ApiError, errors } from "../../platform/http/errors";
+import { htmlPage } from "../../platform/http/html-page";
+import { validationHook } from "../../platform/http/validation";
+import { errorResponses, json, jsonBody } from "../../core/contract/common";
+import { authorizationServer, MCP_SCOPE, type McpGrantProps } from "./oauth-server";
+import { consentScreen, TENANT_ID } from "./urls";
+
+/**
+ * The OAuth authorization endpoint and the console's consent screen behind it. The library
+ * validates the request (client, exact redirect URI, PKCE S256, resource) and keeps it
+ * server-side under a one-time handle bound to this browser by a `__Host-` cookie; the console
+ * shows the handle's facts to the signed-in member, who approves or denies.
+ */
+export const consentRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const CONSENT_TTL_SECONDS = 600;
+const kvKey = (handle: string) => `gatehouse-consent:${handle}`;
+
+interface StoredConsent {
+  tenant_id: string;
+  /** The first signed-in person who opened the screen; nobody else may answer it. */
+  user_id: string | null;
+  details: ConsentDescription;
+}
+
+const publicOrigin = (c: Context<AppEnv>) => c.var.config.origins[0]!;
+
+consentRoutes.get("/oauth/:t/authorize", async (c) => {
+  const t = c.req.param("t");
+  if (!TENANT_ID.test(t)) return htmlPage("Not found", "<p>No such workspace.</p>", 404);
+  const oauth = authorizationServer(publicOrigin(c), t).getOAuthApi(c.env);
+  try {
+    const request = await oauth.parseAuthRequest(c.req.raw);
+    const details = await oauth.describeConsent(request);
+    const consent = await oauth.beginConsent(request);
+    const stored: StoredConsent = { tenant_id: t, user_id: null, details };
+    await c.env.OAUTH_KV.put(kvKey(consent.handle), JSON.stringify(stored), {
+      expirationTtl: CONSENT_TTL_SECONDS,
+    });
+    const headers = new Headers(consent.headers);
+    headers.set("Location", consentScreen(publicOrigin(c), consent.handle));
+    return new Response(null, { status: 302, headers });
+  } catch (e) {
+    if (e instanceof AuthorizationError && e.redirectTo) return c.redirect(e.redirectTo, 302);
+    if (e instanceof AuthorizationError || e instanceof CimdFetchError) {
+      const message =
+        e instanceof AuthorizationError ? e.description : "This app could not be verified.";
+      return htmlPage(
+        "This connection request is not valid",
+        `<p>${escapeHtml(message ?? "")}</p>`,
+        400,
+      );
+    }
+    throw e;
+  }
+});
+
+const HandleParam = z.object({ handle: z.string().min(16).max(200) });
+
+const ConsentView = z
+  .object({
+    tenant: z.object({ id: z.string(), name: z.string() }),
+    role: z.string(),
+    may_connect: z.boolean(),
+    client: z.object({
+      id: z.string(),
+      name: z.string(),
+      domain: z.string().nullable(),
+      uri: z.string().nullable(),
+    }),
+    redirect_host: z.string(),
+    redirect_is_loopback: z.boolean(),
+    scopes: z.array(z.string()),
+  })
+  .openapi("McpConsent");
+
+/** The consent of `handle`, claimed for the signed-in member (404 for anyone else). */
+async function claim(c: Context<AppEnv>, handle: string) {
+  const person = requireSession(c);
+  const raw = await c.env.OAUTH_KV.get(kvKey(handle));
+  const stored = raw ? (JSON.parse(raw) as StoredConsent) : null;
+  if (!stored || (stored.user_id !== null && stored.user_id !== person.userId)) {
+    throw new ApiError(404, "not_found", "This connection request has expired or was answered.");
+  }
+  const member = await c.env.DB.prepare(
+    `SELECT m.role, t.name FROM memberships m JOIN tenants t ON t.id = m.tenant_id
+      WHERE m.tenant_id = ?1 AND m.user_id = ?2`,
+  )
+    .bind(stored.tenant_id, person.userId)
+    .first<{ role: Role; name: string }>();
+  if (!member) throw errors.notFound("Tenant");
+  if (stored.user_id === null) {
+    stored.user_id = person.userId;
+    await c.env.OAUTH_KV.put(kvKey(handle), JSON.stringify(stored), {
+      expirationTtl: CONSENT_TTL_SECONDS,
+    });
+  }
+  return { person, stored, member };
+}
+
+consentRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/oauth/consents/{handle}",
+    tags: ["mcp"],
+    summary: "What an MCP client asks for (the consent screen)",
+    request: { params: HandleParam },
+    responses: {
+      200: json(ConsentView),
+      404: json(z.any(), "Unknown or expired"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const { stored, member } = await claim(c, c.req.valid("param").handle);
+    const d = stored.details;
+    return c.json(
+      {
+        tenant: { id: stored.tenant_id, name: member.name },
+        role: member.role,
+        may_connect: can(member.role, "steps.propose"),
+        client: {
+          id: d.clientId,
+          name: d.clientName,
+          domain: d.clientDomain ?? null,
+          uri: d.clientUri ?? null,
+        },
+        redirect_host: d.redirectHost,
+        redirect_is_loopback: d.redirectIsLoopback,
+        scopes: d.scope.length > 0 ? d.scope : [MCP_SCOPE],
+      },
+      200,
+    );
+  },
+);
+
+consentRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/oauth/consents/{handle}",
+    tags: ["mcp"],
+    summary: "Approve or deny an MCP client's connection; answers where to send the browser",
+    request: {
+      params: HandleParam,
+      body: jsonBody(z.strictObject({ decision: z.enum(["approve", "deny"]) })),
+    },
+    responses: {
+      200: json(z.object({ redirect_to: z.string() })),
+      404: json(z.any(), "Unknown or expired"),
+      ...errorResponses,
+    },
+  }),
+  async (c) => {
+    const { handle } = c.req.valid("param");
+    const { decision } = c.req.valid("json");
+    const { person, stored, member } = await claim(c, handle);
+    const oauth = authorizationServer(publicOrigin(c), stored.tenant_id).getOAuthApi(c.env);
+    const answer = async () => {
+      if (decision === "deny") {
+        const denied = await oauth.denyConsent(c.req.raw, handle);
+        return { redirectTo: denied.redirectTo, headers: denied.headers };
+      }
+      if (!can(member.role, "steps.propose")) {
+        throw errors.forbidden(`Your role (${member.role}) may not connect MCP clients.`);
+      }
+      const approved = await oauth.approveConsent(c.req.raw, handle, { scope: [MCP_SCOPE] });
+      const grantRef = `mcpg_${crypto.randomUUID()}`;
+      const props: McpGrantProps = {
+        tenant_id: stored.tenant_id,
+        user_id: person.userId,
+        grant_ref: grantRef,
+      };
+      const { redirectTo } = await oauth.completeAuthorization({
+        request: approved.request,
+        userId: person.userId,
+        metadata: { grant_ref: grantRef, tenant_id: stored.tenant_id },
+        scope: approved.request.scope,
+        props,
+      });
+      const now = clock.now();
+      // The library replaced any earlier grant of this person, client and tenant: so do we.
+      await c.env.DB.batch([
+        c.env.DB.prepare(
+          `UPDATE mcp_grants SET revoked_at = ?4
+            WHERE tenant_id = ?1 AND user_id = ?2 AND client_id = ?3 AND revoked_at IS NULL`,
+        ).bind(stored.tenant_id, person.userId, stored.details.clientId, now),
+        c.env.DB.prepare(
+          `INSERT INTO mcp_grants (id, tenant_id, user_id, client_id, client_name, redirect_host, scopes, created_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+        ).bind(
+          grantRef,
+          stored.tenant_id,
+          person.userId,
+          stored.details.clientId,
+          stored.details.clientName.slice(0, 200),
+          stored.details.redirectHost.slice(0, 200),
+          approved.request.scope.join(" "),
+          now,
+        ),
+      ]);
+      return { redirectTo, headers: approved.headers };
+    };
+    let result: { redirectTo: string; headers: Headers };
+    try {
+      result = await answer();
+    } catch (e) {
+      if (e instanceof AuthorizationError) {
+        throw new ApiError(
+          400,
+          "consent_invalid",
+          "This connection request expired, was answered, or was opened in another browser. Start again from the app.",
+        );
+      }
+      throw e;
+    }
+    await c.env.OAUTH_KV.delete(kvKey(handle));
+    for (const cookie of result.headers.getSetCookie())
+      c.header("set-cookie", cookie, { append: true });
+    c.header("cache-control", "no-store");
+    return c.json({ redirect_to: result.redirectTo }, 200);
+  },
+);

@@ -1,0 +1,94 @@
+import { evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { expect, it } from "vitest";
+import type { TenantDO } from "../../../durable-objects/tenant";
+import { AGENT, ALICE, freshTenant, POLICY, value } from "../../../tests/helpers/tenant-do";
+
+type Stub = DurableObjectStub<TenantDO>;
+
+async function setUp() {
+  const { tenantId, stub } = freshTenant();
+  const v = value(await stub.createPolicy(tenantId, POLICY, ALICE)).version;
+  value(await stub.activatePolicy(tenantId, v, ALICE));
+  const runId = value(await stub.openRun(tenantId, { agent: "bot", metadata: {} }, ALICE)).id;
+  let n = 0;
+  /** A fresh object (as after a wake) proposing one call; how its policy was loaded. */
+  const wakeAndPropose = async (tool: string) => {
+    await evictDurableObject(stub);
+    const step = value(
+      await stub.proposeStep(
+        tenantId,
+        runId,
+        { tool, args: { cmd: "rm -rf /" }, declared: {}, idempotency_key: `k${++n}` },
+        AGENT,
+        "agent",
+      ),
+    );
+    const load = await runInDurableObject(
+      stub,
+      (i: TenantDO) =>
+        (i as unknown as { policies: { lastLoad: string | null } }).policies.lastLoad,
+    );
+    return { verdict: step.verdict, rule: step.rule_id, load };
+  };
+  return { tenantId, stub, v, wakeAndPropose };
+}
+
+const rows = (stub: Stub) =>
+  runInDurableObject(stub, (_, state) =>
+    state.storage.sql.exec("SELECT version, format FROM policy_compiled").toArray(),
+  );
+
+const edit = (stub: Stub, sql: string) =>
+  runInDurableObject(stub, (_, state) => void state.storage.sql.exec(sql));
+
+it("loads the active policy from its stored form after a wake, not from source", async () => {
+  const { stub, v, wakeAndPropose } = await setUp();
+  expect(await rows(stub)).toEqual([{ version: v, format: 1 }]);
+  expect(await wakeAndPropose("shell")).toEqual({
+    verdict: "deny",
+    rule: "tenant:rm",
+    load: "stored_form",
+  });
+});
+
+it("falls back to compiling when the stored form is corrupt or of another format", async () => {
+  const { stub, wakeAndPropose } = await setUp();
+  // One rule's decision altered in the stored text: the checksum no longer matches.
+  await edit(stub, `UPDATE policy_compiled SET form = replace(form, '"deny"', '"allow"')`);
+  expect(await wakeAndPropose("shell")).toEqual({
+    verdict: "deny",
+    rule: "tenant:rm",
+    load: "source",
+  });
+  // The fallback stored a good form again.
+  expect((await wakeAndPropose("shell")).load).toBe("stored_form");
+
+  await edit(stub, `UPDATE policy_compiled SET format = 99`);
+  expect((await wakeAndPropose("shell")).load).toBe("source");
+  await edit(stub, `UPDATE policy_compiled SET form = 'not a form'`);
+  expect(await wakeAndPropose("shell")).toEqual({
+    verdict: "deny",
+    rule: "tenant:rm",
+    load: "source",
+  });
+  await edit(stub, `DELETE FROM policy_compiled`);
+  expect((await wakeAndPropose("shell")).load).toBe("source");
+});
+
+it("replaces the stored form when another version is activated", async () => {
+  const { tenantId, stub, wakeAndPropose } = await setUp();
+  const next = value(
+    await stub.createPolicy(
+      tenantId,
+      "version: 1\ndefaults: { on_no_match: deny }\nrules:\n  - id: shell-ok\n    match: { tool: shell }\n    decision: allow\n",
+      ALICE,
+    ),
+  ).version;
+  value(await stub.activatePolicy(tenantId, next, ALICE));
+  expect(await rows(stub)).toEqual([{ version: next, format: 1 }]);
+  expect(await wakeAndPropose("shell")).toEqual({
+    verdict: "allow",
+    rule: "tenant:shell-ok",
+    load: "stored_form",
+  });
+});

@@ -1,0 +1,10 @@
+import type { Env } from "../../platform/env";
+import { tenantStub } from "../../platform/tenant-stub";
+
+/**
+ * Tells the tenant's Durable Object that a membership or API token changed, so run tokens
+ * re-check their opener's authority on their next use. Call it after the D1 change committed.
+ */
+export async function forgetAuthority(env: Env, tenantId: string): Promise<void> {
+  await tenantStub(env, tenantId).forgetAuthority(tenantId);
+}

@@ -1,0 +1,337 @@
+import { clock } from "../../platform/clock";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import type { Role } from "../../core/permissions";
+import type { Context } from "hono";
+import { audited } from "../audit/outbox";
+import { requestInfo } from "../login-sessions/sign-in";
+import { securityEventStatements, sendSecurityNotice } from "../account/security-notices";
+import type { TenantAccess } from "./access";
+import { requireSession } from "../login-sessions/principal";
+import { enforceRateLimit } from "../../platform/rate-limit";
+import { iso } from "../../core/time";
+import { errors } from "../../platform/http/errors";
+import type { AppEnv } from "../login-sessions/app-env";
+import { validationHook } from "../../platform/http/validation";
+import { json, jsonBody, Ok } from "../../core/contract/common";
+import {
+  ChangeRoleBody,
+  MemberList,
+  MemberParams,
+  MemberResponse,
+  TenantNameBody,
+  TenantParams,
+  TenantPatchBody,
+  TenantResponse,
+  tenantErrorResponses,
+} from "./contract";
+import { isElevatedRole } from "../../core/step-up";
+import { requirePerson, requireStepUp, requireTenantAccess } from "./access";
+import { forgetAuthority } from "../runs/authority";
+import { deleteTenant } from "./delete-tenant";
+import { changeRole, checkGrant, findMember, listMembers, removeMember } from "./members";
+import type { MemberRow } from "./members";
+
+export const tenantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+const TENANT_CREATE_LIMIT = { limit: 20, windowMs: 60 * 60 * 1000 };
+
+interface TenantRow {
+  id: string;
+  name: string;
+  created_at: number;
+  tokens_may_approve: number;
+}
+
+const tenantJson = (t: TenantRow, role: Role) => ({
+  id: t.id,
+  name: t.name,
+  created_at: iso(t.created_at),
+  role,
+  tokens_may_approve: t.tokens_may_approve === 1,
+});
+
+const memberJson = (m: MemberRow) => ({
+  user_id: m.user_id,
+  email: m.email,
+  role: m.role,
+  joined_at: iso(m.created_at),
+});
+
+async function loadTenant(db: D1Database, id: string): Promise<TenantRow> {
+  const row = await db
+    .prepare("SELECT id, name, created_at, tokens_may_approve FROM tenants WHERE id = ?1")
+    .bind(id)
+    .first<TenantRow>();
+  if (!row) throw errors.notFound("Tenant");
+  return row;
+}
+
+/** The security notice to the member a role change or removal is about (chained on the audit row). */
+async function memberNotice(
+  c: Context<AppEnv>,
+  access: TenantAccess,
+  userId: string,
+  kind: "role_changed" | "removed_from_tenant",
+  facts: Record<string, string>,
+) {
+  const tenant = await loadTenant(c.env.DB, access.tenantId);
+  const by =
+    access.principal.kind === "session"
+      ? access.principal.email
+      : `an API token (${access.principal.tokenId})`;
+  return securityEventStatements(c.env.DB, {
+    userId,
+    kind,
+    detail: { tenant_id: tenant.id, tenant_name: tenant.name, by, ...facts },
+    ip: requestInfo(c).ip,
+    now: clock.now(),
+    ifChanged: true,
+  });
+}
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants",
+    tags: ["tenants"],
+    summary: "Create a tenant; you become its owner",
+    request: { body: jsonBody(TenantNameBody) },
+    responses: { 201: json(TenantResponse, "Created"), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const p = requireSession(c);
+    const { name } = c.req.valid("json");
+    const now = clock.now();
+    await enforceRateLimit(
+      c.env.DB,
+      { key: `tenant-create:user:${p.userId}`, ...TENANT_CREATE_LIMIT },
+      now,
+    );
+    const tenant: TenantRow = {
+      id: crypto.randomUUID(),
+      name,
+      created_at: now,
+      tokens_may_approve: 0,
+    };
+    await c.env.DB.batch([
+      c.env.DB.prepare("INSERT INTO tenants (id, name, created_at) VALUES (?1, ?2, ?3)").bind(
+        tenant.id,
+        name,
+        now,
+      ),
+      c.env.DB.prepare(
+        "INSERT INTO memberships (tenant_id, user_id, role, created_at) VALUES (?1, ?2, 'owner', ?3)",
+      ).bind(tenant.id, p.userId, now),
+      audited(
+        c,
+        { tenantId: tenant.id, principal: p },
+        "tenant.created",
+        { tenant_id: tenant.id, name },
+        { now },
+      ),
+    ]);
+    return c.json({ tenant: tenantJson(tenant, "owner") }, 201);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}",
+    tags: ["tenants"],
+    summary: "The tenant and your role in it",
+    request: { params: TenantParams },
+    responses: { 200: json(TenantResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "tenant.read");
+    const tenant = await loadTenant(c.env.DB, access.tenantId);
+    return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/api/tenants/{t}",
+    tags: ["tenants"],
+    summary: "Rename the tenant, or change whether API tokens may decide approvals",
+    request: { params: TenantParams, body: jsonBody(TenantPatchBody) },
+    responses: { 200: json(TenantResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "tenant.rename");
+    const { name, tokens_may_approve } = c.req.valid("json");
+    const setting = tokens_may_approve === undefined ? null : tokens_may_approve ? 1 : 0;
+    const before = await loadTenant(c.env.DB, access.tenantId);
+    const records = [];
+    if (name !== undefined && name !== before.name) {
+      records.push(audited(c, access, "tenant.renamed", { name, previous_name: before.name }));
+    }
+    if (tokens_may_approve !== undefined) {
+      records.push(audited(c, access, "tenant.settings_changed", { tokens_may_approve }));
+    }
+    await c.env.DB.batch([
+      c.env.DB.prepare(
+        `UPDATE tenants SET name = COALESCE(?2, name),
+           tokens_may_approve = COALESCE(?3, tokens_may_approve) WHERE id = ?1`,
+      ).bind(access.tenantId, name ?? null, setting),
+      ...records,
+    ]);
+    const tenant = await loadTenant(c.env.DB, access.tenantId);
+    return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/tenants/{t}",
+    tags: ["tenants"],
+    summary: "Delete the tenant (step-up within 10 minutes; crypto-shreds the vault first)",
+    description:
+      "In one transaction: every data-encryption key is destroyed (its wrapped material erased), then the tenant's secrets, requests, tokens, invites, memberships and the tenant itself are deleted.",
+    request: { params: TenantParams },
+    responses: { 200: json(Ok), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "tenant.delete");
+    await deleteTenant(c.env, access, clock.now());
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "post",
+    path: "/api/tenants/{t}/leave",
+    tags: ["members"],
+    summary: "Leave the tenant (not as its last owner); your API tokens in it are revoked",
+    request: { params: TenantParams },
+    responses: { 200: json(Ok), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "tenant.read");
+    const person = requirePerson(access);
+    const self = await findMember(c.env.DB, access.tenantId, person.userId);
+    await removeMember(c.env.DB, {
+      tenantId: access.tenantId,
+      userId: person.userId,
+      now: clock.now(),
+      records: [
+        audited(
+          c,
+          access,
+          "member.left",
+          { user_id: person.userId, email: person.email, role: self?.role ?? access.role },
+          { ifChanged: true },
+        ),
+      ],
+    });
+    await forgetAuthority(c.env, access.tenantId);
+    return c.json({ ok: true as const }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "get",
+    path: "/api/tenants/{t}/members",
+    tags: ["members"],
+    summary: "Members and their roles",
+    request: { params: TenantParams },
+    responses: { 200: json(MemberList), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "members.read");
+    const members = await listMembers(c.env.DB, access.tenantId);
+    return c.json({ members: members.map(memberJson) }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "patch",
+    path: "/api/tenants/{t}/members/{user_id}",
+    tags: ["members"],
+    summary: "Change a member's role (within your own role; never the last owner away)",
+    request: { params: MemberParams, body: jsonBody(ChangeRoleBody) },
+    responses: { 200: json(MemberResponse), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "members.change_role");
+    const { user_id } = c.req.valid("param");
+    const { role } = c.req.valid("json");
+    const member = await findMember(c.env.DB, access.tenantId, user_id);
+    if (!member) throw errors.notFound("Member");
+    checkGrant(access.role, member.role, role);
+    if (isElevatedRole(member.role) || isElevatedRole(role)) {
+      requireStepUp(access, "members.change_role");
+    }
+    if (member.role !== role) {
+      const notice = await memberNotice(c, access, user_id, "role_changed", {
+        from: member.role,
+        to: role,
+      });
+      await changeRole(c.env.DB, {
+        tenantId: access.tenantId,
+        userId: user_id,
+        from: member.role,
+        to: role,
+        now: clock.now(),
+        records: [
+          audited(
+            c,
+            access,
+            "member.role_changed",
+            { user_id, email: member.email, from: member.role, to: role },
+            { ifChanged: true },
+          ),
+          ...notice.statements,
+        ],
+      });
+      await forgetAuthority(c.env, access.tenantId);
+      sendSecurityNotice(c, notice);
+    }
+    return c.json({ member: memberJson({ ...member, role }) }, 200);
+  },
+);
+
+tenantRoutes.openapi(
+  createRoute({
+    method: "delete",
+    path: "/api/tenants/{t}/members/{user_id}",
+    tags: ["members"],
+    summary: "Remove a member (step-up within 10 minutes; never the last owner)",
+    request: { params: MemberParams },
+    responses: { 200: json(Ok), ...tenantErrorResponses },
+  }),
+  async (c) => {
+    const access = await requireTenantAccess(c, "members.remove");
+    const { user_id } = c.req.valid("param");
+    const member = await findMember(c.env.DB, access.tenantId, user_id);
+    if (!member) throw errors.notFound("Member");
+    checkGrant(access.role, member.role);
+    const notice = await memberNotice(c, access, user_id, "removed_from_tenant", {
+      role: member.role,
+    });
+    await removeMember(c.env.DB, {
+      tenantId: access.tenantId,
+      userId: user_id,
+      now: clock.now(),
+      records: [
+        audited(
+          c,
+          access,
+          "member.removed",
+          { user_id, email: member.email, role: member.role },
+          { ifChanged: true },
+        ),
+        ...notice.statements,
+      ],
+    });
+    await forgetAuthority(c.env, access.tenantId);
+    sendSecurityNotice(c, notice);
+    return c.json({ ok: true as const }, 200);
+  },
+);

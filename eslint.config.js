@@ -143,4 +143,27 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One clock for the server (platform/clock.ts) so tests can move time; real elapsed-time
+    // measurements that must not move with it say so with an eslint-disable comment.
+    files: ["platform/**", "capabilities/**", "durable-objects/**", "workers/**"],
+    ignores: ["platform/clock.ts", "capabilities/**/tests/**"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "Date", property: "now", message: "Read time from `clock` (platform/clock.ts)." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "`new Date()` reads the system clock: use `new Date(clock.now())`.",
+        },
+        {
+          selector: "ImportSpecifier[imported.name='testClock']",
+          message: "Only tests move the clock (tests/helpers/clock.ts).",
+        },
+      ],
+    },
+  },
 );

@@ -18,7 +18,11 @@ export default defineConfig(async () => ({
             "tests/worker/**/*.test.ts",
             "tests/attacks/**/*.test.ts",
           ],
-          setupFiles: ["./tests/helpers/apply-migrations.ts", "./tests/helpers/canary-setup.ts"],
+          setupFiles: [
+            "./tests/helpers/apply-migrations.ts",
+            "./tests/helpers/canary-setup.ts",
+            "./tests/helpers/clock-setup.ts",
+          ],
         },
       },
       {

@@ -1,3 +1,4 @@
+import { clock } from "../platform/clock";
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../platform/env";
 import { AuditLog } from "../capabilities/audit/tenant-do/audit-log";
@@ -93,7 +94,7 @@ export class TenantDO
     this.audit.afterHeadSigned = async (now) => {
       if (!this.tlog.canSign) return;
       const cp = await this.tlog.signHead(now).catch(() => null);
-      if (cp) this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, Date.now()).catch(() => {}));
+      if (cp) this.ctx.waitUntil(this.tlog.submitToWitnesses(cp, clock.now()).catch(() => {}));
     };
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
@@ -126,7 +127,7 @@ export class TenantDO
       this.policies,
       this.runs,
     );
-    void ctx.blockConcurrencyWhile(() => this.policies.seed(Date.now()));
+    void ctx.blockConcurrencyWhile(() => this.policies.seed(clock.now()));
   }
 
   /** The tenant this object is bound to, once read (the binding never changes). */
@@ -182,7 +183,7 @@ export class TenantDO
 
   /** Expires approvals, signs a due head, and sets the alarm for the next piece of work. */
   private async afterChange(extra: number | null = null): Promise<void> {
-    const now = Date.now();
+    const now = clock.now();
     const nextExpiry = this.runs.expireApprovals(now);
     const nextIdle = this.runs.closeIdleRuns(now);
     this.agentSessions.resumeSettled(now);
@@ -207,11 +208,11 @@ export class TenantDO
 
   /** Runs due hosted sessions forward; also how a session resumes after an eviction. */
   override async alarm(): Promise<void> {
-    await this.sinks.deliver(Date.now());
-    await this.approvalWebhook.deliver(Date.now());
+    await this.sinks.deliver(clock.now());
+    await this.approvalWebhook.deliver(clock.now());
     let retryAt: number | null = null;
-    for (const id of this.agentSessions.due(Date.now()).ids) {
-      const outcome = await this.agentSessions.advance(id, Date.now);
+    for (const id of this.agentSessions.due(clock.now()).ids) {
+      const outcome = await this.agentSessions.advance(id, clock.now);
       if (outcome.kind === "retry_at") retryAt = Math.min(retryAt ?? Infinity, outcome.at);
     }
     await this.afterChange(retryAt);
@@ -258,7 +259,7 @@ export class TenantDO
   async createPolicy(tenantId: string, source: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.policies.create(source, actor, Date.now());
+    const result = await this.policies.create(source, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -266,7 +267,7 @@ export class TenantDO
   async activatePolicy(tenantId: string, version: number, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.policies.activate(version, actor, Date.now());
+    const result = this.policies.activate(version, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -285,7 +286,7 @@ export class TenantDO
   async openRun(tenantId: string, input: OpenRunInput, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const run = this.runs.openRun(input, actor, Date.now());
+    const run = this.runs.openRun(input, actor, clock.now());
     await this.afterChange();
     return ok(run);
   }
@@ -299,7 +300,7 @@ export class TenantDO
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.openRemoteRun(input, actor, Date.now(), openKey);
+    const result = this.runs.openRemoteRun(input, actor, clock.now(), openKey);
     await this.afterChange();
     return result;
   }
@@ -307,7 +308,7 @@ export class TenantDO
   async reissueRunToken(tenantId: string, runId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.reissueToken(runId, actor, Date.now());
+    const result = this.runs.reissueToken(runId, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -319,13 +320,13 @@ export class TenantDO
 
   getRun(tenantId: string, runId: string, page?: { after: number; limit: number }) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.runs.getRun(runId, Date.now(), page) : bound;
+    return bound.ok ? this.runs.getRun(runId, clock.now(), page) : bound;
   }
 
   async cancelRun(tenantId: string, runId: string, actor: Actor, reason?: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.cancelRun(runId, actor, reason, Date.now());
+    const result = this.runs.cancelRun(runId, actor, reason, clock.now());
     await this.afterChange();
     return result;
   }
@@ -333,7 +334,7 @@ export class TenantDO
   async completeRun(tenantId: string, runId: string, actor: Actor, reason?: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.finishRun(runId, actor, reason, Date.now());
+    const result = this.runs.finishRun(runId, actor, reason, clock.now());
     await this.afterChange();
     return result;
   }
@@ -347,7 +348,7 @@ export class TenantDO
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.runs.propose(runId, input, { actor, channel }, Date.now());
+    const result = this.runs.propose(runId, input, { actor, channel }, clock.now());
     await this.afterChange();
     return result;
   }
@@ -355,8 +356,8 @@ export class TenantDO
   async getStep(tenantId: string, runId: string, stepId: string, waitMs = 0) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    if (waitMs <= 0) return this.runs.getStep(runId, stepId, Date.now());
-    return this.runs.waitForStep(runId, stepId, Math.min(waitMs, MAX_WAIT_MS), Date.now);
+    if (waitMs <= 0) return this.runs.getStep(runId, stepId, clock.now());
+    return this.runs.waitForStep(runId, stepId, Math.min(waitMs, MAX_WAIT_MS), clock.now);
   }
 
   async reportStep(
@@ -371,7 +372,7 @@ export class TenantDO
     // A remote agent's result may quote a vault value: masked before it is stored or audited.
     const matcher = await this.tenantMatcher();
     const output = mapJsonStrings(input.output, (t) => matcher.mask(t));
-    const result = this.runs.report(runId, stepId, { ...input, output }, actor, Date.now());
+    const result = this.runs.report(runId, stepId, { ...input, output }, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -379,12 +380,12 @@ export class TenantDO
   // ── approvals ──────────────────────────────────────────────────────────────────────────
   listApprovals(tenantId: string, status: ApprovalStatus | "all") {
     const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.runs.listApprovals(status, Date.now())) : bound;
+    return bound.ok ? ok(this.runs.listApprovals(status, clock.now())) : bound;
   }
 
   getApproval(tenantId: string, approvalId: string) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.runs.getApproval(approvalId, Date.now()) : bound;
+    return bound.ok ? this.runs.getApproval(approvalId, clock.now()) : bound;
   }
 
   async decideApproval(
@@ -400,7 +401,7 @@ export class TenantDO
       approvalId,
       { ...input, reason: matcher.mask(input.reason) },
       actor,
-      Date.now(),
+      clock.now(),
     );
     await this.afterChange();
     return result;
@@ -420,7 +421,7 @@ export class TenantDO
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.agentSessions.create(input, actor, Date.now());
+    const result = await this.agentSessions.create(input, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -444,7 +445,7 @@ export class TenantDO
   async sendSessionMessage(tenantId: string, sessionId: string, content: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const result = await this.agentSessions.sendMessage(sessionId, content, actor, now);
     if (result.ok) await this.afterChange(now);
     return result;
@@ -453,7 +454,7 @@ export class TenantDO
   async cancelSession(tenantId: string, sessionId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.agentSessions.cancel(sessionId, actor, Date.now());
+    const result = this.agentSessions.cancel(sessionId, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -467,7 +468,7 @@ export class TenantDO
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const session = this.mcp.openSession(caller, client, protocolVersion, Date.now());
+    const session = this.mcp.openSession(caller, client, protocolVersion, clock.now());
     await this.afterChange();
     return ok(session);
   }
@@ -480,7 +481,7 @@ export class TenantDO
   async mcpCloseSession(tenantId: string, sessionId: string, caller: McpCaller) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.mcp.closeSession(sessionId, caller, Date.now());
+    const result = this.mcp.closeSession(sessionId, caller, clock.now());
     await this.afterChange();
     return result;
   }
@@ -498,7 +499,7 @@ export class TenantDO
   ) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.mcp.call(sessionId, caller, input, Date.now());
+    const result = await this.mcp.call(sessionId, caller, input, clock.now());
     await this.afterChange();
     return result;
   }
@@ -506,7 +507,7 @@ export class TenantDO
   async mcpResumeCall(tenantId: string, sessionId: string, caller: McpCaller, stepId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.mcp.resume(sessionId, caller, stepId, Date.now());
+    const result = await this.mcp.resume(sessionId, caller, stepId, clock.now());
     await this.afterChange();
     return result;
   }
@@ -519,20 +520,20 @@ export class TenantDO
   async mcpPutServer(tenantId: string, input: ServerInput, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.mcp.putServer(input, actor, Date.now());
+    const result = await this.mcp.putServer(input, actor, clock.now());
     await this.afterChange();
     return result;
   }
 
   async mcpRefreshServer(tenantId: string, name: string) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.mcp.refreshTools(name, Date.now()) : bound;
+    return bound.ok ? this.mcp.refreshTools(name, clock.now()) : bound;
   }
 
   async mcpRemoveServer(tenantId: string, name: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.mcp.removeServer(name, actor, Date.now());
+    const result = await this.mcp.removeServer(name, actor, clock.now());
     await this.afterChange();
     return result;
   }
@@ -546,12 +547,12 @@ export class TenantDO
   /** The Worker checked role and step-up, validated the URL and bound the key to its origin. */
   putProvider(tenantId: string, provider: TenantProvider, actor: Actor) {
     const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.providers.put(provider, actor, Date.now())) : bound;
+    return bound.ok ? ok(this.providers.put(provider, actor, clock.now())) : bound;
   }
 
   removeProvider(tenantId: string, id: string, actor: Actor) {
     const bound = this.bind(tenantId);
-    return bound.ok ? this.providers.remove(id, actor, Date.now()) : bound;
+    return bound.ok ? this.providers.remove(id, actor, clock.now()) : bound;
   }
 
   /**
@@ -570,7 +571,7 @@ export class TenantDO
     const sql = this.ctx.storage.sql;
     migrate(sql);
     sql.exec(`INSERT INTO meta (key, value) VALUES ('tenant_id', ?)`, tenantId);
-    sql.exec(`INSERT INTO meta (key, value) VALUES ('deleted_at', ?)`, String(Date.now()));
+    sql.exec(`INSERT INTO meta (key, value) VALUES ('deleted_at', ?)`, String(clock.now()));
     return ok(null);
   }
 
@@ -579,7 +580,7 @@ export class TenantDO
   async checkRunToken(tenantId: string, runId: string, action: Action, generation: number) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    return this.authority.check(runId, action, generation, Date.now());
+    return this.authority.check(runId, action, generation, clock.now());
   }
 
   /** A membership or API token of the tenant changed: re-read authority on the next use. */
@@ -624,7 +625,7 @@ export class TenantDO
     if (!bound.ok) return bound;
     if (!this.audit.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
-    return ok(await this.audit.signHead(Date.now()));
+    return ok(await this.audit.signHead(clock.now()));
   }
 
   inclusionProof(tenantId: string, seq: number, size?: number) {
@@ -666,7 +667,7 @@ export class TenantDO
     if (!bound.ok) return bound;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
-    const now = Date.now();
+    const now = clock.now();
     await this.tlog.submitToWitnesses(await this.tlog.signHead(now), now);
     return ok(this.tlog.latest()!);
   }
@@ -683,14 +684,14 @@ export class TenantDO
     if (!bound.ok) return bound;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
-    return this.tlog.proofFile(seq, Date.now());
+    return this.tlog.proofFile(seq, clock.now());
   }
 
   async tlogKeys(tenantId: string, publicOnly = false) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
     if (publicOnly && !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
-    await this.tlog.ensureKey(Date.now());
+    await this.tlog.ensureKey(clock.now());
     return ok({ origin: this.tlog.origin(), keys: this.tlog.keyHistory() });
   }
 
@@ -711,7 +712,7 @@ export class TenantDO
   async tlogSettings(tenantId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    await this.tlog.ensureKey(Date.now());
+    await this.tlog.ensureKey(clock.now());
     return ok({
       origin: this.tlog.origin(),
       public: this.tlog.isPublic,
@@ -723,7 +724,7 @@ export class TenantDO
   async tlogSetPublic(tenantId: string, enabled: boolean, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     this.audit.atomically(() => {
       this.tlog.setPublic(enabled);
       this.audit.append({
@@ -742,7 +743,7 @@ export class TenantDO
   async tlogAddWitness(tenantId: string, input: { url: string; vkey: string }, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const result = this.audit.atomically(() => {
       const added = this.tlog.addWitness(input.url, input.vkey, now);
       if (added.ok)
@@ -763,7 +764,7 @@ export class TenantDO
   async tlogRemoveWitness(tenantId: string, witnessId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const result = this.audit.atomically(() => {
       const removed = this.tlog.removeWitness(witnessId);
       if (removed.ok)
@@ -787,7 +788,7 @@ export class TenantDO
     if (!bound.ok) return bound;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
-    const now = Date.now();
+    const now = clock.now();
     const { generation, signer } = await this.tlog.rotate(now, () =>
       this.audit.append({
         type: "audit.log_key_rotated",
@@ -811,7 +812,7 @@ export class TenantDO
   async addSink(tenantId: string, config: SinkConfig, fromSeq: number, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const sink = this.audit.atomically(() => {
       const added = this.sinks.add(config, fromSeq, now);
       this.audit.append({
@@ -831,7 +832,7 @@ export class TenantDO
   async testSink(tenantId: string, sinkId: string) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = await this.sinks.test(sinkId, Date.now());
+    const result = await this.sinks.test(sinkId, clock.now());
     await this.afterChange();
     return result;
   }
@@ -839,7 +840,7 @@ export class TenantDO
   async removeSink(tenantId: string, sinkId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const now = Date.now();
+    const now = clock.now();
     const result = this.audit.atomically(() => {
       const removed = this.sinks.remove(sinkId);
       if (removed.ok)
@@ -866,7 +867,7 @@ export class TenantDO
   async setApprovalWebhook(tenantId: string, input: ApprovalWebhookInput, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const view = this.approvalWebhook.configure(input, actor, Date.now());
+    const view = this.approvalWebhook.configure(input, actor, clock.now());
     await this.afterChange();
     return ok(view);
   }
@@ -874,7 +875,7 @@ export class TenantDO
   async removeApprovalWebhook(tenantId: string, actor: Actor) {
     const bound = this.bind(tenantId);
     if (!bound.ok) return bound;
-    const result = this.approvalWebhook.remove(actor, Date.now());
+    const result = this.approvalWebhook.remove(actor, clock.now());
     await this.afterChange();
     return result;
   }

@@ -1,3 +1,4 @@
+import { clock } from "./clock";
 import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import { purposeKey } from "./keys";
 
@@ -12,7 +13,7 @@ export async function signPurposeToken(
   claims: JWTPayload & { sub: string },
   expiresInSeconds: number,
 ): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(clock.now() / 1000);
   return new SignJWT({ ...claims, purpose })
     .setProtectedHeader({ alg: "HS256" })
     .setIssuedAt(now)
@@ -37,6 +38,7 @@ export async function checkPurposeToken(
   try {
     const { payload } = await jwtVerify(token, await purposeKey(pepper, purpose), {
       algorithms: ["HS256"],
+      currentDate: new Date(clock.now()),
     });
     if (payload.purpose !== purpose || typeof payload.sub !== "string")
       return { status: "invalid" };

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
 import { auditStatement, markForDrain } from "../audit/outbox";
@@ -111,7 +112,7 @@ accountDeleteRoutes.openapi(
       (m) => m.role === "owner" && m.others > 0 && m.other_owners === 0,
     );
     if (blocked.length > 0) throw soleOwner(blocked);
-    const now = Date.now();
+    const now = clock.now();
     const solo = memberships.filter((m) => m.others === 0);
     const shared = memberships.filter((m) => m.others > 0);
     // Tenants only you can see go first, each like DELETE /api/tenants/{t}: a retry after a
@@ -151,7 +152,7 @@ accountDeleteRoutes.openapi(
       await forgetAuthority(c.env, t.tenant_id);
     }
     clearSessionCookie(c);
-    c.executionCtx.waitUntil(deliverMailJob(c.var.config, db, mailJobId, Date.now()));
+    c.executionCtx.waitUntil(deliverMailJob(c.var.config, db, mailJobId, clock.now()));
     return c.json(
       {
         ok: true as const,

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { hmacHex, importHmacKey } from "../../core/crypto/hash";
 import { fromHex, utf8 } from "../../core/encoding";
@@ -59,7 +60,7 @@ emailChangeRoutes.openapi(
     const p = requireRecentAuth(c, "account.change_email");
     const { new_email } = c.req.valid("json");
     const db = c.env.DB;
-    const now = Date.now();
+    const now = clock.now();
     if (new_email === p.email) {
       throw new ApiError(400, "same_email", "That is already your address.", [
         { path: "new_email", message: "That is already your address." },
@@ -153,7 +154,7 @@ emailChangeRoutes.openapi(
     const p = requireRecentAuth(c, "account.change_email");
     const { code } = c.req.valid("json");
     const db = c.env.DB;
-    const now = Date.now();
+    const now = clock.now();
     const limit = { key: `email-confirm:user:${p.userId}`, ...EMAIL_CHANGE_LIMITS.confirmPerUser };
     // The attempt is counted before the comparison, so parallel guesses cannot pass the limit.
     const [hit, attempt] = await db.batch([

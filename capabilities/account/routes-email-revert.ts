@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { Hono } from "hono";
 import { escapeHtml } from "../../core/html";
 import { checkEmailRevertToken } from "./email-revert-token";
@@ -110,7 +111,7 @@ emailRevertRoutes.post("/auth/email-revert", async (c) => {
   const checked = await check(db, c.var.config.authPepper, token);
   if (!checked.ok) return checked.page;
   const { change } = checked;
-  const now = Date.now();
+  const now = clock.now();
   const ip = c.req.header("cf-connecting-ip") ?? null;
   const active = await db
     .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1 AND revoked_at IS NULL")

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { describeUserAgent } from "../../core/user-agent";
 import { userJson } from "./accounts";
@@ -41,7 +42,7 @@ meRoutes.openapi(
     // same D1 round trip as the data (one batch, every statement gated on the live session).
     const token = c.req.header("authorization") === undefined ? readSessionCookie(c) : undefined;
     if (!token || token.length > 128) throw errors.unauthenticated();
-    const now = Date.now();
+    const now = clock.now();
     const params = await liveSessionParams(c, token, now);
     const db = c.env.DB;
     const [me, memberships] = await db.batch([
@@ -107,7 +108,7 @@ meRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { sessionLifetimeMs, sessionIdleMs } = c.var.config;
-    const now = Date.now();
+    const now = clock.now();
     const { results } = await c.env.DB.prepare(
       `SELECT s.id, s.auth_method, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent,
               (SELECT e.location FROM login_events e WHERE e.session_id = s.id) AS location
@@ -155,7 +156,7 @@ meRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { id } = c.req.valid("param");
-    const now = Date.now();
+    const now = clock.now();
     const logged = securityEventStatements(c.env.DB, {
       userId: p.userId,
       kind: "session_revoked",
@@ -188,7 +189,7 @@ meRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { keep_current } = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     const db = c.env.DB;
     const [result] = await db.batch([
       db

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import type { Context } from "hono";
 import type { AppEnv } from "../login-sessions/app-env";
 import { deliverMailJob } from "../login-sessions/login-notifications";
@@ -88,7 +89,7 @@ export function securityEventStatements(
 /** After the batch committed: send the notice now, in the background (the cron retries). */
 export function sendSecurityNotice(c: Context<AppEnv>, pending: PendingSecurityEvent): void {
   if (!pending.mailJobId) return;
-  const job = deliverMailJob(c.var.config, c.env.DB, pending.mailJobId, Date.now());
+  const job = deliverMailJob(c.var.config, c.env.DB, pending.mailJobId, clock.now());
   try {
     c.executionCtx.waitUntil(job);
   } catch {

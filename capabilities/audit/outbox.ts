@@ -6,6 +6,7 @@ import type { AuditRpc } from "./tenant-do/rpc";
 import type { JsonObject } from "../../platform/tenant-types";
 import type { Database } from "../../platform/db/client";
 import { auditOutbox } from "../../platform/db/schema";
+import { clock } from "../../platform/clock";
 import type { Env } from "../../platform/env";
 import type { AppEnv } from "../login-sessions/app-env";
 import type { TenantAccess } from "../tenancy/access";
@@ -72,7 +73,7 @@ export function audited(
   return auditStatement(
     c.env.DB,
     { tenantId: access.tenantId, type, actor: auditActor(access), data },
-    opts.now ?? Date.now(),
+    opts.now ?? clock.now(),
     opts,
   );
 }
@@ -109,7 +110,7 @@ export function auditedQuery(
   return auditQuery(
     db,
     { tenantId: access.tenantId, type, actor: auditActor(access), data },
-    opts.now ?? Date.now(),
+    opts.now ?? clock.now(),
     opts,
   );
 }

@@ -6,6 +6,7 @@ import {
   loginNotificationMail,
   securityNoticeMail,
 } from "../../platform/mail/templates";
+import { clock } from "../../platform/clock";
 import type { RenderedMail, SecurityNoticeKind } from "../../platform/mail/templates";
 import { mailTransport } from "../../platform/mail/transport";
 
@@ -78,7 +79,7 @@ export async function deliverMailJob(
       .prepare(
         "UPDATE mail_jobs SET sent_at = ?2, provider_id = ?3, last_error = NULL WHERE id = ?1",
       )
-      .bind(jobId, Date.now(), result.id)
+      .bind(jobId, clock.now(), result.id)
       .run();
   } else {
     await markFailed(db, jobId, result.error, !result.retryable);

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { sha256Hex } from "../../core/crypto/hash";
@@ -106,14 +107,14 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const authorization = c.req.header("authorization");
   if (authorization !== undefined) {
     const credential = bearerCredential(authorization);
-    const token = credential ? await tokenPrincipal(c, credential, Date.now()) : undefined;
+    const token = credential ? await tokenPrincipal(c, credential, clock.now()) : undefined;
     // A token without the `api` scope (an MCP-only token) is nobody on the REST API.
     if (token?.scopes.includes("api")) c.set("principal", token);
     return next();
   }
   const token = readSessionCookie(c);
   if (token && token.length <= 128 && !authenticatesItself(c)) {
-    const now = Date.now();
+    const now = clock.now();
     const row = await c.env.DB.prepare(
       `SELECT s.id AS session_id, s.user_id, u.email, s.authenticated_at, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE ${LIVE_SESSION_SQL}`,
@@ -186,7 +187,7 @@ export function requireSession(c: Context<AppEnv>): SessionPrincipal {
 export function requireFreshSession(
   p: SessionPrincipal,
   operation: StepUpOperationName,
-  now = Date.now(),
+  now = clock.now(),
 ): SessionPrincipal {
   if (!stepUpFresh(p.authenticatedAt, now)) throw errors.stepUpRequired(operation);
   return p;

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { randomToken, sha256Hex } from "../../core/crypto/hash";
@@ -68,7 +69,7 @@ deviceSignInRoutes.openapi(
     responses: { 201: json(DeviceSignInStarted), ...errorResponses },
   }),
   async (c) => {
-    const now = Date.now();
+    const now = clock.now();
     const db = c.env.DB;
     await enforceRateLimit(
       db,
@@ -132,7 +133,7 @@ deviceSignInRoutes.openapi(
     responses: { 200: json(DeviceSignInPoll), ...errorResponses },
   }),
   async (c) => {
-    const now = Date.now();
+    const now = clock.now();
     const db = c.env.DB;
     await enforceRateLimit(
       db,
@@ -246,7 +247,7 @@ deviceSignInRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { code } = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     await limitCodes(c, p.userId, now);
     const row = await findPending(c, code, now);
     return c.json(
@@ -270,7 +271,7 @@ async function decide(c: Context<AppEnv>, decision: "approved" | "denied", code:
     decision === "approved"
       ? requireRecentAuth(c, "account.approve_device_sign_in")
       : requireSession(c);
-  const now = Date.now();
+  const now = clock.now();
   const db = c.env.DB;
   await limitCodes(c, p.userId, now);
   const row = await findPending(c, code, now);

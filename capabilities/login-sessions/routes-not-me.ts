@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { Hono } from "hono";
 import { escapeHtml } from "../../core/html";
 import { checkNotMeToken } from "./not-me-token";
@@ -71,7 +72,7 @@ notMeRoutes.post("/auth/not-me", async (c) => {
   const token = typeof form.token === "string" ? form.token : "";
   const checked = await check(c.env.DB, c.var.config.authPepper, token);
   if (!checked.ok) return checked.page;
-  const now = Date.now();
+  const now = clock.now();
   const db = c.env.DB;
   const active = await db
     .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1 AND revoked_at IS NULL")

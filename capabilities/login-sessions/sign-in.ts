@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import type { Context } from "hono";
 import { randomToken, sha256Hex } from "../../core/crypto/hash";
 import { describeUserAgent } from "../../core/user-agent";
@@ -154,6 +155,6 @@ export function finishSignIn(
   c.executionCtx.waitUntil(
     new Promise((resolve) => setTimeout(resolve, 0))
       .then(() => (confirm.length > 0 ? db.batch(confirm) : undefined))
-      .then(() => deliverMailJob(c.var.config, db, pending.mailJobId, Date.now())),
+      .then(() => deliverMailJob(c.var.config, db, pending.mailJobId, clock.now())),
   );
 }

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { checkUpstreamUrl, upstreamLoopbackAllowed } from "../../core/mcp/upstream-egress";
 import { can } from "../../core/permissions";
@@ -114,7 +115,7 @@ mcpAdminRoutes.openapi(
     await c.env.DB.batch([
       c.env.DB.prepare(
         `UPDATE mcp_grants SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL`,
-      ).bind(id, Date.now()),
+      ).bind(id, clock.now()),
       audited(
         c,
         access,

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import type { Context } from "hono";
 import { can, type Role } from "../../core/permissions";
 import type { McpCaller } from "./tenant-do/gateway";
@@ -32,7 +33,7 @@ const judged = (role: Role, caller: McpCaller): McpProps =>
  */
 export function mcpTokenValidator(c: Context<AppEnv>, origin: string, tenantId: string) {
   return async (resource: string, token: string) => {
-    const now = Date.now();
+    const now = clock.now();
     if (API_TOKEN_PATTERN.test(token)) {
       const p = await tokenPrincipal(c, token, now);
       if (!p || p.tenantId !== tenantId || !p.scopes.includes(MCP_SCOPE)) return null;

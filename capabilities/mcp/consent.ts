@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import {
   AuthorizationError,
   CimdFetchError,
@@ -188,7 +189,7 @@ consentRoutes.openapi(
         scope: approved.request.scope,
         props,
       });
-      const now = Date.now();
+      const now = clock.now();
       // The library replaced any earlier grant of this person, client and tenant: so do we.
       await c.env.DB.batch([
         c.env.DB.prepare(

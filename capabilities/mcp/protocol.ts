@@ -108,6 +108,8 @@ function buildServer(ctx: McpRequestContext, sessionId: () => string): Server {
           ...(typeof key === "string" ? { idempotency_key: key } : {}),
         }),
       );
+      // Real elapsed time, not the clock: how long this request holds the connection open.
+      // eslint-disable-next-line no-restricted-properties
       const deadline = Date.now() + holdMs(ctx.env, progressToken !== undefined);
       for (let progress = 1; ; progress++) {
         if (outcome.kind === "unknown_tool") {
@@ -117,6 +119,7 @@ function buildServer(ctx: McpRequestContext, sessionId: () => string): Server {
           return { content: [{ type: "text", text: outcome.text }], isError: outcome.isError };
         }
         const pending = outcome;
+        // eslint-disable-next-line no-restricted-properties
         const remaining = deadline - Date.now();
         if (remaining <= 0 || extra.signal.aborted) {
           return { content: [{ type: "text", text: awaitingText(pending) }], isError: true };

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from "../../platform/config";
 import { D1Unavailable } from "../../platform/db/resilient";
 import type { TenantStub } from "../../platform/tenant-stub";
 import type { OperatorRpc } from "./tenant-do/rpc";
+import { clock } from "../../platform/clock";
 import type { Env } from "../../platform/env";
 
 export type DependencyStatus = "ok" | "unavailable" | "read_only" | "error";
@@ -66,7 +67,7 @@ async function checkDurableObjects(ns: Env["TENANT"]): Promise<DependencyStatus>
 }
 
 /** Configuration, D1 and the Durable Object binding; by name and state only, never a value. */
-export async function checkHealth(env: Env, now = Date.now()): Promise<Health> {
+export async function checkHealth(env: Env, now = clock.now()): Promise<Health> {
   try {
     loadConfig(env);
   } catch (e) {

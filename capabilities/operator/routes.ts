@@ -1,5 +1,6 @@
 import { auditQuery, drainPendingAuditOutboxes } from "../audit/outbox";
 import { database } from "../../platform/db/client";
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
@@ -38,7 +39,7 @@ async function requireOperator(c: Context<AppEnv>): Promise<void> {
     await enforceRateLimit(
       c.env.DB,
       { key: `operator-auth:ip:${requestInfo(c).ip ?? "unknown"}`, ...FAILED_ATTEMPTS },
-      Date.now(),
+      clock.now(),
     );
     throw errors.unauthenticated();
   }
@@ -97,7 +98,7 @@ operatorRoutes.openapi(
             actor: { kind: "system", id: "operator" },
             data: change,
           },
-          Date.now(),
+          clock.now(),
           { ifChanged: true },
         ),
     });

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { securityEventStatements, sendSecurityNotice } from "../account/security-notices";
 import type { PendingSecurityEvent } from "../account/security-notices";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
@@ -56,7 +57,7 @@ passkeyRoutes.openapi(
     responses: { 200: json(WebAuthnOptions), ...errorResponses },
   }),
   async (c) => {
-    const now = Date.now();
+    const now = clock.now();
     await enforceRateLimit(
       c.env.DB,
       { key: `passkey-options:ip:${ipKey(requestInfo(c).ip)}`, ...ASSERTION_LIMIT },
@@ -85,7 +86,7 @@ passkeyRoutes.openapi(
       response: response as AuthenticationResponseJSON,
       rateLimit: { key: `passkey-verify:ip:${ipKey(info.ip)}`, ...ASSERTION_LIMIT },
       info,
-      now: Date.now(),
+      now: clock.now(),
       deviceToken: readDeviceCookie(c),
     });
     finishSignIn(c, signedIn.pending, signedIn.confirm);
@@ -108,7 +109,7 @@ passkeyRoutes.openapi(
       c.env.DB,
       { id: p.userId, email: p.email },
       p.sessionId,
-      Date.now(),
+      clock.now(),
     );
     return c.json(options, 200);
   },
@@ -130,7 +131,7 @@ passkeyRoutes.openapi(
   async (c) => {
     const p = requireRecentAuth(c, "passkeys.add");
     const { response, name } = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     let notice: PendingSecurityEvent | null = null;
     const row = await registerPasskey(c.var.config, c.env.DB, {
       userId: p.userId,
@@ -224,7 +225,7 @@ passkeyRoutes.openapi(
       kind: "passkey_removed",
       detail: { passkey_id: id, name: existing.name },
       ip: requestInfo(c).ip,
-      now: Date.now(),
+      now: clock.now(),
       ifChanged: true,
     });
     const [result] = await db.batch([
@@ -264,7 +265,7 @@ passkeyRoutes.openapi(
       userId: p.userId,
       sessionId: p.sessionId,
       allow: eligible,
-      now: Date.now(),
+      now: clock.now(),
     });
     return c.json(options, 200);
   },
@@ -282,7 +283,7 @@ passkeyRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { response } = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     const verified = await verifyAssertion(c.var.config, c.env.DB, {
       response: response as AuthenticationResponseJSON,
       purpose: "step_up",
@@ -317,7 +318,7 @@ passkeyRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { code } = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     // Consumes the code when it matches (one round trip with the attempt and the limit).
     await checkOtp(c.var.config, c.env.DB, {
       email: p.email,

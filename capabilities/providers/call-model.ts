@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import {
   buildProviderRequest,
   parseProviderBody,
@@ -97,7 +98,7 @@ async function callUnredacted(
     if (response.status < 200 || response.status >= 300) {
       const text = await readText(response, signal);
       if (text === null) return signal.aborted ? timedOut() : networkMidBody(label);
-      return fail(httpError(config.kind, response.status, response.headers, text, Date.now()));
+      return fail(httpError(config.kind, response.status, response.headers, text, clock.now()));
     }
 
     const contentType = response.headers.get("content-type") ?? "";

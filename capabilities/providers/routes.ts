@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { checkEgress } from "../../core/egress";
 import { isLocalModelServer, PROVIDER_CATALOG } from "../../core/providers/catalog";
@@ -121,7 +122,7 @@ providerRoutes.openapi(
         name,
         destinations: next,
         actor: access.actor,
-        now: Date.now(),
+        now: clock.now(),
         audit: destinationsAudit(c, access, name, next),
       });
     };
@@ -160,7 +161,7 @@ providerRoutes.openapi(
         name: provider.key_secret,
         destinations: next,
         actor: access.actor,
-        now: Date.now(),
+        now: clock.now(),
         audit: destinationsAudit(c, access, provider.key_secret, next),
       });
     }

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import type { Context } from "hono";
@@ -111,14 +112,14 @@ approvalRoutes.openapi(
     if (approval.status !== "pending") {
       throw new ApiError(409, "approval_closed", `This approval is already ${approval.status}.`);
     }
-    const ttl = Math.floor((Date.parse(approval.expires_at) - Date.now()) / 1000);
+    const ttl = Math.floor((Date.parse(approval.expires_at) - clock.now()) / 1000);
     const token = await signApprovalLink(
       c.var.config.authPepper,
       { tenantId: access.tenantId, approvalId: a, userId: person.userId },
       ttl,
     );
     const url = `${c.var.config.origins[0]}/auth/approval?token=${encodeURIComponent(token)}`;
-    const expiresAt = new Date(Date.now() + Math.min(ttl, 86_400) * 1000).toISOString();
+    const expiresAt = new Date(clock.now() + Math.min(ttl, 86_400) * 1000).toISOString();
     // Who can decide from outside the console, and until when (never the link itself).
     await audited(c, access, "approval.link_created", {
       approval_id: a,
@@ -227,7 +228,7 @@ approvalLinkRoutes.get("/auth/approval", async (c) => {
     `<p>${a.agent ? `The agent <strong>${escapeHtml(a.agent)}</strong>` : "An agent"} wants to run <strong>${escapeHtml(a.tool)}</strong>.</p>
 <pre>${escapeHtml(JSON.stringify(a.args, null, 2))}</pre>
 <p>Asked by the rule <code>${escapeHtml(a.rule_id ?? "default")}</code>${a.policy_reason ? `: ${escapeHtml(a.policy_reason)}` : ""}</p>
-<p class="meta">Expires ${escapeHtml(readableExpiry(a.expires_at, Date.now()))}</p>
+<p class="meta">Expires ${escapeHtml(readableExpiry(a.expires_at, clock.now()))}</p>
 <form method="post" action="/auth/approval"><input type="hidden" name="token" value="${escapeHtml(token)}">
 <label for="reason">Reason</label><input id="reason" name="reason" type="text" required maxlength="500">
 <button type="submit" name="decision" value="approve">Approve</button>

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
@@ -36,7 +37,7 @@ export const runRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }
 const sha256Hex = async (text: string) =>
   toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", utf8.encode(text))));
 
-const expiresAt = (ttlSeconds: number) => new Date(Date.now() + ttlSeconds * 1000).toISOString();
+const expiresAt = (ttlSeconds: number) => new Date(clock.now() + ttlSeconds * 1000).toISOString();
 
 runRoutes.openapi(
   createRoute({

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import { OTP_RESEND_COOLDOWN_MS, OTP_TTL_MS, signInWithOtp, startOtp } from "./otp-service";
 import { userJson } from "../account/accounts";
@@ -29,7 +30,7 @@ authRoutes.openapi(
     await startOtp(c.var.config, c.env.DB, {
       email,
       ip: clientIp(requestInfo(c).ip),
-      now: Date.now(),
+      now: clock.now(),
     });
     return c.json(
       {
@@ -60,7 +61,7 @@ authRoutes.openapi(
       code,
       ip: clientIp(info.ip),
       info,
-      now: Date.now(),
+      now: clock.now(),
       deviceToken: readDeviceCookie(c),
     });
     finishSignIn(c, signedIn.pending);
@@ -89,7 +90,7 @@ authRoutes.openapi(
       await c.env.DB.prepare(
         "UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
       )
-        .bind(p.sessionId, Date.now())
+        .bind(p.sessionId, clock.now())
         .run();
     }
     clearSessionCookie(c);

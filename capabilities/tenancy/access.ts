@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import type { Context } from "hono";
 import { can } from "../../core/permissions";
 import type { Action, Role } from "../../core/permissions";
@@ -84,7 +85,7 @@ export function requirePerson(access: TenantAccess): SessionPrincipal {
 export function requireStepUp(
   access: TenantAccess,
   operation: StepUpOperationName,
-  now = Date.now(),
+  now = clock.now(),
 ): SessionPrincipal {
   return requireFreshSession(requirePerson(access), operation, now);
 }

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { purposeKey } from "../../platform/keys";
 
@@ -21,7 +22,7 @@ export async function signInviteToken(
   return new SignJWT({ purpose: PURPOSE, tenant: claim.tenantId, email: claim.email })
     .setProtectedHeader({ alg: "HS256" })
     .setJti(claim.inviteId)
-    .setIssuedAt()
+    .setIssuedAt(Math.floor(clock.now() / 1000))
     .setExpirationTime(Math.floor(expiresAtMs / 1000))
     .sign(await key(pepper));
 }
@@ -33,7 +34,10 @@ export async function verifyInviteToken(
 ): Promise<InviteClaim | null> {
   if (typeof token !== "string" || token.length > 4096) return null;
   try {
-    const { payload } = await jwtVerify(token, await key(pepper), { algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, await key(pepper), {
+      algorithms: ["HS256"],
+      currentDate: new Date(clock.now()),
+    });
     if (
       payload.purpose !== PURPOSE ||
       typeof payload.jti !== "string" ||
@@ -52,7 +56,10 @@ export async function verifyInviteToken(
 export async function inviteTokenExpired(pepper: string, token: string): Promise<boolean> {
   if (typeof token !== "string" || token.length > 4096) return false;
   try {
-    await jwtVerify(token, await key(pepper), { algorithms: ["HS256"] });
+    await jwtVerify(token, await key(pepper), {
+      algorithms: ["HS256"],
+      currentDate: new Date(clock.now()),
+    });
     return false;
   } catch (e) {
     // jose checks the signature before the expiry: JWTExpired means the token is genuine.

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
@@ -106,7 +107,7 @@ inviteRoutes.openapi(
     )
       .bind(access.tenantId)
       .all<InviteRow & { inviter_email: string | null }>();
-    const now = Date.now();
+    const now = clock.now();
     return c.json({ invites: results.map((i) => inviteJson(i, now)) }, 200);
   },
 );
@@ -140,7 +141,7 @@ inviteRoutes.openapi(
       .bind(access.tenantId, email)
       .first();
     if (already) throw new ApiError(409, "already_member", "This person is already a member.");
-    const now = Date.now();
+    const now = clock.now();
     await enforceRateLimit(
       db,
       { key: `invite:tenant:${access.tenantId}`, ...INVITES_PER_TENANT },
@@ -254,7 +255,7 @@ inviteRoutes.openapi(
     await c.env.DB.batch([
       c.env.DB.prepare(
         "UPDATE invites SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL",
-      ).bind(id, access.tenantId, Date.now()),
+      ).bind(id, access.tenantId, clock.now()),
       audited(
         c,
         access,
@@ -305,7 +306,7 @@ inviteRoutes.openapi(
   }),
   async (c) => {
     const { token } = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     await enforceRateLimit(
       c.env.DB,
       { key: `invite-link:ip:${requestInfo(c).ip ?? "unknown"}`, ...INVITE_LINK_LIMIT },
@@ -343,7 +344,7 @@ inviteRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { token } = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     await enforceRateLimit(
       c.env.DB,
       { key: `invite-link:ip:${requestInfo(c).ip ?? "unknown"}`, ...INVITE_LINK_LIMIT },

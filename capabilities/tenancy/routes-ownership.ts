@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { iso } from "../../core/time";
 import { audited } from "../audit/outbox";
@@ -94,7 +95,7 @@ ownershipRoutes.openapi(
     const row = await c.env.DB.prepare(
       `${PENDING_SELECT} AND o.tenant_id = ?1 AND o.expires_at > ?2`,
     )
-      .bind(access.tenantId, Date.now())
+      .bind(access.tenantId, clock.now())
       .first<TransferRow>();
     return c.json({ transfer: row ? transferJson(row) : null }, 200);
   },
@@ -127,7 +128,7 @@ ownershipRoutes.openapi(
     if (member.role === "owner") {
       throw new ApiError(409, "already_owner", `${member.email} is already an owner.`);
     }
-    const now = Date.now();
+    const now = clock.now();
     const id = `otr_${crypto.randomUUID()}`;
     const db = c.env.DB;
     await db.batch([
@@ -172,7 +173,7 @@ ownershipRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.transfer");
-    const now = Date.now();
+    const now = clock.now();
     const db = c.env.DB;
     const [closed] = await db.batch([
       db
@@ -201,7 +202,7 @@ ownershipRoutes.openapi(
     const { results } = await c.env.DB.prepare(
       `${PENDING_SELECT} AND o.to_user_id = ?1 AND o.expires_at > ?2 ORDER BY o.created_at DESC`,
     )
-      .bind(p.userId, Date.now())
+      .bind(p.userId, clock.now())
       .all<TransferRow>();
     return c.json({ transfers: results.map(transferJson) }, 200);
   },
@@ -220,7 +221,7 @@ ownershipRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { id } = c.req.valid("param");
-    const now = Date.now();
+    const now = clock.now();
     const offer = await offeredTo(c.env.DB, id, p.userId, now);
     const subject = { tenantId: offer.tenant_id, principal: p };
     const db = c.env.DB;
@@ -291,7 +292,7 @@ ownershipRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { id } = c.req.valid("param");
-    const now = Date.now();
+    const now = clock.now();
     const offer = await offeredTo(c.env.DB, id, p.userId, now);
     const db = c.env.DB;
     await db.batch([

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
 import type { Context } from "hono";
@@ -83,7 +84,7 @@ async function memberNotice(
     kind,
     detail: { tenant_id: tenant.id, tenant_name: tenant.name, by, ...facts },
     ip: requestInfo(c).ip,
-    now: Date.now(),
+    now: clock.now(),
     ifChanged: true,
   });
 }
@@ -100,7 +101,7 @@ tenantRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const { name } = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     await enforceRateLimit(
       c.env.DB,
       { key: `tenant-create:user:${p.userId}`, ...TENANT_CREATE_LIMIT },
@@ -195,7 +196,7 @@ tenantRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.delete");
-    await deleteTenant(c.env, access, Date.now());
+    await deleteTenant(c.env, access, clock.now());
     return c.json({ ok: true as const }, 200);
   },
 );
@@ -216,7 +217,7 @@ tenantRoutes.openapi(
     await removeMember(c.env.DB, {
       tenantId: access.tenantId,
       userId: person.userId,
-      now: Date.now(),
+      now: clock.now(),
       records: [
         audited(
           c,
@@ -277,7 +278,7 @@ tenantRoutes.openapi(
         userId: user_id,
         from: member.role,
         to: role,
-        now: Date.now(),
+        now: clock.now(),
         records: [
           audited(
             c,
@@ -317,7 +318,7 @@ tenantRoutes.openapi(
     await removeMember(c.env.DB, {
       tenantId: access.tenantId,
       userId: user_id,
-      now: Date.now(),
+      now: clock.now(),
       records: [
         audited(
           c,

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
 import { iso, isoOrNull } from "../../core/time";
@@ -75,7 +76,7 @@ tokenRoutes.openapi(
     )
       .bind(access.tenantId)
       .all<TokenRow>();
-    const now = Date.now();
+    const now = clock.now();
     return c.json({ tokens: results.map((t) => tokenJson(t, now)) }, 200);
   },
 );
@@ -99,7 +100,7 @@ tokenRoutes.openapi(
     const body = c.req.valid("json");
     checkGrant(access.role, body.role);
     if (isElevatedRole(body.role)) requireStepUp(access, "tokens.create");
-    const now = Date.now();
+    const now = clock.now();
     const expiresAt = body.expires_at === undefined ? null : Date.parse(body.expires_at);
     if (expiresAt !== null && (expiresAt <= now || expiresAt > now + MAX_TOKEN_LIFETIME_MS)) {
       throw new ApiError(400, "invalid_request", "The request is not valid.", [
@@ -200,7 +201,7 @@ tokenRoutes.openapi(
     await c.env.DB.batch([
       c.env.DB.prepare(
         "UPDATE api_tokens SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL",
-      ).bind(id, access.tenantId, Date.now()),
+      ).bind(id, access.tenantId, clock.now()),
       audited(
         c,
         access,

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createDek, unwrapDek } from "../../core/vault";
 import type { WrappedDek } from "../../core/vault";
 import { database, type Database } from "../../platform/db/client";
@@ -18,7 +19,7 @@ export interface Vault extends Keyring {
 export async function openVault(
   db: D1Database,
   vaultKeks: string,
-  now: () => number = Date.now,
+  now: () => number = clock.now,
 ): Promise<Vault> {
   return { ...(await keyring(vaultKeks)), db: database(db), now };
 }

@@ -1,3 +1,4 @@
+import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { can } from "../../core/permissions";
@@ -235,7 +236,7 @@ secretRoutes.openapi(
       name,
       destinations,
       actor: access.actor,
-      now: Date.now(),
+      now: clock.now(),
       audit: destinationsAudit(c, access, name, destinations),
     });
     if (!changed) throw errors.notFound("Secret");
@@ -259,7 +260,7 @@ secretRoutes.openapi(
       tenantId: access.tenantId,
       name,
       actor: access.actor,
-      now: Date.now(),
+      now: clock.now(),
       audit: auditedQuery(
         c,
         database(c.env.DB),
@@ -286,7 +287,7 @@ secretRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "secrets.read_metadata");
     const { status } = c.req.valid("query");
-    const now = Date.now();
+    const now = clock.now();
     const rows = await listSecretRequests(c.env.DB, access.tenantId, now, status);
     return c.json({ requests: rows.map((r) => requestJson(r, now)) }, 200);
   },
@@ -306,7 +307,7 @@ secretRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "steps.propose");
     const body = c.req.valid("json");
-    const now = Date.now();
+    const now = clock.now();
     const [destination] = validDestinations(
       [{ origin: body.destination.origin, via: { kind: "header", name: body.destination.header } }],
       "destination",
@@ -344,7 +345,7 @@ secretRoutes.openapi(
     const { id } = c.req.valid("param");
     const row = await getSecretRequest(c.env.DB, access.tenantId, id);
     if (!row) throw errors.notFound("Request");
-    return c.json({ request: requestJson(row, Date.now()) }, 200);
+    return c.json({ request: requestJson(row, clock.now()) }, 200);
   },
 );
 
@@ -368,7 +369,7 @@ secretRoutes.openapi(
     }
     const destination = requestedDestination(row);
     const saved = await withVaultErrors(c.var.requestId, async () => {
-      if (requestStatus(row, Date.now()) !== "pending") {
+      if (requestStatus(row, clock.now()) !== "pending") {
         throw new VaultError("conflict", "This request for a secret is no longer pending.");
       }
       // The person answering sees the destination the request names; it binds a new secret
@@ -420,7 +421,7 @@ secretRoutes.openapi(
       cancelSecretRequest(c.env.DB, {
         tenantId: access.tenantId,
         id,
-        now: Date.now(),
+        now: clock.now(),
         actor: access.actor,
         audit: auditedQuery(
           c,

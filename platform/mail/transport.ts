@@ -1,3 +1,4 @@
+import { clock } from "../clock";
 import { Resend } from "resend";
 import type { Config } from "../config";
 
@@ -51,7 +52,7 @@ function devOutboxTransport(db: D1Database): MailTransport {
         .prepare(
           "INSERT INTO dev_outbox (id, `to`, subject, text, html, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )
-        .bind(id, mail.to, mail.subject, mail.text, mail.html, Date.now())
+        .bind(id, mail.to, mail.subject, mail.text, mail.html, clock.now())
         .run();
       console.log(`[dev outbox] to ${mail.to}: ${mail.subject}  (see /dev/outbox)`);
       return { ok: true, id };

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, expectError, freshIp, signUp } from "../helpers/client";
+import { useTestClock } from "../helpers/clock";
 import { expireStepUp, json } from "../../capabilities/tenancy/tests/helpers";
 import { poll, startDeviceSignIn } from "../../capabilities/account/tests/support";
 
@@ -11,6 +12,8 @@ const sessionSet = (res: Response) =>
  * Issue 17: cross-device (QR) sign-in. The short code is shown on a screen and may be seen,
  * photographed or guessed; only the browser holding the request's secret may collect the session.
  */
+const clock = useTestClock();
+
 describe("attack: cross-device sign-in", () => {
   it("a second browser that learned the short code cannot collect the session", async () => {
     const victim = await signUp();
@@ -71,9 +74,7 @@ describe("attack: cross-device sign-in", () => {
   it("a code cannot be approved after its 2 minutes, nor collected", async () => {
     const victim = await signUp();
     const phone = await startDeviceSignIn({ ip: freshIp() });
-    await env.DB.prepare("UPDATE device_sign_ins SET expires_at = ?1 WHERE expires_at > ?1")
-      .bind(Date.now() - 1)
-      .run();
+    clock.advance(2 * 60 * 1000 + 1000);
     await expectError(
       await call("/api/me/device-sign-ins/approve", {
         body: { code: phone.code },
@@ -96,17 +97,15 @@ describe("attack: cross-device sign-in", () => {
         cookie: victim.cookie,
       }),
     );
-    await env.DB.prepare("UPDATE device_sign_ins SET expires_at = ?1 WHERE status = 'approved'")
-      .bind(Date.now() - 1)
-      .run();
+    clock.advance(2 * 60 * 1000 + 1000);
     const late = await poll(phone.secretCookie);
     expect(sessionSet(late)).toBe(false);
   });
 
   it("approving needs step-up", async () => {
     const victim = await signUp();
+    expireStepUp();
     const phone = await startDeviceSignIn({ ip: freshIp() });
-    await expireStepUp(victim);
     const refused = await expectError(
       await call("/api/me/device-sign-ins/approve", {
         body: { code: phone.code },

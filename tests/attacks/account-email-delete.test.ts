@@ -13,7 +13,7 @@ import {
 describe("attack: email change and account deletion", () => {
   it("a stale stolen session cannot move the account to the thief's address", async () => {
     const victim = await signUp();
-    await expireStepUp(victim);
+    expireStepUp();
     const thief = freshEmail("thief");
     const refused = await expectError(
       await call("/api/me/email/change", { body: { new_email: thief }, cookie: victim.cookie }),
@@ -91,7 +91,7 @@ describe("attack: email change and account deletion", () => {
 
   it("a stale stolen session cannot delete the account", async () => {
     const victim = await signUp();
-    await expireStepUp(victim);
+    expireStepUp();
     await expectError(
       await call("/api/me", { method: "DELETE", cookie: victim.cookie }),
       403,

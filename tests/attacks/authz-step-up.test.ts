@@ -2,9 +2,9 @@ import type {
   PublicKeyCredentialCreationOptionsJSON,
   PublicKeyCredentialRequestOptionsJSON,
 } from "@simplewebauthn/server";
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { call, expectError, ORIGIN, signUp } from "../helpers/client";
+import { useTestClock } from "../helpers/clock";
 import { SoftAuthenticator } from "../helpers/soft-authenticator";
 import { expireStepUp, json, newTenant } from "../../capabilities/tenancy/tests/helpers";
 
@@ -28,7 +28,7 @@ describe("attack: step-up minted by the thief", () => {
   it("a stale stolen session cannot register a passkey, so it cannot step up with one", async () => {
     const victim = await signUp();
     const tenant = await newTenant(victim, "Victim Co");
-    await expireStepUp(victim);
+    expireStepUp();
     const stolen = victim.cookie;
 
     await expectError(
@@ -45,16 +45,17 @@ describe("attack: step-up minted by the thief", () => {
   });
 
   it("a passkey added during the session cannot confirm that session", async () => {
-    const victim = await signUp();
-    const tenant = await newTenant(victim, "Victim Co");
-    // The person's own passkey, registered a day ago.
+    // The person's own passkey, registered a day before this session's sign-in.
+    const earlier = await signUp();
     const own = new SoftAuthenticator();
-    const ownKey = await registerPasskey(victim.cookie, own);
-    await ageCredentials(victim.user.id, [ownKey]);
+    const ownKey = await registerPasskey(earlier.cookie, own);
+    useTestClock().advance(24 * 60 * 60 * 1000);
+    const victim = await signUp(earlier.email);
+    const tenant = await newTenant(victim, "Victim Co");
     // The thief stole the cookie inside the window and registered their own passkey at once.
     const thief = new SoftAuthenticator();
     const thiefKey = await registerPasskey(victim.cookie, thief);
-    await expireStepUp(victim);
+    expireStepUp();
 
     const stepUpOptions = async () =>
       json<PublicKeyCredentialRequestOptionsJSON>(
@@ -88,14 +89,3 @@ describe("attack: step-up minted by the thief", () => {
     ).toBe(200);
   });
 });
-
-/** The passkeys were registered a day ago (before the session's sign-in). */
-async function ageCredentials(userId: string, ids: string[]) {
-  for (const id of ids) {
-    await env.DB.prepare(
-      "UPDATE passkeys SET created_at = created_at - 86400000 WHERE id = ?1 AND user_id = ?2",
-    )
-      .bind(id, userId)
-      .run();
-  }
-}

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { signPurposeToken } from "../../platform/signed-token";
 import { signApprovalLink } from "../../capabilities/runs/approval-link";
 import { signInviteToken } from "../../capabilities/tenancy/invite-token";
-import { call, eventually, outboxFor, signUp } from "../helpers/client";
+import { call, eventually, outboxFor, signUp, skipCooldown } from "../helpers/client";
+import { useTestClock } from "../helpers/clock";
 import { newTenant } from "../../capabilities/tenancy/tests/helpers";
 
 /**
@@ -63,11 +64,7 @@ describe("email link pages", () => {
     expect(await alive(a.cookie)).toBe(false);
 
     // The person signs back in; whoever holds the old link replays it.
-    await env.DB.prepare(
-      "UPDATE otp_challenges SET created_at = created_at - 61000 WHERE email = ?1",
-    )
-      .bind(a.email)
-      .run();
+    skipCooldown();
     const again = await signUp(a.email, a.ip);
     for (const replay of [
       call(`/auth/not-me?token=${token}`),
@@ -146,7 +143,7 @@ describe("email link pages", () => {
       { tenantId: t, approvalId: a, userId: owner.user.id },
       1,
     );
-    await new Promise((r) => setTimeout(r, 2100));
+    useTestClock().advance(2100);
     const late = await call(`/auth/approval?token=${expired}`);
     expect(late.status).toBe(410);
     expect(await late.text()).toContain("<h1>This link has expired</h1>");

@@ -31,7 +31,7 @@ const count = async (sql: string, ...params: unknown[]) =>
     .first<{ n: number }>())!.n;
 
 async function secondSession(email: string, ip: string) {
-  await skipCooldown(email);
+  skipCooldown();
   await call("/api/auth/otp/start", { body: { email }, ip });
   const res = await call("/api/auth/otp/verify", {
     body: { email, code: await latestCode(email) },

@@ -102,7 +102,7 @@ describe("delete account", () => {
 
   it("needs step-up", async () => {
     const person = await signUp();
-    await expireStepUp(person);
+    expireStepUp();
     const refused = await expectError(
       await call("/api/me", { method: "DELETE", cookie: person.cookie }),
       403,

@@ -160,7 +160,7 @@ describe("change email", () => {
         (m) => m.subject === "Your Gatehouse address was put back",
       ),
     );
-    await skipCooldown(person.email);
+    skipCooldown();
     const back = await signUp(person.email);
     expect(back.user.id).toBe(person.user.id);
   });
@@ -169,7 +169,7 @@ describe("change email", () => {
     const person = await signUp();
     const to = freshEmail("new");
     await call("/api/me/email/change", { body: { new_email: to }, cookie: person.cookie });
-    await expireStepUp(person);
+    expireStepUp();
     const refused = await expectError(
       await call("/api/me/email/confirm", {
         body: { code: await changeCode(to) },

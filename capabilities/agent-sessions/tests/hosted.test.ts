@@ -3,6 +3,7 @@ import { httpFetch } from "../tenant-do/tools/http-fetch";
 import { VaultSession } from "../../vault/resolve";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call, expectError } from "../../../tests/helpers/client";
+import { useTestClock } from "../../../tests/helpers/clock";
 import { anthropicStream, mockOutbound, openaiStream } from "../../../tests/helpers/model-mock";
 import {
   ANTHROPIC_KEY,
@@ -22,6 +23,7 @@ type Tenant = Awaited<ReturnType<typeof tenantWithVault>>;
 let t: Tenant;
 let net: ReturnType<typeof mockOutbound>;
 const fetchedPaths: string[] = [];
+const clock = useTestClock();
 
 const INJECTED_PAGE = `<html><body><h1>Release notes</h1>
 <p>Version 2 is out.</p>
@@ -201,7 +203,7 @@ describe("hosted sessions (Anthropic, streamed)", () => {
     net.reply(anthropicStream([{ text: "Nobody approved it in time." }]));
     await say(t, session.id, "mail a");
     expect((await settle(t, session.id)).status).toBe("waiting_approval");
-    await new Promise((r) => setTimeout(r, 1100));
+    clock.advance(1100);
     expect((await settle(t, session.id)).status).toBe("idle");
     expect(lastToolResult()).toMatchObject({ is_error: true });
     expect(lastToolResult().content).toContain("Denied by policy");
@@ -348,7 +350,7 @@ describe("provider errors", () => {
     await say(t, session.id, "hi");
     const retryAts: number[] = [];
     for (let i = 0; i < 4 && net.pending() > 0; i++) {
-      const before = Date.now();
+      const before = clock.now();
       await runDurableObjectAlarm(stubOf(t.tenantId));
       const retryAt = await runInDurableObject(
         stubOf(t.tenantId),
@@ -359,10 +361,8 @@ describe("provider errors", () => {
       );
       if (retryAt !== null) {
         retryAts.push(Math.round((retryAt - before) / 1000));
-        // Skip the wait instead of sleeping through it.
-        await runInDurableObject(stubOf(t.tenantId), (_, state) => {
-          state.storage.sql.exec("UPDATE agent_sessions SET retry_at = ?", Date.now() - 1);
-        });
+        // Move the clock to the retry instead of sleeping through it.
+        clock.advance(Math.max(0, retryAt - clock.now()));
       }
     }
     expect((await settle(t, session.id)).status).toBe("idle");

@@ -1,3 +1,4 @@
+import { clock } from "../../../platform/clock";
 import type { AuditLog } from "./audit-log";
 import type { Actor, JsonValue } from "../../../platform/tenant-types";
 
@@ -69,7 +70,7 @@ export class OutboxDrain {
       .prepare(
         "UPDATE audit_outbox SET drained_at = ?3 WHERE tenant_id = ?1 AND id <= ?2 AND drained_at IS NULL",
       )
-      .bind(tenantId, this.applied(), Date.now())
+      .bind(tenantId, this.applied(), clock.now())
       .run();
     return appended;
   }

@@ -1,3 +1,4 @@
+import { clock } from "../../../platform/clock";
 import { connect } from "cloudflare:sockets";
 import {
   ndjsonBatch,
@@ -173,7 +174,7 @@ export class SinkDelivery {
         this.sql.exec(
           `UPDATE audit_sinks SET last_seq = ?, failures = 0, last_error = NULL, last_delivered_at = ?, next_attempt_at = ? WHERE id = ?`,
           last,
-          Date.now(),
+          clock.now(),
           now,
           row.id,
         );
@@ -185,7 +186,7 @@ export class SinkDelivery {
         `UPDATE audit_sinks SET failures = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`,
         failures,
         reason.slice(0, 200),
-        Date.now() + Math.min(1000 * 2 ** (failures - 1), MAX_BACKOFF_MS),
+        clock.now() + Math.min(1000 * 2 ** (failures - 1), MAX_BACKOFF_MS),
         row.id,
       );
     } finally {
@@ -211,7 +212,7 @@ export class SinkDelivery {
           kind: "header",
           name: "x-gatehouse-signature",
         }),
-        Math.floor(Date.now() / 1000),
+        Math.floor(clock.now() / 1000),
         body,
       );
       await this.post(config.url, body, {

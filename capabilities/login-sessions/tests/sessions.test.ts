@@ -1,6 +1,14 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { call, expectError, signUp } from "../../../tests/helpers/client";
+import { call, eventually, expectError, signUp, skipCooldown } from "../../../tests/helpers/client";
+import { useTestClock } from "../../../tests/helpers/clock";
+
+const DAY = 24 * 60 * 60 * 1000;
+const clock = useTestClock();
+const lastSeen = async (userId: string) =>
+  (await env.DB.prepare("SELECT last_seen_at FROM sessions WHERE user_id = ?1")
+    .bind(userId)
+    .first<{ last_seen_at: number }>())!.last_seen_at;
 
 async function sessionsOf(cookie: string) {
   const res = await call("/api/me/sessions", { cookie });
@@ -13,9 +21,7 @@ async function sessionsOf(cookie: string) {
 }
 
 async function secondSession(email: string) {
-  await env.DB.prepare("UPDATE otp_challenges SET created_at = created_at - 61000 WHERE email = ?1")
-    .bind(email)
-    .run();
+  skipCooldown();
   return signUp(email);
 }
 
@@ -39,9 +45,13 @@ describe("sessions", () => {
   it("expires after its lifetime", async () => {
     const a = await signUp();
     expect((await call("/api/me", { cookie: a.cookie })).status).toBe(200);
-    await env.DB.prepare("UPDATE sessions SET expires_at = ?2 WHERE user_id = ?1")
-      .bind(a.user.id, Date.now() - 1)
-      .run();
+    // In use every 6 days (inside the 7-day idle timeout) until the 30-day lifetime is over.
+    for (let day = 6; day < 30; day += 6) {
+      clock.advance(6 * DAY);
+      expect((await call("/api/me", { cookie: a.cookie })).status).toBe(200);
+      await eventually(async () => ((await lastSeen(a.user.id)) > clock.now() - DAY ? true : null));
+    }
+    clock.advance(6 * DAY + 1000);
     await expectError(await call("/api/me", { cookie: a.cookie }), 401, "unauthenticated");
   });
 

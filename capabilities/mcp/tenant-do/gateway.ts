@@ -1,3 +1,4 @@
+import { clock } from "../../../platform/clock";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { deniedForEveryCall } from "../../../core/mcp/tool-visibility";
 import { upstreamLoopbackAllowed } from "../../../core/mcp/upstream-egress";
@@ -352,7 +353,7 @@ export class McpGateway {
         output: { content: outcome.content, detail: outcome.record, warnings: outcome.warnings },
       },
       actor,
-      Date.now(),
+      clock.now(),
     );
     return text(outcome.content, outcome.isError, step.step_id);
   }

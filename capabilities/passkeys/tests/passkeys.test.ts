@@ -14,6 +14,7 @@ import {
   sessionCookie,
   signUp,
 } from "../../../tests/helpers/client";
+import { useTestClock } from "../../../tests/helpers/clock";
 import { SoftAuthenticator } from "../../../tests/helpers/soft-authenticator";
 
 async function json<T>(res: Response, status = 200): Promise<T> {
@@ -42,6 +43,8 @@ const loginOptions = async (ip = freshIp()) =>
 
 const loginVerify = (response: unknown, ip = freshIp()) =>
   call("/api/auth/passkey/verify", { body: { response }, ip });
+
+const clock = useTestClock();
 
 describe("passkeys", () => {
   it("registers with the options the issue asks for and stores every field", async () => {
@@ -160,9 +163,7 @@ describe("passkeys", () => {
     await expectError(await loginVerify(wrongRp), 400, "passkey_rejected");
 
     const expiredOptions = await loginOptions();
-    await env.DB.prepare("UPDATE webauthn_challenges SET expires_at = ?2 WHERE challenge = ?1")
-      .bind(expiredOptions.challenge, Date.now() - 1)
-      .run();
+    clock.advance(5 * 60 * 1000 + 1000);
     const expired = await auth.getAssertion(expiredOptions, { origin: ORIGIN });
     await expectError(await loginVerify(expired), 400, "invalid_challenge");
 
@@ -278,16 +279,13 @@ describe("passkeys", () => {
   });
 
   it("requires a recent sign-in to delete a passkey, and step-up by passkey or code restores it", async () => {
-    const a = await signUp();
-    const { auth, passkey } = await registerPasskey(a.cookie);
-    // Time moves on: the passkey is a day old, the session's sign-in 11 minutes (a passkey
-    // confirms only sessions it existed before, see tests/attacks/authz-step-up.test.ts).
-    await env.DB.prepare("UPDATE passkeys SET created_at = created_at - 86400000 WHERE id = ?1")
-      .bind(passkey.id)
-      .run();
-    await env.DB.prepare("UPDATE sessions SET authenticated_at = ?2 WHERE user_id = ?1")
-      .bind(a.user.id, Date.now() - 11 * 60 * 1000)
-      .run();
+    const first = await signUp();
+    const { auth, passkey } = await registerPasskey(first.cookie);
+    // A passkey confirms only sessions it existed before (see tests/attacks/authz-step-up.test.ts):
+    // sign in again a day later, then let that sign-in become 11 minutes old.
+    clock.advance(24 * 60 * 60 * 1000);
+    const a = await signUp(first.email);
+    clock.advance(11 * 60 * 1000);
     await expectError(
       await call(`/api/me/passkeys/${passkey.id}`, { method: "DELETE", cookie: a.cookie }),
       403,
@@ -302,21 +300,15 @@ describe("passkeys", () => {
     const stepped = await json<{ ok: boolean; step_up_valid_until: string }>(
       await call("/api/auth/step-up/verify", { body: { response }, cookie: a.cookie }),
     );
-    expect(Date.parse(stepped.step_up_valid_until)).toBeGreaterThan(Date.now() + 9 * 60 * 1000);
+    expect(Date.parse(stepped.step_up_valid_until)).toBeGreaterThan(clock.now() + 9 * 60 * 1000);
     // A step-up assertion cannot be replayed as a sign-in.
     await expectError(await loginVerify(response), 400, "invalid_challenge");
     expect(
       (await call(`/api/me/passkeys/${passkey.id}`, { method: "DELETE", cookie: a.cookie })).status,
     ).toBe(200);
 
-    await env.DB.prepare("UPDATE sessions SET authenticated_at = ?2 WHERE user_id = ?1")
-      .bind(a.user.id, Date.now() - 11 * 60 * 1000)
-      .run();
-    await env.DB.prepare(
-      "UPDATE otp_challenges SET created_at = created_at - 61000 WHERE email = ?1",
-    )
-      .bind(a.email)
-      .run();
+    // 11 minutes on: the step-up is over, and so is the resend cooldown of the sign-in code.
+    clock.advance(11 * 60 * 1000);
     expect((await call("/api/auth/otp/start", { body: { email: a.email }, ip: a.ip })).status).toBe(
       202,
     );
@@ -337,7 +329,7 @@ describe("passkeys", () => {
     const me = await json<{ session: { step_up_valid_until: string } }>(
       await call("/api/me", { cookie: a.cookie }),
     );
-    expect(Date.parse(me.session.step_up_valid_until)).toBeGreaterThan(Date.now());
+    expect(Date.parse(me.session.step_up_valid_until)).toBeGreaterThan(clock.now());
   });
 
   it("refuses malformed WebAuthn bodies with 400 and the error shape", async () => {

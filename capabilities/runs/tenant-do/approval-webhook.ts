@@ -1,3 +1,4 @@
+import { clock } from "../../../platform/clock";
 import { slackApprovalMessage } from "../../../core/approvals/slack-message";
 import { webhookSignature } from "../../../core/audit/siem-formats";
 import type { SecretMatcher } from "../../../core/secrets";
@@ -232,7 +233,7 @@ export class ApprovalWebhook {
     matcher: SecretMatcher,
     tenantName: string,
   ): Promise<void> {
-    const approval = this.runs.getApproval(notice.approval_id, Date.now());
+    const approval = this.runs.getApproval(notice.approval_id, clock.now());
     if (!approval.ok || approval.value.status !== "pending") {
       this.sql.exec(
         `UPDATE approval_notifications SET status = 'closed' WHERE approval_id = ?`,
@@ -243,7 +244,7 @@ export class ApprovalWebhook {
     const a = approval.value;
     const attempts = notice.attempts + 1;
     try {
-      const link = await this.link(a.id, Date.parse(a.expires_at) - Date.now());
+      const link = await this.link(a.id, Date.parse(a.expires_at) - clock.now());
       const message = slackApprovalMessage({
         approvalId: a.id,
         tenantName: matcher.mask(tenantName),
@@ -265,7 +266,7 @@ export class ApprovalWebhook {
       this.sql.exec(
         `UPDATE approval_notifications SET status = 'delivered', attempts = ?, last_error = NULL, delivered_at = ? WHERE approval_id = ?`,
         attempts,
-        Date.now(),
+        clock.now(),
         a.id,
       );
     } catch (e) {
@@ -280,7 +281,7 @@ export class ApprovalWebhook {
         refused?.permanent ? "failed" : "pending",
         attempts,
         reason.slice(0, 200),
-        Date.now() + backoff,
+        clock.now() + backoff,
         a.id,
       );
     }
@@ -304,7 +305,7 @@ export class ApprovalWebhook {
         kind: "header",
         name: "x-gatehouse-signature",
       });
-      return await webhookSignature(key, Math.floor(Date.now() / 1000), body);
+      return await webhookSignature(key, Math.floor(clock.now() / 1000), body);
     } finally {
       vault.close();
     }

@@ -6,6 +6,7 @@ import {
 } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { TenantDO } from "../../../durable-objects/tenant";
+import { useTestClock } from "../../../tests/helpers/clock";
 import { AGENT, ALICE, freshTenant, POLICY, value } from "../../../tests/helpers/tenant-do";
 
 type Stub = DurableObjectStub<TenantDO>;
@@ -179,6 +180,8 @@ describe("steps", () => {
   });
 });
 
+const clock = useTestClock();
+
 describe("approvals", () => {
   it("approves: the step becomes executable, checkpointed and audited", async () => {
     const step = value(await propose("pay", { amount: 5 }, "p"));
@@ -266,8 +269,8 @@ describe("approvals", () => {
       state.storage.sql.exec<{ e: number }>("SELECT expires_at AS e FROM approvals").one().e,
     ]);
     expect(alarm).toBe(expiresAt);
-    await new Promise((r) => setTimeout(r, 1200));
-    await runDurableObjectAlarm(stub); // false if workerd already fired it on time
+    clock.advance(1200);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
     // Read storage directly: only the alarm can have expired it (reads would also do so lazily).
     const approvals = await runInDurableObject(stub, (_, state) =>
       state.storage.sql.exec("SELECT status FROM approvals").toArray(),

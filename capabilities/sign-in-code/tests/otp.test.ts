@@ -12,6 +12,9 @@ import {
   signUp,
   skipCooldown,
 } from "../../../tests/helpers/client";
+import { useTestClock } from "../../../tests/helpers/clock";
+
+const clock = useTestClock();
 
 const start = (email: string, ip = freshIp()) =>
   call("/api/auth/otp/start", { body: { email }, ip });
@@ -54,7 +57,7 @@ describe("email code sign-up and sign-in", () => {
   it("signs an existing person in without creating anything new", async () => {
     const first = await signUp();
     const tenants = await countRows("tenants");
-    await skipCooldown(first.email);
+    skipCooldown();
     expect((await start(first.email)).status).toBe(202);
     const res = await verify(first.email, await latestCode(first.email));
     const body = (await res.json()) as { user: { id: string }; new_user: boolean };
@@ -64,7 +67,7 @@ describe("email code sign-up and sign-in", () => {
 
   it("answers identically for known and unknown addresses", async () => {
     const known = await signUp();
-    await skipCooldown(known.email);
+    skipCooldown();
     const a = await start(known.email);
     const b = await start(freshEmail("unknown"));
     expect(a.status).toBe(b.status);
@@ -90,9 +93,7 @@ describe("email code sign-up and sign-in", () => {
     const email = freshEmail();
     await start(email);
     const code = await latestCode(email);
-    await env.DB.prepare("UPDATE otp_challenges SET expires_at = ?2 WHERE email = ?1")
-      .bind(email, Date.now() - 1)
-      .run();
+    clock.advance(10 * 60 * 1000 + 1000);
     await expectError(await verify(email, code), 400, "invalid_code");
   });
 
@@ -166,7 +167,7 @@ describe("email code sign-up and sign-in", () => {
     const email = freshEmail();
     await start(email);
     const old = await latestCode(email);
-    await skipCooldown(email);
+    skipCooldown();
     expect((await start(email)).status).toBe(202);
     const fresh = await latestCode(email);
     expect(fresh).not.toBe(old);
@@ -187,16 +188,18 @@ describe("email code sign-up and sign-in", () => {
 
   it("limits codes per email per hour with 429 and Retry-After", async () => {
     const email = freshEmail();
+    // Start at the top of an hour, so skipping five cooldowns stays inside the hour's window.
+    clock.advance(3_600_000 - (clock.now() % 3_600_000) + 1000);
     for (let i = 0; i < 5; i++) {
       expect((await start(email)).status).toBe(202);
-      await skipCooldown(email);
+      skipCooldown();
     }
     const limited = await start(email);
     await expectError(limited.clone(), 429, "rate_limited");
     // The hourly limit is a fixed window on the UTC hour: Retry-After is the time to the next
     // hour boundary (so it is under 60 s in the last minute of an hour, never a cooldown's 60).
     const retryAfter = Number(limited.headers.get("retry-after"));
-    const toNextHour = 3600 - Math.floor((Date.now() % 3_600_000) / 1000);
+    const toNextHour = 3600 - Math.floor((clock.now() % 3_600_000) / 1000);
     expect(Math.abs(retryAfter - toNextHour)).toBeLessThanOrEqual(2);
   });
 

@@ -12,6 +12,7 @@ import {
   outboxFor,
   signUp,
 } from "../../../tests/helpers/client";
+import { useTestClock } from "../../../tests/helpers/clock";
 import { mockResend, resendEnv } from "../../../tests/helpers/resend-mock";
 import { fetchWith } from "../../../tests/helpers/worker";
 import { json, newMember, newTenant } from "./helpers";
@@ -33,6 +34,8 @@ async function mailedToken(email: string): Promise<string> {
 
 const accept = (p: Person, token: string) =>
   call("/api/invites/accept", { body: { token }, cookie: p.cookie, ip: freshIp() });
+
+const clock = useTestClock();
 
 describe("invitations", () => {
   it("mails a single-use link; accepting after signing up joins with the invited role", async () => {
@@ -117,20 +120,24 @@ describe("invitations", () => {
       await invite(owner, t, email),
       201,
     );
-    const days = (Date.parse(created.invite.expires_at) - Date.now()) / 86_400_000;
+    const days = (Date.parse(created.invite.expires_at) - clock.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.99);
     expect(days).toBeLessThanOrEqual(7);
     const token = await mailedToken(email);
-    await env.DB.prepare("UPDATE invites SET expires_at = ?2 WHERE id = ?1")
-      .bind(created.invite.id, Date.now() - 1)
-      .run();
+    clock.advance(7 * 86_400_000 + 1000);
     const late = await signUp(email);
     await expectError(await accept(late, token), 400, "invalid_invite");
+    // The invitation row is over too (the link's signature expires at the same instant).
+    const ownerAgain = await signUp(owner.email);
+    const list = await json<{ invites: { id: string; status: string }[] }>(
+      await call(`/api/tenants/${t}/invites`, { cookie: ownerAgain.cookie }),
+    );
+    expect(list.invites.find((i) => i.id === created.invite.id)!.status).toBe("expired");
     // An expired signature is refused on its own too.
     const stale = await signInviteToken(
       PEPPER,
       { inviteId: created.invite.id, tenantId: t, email },
-      Date.now() - 1000,
+      clock.now() - 1000,
     );
     await expectError(await accept(late, stale), 400, "invalid_invite");
   });

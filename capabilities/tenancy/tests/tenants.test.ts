@@ -162,12 +162,12 @@ describe("members and roles", () => {
     const viewer = await newMember(t, "viewer");
     await expectError(await remove(admin, t, owner.user.id), 403, "forbidden");
 
-    await expireStepUp(admin);
+    expireStepUp();
     const before = await tenantSnapshot(t);
     await expectError(await remove(admin, t, viewer.user.id), 403, "step_up_required");
     expect(await tenantSnapshot(t)).toBe(before);
 
-    await skipCooldown(admin.email);
+    skipCooldown();
     const fresh = await signUp(admin.email);
     expect((await remove(fresh, t, viewer.user.id)).status).toBe(200);
     await expectError(await call(`/api/tenants/${t}`, { cookie: viewer.cookie }), 404, "not_found");
@@ -195,7 +195,7 @@ describe("tenant deletion", () => {
     const t = await newTenant(owner);
     await putSecret(owner.cookie, t, "KEEP", "still-here-1234");
     const token = await createToken(owner.cookie, t, "owner");
-    await expireStepUp(owner);
+    expireStepUp();
     const before = await tenantSnapshot(t);
     await expectError(
       await call(`/api/tenants/${t}`, { method: "DELETE", cookie: owner.cookie }),

@@ -10,6 +10,7 @@ import {
   newTenant,
   withToken,
 } from "../../tenancy/tests/helpers";
+import { useTestClock } from "../../../tests/helpers/clock";
 import type { Person } from "../../tenancy/tests/helpers";
 
 interface TokenList {
@@ -21,6 +22,8 @@ async function tokenRow(id: string) {
     .bind(id)
     .first<{ token_hash: string; last_used_at: number | null; revoked_at: number | null }>();
 }
+
+const clock = useTestClock();
 
 describe("API tokens", () => {
   let owner: Person;
@@ -118,12 +121,10 @@ describe("API tokens", () => {
   });
 
   it("expires", async () => {
-    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    const expiresAt = new Date(clock.now() + 3_600_000).toISOString();
     const created = await createToken(owner.cookie, tenant, "viewer", { expires_at: expiresAt });
     expect((await withToken(`/api/tenants/${tenant}`, created.token)).status).toBe(200);
-    await env.DB.prepare("UPDATE api_tokens SET expires_at = ?2 WHERE id = ?1")
-      .bind(created.api_token.id, Date.now() - 1)
-      .run();
+    clock.advance(3_601_000);
     await expectError(
       await withToken(`/api/tenants/${tenant}`, created.token),
       401,
@@ -180,11 +181,11 @@ describe("API tokens", () => {
     expect(first).toBeGreaterThan(Date.now() - 60_000);
     await withToken(`/api/tenants/${tenant}`, created.token);
     expect((await tokenRow(created.api_token.id))!.last_used_at).toBe(first);
-    await env.DB.prepare("UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1")
-      .bind(created.api_token.id, first! - 61_000)
-      .run();
+    clock.advance(61_000);
     await withToken(`/api/tenants/${tenant}`, created.token);
-    expect((await tokenRow(created.api_token.id))!.last_used_at).toBeGreaterThanOrEqual(first!);
+    expect((await tokenRow(created.api_token.id))!.last_used_at).toBeGreaterThanOrEqual(
+      first! + 61_000,
+    );
   });
 
   it("never grants more than its creator's role", async () => {

@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readSecretValue } from "../secrets";
 import { call, expectError, signUp } from "../../../tests/helpers/client";
+import { useTestClock } from "../../../tests/helpers/clock";
 import { createToken, json, newMember, newTenant, withToken } from "../../tenancy/tests/helpers";
 import type { Person } from "../../tenancy/tests/helpers";
 import { coldVault, secretRows } from "./helpers";
@@ -67,10 +68,11 @@ describe("ask_secret", () => {
   });
 
   it("refuses expired and declined requests without storing anything", async () => {
-    const expired = await json<{ request: Req }>(await ask("EXPIRED_KEY"), 201);
-    await env.DB.prepare("UPDATE secret_requests SET expires_at = ?2 WHERE id = ?1")
-      .bind(expired.request.id, Date.now() - 1)
-      .run();
+    const expired = await json<{ request: Req }>(
+      await ask("EXPIRED_KEY", { expires_in_seconds: 60 }),
+      201,
+    );
+    useTestClock().advance(61_000);
     await expectError(await answer(expired.request.id, "too-late-value"), 409, "conflict");
 
     const declined = await json<{ request: Req }>(await ask("DECLINED_KEY"), 201);

@@ -193,7 +193,7 @@ describe("DEK rotation", () => {
     ]) {
       await expectError(await rotate(owner, t, body), 400, "invalid_request");
     }
-    await expireStepUp(owner);
+    expireStepUp();
     await expectError(await rotate(owner, t), 403, "step_up_required");
     expect((await dekRows(t)).map((d) => d.version)).toEqual([1]);
   });

@@ -387,6 +387,10 @@ describe("tenant screens at 390×844", () => {
     await page.goto(`/t/${tenantId}`);
     await poll(() => heading(page, "Approvals").isVisible()).toBe(true);
     expect(new URL(page.url()).pathname).toBe(`/t/${tenantId}/approvals`);
+    // The rewritten address's screen is replaced on the next navigation, not left behind.
+    await openSection(page, "Runs");
+    await poll(() => heading(page, "Runs").isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { level: 1 }).allTextContents()).toEqual(["Runs"]);
   });
 
   it("verifies the audit log in the browser and exports it", async () => {
@@ -805,18 +809,23 @@ describe("tenant screens at 390×844", () => {
     expect(await secondPage.locator("#tenant-top").inputValue()).toBe(tenantId);
   });
 
-  it("opens a shared link to a run in a fresh browser, after signing in there", async () => {
+  it("opens a run's link, shared by the owner, in the invitee's fresh browser", async () => {
     const link = `/t/${tenantId}/runs/${run.runId}`;
-    const fresh = await newPhoneContext(browser, baseUrl);
+    // A new browser signed in as the invitee: their session cookie, nothing remembered (no
+    // tenant chosen on this device): the link alone says which tenant.
+    const { cookies } = await second!.storageState();
+    const fresh = await newPhoneContext(browser, baseUrl, undefined, {
+      storageState: { cookies, origins: [] },
+    });
     try {
       const p = await fresh.newPage();
       const freshProblems = watchForPageProblems(p);
-      // The remembered tenant on this device is none; the link alone says which one.
-      await signUp(p, invitee, link);
+      await p.goto(link);
       await poll(() => heading(p, "e2e-agent").isVisible()).toBe(true);
       expect(new URL(p.url()).pathname).toBe(link);
       const steps = p.getByRole("list", { name: "Step trace" }).getByRole("listitem");
       await poll(() => steps.count()).toBeGreaterThan(0);
+      expect(await p.locator("#tenant-top").inputValue()).toBe(tenantId);
       await shot(p, "shared-run-link");
       expect(freshProblems).toEqual([]);
     } finally {

@@ -7,7 +7,6 @@ import { sectionOf, tenantHome, visibleNav } from "./nav";
 import { matchRoute, NOT_FOUND_TITLE, upgradeLegacyPath } from "./routes";
 import type { AccountContext } from "./routes";
 import { navigate, redirect, usePath } from "./router";
-import { NoTenant } from "./screens/errors/NoTenant";
 import { PasskeyPrompt } from "./screens/signin/PasskeyPrompt";
 import { SignIn } from "./screens/signin/SignIn";
 import { Screens } from "./Screens";
@@ -204,21 +203,15 @@ export function App() {
               <Alert message={messageOf(error)} />
             </div>
           ) : null}
-          {upgraded ? (
-            <main class="screen narrow">
-              <Loading />
-            </main>
-          ) : tenants.length === 0 && upgradeLegacyPath(path, search, "_") !== null ? (
-            <NoTenant />
-          ) : (
-            <Screens
-              key={`${tenant?.id ?? "none"} ${path}`}
-              match={match}
-              inTenant={urlTenant !== null}
-              tenant={tenant}
-              app={app}
-            />
-          )}
+          <Screens
+            key={`${tenant?.id ?? "none"} ${path}`}
+            match={match}
+            upgrading={upgraded !== null}
+            oldTenantAddress={tenants.length === 0 && upgradeLegacyPath(path, search, "_") !== null}
+            inTenant={urlTenant !== null}
+            tenant={tenant}
+            app={app}
+          />
         </Shell>
       );
     }

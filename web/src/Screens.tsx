@@ -1,4 +1,5 @@
-import { Forbidden } from "./components/ui";
+import { Forbidden, Loading } from "./components/ui";
+import { NoTenant } from "./screens/errors/NoTenant";
 import { ROLE_LABELS } from "./labels";
 import type { AccountContext, Match } from "./routes";
 import { NoAccess } from "./screens/errors/NoAccess";
@@ -14,6 +15,10 @@ import { workspace } from "./workspace";
  */
 export function Screens(props: {
   match: Match | null;
+  /** An old address being rewritten to its new form (see `upgradeLegacyPath`). */
+  upgrading: boolean;
+  /** An old tenant address while the person is in no tenant at all. */
+  oldTenantAddress: boolean;
   /** The address is under `/t/<tenant>/`. */
   inTenant: boolean;
   /** For a tenant screen: the URL's tenant if the person is a member of it, else null. */
@@ -22,6 +27,14 @@ export function Screens(props: {
 }) {
   const { match, app } = props;
   const tenant = props.tenant;
+  if (props.upgrading) {
+    return (
+      <main class="screen narrow">
+        <Loading />
+      </main>
+    );
+  }
+  if (props.oldTenantAddress) return <NoTenant />;
   if (props.inTenant && !tenant) {
     return <NoAccess email={app.me.user.email} tenants={app.tenants} />;
   }

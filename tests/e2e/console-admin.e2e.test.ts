@@ -269,7 +269,7 @@ for (const size of ["phone", "desktop"] as const) {
         .first()
         .getByRole("link", { name: "Link to this approval" })
         .getAttribute("href");
-      expect(href).toMatch(/^\/approvals\?tab=decided&id=apr_/);
+      expect(href).toMatch(new RegExp(`^/t/${tenantId}/approvals\\?tab=decided&id=apr_`));
       await page.goto(href!);
       await poll(
         async () => (await page.locator("li.approval.focused").textContent()) ?? "",

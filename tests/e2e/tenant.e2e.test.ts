@@ -391,6 +391,28 @@ describe("tenant screens at 390×844", () => {
     await openSection(page, "Runs");
     await poll(() => heading(page, "Runs").isVisible()).toBe(true);
     expect(await page.getByRole("heading", { level: 1 }).allTextContents()).toEqual(["Runs"]);
+
+    // Leaving a screen while it still loads: its answers, arriving late, do not bring it back.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let finished = 0;
+    const isApprovals = (url: string) => url.includes(`/api/tenants/${tenantId}/approvals?`);
+    const onFinished = (r: { url: () => string }) => void (isApprovals(r.url()) && finished++);
+    page.on("requestfinished", onFinished);
+    await page.route(`**/api/tenants/${tenantId}/approvals?*`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openSection(page, "Approvals");
+    await poll(() => heading(page, "Approvals").isVisible()).toBe(true);
+    await openSection(page, "Runs");
+    await poll(() => heading(page, "Runs").isVisible()).toBe(true);
+    release();
+    await poll(() => finished).toBeGreaterThanOrEqual(2);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 250)));
+    expect(await page.getByRole("heading", { level: 1 }).allTextContents()).toEqual(["Runs"]);
+    await page.unroute(`**/api/tenants/${tenantId}/approvals?*`);
+    page.off("requestfinished", onFinished);
   });
 
   it("verifies the audit log in the browser and exports it", async () => {

@@ -50,7 +50,7 @@ consentRoutes.get("/oauth/:t/authorize", async (c) => {
       expirationTtl: CONSENT_TTL_SECONDS,
     });
     const headers = new Headers(consent.headers);
-    headers.set("Location", consentScreen(publicOrigin(c), consent.handle));
+    headers.set("Location", consentScreen(publicOrigin(c), t, consent.handle));
     return new Response(null, { status: 302, headers });
   } catch (e) {
     if (e instanceof AuthorizationError && e.redirectTo) return c.redirect(e.redirectTo, 302);

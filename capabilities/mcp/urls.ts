@@ -10,6 +10,6 @@ export const mcpIssuer = (origin: string, tenantId: string) => `${origin}/oauth/
 /** Tenant ids as the console creates them (UUIDs); anything else is not a tenant's endpoint. */
 export const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** The console screen that asks a person to approve an MCP client. */
-export const consentScreen = (origin: string, handle: string) =>
-  `${origin}/connect?handle=${encodeURIComponent(handle)}`;
+/** The console screen (in the tenant's addresses) that asks a person to approve an MCP client. */
+export const consentScreen = (origin: string, tenantId: string, handle: string) =>
+  `${origin}/t/${encodeURIComponent(tenantId)}/connect?handle=${encodeURIComponent(handle)}`;

@@ -133,8 +133,11 @@ approvalNoticeRoutes.get("/auth/approval-notice", async (c) => {
       "<p>The link was altered or is incomplete. Open the console's approvals screen.</p>",
       400,
     );
-  const to = new URL("/approvals", c.var.config.origins[0]);
-  to.searchParams.set("tenant", checked.tenantId);
-  to.searchParams.set("approval", checked.approvalId);
+  // The console's address of the approval, in its tenant (`/t/:tenant/approvals?id=`).
+  const to = new URL(
+    `/t/${encodeURIComponent(checked.tenantId)}/approvals`,
+    c.var.config.origins[0],
+  );
+  to.searchParams.set("id", checked.approvalId);
   return c.redirect(to.toString(), 302);
 });

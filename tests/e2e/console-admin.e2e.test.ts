@@ -191,7 +191,7 @@ for (const size of ["phone", "desktop"] as const) {
         expect(first.x).toBeLessThan(40);
       }
       for (const [path, title] of SCREENS) {
-        await page.goto(path);
+        await page.goto(path === "/" ? path : `/t/${tenantId}${path}`);
         await poll(() => heading(page, title).isVisible()).toBe(true);
         await shot(page, size, `screen${path.replace(/\//g, "-") || "-account"}`);
       }
@@ -269,7 +269,7 @@ for (const size of ["phone", "desktop"] as const) {
         .first()
         .getByRole("link", { name: "Link to this approval" })
         .getAttribute("href");
-      expect(href).toMatch(/^\/approvals\?tab=decided&id=apr_/);
+      expect(href).toMatch(new RegExp(`^/t/${tenantId}/approvals\\?tab=decided&id=apr_`));
       await page.goto(href!);
       await poll(
         async () => (await page.locator("li.approval.focused").textContent()) ?? "",
@@ -333,7 +333,7 @@ for (const size of ["phone", "desktop"] as const) {
     });
 
     it("shows not-found and offline states with a way forward", async () => {
-      await page.goto("/runs/run_does-not-exist");
+      await page.goto(`/t/${tenantId}/runs/run_does-not-exist`);
       await poll(() => page.getByText("No such run").isVisible()).toBe(true);
       expect(await page.getByRole("button", { name: "Try again" }).count()).toBe(0);
       await shot(page, size, "error-run-not-found");
@@ -502,7 +502,7 @@ for (const size of ["phone", "desktop"] as const) {
       expect(roles).toEqual({ [owner]: "admin", [heir]: "owner" });
 
       // The new owner deletes the tenant: it says what goes and wants the name typed.
-      await other.page.goto("/members");
+      await other.page.goto(`/t/${tenantId}/members`);
       await poll(() => heading(other.page, "Members").isVisible()).toBe(true);
       await other.page.getByRole("button", { name: "Delete tenant…" }).click();
       await poll(() =>

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { parseRoute } from "../../web/src/routes";
+import { matchRoute } from "../../web/src/routes";
 import { clientSnippets } from "../../web/src/screens/mcp/snippets";
 
 describe("console MCP screens (logic)", () => {
-  it("routes /mcp and the consent screen's /connect?handle=", () => {
-    expect(parseRoute("/mcp")).toEqual({ screen: "mcp" });
-    expect(parseRoute("/connect", "?handle=h%2Fx")).toEqual({ screen: "connect", handle: "h/x" });
-    expect(parseRoute("/mcp/extra")).toEqual({ screen: "not-found" });
+  it("routes /t/:tenant/mcp and the consent screen's /t/:tenant/connect?handle=", () => {
+    expect(matchRoute("/t/t-1/mcp")?.route.screen).toBe("mcp");
+    const consent = matchRoute("/t/t-1/connect", "?handle=h%2Fx");
+    expect(consent?.route.screen).toBe("connect");
+    expect(consent?.params).toEqual({ tenant: "t-1" });
+    expect(consent?.query.get("handle")).toBe("h/x");
+    expect(matchRoute("/t/t-1/mcp/extra")).toBeNull();
+    expect(matchRoute("/mcp")).toBeNull();
   });
 
   it("gives every client a setup snippet with the endpoint in it", () => {

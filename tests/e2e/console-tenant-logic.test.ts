@@ -15,9 +15,9 @@ import { findingFromIssue, lineSeverities, markAt, offsetOf } from "../../web/sr
 import { flash, takeFlash } from "../../web/src/flash";
 import { authorLabel, formatExpiry, prettyJson, shortId, timeLeft } from "../../web/src/format";
 import { labelOf, toneOf, VERDICT_LABELS, VERDICT_TONES } from "../../web/src/labels";
-import { isCurrent, NAV, splitTabs, visibleNav } from "../../web/src/nav";
+import { isCurrent, sectionOf, splitTabs, tenantHome, visibleNav } from "../../web/src/nav";
 import { draftBundleId, lintPolicy } from "../../web/src/policy-lint";
-import { parseRoute, paths, SCREEN_NEEDS } from "../../web/src/routes";
+import { href, matchRoute, ROUTES, upgradeLegacyPath } from "../../web/src/routes";
 import { SECRET_NAME, secretNameProblem } from "../../web/src/secret-names";
 import { fetchJwks, tenantApi } from "../../web/src/tenant-api";
 import { allows, chooseTenant, scopesOf } from "../../web/src/tenancy";
@@ -29,68 +29,153 @@ const jsonResponse = (status: number, body: unknown, headers: Record<string, str
     headers: { "content-type": "application/json", ...headers },
   });
 
+/** The screen and parameters at an address, in a shape the expectations spell out by hand. */
+const at = (path: string, search = "") => {
+  const m = matchRoute(path, search);
+  return m ? { screen: m.route.screen, ...m.params } : { screen: "not-found" };
+};
+const T = "3f2b7c1e-0000-4000-8000-00000000000a";
+
 describe("routes", () => {
-  it("maps every address to its screen", () => {
-    expect(parseRoute("/")).toEqual({ screen: "account" });
-    for (const screen of ["runs", "policies", "vault", "members", "tokens", "audit"]) {
-      expect(parseRoute(`/${screen}`)).toEqual({ screen });
-      expect(parseRoute(`/${screen}/`)).toEqual({ screen });
+  it("maps every address to its screen, tenant screens under /t/:tenant", () => {
+    expect(at("/")).toEqual({ screen: "account" });
+    for (const screen of [
+      "runs",
+      "policies",
+      "vault",
+      "members",
+      "tokens",
+      "audit",
+      "sessions",
+      "mcp",
+    ]) {
+      expect(at(`/t/${T}/${screen}`)).toEqual({ screen, tenant: T });
+      expect(at(`/t/${T}/${screen}/`)).toEqual({ screen, tenant: T });
     }
-    expect(parseRoute("/approvals")).toEqual({ screen: "approvals", tab: "pending", focus: null });
-    expect(parseRoute("/approvals/", "?tab=decided&id=apr_1")).toEqual({
-      screen: "approvals",
-      tab: "decided",
-      focus: "apr_1",
+    expect(at(`/t/${T}/approvals`)).toEqual({ screen: "approvals", tenant: T });
+    expect(at(`/t/${T}/runs/run_1%2F2`)).toEqual({ screen: "run", tenant: T, runId: "run_1/2" });
+    expect(at(`/t/${T}/sessions/ses_1`)).toEqual({
+      screen: "session",
+      tenant: T,
+      sessionId: "ses_1",
     });
-    expect(parseRoute("/approvals/x")).toEqual({ screen: "not-found" });
-    expect(parseRoute("/runs/run_1%2F2")).toEqual({ screen: "run", runId: "run_1/2" });
-    expect(parseRoute("/policies/new")).toEqual({ screen: "policy-editor", base: null });
-    expect(parseRoute("/policies/3")).toEqual({ screen: "policy", version: 3 });
-    expect(parseRoute("/policies/3/edit")).toEqual({ screen: "policy-editor", base: 3 });
-    expect(parseRoute("/policies/compare/1/4")).toEqual({ screen: "policy-diff", from: 1, to: 4 });
-    expect(parseRoute("/invite", "?token=abc.def")).toEqual({ screen: "invite", token: "abc.def" });
-    expect(parseRoute("/invite")).toEqual({ screen: "invite", token: "" });
+    expect(at(`/t/${T}/policies/new`)).toEqual({ screen: "policy-new", tenant: T });
+    expect(at(`/t/${T}/policies/3`)).toEqual({ screen: "policy", tenant: T, version: "3" });
+    expect(at(`/t/${T}/policies/3/edit`)).toEqual({
+      screen: "policy-edit",
+      tenant: T,
+      version: "3",
+    });
+    expect(at(`/t/${T}/policies/compare/1/4`)).toEqual({
+      screen: "policy-diff",
+      tenant: T,
+      from: "1",
+      to: "4",
+    });
+    expect(at(`/t/${T}/connect`, "?handle=h")).toEqual({ screen: "connect", tenant: T });
+    // Account screens stay outside any tenant.
+    expect(at("/invite", "?token=abc.def")).toEqual({ screen: "invite" });
+    expect(at("/device", "?code=ABCD")).toEqual({ screen: "device" });
+    expect(matchRoute(`/t/${T}/approvals/`, "?tab=decided&id=apr_1")?.query.get("id")).toBe(
+      "apr_1",
+    );
   });
 
   it("sends malformed addresses to not-found", () => {
     for (const path of [
       "/nope",
-      "/policies/0",
-      "/policies/01",
-      "/policies/x",
-      "/policies/3/delete",
-      "/policies/compare/1",
-      "/policies/compare/a/2",
-      "/runs/a/b",
-      "/vault/secret",
+      "/t",
+      `/t/${T}`,
+      `/t/${T}/nope`,
+      `/t/${T}/approvals/x`,
+      `/t/${T}/policies/0`,
+      `/t/${T}/policies/01`,
+      `/t/${T}/policies/x`,
+      `/t/${T}/policies/3/delete`,
+      `/t/${T}/policies/compare/1`,
+      `/t/${T}/policies/compare/a/2`,
+      `/t/${T}/runs/a/b`,
+      `/t/${T}/runs/%E0%A4%A`,
+      `/t/${T}/vault/secret`,
+      `/t/${T}/invite`,
+      "/t//runs",
       "/invite/x",
+      "/runs",
     ]) {
-      expect(parseRoute(path), path).toEqual({ screen: "not-found" });
+      expect(at(path), path).toEqual({ screen: "not-found" });
     }
   });
 
   it("builds addresses that parse back", () => {
-    expect(parseRoute(paths.run("run_a b"))).toEqual({ screen: "run", runId: "run_a b" });
-    expect(parseRoute(paths.policy(7))).toEqual({ screen: "policy", version: 7 });
-    expect(parseRoute(paths.editPolicy(null))).toEqual({ screen: "policy-editor", base: null });
-    expect(parseRoute(paths.editPolicy(2))).toEqual({ screen: "policy-editor", base: 2 });
-    expect(parseRoute(paths.comparePolicies(2, 5))).toEqual({
-      screen: "policy-diff",
-      from: 2,
-      to: 5,
+    expect(href("run", { tenant: T, runId: "run_a b" })).toBe(`/t/${T}/runs/run_a%20b`);
+    expect(at(href("run", { tenant: T, runId: "run_a b" }))).toEqual({
+      screen: "run",
+      tenant: T,
+      runId: "run_a b",
     });
+    expect(href("policy-diff", { tenant: "a/b", from: "2", to: "5" })).toBe(
+      "/t/a%2Fb/policies/compare/2/5",
+    );
+    expect(at(href("policy-diff", { tenant: "a/b", from: "2", to: "5" }))).toEqual({
+      screen: "policy-diff",
+      tenant: "a/b",
+      from: "2",
+      to: "5",
+    });
+    expect(href("approvals", { tenant: T }, { tab: null, id: "apr_1" })).toBe(
+      `/t/${T}/approvals?id=apr_1`,
+    );
+    expect(href("account", {})).toBe("/");
+  });
+
+  it("upgrades addresses from before the tenant was in the URL", () => {
+    expect(upgradeLegacyPath("/runs/run_1", "", T)).toBe(`/t/${T}/runs/run_1`);
+    expect(upgradeLegacyPath("/policies/compare/1/2/", "", T)).toBe(`/t/${T}/policies/compare/1/2`);
+    // An approval notice's old redirect named its tenant and approval.
+    expect(upgradeLegacyPath("/approvals", "?tenant=other&approval=apr_9", T)).toBe(
+      "/t/other/approvals?id=apr_9",
+    );
+    expect(upgradeLegacyPath("/approvals", "?tab=decided", T)).toBe(
+      `/t/${T}/approvals?tab=decided`,
+    );
+    expect(upgradeLegacyPath("/connect", "?handle=h%2Fx", T)).toBe(`/t/${T}/connect?handle=h%2Fx`);
+    for (const [path, search] of [
+      ["/", ""],
+      ["/invite", "?token=x"],
+      ["/device", ""],
+      ["/nope", ""],
+      ["/runs/a/b", ""],
+      [`/t/${T}/runs`, ""],
+    ] as const) {
+      expect(upgradeLegacyPath(path, search, T), path).toBeNull();
+    }
+    expect(upgradeLegacyPath("/runs", "", null)).toBeNull();
   });
 
   it("guards each tenant screen with the permission its data needs", () => {
-    expect(SCREEN_NEEDS["policy-editor"]).toBe("policies.write");
-    expect(SCREEN_NEEDS.vault).toBe("secrets.read_metadata");
-    expect(SCREEN_NEEDS.audit).toBe("audit.read");
-    expect(SCREEN_NEEDS.account).toBeNull();
+    const needs = (screen: string) => {
+      const r = ROUTES.find((x) => x.screen === screen)!;
+      return r.scope === "tenant" ? r.needs : null;
+    };
+    expect(needs("policy-new")).toBe("policies.write");
+    expect(needs("policy-edit")).toBe("policies.write");
+    expect(needs("vault")).toBe("secrets.read_metadata");
+    expect(needs("audit")).toBe("audit.read");
+    expect(needs("account")).toBeNull();
+    expect(ROUTES.filter((r) => r.scope === "account").map((r) => r.screen)).toEqual([
+      "account",
+      "invite",
+      "device",
+    ]);
+    expect(ROUTES.every((r) => r.scope === "account" || r.path.startsWith("/t/:tenant/"))).toBe(
+      true,
+    );
   });
 });
 
 describe("navigation by role", () => {
-  const labels = (role: Role | null) => visibleNav(role).map((i) => i.label);
+  const labels = (role: Role | null) =>
+    visibleNav(role === null ? null : { id: T, role }).map((i) => i.label);
 
   it("shows owners and admins every section", () => {
     const all = [
@@ -107,6 +192,33 @@ describe("navigation by role", () => {
     ];
     expect(labels("owner")).toEqual(all);
     expect(labels("admin")).toEqual(all);
+  });
+
+  it("links each section inside the tenant", () => {
+    expect(visibleNav({ id: T, role: "owner" }).map((i) => i.href)).toEqual([
+      `/t/${T}/approvals`,
+      `/t/${T}/runs`,
+      `/t/${T}/policies`,
+      `/t/${T}/vault`,
+      `/t/${T}/members`,
+      `/t/${T}/tokens`,
+      `/t/${T}/audit`,
+      `/t/${T}/sessions`,
+      `/t/${T}/mcp`,
+      "/",
+    ]);
+    expect(tenantHome({ id: T, role: "viewer" })).toBe(`/t/${T}/approvals`);
+  });
+
+  it("knows the section of every tenant screen", () => {
+    const section = (screen: string) => sectionOf(ROUTES.find((r) => r.screen === screen)!);
+    expect(section("run")).toBe("runs");
+    expect(section("runs")).toBe("runs");
+    expect(section("policy-diff")).toBe("policies");
+    expect(section("policy-edit")).toBe("policies");
+    expect(section("session")).toBe("sessions");
+    expect(section("connect")).toBeNull();
+    expect(section("account")).toBeNull();
   });
 
   it("hides what a role cannot read", () => {
@@ -145,28 +257,32 @@ describe("navigation by role", () => {
   });
 
   it("agrees with the route guards for every role", () => {
+    const owner = visibleNav({ id: T, role: "owner" });
     for (const role of ROLES) {
-      for (const item of NAV) {
-        const route = parseRoute(item.href);
-        const needs = SCREEN_NEEDS[route.screen];
-        const scope = { id: "t", name: "T", role };
-        expect(visibleNav(role).includes(item), `${role} ${item.href}`).toBe(
-          needs === null || allows(scope, needs),
+      const visible = visibleNav({ id: T, role }).map((i) => i.href);
+      for (const item of owner) {
+        const route = matchRoute(item.href)!.route;
+        const scope = { id: T, name: "T", role };
+        expect(visible.includes(item.href), `${role} ${item.href}`).toBe(
+          route.scope === "account" || allows(scope, route.needs),
         );
       }
     }
   });
 
   it("marks the section of nested addresses as current", () => {
-    expect(isCurrent("/runs", "/runs")).toBe(true);
-    expect(isCurrent("/runs", "/runs/run_1")).toBe(true);
-    expect(isCurrent("/runs", "/runsx")).toBe(false);
+    expect(isCurrent(`/t/${T}/runs`, `/t/${T}/runs`)).toBe(true);
+    expect(isCurrent(`/t/${T}/runs`, `/t/${T}/runs/run_1`)).toBe(true);
+    expect(isCurrent(`/t/${T}/runs`, `/t/${T}/runsx`)).toBe(false);
+    expect(isCurrent(`/t/a/runs`, `/t/b/runs`)).toBe(false);
     expect(isCurrent("/", "/")).toBe(true);
-    expect(isCurrent("/", "/runs")).toBe(false);
+    expect(isCurrent("/", `/t/${T}/runs`)).toBe(false);
   });
 
   it("puts four sections in the tab bar and the rest behind More, unless only one is left", () => {
-    const owner = splitTabs(visibleNav("owner"));
+    const split = (role: Role | null) =>
+      splitTabs(visibleNav(role === null ? null : { id: T, role }));
+    const owner = split("owner");
     expect(owner.tabs.map((i) => i.label)).toEqual(["Approvals", "Runs", "Policies", "Vault"]);
     expect(owner.more.map((i) => i.label)).toEqual([
       "Members",
@@ -176,17 +292,20 @@ describe("navigation by role", () => {
       "MCP",
       "Account",
     ]);
-    const viewer = splitTabs(visibleNav("viewer"));
+    const viewer = split("viewer");
     expect(viewer.tabs.map((i) => i.label)).toEqual(["Approvals", "Runs", "Policies", "Members"]);
     expect(viewer.more.map((i) => i.label)).toEqual(["Conversations", "MCP", "Account"]);
-    const operator = splitTabs(visibleNav("operator"));
+    const operator = split("operator");
     expect(operator.more.map((i) => i.label)).toEqual([
       "Members",
       "Conversations",
       "MCP",
       "Account",
     ]);
-    expect(splitTabs(visibleNav(null))).toEqual({ tabs: [NAV[NAV.length - 1]], more: [] });
+    expect(split(null)).toEqual({
+      tabs: [{ screen: "account", href: "/", label: "Account", needs: null }],
+      more: [],
+    });
   });
 });
 

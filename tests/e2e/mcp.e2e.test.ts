@@ -256,7 +256,7 @@ describe("the MCP gateway with the official SDK client", () => {
     // The authorization URL the SDK produced, opened in the phone's browser.
     await phonePage.goto(oauth.authorizationUrl!.href);
     await poll(() => heading(phonePage, "Sign in to Gatehouse").isVisible()).toBe(true);
-    expect(new URL(phonePage.url()).pathname).toBe("/connect");
+    expect(new URL(phonePage.url()).pathname).toBe(`/t/${tenantId}/connect`);
     await shot(phonePage, "phone-consent-sign-in");
     await synced.setPresence(true);
     await phonePage.getByRole("button", { name: "Sign in with a passkey" }).click();

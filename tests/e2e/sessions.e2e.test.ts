@@ -524,7 +524,7 @@ describe("hosted sessions at 390×844", () => {
   });
 
   it("configures the model provider in the Vault, binding the key to it", async () => {
-    await page.goto("/vault");
+    await page.goto(`/t/${tenantId}/vault`);
     await poll(() => page.getByRole("heading", { name: "Model providers" }).isVisible()).toBe(true);
     // Stored through the API without destinations: the vault says it can go nowhere yet.
     await poll(() =>
@@ -544,7 +544,7 @@ describe("hosted sessions at 390×844", () => {
   });
 
   it("opens Sessions by its URL and checks the new-session form before sending it", async () => {
-    await page.goto("/sessions");
+    await page.goto(`/t/${tenantId}/sessions`);
     await poll(() => heading(page, "Conversations").isVisible()).toBe(true);
     // No sessions yet: the form is the screen, with the tenant's provider already chosen.
     await poll(() => page.getByLabel("Provider").inputValue()).toBe("local-claude");
@@ -565,7 +565,10 @@ describe("hosted sessions at 390×844", () => {
     await page.getByLabel("Title (optional)").fill(SESSION_TITLE);
     await page.getByRole("button", { name: "Start session" }).click();
     await poll(() => heading(page, SESSION_TITLE).isVisible()).toBe(true);
-    sessionId = /\/sessions\/(ses_[0-9a-f-]{36})$/.exec(new URL(page.url()).pathname)?.[1] ?? "";
+    sessionId =
+      new RegExp(`^/t/${tenantId}/sessions/(ses_[0-9a-f-]{36})$`).exec(
+        new URL(page.url()).pathname,
+      )?.[1] ?? "";
     expect(sessionId).not.toBe("");
     await poll(() =>
       page.getByText("Never paste API keys here — store them in the Vault.").isVisible(),
@@ -793,7 +796,7 @@ describe("hosted sessions at 390×844", () => {
       refused += 1;
       void ws.close({ code: 1011, reason: "test: no live updates" });
     });
-    await cut.goto(`/sessions/${sessionId}`);
+    await cut.goto(`/t/${tenantId}/sessions/${sessionId}`);
     await poll(() => heading(cut, SESSION_TITLE).isVisible()).toBe(true);
     await poll(() => cut.getByText(/Live updates are interrupted/).isVisible()).toBe(true);
     expect(refused).toBeGreaterThan(0);
@@ -832,7 +835,7 @@ describe("hosted sessions at 390×844", () => {
         );
       }, 500);
     });
-    await warned.goto(`/sessions/${sessionId}`);
+    await warned.goto(`/t/${tenantId}/sessions/${sessionId}`);
     const alert = toolCard(warned, "memory_put").getByRole("alert");
     await poll(() => alert.textContent()).toBe(
       "Warning: possible prompt injection (instruction_override) in https://example.com/",
@@ -842,7 +845,7 @@ describe("hosted sessions at 390×844", () => {
   });
 
   it("shows a failed model call and lets the person try again", async () => {
-    await page.goto(`/sessions/${sessionId}`);
+    await page.goto(`/t/${tenantId}/sessions/${sessionId}`);
     await poll(() => heading(page, SESSION_TITLE).isVisible()).toBe(true);
     // Nothing scripted: the stand-in answers 400, which is not worth retrying.
     expect(mock.remaining()).toBe(0);

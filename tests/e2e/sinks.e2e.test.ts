@@ -97,7 +97,7 @@ describe("SIEM sinks in the console", () => {
     const me = await (await page.request.get(`${baseUrl}/api/me`)).json();
     tenantId = me.memberships[0].tenant_id;
 
-    await page.goto("/audit");
+    await page.goto(`/t/${tenantId}/audit`);
     await poll(() => heading("Audit log").isVisible()).toBe(true);
     const section = page.getByRole("region", { name: "SIEM sinks" });
     await poll(() => section.getByText("No sink yet.").isVisible()).toBe(true);

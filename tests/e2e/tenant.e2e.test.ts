@@ -309,7 +309,7 @@ describe("tenant screens at 390×844", () => {
     await shot(page, "approvals-empty");
 
     expect((await readStep(baseUrl, tenantId, run, payStep.step_id)).status).toBe("executing");
-    await page.goto(`/runs/${run.runId}`);
+    await page.goto(`/t/${tenantId}/runs/${run.runId}`);
     const steps = page.getByRole("list", { name: "Step trace" }).getByRole("listitem");
     await poll(() => steps.nth(1).getAttribute("data-status")).toBe("executing");
     await poll(async () => (await steps.nth(1).textContent()) ?? "").toContain("Executing");
@@ -323,7 +323,7 @@ describe("tenant screens at 390×844", () => {
       idempotency_key: "step-1",
     });
     expect(pending.status).toBe("awaiting_approval");
-    await page.goto(`/runs/${other.runId}`);
+    await page.goto(`/t/${tenantId}/runs/${other.runId}`);
     await poll(() => heading(page, "stuck-agent").isVisible()).toBe(true);
     await page.getByRole("button", { name: "Cancel run…" }).click();
     await page.getByLabel("Reason (optional)").fill("Agent is looping");
@@ -337,6 +337,82 @@ describe("tenant screens at 390×844", () => {
       await phone.request.get(`${baseUrl}/api/tenants/${tenantId}/approvals`)
     ).json();
     expect(approvals.approvals).toEqual([]);
+  });
+
+  it("upgrades an old-style link to the same screen at the tenant's address", async () => {
+    // A link from before the tenant was in the URL lands on the same run, in the tenant.
+    await page.goto(`/runs/${run.runId}`);
+    await poll(() => heading(page, "e2e-agent").isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe(`/t/${tenantId}/runs/${run.runId}`);
+
+    // Where an approval notice's link used to redirect: the tenant and approval in the query.
+    const waiting = await openRun(phone, baseUrl, tenantId, "legacy-link-agent");
+    const step = await proposeStep(baseUrl, tenantId, waiting, {
+      tool: "pay",
+      args: { invoice: "INV-44", amount: 3 },
+      idempotency_key: "step-1",
+    });
+    expect(step.status).toBe("awaiting_approval");
+    const approvals = await (
+      await phone.request.get(`${baseUrl}/api/tenants/${tenantId}/approvals`)
+    ).json();
+    const approvalId: string = approvals.approvals.find(
+      (a: { run_id: string }) => a.run_id === waiting.runId,
+    ).id;
+    await page.goto(`/approvals?tenant=${tenantId}&approval=${approvalId}`);
+    const card = page.locator(`[data-approval="${approvalId}"]`);
+    await poll(() => card.getAttribute("class")).toContain("focused");
+    expect(page.url()).toBe(`${baseUrl}/t/${tenantId}/approvals?id=${approvalId}`);
+    await shot(page, "legacy-approval-link");
+  });
+
+  it("keeps the address in step with the screen: links, back and forward", async () => {
+    await openSection(page, "Runs");
+    await poll(() => heading(page, "Runs").isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe(`/t/${tenantId}/runs`);
+    await page
+      .getByRole("list", { name: "Runs" })
+      .getByRole("link")
+      .filter({ hasText: "e2e-agent" })
+      .click();
+    await poll(() => heading(page, "e2e-agent").isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe(`/t/${tenantId}/runs/${run.runId}`);
+    await page.goBack();
+    await poll(() => heading(page, "Runs").isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe(`/t/${tenantId}/runs`);
+    await page.goForward();
+    await poll(() => heading(page, "e2e-agent").isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe(`/t/${tenantId}/runs/${run.runId}`);
+    // A tenant's bare address opens its first section.
+    await page.goto(`/t/${tenantId}`);
+    await poll(() => heading(page, "Approvals").isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe(`/t/${tenantId}/approvals`);
+    // The rewritten address's screen is replaced on the next navigation, not left behind.
+    await openSection(page, "Runs");
+    await poll(() => heading(page, "Runs").isVisible()).toBe(true);
+    expect(await page.getByRole("heading", { level: 1 }).allTextContents()).toEqual(["Runs"]);
+
+    // Leaving a screen while it still loads: its answers, arriving late, do not bring it back.
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let finished = 0;
+    const isApprovals = (url: string) => url.includes(`/api/tenants/${tenantId}/approvals?`);
+    const onFinished = (r: { url: () => string }) => void (isApprovals(r.url()) && finished++);
+    page.on("requestfinished", onFinished);
+    await page.route(`**/api/tenants/${tenantId}/approvals?*`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openSection(page, "Approvals");
+    await poll(() => heading(page, "Approvals").isVisible()).toBe(true);
+    await openSection(page, "Runs");
+    await poll(() => heading(page, "Runs").isVisible()).toBe(true);
+    release();
+    await poll(() => finished).toBeGreaterThanOrEqual(2);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 250)));
+    expect(await page.getByRole("heading", { level: 1 }).allTextContents()).toEqual(["Runs"]);
+    await page.unroute(`**/api/tenants/${tenantId}/approvals?*`);
+    page.off("requestfinished", onFinished);
   });
 
   it("verifies the audit log in the browser and exports it", async () => {
@@ -698,6 +774,7 @@ describe("tenant screens at 390×844", () => {
     await shot(secondPage, "invite-landing");
     await secondPage.getByRole("button", { name: /^Join / }).click();
     await poll(() => heading(secondPage!, "Approvals").isVisible()).toBe(true);
+    expect(new URL(secondPage.url()).pathname).toBe(`/t/${tenantId}/approvals`);
 
     const tabs = secondPage.getByRole("navigation", { name: "Sections" });
     await tabs.getByRole("button", { name: "More" }).click();
@@ -716,17 +793,21 @@ describe("tenant screens at 390×844", () => {
     expect(await switcher.inputValue()).toBe(tenantId);
     await shot(secondPage, "operator-more-menu");
 
-    await secondPage.goto("/tokens");
+    await secondPage.goto(`/t/${tenantId}/tokens`);
     await poll(() => heading(secondPage!, "Not available to your role").isVisible()).toBe(true);
-    await secondPage.goto("/vault");
+    await secondPage.goto(`/t/${tenantId}/vault`);
     await poll(() => secondPage!.getByRole("list", { name: "Secrets" }).isVisible()).toBe(true);
     expect(await secondPage.getByRole("button", { name: /^Delete / }).count()).toBe(0);
     expect(await secondPage.getByRole("heading", { name: "Encryption keys" }).count()).toBe(0);
 
-    // Their own tenant is one switch away, with everything an owner sees.
+    // Their own tenant is one switch away, with everything an owner sees, at its own address.
+    const own = (await (await second.request.get(`${baseUrl}/api/me`)).json()).memberships.find(
+      (m: { tenant_id: string }) => m.tenant_id !== tenantId,
+    ).tenant_id as string;
     await tabs.getByRole("button", { name: "More" }).click();
     await secondPage.locator("#tenant-more").selectOption({ index: 0 });
     await poll(() => secondPage!.getByText("No secrets yet.").isVisible()).toBe(true);
+    expect(new URL(secondPage.url()).pathname).toBe(`/t/${own}/vault`);
     await tabs.getByRole("button", { name: "More" }).click();
     expect(await sheet.getByRole("link").allTextContents()).toEqual([
       "Members",
@@ -738,6 +819,81 @@ describe("tenant screens at 390×844", () => {
     ]);
     await secondPage.locator("#tenant-more").selectOption(tenantId);
     await poll(() => secondPage!.getByRole("list", { name: "Secrets" }).isVisible()).toBe(true);
+    expect(new URL(secondPage.url()).pathname).toBe(`/t/${tenantId}/vault`);
+    // Switching is navigation: back returns to the other tenant's vault, forward comes back.
+    await secondPage.goBack();
+    await poll(() => secondPage!.getByText("No secrets yet.").isVisible()).toBe(true);
+    expect(new URL(secondPage.url()).pathname).toBe(`/t/${own}/vault`);
+    expect(await secondPage.locator("#tenant-top").inputValue()).toBe(own);
+    await secondPage.goForward();
+    await poll(() => secondPage!.getByRole("list", { name: "Secrets" }).isVisible()).toBe(true);
+    expect(new URL(secondPage.url()).pathname).toBe(`/t/${tenantId}/vault`);
+    expect(await secondPage.locator("#tenant-top").inputValue()).toBe(tenantId);
+  });
+
+  it("opens a run's link, shared by the owner, in the invitee's fresh browser", async () => {
+    const link = `/t/${tenantId}/runs/${run.runId}`;
+    // A new browser signed in as the invitee: their session cookie, nothing remembered (no
+    // tenant chosen on this device): the link alone says which tenant.
+    const { cookies } = await second!.storageState();
+    const fresh = await newPhoneContext(browser, baseUrl, undefined, {
+      storageState: { cookies, origins: [] },
+    });
+    try {
+      const p = await fresh.newPage();
+      const freshProblems = watchForPageProblems(p);
+      await p.goto(link);
+      await poll(() => heading(p, "e2e-agent").isVisible()).toBe(true);
+      expect(new URL(p.url()).pathname).toBe(link);
+      const steps = p.getByRole("list", { name: "Step trace" }).getByRole("listitem");
+      await poll(() => steps.count()).toBeGreaterThan(0);
+      expect(await p.locator("#tenant-top").inputValue()).toBe(tenantId);
+      await shot(p, "shared-run-link");
+      expect(freshProblems).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("shows a link to someone else's tenant as no access, and none of its data", async () => {
+    const link = `/t/${tenantId}/runs/${run.runId}`;
+    const outsider = `outsider-${stamp}@example.com`;
+    const fresh = await newPhoneContext(browser, baseUrl);
+    try {
+      const p = await fresh.newPage();
+      const freshProblems = watchForPageProblems(p);
+      const asked: string[] = [];
+      p.on("request", (r) => {
+        if (r.url().includes(`/api/tenants/${tenantId}`)) asked.push(r.url());
+      });
+      await signUp(p, outsider, link);
+      await poll(() => heading(p, "You don't have access to this workspace").isVisible()).toBe(
+        true,
+      );
+      expect(new URL(p.url()).pathname).toBe(link);
+      const text = await p.locator("main").innerText();
+      expect(text).not.toContain("e2e-agent");
+      expect(text).not.toContain(run.runId);
+      expect(text).toContain(outsider);
+      // Nothing of that tenant was asked for, and the server would refuse it anyway.
+      expect(asked).toEqual([]);
+      const refused = await fresh.request.get(
+        `${baseUrl}/api/tenants/${tenantId}/runs/${run.runId}`,
+      );
+      expect([403, 404]).toContain(refused.status());
+      // Only the account is in the navigation: no section of any tenant.
+      const tabs = p.getByRole("navigation", { name: "Sections" });
+      expect(await tabs.getByRole("link").allTextContents()).toEqual(["Account"]);
+      await shot(p, "no-access");
+      // Their own workspace is listed, one tap away.
+      await p.getByRole("list", { name: "Your workspaces" }).getByRole("link").click();
+      await poll(() => heading(p, "Approvals").isVisible()).toBe(true);
+      expect(new URL(p.url()).pathname).toMatch(/^\/t\/[^/]+\/approvals$/);
+      expect(new URL(p.url()).pathname).not.toContain(tenantId);
+      expect(freshProblems).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("changes the invitee's role, which changes what they see, and lets them leave", async () => {
@@ -754,7 +910,7 @@ describe("tenant screens at 390×844", () => {
     await poll(async () => (await row.textContent()) ?? "").toContain("Viewer");
 
     const p = secondPage!;
-    await p.goto("/members");
+    await p.goto(`/t/${tenantId}/members`);
     await poll(() => heading(p, "Members").isVisible()).toBe(true);
     const tabs = p.getByRole("navigation", { name: "Sections" });
     expect(await tabs.getByRole("link").allTextContents()).toEqual([
@@ -776,12 +932,12 @@ describe("tenant screens at 390×844", () => {
 
   it("also lays out at desktop width", async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`/runs/${run.runId}`);
+    await page.goto(`/t/${tenantId}/runs/${run.runId}`);
     await poll(() => heading(page, "e2e-agent").isVisible()).toBe(true);
     await poll(() => page.getByRole("navigation", { name: "Console" }).isVisible()).toBe(true);
     expect(await page.getByRole("navigation", { name: "Sections" }).isVisible()).toBe(false);
     await shot(page, "desktop-run");
-    await page.goto("/policies/new");
+    await page.goto(`/t/${tenantId}/policies/new`);
     await poll(() => page.getByText("✓ No problems").isVisible()).toBe(true);
     await shot(page, "desktop-policy-editor");
     await page.setViewportSize({ width: 390, height: 844 });
@@ -789,12 +945,12 @@ describe("tenant screens at 390×844", () => {
 
   it("stays legible in dark mode", async () => {
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto(`/runs/${run.runId}`);
+    await page.goto(`/t/${tenantId}/runs/${run.runId}`);
     await poll(() => heading(page, "e2e-agent").isVisible()).toBe(true);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe("rgb(15, 19, 24)");
     await shot(page, "dark-run");
-    await page.goto("/policies/new");
+    await page.goto(`/t/${tenantId}/policies/new`);
     await poll(() => page.getByText("✓ No problems").isVisible()).toBe(true);
     await typePolicy(BROKEN_POLICY);
     await poll(() => page.getByRole("list", { name: "Lint results" }).isVisible()).toBe(true);

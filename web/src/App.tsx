@@ -3,11 +3,13 @@ import { api, ApiError, messageOf, setUnauthenticatedListener } from "./api";
 import type { Me, SignInMethod, SignInResult } from "./api";
 import { Shell } from "./components/Shell";
 import { Alert, Button, Loading } from "./components/ui";
-import { parseRoute, SCREEN_TITLES } from "./routes";
-import { usePath } from "./router";
-import { PasskeyPrompt } from "./screens/PasskeyPrompt";
+import { sectionOf, tenantHome, visibleNav } from "./nav";
+import { matchRoute, NOT_FOUND_TITLE, upgradeLegacyPath } from "./routes";
+import type { AccountContext } from "./routes";
+import { navigate, redirect, usePath } from "./router";
+import { PasskeyPrompt } from "./screens/signin/PasskeyPrompt";
+import { SignIn } from "./screens/signin/SignIn";
 import { Screens } from "./Screens";
-import { SignIn } from "./screens/SignIn";
 import { chooseTenant, rememberedTenant, rememberTenant, scopesOf } from "./tenancy";
 
 type Auth =
@@ -23,12 +25,36 @@ export function App() {
   const [auth, setAuth] = useState<Auth>({ kind: "checking" });
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [tenantId, setTenantId] = useState<string | null>(
-    // An approval notice's link names its tenant; otherwise the one chosen last time.
-    () => new URLSearchParams(location.search).get("tenant") ?? rememberedTenant(),
-  );
-  const path = usePath();
-  const route = parseRoute(path, location.search);
+  // Outside a tenant's addresses: the tenant the console worked in last on this device.
+  const [tenantId, setTenantId] = useState<string | null>(rememberedTenant);
+  const address = usePath();
+  const [path, search = ""] = splitAddress(address);
+  const match = matchRoute(path, search);
+  const urlTenant = tenantInPath(path);
+  const memberships = auth.kind === "signed-in" ? scopesOf(auth.me) : [];
+  const member = urlTenant ? (memberships.find((t) => t.id === urlTenant) ?? null) : null;
+  // An address from before the tenant was in the URL, or a tenant's own root (`/t/x`).
+  const fallback = chooseTenant(memberships, tenantId);
+  const upgraded =
+    auth.kind !== "signed-in"
+      ? null
+      : member && /^\/t\/[^/]+\/?$/.test(path)
+        ? tenantHome(member)
+        : upgradeLegacyPath(path, search, fallback?.id ?? null);
+
+  useEffect(() => {
+    if (upgraded) redirect(upgraded);
+  }, [upgraded]);
+
+  const screenTitle = urlTenant && !member ? "No access" : (match?.route.title ?? NOT_FOUND_TITLE);
+
+  // Opening a tenant's address makes it the one the console works in.
+  useEffect(() => {
+    if (member && member.id !== tenantId) {
+      rememberTenant(member.id);
+      setTenantId(member.id);
+    }
+  }, [member?.id]);
 
   const check = async () => {
     setAuth({ kind: "checking" });
@@ -60,14 +86,23 @@ export function App() {
       unavailable: "Gatehouse is unavailable",
       "signed-out": "Sign in · Gatehouse",
       "passkey-prompt": "Add a passkey · Gatehouse",
-      "signed-in": `${SCREEN_TITLES[route.screen]} · Gatehouse`,
+      "signed-in": `${screenTitle} · Gatehouse`,
     };
     document.title = titles[auth.kind];
-  }, [auth.kind, route.screen]);
+  }, [auth.kind, screenTitle]);
 
   const switchTenant = (id: string) => {
     rememberTenant(id);
     setTenantId(id);
+  };
+
+  /** The switcher: on a tenant's screen, the same section in the other tenant. */
+  const switchTo = (id: string) => {
+    const next = memberships.find((t) => t.id === id);
+    if (!next || !match || match.route.scope !== "tenant") return switchTenant(id);
+    const section = sectionOf(match.route);
+    const same = visibleNav(next).find((item) => item.screen === section);
+    navigate(same?.href ?? tenantHome(next));
   };
 
   /** Fresh memberships after joining or leaving a tenant. */
@@ -141,15 +176,25 @@ export function App() {
         </Shell>
       );
     case "signed-in": {
-      const tenants = scopesOf(auth.me);
-      const tenant = chooseTenant(tenants, tenantId);
+      const tenants = memberships;
+      // On a tenant's address, that tenant or (not a member) none: nothing of another one shows.
+      const tenant = urlTenant ? member : fallback;
+      const app: AccountContext = {
+        me: auth.me,
+        notice: auth.notice,
+        tenant,
+        tenants,
+        refreshMe,
+        switchTenant,
+        onSignedOut: (notice) => setAuth({ kind: "signed-out", notice }),
+      };
       return (
         <Shell
           me={auth.me}
           path={path}
           tenant={tenant}
           tenants={tenants}
-          onSwitchTenant={switchTenant}
+          onSwitchTenant={switchTo}
           signingOut={signingOut}
           onSignOut={signOut}
         >
@@ -160,17 +205,31 @@ export function App() {
           ) : null}
           <Screens
             key={`${tenant?.id ?? "none"} ${path}`}
-            route={route}
-            me={auth.me}
+            match={match}
+            upgrading={upgraded !== null}
+            oldTenantAddress={tenants.length === 0 && upgradeLegacyPath(path, search, "_") !== null}
+            inTenant={urlTenant !== null}
             tenant={tenant}
-            tenants={tenants}
-            notice={auth.notice}
-            refreshMe={refreshMe}
-            switchTenant={switchTenant}
-            onSignedOut={(notice) => setAuth({ kind: "signed-out", notice })}
+            app={app}
           />
         </Shell>
       );
     }
+  }
+}
+
+function splitAddress(address: string): [string, string?] {
+  const at = address.indexOf("?");
+  return at === -1 ? [address] : [address.slice(0, at), address.slice(at)];
+}
+
+/** The tenant an address under `/t/` is for (whatever follows it). */
+function tenantInPath(path: string): string | null {
+  const segment = /^\/t\/([^/]+)/.exec(path)?.[1];
+  if (segment === undefined) return null;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }

@@ -1,19 +1,38 @@
 import { useCallback, useEffect, useRef, useState } from "hono/jsx/dom";
 
+/**
+ * Whether the component is still on screen. hono/jsx/dom applies a state update to a component
+ * even after it was removed, putting its old DOM back (a screen left behind below the next one),
+ * so state set after an await must be dropped once the component is gone.
+ */
+export function useMounted(): { readonly current: boolean } {
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  return mounted;
+}
+
 export type Resource<T> =
   { state: "loading" } | { state: "error"; error: unknown } | { state: "ready"; data: T };
 
 /** Loads `load()` on mount; `reload()` fetches again while keeping the last data on screen. */
 export function useResource<T>(load: () => Promise<T>): [Resource<T>, () => Promise<void>] {
   const [resource, setResource] = useState<Resource<T>>({ state: "loading" });
+  const mounted = useMounted();
   const loader = useRef(load);
   loader.current = load;
   const reload = useCallback(async () => {
+    let next: Resource<T>;
     try {
-      setResource({ state: "ready", data: await loader.current() });
+      next = { state: "ready", data: await loader.current() };
     } catch (error) {
-      setResource({ state: "error", error });
+      next = { state: "error", error };
     }
+    if (mounted.current) setResource(next);
   }, []);
   useEffect(() => {
     void reload();
@@ -71,6 +90,7 @@ export function useAutoRefresh(refresh: () => Promise<void>, ms: number, enabled
 export function useAction<K extends string>() {
   const [busy, setBusy] = useState<K | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const mounted = useMounted();
   const run = async (key: K, action: () => Promise<void>): Promise<boolean> => {
     setBusy(key);
     setError(null);
@@ -78,10 +98,11 @@ export function useAction<K extends string>() {
       await action();
       return true;
     } catch (e) {
-      setError(e);
+      if (mounted.current) setError(e);
       return false;
     } finally {
-      setBusy(null);
+      // The action may have navigated away (the screen is gone).
+      if (mounted.current) setBusy(null);
     }
   };
   return { busy, error, setError, run };
@@ -98,14 +119,17 @@ export function usePolledResource<T>(
 ): [Resource<T>, () => Promise<void>, unknown] {
   const [resource, setResource] = useState<Resource<T>>({ state: "loading" });
   const [staleError, setStaleError] = useState<unknown>(null);
+  const mounted = useMounted();
   const loader = useRef(load);
   loader.current = load;
   const reload = useCallback(async () => {
     try {
       const data = await loader.current();
+      if (!mounted.current) return;
       setResource({ state: "ready", data });
       setStaleError(null);
     } catch (error) {
+      if (!mounted.current) return;
       setResource((r) => (r.state === "ready" ? r : { state: "error", error }));
       setStaleError(error);
     }

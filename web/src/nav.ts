@@ -1,39 +1,57 @@
-import type { Action, Role } from "../../core/permissions";
+import type { Action } from "../../core/permissions";
 import { can } from "../../core/permissions";
-
-export type NavIcon = "approvals" | "runs" | "policies" | "vault" | "more";
+import type { NavIcon } from "./components/icons";
+import { href, ROUTES } from "./routes";
+import type { AnyRoute, Screen } from "./routes";
+import type { TenantScope } from "./tenancy";
 
 export interface NavItem {
+  screen: Screen;
   href: string;
   label: string;
-  /** What the role must be allowed to see the screen; null: everyone signed in. */
+  /** What the role must be allowed to see the section; null: everyone signed in. */
   needs: Action | null;
   icon?: NavIcon;
 }
 
-/** Console sections, most used first (the phone's tab bar shows the first few). */
-export const NAV: readonly NavItem[] = [
-  { href: "/approvals", label: "Approvals", needs: "approvals.read", icon: "approvals" },
-  { href: "/runs", label: "Runs", needs: "runs.read", icon: "runs" },
-  { href: "/policies", label: "Policies", needs: "policies.read", icon: "policies" },
-  { href: "/vault", label: "Vault", needs: "secrets.read_metadata", icon: "vault" },
-  { href: "/members", label: "Members", needs: "members.read" },
-  { href: "/tokens", label: "Tokens", needs: "tokens.read" },
-  { href: "/audit", label: "Audit", needs: "audit.read" },
-  { href: "/sessions", label: "Conversations", needs: "sessions.read" },
-  { href: "/mcp", label: "MCP", needs: "tenant.read" },
-  { href: "/", label: "Account", needs: null },
-];
+/** The console's sections: the route table's entries with a `nav`, in its order. */
+export const NAV_ROUTES = ROUTES.filter((r) => "nav" in r && r.nav !== undefined);
 
-/** The sections a role can use; without a tenant only the ones that need no role. */
-export function visibleNav(role: Role | null): NavItem[] {
-  return NAV.filter((item) => item.needs === null || (role !== null && can(role, item.needs)));
+/** The sections the person can use in `tenant`; without a tenant only the account. */
+export function visibleNav(tenant: Pick<TenantScope, "id" | "role"> | null): NavItem[] {
+  return NAV_ROUTES.flatMap((r): NavItem[] => {
+    const nav = r.nav!;
+    const base = {
+      screen: r.screen,
+      label: nav.label,
+      ...("icon" in nav ? { icon: nav.icon } : {}),
+    };
+    if (r.scope === "account") return [{ ...base, href: r.path, needs: null }];
+    if (!tenant || !can(tenant.role, r.needs)) return [];
+    return [
+      { ...base, href: r.path.replace(":tenant", encodeURIComponent(tenant.id)), needs: r.needs },
+    ];
+  });
 }
 
-/** `/runs/run_1` is inside Runs; `/` is only the account itself. */
-export function isCurrent(href: string, path: string): boolean {
-  if (href === "/") return path === "/";
-  return path === href || path.startsWith(`${href}/`);
+/** The section a tenant screen belongs to (a run is in Runs); null outside the sections. */
+export function sectionOf(route: AnyRoute): Screen | null {
+  if (route.scope !== "tenant") return null;
+  const section = NAV_ROUTES.find(
+    (r) => r.scope === "tenant" && (r.path === route.path || route.path.startsWith(`${r.path}/`)),
+  );
+  return section?.screen ?? null;
+}
+
+/** Where a tenant opens: its first section the role may use. */
+export function tenantHome(tenant: Pick<TenantScope, "id" | "role">): string {
+  return visibleNav(tenant).find((i) => i.needs !== null)?.href ?? href("account", {});
+}
+
+/** `/t/x/runs/run_1` is inside Runs; `/` is only the account itself. */
+export function isCurrent(itemHref: string, path: string): boolean {
+  if (itemHref === "/") return path === "/";
+  return path === itemHref || path.startsWith(`${itemHref}/`);
 }
 
 /**

@@ -3,17 +3,26 @@ import { useEffect, useState } from "hono/jsx/dom";
 
 const CHANGE = "gatehouse:navigate";
 
+const here = () => location.pathname + location.search;
+
 export function navigate(path: string): void {
-  if (path === location.pathname) return;
+  if (path === here()) return;
   history.pushState(null, "", path);
   window.dispatchEvent(new Event(CHANGE));
 }
 
-/** The current path; re-renders on back/forward and on `navigate`. */
+/** Replaces the current address (an old link's new form) without adding to the history. */
+export function redirect(path: string): void {
+  if (path === here()) return;
+  history.replaceState(null, "", path);
+  window.dispatchEvent(new Event(CHANGE));
+}
+
+/** The current path and query; re-renders on back/forward, `navigate` and `redirect`. */
 export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
+  const [path, setPath] = useState(here());
   useEffect(() => {
-    const update = () => setPath(location.pathname);
+    const update = () => setPath(here());
     window.addEventListener("popstate", update);
     window.addEventListener(CHANGE, update);
     return () => {

@@ -1,5 +1,7 @@
 import type { Action } from "../../core/permissions";
 import type { Me } from "./api";
+import { href } from "./routes";
+import type { ScreenParams, TenantScreen } from "./routes";
 import { tenantApi } from "./tenant-api";
 import type { TenantApi } from "./tenant-api";
 import { allows } from "./tenancy";
@@ -12,6 +14,12 @@ export interface Workspace {
   api: TenantApi;
   /** Whether the role allows `action` (to hide what the server would refuse anyway). */
   can: (action: Action) => boolean;
+  /** The address of a screen of this tenant. */
+  href: <S extends TenantScreen>(
+    screen: S,
+    params: ScreenParams<S>,
+    query?: Readonly<Record<string, string | null>>,
+  ) => string;
   /** Reloads `/api/me` (memberships change when joining or leaving a tenant). */
   refreshMe: () => Promise<Me>;
   switchTenant: (tenantId: string) => void;
@@ -28,6 +36,7 @@ export function workspace(
     tenant,
     api: tenantApi(tenant.id),
     can: (action) => allows(tenant, action),
+    href: (screen, params, query) => href(screen, { ...params, tenant: tenant.id } as never, query),
     refreshMe,
     switchTenant,
   };

@@ -159,9 +159,9 @@ describe("approval requests to a Slack-compatible webhook", () => {
     const opened = await SELF.fetch(link.toString(), { redirect: "manual" });
     expect(opened.status).toBe(302);
     const to = new URL(opened.headers.get("location")!);
-    expect(to.pathname).toBe("/approvals");
-    expect(to.searchParams.get("tenant")).toBe(owner.tenantId);
-    expect(to.searchParams.get("approval")).toBe(approvalId);
+    expect(to.pathname).toBe(`/t/${owner.tenantId}/approvals`);
+    expect(to.searchParams.get("id")).toBe(approvalId);
+    expect([...to.searchParams.keys()]).toEqual(["id"]);
     const token = link.searchParams.get("token")!;
     const altered = `${link.origin}${link.pathname}?token=${encodeURIComponent(token.slice(0, -2) + (token.endsWith("AA") ? "BB" : "AA"))}`;
     expect((await SELF.fetch(altered, { redirect: "manual" })).status).toBe(400);

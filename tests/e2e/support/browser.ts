@@ -29,8 +29,14 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A fresh context that looks like a phone: 390×844 at 3×, touch, mobile user agent. */
-export function newPhoneContext(browser: Browser, baseURL: string, userAgent = ANDROID_UA) {
+export function newPhoneContext(
+  browser: Browser,
+  baseURL: string,
+  userAgent = ANDROID_UA,
+  extra: Parameters<Browser["newContext"]>[0] = {},
+) {
   return browser.newContext({
+    ...extra,
     baseURL,
     viewport: PHONE_VIEWPORT,
     deviceScaleFactor: 3,

@@ -3,14 +3,12 @@ import { Name } from "./Name";
 import { useEffect, useState } from "hono/jsx/dom";
 import type { Me } from "../api";
 import { ROLE_LABELS } from "../labels";
-import { isCurrent, NAV, splitTabs, visibleNav } from "../nav";
+import { isCurrent, splitTabs, visibleNav } from "../nav";
 import type { NavItem } from "../nav";
 import { Link } from "../router";
 import type { TenantScope } from "../tenancy";
 import { Icon } from "./icons";
 import { Button } from "./ui";
-
-export { NAV };
 
 interface ShellProps {
   me: Me | null;
@@ -32,7 +30,7 @@ export function Shell(props: ShellProps) {
   const signedIn = props.me !== null;
   const tenant = props.tenant ?? null;
   const tenants = props.tenants ?? [];
-  const items = visibleNav(tenant?.role ?? null);
+  const items = visibleNav(tenant);
   // Several tenants: keep More for the switcher even when every section fits in the tab bar.
   const split =
     tenants.length > 1 ? { tabs: items.slice(0, 4), more: items.slice(4) } : splitTabs(items);

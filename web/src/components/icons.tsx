@@ -1,4 +1,4 @@
-import type { NavIcon } from "../nav";
+export type NavIcon = "approvals" | "runs" | "policies" | "vault" | "more";
 
 /** Tab bar icons: simple strokes that read at 24 px. */
 const PATHS: Readonly<Record<NavIcon, string>> = {

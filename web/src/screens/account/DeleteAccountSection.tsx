@@ -4,6 +4,7 @@ import { needsStepUp } from "../../components/Confirm";
 import { StepUp } from "../../components/StepUp";
 import { Alert, Button, Section } from "../../components/ui";
 import { navigate } from "../../router";
+import { href } from "../../routes";
 
 /**
  * Deleting the account: says what goes, asks to type the address, then step-up. While the
@@ -12,7 +13,6 @@ import { navigate } from "../../router";
  */
 export function DeleteAccountSection(props: {
   email: string;
-  onSwitchTenant: (tenantId: string) => void;
   onDeleted: (notice: string) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -78,8 +78,8 @@ export function DeleteAccountSection(props: {
                   <div class="row-actions">
                     <Button
                       onClick={() => {
-                        props.onSwitchTenant(issue.path.replace(/^tenants\./, ""));
-                        navigate("/members");
+                        const tenant = issue.path.replace(/^tenants\./, "");
+                        navigate(href("members", { tenant }));
                       }}
                     >
                       Open its members

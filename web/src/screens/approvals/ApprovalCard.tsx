@@ -6,7 +6,6 @@ import { Badge } from "../../components/ui";
 import { formatDateTime, prettyJson, relativeTime, timeLeft } from "../../format";
 import { useSecondsLeft } from "../../hooks";
 import { Link } from "../../router";
-import { paths } from "../../routes";
 import type { Approval } from "../../tenant-api";
 import type { Workspace } from "../../workspace";
 
@@ -76,7 +75,7 @@ export function ApprovalCard(props: {
         <dd>{a.agent ?? "unknown"}</dd>
         <dt>Run</dt>
         <dd>
-          <Link href={paths.run(a.run_id)} class="inline-link">
+          <Link href={props.ws.href("run", { runId: a.run_id })} class="inline-link">
             {a.agent ? `${a.agent} run` : "the run"}
           </Link>{" "}
           <IdOnDemand id={a.run_id} />
@@ -157,7 +156,7 @@ export function ApprovalCard(props: {
         <p class="muted">Your role can see approvals but not decide them.</p>
       ) : null}
       <Link
-        href={paths.approval(a.id, pending ? "pending" : "decided")}
+        href={props.ws.href("approvals", {}, { tab: pending ? null : "decided", id: a.id })}
         class="btn btn-quiet row-link"
       >
         Link to this approval

@@ -35,7 +35,11 @@ export function Approvals(props: { ws: Workspace; tab: Tab; focus: string | null
 
   const choose = (next: Tab) => {
     setTab(next);
-    history.replaceState(null, "", next === "decided" ? "/approvals?tab=decided" : "/approvals");
+    history.replaceState(
+      null,
+      "",
+      ws.href("approvals", {}, { tab: next === "decided" ? next : null }),
+    );
   };
 
   const decided = async (message: string) => {

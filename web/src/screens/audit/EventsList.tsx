@@ -5,7 +5,6 @@ import { Alert, Button, JsonDetails, Loading } from "../../components/ui";
 import { formatDateTime, shortId } from "../../format";
 import { useResource } from "../../hooks";
 import { Link } from "../../router";
-import { paths } from "../../routes";
 import type { AuditEvent, AuditQuery } from "../../tenant-api";
 import { actorName, useActorNames } from "../../actor-names";
 import type { ActorNames } from "../../actor-names";
@@ -151,7 +150,7 @@ function EventRow(props: { event: AuditEvent; names: ActorNames; ws: Workspace }
           <span aria-hidden="true">Proof</span>
         </Button>
         {e.run_id ? (
-          <Link href={paths.run(e.run_id)} class="btn btn-quiet">
+          <Link href={props.ws.href("run", { runId: e.run_id })} class="btn btn-quiet">
             <span class="visually-hidden">Open the run of event {e.seq}</span>
             <span aria-hidden="true">Run</span>
           </Link>

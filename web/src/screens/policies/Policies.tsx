@@ -4,7 +4,6 @@ import { takeFlash } from "../../flash";
 import { authorLabel, relativeTime } from "../../format";
 import { useResource } from "../../hooks";
 import { Link, navigate } from "../../router";
-import { paths } from "../../routes";
 import type { PolicyVersion } from "../../tenant-api";
 import type { Workspace } from "../../workspace";
 import { ActivateButton } from "./ActivateButton";
@@ -33,7 +32,7 @@ export function Policies(props: { ws: Workspace }) {
       <Alert message={notice} tone="info" />
       {ws.can("policies.write") ? (
         <div class="actions">
-          <Link href={paths.editPolicy(null)} class="btn btn-primary">
+          <Link href={ws.href("policy-new", {})} class="btn btn-primary">
             New version
           </Link>
         </div>
@@ -57,7 +56,7 @@ export function Policies(props: { ws: Workspace }) {
             </ul>
           </Section>
           {listing.data.versions.length > 1 ? (
-            <CompareForm versions={listing.data.versions} />
+            <CompareForm ws={ws} versions={listing.data.versions} />
           ) : null}
         </>
       ) : null}
@@ -86,7 +85,7 @@ function VersionRow(props: {
         </p>
       </div>
       <div class="row-actions">
-        <Link href={paths.policy(v.version)} class="btn btn-quiet">
+        <Link href={props.ws.href("policy", { version: String(v.version) })} class="btn btn-quiet">
           <span class="visually-hidden">View version {v.version}</span>
           <span aria-hidden="true">View</span>
         </Link>
@@ -103,7 +102,8 @@ function VersionRow(props: {
   );
 }
 
-function CompareForm(props: { versions: PolicyVersion[] }) {
+function CompareForm(props: { ws: Workspace; versions: PolicyVersion[] }) {
+  const { ws } = props;
   const newest = props.versions[0]!.version;
   const active = activeVersion(props.versions);
   const [from, setFrom] = useState(
@@ -123,7 +123,7 @@ function CompareForm(props: { versions: PolicyVersion[] }) {
         class="stack compare-form"
         onSubmit={(e: Event) => {
           e.preventDefault();
-          navigate(paths.comparePolicies(from, to));
+          navigate(ws.href("policy-diff", { from: String(from), to: String(to) }));
         }}
       >
         <div class="field-pair">

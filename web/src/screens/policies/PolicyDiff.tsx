@@ -4,7 +4,6 @@ import { diffLines, diffStats, foldUnchanged } from "../../diff";
 import type { DiffLine } from "../../diff";
 import { useResource } from "../../hooks";
 import { Link, navigate } from "../../router";
-import { paths } from "../../routes";
 import type { PolicyVersion } from "../../tenant-api";
 import type { Workspace } from "../../workspace";
 import { BundleId } from "./BundleId";
@@ -23,7 +22,7 @@ export function PolicyDiff(props: { ws: Workspace; from: number; to: number }) {
   return (
     <main class="screen" aria-labelledby="diff-title">
       <p class="back">
-        <Link href="/policies" class="btn btn-quiet">
+        <Link href={ws.href("policies", {})} class="btn btn-quiet">
           ← All versions
         </Link>
       </p>
@@ -36,7 +35,7 @@ export function PolicyDiff(props: { ws: Workspace; from: number; to: number }) {
       {data.state === "error" ? <Retry error={data.error} onRetry={reload} /> : null}
       {data.state === "ready" ? (
         <>
-          <VersionPickers versions={data.data.versions} from={props.from} to={props.to} />
+          <VersionPickers ws={ws} versions={data.data.versions} from={props.from} to={props.to} />
           <section class="card" aria-label="Differences">
             <div class="diff-head">
               <BundleId label={`v${props.from}`} value={data.data.a.bundle_id} />
@@ -50,7 +49,13 @@ export function PolicyDiff(props: { ws: Workspace; from: number; to: number }) {
   );
 }
 
-function VersionPickers(props: { versions: PolicyVersion[]; from: number; to: number }) {
+function VersionPickers(props: {
+  ws: Workspace;
+  versions: PolicyVersion[];
+  from: number;
+  to: number;
+}) {
+  const { ws } = props;
   const picker = (id: string, label: string, value: number, go: (v: number) => string) => (
     <div class="field">
       <label for={id}>{label}</label>
@@ -70,8 +75,12 @@ function VersionPickers(props: { versions: PolicyVersion[]; from: number; to: nu
   );
   return (
     <div class="field-pair">
-      {picker("diff-from", "From", props.from, (v) => paths.comparePolicies(v, props.to))}
-      {picker("diff-to", "To", props.to, (v) => paths.comparePolicies(props.from, v))}
+      {picker("diff-from", "From", props.from, (v) =>
+        ws.href("policy-diff", { from: String(v), to: String(props.to) }),
+      )}
+      {picker("diff-to", "To", props.to, (v) =>
+        ws.href("policy-diff", { from: String(props.from), to: String(v) }),
+      )}
     </div>
   );
 }

@@ -10,7 +10,6 @@ import { shortId } from "../../format";
 import { useAction, useResource } from "../../hooks";
 import type { LintReport } from "../../policy-lint";
 import { Link, navigate } from "../../router";
-import { paths } from "../../routes";
 import type { Workspace } from "../../workspace";
 import { activeVersion } from "./policy-data";
 
@@ -37,7 +36,7 @@ export function PolicyEditor(props: { ws: Workspace; base: number | null }) {
   return (
     <main class="screen" aria-labelledby="editor-title">
       <p class="back">
-        <Link href="/policies" class="btn btn-quiet">
+        <Link href={ws.href("policies", {})} class="btn btn-quiet">
           ← All versions
         </Link>
       </p>
@@ -127,7 +126,7 @@ function EditorForm(props: { ws: Workspace; from: number | null; initialSource: 
       try {
         const { policy } = await props.ws.api.createPolicy(source);
         flash(`Saved as version ${policy.version}. It takes effect once you activate it.`);
-        navigate(paths.policy(policy.version));
+        navigate(props.ws.href("policy", { version: String(policy.version) }));
       } catch (e) {
         if (e instanceof ApiError && e.code === "policy_invalid") {
           setServerFindings(e.issues.map(findingFromIssue).filter((f): f is Finding => f !== null));
@@ -258,7 +257,7 @@ function EditorForm(props: { ws: Workspace; from: number | null; initialSource: 
         >
           Save as new version
         </Button>
-        <Link href="/policies" class="btn btn-quiet">
+        <Link href={props.ws.href("policies", {})} class="btn btn-quiet">
           Cancel
         </Link>
       </div>

@@ -6,7 +6,6 @@ import { takeFlash } from "../../flash";
 import { authorLabel, formatDateTime } from "../../format";
 import { useResource } from "../../hooks";
 import { Link } from "../../router";
-import { paths } from "../../routes";
 import type { Workspace } from "../../workspace";
 import { ActivateButton } from "./ActivateButton";
 import { activeVersion, loadPolicyListing } from "./policy-data";
@@ -31,7 +30,7 @@ export function PolicyVersionScreen(props: { ws: Workspace; version: number }) {
   return (
     <main class="screen" aria-labelledby="policy-title">
       <p class="back">
-        <Link href="/policies" class="btn btn-quiet">
+        <Link href={ws.href("policies", {})} class="btn btn-quiet">
           ← All versions
         </Link>
       </p>
@@ -46,7 +45,7 @@ export function PolicyVersionScreen(props: { ws: Workspace; version: number }) {
         <LoadFailure
           error={data.error}
           what="policy version"
-          back={{ href: "/policies", label: "All versions" }}
+          back={{ href: ws.href("policies", {}), label: "All versions" }}
           onRetry={reload}
         />
       ) : null}
@@ -90,13 +89,19 @@ export function PolicyVersionScreen(props: { ws: Workspace; version: number }) {
                       />
                     ) : null}
                     {ws.can("policies.write") ? (
-                      <Link href={paths.editPolicy(policy.version)} class="btn btn-secondary">
+                      <Link
+                        href={ws.href("policy-edit", { version: String(policy.version) })}
+                        class="btn btn-secondary"
+                      >
                         Edit as a new version
                       </Link>
                     ) : null}
                     {active !== null && active !== policy.version ? (
                       <Link
-                        href={paths.comparePolicies(active, policy.version)}
+                        href={ws.href("policy-diff", {
+                          from: String(active),
+                          to: String(policy.version),
+                        })}
                         class="btn btn-secondary"
                       >
                         Compare with active

@@ -29,7 +29,7 @@ export function RunDetail(props: { ws: Workspace; runId: string }) {
   return (
     <main class="screen" aria-labelledby="run-title">
       <p class="back">
-        <Link href="/runs" class="btn btn-quiet">
+        <Link href={ws.href("runs", {})} class="btn btn-quiet">
           ← All runs
         </Link>
       </p>
@@ -38,7 +38,7 @@ export function RunDetail(props: { ws: Workspace; runId: string }) {
         <LoadFailure
           error={run.error}
           what="run"
-          back={{ href: "/runs", label: "All runs" }}
+          back={{ href: ws.href("runs", {}), label: "All runs" }}
           onRetry={reload}
         />
       ) : null}
@@ -147,7 +147,7 @@ function RunView(props: {
         ) : (
           <ol class="card-list" aria-label="Step trace">
             {run.steps.map((step) => (
-              <StepCard key={step.step_id} step={step} />
+              <StepCard key={step.step_id} ws={ws} step={step} />
             ))}
           </ol>
         )}

@@ -9,7 +9,6 @@ import { relativeTime } from "../../format";
 import { useResource } from "../../hooks";
 import { labelOf, RUN_STATUS_LABELS, RUN_STATUS_TONES, toneOf } from "../../labels";
 import { Link } from "../../router";
-import { paths } from "../../routes";
 import type { Run } from "../../tenant-api";
 import type { Workspace } from "../../workspace";
 
@@ -73,7 +72,7 @@ export function Runs(props: { ws: Workspace }) {
           <ul class="rows" aria-label="Runs">
             {runs.map((run) => (
               <li key={run.id} class="row">
-                <Link href={paths.run(run.id)} class="row-link-block">
+                <Link href={ws.href("run", { runId: run.id })} class="row-link-block">
                   <span class="row-title">
                     <Name text={run.agent} />
                     <Badge tone={toneOf(RUN_STATUS_TONES, run.status)}>

@@ -10,9 +10,10 @@ import {
 } from "../../labels";
 import { Link } from "../../router";
 import type { Step } from "../../tenant-api";
+import type { Workspace } from "../../workspace";
 
 /** One proposed tool call: the verdict, the rule that gave it, and what happened. */
-export function StepCard(props: { step: Step }) {
+export function StepCard(props: { ws: Workspace; step: Step }) {
   const s = props.step;
   const transformed =
     s.exec_args !== null && s.args !== undefined && prettyJson(s.exec_args) !== prettyJson(s.args);
@@ -56,7 +57,7 @@ export function StepCard(props: { step: Step }) {
         <JsonDetails summary="Output" value={s.output} />
       ) : null}
       {s.status === "awaiting_approval" ? (
-        <Link href="/approvals" class="btn btn-secondary step-action">
+        <Link href={props.ws.href("approvals", {})} class="btn btn-secondary step-action">
           Decide in Approvals
         </Link>
       ) : null}

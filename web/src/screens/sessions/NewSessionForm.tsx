@@ -175,7 +175,7 @@ export function NewSessionForm(props: {
             No model provider is configured yet. An admin or owner sets one up in the Vault, with
             the vault secret that holds its API key.
           </p>
-          <Link href="/vault" class="btn btn-secondary">
+          <Link href={ws.href("vault", {})} class="btn btn-secondary">
             Open the Vault
           </Link>
         </div>

@@ -15,12 +15,7 @@ import { Composer } from "./Composer";
 import { Conversation } from "./Conversation";
 import { openEventStream } from "./event-stream";
 import type { StreamMode } from "./event-stream";
-import {
-  PROVIDER_LABELS,
-  SESSION_STATUS_LABELS,
-  SESSION_STATUS_TONES,
-  sessionPaths,
-} from "./session-labels";
+import { PROVIDER_LABELS, SESSION_STATUS_LABELS, SESSION_STATUS_TONES } from "./session-labels";
 import type { Decision } from "./ToolCallCard";
 import {
   applyDelta,
@@ -51,7 +46,7 @@ export function SessionScreen(props: { ws: Workspace; id: string }) {
   return (
     <main class="screen session-screen" aria-labelledby="session-title">
       <p class="back">
-        <Link href={sessionPaths.list} class="btn btn-quiet">
+        <Link href={props.ws.href("sessions", {})} class="btn btn-quiet">
           ← All conversations
         </Link>
       </p>
@@ -60,7 +55,7 @@ export function SessionScreen(props: { ws: Workspace; id: string }) {
         <LoadFailure
           error={loaded.error}
           what="conversation"
-          back={{ href: "/sessions", label: "All conversations" }}
+          back={{ href: props.ws.href("sessions", {}), label: "All conversations" }}
           onRetry={reload}
         />
       ) : null}

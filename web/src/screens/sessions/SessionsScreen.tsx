@@ -14,12 +14,7 @@ import { sessionsApi } from "../../sessions-api";
 import type { HostedSession } from "../../sessions-api";
 import type { Workspace } from "../../workspace";
 import { NewSessionForm } from "./NewSessionForm";
-import {
-  PROVIDER_LABELS,
-  SESSION_STATUS_LABELS,
-  SESSION_STATUS_TONES,
-  sessionPaths,
-} from "./session-labels";
+import { PROVIDER_LABELS, SESSION_STATUS_LABELS, SESSION_STATUS_TONES } from "./session-labels";
 
 /** Statuses change while agents work: the list refreshes itself this often. */
 const REFRESH_MS = 5000;
@@ -59,7 +54,7 @@ export function SessionsScreen(props: { ws: Workspace }) {
           <NewSessionForm
             ws={ws}
             api={api}
-            onCreated={(s) => navigate(sessionPaths.session(s.id))}
+            onCreated={(s) => navigate(ws.href("session", { sessionId: s.id }))}
             onCancel={sessions.length > 0 ? () => setFormOpen(false) : undefined}
           />
         </section>
@@ -87,7 +82,7 @@ export function SessionsScreen(props: { ws: Workspace }) {
           <h2 id="session-list-title">All conversations</h2>
           <ul class="rows" aria-label="Conversations">
             {sessions.map((s) => (
-              <SessionRow key={s.id} session={s} names={names} />
+              <SessionRow ws={ws} key={s.id} session={s} names={names} />
             ))}
           </ul>
         </section>
@@ -96,11 +91,11 @@ export function SessionsScreen(props: { ws: Workspace }) {
   );
 }
 
-function SessionRow(props: { session: HostedSession; names: ActorNames }) {
+function SessionRow(props: { ws: Workspace; session: HostedSession; names: ActorNames }) {
   const s = props.session;
   return (
     <li class="row">
-      <Link href={sessionPaths.session(s.id)} class="row-link-block">
+      <Link href={props.ws.href("session", { sessionId: s.id })} class="row-link-block">
         <span class="row-title">
           <Name text={s.title} />
           <Badge tone={toneOf(SESSION_STATUS_TONES, s.status)}>

@@ -106,7 +106,7 @@ function InlineApproval(props: {
     return (
       <div class="stack inline-panel">
         <p class="muted">A person who may approve must decide before the agent can go on.</p>
-        <Link href="/approvals" class="btn btn-secondary">
+        <Link href={props.ws.href("approvals", {})} class="btn btn-secondary">
           Open Approvals
         </Link>
       </div>

@@ -2,12 +2,6 @@ import type { Tone } from "../../labels";
 import type { SessionStatus } from "../../sessions-api";
 import type { Verdict } from "../../tenant-api";
 
-/** Where the session screens live (the router maps these to `SessionsScreen` and `SessionScreen`). */
-export const sessionPaths = {
-  list: "/sessions",
-  session: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`,
-};
-
 export const SESSION_STATUS_LABELS: Readonly<Record<SessionStatus, string>> = {
   idle: "Ready",
   running: "Working",

@@ -1,16 +1,16 @@
-import type { Me } from "../api";
-import { Alert } from "../components/ui";
-import type { TenantScope } from "../tenancy";
-import { DeleteAccountSection } from "./account/DeleteAccountSection";
-import { DoctorSection } from "./account/DoctorSection";
-import { OwnershipOffers } from "./account/OwnershipOffers";
-import { EmailSection } from "./account/EmailSection";
-import { OtherDeviceSection } from "./account/OtherDeviceSection";
-import { LoginHistorySection } from "./account/LoginHistorySection";
-import { PasskeysSection } from "./account/PasskeysSection";
-import { SecurityLogSection } from "./account/SecurityLogSection";
-import { SessionsSection } from "./account/SessionsSection";
-import { TenantsSection } from "./account/TenantsSection";
+import type { Me } from "../../api";
+import { Alert } from "../../components/ui";
+import type { TenantScope } from "../../tenancy";
+import { DeleteAccountSection } from "./DeleteAccountSection";
+import { DoctorSection } from "./DoctorSection";
+import { OwnershipOffers } from "./OwnershipOffers";
+import { EmailSection } from "./EmailSection";
+import { OtherDeviceSection } from "./OtherDeviceSection";
+import { LoginHistorySection } from "./LoginHistorySection";
+import { PasskeysSection } from "./PasskeysSection";
+import { SecurityLogSection } from "./SecurityLogSection";
+import { SessionsSection } from "./SessionsSection";
+import { TenantsSection } from "./TenantsSection";
 
 /** The signed-in person's own security (passkeys, sessions, history) and their tenants. */
 export function Account(props: {
@@ -46,11 +46,7 @@ export function Account(props: {
       {props.tenant && (props.tenant.role === "owner" || props.tenant.role === "admin") ? (
         <DoctorSection />
       ) : null}
-      <DeleteAccountSection
-        email={props.me.user.email}
-        onSwitchTenant={props.onSwitchTenant}
-        onDeleted={props.onSignedOut}
-      />
+      <DeleteAccountSection email={props.me.user.email} onDeleted={props.onSignedOut} />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from "../router";
+import { Link } from "../../router";
 
 /** Signed in but in no tenant (e.g. after leaving the last one). */
 export function NoTenant() {

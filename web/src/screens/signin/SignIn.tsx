@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from "hono/jsx/dom";
-import { api, ApiError, messageOf } from "../api";
-import type { SignInMethod, SignInResult } from "../api";
-import { Alert, Button } from "../components/ui";
-import { countdown } from "../format";
-import { useSecondsLeft } from "../hooks";
+import { api, ApiError, messageOf } from "../../api";
+import type { SignInMethod, SignInResult } from "../../api";
+import { Alert, Button } from "../../components/ui";
+import { countdown } from "../../format";
+import { useSecondsLeft } from "../../hooks";
 import {
   cancelPasskeyRequests,
   isAborted,
@@ -12,8 +12,8 @@ import {
   passkeysSupported,
   signInWithPasskey,
   signInWithPasskeyAutofill,
-} from "../passkeys";
-import { OtherDevice } from "./signin/OtherDevice";
+} from "../../passkeys";
+import { OtherDevice } from "./OtherDevice";
 
 export type SignedIn = (result: SignInResult, method: SignInMethod) => void;
 

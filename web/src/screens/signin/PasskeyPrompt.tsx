@@ -1,7 +1,7 @@
 import { useState } from "hono/jsx/dom";
-import { messageOf } from "../api";
-import { Alert, Button } from "../components/ui";
-import { addPasskey, PasskeyCancelled } from "../passkeys";
+import { messageOf } from "../../api";
+import { Alert, Button } from "../../components/ui";
+import { addPasskey, PasskeyCancelled } from "../../passkeys";
 
 /** Offered once after an email-code sign-in when the person has no passkey yet. */
 export function PasskeyPrompt(props: { onDone: (added: boolean) => void }) {

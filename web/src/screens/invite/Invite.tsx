@@ -1,19 +1,15 @@
-import type { Me } from "../api";
-import { api, messageOf } from "../api";
-import { LoadFailure } from "../components/LoadFailure";
-import { Alert, Button, Loading } from "../components/ui";
-import { formatDateTime } from "../format";
-import { useAction, useResource } from "../hooks";
-import { labelOf, ROLE_LABELS } from "../labels";
-import { Link, navigate } from "../router";
+import type { Me } from "../../api";
+import { api, messageOf } from "../../api";
+import { LoadFailure } from "../../components/LoadFailure";
+import { Alert, Button, Loading } from "../../components/ui";
+import { formatDateTime } from "../../format";
+import { useAction, useResource } from "../../hooks";
+import { labelOf, ROLE_LABELS } from "../../labels";
+import { Link, navigate } from "../../router";
+import { href } from "../../routes";
 
 /** Where an invitation email's link lands: what it offers, and joining with one tap. */
-export function InviteScreen(props: {
-  token: string;
-  me: Me;
-  refreshMe: () => Promise<Me>;
-  switchTenant: (tenantId: string) => void;
-}) {
+export function InviteScreen(props: { token: string; me: Me; refreshMe: () => Promise<Me> }) {
   const [preview, reload] = useResource(() =>
     props.token
       ? api.previewInvite(props.token)
@@ -25,8 +21,7 @@ export function InviteScreen(props: {
     run("accept", async () => {
       const { tenant } = await api.acceptInvite(props.token);
       await props.refreshMe();
-      props.switchTenant(tenant.id);
-      navigate("/approvals");
+      navigate(href("approvals", { tenant: tenant.id }));
     });
 
   return (

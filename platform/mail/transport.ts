@@ -1,5 +1,7 @@
 import { Resend } from "resend";
 import type { Config } from "../config";
+import { database } from "../db/client";
+import { devOutbox } from "../db/schema";
 
 export interface OutgoingMail {
   to: string;
@@ -47,12 +49,16 @@ function devOutboxTransport(db: D1Database): MailTransport {
   return {
     async send(mail) {
       const id = crypto.randomUUID();
-      await db
-        .prepare(
-          "INSERT INTO dev_outbox (id, `to`, subject, text, html, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .bind(id, mail.to, mail.subject, mail.text, mail.html, Date.now())
-        .run();
+      await database(db)
+        .insert(devOutbox)
+        .values({
+          id,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          createdAt: Date.now(),
+        });
       console.log(`[dev outbox] to ${mail.to}: ${mail.subject}  (see /dev/outbox)`);
       return { ok: true, id };
     },

@@ -1,3 +1,6 @@
+import { sql } from "drizzle-orm";
+import { database, type Database } from "./db/client";
+import { rateLimits } from "./db/schema";
 import { errors } from "./http/errors";
 
 export interface RateLimit {
@@ -13,21 +16,23 @@ const windowStart = (rule: RateLimit, now: number) => now - (now % rule.windowMs
  * Counts one hit in a fixed window with one atomic upsert (`RETURNING count`), so it can ride in
  * a D1 batch with the work it guards.
  */
-export function countHit(db: D1Database, rule: RateLimit, now: number): D1PreparedStatement {
+export function countHit(db: Database, rule: RateLimit, now: number) {
   return db
-    .prepare(
-      `INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1)
-       ON CONFLICT(key) DO UPDATE SET
-         count = CASE WHEN window_start = excluded.window_start THEN count + 1 ELSE 1 END,
-         window_start = excluded.window_start
-       RETURNING count`,
-    )
-    .bind(rule.key, windowStart(rule, now));
+    .insert(rateLimits)
+    .values({ key: rule.key, windowStart: windowStart(rule, now), count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`CASE WHEN ${rateLimits.windowStart} = excluded.window_start THEN ${rateLimits.count} + 1 ELSE 1 END`,
+        windowStart: sql`excluded.window_start`,
+      },
+    })
+    .returning({ count: rateLimits.count });
 }
 
 /** SQL condition (for a statement batched after `countHit`) that holds while under the limit. */
-export const UNDER_LIMIT_SQL = (keyParam: string, limitParam: string) =>
-  `(SELECT count FROM rate_limits WHERE key = ${keyParam}) <= ${limitParam}`;
+export const underLimit = (rule: RateLimit) =>
+  sql`(SELECT count FROM rate_limits WHERE key = ${rule.key}) <= ${rule.limit}`;
 
 /** Throws 429 with Retry-After once the window's count is over the limit. */
 export function assertUnderLimit(count: number | undefined, rule: RateLimit, now: number): void {
@@ -42,6 +47,6 @@ export async function enforceRateLimit(
   rule: RateLimit,
   now: number,
 ): Promise<void> {
-  const row = await countHit(db, rule, now).first<{ count: number }>();
+  const row = await countHit(database(db), rule, now).get();
   assertUnderLimit(row?.count, rule, now);
 }

@@ -1,30 +1,28 @@
 /** Users (created with their personal tenant by the first successful email code). */
 
+import { eq } from "drizzle-orm";
 import { iso } from "../../core/time";
+import type { Database } from "../../platform/db/client";
+import { passkeys, users } from "../../platform/db/schema";
 
-export interface UserRow {
-  id: string;
-  email: string;
-  created_at: number;
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserById(db: Database, id: string): Promise<UserRow | null> {
+  return (await db.select().from(users).where(eq(users.id, id)).get()) ?? null;
 }
 
-export async function findUserById(db: D1Database, id: string): Promise<UserRow | null> {
-  return db
-    .prepare("SELECT id, email, created_at FROM users WHERE id = ?1")
-    .bind(id)
-    .first<UserRow>();
-}
-
-export async function hasPasskey(db: D1Database, userId: string): Promise<boolean> {
+export async function hasPasskey(db: Database, userId: string): Promise<boolean> {
   const row = await db
-    .prepare("SELECT 1 AS x FROM passkeys WHERE user_id = ?1 LIMIT 1")
-    .bind(userId)
-    .first();
-  return row !== null;
+    .select({ id: passkeys.id })
+    .from(passkeys)
+    .where(eq(passkeys.userId, userId))
+    .limit(1)
+    .get();
+  return row !== undefined;
 }
 
 export const userJson = (u: UserRow) => ({
   id: u.id,
   email: u.email,
-  created_at: iso(u.created_at),
+  created_at: iso(u.createdAt),
 });

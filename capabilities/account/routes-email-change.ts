@@ -5,7 +5,9 @@ import { fromHex, utf8 } from "../../core/encoding";
 import { generateOtpCode, otpMessage } from "../../core/otp";
 import { iso } from "../../core/time";
 import { requireRecentAuth } from "../login-sessions/principal";
-import { assertUnderLimit, countHit, enforceRateLimit } from "../../platform/rate-limit";
+import { assertUnderLimit, enforceRateLimit } from "../../platform/rate-limit";
+import { database } from "../../platform/db/client";
+import { attemptEmailChange } from "./repository";
 import { requestInfo } from "../login-sessions/sign-in";
 import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
@@ -127,14 +129,6 @@ emailChangeRoutes.openapi(
   },
 );
 
-interface PendingChange {
-  id: string;
-  from_email: string;
-  to_email: string;
-  code_hmac: string;
-  attempts: number;
-}
-
 emailChangeRoutes.openapi(
   createRoute({
     method: "post",
@@ -157,34 +151,26 @@ emailChangeRoutes.openapi(
     const now = clock.now();
     const limit = { key: `email-confirm:user:${p.userId}`, ...EMAIL_CHANGE_LIMITS.confirmPerUser };
     // The attempt is counted before the comparison, so parallel guesses cannot pass the limit.
-    const [hit, attempt] = await db.batch([
-      countHit(db, limit, now),
-      db
-        .prepare(
-          `UPDATE email_changes SET attempts = attempts + 1
-            WHERE id = (SELECT id FROM email_changes
-                         WHERE user_id = ?1 AND confirmed_at IS NULL AND voided_at IS NULL
-                           AND expires_at > ?2 AND attempts < ?3
-                         ORDER BY created_at DESC LIMIT 1)
-            RETURNING id, from_email, to_email, code_hmac, attempts`,
-        )
-        .bind(p.userId, now, MAX_ATTEMPTS),
-    ]);
-    assertUnderLimit((hit!.results[0] as { count: number } | undefined)?.count, limit, now);
-    const change = attempt!.results[0] as PendingChange | undefined;
-    if (!change || change.from_email !== p.email) throw invalidCode();
+    const { hit, change } = await attemptEmailChange(database(db), {
+      userId: p.userId,
+      limit,
+      now,
+      maxAttempts: MAX_ATTEMPTS,
+    });
+    assertUnderLimit(hit, limit, now);
+    if (!change || change.fromEmail !== p.email) throw invalidCode();
     const matches = await crypto.subtle.verify(
       "HMAC",
       await importHmacKey(c.var.config.authPepper),
-      fromHex(change.code_hmac),
-      utf8.encode(codeMessage(change.id, change.to_email, code)),
+      fromHex(change.codeHmac),
+      utf8.encode(codeMessage(change.id, change.toEmail, code)),
     );
     if (!matches) throw invalidCode();
 
     const notice = securityEventStatements(db, {
       userId: p.userId,
       kind: "email_changed",
-      detail: { change_id: change.id, from: change.from_email, to: change.to_email },
+      detail: { change_id: change.id, from: change.fromEmail, to: change.toEmail },
       ip: requestInfo(c).ip,
       now,
       ifChanged: true,
@@ -202,7 +188,7 @@ emailChangeRoutes.openapi(
             `UPDATE users SET email = ?3 WHERE id = ?1 AND email = ?2
                AND EXISTS (SELECT 1 FROM email_changes WHERE id = ?4 AND confirmed_at = ?5)`,
           )
-          .bind(p.userId, change.from_email, change.to_email, change.id, now),
+          .bind(p.userId, change.fromEmail, change.toEmail, change.id, now),
         ...notice.statements,
         // Codes still out for either address no longer sign anyone in.
         db
@@ -210,7 +196,7 @@ emailChangeRoutes.openapi(
             `UPDATE otp_challenges SET voided_at = ?3
               WHERE email IN (?1, ?2) AND consumed_at IS NULL AND voided_at IS NULL`,
           )
-          .bind(change.from_email, change.to_email, now),
+          .bind(change.fromEmail, change.toEmail, now),
       ]);
       if (confirmed!.meta.changes === 0) throw invalidCode();
     } catch (e) {
@@ -218,6 +204,6 @@ emailChangeRoutes.openapi(
       throw e;
     }
     sendSecurityNotice(c, notice);
-    return c.json({ ok: true as const, email: change.to_email }, 200);
+    return c.json({ ok: true as const, email: change.toEmail }, 200);
   },
 );

@@ -68,7 +68,7 @@ meRoutes.openapi(
     const p = sessionPrincipal(c, row, now);
     return c.json(
       {
-        user: userJson({ id: p.userId, email: p.email, created_at: row.created_at }),
+        user: userJson({ id: p.userId, email: p.email, createdAt: row.created_at }),
         memberships: memberships!.results as {
           tenant_id: string;
           tenant_name: string;

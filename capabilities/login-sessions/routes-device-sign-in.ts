@@ -15,11 +15,16 @@ import {
 import { deviceCodeHash, formatDeviceCode, generateDeviceCode } from "./device-code";
 import { requireRecentAuth, requireSession } from "./principal";
 import { enforceRateLimit } from "../../platform/rate-limit";
-import { finishSignIn, requestInfo, signInStatements } from "./sign-in";
+import { finishSignIn, requestInfo } from "./sign-in";
+import {
+  decideDeviceSignInRequest,
+  findPendingDeviceSignIn,
+  pollDeviceSignIn,
+  startDeviceSignIn,
+} from "./device-sign-in";
 import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "./app-env";
 import { validationHook } from "../../platform/http/validation";
-import { securityEventStatements } from "../account/security-notices";
 import {
   DeviceCodeBody,
   DeviceSignInPoll,
@@ -76,34 +81,11 @@ deviceSignInRoutes.openapi(
       { key: `device-start:ip:${ip(c)}`, ...DEVICE_SIGN_IN_LIMITS.startPerIp },
       now,
     );
-    const info = requestInfo(c);
-    const ua = describeUserAgent(info.userAgent);
-    const code = generateDeviceCode();
-    const secret = randomToken(32);
-    const expiresAt = now + DEVICE_SIGN_IN_TTL_MS;
-    await db.batch([
-      // Housekeeping: requests an hour past their expiry are of no use to anyone.
-      db.prepare("DELETE FROM device_sign_ins WHERE expires_at < ?1").bind(now - 60 * 60 * 1000),
-      db
-        .prepare(
-          `INSERT INTO device_sign_ins (id, code_hash, secret_hash, status, ip, user_agent, device,
-             browser, os, location, created_at, expires_at)
-           VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
-        )
-        .bind(
-          crypto.randomUUID(),
-          await deviceCodeHash(c.var.config.authPepper, code),
-          await sha256Hex(secret),
-          info.ip,
-          info.userAgent,
-          ua.device,
-          ua.browser,
-          ua.os,
-          info.location,
-          now,
-          expiresAt,
-        ),
-    ]);
+    const { code, secret, expiresAt } = await startDeviceSignIn(c.var.config, db, {
+      info: requestInfo(c),
+      now,
+      ttlMs: DEVICE_SIGN_IN_TTL_MS,
+    });
     setDeviceSignInCookie(c, secret);
     const shown = formatDeviceCode(code);
     return c.json(
@@ -116,13 +98,6 @@ deviceSignInRoutes.openapi(
     );
   },
 );
-
-interface RequestRow {
-  id: string;
-  status: "pending" | "approved" | "denied" | "completed";
-  expires_at: number;
-  approved_by: string | null;
-}
 
 deviceSignInRoutes.openapi(
   createRoute({
@@ -140,58 +115,21 @@ deviceSignInRoutes.openapi(
       { key: `device-poll:ip:${ip(c)}`, ...DEVICE_SIGN_IN_LIMITS.pollPerIp },
       now,
     );
-    const secret = readDeviceSignInCookie(c);
-    const row = secret
-      ? await db
-          .prepare(
-            "SELECT id, status, expires_at, approved_by FROM device_sign_ins WHERE secret_hash = ?1",
-          )
-          .bind(await sha256Hex(secret))
-          .first<RequestRow>()
-      : null;
-    const ended = (status: "denied" | "expired") => {
-      clearDeviceSignInCookie(c);
-      return c.json({ status }, 200);
-    };
-    if (!row || row.status === "completed" || row.expires_at <= now) return ended("expired");
-    if (row.status === "denied") return ended("denied");
-    if (row.status === "pending") return c.json({ status: "pending" as const }, 200);
-
-    // Approved: exactly one poll claims it, then that browser gets the session.
-    const claimed = await db
-      .prepare(
-        `UPDATE device_sign_ins SET status = 'completed', completed_at = ?2
-          WHERE id = ?1 AND status = 'approved' AND expires_at > ?2 RETURNING approved_by`,
-      )
-      .bind(row.id, now)
-      .first<{ approved_by: string }>();
-    const user = claimed ? await findUserById(db, claimed.approved_by) : null;
-    if (!user) return ended("expired");
-    const pending = await signInStatements(db, {
-      userId: user.id,
-      method: "qr",
-      authenticatedBy: `qr:${row.id}`,
-      // Being approved from elsewhere is no confirmation of this browser: sensitive actions here
-      // still ask for a passkey or an email code.
-      confirmedAt: now - STEP_UP_WINDOW_MS - 1,
-      lifetimeMs: c.var.config.sessionLifetimeMs,
+    const polled = await pollDeviceSignIn(c.var.config, db, {
+      secret: readDeviceSignInCookie(c),
       info: requestInfo(c),
       now,
       deviceToken: readDeviceCookie(c),
     });
-    await db.batch([
-      ...pending.statements,
-      db
-        .prepare("UPDATE device_sign_ins SET session_id = ?2 WHERE id = ?1")
-        .bind(row.id, pending.sessionId),
-    ]);
-    finishSignIn(c, pending);
+    if (polled.status === "pending") return c.json({ status: "pending" as const }, 200);
     clearDeviceSignInCookie(c);
+    if (polled.status !== "signed_in") return c.json({ status: polled.status }, 200);
+    finishSignIn(c, polled.pending);
     return c.json(
       {
         status: "signed_in" as const,
-        user: userJson(user),
-        has_passkey: await hasPasskey(db, user.id),
+        user: userJson(polled.user),
+        has_passkey: polled.hasPasskey,
       },
       200,
     );
@@ -213,24 +151,8 @@ async function limitCodes(c: Context<AppEnv>, userId: string, now: number) {
   );
 }
 
-interface PendingRow {
-  id: string;
-  device: string;
-  browser: string;
-  os: string;
-  location: string | null;
-  ip: string | null;
-  created_at: number;
-  expires_at: number;
-}
-
 async function findPending(c: Context<AppEnv>, code: string, now: number) {
-  const row = await c.env.DB.prepare(
-    `SELECT id, device, browser, os, location, ip, created_at, expires_at FROM device_sign_ins
-      WHERE code_hash = ?1 AND status = 'pending' AND expires_at > ?2`,
-  )
-    .bind(await deviceCodeHash(c.var.config.authPepper, code), now)
-    .first<PendingRow>();
+  const row = await findPendingDeviceSignIn(c.var.config, c.env.DB, code, now);
   if (!row) throw noSuchCode();
   return row;
 }
@@ -258,8 +180,8 @@ deviceSignInRoutes.openapi(
         os: row.os,
         location: row.location,
         ip: row.ip,
-        created_at: iso(row.created_at),
-        expires_at: iso(row.expires_at),
+        created_at: iso(row.createdAt),
+        expires_at: iso(row.expiresAt),
       },
       200,
     );
@@ -275,30 +197,14 @@ async function decide(c: Context<AppEnv>, decision: "approved" | "denied", code:
   const db = c.env.DB;
   await limitCodes(c, p.userId, now);
   const row = await findPending(c, code, now);
-  const logged = securityEventStatements(db, {
+  const decided = await decideDeviceSignInRequest(db, {
+    request: row,
+    decision,
     userId: p.userId,
-    kind: decision === "approved" ? "device_sign_in_approved" : "device_sign_in_denied",
-    detail: {
-      request_id: row.id,
-      device: row.device,
-      browser: row.browser,
-      os: row.os,
-      location: row.location,
-    },
     ip: requestInfo(c).ip,
     now,
-    ifChanged: true,
   });
-  const [updated] = await db.batch([
-    db
-      .prepare(
-        `UPDATE device_sign_ins SET status = ?2, approved_by = ?3, decided_at = ?4
-          WHERE id = ?1 AND status = 'pending' AND expires_at > ?4`,
-      )
-      .bind(row.id, decision, decision === "approved" ? p.userId : null, now),
-    ...logged.statements,
-  ]);
-  if (updated!.meta.changes === 0) throw noSuchCode();
+  if (!decided) throw noSuchCode();
 }
 
 deviceSignInRoutes.openapi(

@@ -1,4 +1,6 @@
 import { clock } from "../../platform/clock";
+import { eq, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import { randomToken, sha256Hex } from "../../core/crypto/hash";
 import { describeUserAgent } from "../../core/user-agent";
@@ -6,6 +8,9 @@ import { placeOf, type CfPlace } from "../../core/place";
 import type { AppEnv } from "./app-env";
 import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "./cookies";
 import { deliverMailJob } from "./login-notifications";
+import { database, type Database } from "../../platform/db/client";
+import { insertSelect } from "../../platform/db/insert-select";
+import { loginEvents, mailJobs, sessions } from "../../platform/db/schema";
 
 export type SignInMethod = "email_code" | "passkey" | "qr";
 
@@ -29,25 +34,21 @@ export interface PendingSignIn {
   deviceToken: string;
   sessionId: string;
   mailJobId: string;
-  statements: D1PreparedStatement[];
+  statements: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 }
 
 /**
  * Who the session is for, as a SELECT of `(user_id, otp_challenge_id)` rows: one row grants the
  * session, none grants nothing (and then no row of the sign-in is written). It lets a sign-in's
- * check and its writes share one D1 batch. Its parameters are numbered from ?9; it may refer to
- * ?1, the new session's id.
+ * check and its writes share one D1 batch. It is given the new session's id.
  */
-export interface SignInGrant {
-  sql: string;
-  params: unknown[];
-}
+export type SignInGrant = (sessionId: string) => SQL;
 
 /** A grant for a user already known to the Worker. */
-const knownUser = (userId: string, otpChallengeId: string | null): SignInGrant => ({
-  sql: "SELECT ?9 AS user_id, ?10 AS otp_challenge_id",
-  params: [userId, otpChallengeId],
-});
+const knownUser =
+  (userId: string, otpChallengeId: string | null): SignInGrant =>
+  () =>
+    sql`SELECT ${userId} AS user_id, ${otpChallengeId} AS otp_challenge_id`;
 
 /**
  * The writes every sign-in makes, for the caller to batch with its own (so a sign-in is all or
@@ -55,7 +56,7 @@ const knownUser = (userId: string, otpChallengeId: string | null): SignInGrant =
  * mail job are written only if the session row was.
  */
 export async function signInStatements(
-  db: D1Database,
+  db: Database,
   args: {
     method: SignInMethod;
     /** `email_code`, or `passkey:<credential id>`: what confirmed the session. */
@@ -80,61 +81,70 @@ export async function signInStatements(
   const loginEventId = crypto.randomUUID();
   const mailJobId = crypto.randomUUID();
   const ua = describeUserAgent(info.userAgent);
-  const statements = [
-    db
-      .prepare(
-        `INSERT INTO sessions (id, token_hash, user_id, auth_method, created_at, last_seen_at,
-           authenticated_at, expires_at, ip, user_agent, otp_challenge_id, authenticated_by)
-         SELECT ?1, ?2, g.user_id, ?3, ?4, ?4, ?4, ?5, ?6, ?7, g.otp_challenge_id, ?8
-           FROM (${grant.sql}) g`,
-      )
-      .bind(
-        sessionId,
-        await sha256Hex(token),
-        method,
-        now,
-        now + args.lifetimeMs,
-        info.ip,
-        info.userAgent,
-        args.authenticatedBy,
-        ...grant.params,
-      ),
+  const statements: PendingSignIn["statements"] = [
+    insertSelect(
+      db,
+      sessions,
+      {
+        id: sessionId,
+        tokenHash: await sha256Hex(token),
+        userId: sql`g.user_id`,
+        authMethod: method,
+        createdAt: now,
+        lastSeenAt: now,
+        authenticatedAt: now,
+        authenticatedBy: args.authenticatedBy,
+        expiresAt: now + args.lifetimeMs,
+        ip: info.ip,
+        userAgent: info.userAgent,
+        otpChallengeId: sql`g.otp_challenge_id`,
+      },
+      sql`FROM (${grant(sessionId)}) g`,
+    ),
     // A sign-in that did not itself prove presence (QR: the phone only scanned) keeps the time
     // the person last did, so it is no step-up.
     ...(args.confirmedAt !== undefined
       ? [
           db
-            .prepare(`UPDATE sessions SET authenticated_at = ?2 WHERE id = ?1`)
-            .bind(sessionId, args.confirmedAt),
+            .update(sessions)
+            .set({ authenticatedAt: args.confirmedAt })
+            .where(eq(sessions.id, sessionId)),
         ]
       : []),
-    db
-      .prepare(
-        `INSERT INTO login_events (id, user_id, session_id, method, ip, user_agent, device, browser,
-           os, location, created_at, device_hash, new_device)
-         SELECT ?1, s.user_id, s.id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
-                NOT EXISTS (SELECT 1 FROM login_events e WHERE e.user_id = s.user_id AND e.device_hash = ?11)
-           FROM sessions s WHERE s.id = ?2`,
-      )
-      .bind(
-        loginEventId,
-        sessionId,
+    insertSelect(
+      db,
+      loginEvents,
+      {
+        id: loginEventId,
+        userId: sql`s.user_id`,
+        sessionId: sql`s.id`,
         method,
-        info.ip,
-        info.userAgent,
-        ua.device,
-        ua.browser,
-        ua.os,
-        info.location,
-        now,
+        ip: info.ip,
+        userAgent: info.userAgent,
+        device: ua.device,
+        browser: ua.browser,
+        os: ua.os,
+        location: info.location,
+        createdAt: now,
         deviceHash,
-      ),
-    db
-      .prepare(
-        `INSERT INTO mail_jobs (id, kind, ref, attempts, next_attempt_at, created_at)
-         SELECT ?1, 'login_notification', ?2, 0, ?4, ?5 WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ?3)`,
-      )
-      .bind(mailJobId, JSON.stringify({ loginEventId }), sessionId, args.mailNotBefore ?? now, now),
+        newDevice: sql`NOT EXISTS (SELECT 1 FROM ${loginEvents} e
+                                    WHERE e.user_id = s.user_id AND e.device_hash = ${deviceHash})`,
+      },
+      sql`FROM ${sessions} s WHERE s.id = ${sessionId}`,
+    ),
+    insertSelect(
+      db,
+      mailJobs,
+      {
+        id: mailJobId,
+        kind: "login_notification",
+        ref: JSON.stringify({ loginEventId }),
+        attempts: 0,
+        nextAttemptAt: args.mailNotBefore ?? now,
+        createdAt: now,
+      },
+      sql`WHERE EXISTS (SELECT 1 FROM ${sessions} WHERE id = ${sessionId})`,
+    ),
   ];
   return { token, deviceToken, sessionId, mailJobId, statements };
 }
@@ -147,14 +157,15 @@ export async function signInStatements(
 export function finishSignIn(
   c: Context<AppEnv>,
   pending: PendingSignIn,
-  confirm: D1PreparedStatement[] = [],
+  confirm: BatchItem<"sqlite">[] = [],
 ): void {
   setSessionCookie(c, pending.token);
   if (readDeviceCookie(c) !== pending.deviceToken) setDeviceCookie(c, pending.deviceToken);
-  const db = c.env.DB;
+  const d1 = c.env.DB;
+  const [first, ...rest] = confirm;
   c.executionCtx.waitUntil(
     new Promise((resolve) => setTimeout(resolve, 0))
-      .then(() => (confirm.length > 0 ? db.batch(confirm) : undefined))
-      .then(() => deliverMailJob(c.var.config, db, pending.mailJobId, clock.now())),
+      .then(() => (first ? database(d1).batch([first, ...rest]) : undefined))
+      .then(() => deliverMailJob(c.var.config, d1, pending.mailJobId, clock.now())),
   );
 }

@@ -13,56 +13,51 @@ import { describeUserAgent } from "../../core/user-agent";
 import type { Config } from "../../platform/config";
 import { ApiError } from "../../platform/http/errors";
 import type { UserRow } from "../account/accounts";
+import { assertUnderLimit, countHit, type RateLimit } from "../../platform/rate-limit";
+import type { BatchItem } from "drizzle-orm/batch";
+import { database } from "../../platform/db/client";
 import {
-  assertUnderLimit,
-  countHit,
-  UNDER_LIMIT_SQL,
-  type RateLimit,
-} from "../../platform/rate-limit";
+  markSessionConfirmed,
+  releaseMailJob,
+  undoSignInQueries,
+} from "../login-sessions/repository";
+import { securityEventQueries, type PendingSecurityQueries } from "../account/security-notices";
+import {
+  consumeChallengeQuery,
+  consumeSignInChallenge,
+  counterRegressionEvent,
+  counterUpdate,
+  deletePasskey,
+  insertPasskey,
+  listPasskeys as listPasskeyRows,
+  passkeyGrant,
+  passkeyLookup,
+  passkeyName,
+  renamePasskey,
+  type PasskeyRow,
+} from "./repository";
 import { signInStatements, type PendingSignIn, type RequestInfo } from "../login-sessions/sign-in";
 import {
   challengeOf,
   consumeChallenge,
-  consumeChallengeStatement,
   invalidChallenge,
   storeChallenge,
   type ChallengePurpose,
 } from "./webauthn-challenges";
 
-export interface PasskeyRow {
-  id: string;
-  user_id: string;
-  name: string;
-  public_key: string;
-  counter: number;
-  transports: string;
-  device_type: "singleDevice" | "multiDevice";
-  backed_up: number;
-  aaguid: string;
-  created_at: number;
-  last_used_at: number | null;
-}
-
-const COLUMNS =
-  "id, user_id, name, public_key, counter, transports, device_type, backed_up, aaguid, created_at, last_used_at";
-
 export const passkeyJson = (p: PasskeyRow) => ({
   id: p.id,
   name: p.name,
-  created_at: iso(p.created_at),
-  last_used_at: isoOrNull(p.last_used_at),
-  device_type: p.device_type,
-  backed_up: p.backed_up === 1,
+  created_at: iso(p.createdAt),
+  last_used_at: isoOrNull(p.lastUsedAt),
+  device_type: p.deviceType,
+  backed_up: p.backedUp,
   transports: JSON.parse(p.transports) as string[],
   aaguid: p.aaguid,
 });
 
-export async function listPasskeys(db: D1Database, userId: string): Promise<PasskeyRow[]> {
-  const { results } = await db
-    .prepare(`SELECT ${COLUMNS} FROM passkeys WHERE user_id = ?1 ORDER BY created_at`)
-    .bind(userId)
-    .all<PasskeyRow>();
-  return results;
+export async function listPasskeys(d1: D1Database, userId: string): Promise<PasskeyRow[]> {
+  return listPasskeyRows(database(d1), userId);
 }
 
 const rejected = (message = "The passkey could not be verified.") =>
@@ -78,12 +73,12 @@ function asRejection(e: unknown): ApiError {
 
 export async function registrationOptions(
   config: Config,
-  db: D1Database,
+  d1: D1Database,
   user: { id: string; email: string },
   sessionId: string,
   now: number,
 ) {
-  const existing = await listPasskeys(db, user.id);
+  const existing = await listPasskeys(d1, user.id);
   const options = await generateRegistrationOptions({
     rpName: config.rpName,
     rpID: config.rpId,
@@ -98,7 +93,7 @@ export async function registrationOptions(
     supportedAlgorithmIDs: [-7, -257],
     timeout: 5 * 60 * 1000,
   });
-  await storeChallenge(db, {
+  await storeChallenge(database(d1), {
     challenge: options.challenge,
     purpose: "register",
     userId: user.id,
@@ -110,7 +105,7 @@ export async function registrationOptions(
 
 export async function registerPasskey(
   config: Config,
-  db: D1Database,
+  d1: D1Database,
   args: {
     userId: string;
     sessionId: string;
@@ -119,10 +114,11 @@ export async function registerPasskey(
     userAgent: string | null;
     now: number;
     /** Written in the same batch as the passkey (the security-log entry and its email). */
-    records: (row: PasskeyRow) => D1PreparedStatement[];
+    records: (row: PasskeyRow) => BatchItem<"sqlite">[];
   },
 ): Promise<PasskeyRow> {
   const { response, now } = args;
+  const db = database(d1);
   const challenge = challengeOf(response.response.clientDataJSON);
   await consumeChallenge(db, {
     challenge,
@@ -145,26 +141,19 @@ export async function registerPasskey(
   const info = result.registrationInfo;
   const row: PasskeyRow = {
     id: info.credential.id,
-    user_id: args.userId,
+    userId: args.userId,
     name: args.name ?? `Passkey on ${describeUserAgent(args.userAgent).device}`,
-    public_key: toBase64Url(info.credential.publicKey),
+    publicKey: toBase64Url(info.credential.publicKey),
     counter: info.credential.counter,
     transports: JSON.stringify(info.credential.transports ?? response.response.transports ?? []),
-    device_type: info.credentialDeviceType,
-    backed_up: info.credentialBackedUp ? 1 : 0,
+    deviceType: info.credentialDeviceType,
+    backedUp: info.credentialBackedUp,
     aaguid: info.aaguid,
-    created_at: now,
-    last_used_at: null,
+    createdAt: now,
+    lastUsedAt: null,
   };
   try {
-    await db.batch([
-      db
-        .prepare(
-          `INSERT INTO passkeys (${COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`,
-        )
-        .bind(...Object.values(row)),
-      ...args.records(row),
-    ]);
+    await db.batch([insertPasskey(db, row), ...args.records(row)]);
   } catch (e) {
     if (e instanceof Error && /UNIQUE|PRIMARY KEY/i.test(e.message)) {
       throw new ApiError(409, "passkey_exists", "This passkey is already registered.");
@@ -176,7 +165,7 @@ export async function registerPasskey(
 
 export async function authenticationOptions(
   config: Config,
-  db: D1Database,
+  d1: D1Database,
   args: {
     purpose: Extract<ChallengePurpose, "authenticate" | "step_up">;
     userId?: string;
@@ -198,7 +187,7 @@ export async function authenticationOptions(
     })),
     timeout: 5 * 60 * 1000,
   });
-  await storeChallenge(db, { challenge: options.challenge, ...challenge });
+  await storeChallenge(database(d1), { challenge: options.challenge, ...challenge });
   return options;
 }
 
@@ -206,21 +195,9 @@ export interface VerifiedAssertion {
   passkey: PasskeyRow;
   user: UserRow;
   newCounter: number;
-  /** Records the new counter and use time; batch it with the sign-in. */
-  update: D1PreparedStatement;
+  /** Records the new counter and use time. */
+  update: () => Promise<unknown>;
 }
-
-type PasskeyWithUser = PasskeyRow & { email: string; user_created_at: number };
-
-const passkeyLookup = (db: D1Database, credentialId: string) =>
-  db
-    .prepare(
-      `SELECT ${COLUMNS.split(", ")
-        .map((c) => `p.${c}`)
-        .join(", ")}, u.email, u.created_at AS user_created_at
-         FROM passkeys p JOIN users u ON u.id = p.user_id WHERE p.id = ?1`,
-    )
-    .bind(credentialId);
 
 const unknownPasskey = () =>
   new ApiError(
@@ -242,26 +219,6 @@ const counterRegression = () =>
     "This passkey reported a signature counter lower than before, which can mean it was cloned. It was refused.",
   );
 
-/** The security event a refused, possibly cloned authenticator leaves behind. */
-const counterRegressionEvent = (
-  db: D1Database,
-  passkey: PasskeyRow,
-  ip: string | null,
-  now: number,
-) =>
-  db
-    .prepare(
-      `INSERT INTO security_events (id, user_id, kind, detail, ip, created_at)
-       VALUES (?1, ?2, 'passkey_counter_regression', ?3, ?4, ?5)`,
-    )
-    .bind(
-      crypto.randomUUID(),
-      passkey.user_id,
-      JSON.stringify({ passkey_id: passkey.id, stored_counter: passkey.counter }),
-      ip,
-      now,
-    );
-
 /**
  * Checks the assertion's signature, origin, RP ID and user verification against the stored
  * passkey (pure computation, no I/O). Returns the new signature counter, or the refusal — a
@@ -282,7 +239,7 @@ async function checkAssertion(
       requireUserVerification: true,
       credential: {
         id: passkey.id,
-        publicKey: fromBase64Url(passkey.public_key),
+        publicKey: fromBase64Url(passkey.publicKey),
         counter: passkey.counter,
         transports: JSON.parse(passkey.transports) as AuthenticatorTransportFuture[],
       },
@@ -297,12 +254,6 @@ async function checkAssertion(
   }
 }
 
-/** Never lowers a stored counter, so two sign-ins finishing out of order keep the higher one. */
-const counterUpdate = (db: D1Database, passkeyId: string, newCounter: number, now: number) =>
-  db
-    .prepare("UPDATE passkeys SET counter = MAX(counter, ?2), last_used_at = ?3 WHERE id = ?1")
-    .bind(passkeyId, newCounter, now);
-
 /**
  * Verifies an assertion against a stored passkey (step-up). The rate limit, the single use of
  * the challenge and the credential look-up share one D1 round trip. Counter regression (a cloned
@@ -310,7 +261,7 @@ const counterUpdate = (db: D1Database, passkeyId: string, newCounter: number, no
  */
 export async function verifyAssertion(
   config: Config,
-  db: D1Database,
+  d1: D1Database,
   args: {
     response: AuthenticationResponseJSON;
     purpose: "authenticate" | "step_up";
@@ -322,10 +273,11 @@ export async function verifyAssertion(
   },
 ): Promise<VerifiedAssertion> {
   const { response, now, rateLimit } = args;
+  const db = database(d1);
   const challenge = challengeOf(response.response.clientDataJSON);
   const [hit, consumed, found] = await db.batch([
     countHit(db, rateLimit, now),
-    consumeChallengeStatement(
+    consumeChallengeQuery(
       db,
       {
         challenge,
@@ -338,25 +290,25 @@ export async function verifyAssertion(
     ),
     passkeyLookup(db, response.id),
   ]);
-  assertUnderLimit((hit!.results[0] as { count: number } | undefined)?.count, rateLimit, now);
-  if (consumed!.results.length === 0) throw invalidChallenge();
-  const row = found!.results[0] as PasskeyWithUser | undefined;
-  if (!row || (args.userId && row.user_id !== args.userId)) throw unknownPasskey();
-  const { email, user_created_at, ...passkey } = row;
+  assertUnderLimit(hit[0]?.count, rateLimit, now);
+  if (consumed.length === 0) throw invalidChallenge();
+  const row = found[0];
+  if (!row || (args.userId && row.passkey.userId !== args.userId)) throw unknownPasskey();
+  const { passkey, email, userCreatedAt } = row;
   const handle = userHandleOf(response);
-  if (handle !== null && handle !== passkey.user_id) {
+  if (handle !== null && handle !== passkey.userId) {
     throw rejected("The passkey belongs to another account.");
   }
   const checked = await checkAssertion(config, response, challenge, passkey);
   if (!checked.ok) {
-    if (checked.regressed) await counterRegressionEvent(db, passkey, args.ip, now).run();
+    if (checked.regressed) await counterRegressionEvent(db, passkey, args.ip, now);
     throw checked.error;
   }
   return {
     passkey,
-    user: { id: passkey.user_id, email, created_at: user_created_at },
+    user: { id: passkey.userId, email, createdAt: userCreatedAt },
     newCounter: checked.newCounter,
-    update: counterUpdate(db, passkey.id, checked.newCounter, now),
+    update: async () => counterUpdate(db, passkey.id, checked.newCounter, now),
   };
 }
 
@@ -370,7 +322,7 @@ export interface PasskeySignIn {
   user: UserRow;
   pending: PendingSignIn;
   /** Run after the answer: the new counter, and the notification released for sending. */
-  confirm: D1PreparedStatement[];
+  confirm: BatchItem<"sqlite">[];
 }
 
 /**
@@ -387,7 +339,7 @@ export interface PasskeySignIn {
  */
 export async function signInWithPasskey(
   config: Config,
-  db: D1Database,
+  d1: D1Database,
   args: {
     response: AuthenticationResponseJSON;
     rateLimit: RateLimit;
@@ -398,6 +350,7 @@ export async function signInWithPasskey(
   },
 ): Promise<PasskeySignIn> {
   const { response, now, rateLimit, info } = args;
+  const db = database(d1);
   const challenge = challengeOf(response.response.clientDataJSON);
   const handle = userHandleOf(response);
   const pending = await signInStatements(db, {
@@ -408,55 +361,74 @@ export async function signInWithPasskey(
     now,
     mailNotBefore: now + PASSKEY_MAIL_GRACE_MS,
     deviceToken: args.deviceToken,
-    grant: {
-      sql: `SELECT p.user_id AS user_id, NULL AS otp_challenge_id
-              FROM passkeys p JOIN webauthn_challenges w
-                ON w.challenge = ?9 AND w.purpose = 'authenticate' AND w.session_id = ?1
-             WHERE p.id = ?10 AND (?11 IS NULL OR p.user_id = ?11)`,
-      params: [challenge, response.id, handle],
-    },
+    grant: passkeyGrant(challenge, response.id, handle),
   });
   const [hit, consumed, found] = await db.batch([
     countHit(db, rateLimit, now),
-    db
-      .prepare(
-        `UPDATE webauthn_challenges SET consumed_at = ?2, session_id = ?3
-          WHERE challenge = ?1 AND purpose = 'authenticate' AND consumed_at IS NULL
-            AND expires_at > ?2 AND ${UNDER_LIMIT_SQL("?4", "?5")}
-          RETURNING challenge`,
-      )
-      .bind(challenge, now, pending.sessionId, rateLimit.key, rateLimit.limit),
+    consumeSignInChallenge(db, challenge, pending.sessionId, now, rateLimit),
     passkeyLookup(db, response.id),
     ...pending.statements,
   ]);
-  const undo = [
-    db.prepare("DELETE FROM mail_jobs WHERE id = ?1").bind(pending.mailJobId),
-    db.prepare("DELETE FROM login_events WHERE session_id = ?1").bind(pending.sessionId),
-    db.prepare("DELETE FROM sessions WHERE id = ?1").bind(pending.sessionId),
-  ];
-  assertUnderLimit((hit!.results[0] as { count: number } | undefined)?.count, rateLimit, now);
-  if (consumed!.results.length === 0) throw invalidChallenge();
-  const row = found!.results[0] as PasskeyWithUser | undefined;
+  const undo = undoSignInQueries(db, pending);
+  assertUnderLimit(hit[0]?.count, rateLimit, now);
+  if (consumed.length === 0) throw invalidChallenge();
+  const row = found[0];
   // Neither writes a session: the grant found no credential (of that user).
   if (!row) throw unknownPasskey();
-  const { email, user_created_at, ...passkey } = row;
-  if (handle !== null && handle !== passkey.user_id) {
+  const { passkey, email, userCreatedAt } = row;
+  if (handle !== null && handle !== passkey.userId) {
     throw rejected("The passkey belongs to another account.");
   }
   const checked = await checkAssertion(config, response, challenge, passkey);
   if (!checked.ok) {
-    const event = checked.regressed ? [counterRegressionEvent(db, passkey, info.ip, now)] : [];
-    await db.batch([...event, ...undo]);
+    await db.batch(
+      checked.regressed ? [counterRegressionEvent(db, passkey, info.ip, now), ...undo] : undo,
+    );
     throw checked.error;
   }
   return {
-    user: { id: passkey.user_id, email, created_at: user_created_at },
+    user: { id: passkey.userId, email, createdAt: userCreatedAt },
     pending,
     confirm: [
       counterUpdate(db, passkey.id, checked.newCounter, now),
-      db
-        .prepare("UPDATE mail_jobs SET next_attempt_at = ?2 WHERE id = ?1 AND sent_at IS NULL")
-        .bind(pending.mailJobId, now),
+      releaseMailJob(db, pending.mailJobId, now),
     ],
   };
+}
+
+/** Renames one of the person's passkeys: the renamed passkey, or null if they have no such one. */
+export async function renamePasskeyOf(
+  d1: D1Database,
+  a: { userId: string; id: string; name: string },
+): Promise<PasskeyRow | null> {
+  if (!(await renamePasskey(database(d1), a.userId, a.id, a.name))) return null;
+  return (await listPasskeys(d1, a.userId)).find((k) => k.id === a.id) ?? null;
+}
+
+/**
+ * Deletes one of the person's passkeys with its security-log entry (and email) in one batch:
+ * the notice to send, or null if they have no such passkey.
+ */
+export async function removePasskey(
+  d1: D1Database,
+  a: { userId: string; id: string; ip: string | null; now: number },
+): Promise<PendingSecurityQueries | null> {
+  const db = database(d1);
+  const name = await passkeyName(db, a.userId, a.id);
+  if (name === undefined) return null;
+  const notice = securityEventQueries(db, {
+    userId: a.userId,
+    kind: "passkey_removed",
+    detail: { passkey_id: a.id, name },
+    ip: a.ip,
+    now: a.now,
+    ifChanged: true,
+  });
+  const [result] = await db.batch([deletePasskey(db, a.userId, a.id), ...notice.queries]);
+  return result.meta.changes === 0 ? null : notice;
+}
+
+/** A step-up: the session counts as confirmed (by `by`) from now. */
+export async function markStepUp(d1: D1Database, sessionId: string, by: string, now: number) {
+  await markSessionConfirmed(database(d1), sessionId, by, now);
 }

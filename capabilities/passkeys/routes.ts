@@ -1,6 +1,7 @@
 import { clock } from "../../platform/clock";
-import { securityEventStatements, sendSecurityNotice } from "../account/security-notices";
-import type { PendingSecurityEvent } from "../account/security-notices";
+import { securityEventQueries, sendSecurityNotice } from "../account/security-notices";
+import type { PendingSecurityQueries } from "../account/security-notices";
+import { database } from "../../platform/db/client";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { userJson } from "../account/accounts";
@@ -9,8 +10,11 @@ import { checkOtp } from "../sign-in-code/otp-service";
 import {
   authenticationOptions,
   listPasskeys,
+  markStepUp,
   passkeyJson,
   registerPasskey,
+  removePasskey,
+  renamePasskeyOf,
   registrationOptions,
   signInWithPasskey,
   verifyAssertion,
@@ -132,7 +136,7 @@ passkeyRoutes.openapi(
     const p = requireRecentAuth(c, "passkeys.add");
     const { response, name } = c.req.valid("json");
     const now = clock.now();
-    let notice: PendingSecurityEvent | null = null;
+    let notice: PendingSecurityQueries | null = null;
     const row = await registerPasskey(c.var.config, c.env.DB, {
       userId: p.userId,
       sessionId: p.sessionId,
@@ -141,14 +145,14 @@ passkeyRoutes.openapi(
       userAgent: requestInfo(c).userAgent,
       now,
       records: (added) => {
-        notice = securityEventStatements(c.env.DB, {
+        notice = securityEventQueries(database(c.env.DB), {
           userId: p.userId,
           kind: "passkey_added",
           detail: { passkey_id: added.id, name: added.name },
           ip: requestInfo(c).ip,
           now,
         });
-        return notice.statements;
+        return notice.queries;
       },
     });
     if (notice) sendSecurityNotice(c, notice);
@@ -189,13 +193,8 @@ passkeyRoutes.openapi(
     const p = requireSession(c);
     const { id } = c.req.valid("param");
     const { name } = c.req.valid("json");
-    const result = await c.env.DB.prepare(
-      "UPDATE passkeys SET name = ?3 WHERE id = ?1 AND user_id = ?2",
-    )
-      .bind(id, p.userId, name)
-      .run();
-    if (result.meta.changes === 0) throw errors.notFound("Passkey");
-    const row = (await listPasskeys(c.env.DB, p.userId)).find((k) => k.id === id)!;
+    const row = await renamePasskeyOf(c.env.DB, { userId: p.userId, id, name });
+    if (!row) throw errors.notFound("Passkey");
     return c.json({ passkey: passkeyJson(row) }, 200);
   },
 );
@@ -215,34 +214,20 @@ passkeyRoutes.openapi(
     const p = requireRecentAuth(c, "passkeys.remove");
     const { id } = c.req.valid("param");
     const db = c.env.DB;
-    const existing = await db
-      .prepare("SELECT name FROM passkeys WHERE id = ?1 AND user_id = ?2")
-      .bind(id, p.userId)
-      .first<{ name: string }>();
-    if (!existing) throw errors.notFound("Passkey");
-    const notice = securityEventStatements(db, {
+    const notice = await removePasskey(db, {
       userId: p.userId,
-      kind: "passkey_removed",
-      detail: { passkey_id: id, name: existing.name },
+      id,
       ip: requestInfo(c).ip,
       now: clock.now(),
-      ifChanged: true,
     });
-    const [result] = await db.batch([
-      db.prepare("DELETE FROM passkeys WHERE id = ?1 AND user_id = ?2").bind(id, p.userId),
-      ...notice.statements,
-    ]);
-    if (result!.meta.changes === 0) throw errors.notFound("Passkey");
+    if (!notice) throw errors.notFound("Passkey");
     sendSecurityNotice(c, notice);
     return c.json({ ok: true as const }, 200);
   },
 );
 
-async function markStepUp(db: D1Database, sessionId: string, by: string, now: number) {
-  await db
-    .prepare("UPDATE sessions SET authenticated_at = ?2, authenticated_by = ?3 WHERE id = ?1")
-    .bind(sessionId, now, by)
-    .run();
+async function stepUp(db: D1Database, sessionId: string, by: string, now: number) {
+  await markStepUp(db, sessionId, by, now);
   return { ok: true as const, step_up_valid_until: iso(now + STEP_UP_WINDOW_MS) };
 }
 
@@ -257,7 +242,7 @@ passkeyRoutes.openapi(
   async (c) => {
     const p = requireSession(c);
     const eligible = (await listPasskeys(c.env.DB, p.userId)).filter((k) =>
-      credentialMayStepUp(k.created_at, p.authenticatedAt),
+      credentialMayStepUp(k.createdAt, p.authenticatedAt),
     );
     if (eligible.length === 0) throw noEligiblePasskey();
     const options = await authenticationOptions(c.var.config, c.env.DB, {
@@ -295,14 +280,11 @@ passkeyRoutes.openapi(
     });
     // A passkey added after this session's last confirmation cannot confirm it: otherwise a
     // stolen session could register its own passkey and mint step-up with it.
-    if (!credentialMayStepUp(verified.passkey.created_at, p.authenticatedAt)) {
+    if (!credentialMayStepUp(verified.passkey.createdAt, p.authenticatedAt)) {
       throw noEligiblePasskey();
     }
-    await verified.update.run();
-    return c.json(
-      await markStepUp(c.env.DB, p.sessionId, `passkey:${verified.passkey.id}`, now),
-      200,
-    );
+    await verified.update();
+    return c.json(await stepUp(c.env.DB, p.sessionId, `passkey:${verified.passkey.id}`, now), 200);
   },
 );
 
@@ -326,6 +308,6 @@ passkeyRoutes.openapi(
       ip: ipKey(requestInfo(c).ip),
       now,
     });
-    return c.json(await markStepUp(c.env.DB, p.sessionId, "email_code", now), 200);
+    return c.json(await stepUp(c.env.DB, p.sessionId, "email_code", now), 200);
   },
 );

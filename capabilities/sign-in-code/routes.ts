@@ -5,6 +5,8 @@ import { userJson } from "../account/accounts";
 import { clearSessionCookie, readDeviceCookie } from "../login-sessions/cookies";
 import { finishSignIn, requestInfo } from "../login-sessions/sign-in";
 import { ApiError } from "../../platform/http/errors";
+import { database } from "../../platform/db/client";
+import { revokeSession } from "../login-sessions/repository";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { OtpStartBody, OtpStartResponse, OtpVerifyBody, SignInResponse } from "./contract";
@@ -87,11 +89,7 @@ authRoutes.openapi(
   async (c) => {
     const p = c.var.principal;
     if (p?.kind === "session") {
-      await c.env.DB.prepare(
-        "UPDATE sessions SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL",
-      )
-        .bind(p.sessionId, clock.now())
-        .run();
+      await revokeSession(database(c.env.DB), p.sessionId, clock.now());
     }
     clearSessionCookie(c);
     return c.json({ ok: true as const }, 200);

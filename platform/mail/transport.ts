@@ -1,6 +1,8 @@
 import { clock } from "../clock";
 import { Resend } from "resend";
 import type { Config } from "../config";
+import { database } from "../db/client";
+import { devOutbox } from "../db/schema";
 
 export interface OutgoingMail {
   to: string;
@@ -48,12 +50,14 @@ function devOutboxTransport(db: D1Database): MailTransport {
   return {
     async send(mail) {
       const id = crypto.randomUUID();
-      await db
-        .prepare(
-          "INSERT INTO dev_outbox (id, `to`, subject, text, html, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .bind(id, mail.to, mail.subject, mail.text, mail.html, clock.now())
-        .run();
+      await database(db).insert(devOutbox).values({
+        id,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        createdAt: clock.now(),
+      });
       console.log(`[dev outbox] to ${mail.to}: ${mail.subject}  (see /dev/outbox)`);
       return { ok: true, id };
     },

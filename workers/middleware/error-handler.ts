@@ -1,6 +1,7 @@
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ConfigError } from "../../platform/config";
+import { DrizzleQueryError } from "drizzle-orm/errors";
 import { D1Unavailable } from "../../platform/db/resilient";
 import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "../../capabilities/login-sessions/app-env";
@@ -35,7 +36,10 @@ function databaseUnavailable(err: D1Unavailable, requestId: string | undefined):
   );
 }
 
-export const errorHandler: ErrorHandler<AppEnv> = (err, c) => {
+export const errorHandler: ErrorHandler<AppEnv> = (thrown, c) => {
+  // drizzle wraps a single query's failure (a batch's is not): judge what D1 threw.
+  const err =
+    thrown instanceof DrizzleQueryError && thrown.cause instanceof Error ? thrown.cause : thrown;
   let apiError: ApiError;
   if (err instanceof ApiError) apiError = err;
   else if (err instanceof HTTPException) apiError = fromHttpException(err);

@@ -1,4 +1,8 @@
+import { sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
+import type { Database } from "../../platform/db/client";
+import { mailJobs, securityEvents } from "../../platform/db/schema";
 import type { AppEnv } from "../login-sessions/app-env";
 import { deliverMailJob } from "../login-sessions/login-notifications";
 
@@ -85,8 +89,41 @@ export function securityEventStatements(
   return { eventId, mailJobId, statements };
 }
 
+/** The drizzle form of `PendingSecurityEvent`: its queries go in a `db.batch([...])`. */
+export interface PendingSecurityQueries {
+  eventId: string;
+  mailJobId: string | null;
+  queries: BatchItem<"sqlite">[];
+}
+
+/** The drizzle form of `securityEventStatements`: the same two INSERT … SELECTs, the same rules. */
+export function securityEventQueries(db: Database, e: SecurityEventInput): PendingSecurityQueries {
+  const eventId = crypto.randomUUID();
+  // INSERT … SELECT through the builder (batchable): the SELECT lists every column in table order.
+  const queries: BatchItem<"sqlite">[] = [
+    db.insert(securityEvents).select(
+      sql`SELECT ${eventId}, ${e.userId}, ${e.kind}, ${JSON.stringify(e.detail)}, ${e.ip}, ${e.now}
+             WHERE ${e.ifChanged ? sql`changes() > 0` : sql`1`}`,
+    ),
+  ];
+  if (!MAILED.has(e.kind)) return { eventId, mailJobId: null, queries };
+  const mailJobId = crypto.randomUUID();
+  queries.push(
+    db.insert(mailJobs).select(
+      // Chained on the row above, so a notice is queued only for an event that was recorded.
+      sql`SELECT ${mailJobId}, 'security_notice', ${JSON.stringify({ securityEventId: eventId })},
+                 0, ${e.now}, NULL, NULL, NULL, ${e.now}
+           WHERE EXISTS (SELECT 1 FROM security_events WHERE id = ${eventId})`,
+    ),
+  );
+  return { eventId, mailJobId, queries };
+}
+
 /** After the batch committed: send the notice now, in the background (the cron retries). */
-export function sendSecurityNotice(c: Context<AppEnv>, pending: PendingSecurityEvent): void {
+export function sendSecurityNotice(
+  c: Context<AppEnv>,
+  pending: Pick<PendingSecurityEvent, "mailJobId">,
+): void {
   if (!pending.mailJobId) return;
   const job = deliverMailJob(c.var.config, c.env.DB, pending.mailJobId, Date.now());
   try {

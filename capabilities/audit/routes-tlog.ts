@@ -1,3 +1,5 @@
+import { database } from "../../platform/db/client";
+import { tenantExists } from "../tenancy/tenant-repository";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { checkEgress } from "../../core/egress";
@@ -244,10 +246,8 @@ export const publicTlogRoutes = new Hono<AppEnv>();
 
 async function publicStub(c: { env: AppEnv["Bindings"] }, tenantId: string) {
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) throw new ApiError(404, "not_found", "No such log.");
-  const row = await c.env.DB.prepare("SELECT 1 AS x FROM tenants WHERE id = ?1")
-    .bind(tenantId)
-    .first();
-  if (!row) throw new ApiError(404, "not_found", "No such log.");
+  if (!(await tenantExists(database(c.env.DB), tenantId)))
+    throw new ApiError(404, "not_found", "No such log.");
   return tenantStub<AuditRpc>(c.env, tenantId);
 }
 

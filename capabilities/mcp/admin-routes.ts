@@ -11,7 +11,9 @@ import { actorOf } from "../tenancy/actor";
 import type { McpRpc } from "./tenant-do/rpc";
 import { errorResponses, IsoTime, json, jsonBody, Ok } from "../../core/contract/common";
 import { SecretName } from "../vault/contract";
-import { audited } from "../audit/outbox";
+import { auditedQuery } from "../audit/outbox";
+import { database } from "../../platform/db/client";
+import { grantsOfTenant, liveGrantById, revokeGrant, type GrantListing } from "./repository";
 import { requireTenantAccess } from "../tenancy/access";
 import { authorizationServer } from "./oauth-server";
 
@@ -41,20 +43,7 @@ const Grant = z
   })
   .openapi("McpGrant");
 
-interface GrantRow {
-  id: string;
-  client_id: string;
-  client_name: string;
-  redirect_host: string;
-  user_id: string;
-  user_email: string;
-  scopes: string;
-  created_at: number;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-const grantJson = (g: GrantRow) => ({
+const grantJson = (g: GrantListing) => ({
   ...g,
   scopes: g.scopes.split(" ").filter(Boolean),
   created_at: iso(g.created_at),
@@ -74,15 +63,11 @@ mcpAdminRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.read");
     const all = can(access.role, "tokens.read");
-    const { results } = await c.env.DB.prepare(
-      `SELECT g.id, g.client_id, g.client_name, g.redirect_host, g.user_id, u.email AS user_email,
-              g.scopes, g.created_at, g.last_used_at, g.revoked_at
-         FROM mcp_grants g JOIN users u ON u.id = g.user_id
-        WHERE g.tenant_id = ?1 AND (?2 = 1 OR g.user_id = ?3)
-        ORDER BY g.created_at DESC LIMIT 200`,
-    )
-      .bind(access.tenantId, all ? 1 : 0, access.userId)
-      .all<GrantRow>();
+    const results = await grantsOfTenant(
+      database(c.env.DB),
+      access.tenantId,
+      all ? null : access.userId,
+    );
     return c.json({ grants: results.map(grantJson) }, 200);
   },
 );
@@ -99,12 +84,8 @@ mcpAdminRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.read");
     const { id } = c.req.valid("param");
-    const grant = await c.env.DB.prepare(
-      `SELECT user_id, client_id, client_name FROM mcp_grants
-        WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL`,
-    )
-      .bind(id, access.tenantId)
-      .first<{ user_id: string; client_id: string; client_name: string }>();
+    const db = database(c.env.DB);
+    const grant = await liveGrantById(db, access.tenantId, id);
     if (!grant) throw errors.notFound("Grant");
     if (grant.user_id !== access.userId && !can(access.role, "tokens.revoke")) {
       throw errors.forbidden(
@@ -112,12 +93,11 @@ mcpAdminRoutes.openapi(
       );
     }
     // The row is what every MCP request checks: revocation holds from here on.
-    await c.env.DB.batch([
-      c.env.DB.prepare(
-        `UPDATE mcp_grants SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL`,
-      ).bind(id, clock.now()),
-      audited(
+    await db.batch([
+      revokeGrant(db, id, clock.now()),
+      auditedQuery(
         c,
+        db,
         access,
         "mcp.grant_revoked",
         {

@@ -6,20 +6,12 @@ import { tokenPrincipal } from "../login-sessions/principal";
 import type { AppEnv } from "../login-sessions/app-env";
 import { API_TOKEN_PATTERN } from "../tokens/api-tokens";
 import { authorizationServer, MCP_SCOPE, type McpGrantProps } from "./oauth-server";
+import { database } from "../../platform/db/client";
+import { liveGrantOfMember, touchGrant } from "./repository";
 
 /** What the resource server hands the MCP handler as `ctx.props` for a valid bearer. */
 export type McpProps =
   { kind: "caller"; caller: McpCaller; role: Role } | { kind: "no_permission"; role: Role };
-
-interface GrantRow {
-  id: string;
-  client_id: string;
-  client_name: string;
-  user_id: string;
-  email: string;
-  role: Role;
-  last_used_at: number | null;
-}
 
 const TOUCH_AFTER_MS = 60_000;
 
@@ -50,22 +42,15 @@ export function mcpTokenValidator(c: Context<AppEnv>, origin: string, tenantId: 
       c.env,
     );
     if (!valid || valid.props.tenant_id !== tenantId) return null;
-    const grant = await c.env.DB.prepare(
-      `SELECT g.id, g.client_id, g.client_name, g.user_id, u.email, m.role, g.last_used_at
-         FROM mcp_grants g
-         JOIN memberships m ON m.tenant_id = g.tenant_id AND m.user_id = g.user_id
-         JOIN users u ON u.id = g.user_id
-        WHERE g.id = ?1 AND g.tenant_id = ?2 AND g.user_id = ?3 AND g.revoked_at IS NULL`,
-    )
-      .bind(valid.props.grant_ref, tenantId, valid.userId)
-      .first<GrantRow>();
+    const db = database(c.env.DB);
+    const grant = await liveGrantOfMember(db, {
+      id: valid.props.grant_ref,
+      tenantId,
+      userId: valid.userId,
+    });
     if (!grant) return null;
     if (grant.last_used_at === null || now - grant.last_used_at > TOUCH_AFTER_MS) {
-      c.executionCtx.waitUntil(
-        c.env.DB.prepare("UPDATE mcp_grants SET last_used_at = ?2 WHERE id = ?1")
-          .bind(grant.id, now)
-          .run(),
-      );
+      c.executionCtx.waitUntil(touchGrant(db, grant.id, now));
     }
     const caller: McpCaller = {
       key: `grant:${grant.id}`,

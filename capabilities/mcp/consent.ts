@@ -16,6 +16,8 @@ import { validationHook } from "../../platform/http/validation";
 import { errorResponses, json, jsonBody } from "../../core/contract/common";
 import { authorizationServer, MCP_SCOPE, type McpGrantProps } from "./oauth-server";
 import { consentScreen, TENANT_ID } from "./urls";
+import { database } from "../../platform/db/client";
+import { membershipWithTenantName, replaceGrant } from "./repository";
 
 /**
  * The OAuth authorization endpoint and the console's consent screen behind it. The library
@@ -94,12 +96,11 @@ async function claim(c: Context<AppEnv>, handle: string) {
   if (!stored || (stored.user_id !== null && stored.user_id !== person.userId)) {
     throw new ApiError(404, "not_found", "This connection request has expired or was answered.");
   }
-  const member = await c.env.DB.prepare(
-    `SELECT m.role, t.name FROM memberships m JOIN tenants t ON t.id = m.tenant_id
-      WHERE m.tenant_id = ?1 AND m.user_id = ?2`,
-  )
-    .bind(stored.tenant_id, person.userId)
-    .first<{ role: Role; name: string }>();
+  const member = await membershipWithTenantName(
+    database(c.env.DB),
+    stored.tenant_id,
+    person.userId,
+  );
   if (!member) throw errors.notFound("Tenant");
   if (stored.user_id === null) {
     stored.user_id = person.userId;
@@ -191,25 +192,16 @@ consentRoutes.openapi(
       });
       const now = clock.now();
       // The library replaced any earlier grant of this person, client and tenant: so do we.
-      await c.env.DB.batch([
-        c.env.DB.prepare(
-          `UPDATE mcp_grants SET revoked_at = ?4
-            WHERE tenant_id = ?1 AND user_id = ?2 AND client_id = ?3 AND revoked_at IS NULL`,
-        ).bind(stored.tenant_id, person.userId, stored.details.clientId, now),
-        c.env.DB.prepare(
-          `INSERT INTO mcp_grants (id, tenant_id, user_id, client_id, client_name, redirect_host, scopes, created_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-        ).bind(
-          grantRef,
-          stored.tenant_id,
-          person.userId,
-          stored.details.clientId,
-          stored.details.clientName.slice(0, 200),
-          stored.details.redirectHost.slice(0, 200),
-          approved.request.scope.join(" "),
-          now,
-        ),
-      ]);
+      await replaceGrant(database(c.env.DB), {
+        id: grantRef,
+        tenantId: stored.tenant_id,
+        userId: person.userId,
+        clientId: stored.details.clientId,
+        clientName: stored.details.clientName.slice(0, 200),
+        redirectHost: stored.details.redirectHost.slice(0, 200),
+        scopes: approved.request.scope.join(" "),
+        createdAt: now,
+      });
       return { redirectTo, headers: approved.headers };
     };
     let result: { redirectTo: string; headers: Headers };

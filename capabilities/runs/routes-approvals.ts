@@ -1,4 +1,6 @@
 import { clock } from "../../platform/clock";
+import { database } from "../../platform/db/client";
+import { tokensMayApprove as tenantTokensMayApprove } from "../tenancy/tenant-repository";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import type { Context } from "hono";
@@ -24,12 +26,8 @@ import { requirePerson, requireTenantAccess } from "../tenancy/access";
 
 export const approvalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-async function tokensMayApprove(db: D1Database, tenantId: string): Promise<boolean> {
-  const row = await db
-    .prepare("SELECT tokens_may_approve FROM tenants WHERE id = ?1")
-    .bind(tenantId)
-    .first<{ tokens_may_approve: number }>();
-  return row?.tokens_may_approve === 1;
+async function tokensMayApprove(d1: D1Database, tenantId: string): Promise<boolean> {
+  return tenantTokensMayApprove(database(d1), tenantId);
 }
 
 approvalRoutes.openapi(

@@ -8,6 +8,8 @@ import { requireFreshSession } from "../login-sessions/principal";
 import type { Principal, SessionPrincipal } from "../login-sessions/principal";
 import { ApiError, errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
+import { database } from "../../platform/db/client";
+import { roleOf } from "./member-repository";
 
 /** The caller's standing in the tenant named by the route's `{t}`. */
 export interface TenantAccess {
@@ -44,13 +46,9 @@ export async function requireTenantAccess(
     if (principal.tenantId !== tenantId) throw tenantNotFound();
     role = principal.role;
   } else {
-    const row = await c.env.DB.prepare(
-      "SELECT role FROM memberships WHERE tenant_id = ?1 AND user_id = ?2",
-    )
-      .bind(tenantId, principal.userId)
-      .first<{ role: Role }>();
-    if (!row) throw tenantNotFound();
-    role = row.role;
+    const found = await roleOf(database(c.env.DB), tenantId, principal.userId);
+    if (!found) throw tenantNotFound();
+    role = found;
   }
   if (!can(role, action)) throw errors.forbidden(`Your role (${role}) does not allow ${action}.`);
   const access: TenantAccess = {

@@ -1,4 +1,11 @@
-import { auditActor, auditStatement } from "../audit/outbox";
+import { auditActor, auditQuery } from "../audit/outbox";
+import { database } from "../../platform/db/client";
+import {
+  deleteTenantRows,
+  destroyTenantKeys,
+  markDeletionDrained,
+} from "./delete-tenant-repository";
+import { tenantNameById } from "./tenant-repository";
 import type { Env } from "../../platform/env";
 import { forgetTenantDeks } from "../vault/keyring";
 import type { TenantAccess } from "./access";
@@ -19,50 +26,28 @@ import { tenantStub } from "../../platform/tenant-stub";
  * before can be matched to it. Rows the object had not drained yet are dropped with the tenant.
  */
 export async function deleteTenant(env: Env, access: TenantAccess, now: number): Promise<void> {
-  const db = env.DB;
+  const db = database(env.DB);
   const tenantId = access.tenantId;
   const stub = tenantStub<TenancyRpc & AuditRpc>(env, tenantId);
-  const tenant = await db
-    .prepare("SELECT name FROM tenants WHERE id = ?1")
-    .bind(tenantId)
-    .first<{ name: string }>();
+  const name = await tenantNameById(db, tenantId);
   await stub.drainAuditOutbox(tenantId).catch(() => null);
   const head = await stub.auditHead(tenantId).catch(() => null);
   const finalHead = head?.ok ? { size: head.value.size, root: head.value.root } : null;
-  const statements = [
-    db
-      .prepare(
-        `UPDATE tenant_keys SET state = 'destroyed', wrapped_iv = NULL, wrapped_dek = NULL,
-           destroyed_at = ?2 WHERE tenant_id = ?1`,
-      )
-      .bind(tenantId, now),
-    ...[
-      "DELETE FROM secrets WHERE tenant_id = ?1",
-      "DELETE FROM secret_requests WHERE tenant_id = ?1",
-      "DELETE FROM api_tokens WHERE tenant_id = ?1",
-      "DELETE FROM invites WHERE tenant_id = ?1",
-      "DELETE FROM ownership_transfers WHERE tenant_id = ?1",
-      "DELETE FROM memberships WHERE tenant_id = ?1",
-      "DELETE FROM tenants WHERE id = ?1",
-      "DELETE FROM audit_outbox WHERE tenant_id = ?1 AND drained_at IS NULL",
-    ].map((sql) => db.prepare(sql).bind(tenantId)),
-    auditStatement(
+  await db.batch([
+    destroyTenantKeys(db, tenantId, now),
+    ...deleteTenantRows(db, tenantId),
+    auditQuery(
       db,
       {
         tenantId,
         type: "tenant.deleted",
         actor: auditActor(access),
-        data: { tenant_id: tenantId, name: tenant?.name ?? null, final_head: finalHead },
+        data: { tenant_id: tenantId, name, final_head: finalHead },
       },
       now,
     ),
-    db
-      .prepare(
-        "UPDATE audit_outbox SET drained_at = ?2 WHERE tenant_id = ?1 AND type = 'tenant.deleted' AND drained_at IS NULL",
-      )
-      .bind(tenantId, now),
-  ];
-  await db.batch(statements);
+    markDeletionDrained(db, tenantId, now),
+  ]);
   await forgetTenantDeks(tenantId);
   await stub.destroy(tenantId);
 }

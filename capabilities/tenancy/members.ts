@@ -1,13 +1,18 @@
 import { canGrant, ROLES } from "../../core/permissions";
 import type { Role } from "../../core/permissions";
 import { ApiError, errors } from "../../platform/http/errors";
+import { database } from "../../platform/db/client";
+import {
+  deleteMembershipUnlessLastOwner,
+  memberById,
+  membersByTenant,
+  revokeTokensAboveRole,
+  revokeTokensOfFormerMember,
+  updateRoleIfUnchanged,
+  type Batchable,
+} from "./member-repository";
 
-export interface MemberRow {
-  user_id: string;
-  email: string;
-  role: Role;
-  created_at: number;
-}
+export type { Member } from "./member-repository";
 
 export const lastOwner = () =>
   new ApiError(
@@ -16,33 +21,16 @@ export const lastOwner = () =>
     "A tenant needs at least one owner: make someone else owner first, or delete the tenant.",
   );
 
-export async function findMember(
-  db: D1Database,
-  tenantId: string,
-  userId: string,
-): Promise<MemberRow | null> {
-  return db
-    .prepare(
-      `SELECT m.user_id, u.email, m.role, m.created_at FROM memberships m
-         JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ?1 AND m.user_id = ?2`,
-    )
-    .bind(tenantId, userId)
-    .first<MemberRow>();
+export async function findMember(d1: D1Database, tenantId: string, userId: string) {
+  return memberById(database(d1), tenantId, userId);
 }
 
-export async function listMembers(db: D1Database, tenantId: string): Promise<MemberRow[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT m.user_id, u.email, m.role, m.created_at FROM memberships m
-         JOIN users u ON u.id = m.user_id WHERE m.tenant_id = ?1 ORDER BY m.created_at, u.email`,
-    )
-    .bind(tenantId)
-    .all<MemberRow>();
-  return results;
+export async function listMembers(d1: D1Database, tenantId: string) {
+  return membersByTenant(database(d1), tenantId);
 }
 
 /** Roles a member with `role` could not have granted: their tokens of these roles must go. */
-const rolesAbove = (role: Role): string => JSON.stringify(ROLES.filter((r) => !canGrant(role, r)));
+const rolesAbove = (role: Role): Role[] => ROLES.filter((r) => !canGrant(role, r));
 
 /** Inviting, tokens, role changes and removals: only within what the actor's own role can do. */
 export function checkGrant(actor: Role, ...roles: Role[]): void {
@@ -59,38 +47,26 @@ export function checkGrant(actor: Role, ...roles: Role[]): void {
  * new role are revoked with it.
  */
 export async function changeRole(
-  db: D1Database,
+  d1: D1Database,
   args: {
     tenantId: string;
     userId: string;
     from: Role;
     to: Role;
     now: number;
-    /** Audit and notice statements, each `ifChanged`: written only if the role changed. */
-    records: D1PreparedStatement[];
+    /** Audit and notice queries, each `ifChanged`: written only if the role changed. */
+    records: Batchable[];
   },
 ): Promise<void> {
   const { tenantId, userId, from, to, now } = args;
+  const db = database(d1);
   const [changed] = await db.batch([
-    db
-      .prepare(
-        `UPDATE memberships SET role = ?4 WHERE tenant_id = ?1 AND user_id = ?2 AND role = ?3
-           AND (?3 != 'owner' OR ?4 = 'owner' OR
-                (SELECT COUNT(*) FROM memberships WHERE tenant_id = ?1 AND role = 'owner') > 1)`,
-      )
-      .bind(tenantId, userId, from, to),
+    updateRoleIfUnchanged(db, { tenantId, userId, from, to }),
     ...args.records,
-    db
-      .prepare(
-        `UPDATE api_tokens SET revoked_at = ?3
-          WHERE tenant_id = ?1 AND created_by = ?2 AND revoked_at IS NULL
-            AND role IN (SELECT value FROM json_each(?4))
-            AND EXISTS (SELECT 1 FROM memberships WHERE tenant_id = ?1 AND user_id = ?2 AND role = ?5)`,
-      )
-      .bind(tenantId, userId, now, rolesAbove(to), to),
+    revokeTokensAboveRole(db, { tenantId, userId, now, roles: rolesAbove(to), role: to }),
   ]);
-  if (changed!.meta.changes === 1) return;
-  const current = await findMember(db, tenantId, userId);
+  if (changed.meta.changes === 1) return;
+  const current = await memberById(db, tenantId, userId);
   if (!current) throw errors.notFound("Member");
   if (current.role === "owner" && from === "owner") throw lastOwner();
   throw new ApiError(409, "conflict", "The member's role changed meanwhile. Reload and retry.");
@@ -101,34 +77,23 @@ export async function changeRole(
  * API token they created in the tenant is revoked with it.
  */
 export async function removeMember(
-  db: D1Database,
+  d1: D1Database,
   args: {
     tenantId: string;
     userId: string;
     now: number;
-    /** Audit and notice statements, each `ifChanged`: written only if the member was removed. */
-    records: D1PreparedStatement[];
+    /** Audit and notice queries, each `ifChanged`: written only if the member was removed. */
+    records: Batchable[];
   },
 ): Promise<void> {
   const { tenantId, userId, now } = args;
+  const db = database(d1);
   const [removed] = await db.batch([
-    db
-      .prepare(
-        `DELETE FROM memberships WHERE tenant_id = ?1 AND user_id = ?2
-           AND (role != 'owner' OR
-                (SELECT COUNT(*) FROM memberships WHERE tenant_id = ?1 AND role = 'owner') > 1)`,
-      )
-      .bind(tenantId, userId),
+    deleteMembershipUnlessLastOwner(db, tenantId, userId),
     ...args.records,
-    db
-      .prepare(
-        `UPDATE api_tokens SET revoked_at = ?3
-          WHERE tenant_id = ?1 AND created_by = ?2 AND revoked_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM memberships WHERE tenant_id = ?1 AND user_id = ?2)`,
-      )
-      .bind(tenantId, userId, now),
+    revokeTokensOfFormerMember(db, { tenantId, userId, now }),
   ]);
-  if (removed!.meta.changes === 1) return;
-  if (await findMember(db, tenantId, userId)) throw lastOwner();
+  if (removed.meta.changes === 1) return;
+  if (await memberById(db, tenantId, userId)) throw lastOwner();
   throw errors.notFound("Member");
 }

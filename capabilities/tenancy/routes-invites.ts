@@ -4,7 +4,8 @@ import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
 import { can, canGrant, ROLES } from "../../core/permissions";
 import type { Role } from "../../core/permissions";
-import { audited, auditStatement, markForDrain } from "../audit/outbox";
+import { auditedQuery, auditQuery, markForDrain } from "../audit/outbox";
+import { database } from "../../platform/db/client";
 import { requireSession } from "../login-sessions/principal";
 import { enforceRateLimit } from "../../platform/rate-limit";
 import { requestInfo } from "../login-sessions/sign-in";
@@ -30,6 +31,19 @@ import { isElevatedRole } from "../../core/step-up";
 import { requireStepUp, requireTenantAccess } from "./access";
 import { inviteTokenExpired, signInviteToken, verifyInviteToken } from "./invite-token";
 import { checkGrant, findMember } from "./members";
+import {
+  acceptInvite,
+  cancelInvite,
+  dropInvite,
+  inviteByLink,
+  invitesByTenant,
+  openInviteById,
+  storeInvite,
+  type Invite,
+  type InviteWithInviter,
+} from "./invites";
+import { emailOfUser, isMemberByEmail } from "./member-repository";
+import { tenantById, tenantNameById } from "./tenant-repository";
 
 export const inviteRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -37,40 +51,24 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const INVITES_PER_TENANT = { limit: 50, windowMs: 24 * 60 * 60 * 1000 };
 const INVITE_LINK_LIMIT = { limit: 60, windowMs: 10 * 60 * 1000 };
 
-interface InviteRow {
-  id: string;
-  tenant_id: string;
-  email: string;
-  role: Role;
-  token_hash: string;
-  invited_by: string;
-  created_at: number;
-  expires_at: number;
-  accepted_at: number | null;
-  revoked_at: number | null;
-}
-
-const inviteStatus = (i: InviteRow, now: number) =>
-  i.accepted_at !== null
+const inviteStatus = (i: Invite, now: number) =>
+  i.acceptedAt !== null
     ? ("accepted" as const)
-    : i.revoked_at !== null
+    : i.revokedAt !== null
       ? ("revoked" as const)
-      : i.expires_at <= now
+      : i.expiresAt <= now
         ? ("expired" as const)
         : ("pending" as const);
 
-const inviteJson = (i: InviteRow & { inviter_email: string | null }, now: number) => ({
+const inviteJson = (i: InviteWithInviter, now: number) => ({
   id: i.id,
   email: i.email,
   role: i.role,
-  invited_by: i.inviter_email ?? "a former member",
-  created_at: iso(i.created_at),
-  expires_at: iso(i.expires_at),
+  invited_by: i.inviterEmail ?? "a former member",
+  created_at: iso(i.createdAt),
+  expires_at: iso(i.expiresAt),
   status: inviteStatus(i, now),
 });
-
-const INVITE_SELECT = `SELECT i.*, u.email AS inviter_email FROM invites i
-  LEFT JOIN users u ON u.id = i.invited_by`;
 
 /** An altered or unknown link: nothing more is said about it. */
 const invalidInvite = () =>
@@ -102,11 +100,7 @@ inviteRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "members.invite");
-    const { results } = await c.env.DB.prepare(
-      `${INVITE_SELECT} WHERE i.tenant_id = ?1 ORDER BY i.created_at DESC LIMIT 200`,
-    )
-      .bind(access.tenantId)
-      .all<InviteRow & { inviter_email: string | null }>();
+    const results = await invitesByTenant(database(c.env.DB), access.tenantId);
     const now = clock.now();
     return c.json({ invites: results.map((i) => inviteJson(i, now)) }, 200);
   },
@@ -132,95 +126,66 @@ inviteRoutes.openapi(
     const { email, role } = c.req.valid("json");
     checkGrant(access.role, role);
     if (isElevatedRole(role)) requireStepUp(access, "members.invite");
-    const db = c.env.DB;
-    const already = await db
-      .prepare(
-        `SELECT 1 AS x FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.tenant_id = ?1 AND u.email = ?2`,
-      )
-      .bind(access.tenantId, email)
-      .first();
-    if (already) throw new ApiError(409, "already_member", "This person is already a member.");
+    const db = database(c.env.DB);
+    if (await isMemberByEmail(db, access.tenantId, email))
+      throw new ApiError(409, "already_member", "This person is already a member.");
     const now = clock.now();
     await enforceRateLimit(
-      db,
+      c.env.DB,
       { key: `invite:tenant:${access.tenantId}`, ...INVITES_PER_TENANT },
       now,
     );
 
-    const tenant = await db
-      .prepare("SELECT name FROM tenants WHERE id = ?1")
-      .bind(access.tenantId)
-      .first<{ name: string }>();
-    const inviter = await db
-      .prepare("SELECT email FROM users WHERE id = ?1")
-      .bind(access.userId)
-      .first<{ email: string }>();
-    if (!tenant || !inviter) throw errors.notFound("Tenant");
+    const tenantName = await tenantNameById(db, access.tenantId);
+    const inviterEmail = await emailOfUser(db, access.userId);
+    if (tenantName === null || inviterEmail === null) throw errors.notFound("Tenant");
 
-    const invite: InviteRow = {
+    const invite: Invite = {
       id: crypto.randomUUID(),
-      tenant_id: access.tenantId,
+      tenantId: access.tenantId,
       email,
       role,
-      token_hash: "",
-      invited_by: access.userId,
-      created_at: now,
-      expires_at: now + c.var.config.inviteTtlMs,
-      accepted_at: null,
-      revoked_at: null,
+      tokenHash: "",
+      invitedBy: access.userId,
+      createdAt: now,
+      expiresAt: now + c.var.config.inviteTtlMs,
+      acceptedAt: null,
+      acceptedBy: null,
+      revokedAt: null,
     };
     const token = await signInviteToken(
       c.var.config.authPepper,
-      { inviteId: invite.id, tenantId: invite.tenant_id, email },
-      invite.expires_at,
+      { inviteId: invite.id, tenantId: invite.tenantId, email },
+      invite.expiresAt,
     );
-    invite.token_hash = await sha256Hex(token);
-    await db.batch([
-      db
-        .prepare(
-          `UPDATE invites SET revoked_at = ?3 WHERE tenant_id = ?1 AND email = ?2
-             AND accepted_at IS NULL AND revoked_at IS NULL`,
-        )
-        .bind(invite.tenant_id, email, now),
-      db
-        .prepare(
-          `INSERT INTO invites (id, tenant_id, email, role, token_hash, invited_by, created_at,
-             expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-        )
-        .bind(
-          invite.id,
-          invite.tenant_id,
-          email,
-          role,
-          invite.token_hash,
-          invite.invited_by,
-          now,
-          invite.expires_at,
-        ),
-      audited(c, access, "member.invited", { invite_id: invite.id, email, role }, { now }),
-    ]);
+    invite.tokenHash = await sha256Hex(token);
+    await storeInvite(
+      db,
+      invite,
+      auditedQuery(c, db, access, "member.invited", { invite_id: invite.id, email, role }, { now }),
+    );
 
     const mail = inviteMail({
-      tenantName: tenant.name,
-      inviterEmail: inviter.email,
+      tenantName,
+      inviterEmail,
       role,
       acceptUrl: `${c.var.config.origins[0]}/invite?token=${encodeURIComponent(token)}`,
       expiresIn: ttlPhrase(c.var.config.inviteTtlMs),
     });
-    const sent = await mailTransport(c.var.config, db)
+    const sent = await mailTransport(c.var.config, c.env.DB)
       .send({ to: email, ...mail, idempotencyKey: invite.id })
       .catch(() => ({ ok: false as const }));
     if (!sent.ok) {
-      await db.batch([
-        db.prepare("DELETE FROM invites WHERE id = ?1").bind(invite.id),
-        audited(c, access, "invite.revoked", {
+      await dropInvite(
+        db,
+        invite.id,
+        auditedQuery(c, db, access, "invite.revoked", {
           invite_id: invite.id,
           email,
           role,
           reason: "the invitation email could not be sent",
         }),
-      ]);
+      );
       throw new ApiError(
         503,
         "mail_unavailable",
@@ -229,7 +194,7 @@ inviteRoutes.openapi(
         { "Retry-After": "30" },
       );
     }
-    return c.json({ invite: inviteJson({ ...invite, inviter_email: inviter.email }, now) }, 201);
+    return c.json({ invite: inviteJson({ ...invite, inviterEmail }, now) }, 201);
   },
 );
 
@@ -245,25 +210,24 @@ inviteRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "members.invite");
     const { id } = c.req.valid("param");
-    const invite = await c.env.DB.prepare(
-      "SELECT email, role FROM invites WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL",
-    )
-      .bind(id, access.tenantId)
-      .first<{ email: string; role: Role }>();
+    const db = database(c.env.DB);
+    const invite = await openInviteById(db, access.tenantId, id);
     if (!invite) throw errors.notFound("Invitation");
     checkGrant(access.role, invite.role);
-    await c.env.DB.batch([
-      c.env.DB.prepare(
-        "UPDATE invites SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND accepted_at IS NULL AND revoked_at IS NULL",
-      ).bind(id, access.tenantId, clock.now()),
-      audited(
+    await cancelInvite(
+      db,
+      access.tenantId,
+      id,
+      clock.now(),
+      auditedQuery(
         c,
+        db,
         access,
         "invite.revoked",
         { invite_id: id, email: invite.email, role: invite.role },
         { ifChanged: true },
       ),
-    ]);
+    );
     return c.json({ ok: true as const }, 200);
   },
 );
@@ -284,11 +248,11 @@ async function pendingInvite(c: Context<AppEnv>, token: string, now: number) {
       ? unusableInvite("expired")
       : invalidInvite();
   }
-  const invite = await c.env.DB.prepare(
-    `${INVITE_SELECT} WHERE i.id = ?1 AND i.tenant_id = ?2 AND i.token_hash = ?3`,
-  )
-    .bind(claim.inviteId, claim.tenantId, await sha256Hex(token))
-    .first<InviteRow & { inviter_email: string | null }>();
+  const invite = await inviteByLink(database(c.env.DB), {
+    inviteId: claim.inviteId,
+    tenantId: claim.tenantId,
+    tokenHash: await sha256Hex(token),
+  });
   if (!invite) throw invalidInvite();
   const status = inviteStatus(invite, now);
   if (status !== "pending") throw unusableInvite(status);
@@ -313,17 +277,15 @@ inviteRoutes.openapi(
       now,
     );
     const invite = await pendingInvite(c, token, now);
-    const tenant = await c.env.DB.prepare("SELECT name FROM tenants WHERE id = ?1")
-      .bind(invite.tenant_id)
-      .first<{ name: string }>();
-    if (!tenant) throw invalidInvite();
+    const tenantName = await tenantNameById(database(c.env.DB), invite.tenantId);
+    if (tenantName === null) throw invalidInvite();
     return c.json(
       {
-        tenant_name: tenant.name,
+        tenant_name: tenantName,
         role: invite.role,
         email: invite.email,
-        invited_by: invite.inviter_email ?? "a former member",
-        expires_at: iso(invite.expires_at),
+        invited_by: invite.inviterEmail ?? "a former member",
+        expires_at: iso(invite.expiresAt),
       },
       200,
     );
@@ -358,29 +320,19 @@ inviteRoutes.openapi(
         "This invitation was sent to another email address. Sign in with that address to accept it.",
       );
     }
-    if (await findMember(c.env.DB, invite.tenant_id, p.userId)) {
+    if (await findMember(c.env.DB, invite.tenantId, p.userId)) {
       throw new ApiError(409, "already_member", "You are already a member of this tenant.");
     }
     // The inviter must still be able to grant this role now: an invitation made by someone
     // since removed or demoted is worth no more than what they could give today.
-    const [consumed] = await c.env.DB.batch([
-      c.env.DB.prepare(
-        `UPDATE invites SET accepted_at = ?2, accepted_by = ?3
-          WHERE id = ?1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > ?2
-            AND EXISTS (SELECT 1 FROM memberships m
-                         WHERE m.tenant_id = invites.tenant_id AND m.user_id = invites.invited_by
-                           AND m.role IN (SELECT value FROM json_each(?4)))`,
-      ).bind(invite.id, now, p.userId, JSON.stringify(rolesThatMayInvite(invite.role))),
-      c.env.DB.prepare(
-        `INSERT INTO memberships (tenant_id, user_id, role, created_at)
-         SELECT ?1, ?2, ?3, ?4
-          WHERE EXISTS (SELECT 1 FROM invites WHERE id = ?5 AND accepted_by = ?2 AND accepted_at = ?4)
-         ON CONFLICT DO NOTHING`,
-      ).bind(invite.tenant_id, p.userId, invite.role, now, invite.id),
-      auditStatement(
-        c.env.DB,
+    const db = database(c.env.DB);
+    const consumed = await acceptInvite(
+      db,
+      { invite, userId: p.userId, now, inviterRoles: rolesThatMayInvite(invite.role) },
+      auditQuery(
+        db,
         {
-          tenantId: invite.tenant_id,
+          tenantId: invite.tenantId,
           type: "member.joined",
           actor: { kind: "user", id: p.userId },
           data: { user_id: p.userId, email: p.email, role: invite.role, invite_id: invite.id },
@@ -388,23 +340,19 @@ inviteRoutes.openapi(
         now,
         { ifChanged: true },
       ),
-    ]);
-    markForDrain(c, invite.tenant_id);
-    if (consumed!.meta.changes !== 1) throw invalidInvite();
-    const tenant = await c.env.DB.prepare(
-      "SELECT id, name, created_at, tokens_may_approve FROM tenants WHERE id = ?1",
-    )
-      .bind(invite.tenant_id)
-      .first<{ id: string; name: string; created_at: number; tokens_may_approve: number }>();
+    );
+    markForDrain(c, invite.tenantId);
+    if (!consumed) throw invalidInvite();
+    const tenant = await tenantById(db, invite.tenantId);
     if (!tenant) throw invalidInvite();
     return c.json(
       {
         tenant: {
           id: tenant.id,
           name: tenant.name,
-          created_at: iso(tenant.created_at),
+          created_at: iso(tenant.createdAt),
           role: invite.role,
-          tokens_may_approve: tenant.tokens_may_approve === 1,
+          tokens_may_approve: tenant.tokensMayApprove,
         },
       },
       200,

@@ -1,7 +1,8 @@
 import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { iso } from "../../core/time";
-import { audited } from "../audit/outbox";
+import { auditedQuery } from "../audit/outbox";
+import { database } from "../../platform/db/client";
 import { requireSession } from "../login-sessions/principal";
 import { ApiError, errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
@@ -11,6 +12,16 @@ import { Id, IsoTime, json, jsonBody, Ok } from "../../core/contract/common";
 import { TenantParams, tenantErrorResponses } from "./contract";
 import { requirePerson, requireTenantAccess } from "./access";
 import { findMember } from "./members";
+import {
+  acceptTransfer,
+  liveTransferOfTenant,
+  liveTransfersTo,
+  offerTransfer,
+  pendingTransferTo,
+  refuseTransfer,
+  withdrawTransfer,
+  type PendingTransfer,
+} from "./ownership";
 
 /**
  * Handing a tenant to another member: an owner offers (step-up), the member named accepts or
@@ -20,18 +31,6 @@ import { findMember } from "./members";
 export const ownershipRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 export const TRANSFER_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-interface TransferRow {
-  id: string;
-  tenant_id: string;
-  tenant_name: string;
-  from_user_id: string;
-  from_email: string;
-  to_user_id: string;
-  to_email: string;
-  created_at: number;
-  expires_at: number;
-}
 
 const Transfer = z
   .object({
@@ -45,7 +44,7 @@ const Transfer = z
   })
   .openapi("OwnershipTransfer");
 
-const transferJson = (r: TransferRow) => ({
+const transferJson = (r: PendingTransfer) => ({
   id: r.id,
   tenant_id: r.tenant_id,
   tenant_name: r.tenant_name,
@@ -55,20 +54,11 @@ const transferJson = (r: TransferRow) => ({
   expires_at: iso(r.expires_at),
 });
 
-const PENDING_SELECT = `SELECT o.id, o.tenant_id, t.name AS tenant_name, o.from_user_id,
-    fu.email AS from_email, o.to_user_id, tu.email AS to_email, o.created_at, o.expires_at
-  FROM ownership_transfers o JOIN tenants t ON t.id = o.tenant_id
-  JOIN users fu ON fu.id = o.from_user_id JOIN users tu ON tu.id = o.to_user_id
-  WHERE o.closed_at IS NULL`;
-
 const TransferParams = z.object({ id: Id });
 
 /** The transfer a person acts on: theirs to accept or decline, pending, and still in time. */
-async function offeredTo(db: D1Database, id: string, userId: string, now: number) {
-  const row = await db
-    .prepare(`${PENDING_SELECT} AND o.id = ?1 AND o.to_user_id = ?2`)
-    .bind(id, userId)
-    .first<TransferRow>();
+async function offeredTo(d1: D1Database, id: string, userId: string, now: number) {
+  const row = await pendingTransferTo(database(d1), id, userId);
   // Someone else's offer answers as if there were none.
   if (!row) throw errors.notFound("Ownership transfer");
   if (row.expires_at <= now) {
@@ -92,11 +82,7 @@ ownershipRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.read");
-    const row = await c.env.DB.prepare(
-      `${PENDING_SELECT} AND o.tenant_id = ?1 AND o.expires_at > ?2`,
-    )
-      .bind(access.tenantId, clock.now())
-      .first<TransferRow>();
+    const row = await liveTransferOfTenant(database(c.env.DB), access.tenantId, clock.now());
     return c.json({ transfer: row ? transferJson(row) : null }, 200);
   },
 );
@@ -130,34 +116,32 @@ ownershipRoutes.openapi(
     }
     const now = clock.now();
     const id = `otr_${crypto.randomUUID()}`;
-    const db = c.env.DB;
-    await db.batch([
-      db
-        .prepare(
-          `UPDATE ownership_transfers SET closed_at = ?2, outcome = 'cancelled'
-            WHERE tenant_id = ?1 AND closed_at IS NULL`,
-        )
-        .bind(access.tenantId, now),
-      db
-        .prepare(
-          `INSERT INTO ownership_transfers (id, tenant_id, from_user_id, to_user_id, created_at, expires_at)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
-        )
-        .bind(id, access.tenantId, person.userId, user_id, now, now + TRANSFER_TTL_MS),
-      audited(
+    const db = database(c.env.DB);
+    const expiresAt = now + TRANSFER_TTL_MS;
+    const row = await offerTransfer(
+      db,
+      {
+        id,
+        tenantId: access.tenantId,
+        fromUserId: person.userId,
+        toUserId: user_id,
+        now,
+        expiresAt,
+      },
+      auditedQuery(
         c,
+        db,
         access,
         "ownership.offered",
         {
           transfer_id: id,
           to_user_id: user_id,
           to_email: member.email,
-          expires_at: iso(now + TRANSFER_TTL_MS),
+          expires_at: iso(expiresAt),
         },
         { now },
       ),
-    ]);
-    const row = await db.prepare(`${PENDING_SELECT} AND o.id = ?1`).bind(id).first<TransferRow>();
+    );
     return c.json({ transfer: transferJson(row!) }, 201);
   },
 );
@@ -174,17 +158,14 @@ ownershipRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.transfer");
     const now = clock.now();
-    const db = c.env.DB;
-    const [closed] = await db.batch([
-      db
-        .prepare(
-          `UPDATE ownership_transfers SET closed_at = ?2, outcome = 'cancelled'
-            WHERE tenant_id = ?1 AND closed_at IS NULL`,
-        )
-        .bind(access.tenantId, now),
-      audited(c, access, "ownership.withdrawn", {}, { now, ifChanged: true }),
-    ]);
-    if (closed!.meta.changes === 0) throw errors.notFound("Ownership transfer");
+    const db = database(c.env.DB);
+    const closed = await withdrawTransfer(
+      db,
+      access.tenantId,
+      now,
+      auditedQuery(c, db, access, "ownership.withdrawn", {}, { now, ifChanged: true }),
+    );
+    if (!closed) throw errors.notFound("Ownership transfer");
     return c.json({ ok: true as const }, 200);
   },
 );
@@ -199,11 +180,7 @@ ownershipRoutes.openapi(
   }),
   async (c) => {
     const p = requireSession(c);
-    const { results } = await c.env.DB.prepare(
-      `${PENDING_SELECT} AND o.to_user_id = ?1 AND o.expires_at > ?2 ORDER BY o.created_at DESC`,
-    )
-      .bind(p.userId, clock.now())
-      .all<TransferRow>();
+    const results = await liveTransfersTo(database(c.env.DB), p.userId, clock.now());
     return c.json({ transfers: results.map(transferJson) }, 200);
   },
 );
@@ -224,21 +201,13 @@ ownershipRoutes.openapi(
     const now = clock.now();
     const offer = await offeredTo(c.env.DB, id, p.userId, now);
     const subject = { tenantId: offer.tenant_id, principal: p };
-    const db = c.env.DB;
-    // Every change below holds only if this statement closed the offer (nobody raced it) and
-    // both people are still members.
-    const accepted = `EXISTS (SELECT 1 FROM ownership_transfers WHERE id = ?3 AND outcome = 'accepted' AND closed_at = ?4)`;
-    const [closed] = await db.batch([
-      db
-        .prepare(
-          `UPDATE ownership_transfers SET closed_at = ?2, outcome = 'accepted'
-            WHERE id = ?1 AND closed_at IS NULL AND expires_at > ?2
-              AND EXISTS (SELECT 1 FROM memberships WHERE tenant_id = ?3 AND user_id = ?4)
-              AND EXISTS (SELECT 1 FROM memberships WHERE tenant_id = ?3 AND user_id = ?5 AND role = 'owner')`,
-        )
-        .bind(id, now, offer.tenant_id, p.userId, offer.from_user_id),
-      audited(
+    const db = database(c.env.DB);
+    const closed = await acceptTransfer(
+      db,
+      { id, tenantId: offer.tenant_id, toUserId: p.userId, fromUserId: offer.from_user_id, now },
+      auditedQuery(
         c,
+        db,
         subject,
         "ownership.transferred",
         {
@@ -250,25 +219,8 @@ ownershipRoutes.openapi(
         },
         { now, ifChanged: true },
       ),
-      db
-        .prepare(
-          `UPDATE memberships SET role = 'owner' WHERE tenant_id = ?1 AND user_id = ?2 AND ${accepted}`,
-        )
-        .bind(offer.tenant_id, p.userId, id, now),
-      db
-        .prepare(
-          `UPDATE memberships SET role = 'admin' WHERE tenant_id = ?1 AND user_id = ?2 AND role = 'owner' AND ${accepted}`,
-        )
-        .bind(offer.tenant_id, offer.from_user_id, id, now),
-      // The former owner's owner-role tokens go, as with any demotion.
-      db
-        .prepare(
-          `UPDATE api_tokens SET revoked_at = ?4 WHERE tenant_id = ?1 AND created_by = ?2
-             AND role = 'owner' AND revoked_at IS NULL AND ${accepted}`,
-        )
-        .bind(offer.tenant_id, offer.from_user_id, id, now),
-    ]);
-    if (closed!.meta.changes === 0) {
+    );
+    if (!closed) {
       throw new ApiError(
         409,
         "conflict",
@@ -294,22 +246,20 @@ ownershipRoutes.openapi(
     const { id } = c.req.valid("param");
     const now = clock.now();
     const offer = await offeredTo(c.env.DB, id, p.userId, now);
-    const db = c.env.DB;
-    await db.batch([
-      db
-        .prepare(
-          `UPDATE ownership_transfers SET closed_at = ?2, outcome = 'declined'
-            WHERE id = ?1 AND closed_at IS NULL`,
-        )
-        .bind(id, now),
-      audited(
+    const db = database(c.env.DB);
+    await refuseTransfer(
+      db,
+      id,
+      now,
+      auditedQuery(
         c,
+        db,
         { tenantId: offer.tenant_id, principal: p },
         "ownership.declined",
         { transfer_id: id, to_user_id: p.userId, to_email: p.email },
         { now, ifChanged: true },
       ),
-    ]);
+    );
     return c.json({ ok: true as const }, 200);
   },
 );

@@ -2,9 +2,10 @@ import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
 import type { Context } from "hono";
-import { audited } from "../audit/outbox";
+import { auditedQuery } from "../audit/outbox";
 import { requestInfo } from "../login-sessions/sign-in";
-import { securityEventStatements, sendSecurityNotice } from "../account/security-notices";
+import { securityEventQueries, sendSecurityNotice } from "../account/security-notices";
+import { database } from "../../platform/db/client";
 import type { TenantAccess } from "./access";
 import { requireSession } from "../login-sessions/principal";
 import { enforceRateLimit } from "../../platform/rate-limit";
@@ -29,42 +30,27 @@ import { requirePerson, requireStepUp, requireTenantAccess } from "./access";
 import { forgetAuthority } from "../runs/authority";
 import { deleteTenant } from "./delete-tenant";
 import { changeRole, checkGrant, findMember, listMembers, removeMember } from "./members";
-import type { MemberRow } from "./members";
+import type { Member } from "./members";
+import { changeTenant, createTenant, loadTenant, type Tenant } from "./tenants";
 
 export const tenantRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const TENANT_CREATE_LIMIT = { limit: 20, windowMs: 60 * 60 * 1000 };
 
-interface TenantRow {
-  id: string;
-  name: string;
-  created_at: number;
-  tokens_may_approve: number;
-}
-
-const tenantJson = (t: TenantRow, role: Role) => ({
+const tenantJson = (t: Tenant, role: Role) => ({
   id: t.id,
   name: t.name,
-  created_at: iso(t.created_at),
+  created_at: iso(t.createdAt),
   role,
-  tokens_may_approve: t.tokens_may_approve === 1,
+  tokens_may_approve: t.tokensMayApprove,
 });
 
-const memberJson = (m: MemberRow) => ({
+const memberJson = (m: Member) => ({
   user_id: m.user_id,
   email: m.email,
   role: m.role,
   joined_at: iso(m.created_at),
 });
-
-async function loadTenant(db: D1Database, id: string): Promise<TenantRow> {
-  const row = await db
-    .prepare("SELECT id, name, created_at, tokens_may_approve FROM tenants WHERE id = ?1")
-    .bind(id)
-    .first<TenantRow>();
-  if (!row) throw errors.notFound("Tenant");
-  return row;
-}
 
 /** The security notice to the member a role change or removal is about (chained on the audit row). */
 async function memberNotice(
@@ -74,12 +60,12 @@ async function memberNotice(
   kind: "role_changed" | "removed_from_tenant",
   facts: Record<string, string>,
 ) {
-  const tenant = await loadTenant(c.env.DB, access.tenantId);
+  const tenant = await loadTenant(database(c.env.DB), access.tenantId);
   const by =
     access.principal.kind === "session"
       ? access.principal.email
       : `an API token (${access.principal.tokenId})`;
-  return securityEventStatements(c.env.DB, {
+  return securityEventQueries(database(c.env.DB), {
     userId,
     kind,
     detail: { tenant_id: tenant.id, tenant_name: tenant.name, by, ...facts },
@@ -107,29 +93,26 @@ tenantRoutes.openapi(
       { key: `tenant-create:user:${p.userId}`, ...TENANT_CREATE_LIMIT },
       now,
     );
-    const tenant: TenantRow = {
+    const tenant: Tenant = {
       id: crypto.randomUUID(),
       name,
-      created_at: now,
-      tokens_may_approve: 0,
+      createdAt: now,
+      tokensMayApprove: false,
     };
-    await c.env.DB.batch([
-      c.env.DB.prepare("INSERT INTO tenants (id, name, created_at) VALUES (?1, ?2, ?3)").bind(
-        tenant.id,
-        name,
-        now,
-      ),
-      c.env.DB.prepare(
-        "INSERT INTO memberships (tenant_id, user_id, role, created_at) VALUES (?1, ?2, 'owner', ?3)",
-      ).bind(tenant.id, p.userId, now),
-      audited(
+    const db = database(c.env.DB);
+    await createTenant(
+      db,
+      tenant,
+      p.userId,
+      auditedQuery(
         c,
+        db,
         { tenantId: tenant.id, principal: p },
         "tenant.created",
         { tenant_id: tenant.id, name },
         { now },
       ),
-    ]);
+    );
     return c.json({ tenant: tenantJson(tenant, "owner") }, 201);
   },
 );
@@ -145,7 +128,7 @@ tenantRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.read");
-    const tenant = await loadTenant(c.env.DB, access.tenantId);
+    const tenant = await loadTenant(database(c.env.DB), access.tenantId);
     return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
   },
 );
@@ -162,23 +145,23 @@ tenantRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "tenant.rename");
     const { name, tokens_may_approve } = c.req.valid("json");
-    const setting = tokens_may_approve === undefined ? null : tokens_may_approve ? 1 : 0;
-    const before = await loadTenant(c.env.DB, access.tenantId);
+    const db = database(c.env.DB);
+    const before = await loadTenant(db, access.tenantId);
     const records = [];
     if (name !== undefined && name !== before.name) {
-      records.push(audited(c, access, "tenant.renamed", { name, previous_name: before.name }));
+      records.push(
+        auditedQuery(c, db, access, "tenant.renamed", { name, previous_name: before.name }),
+      );
     }
     if (tokens_may_approve !== undefined) {
-      records.push(audited(c, access, "tenant.settings_changed", { tokens_may_approve }));
+      records.push(auditedQuery(c, db, access, "tenant.settings_changed", { tokens_may_approve }));
     }
-    await c.env.DB.batch([
-      c.env.DB.prepare(
-        `UPDATE tenants SET name = COALESCE(?2, name),
-           tokens_may_approve = COALESCE(?3, tokens_may_approve) WHERE id = ?1`,
-      ).bind(access.tenantId, name ?? null, setting),
-      ...records,
-    ]);
-    const tenant = await loadTenant(c.env.DB, access.tenantId);
+    const tenant = await changeTenant(
+      db,
+      access.tenantId,
+      { name, tokensMayApprove: tokens_may_approve },
+      records,
+    );
     return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
   },
 );
@@ -219,8 +202,9 @@ tenantRoutes.openapi(
       userId: person.userId,
       now: clock.now(),
       records: [
-        audited(
+        auditedQuery(
           c,
+          database(c.env.DB),
           access,
           "member.left",
           { user_id: person.userId, email: person.email, role: self?.role ?? access.role },
@@ -280,14 +264,15 @@ tenantRoutes.openapi(
         to: role,
         now: clock.now(),
         records: [
-          audited(
+          auditedQuery(
             c,
+            database(c.env.DB),
             access,
             "member.role_changed",
             { user_id, email: member.email, from: member.role, to: role },
             { ifChanged: true },
           ),
-          ...notice.statements,
+          ...notice.queries,
         ],
       });
       await forgetAuthority(c.env, access.tenantId);
@@ -320,14 +305,15 @@ tenantRoutes.openapi(
       userId: user_id,
       now: clock.now(),
       records: [
-        audited(
+        auditedQuery(
           c,
+          database(c.env.DB),
           access,
           "member.removed",
           { user_id, email: member.email, role: member.role },
           { ifChanged: true },
         ),
-        ...notice.statements,
+        ...notice.queries,
       ],
     });
     await forgetAuthority(c.env, access.tenantId);

@@ -2,9 +2,10 @@ import { clock } from "../../platform/clock";
 import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
 import { iso, isoOrNull } from "../../core/time";
-import { audited } from "../audit/outbox";
+import { auditedQuery } from "../audit/outbox";
+import { database } from "../../platform/db/client";
 import { requestInfo } from "../login-sessions/sign-in";
-import { securityEventStatements, sendSecurityNotice } from "../account/security-notices";
+import { securityEventQueries, sendSecurityNotice } from "../account/security-notices";
 import { ApiError, errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
@@ -22,43 +23,31 @@ import { requireStepUp, requireTenantAccess } from "../tenancy/access";
 import { forgetAuthority } from "../runs/authority";
 import { hashApiToken, newApiToken } from "./api-tokens";
 import { checkGrant } from "../tenancy/members";
+import { emailOfUser } from "../tenancy/member-repository";
+import { tenantNameById } from "../tenancy/tenant-repository";
+import { liveTokenById, revokeToken, storeToken, tokensOfTenant, type ApiToken } from "./tokens";
 
 export const tokenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 const MAX_TOKEN_LIFETIME_MS = 366 * 24 * 60 * 60 * 1000;
 
-interface TokenRow {
-  id: string;
-  name: string;
-  role: Role;
-  creator_email: string | null;
-  created_at: number;
-  expires_at: number | null;
-  last_used_at: number | null;
-  revoked_at: number | null;
-  scopes: string;
-}
-
-const tokenJson = (t: TokenRow, now: number) => ({
+const tokenJson = (t: ApiToken, creatorEmail: string | null, now: number) => ({
   id: t.id,
   name: t.name,
   role: t.role,
-  created_by: t.creator_email ?? "a former member",
-  created_at: iso(t.created_at),
-  expires_at: isoOrNull(t.expires_at),
-  last_used_at: isoOrNull(t.last_used_at),
-  revoked_at: isoOrNull(t.revoked_at),
+  created_by: creatorEmail ?? "a former member",
+  created_at: iso(t.createdAt),
+  expires_at: isoOrNull(t.expiresAt),
+  last_used_at: isoOrNull(t.lastUsedAt),
+  revoked_at: isoOrNull(t.revokedAt),
   status:
-    t.revoked_at !== null
+    t.revokedAt !== null
       ? ("revoked" as const)
-      : t.expires_at !== null && t.expires_at <= now
+      : t.expiresAt !== null && t.expiresAt <= now
         ? ("expired" as const)
         : ("active" as const),
   scopes: t.scopes.split(" ").filter((s): s is "api" | "mcp" => s === "api" || s === "mcp"),
 });
-
-const TOKEN_SELECT = `SELECT t.id, t.name, t.role, u.email AS creator_email, t.created_at,
-  t.expires_at, t.last_used_at, t.revoked_at, t.scopes FROM api_tokens t LEFT JOIN users u ON u.id = t.created_by`;
 
 tokenRoutes.openapi(
   createRoute({
@@ -71,13 +60,9 @@ tokenRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "tokens.read");
-    const { results } = await c.env.DB.prepare(
-      `${TOKEN_SELECT} WHERE t.tenant_id = ?1 ORDER BY t.created_at DESC LIMIT 500`,
-    )
-      .bind(access.tenantId)
-      .all<TokenRow>();
+    const results = await tokensOfTenant(database(c.env.DB), access.tenantId);
     const now = clock.now();
-    return c.json({ tokens: results.map((t) => tokenJson(t, now)) }, 200);
+    return c.json({ tokens: results.map((t) => tokenJson(t.token, t.creatorEmail, now)) }, 200);
   },
 );
 
@@ -108,22 +93,21 @@ tokenRoutes.openapi(
       ]);
     }
     const token = newApiToken();
-    const row: TokenRow = {
+    const row: ApiToken = {
       id: crypto.randomUUID(),
+      tenantId: access.tenantId,
       name: body.name,
       role: body.role,
-      creator_email: null,
-      created_at: now,
-      expires_at: expiresAt,
-      last_used_at: null,
-      revoked_at: null,
+      tokenHash: await hashApiToken(token),
+      createdBy: access.userId,
+      createdAt: now,
+      expiresAt,
+      lastUsedAt: null,
+      revokedAt: null,
       scopes: [...new Set(body.scopes)].sort().join(" "),
     };
-    const db = c.env.DB;
-    const tenant = await db
-      .prepare("SELECT name FROM tenants WHERE id = ?1")
-      .bind(access.tenantId)
-      .first<{ name: string }>();
+    const db = database(c.env.DB);
+    const tenantName = await tenantNameById(db, access.tenantId);
     const facts = {
       token_id: row.id,
       name: row.name,
@@ -133,12 +117,12 @@ tokenRoutes.openapi(
     // A token that can manage members or the vault is worth an email to the person it acts for.
     const notice =
       row.role === "owner" || row.role === "admin"
-        ? securityEventStatements(db, {
+        ? securityEventQueries(db, {
             userId: access.userId,
             kind: "admin_token_created",
             detail: {
               tenant_id: access.tenantId,
-              tenant_name: tenant?.name ?? access.tenantId,
+              tenant_name: tenantName ?? access.tenantId,
               token_id: row.id,
               token_name: row.name,
               role: row.role,
@@ -148,34 +132,13 @@ tokenRoutes.openapi(
             now,
           })
         : null;
-    await db.batch([
-      db
-        .prepare(
-          `INSERT INTO api_tokens (id, tenant_id, name, role, token_hash, created_by, created_at, expires_at, scopes)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
-        )
-        .bind(
-          row.id,
-          access.tenantId,
-          row.name,
-          row.role,
-          await hashApiToken(token),
-          access.userId,
-          now,
-          expiresAt,
-          row.scopes,
-        ),
-      audited(c, access, "token.created", facts, { now }),
-      ...(notice?.statements ?? []),
+    await storeToken(db, row, [
+      auditedQuery(c, db, access, "token.created", facts, { now }),
+      ...(notice?.queries ?? []),
     ]);
     if (notice) sendSecurityNotice(c, notice);
-    const creator = await c.env.DB.prepare("SELECT email FROM users WHERE id = ?1")
-      .bind(access.userId)
-      .first<{ email: string }>();
-    return c.json(
-      { token, api_token: tokenJson({ ...row, creator_email: creator?.email ?? null }, now) },
-      201,
-    );
+    const creatorEmail = await emailOfUser(db, access.userId);
+    return c.json({ token, api_token: tokenJson(row, creatorEmail, now) }, 201);
   },
 );
 
@@ -191,30 +154,29 @@ tokenRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "tokens.revoke");
     const { id } = c.req.valid("param");
-    const token = await c.env.DB.prepare(
-      "SELECT name, role, expires_at FROM api_tokens WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL",
-    )
-      .bind(id, access.tenantId)
-      .first<{ name: string; role: Role; expires_at: number | null }>();
+    const db = database(c.env.DB);
+    const token = await liveTokenById(db, access.tenantId, id);
     if (!token) throw errors.notFound("Token");
     checkGrant(access.role, token.role);
-    await c.env.DB.batch([
-      c.env.DB.prepare(
-        "UPDATE api_tokens SET revoked_at = ?3 WHERE id = ?1 AND tenant_id = ?2 AND revoked_at IS NULL",
-      ).bind(id, access.tenantId, clock.now()),
-      audited(
+    await revokeToken(
+      db,
+      access.tenantId,
+      id,
+      clock.now(),
+      auditedQuery(
         c,
+        db,
         access,
         "token.revoked",
         {
           token_id: id,
           name: token.name,
           role: token.role,
-          expires_at: isoOrNull(token.expires_at),
+          expires_at: isoOrNull(token.expiresAt),
         },
         { ifChanged: true },
       ),
-    ]);
+    );
     await forgetAuthority(c.env, access.tenantId);
     return c.json({ ok: true as const }, 200);
   },

@@ -56,7 +56,6 @@ runRoutes.openapi(
     const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
     const opened = unwrap(
       await stub.openRemoteRun(
-        access.tenantId,
         {
           agent: body.agent,
           metadata: body.metadata as never,
@@ -101,11 +100,7 @@ runRoutes.openapi(
     const { token_ttl_seconds: ttl } = c.req.valid("json");
     const access = await requireTenantAccess(c, "runs.create");
     const issued = unwrap(
-      await tenantStub<RunsRpc>(c.env, access.tenantId).reissueRunToken(
-        access.tenantId,
-        r,
-        actorOf(access),
-      ),
+      await tenantStub<RunsRpc>(c.env, access.tenantId).reissueRunToken(r, actorOf(access)),
     );
     const token = await signRunToken(
       c.var.config.authPepper,
@@ -134,7 +129,7 @@ runRoutes.openapi(
     const access = await requireTenantAccess(c, "runs.read");
     const { limit, cursor } = c.req.valid("query");
     const page = unwrap(
-      await tenantStub<RunsRpc>(c.env, access.tenantId).listRuns(access.tenantId, {
+      await tenantStub<RunsRpc>(c.env, access.tenantId).listRuns({
         limit,
         ...(cursor ? { before: Number(cursor) } : {}),
       }),
@@ -168,7 +163,7 @@ runRoutes.openapi(
     const { limit, cursor } = c.req.valid("query");
     const caller = await requireRunAccess(c, "runs.read", r);
     const run = unwrap(
-      await tenantStub<RunsRpc>(c.env, caller.tenantId).getRun(caller.tenantId, r, {
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).getRun(r, {
         after: cursor ? Number(cursor) : 0,
         limit,
       }),
@@ -191,12 +186,7 @@ runRoutes.openapi(
     const { reason } = c.req.valid("json");
     const caller = await requireRunAccess(c, "runs.cancel", r);
     const run = unwrap(
-      await tenantStub<RunsRpc>(c.env, caller.tenantId).cancelRun(
-        caller.tenantId,
-        r,
-        caller.actor,
-        reason,
-      ),
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).cancelRun(r, caller.actor, reason),
     );
     return c.json({ run }, 200);
   },
@@ -216,12 +206,7 @@ runRoutes.openapi(
     const { reason } = c.req.valid("json");
     const caller = await requireRunAccess(c, "runs.complete", r);
     const run = unwrap(
-      await tenantStub<RunsRpc>(c.env, caller.tenantId).completeRun(
-        caller.tenantId,
-        r,
-        caller.actor,
-        reason,
-      ),
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).completeRun(r, caller.actor, reason),
     );
     return c.json({ run }, 200);
   },
@@ -244,7 +229,6 @@ runRoutes.openapi(
     const caller = await requireRunAccess(c, "steps.propose", r);
     const step = unwrap(
       await tenantStub<RunsRpc>(c.env, caller.tenantId).proposeStep(
-        caller.tenantId,
         r,
         body as never,
         caller.actor,
@@ -272,7 +256,7 @@ runRoutes.openapi(
     const { wait } = c.req.valid("query");
     const caller = await requireRunAccess(c, "runs.read", r);
     const step = unwrap(
-      await tenantStub<RunsRpc>(c.env, caller.tenantId).getStep(caller.tenantId, r, s, wait * 1000),
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).getStep(r, s, wait * 1000),
     );
     return c.json(step, 200);
   },
@@ -293,7 +277,6 @@ runRoutes.openapi(
     const caller = await requireRunAccess(c, "steps.report", r);
     const step = unwrap(
       await tenantStub<RunsRpc>(c.env, caller.tenantId).reportStep(
-        caller.tenantId,
         r,
         s,
         { status: body.status, output: (body.output ?? null) as never },

@@ -26,8 +26,8 @@ export async function deleteTenant(env: Env, access: TenantAccess, now: number):
     .prepare("SELECT name FROM tenants WHERE id = ?1")
     .bind(tenantId)
     .first<{ name: string }>();
-  await stub.drainAuditOutbox(tenantId).catch(() => null);
-  const head = await stub.auditHead(tenantId).catch(() => null);
+  await stub.drainAuditOutbox().catch(() => null);
+  const head = await stub.auditHead().catch(() => null);
   const finalHead = head?.ok ? { size: head.value.size, root: head.value.root } : null;
   const statements = [
     db
@@ -64,5 +64,5 @@ export async function deleteTenant(env: Env, access: TenantAccess, now: number):
   ];
   await db.batch(statements);
   await forgetTenantDeks(tenantId);
-  await stub.destroy(tenantId);
+  await stub.destroy();
 }

@@ -6,7 +6,6 @@ import type { Actor } from "../../../platform/tenant-types";
 /** The slice of the tenant Durable Object's RPC that agent-sessions calls; `TenantDO` implements it. */
 export interface AgentSessionsRpc {
   createSession(
-    tenantId: string,
     input: {
       provider_id: string;
       model?: string;
@@ -16,17 +15,13 @@ export interface AgentSessionsRpc {
     },
     actor: Actor,
   ): Promise<Result<SessionView>>;
-  listSessions(tenantId: string): Result<SessionView[]>;
-  getSession(
-    tenantId: string,
-    sessionId: string,
-  ): Result<SessionView & { messages: ChatMessage[] }>;
-  sessionEvents(tenantId: string, sessionId: string, afterSeq: number): Result<SessionEvent[]>;
+  listSessions(): Result<SessionView[]>;
+  getSession(sessionId: string): Result<SessionView & { messages: ChatMessage[] }>;
+  sessionEvents(sessionId: string, afterSeq: number): Result<SessionEvent[]>;
   sendSessionMessage(
-    tenantId: string,
     sessionId: string,
     content: string,
     actor: Actor,
   ): Promise<Result<SessionView>>;
-  cancelSession(tenantId: string, sessionId: string, actor: Actor): Promise<Result<SessionView>>;
+  cancelSession(sessionId: string, actor: Actor): Promise<Result<SessionView>>;
 }

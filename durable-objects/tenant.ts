@@ -20,6 +20,7 @@ import type { Action } from "../core/permissions";
 import { McpGateway, type McpCaller } from "../capabilities/mcp/tenant-do/gateway";
 import type { ServerInput } from "../capabilities/mcp/tenant-do/servers";
 import { migrate } from "./schema";
+import { bindName } from "./tenant-name";
 import { TransparencyLog } from "../capabilities/audit/tenant-do/tlog";
 import { SinkDelivery, type SinkConfig } from "../capabilities/audit/tenant-do/sinks";
 import {
@@ -53,10 +54,12 @@ import type { OperatorRpc } from "../capabilities/operator/tenant-do/rpc";
 
 const MAX_WAIT_MS = 25_000;
 
+const tenantDeleted = fail(410, "tenant_deleted", "This tenant was deleted.");
+
 /**
- * One per tenant (`idFromName(tenantId)`), with SQLite storage: the tenant's policy versions,
+ * One per tenant (`getByName(tenantId)`), with SQLite storage: the tenant's policy versions,
  * runs, steps, checkpoints, approvals and its audit log. The Worker authorises every call and
- * passes the tenant id and the actor; this object only enforces run semantics.
+ * passes the actor; the tenant is the object's own name (tenant-name.ts), never an argument.
  */
 export class TenantDO
   extends DurableObject<Env>
@@ -86,6 +89,8 @@ export class TenantDO
     super(ctx, env);
     const sql = ctx.storage.sql;
     migrate(sql);
+    this.tenant = bindName(sql, ctx.id.name);
+    this.deleted = sql.exec(`SELECT 1 FROM meta WHERE key = 'deleted_at'`).toArray().length > 0;
     this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
     this.tlog = new TransparencyLog(sql, this.audit, () => this.tenantId(), env);
     this.sinks = new SinkDelivery(sql, this.audit, () => this.tenantId(), env);
@@ -130,45 +135,20 @@ export class TenantDO
     void ctx.blockConcurrencyWhile(() => this.policies.seed(clock.now()));
   }
 
-  /** The tenant this object is bound to, once read (the binding never changes). */
-  private boundTenant: string | null = null;
+  /**
+   * The tenant is this object's name (`getByName(tenant)`), kept in `meta` the first time it is
+   * reached by name: an object started without one (e.g. by its alarm after an eviction, or from
+   * `idFromString`) reads it back from there. No caller ever passes a tenant id.
+   */
+  private readonly tenant: string | null;
 
   private tenantId(): string {
-    if (this.boundTenant !== null) return this.boundTenant;
-    const row = this.ctx.storage.sql
-      .exec<{ value: string }>(`SELECT value FROM meta WHERE key = 'tenant_id'`)
-      .toArray()[0];
-    if (!row) throw new Error("tenant id not bound yet");
-    return row.value;
+    if (this.tenant === null) throw new Error("tenant Durable Object reached without a name");
+    return this.tenant;
   }
 
-  /**
-   * Binds this object to its tenant on first use and refuses any other tenant id after; a
-   * deleted tenant's object answers 410 to everything (its tombstone outlives the wipe).
-   */
-  private bind(tenantId: string): Result<null> {
-    // Bound and live: nothing to read (destroy() clears this, so a deletion is seen at once).
-    if (this.boundTenant !== null && !this.destroyed) {
-      return this.boundTenant === tenantId ? ok(null) : fail(403, "forbidden", "Wrong tenant.");
-    }
-    if (this.deleted()) return fail(410, "tenant_deleted", "This tenant was deleted.");
-    this.ctx.storage.sql.exec(
-      `INSERT OR IGNORE INTO meta (key, value) VALUES ('tenant_id', ?)`,
-      tenantId,
-    );
-    const bound = this.tenantId();
-    if (bound !== tenantId) return fail(403, "forbidden", "Wrong tenant.");
-    this.boundTenant = bound;
-    return ok(null);
-  }
-
-  private destroyed = false;
-
-  private deleted(): boolean {
-    return (
-      this.ctx.storage.sql.exec(`SELECT 1 FROM meta WHERE key = 'deleted_at'`).toArray().length > 0
-    );
-  }
+  /** A deleted tenant's object answers 410 to everything (its tombstone outlives the wipe). */
+  private deleted: boolean;
 
   /** Every vault value of the tenant, in every spelling, for masking text before it is kept. */
   private async tenantMatcher(): Promise<SecretMatcher> {
@@ -232,13 +212,11 @@ export class TenantDO
   /** WebSocket upgrade for a session's events (the Worker authorised it and names the session). */
   override async fetch(request: Request): Promise<Response> {
     const sessionId = request.headers.get("x-gatehouse-session") ?? "";
-    const tenantId = request.headers.get("x-gatehouse-tenant") ?? "";
     const after = Number(request.headers.get("x-gatehouse-after") ?? "0");
     if (request.headers.get("upgrade") !== "websocket") {
       return new Response("expected a websocket upgrade", { status: 426 });
     }
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return new Response(bound.message, { status: bound.status });
+    if (this.deleted) return new Response(tenantDeleted.message, { status: tenantDeleted.status });
     const backlog = this.agentSessions.events(sessionId, after);
     if (!backlog.ok) return new Response("no such session", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
@@ -256,119 +234,93 @@ export class TenantDO
   }
 
   // ── policies ───────────────────────────────────────────────────────────────────────────
-  async createPolicy(tenantId: string, source: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async createPolicy(source: string, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const result = await this.policies.create(source, actor, clock.now());
     await this.afterChange();
     return result;
   }
 
-  async activatePolicy(tenantId: string, version: number, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async activatePolicy(version: number, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const result = this.policies.activate(version, actor, clock.now());
     await this.afterChange();
     return result;
   }
 
-  listPolicies(tenantId: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.policies.list()) : bound;
+  listPolicies() {
+    return this.deleted ? tenantDeleted : ok(this.policies.list());
   }
 
-  getPolicy(tenantId: string, version: number) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? this.policies.get(version) : bound;
+  getPolicy(version: number) {
+    return this.deleted ? tenantDeleted : this.policies.get(version);
   }
 
   // ── runs and steps ─────────────────────────────────────────────────────────────────────
-  async openRun(tenantId: string, input: OpenRunInput, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async openRun(input: OpenRunInput, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const run = this.runs.openRun(input, actor, clock.now());
     await this.afterChange();
     return ok(run);
   }
 
   /** A run for a remote agent (`POST …/runs`), idempotent per creator with `openKey`. */
-  async openRemoteRun(
-    tenantId: string,
-    input: OpenRunInput,
-    actor: Actor,
-    openKey: OpenKey | null,
-  ) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async openRemoteRun(input: OpenRunInput, actor: Actor, openKey: OpenKey | null) {
+    if (this.deleted) return tenantDeleted;
     const result = this.runs.openRemoteRun(input, actor, clock.now(), openKey);
     await this.afterChange();
     return result;
   }
 
-  async reissueRunToken(tenantId: string, runId: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async reissueRunToken(runId: string, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const result = this.runs.reissueToken(runId, actor, clock.now());
     await this.afterChange();
     return result;
   }
 
-  listRuns(tenantId: string, opts: { before?: number; limit: number }) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.runs.listRuns(opts)) : bound;
+  listRuns(opts: { before?: number; limit: number }) {
+    return this.deleted ? tenantDeleted : ok(this.runs.listRuns(opts));
   }
 
-  getRun(tenantId: string, runId: string, page?: { after: number; limit: number }) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? this.runs.getRun(runId, clock.now(), page) : bound;
+  getRun(runId: string, page?: { after: number; limit: number }) {
+    return this.deleted ? tenantDeleted : this.runs.getRun(runId, clock.now(), page);
   }
 
-  async cancelRun(tenantId: string, runId: string, actor: Actor, reason?: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async cancelRun(runId: string, actor: Actor, reason?: string) {
+    if (this.deleted) return tenantDeleted;
     const result = this.runs.cancelRun(runId, actor, reason, clock.now());
     await this.afterChange();
     return result;
   }
 
-  async completeRun(tenantId: string, runId: string, actor: Actor, reason?: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async completeRun(runId: string, actor: Actor, reason?: string) {
+    if (this.deleted) return tenantDeleted;
     const result = this.runs.finishRun(runId, actor, reason, clock.now());
     await this.afterChange();
     return result;
   }
 
-  async proposeStep(
-    tenantId: string,
-    runId: string,
-    input: ProposeInput,
-    actor: Actor,
-    channel: Channel,
-  ) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async proposeStep(runId: string, input: ProposeInput, actor: Actor, channel: Channel) {
+    if (this.deleted) return tenantDeleted;
     const result = this.runs.propose(runId, input, { actor, channel }, clock.now());
     await this.afterChange();
     return result;
   }
 
-  async getStep(tenantId: string, runId: string, stepId: string, waitMs = 0) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async getStep(runId: string, stepId: string, waitMs = 0) {
+    if (this.deleted) return tenantDeleted;
     if (waitMs <= 0) return this.runs.getStep(runId, stepId, clock.now());
     return this.runs.waitForStep(runId, stepId, Math.min(waitMs, MAX_WAIT_MS), clock.now);
   }
 
   async reportStep(
-    tenantId: string,
     runId: string,
     stepId: string,
     input: { status: "ok" | "error"; output: JsonValue },
     actor: Actor,
   ) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+    if (this.deleted) return tenantDeleted;
     // A remote agent's result may quote a vault value: masked before it is stored or audited.
     const matcher = await this.tenantMatcher();
     const output = mapJsonStrings(input.output, (t) => matcher.mask(t));
@@ -378,24 +330,20 @@ export class TenantDO
   }
 
   // ── approvals ──────────────────────────────────────────────────────────────────────────
-  listApprovals(tenantId: string, status: ApprovalStatus | "all") {
-    const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.runs.listApprovals(status, clock.now())) : bound;
+  listApprovals(status: ApprovalStatus | "all") {
+    return this.deleted ? tenantDeleted : ok(this.runs.listApprovals(status, clock.now()));
   }
 
-  getApproval(tenantId: string, approvalId: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? this.runs.getApproval(approvalId, clock.now()) : bound;
+  getApproval(approvalId: string) {
+    return this.deleted ? tenantDeleted : this.runs.getApproval(approvalId, clock.now());
   }
 
   async decideApproval(
-    tenantId: string,
     approvalId: string,
     input: { approve: boolean; reason: string },
     actor: Actor,
   ) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+    if (this.deleted) return tenantDeleted;
     const matcher = await this.tenantMatcher();
     const result = this.runs.decide(
       approvalId,
@@ -409,7 +357,6 @@ export class TenantDO
 
   // ── hosted sessions ──────────────────────────────────────────────────────────────────────
   async createSession(
-    tenantId: string,
     input: {
       provider_id: string;
       model?: string;
@@ -419,41 +366,35 @@ export class TenantDO
     },
     actor: Actor,
   ) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+    if (this.deleted) return tenantDeleted;
     const result = await this.agentSessions.create(input, actor, clock.now());
     await this.afterChange();
     return result;
   }
 
-  listSessions(tenantId: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.agentSessions.list()) : bound;
+  listSessions() {
+    return this.deleted ? tenantDeleted : ok(this.agentSessions.list());
   }
 
-  getSession(tenantId: string, sessionId: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? this.agentSessions.get(sessionId) : bound;
+  getSession(sessionId: string) {
+    return this.deleted ? tenantDeleted : this.agentSessions.get(sessionId);
   }
 
-  sessionEvents(tenantId: string, sessionId: string, afterSeq: number) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? this.agentSessions.events(sessionId, afterSeq) : bound;
+  sessionEvents(sessionId: string, afterSeq: number) {
+    return this.deleted ? tenantDeleted : this.agentSessions.events(sessionId, afterSeq);
   }
 
   /** Stores the message and wakes the loop through the alarm (so it survives evictions). */
-  async sendSessionMessage(tenantId: string, sessionId: string, content: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async sendSessionMessage(sessionId: string, content: string, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const now = clock.now();
     const result = await this.agentSessions.sendMessage(sessionId, content, actor, now);
     if (result.ok) await this.afterChange(now);
     return result;
   }
 
-  async cancelSession(tenantId: string, sessionId: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async cancelSession(sessionId: string, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const result = this.agentSessions.cancel(sessionId, actor, clock.now());
     await this.afterChange();
     return result;
@@ -461,176 +402,151 @@ export class TenantDO
 
   // ── MCP gateway (issue 13) ───────────────────────────────────────────────────────────────
   async mcpOpenSession(
-    tenantId: string,
     caller: McpCaller,
     client: { name: string; version: string },
     protocolVersion: string,
   ) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+    if (this.deleted) return tenantDeleted;
     const session = this.mcp.openSession(caller, client, protocolVersion, clock.now());
     await this.afterChange();
     return ok(session);
   }
 
-  mcpCheckSession(tenantId: string, sessionId: string, caller: McpCaller) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? this.mcp.checkSession(sessionId, caller) : bound;
+  mcpCheckSession(sessionId: string, caller: McpCaller) {
+    return this.deleted ? tenantDeleted : this.mcp.checkSession(sessionId, caller);
   }
 
-  async mcpCloseSession(tenantId: string, sessionId: string, caller: McpCaller) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async mcpCloseSession(sessionId: string, caller: McpCaller) {
+    if (this.deleted) return tenantDeleted;
     const result = this.mcp.closeSession(sessionId, caller, clock.now());
     await this.afterChange();
     return result;
   }
 
-  mcpListTools(tenantId: string, sessionId: string, caller: McpCaller) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? this.mcp.listTools(sessionId, caller) : bound;
+  mcpListTools(sessionId: string, caller: McpCaller) {
+    return this.deleted ? tenantDeleted : this.mcp.listTools(sessionId, caller);
   }
 
   async mcpCallTool(
-    tenantId: string,
     sessionId: string,
     caller: McpCaller,
     input: { name: string; args: JsonObject; idempotency_key?: string },
   ) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+    if (this.deleted) return tenantDeleted;
     const result = await this.mcp.call(sessionId, caller, input, clock.now());
     await this.afterChange();
     return result;
   }
 
-  async mcpResumeCall(tenantId: string, sessionId: string, caller: McpCaller, stepId: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async mcpResumeCall(sessionId: string, caller: McpCaller, stepId: string) {
+    if (this.deleted) return tenantDeleted;
     const result = await this.mcp.resume(sessionId, caller, stepId, clock.now());
     await this.afterChange();
     return result;
   }
 
-  mcpListServers(tenantId: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.mcp.servers.list()) : bound;
+  mcpListServers() {
+    return this.deleted ? tenantDeleted : ok(this.mcp.servers.list());
   }
 
-  async mcpPutServer(tenantId: string, input: ServerInput, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async mcpPutServer(input: ServerInput, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const result = await this.mcp.putServer(input, actor, clock.now());
     await this.afterChange();
     return result;
   }
 
-  async mcpRefreshServer(tenantId: string, name: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? this.mcp.refreshTools(name, clock.now()) : bound;
+  async mcpRefreshServer(name: string) {
+    return this.deleted ? tenantDeleted : this.mcp.refreshTools(name, clock.now());
   }
 
-  async mcpRemoveServer(tenantId: string, name: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async mcpRemoveServer(name: string, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const result = await this.mcp.removeServer(name, actor, clock.now());
     await this.afterChange();
     return result;
   }
 
   // ── providers ────────────────────────────────────────────────────────────────────────────
-  listProviders(tenantId: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.providers.list()) : bound;
+  listProviders() {
+    return this.deleted ? tenantDeleted : ok(this.providers.list());
   }
 
   /** The Worker checked role and step-up, validated the URL and bound the key to its origin. */
-  putProvider(tenantId: string, provider: TenantProvider, actor: Actor) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.providers.put(provider, actor, clock.now())) : bound;
+  putProvider(provider: TenantProvider, actor: Actor) {
+    return this.deleted ? tenantDeleted : ok(this.providers.put(provider, actor, clock.now()));
   }
 
-  removeProvider(tenantId: string, id: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? this.providers.remove(id, actor, clock.now()) : bound;
+  removeProvider(id: string, actor: Actor) {
+    return this.deleted ? tenantDeleted : this.providers.remove(id, actor, clock.now());
   }
 
   /**
    * The tenant was deleted: drop everything this object holds, then leave an empty schema and a
    * tombstone so every later call (a run token still in an agent's hands) gets 410, not a fault.
    */
-  async destroy(tenantId: string) {
-    if (this.deleted()) return ok(null);
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
-    this.destroyed = true;
+  async destroy() {
+    if (this.deleted) return ok(null);
+    this.deleted = true;
     for (const ws of this.ctx.getWebSockets()) ws.close(1001, "tenant deleted");
     this.authority.forget();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     const sql = this.ctx.storage.sql;
     migrate(sql);
-    sql.exec(`INSERT INTO meta (key, value) VALUES ('tenant_id', ?)`, tenantId);
+    bindName(sql, this.tenantId());
     sql.exec(`INSERT INTO meta (key, value) VALUES ('deleted_at', ?)`, String(clock.now()));
     return ok(null);
   }
 
   // ── run tokens ─────────────────────────────────────────────────────────────────────────
   /** Whether the run token of `runId` may still do `action` (see RunAuthority). */
-  async checkRunToken(tenantId: string, runId: string, action: Action, generation: number) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async checkRunToken(runId: string, action: Action, generation: number) {
+    if (this.deleted) return tenantDeleted;
     return this.authority.check(runId, action, generation, clock.now());
   }
 
   /** A membership or API token of the tenant changed: re-read authority on the next use. */
-  forgetAuthority(tenantId: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  forgetAuthority() {
+    if (this.deleted) return tenantDeleted;
     this.authority.forget();
     return ok(null);
   }
 
   /** Appends the tenant's pending D1 audit-outbox rows to the chain (issue 11). */
-  async drainAuditOutbox(tenantId: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
-    const appended = await this.outbox.drain(tenantId);
+  async drainAuditOutbox() {
+    if (this.deleted) return tenantDeleted;
+    const appended = await this.outbox.drain(this.tenantId());
     await this.afterChange();
     return ok({ appended });
   }
 
   // ── audit ──────────────────────────────────────────────────────────────────────────────
-  auditEvents(tenantId: string, afterSeq: number, limit: number, filter: AuditEventFilter) {
-    const bound = this.bind(tenantId);
-    return bound.ok
-      ? ok({ events: this.audit.events(afterSeq, limit, filter), size: this.audit.size })
-      : bound;
+  auditEvents(afterSeq: number, limit: number, filter: AuditEventFilter) {
+    return this.deleted
+      ? tenantDeleted
+      : ok({ events: this.audit.events(afterSeq, limit, filter), size: this.audit.size });
   }
 
-  auditHead(tenantId: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok
-      ? ok({
+  auditHead() {
+    return this.deleted
+      ? tenantDeleted
+      : ok({
           size: this.audit.size,
           root: this.audit.root(),
-          // Wire name kept: `checkpoint` is what the console and scripts already read.
           checkpoint: this.audit.latestHead(),
-        })
-      : bound;
+        });
   }
 
-  async signHead(tenantId: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async signHead() {
+    if (this.deleted) return tenantDeleted;
     if (!this.audit.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
     return ok(await this.audit.signHead(clock.now()));
   }
 
-  inclusionProof(tenantId: string, seq: number, size?: number) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  inclusionProof(seq: number, size?: number) {
+    if (this.deleted) return tenantDeleted;
     const treeSize = size ?? this.audit.size;
     if (seq < 1 || seq > treeSize || treeSize > this.audit.size) {
       return fail(400, "invalid_range", `Need 1 ≤ seq ≤ size ≤ ${this.audit.size}.`);
@@ -638,9 +554,8 @@ export class TenantDO
     return ok(this.audit.inclusion(seq, treeSize));
   }
 
-  consistencyProof(tenantId: string, from: number, to?: number) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  consistencyProof(from: number, to?: number) {
+    if (this.deleted) return tenantDeleted;
     const size = to ?? this.audit.size;
     if (from < 1 || from > size || size > this.audit.size) {
       return fail(400, "invalid_range", `Need 1 ≤ from ≤ to ≤ ${this.audit.size}.`);
@@ -648,9 +563,8 @@ export class TenantDO
     return ok(this.audit.consistency(from, size));
   }
 
-  async exportChunk(tenantId: string, afterSeq: number, limit: number) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async exportChunk(afterSeq: number, limit: number) {
+    if (this.deleted) return tenantDeleted;
     const lines = this.audit.exportLines(afterSeq, limit);
     // Everything in the log was masked when written; this only guards the way out. A line that
     // would change is withheld rather than altered, so the export still verifies.
@@ -661,10 +575,9 @@ export class TenantDO
   }
 
   // ── transparency log (C2SP) ──────────────────────────────────────────────────────────────
-  /** The signed head of the current size as a C2SP checkpoint note, after asking the witnesses to cosign. */
-  async tlogHead(tenantId: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  /** The signed-note checkpoint of the current size, after asking the witnesses to cosign. */
+  async tlogHead() {
+    if (this.deleted) return tenantDeleted;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
     const now = clock.now();
@@ -672,46 +585,40 @@ export class TenantDO
     return ok(this.tlog.latest()!);
   }
 
-  /** The latest signed note, only when the tenant publishes its verification data. */
-  async tlogPublicHead(tenantId: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
-    return this.tlogHead(tenantId);
+  /** The latest checkpoint, only when the tenant publishes its verification data. */
+  async tlogPublicHead() {
+    if (this.deleted || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    return this.tlogHead();
   }
 
-  async tlogProofFile(tenantId: string, seq: number) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async tlogProofFile(seq: number) {
+    if (this.deleted) return tenantDeleted;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
     return this.tlog.proofFile(seq, clock.now());
   }
 
-  async tlogKeys(tenantId: string, publicOnly = false) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async tlogKeys(publicOnly = false) {
+    if (this.deleted) return tenantDeleted;
     if (publicOnly && !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
     await this.tlog.ensureKey(clock.now());
     return ok({ origin: this.tlog.origin(), keys: this.tlog.keyHistory() });
   }
 
   /** A C2SP tlog-tiles hash tile (`width` hashes), only when the tenant publishes its data. */
-  tlogPublicTile(tenantId: string, level: number, index: number, width: number) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+  tlogPublicTile(level: number, index: number, width: number) {
+    if (this.deleted || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
     const tile = this.audit.tile(level, index, width, this.audit.size);
     return tile ? ok(tile.slice()) : fail(404, "not_found", "No such tile.");
   }
 
-  tlogPublicConsistency(tenantId: string, from: number, to?: number) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
-    return this.consistencyProof(tenantId, from, to);
+  tlogPublicConsistency(from: number, to?: number) {
+    if (this.deleted || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    return this.consistencyProof(from, to);
   }
 
-  async tlogSettings(tenantId: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async tlogSettings() {
+    if (this.deleted) return tenantDeleted;
     await this.tlog.ensureKey(clock.now());
     return ok({
       origin: this.tlog.origin(),
@@ -721,9 +628,8 @@ export class TenantDO
     });
   }
 
-  async tlogSetPublic(tenantId: string, enabled: boolean, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async tlogSetPublic(enabled: boolean, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const now = clock.now();
     this.audit.atomically(() => {
       this.tlog.setPublic(enabled);
@@ -737,12 +643,11 @@ export class TenantDO
       });
     });
     await this.afterChange();
-    return this.tlogSettings(tenantId);
+    return this.tlogSettings();
   }
 
-  async tlogAddWitness(tenantId: string, input: { url: string; vkey: string }, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async tlogAddWitness(input: { url: string; vkey: string }, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const now = clock.now();
     const result = this.audit.atomically(() => {
       const added = this.tlog.addWitness(input.url, input.vkey, now);
@@ -761,9 +666,8 @@ export class TenantDO
     return result;
   }
 
-  async tlogRemoveWitness(tenantId: string, witnessId: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async tlogRemoveWitness(witnessId: string, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const now = clock.now();
     const result = this.audit.atomically(() => {
       const removed = this.tlog.removeWitness(witnessId);
@@ -783,9 +687,8 @@ export class TenantDO
   }
 
   /** Starts a new key generation for this tenant only; the old key's window ends here. */
-  async tlogRotateKey(tenantId: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async tlogRotateKey(actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     if (!this.tlog.canSign)
       return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
     const now = clock.now();
@@ -804,14 +707,12 @@ export class TenantDO
   }
 
   // ── SIEM sinks ───────────────────────────────────────────────────────────────────────────
-  listSinks(tenantId: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.sinks.list()) : bound;
+  listSinks() {
+    return this.deleted ? tenantDeleted : ok(this.sinks.list());
   }
 
-  async addSink(tenantId: string, config: SinkConfig, fromSeq: number, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async addSink(config: SinkConfig, fromSeq: number, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const now = clock.now();
     const sink = this.audit.atomically(() => {
       const added = this.sinks.add(config, fromSeq, now);
@@ -829,17 +730,15 @@ export class TenantDO
     return ok(this.sinks.list().find((s) => s.id === sink.id)!);
   }
 
-  async testSink(tenantId: string, sinkId: string) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async testSink(sinkId: string) {
+    if (this.deleted) return tenantDeleted;
     const result = await this.sinks.test(sinkId, clock.now());
     await this.afterChange();
     return result;
   }
 
-  async removeSink(tenantId: string, sinkId: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async removeSink(sinkId: string, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const now = clock.now();
     const result = this.audit.atomically(() => {
       const removed = this.sinks.remove(sinkId);
@@ -859,22 +758,19 @@ export class TenantDO
   }
 
   // ── approval webhook ─────────────────────────────────────────────────────────────────────
-  getApprovalWebhook(tenantId: string) {
-    const bound = this.bind(tenantId);
-    return bound.ok ? ok(this.approvalWebhook.view()) : bound;
+  getApprovalWebhook() {
+    return this.deleted ? tenantDeleted : ok(this.approvalWebhook.view());
   }
 
-  async setApprovalWebhook(tenantId: string, input: ApprovalWebhookInput, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async setApprovalWebhook(input: ApprovalWebhookInput, actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const view = this.approvalWebhook.configure(input, actor, clock.now());
     await this.afterChange();
     return ok(view);
   }
 
-  async removeApprovalWebhook(tenantId: string, actor: Actor) {
-    const bound = this.bind(tenantId);
-    if (!bound.ok) return bound;
+  async removeApprovalWebhook(actor: Actor) {
+    if (this.deleted) return tenantDeleted;
     const result = this.approvalWebhook.remove(actor, clock.now());
     await this.afterChange();
     return result;

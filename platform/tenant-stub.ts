@@ -11,7 +11,8 @@ import { ApiError } from "./http/errors";
 export type TenantStub<Slice> = DurableObjectStub<Slice & Rpc.DurableObjectBranded>;
 
 export function tenantStub<Slice>(env: Env, tenantId: string): TenantStub<Slice> {
-  return env.TENANT.get(env.TENANT.idFromName(tenantId)) as unknown as TenantStub<Slice>;
+  // The object's name is the tenant: the DO reads it from `ctx.id.name`, never from an argument.
+  return env.TENANT.getByName(tenantId) as unknown as TenantStub<Slice>;
 }
 
 type Success<R> = Extract<R, { ok: true }> extends { value: infer T } ? T : never;

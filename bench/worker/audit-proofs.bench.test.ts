@@ -80,13 +80,12 @@ it(
     const tenantId = `bench-proofs-${Date.now()}`;
     const stub = env.TENANT.get(env.TENANT.idFromName(tenantId));
     const policy = await stub.createPolicy(
-      tenantId,
       "version: 1\ndefaults: { on_no_match: deny }\nrules:\n  - id: reads\n    match: { tool: read_file }\n    decision: allow\n",
       SYSTEM,
     );
     if (!policy.ok) throw new Error(policy.message);
-    await stub.activatePolicy(tenantId, policy.value.version, SYSTEM);
-    const run = await stub.openRun(tenantId, { agent: "bench", metadata: {} }, SYSTEM);
+    await stub.activatePolicy(policy.value.version, SYSTEM);
+    const run = await stub.openRun({ agent: "bench", metadata: {} }, SYSTEM);
     if (!run.ok) throw new Error(run.message);
 
     await grow(stub, 100_000);
@@ -96,7 +95,6 @@ it(
     const propose = async () => {
       const t0 = performance.now();
       const step = await stub.proposeStep(
-        tenantId,
         run.value.id,
         {
           tool: "read_file",
@@ -120,7 +118,7 @@ it(
     let polls = 0;
     const auditor = async (seed: number) => {
       while (polling) {
-        const proof = await stub.consistencyProof(tenantId, 1 + ((seed * 7919 + polls) % 99_000));
+        const proof = await stub.consistencyProof(1 + ((seed * 7919 + polls) % 99_000));
         if (!proof.ok) throw new Error(proof.message);
         polls++;
       }

@@ -20,9 +20,9 @@ it("policy load on wake", async () => {
   const tenantId = `bench-policy-${Date.now()}`;
   const stub = env.TENANT.get(env.TENANT.idFromName(tenantId));
   const actor = { kind: "system" as const, id: "bench" };
-  const created = await stub.createPolicy(tenantId, SOURCE, actor);
+  const created = await stub.createPolicy(SOURCE, actor);
   if (!created.ok) throw new Error(created.message);
-  await stub.activatePolicy(tenantId, created.value.version, actor);
+  await stub.activatePolicy(created.value.version, actor);
   const { stored, source } = await runInDurableObject(stub, async (instance: TenantDO, state) => {
     const store = (instance as unknown as { policies: Store }).policies;
     const time = (prepare: () => void) => {

@@ -16,17 +16,12 @@ it("step overhead", async () => {
   const tenantId = `bench-${Date.now()}`;
   const stub = env.TENANT.get(env.TENANT.idFromName(tenantId));
   const policy = await stub.createPolicy(
-    tenantId,
     "version: 1\ndefaults: { on_no_match: deny }\nrules:\n  - id: reads\n    match: { tool: read_file }\n    decision: allow\n",
     { kind: "system", id: "bench" },
   );
   if (!policy.ok) throw new Error(policy.message);
-  await stub.activatePolicy(tenantId, policy.value.version, { kind: "system", id: "bench" });
-  const run = await stub.openRun(
-    tenantId,
-    { agent: "bench", metadata: {} },
-    { kind: "system", id: "bench" },
-  );
+  await stub.activatePolicy(policy.value.version, { kind: "system", id: "bench" });
+  const run = await stub.openRun({ agent: "bench", metadata: {} }, { kind: "system", id: "bench" });
   if (!run.ok) throw new Error(run.message);
 
   const samples = await runInDurableObject(stub, async (instance: TenantDO) => {

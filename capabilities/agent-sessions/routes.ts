@@ -27,7 +27,6 @@ sessionRoutes.openapi(
     const body = c.req.valid("json");
     const session = unwrap(
       await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).createSession(
-        access.tenantId,
         {
           provider_id: body.provider_id,
           model: body.model,
@@ -54,7 +53,7 @@ sessionRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "sessions.read");
     const sessions = unwrap(
-      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).listSessions(access.tenantId),
+      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).listSessions(),
     );
     return c.json({ sessions }, 200);
   },
@@ -80,7 +79,7 @@ sessionRoutes.openapi(
     const access = await requireTenantAccess(c, "sessions.read");
     const { s } = c.req.valid("param");
     const session = unwrap(
-      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).getSession(access.tenantId, s),
+      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).getSession(s),
     );
     return c.json({ session }, 200);
   },
@@ -103,7 +102,6 @@ sessionRoutes.openapi(
     const { content } = c.req.valid("json");
     const session = unwrap(
       await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).sendSessionMessage(
-        access.tenantId,
         s,
         content,
         actorOf(access),
@@ -126,11 +124,7 @@ sessionRoutes.openapi(
     const access = await requireTenantAccess(c, "sessions.create");
     const { s } = c.req.valid("param");
     const session = unwrap(
-      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).cancelSession(
-        access.tenantId,
-        s,
-        actorOf(access),
-      ),
+      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).cancelSession(s, actorOf(access)),
     );
     return c.json({ session }, 200);
   },
@@ -161,11 +155,10 @@ sessionRoutes.openapi(
       }
       const headers = new Headers(c.req.raw.headers);
       headers.set("x-gatehouse-session", s);
-      headers.set("x-gatehouse-tenant", access.tenantId);
       headers.set("x-gatehouse-after", String(after));
       return (await stub.fetch(new Request(c.req.url, { headers }))) as never;
     }
-    const events = unwrap(await stub.sessionEvents(access.tenantId, s, after));
+    const events = unwrap(await stub.sessionEvents(s, after));
     return c.json({ events: events as never[] }, 200);
   },
 );

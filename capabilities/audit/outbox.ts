@@ -127,7 +127,7 @@ export function markForDrain(c: Context<AppEnv>, tenantId: string): void {
  */
 export async function drainAuditOutbox(env: Env, tenantId: string): Promise<boolean> {
   try {
-    const result = await tenantStub<AuditRpc>(env, tenantId).drainAuditOutbox(tenantId);
+    const result = await tenantStub<AuditRpc>(env, tenantId).drainAuditOutbox();
     return result.ok;
   } catch (e) {
     console.error(

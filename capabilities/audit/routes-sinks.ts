@@ -74,9 +74,7 @@ auditSinkRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    const sinks = unwrap(
-      await tenantStub<AuditRpc>(c.env, access.tenantId).listSinks(access.tenantId),
-    );
+    const sinks = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).listSinks());
     return c.json({ sinks }, 200);
   },
 );
@@ -110,10 +108,7 @@ auditSinkRoutes.openapi(
         { path: sink.kind === "syslog" ? "sink.host" : "sink.url", message: refused },
       ]);
     const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    return c.json(
-      unwrap(await stub.addSink(access.tenantId, sink, from_seq, actorOf(access))),
-      201,
-    );
+    return c.json(unwrap(await stub.addSink(sink, from_seq, actorOf(access))), 201);
   },
 );
 
@@ -130,7 +125,7 @@ auditSinkRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.configure");
     const { id } = c.req.valid("param");
     const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    unwrap(await stub.removeSink(access.tenantId, id, actorOf(access)));
+    unwrap(await stub.removeSink(id, actorOf(access)));
     return c.json({ ok: true as const }, 200);
   },
 );
@@ -151,9 +146,6 @@ auditSinkRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "audit.configure");
     const { id } = c.req.valid("param");
-    return c.json(
-      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).testSink(access.tenantId, id)),
-      200,
-    );
+    return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).testSink(id)), 200);
   },
 );

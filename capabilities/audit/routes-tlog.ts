@@ -68,7 +68,7 @@ auditTlogRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    const cp = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogHead(access.tenantId));
+    const cp = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogHead());
     return text(200, cp.note, { "cache-control": "no-store" }) as never;
   },
 );
@@ -87,9 +87,7 @@ auditTlogRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
     const { seq } = c.req.valid("param");
-    const file = unwrap(
-      await tenantStub<AuditRpc>(c.env, access.tenantId).tlogProofFile(access.tenantId, seq),
-    );
+    const file = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogProofFile(seq));
     return text(200, file, {
       "content-disposition": `attachment; filename="audit-${access.tenantId}-${seq}.tlog-proof"`,
     }) as never;
@@ -107,10 +105,7 @@ auditTlogRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    return c.json(
-      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogKeys(access.tenantId)),
-      200,
-    );
+    return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogKeys()), 200);
   },
 );
 
@@ -125,10 +120,7 @@ auditTlogRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    return c.json(
-      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogSettings(access.tenantId)),
-      200,
-    );
+    return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogSettings()), 200);
   },
 );
 
@@ -148,7 +140,7 @@ auditTlogRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.configure");
     const { enabled } = c.req.valid("json");
     const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    return c.json(unwrap(await stub.tlogSetPublic(access.tenantId, enabled, actorOf(access))), 200);
+    return c.json(unwrap(await stub.tlogSetPublic(enabled, actorOf(access))), 200);
   },
 );
 
@@ -187,9 +179,7 @@ auditTlogRoutes.openapi(
       if (!egress.allowed) throw issue("url", `Witness URL refused: ${egress.reason}.`);
     }
     const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    const added = unwrap(
-      await stub.tlogAddWitness(access.tenantId, { url, vkey }, actorOf(access)),
-    );
+    const added = unwrap(await stub.tlogAddWitness({ url, vkey }, actorOf(access)));
     return c.json(added, 201);
   },
 );
@@ -207,11 +197,7 @@ auditTlogRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.configure");
     const { id } = c.req.valid("param");
     unwrap(
-      await tenantStub<AuditRpc>(c.env, access.tenantId).tlogRemoveWitness(
-        access.tenantId,
-        id,
-        actorOf(access),
-      ),
+      await tenantStub<AuditRpc>(c.env, access.tenantId).tlogRemoveWitness(id, actorOf(access)),
     );
     return c.json({ ok: true as const }, 200);
   },
@@ -234,7 +220,7 @@ auditTlogRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "audit.rotate_log_key");
     const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    return c.json(unwrap(await stub.tlogRotateKey(access.tenantId, actorOf(access))), 200);
+    return c.json(unwrap(await stub.tlogRotateKey(actorOf(access))), 200);
   },
 );
 
@@ -253,7 +239,7 @@ async function publicStub(c: { env: AppEnv["Bindings"] }, tenantId: string) {
 
 publicTlogRoutes.get("/audit/:t/checkpoint", async (c) => {
   const t = c.req.param("t");
-  const cp = unwrap(await (await publicStub(c, t)).tlogPublicHead(t));
+  const cp = unwrap(await (await publicStub(c, t)).tlogPublicHead());
   return text(200, cp.note, {
     "cache-control": "public, max-age=5",
     "access-control-allow-origin": "*",
@@ -262,7 +248,7 @@ publicTlogRoutes.get("/audit/:t/checkpoint", async (c) => {
 
 publicTlogRoutes.get("/audit/:t/log-keys", async (c) => {
   const t = c.req.param("t");
-  const keys = unwrap(await (await publicStub(c, t)).tlogKeys(t, true));
+  const keys = unwrap(await (await publicStub(c, t)).tlogKeys(true));
   c.header("cache-control", "public, max-age=60");
   c.header("access-control-allow-origin", "*");
   return c.json(keys);
@@ -282,7 +268,7 @@ publicTlogRoutes.get("/audit/:t/tile/*", async (c) => {
     : null;
   if (!request) throw new ApiError(404, "not_found", "No such tile.");
   const stub = await publicStub(c, t);
-  const tile = unwrap(await stub.tlogPublicTile(t, request.level, request.index, request.width));
+  const tile = unwrap(await stub.tlogPublicTile(request.level, request.index, request.width));
   return new Response(tile, {
     headers: {
       "content-type": "application/octet-stream",
@@ -309,7 +295,7 @@ publicTlogRoutes.get("/audit/:t/proofs/consistency", async (c) => {
       parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     );
   const proof = unwrap(
-    await (await publicStub(c, t)).tlogPublicConsistency(t, parsed.data.from, parsed.data.to),
+    await (await publicStub(c, t)).tlogPublicConsistency(parsed.data.from, parsed.data.to),
   );
   // A proof between two fixed sizes never changes; one up to "now" does.
   c.header(

@@ -51,21 +51,16 @@ auditRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.read");
     const q = c.req.valid("query");
     const page = unwrap(
-      await tenantStub<AuditRpc>(c.env, access.tenantId).auditEvents(
-        access.tenantId,
-        q.after,
-        q.limit,
-        {
-          ...(q.run ? { runId: q.run } : {}),
-          ...(q.type ? { type: q.type } : {}),
-          order: q.order,
-          ...(q.before ? { beforeSeq: q.before } : {}),
-          ...(q.actor ? { actorId: q.actor } : {}),
-          ...(q.since ? { since: new Date(q.since).toISOString() } : {}),
-          ...(q.until ? { until: new Date(q.until).toISOString() } : {}),
-          ...(q.q ? { text: q.q } : {}),
-        },
-      ),
+      await tenantStub<AuditRpc>(c.env, access.tenantId).auditEvents(q.after, q.limit, {
+        ...(q.run ? { runId: q.run } : {}),
+        ...(q.type ? { type: q.type } : {}),
+        order: q.order,
+        ...(q.before ? { beforeSeq: q.before } : {}),
+        ...(q.actor ? { actorId: q.actor } : {}),
+        ...(q.since ? { since: new Date(q.since).toISOString() } : {}),
+        ...(q.until ? { until: new Date(q.until).toISOString() } : {}),
+        ...(q.q ? { text: q.q } : {}),
+      }),
     );
     const last = page.events.at(-1);
     const next_cursor = page.events.length === q.limit && last ? last.seq : null;
@@ -93,10 +88,7 @@ auditRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    return c.json(
-      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).auditHead(access.tenantId)),
-      200,
-    );
+    return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).auditHead()), 200);
   },
 );
 
@@ -113,10 +105,7 @@ auditRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "audit.read");
-    return c.json(
-      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).signHead(access.tenantId)),
-      200,
-    );
+    return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).signHead()), 200);
   },
 );
 
@@ -139,13 +128,7 @@ auditRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.read");
     const { seq, size } = c.req.valid("query");
     return c.json(
-      unwrap(
-        await tenantStub<AuditRpc>(c.env, access.tenantId).inclusionProof(
-          access.tenantId,
-          seq,
-          size,
-        ),
-      ),
+      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).inclusionProof(seq, size)),
       200,
     );
   },
@@ -170,13 +153,7 @@ auditRoutes.openapi(
     const access = await requireTenantAccess(c, "audit.read");
     const { from, to } = c.req.valid("query");
     return c.json(
-      unwrap(
-        await tenantStub<AuditRpc>(c.env, access.tenantId).consistencyProof(
-          access.tenantId,
-          from,
-          to,
-        ),
-      ),
+      unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).consistencyProof(from, to)),
       200,
     );
   },
@@ -198,7 +175,7 @@ auditRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "audit.export");
     const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    const signed = await stub.signHead(access.tenantId);
+    const signed = await stub.signHead();
     if (!signed.ok) throw new ApiError(signed.status, signed.code, signed.message);
     const head = signed.value;
     const encoder = new TextEncoder();
@@ -211,7 +188,7 @@ auditRoutes.openapi(
           return;
         }
         const limit = Math.min(EXPORT_PAGE, head.size - after);
-        const chunk = unwrap(await stub.exportChunk(access.tenantId, after, limit));
+        const chunk = unwrap(await stub.exportChunk(after, limit));
         // The stored lines as they are: the log keeps each event as its export line.
         controller.enqueue(encoder.encode(chunk.lines.map((l) => `${l}\n`).join("")));
         after += chunk.lines.length;

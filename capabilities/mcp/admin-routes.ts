@@ -161,9 +161,7 @@ mcpAdminRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "policies.read");
-    const servers = unwrap(
-      await tenantStub<McpRpc>(c.env, access.tenantId).mcpListServers(access.tenantId),
-    );
+    const servers = unwrap(await tenantStub<McpRpc>(c.env, access.tenantId).mcpListServers());
     return c.json({ servers }, 200);
   },
 );
@@ -194,7 +192,6 @@ mcpAdminRoutes.openapi(
     }
     const result = unwrap(
       await tenantStub<McpRpc>(c.env, access.tenantId).mcpPutServer(
-        access.tenantId,
         {
           name,
           url: body.url,
@@ -220,9 +217,7 @@ mcpAdminRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "policies.write");
     const { name } = c.req.valid("param");
-    const server = unwrap(
-      await tenantStub<McpRpc>(c.env, access.tenantId).mcpRefreshServer(access.tenantId, name),
-    );
+    const server = unwrap(await tenantStub<McpRpc>(c.env, access.tenantId).mcpRefreshServer(name));
     return c.json({ server }, 200);
   },
 );
@@ -239,13 +234,7 @@ mcpAdminRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "policies.write");
     const { name } = c.req.valid("param");
-    unwrap(
-      await tenantStub<McpRpc>(c.env, access.tenantId).mcpRemoveServer(
-        access.tenantId,
-        name,
-        actorOf(access),
-      ),
-    );
+    unwrap(await tenantStub<McpRpc>(c.env, access.tenantId).mcpRemoveServer(name, actorOf(access)));
     return c.json({ ok: true as const }, 200);
   },
 );

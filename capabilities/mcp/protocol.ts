@@ -74,9 +74,7 @@ function buildServer(ctx: McpRequestContext, sessionId: () => string): Server {
   );
 
   server.setRequestHandler(ListToolsRequestSchema, async () => {
-    const listed = valueOf<McpToolListing[]>(
-      await stub.mcpListTools(ctx.tenantId, sessionId(), ctx.caller),
-    );
+    const listed = valueOf<McpToolListing[]>(await stub.mcpListTools(sessionId(), ctx.caller));
     return {
       tools: listed.map((t) => ({
         name: t.name,
@@ -102,7 +100,7 @@ function buildServer(ctx: McpRequestContext, sessionId: () => string): Server {
         );
       }
       let outcome: McpCallOutcome = valueOf<McpCallOutcome>(
-        await stub.mcpCallTool(ctx.tenantId, sessionId(), ctx.caller, {
+        await stub.mcpCallTool(sessionId(), ctx.caller, {
           name,
           args,
           ...(typeof key === "string" ? { idempotency_key: key } : {}),
@@ -134,14 +132,9 @@ function buildServer(ctx: McpRequestContext, sessionId: () => string): Server {
             },
           });
         }
-        await stub.getStep(
-          ctx.tenantId,
-          pending.run_id,
-          pending.step_id,
-          Math.min(remaining, WAIT_SLICE_MS),
-        );
+        await stub.getStep(pending.run_id, pending.step_id, Math.min(remaining, WAIT_SLICE_MS));
         outcome = valueOf<McpCallOutcome>(
-          await stub.mcpResumeCall(ctx.tenantId, sessionId(), ctx.caller, pending.step_id),
+          await stub.mcpResumeCall(sessionId(), ctx.caller, pending.step_id),
         );
       }
     },
@@ -174,7 +167,7 @@ export async function handleMcpRequest(
   if (request.method === "DELETE") {
     if (!headerSession)
       return rpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required");
-    const closed = await stub.mcpCloseSession(ctx.tenantId, headerSession, ctx.caller);
+    const closed = await stub.mcpCloseSession(headerSession, ctx.caller);
     return closed.ok
       ? new Response(null, { status: 204 })
       : rpcError(404, -32001, "Session not found");
@@ -201,7 +194,7 @@ export async function handleMcpRequest(
   if (!init && body !== undefined) {
     if (!headerSession)
       return rpcError(400, -32000, "Bad Request: Mcp-Session-Id header is required");
-    const known = await stub.mcpCheckSession(ctx.tenantId, headerSession, ctx.caller);
+    const known = await stub.mcpCheckSession(headerSession, ctx.caller);
     if (!known.ok) return rpcError(404, -32001, "Session not found");
   }
 
@@ -217,7 +210,6 @@ export async function handleMcpRequest(
   if (init) {
     const params = init.params;
     const opened = await stub.mcpOpenSession(
-      ctx.tenantId,
       ctx.caller,
       {
         name: String(params.clientInfo?.name ?? "unknown").slice(0, 100),

@@ -56,7 +56,7 @@ async function checkDurableObjects(ns: Env["TENANT"]): Promise<DependencyStatus>
     timer = setTimeout(() => reject(new Error("timed out")), DO_TIMEOUT_MS);
   });
   try {
-    const stub = ns.get(ns.idFromName("gatehouse/health")) as unknown as TenantStub<OperatorRpc>;
+    const stub = ns.getByName("gatehouse/health") as unknown as TenantStub<OperatorRpc>;
     const answer = await Promise.race([stub.health(), timeout]);
     return answer.sqlite ? "ok" : "error";
   } catch {

@@ -22,9 +22,7 @@ policyRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "policies.read");
-    const policies = unwrap(
-      await tenantStub<PolicyRpc>(c.env, access.tenantId).listPolicies(access.tenantId),
-    );
+    const policies = unwrap(await tenantStub<PolicyRpc>(c.env, access.tenantId).listPolicies());
     return c.json({ policies }, 200);
   },
 );
@@ -42,7 +40,7 @@ policyRoutes.openapi(
     const access = await requireTenantAccess(c, "policies.write");
     const { source } = c.req.valid("json");
     const stub = tenantStub<PolicyRpc>(c.env, access.tenantId);
-    const policy = unwrap(await stub.createPolicy(access.tenantId, source, actorOf(access)));
+    const policy = unwrap(await stub.createPolicy(source, actorOf(access)));
     return c.json({ policy }, 201);
   },
 );
@@ -62,9 +60,7 @@ policyRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "policies.read");
     const { v } = c.req.valid("param");
-    const policy = unwrap(
-      await tenantStub<PolicyRpc>(c.env, access.tenantId).getPolicy(access.tenantId, v),
-    );
+    const policy = unwrap(await tenantStub<PolicyRpc>(c.env, access.tenantId).getPolicy(v));
     return c.json({ policy }, 200);
   },
 );
@@ -82,7 +78,7 @@ policyRoutes.openapi(
     const access = await requireTenantAccess(c, "policies.activate");
     const { v } = c.req.valid("param");
     const stub = tenantStub<PolicyRpc>(c.env, access.tenantId);
-    const policy = unwrap(await stub.activatePolicy(access.tenantId, v, actorOf(access)));
+    const policy = unwrap(await stub.activatePolicy(v, actorOf(access)));
     return c.json({ policy }, 200);
   },
 );

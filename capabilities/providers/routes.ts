@@ -77,7 +77,7 @@ providerRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "providers.read");
     const providers = unwrap(
-      await tenantStub<ProvidersRpc>(c.env, access.tenantId).listProviders(access.tenantId),
+      await tenantStub<ProvidersRpc>(c.env, access.tenantId).listProviders(),
     );
     return c.json({ providers }, 200);
   },
@@ -110,7 +110,7 @@ providerRoutes.openapi(
     }
     // The key goes to this provider's origin, and this binding is the only provider binding
     // naming the provider: an earlier key (or origin) of the same provider is unbound.
-    const previous = unwrap(await stub.listProviders(access.tenantId)).find((p) => p.id === id);
+    const previous = unwrap(await stub.listProviders()).find((p) => p.id === id);
     const binding = providerDestination(id, baseUrl);
     const unbind = async (name: string) => {
       const meta = await getSecretMeta(c.env.DB, access.tenantId, name);
@@ -130,7 +130,6 @@ providerRoutes.openapi(
     await unbind(body.key_secret);
     const { provider, created } = unwrap(
       await stub.putProvider(
-        access.tenantId,
         { id, kind: body.kind, baseUrl, models: body.models, keySecret: body.key_secret },
         actorOf(access),
       ),
@@ -152,7 +151,7 @@ providerRoutes.openapi(
     const access = await requireTenantAccess(c, "providers.configure");
     const { id } = c.req.valid("param");
     const stub = tenantStub<ProvidersRpc>(c.env, access.tenantId);
-    const provider = unwrap(await stub.removeProvider(access.tenantId, id, actorOf(access)));
+    const provider = unwrap(await stub.removeProvider(id, actorOf(access)));
     const meta = await getSecretMeta(c.env.DB, access.tenantId, provider.key_secret);
     if (meta) {
       const next = meta.destinations.filter((d) => !(d.via.kind === "provider" && d.via.id === id));

@@ -7,5 +7,5 @@ import type { RunsRpc } from "./tenant-do/rpc";
  * re-check their opener's authority on their next use. Call it after the D1 change committed.
  */
 export async function forgetAuthority(env: Env, tenantId: string): Promise<void> {
-  await tenantStub<RunsRpc>(env, tenantId).forgetAuthority(tenantId);
+  await tenantStub<RunsRpc>(env, tenantId).forgetAuthority();
 }

@@ -67,9 +67,7 @@ approvalWebhookRoutes.openapi(
   }),
   async (c) => {
     const access = await requireTenantAccess(c, "approvals.configure");
-    const webhook = unwrap(
-      await tenantStub<RunsRpc>(c.env, access.tenantId).getApprovalWebhook(access.tenantId),
-    );
+    const webhook = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).getApprovalWebhook());
     return c.json({ webhook }, 200);
   },
 );
@@ -92,10 +90,7 @@ approvalWebhookRoutes.openapi(
         { path: "url", message: refused },
       ]);
     const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
-    return c.json(
-      unwrap(await stub.setApprovalWebhook(access.tenantId, body, actorOf(access))),
-      200,
-    );
+    return c.json(unwrap(await stub.setApprovalWebhook(body, actorOf(access))), 200);
   },
 );
 
@@ -111,7 +106,7 @@ approvalWebhookRoutes.openapi(
   async (c) => {
     const access = await requireTenantAccess(c, "approvals.configure");
     const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
-    unwrap(await stub.removeApprovalWebhook(access.tenantId, actorOf(access)));
+    unwrap(await stub.removeApprovalWebhook(actorOf(access)));
     return c.json({ ok: true as const }, 200);
   },
 );

@@ -50,7 +50,7 @@ approvalRoutes.openapi(
     const access = await requireTenantAccess(c, "approvals.read");
     const { status } = c.req.valid("query");
     const approvals = unwrap(
-      await tenantStub<RunsRpc>(c.env, access.tenantId).listApprovals(access.tenantId, status),
+      await tenantStub<RunsRpc>(c.env, access.tenantId).listApprovals(status),
     );
     return c.json({ approvals }, 200);
   },
@@ -78,7 +78,6 @@ approvalRoutes.openapi(
     const { decision, reason } = c.req.valid("json");
     const approval = unwrap(
       await tenantStub<RunsRpc>(c.env, access.tenantId).decideApproval(
-        access.tenantId,
         a,
         { approve: decision === "approve", reason },
         actorOf(access),
@@ -104,9 +103,7 @@ approvalRoutes.openapi(
     const access = await requireTenantAccess(c, "approvals.decide");
     const person = requirePerson(access);
     const { a } = c.req.valid("param");
-    const approval = unwrap(
-      await tenantStub<RunsRpc>(c.env, access.tenantId).getApproval(access.tenantId, a),
-    );
+    const approval = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).getApproval(a));
     if (approval.status !== "pending") {
       throw new ApiError(409, "approval_closed", `This approval is already ${approval.status}.`);
     }
@@ -183,10 +180,7 @@ async function openLink(c: Context<AppEnv>, token: string): Promise<OpenedLink> 
     return { ok: false, page: checked.status === "expired" ? expiredLink() : invalidLink() };
   }
   const { claim } = checked;
-  const result = await tenantStub<RunsRpc>(c.env, claim.tenantId).getApproval(
-    claim.tenantId,
-    claim.approvalId,
-  );
+  const result = await tenantStub<RunsRpc>(c.env, claim.tenantId).getApproval(claim.approvalId);
   if (!result.ok) return { ok: false, page: invalidLink() };
   const approval = result.value;
   if (approval.status === "expired") return { ok: false, page: expiredLink() };
@@ -252,7 +246,6 @@ approvalLinkRoutes.post("/auth/approval", async (c) => {
       403,
     );
   const result = await tenantStub<RunsRpc>(c.env, claim.tenantId).decideApproval(
-    claim.tenantId,
     claim.approvalId,
     { approve: decision === "approve", reason },
     actor,

@@ -57,7 +57,6 @@ runRoutes.openapi(
     const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
     const opened = unwrap(
       await stub.openRemoteRun(
-        access.tenantId,
         {
           agent: body.agent,
           metadata: body.metadata as never,
@@ -102,11 +101,7 @@ runRoutes.openapi(
     const { token_ttl_seconds: ttl } = c.req.valid("json");
     const access = await requireTenantAccess(c, "runs.create");
     const issued = unwrap(
-      await tenantStub<RunsRpc>(c.env, access.tenantId).reissueRunToken(
-        access.tenantId,
-        r,
-        actorOf(access),
-      ),
+      await tenantStub<RunsRpc>(c.env, access.tenantId).reissueRunToken(r, actorOf(access)),
     );
     const token = await signRunToken(
       c.var.config.authPepper,
@@ -135,7 +130,7 @@ runRoutes.openapi(
     const access = await requireTenantAccess(c, "runs.read");
     const { limit, cursor } = c.req.valid("query");
     const page = unwrap(
-      await tenantStub<RunsRpc>(c.env, access.tenantId).listRuns(access.tenantId, {
+      await tenantStub<RunsRpc>(c.env, access.tenantId).listRuns({
         limit,
         ...(cursor ? { before: Number(cursor) } : {}),
       }),
@@ -169,7 +164,7 @@ runRoutes.openapi(
     const { limit, cursor } = c.req.valid("query");
     const caller = await requireRunAccess(c, "runs.read", r);
     const run = unwrap(
-      await tenantStub<RunsRpc>(c.env, caller.tenantId).getRun(caller.tenantId, r, {
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).getRun(r, {
         after: cursor ? Number(cursor) : 0,
         limit,
       }),
@@ -192,12 +187,7 @@ runRoutes.openapi(
     const { reason } = c.req.valid("json");
     const caller = await requireRunAccess(c, "runs.cancel", r);
     const run = unwrap(
-      await tenantStub<RunsRpc>(c.env, caller.tenantId).cancelRun(
-        caller.tenantId,
-        r,
-        caller.actor,
-        reason,
-      ),
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).cancelRun(r, caller.actor, reason),
     );
     return c.json({ run }, 200);
   },
@@ -217,12 +207,7 @@ runRoutes.openapi(
     const { reason } = c.req.valid("json");
     const caller = await requireRunAccess(c, "runs.complete", r);
     const run = unwrap(
-      await tenantStub<RunsRpc>(c.env, caller.tenantId).completeRun(
-        caller.tenantId,
-        r,
-        caller.actor,
-        reason,
-      ),
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).completeRun(r, caller.actor, reason),
     );
     return c.json({ run }, 200);
   },
@@ -245,7 +230,6 @@ runRoutes.openapi(
     const caller = await requireRunAccess(c, "steps.propose", r);
     const step = unwrap(
       await tenantStub<RunsRpc>(c.env, caller.tenantId).proposeStep(
-        caller.tenantId,
         r,
         body as never,
         caller.actor,
@@ -273,7 +257,7 @@ runRoutes.openapi(
     const { wait } = c.req.valid("query");
     const caller = await requireRunAccess(c, "runs.read", r);
     const step = unwrap(
-      await tenantStub<RunsRpc>(c.env, caller.tenantId).getStep(caller.tenantId, r, s, wait * 1000),
+      await tenantStub<RunsRpc>(c.env, caller.tenantId).getStep(r, s, wait * 1000),
     );
     return c.json(step, 200);
   },
@@ -294,7 +278,6 @@ runRoutes.openapi(
     const caller = await requireRunAccess(c, "steps.report", r);
     const step = unwrap(
       await tenantStub<RunsRpc>(c.env, caller.tenantId).reportStep(
-        caller.tenantId,
         r,
         s,
         { status: body.status, output: (body.output ?? null) as never },

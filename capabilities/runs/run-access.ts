@@ -50,12 +50,7 @@ export async function requireRunAccess(
     if (!RUN_TOKEN_ACTIONS.has(action)) throw errors.forbidden("A run token cannot do this.");
     // Live authority: the opener's membership and role, or the opening API token, right now.
     unwrap(
-      await tenantStub<RunsRpc>(c.env, run.tenantId).checkRunToken(
-        run.tenantId,
-        runId,
-        action,
-        run.generation,
-      ),
+      await tenantStub<RunsRpc>(c.env, run.tenantId).checkRunToken(runId, action, run.generation),
     );
     return { tenantId: run.tenantId, actor: { kind: "agent", id: run.runId }, channel: "agent" };
   }

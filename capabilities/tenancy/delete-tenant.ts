@@ -30,8 +30,8 @@ export async function deleteTenant(env: Env, access: TenantAccess, now: number):
   const tenantId = access.tenantId;
   const stub = tenantStub<TenancyRpc & AuditRpc>(env, tenantId);
   const name = await tenantNameById(db, tenantId);
-  await stub.drainAuditOutbox(tenantId).catch(() => null);
-  const head = await stub.auditHead(tenantId).catch(() => null);
+  await stub.drainAuditOutbox().catch(() => null);
+  const head = await stub.auditHead().catch(() => null);
   const finalHead = head?.ok ? { size: head.value.size, root: head.value.root } : null;
   await db.batch([
     destroyTenantKeys(db, tenantId, now),
@@ -49,5 +49,5 @@ export async function deleteTenant(env: Env, access: TenantAccess, now: number):
     markDeletionDrained(db, tenantId, now),
   ]);
   await forgetTenantDeks(tenantId);
-  await stub.destroy(tenantId);
+  await stub.destroy();
 }

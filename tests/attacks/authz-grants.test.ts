@@ -23,13 +23,11 @@ async function mailedToken(email: string): Promise<string> {
 
 async function pendingApproval(tenantId: string) {
   const run = await stubOf(tenantId).openRun(
-    tenantId,
     { agent: "a", metadata: {} },
     { kind: "system", id: "test" },
   );
   if (!run.ok) throw new Error(run.message);
   const step = await stubOf(tenantId).proposeStep(
-    tenantId,
     run.value.id,
     { tool: "pay", args: { amount: 5 }, declared: {}, idempotency_key: "k" },
     { kind: "system", id: "test" },

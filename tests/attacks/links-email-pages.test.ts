@@ -105,10 +105,9 @@ describe("email link pages", () => {
     const owner = await signUp();
     const t = await newTenant(owner, "Links");
     const stub = env.TENANT.get(env.TENANT.idFromName(t));
-    const run = await stub.openRun(t, { agent: "a", metadata: {} }, { kind: "system", id: "x" });
+    const run = await stub.openRun({ agent: "a", metadata: {} }, { kind: "system", id: "x" });
     if (!run.ok) throw new Error(run.message);
     const step = await stub.proposeStep(
-      t,
       run.value.id,
       { tool: "pay", args: { amount: 5 }, declared: {}, idempotency_key: "k" },
       { kind: "system", id: "x" },
@@ -135,7 +134,7 @@ describe("email link pages", () => {
     const shown = await call(`/auth/approval?token=${token}`);
     expect(shown.status).toBe(409);
     expect(await shown.text()).toContain("This approval is already approved");
-    const decided = await stub.getApproval(t, a);
+    const decided = await stub.getApproval(a);
     expect(decided.ok && decided.value.status).toBe("approved");
 
     const expired = await signApprovalLink(

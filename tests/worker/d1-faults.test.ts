@@ -83,8 +83,7 @@ describe("/health", () => {
 
   it("answers 503 when the Durable Object binding fails", async () => {
     const broken = {
-      idFromName: (name: string) => env.TENANT.idFromName(name),
-      get: () => ({
+      getByName: () => ({
         health: () =>
           Promise.reject(new Error("Durable Object reset because its code was updated.")),
       }),

@@ -6,7 +6,6 @@ import type { Actor } from "../../../platform/tenant-types";
 /** The slice of the tenant Durable Object's RPC that agent-sessions calls; `TenantDO` implements it. */
 export interface AgentSessionsRpc {
   createSession(
-    tenantId: string,
     input: {
       provider_id: string;
       model?: string;
@@ -16,21 +15,13 @@ export interface AgentSessionsRpc {
     },
     actor: Actor,
   ): Promise<Result<AgentSessionView>>;
-  listSessions(tenantId: string): Result<AgentSessionView[]>;
-  getSession(
-    tenantId: string,
-    sessionId: string,
-  ): Result<AgentSessionView & { messages: ChatMessage[] }>;
-  sessionEvents(tenantId: string, sessionId: string, afterSeq: number): Result<AgentSessionEvent[]>;
+  listSessions(): Result<AgentSessionView[]>;
+  getSession(sessionId: string): Result<AgentSessionView & { messages: ChatMessage[] }>;
+  sessionEvents(sessionId: string, afterSeq: number): Result<AgentSessionEvent[]>;
   sendSessionMessage(
-    tenantId: string,
     sessionId: string,
     content: string,
     actor: Actor,
   ): Promise<Result<AgentSessionView>>;
-  cancelSession(
-    tenantId: string,
-    sessionId: string,
-    actor: Actor,
-  ): Promise<Result<AgentSessionView>>;
+  cancelSession(sessionId: string, actor: Actor): Promise<Result<AgentSessionView>>;
 }

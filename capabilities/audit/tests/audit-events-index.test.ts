@@ -31,16 +31,15 @@ async function plansOf(stub: DurableObjectStub<TenantDO>, fn: (instance: TenantD
 
 it("GET …/audit/events?run= is served by the run index, not a scan of the log", async () => {
   const { tenantId, stub } = freshTenant();
-  const created = value(await stub.createPolicy(tenantId, POLICY, ALICE));
-  value(await stub.activatePolicy(tenantId, created.version, ALICE));
+  const created = value(await stub.createPolicy(POLICY, ALICE));
+  value(await stub.activatePolicy(created.version, ALICE));
   const runs: string[] = [];
   for (let r = 0; r < 2; r++) {
-    const run = value(await stub.openRun(tenantId, { agent: "bot", metadata: {} }, ALICE));
+    const run = value(await stub.openRun({ agent: "bot", metadata: {} }, ALICE));
     runs.push(run.id);
     for (let i = 0; i < 3; i++) {
       value(
         await stub.proposeStep(
-          tenantId,
           run.id,
           { tool: "read_file", args: { path: `/${i}` }, declared: {}, idempotency_key: `k${i}` },
           AGENT,
@@ -49,22 +48,22 @@ it("GET …/audit/events?run= is served by the run index, not a scan of the log"
       );
     }
   }
-  const plans = await plansOf(stub, (i) => i.auditEvents(tenantId, 0, 100, { runId: runs[1]! }));
+  const plans = await plansOf(stub, (i) => i.auditEvents(0, 100, { runId: runs[1]! }));
   expect(plans).toHaveLength(1);
   expect(plans[0]!.plan.join("\n")).toMatch(/USING (COVERING )?INDEX audit_events_run/);
   expect(plans[0]!.plan.join("\n")).not.toMatch(/^SCAN audit_events$/m);
 
   // The page itself: that run's events only, in order.
-  const { events } = value(await stub.auditEvents(tenantId, 0, 100, { runId: runs[1]! }));
+  const { events } = value(await stub.auditEvents(0, 100, { runId: runs[1]! }));
   expect(events.every((e) => e.run_id === runs[1])).toBe(true);
   expect(events.map((e) => e.type).slice(0, 2)).toEqual(["run.opened", "step.proposed"]);
   expect(events.map((e) => e.seq)).toEqual([...events.map((e) => e.seq)].sort((a, b) => a - b));
 
   // No filter and a type filter walk the primary key from `after`.
-  const unfiltered = await plansOf(stub, (i) => i.auditEvents(tenantId, 5, 10, {}));
+  const unfiltered = await plansOf(stub, (i) => i.auditEvents(5, 10, {}));
   expect(unfiltered[0]!.plan.join("\n")).toMatch(/USING INTEGER PRIMARY KEY/);
-  const typed = await plansOf(stub, (i) => i.auditEvents(tenantId, 0, 10, { type: "run.opened" }));
+  const typed = await plansOf(stub, (i) => i.auditEvents(0, 10, { type: "run.opened" }));
   expect(typed[0]!.plan.join("\n")).toMatch(/USING INTEGER PRIMARY KEY/);
-  const { events: opened } = value(await stub.auditEvents(tenantId, 0, 10, { type: "run.opened" }));
+  const { events: opened } = value(await stub.auditEvents(0, 10, { type: "run.opened" }));
   expect(opened.map((e) => e.run_id)).toEqual(runs);
 });

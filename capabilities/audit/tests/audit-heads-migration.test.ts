@@ -8,8 +8,8 @@ const RENAME_JWS_HEADS = `ALTER TABLE audit_checkpoints RENAME TO audit_heads`;
 
 it("renames the signed-head tables of an object signed before issue 12, keeping every row", async () => {
   const { tenantId, stub } = freshTenant();
-  const jws = value(await stub.signHead(tenantId));
-  const note = value(await stub.tlogHead(tenantId));
+  const jws = value(await stub.signHead());
+  const note = value(await stub.tlogHead());
 
   const after = await runInDurableObject(stub, (_: TenantDO, state) => {
     const sql = state.storage.sql;
@@ -45,6 +45,6 @@ it("renames the signed-head tables of an object signed before issue 12, keeping 
   // Only the step checkpoints keep the word.
   expect(after.tables).toEqual(["checkpoints"]);
   // The object reads the kept rows: the same signed head comes back, not a new signature.
-  expect(value(await stub.signHead(tenantId)).jws).toBe(jws.jws);
-  expect(value(await stub.tlogHead(tenantId)).note).toBe(note.note);
+  expect(value(await stub.signHead()).jws).toBe(jws.jws);
+  expect(value(await stub.tlogHead()).note).toBe(note.note);
 });

@@ -10,7 +10,7 @@ const EVENTS = 600;
 
 it("migrates a log stored before tiles: lines become canonical, tiles are built, proofs agree", async () => {
   const { tenantId, stub } = freshTenant();
-  value(await stub.auditHead(tenantId)); // binds the object to the tenant
+  value(await stub.auditHead()); // binds the object to the tenant
   const before = await runInDurableObject(stub, (instance: TenantDO) => {
     const audit = (instance as unknown as { audit: AuditLog }).audit;
     audit.atomically(() => {

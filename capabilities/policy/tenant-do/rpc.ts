@@ -4,7 +4,6 @@ import type { Actor, PolicyVersionView } from "../../../platform/tenant-types";
 /** The slice of the tenant Durable Object's RPC that policy calls; `TenantDO` implements it. */
 export interface PolicyRpc {
   createPolicy(
-    tenantId: string,
     source: string,
     actor: Actor,
   ): Promise<
@@ -18,11 +17,7 @@ export interface PolicyRpc {
       active: boolean;
     }>
   >;
-  activatePolicy(
-    tenantId: string,
-    version: number,
-    actor: Actor,
-  ): Promise<Result<PolicyVersionView>>;
-  listPolicies(tenantId: string): Result<PolicyVersionView[]>;
-  getPolicy(tenantId: string, version: number): Result<PolicyVersionView & { source: string }>;
+  activatePolicy(version: number, actor: Actor): Promise<Result<PolicyVersionView>>;
+  listPolicies(): Result<PolicyVersionView[]>;
+  getPolicy(version: number): Result<PolicyVersionView & { source: string }>;
 }

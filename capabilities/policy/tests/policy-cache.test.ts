@@ -7,16 +7,15 @@ type Stub = DurableObjectStub<TenantDO>;
 
 async function setUp() {
   const { tenantId, stub } = freshTenant();
-  const v = value(await stub.createPolicy(tenantId, POLICY, ALICE)).version;
-  value(await stub.activatePolicy(tenantId, v, ALICE));
-  const runId = value(await stub.openRun(tenantId, { agent: "bot", metadata: {} }, ALICE)).id;
+  const v = value(await stub.createPolicy(POLICY, ALICE)).version;
+  value(await stub.activatePolicy(v, ALICE));
+  const runId = value(await stub.openRun({ agent: "bot", metadata: {} }, ALICE)).id;
   let n = 0;
   /** A fresh object (as after a wake) proposing one call; how its policy was loaded. */
   const wakeAndPropose = async (tool: string) => {
     await evictDurableObject(stub);
     const step = value(
       await stub.proposeStep(
-        tenantId,
         runId,
         { tool, args: { cmd: "rm -rf /" }, declared: {}, idempotency_key: `k${++n}` },
         AGENT,
@@ -79,12 +78,11 @@ it("replaces the stored form when another version is activated", async () => {
   const { tenantId, stub, wakeAndPropose } = await setUp();
   const next = value(
     await stub.createPolicy(
-      tenantId,
       "version: 1\ndefaults: { on_no_match: deny }\nrules:\n  - id: shell-ok\n    match: { tool: shell }\n    decision: allow\n",
       ALICE,
     ),
   ).version;
-  value(await stub.activatePolicy(tenantId, next, ALICE));
+  value(await stub.activatePolicy(next, ALICE));
   expect(await rows(stub)).toEqual([{ version: next, format: 1 }]);
   expect(await wakeAndPropose("shell")).toEqual({
     verdict: "allow",

@@ -16,75 +16,49 @@ import type {
 
 /** The slice of the tenant Durable Object's RPC that runs calls; `TenantDO` implements it. */
 export interface RunsRpc {
-  openRun(tenantId: string, input: OpenRunInput, actor: Actor): Promise<Result<RunView>>;
+  openRun(input: OpenRunInput, actor: Actor): Promise<Result<RunView>>;
   openRemoteRun(
-    tenantId: string,
     input: OpenRunInput,
     actor: Actor,
     openKey: OpenKey | null,
   ): Promise<Result<OpenedRun>>;
   reissueRunToken(
-    tenantId: string,
     runId: string,
     actor: Actor,
   ): Promise<Result<{ run: RunView; tokenGeneration: number }>>;
-  listRuns(
-    tenantId: string,
-    opts: { before?: number; limit: number },
-  ): Result<{ runs: RunView[]; next_cursor: string | null }>;
-  getRun(tenantId: string, runId: string, page?: { after: number; limit: number }): Result<RunPage>;
-  cancelRun(
-    tenantId: string,
-    runId: string,
-    actor: Actor,
-    reason?: string,
-  ): Promise<Result<RunView>>;
-  completeRun(
-    tenantId: string,
-    runId: string,
-    actor: Actor,
-    reason?: string,
-  ): Promise<Result<RunView>>;
+  listRuns(opts: {
+    before?: number;
+    limit: number;
+  }): Result<{ runs: RunView[]; next_cursor: string | null }>;
+  getRun(runId: string, page?: { after: number; limit: number }): Result<RunPage>;
+  cancelRun(runId: string, actor: Actor, reason?: string): Promise<Result<RunView>>;
+  completeRun(runId: string, actor: Actor, reason?: string): Promise<Result<RunView>>;
   proposeStep(
-    tenantId: string,
     runId: string,
     input: ProposeInput,
     actor: Actor,
     channel: Channel,
   ): Promise<Result<ProposeResult>>;
-  getStep(
-    tenantId: string,
-    runId: string,
-    stepId: string,
-    waitMs?: number,
-  ): Promise<Result<StepView>>;
+  getStep(runId: string, stepId: string, waitMs?: number): Promise<Result<StepView>>;
   reportStep(
-    tenantId: string,
     runId: string,
     stepId: string,
     input: { status: "ok" | "error"; output: JsonValue },
     actor: Actor,
   ): Promise<Result<StepView>>;
-  listApprovals(tenantId: string, status: ApprovalStatus | "all"): Result<ApprovalView[]>;
-  getApproval(tenantId: string, approvalId: string): Result<ApprovalView>;
+  listApprovals(status: ApprovalStatus | "all"): Result<ApprovalView[]>;
+  getApproval(approvalId: string): Result<ApprovalView>;
   decideApproval(
-    tenantId: string,
     approvalId: string,
     input: { approve: boolean; reason: string },
     actor: Actor,
   ): Promise<Result<ApprovalView>>;
-  checkRunToken(
-    tenantId: string,
-    runId: string,
-    action: Action,
-    generation: number,
-  ): Promise<Result<null>>;
-  forgetAuthority(tenantId: string): Result<null>;
-  getApprovalWebhook(tenantId: string): Result<ApprovalWebhookView | null>;
+  checkRunToken(runId: string, action: Action, generation: number): Promise<Result<null>>;
+  forgetAuthority(): Result<null>;
+  getApprovalWebhook(): Result<ApprovalWebhookView | null>;
   setApprovalWebhook(
-    tenantId: string,
     input: ApprovalWebhookInput,
     actor: Actor,
   ): Promise<Result<ApprovalWebhookView>>;
-  removeApprovalWebhook(tenantId: string, actor: Actor): Promise<Result<null>>;
+  removeApprovalWebhook(actor: Actor): Promise<Result<null>>;
 }

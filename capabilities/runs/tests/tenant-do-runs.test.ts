@@ -1,9 +1,4 @@
-import {
-  env,
-  evictDurableObject,
-  runDurableObjectAlarm,
-  runInDurableObject,
-} from "cloudflare:test";
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { TenantDO } from "../../../durable-objects/tenant";
 import { useTestClock } from "../../../tests/helpers/clock";
@@ -15,13 +10,12 @@ let stub: Stub;
 let runId: string;
 
 async function withPolicy(source = POLICY) {
-  const created = value(await stub.createPolicy(tenantId, source, ALICE));
-  value(await stub.activatePolicy(tenantId, created.version, ALICE));
+  const created = value(await stub.createPolicy(source, ALICE));
+  value(await stub.activatePolicy(created.version, ALICE));
 }
 
 const propose = (tool: string, args: Record<string, unknown>, key: string, declared = {}) =>
   stub.proposeStep(
-    tenantId,
     runId,
     { tool, args: args as never, declared, idempotency_key: key },
     AGENT,
@@ -31,9 +25,7 @@ const propose = (tool: string, args: Record<string, unknown>, key: string, decla
 beforeEach(async () => {
   ({ tenantId, stub } = freshTenant());
   await withPolicy();
-  runId = value(
-    await stub.openRun(tenantId, { agent: "bot", metadata: { environment: "prod" } }, ALICE),
-  ).id;
+  runId = value(await stub.openRun({ agent: "bot", metadata: { environment: "prod" } }, ALICE)).id;
 });
 
 describe("steps", () => {
@@ -50,7 +42,7 @@ describe("steps", () => {
       state.storage.sql.exec("SELECT * FROM checkpoints WHERE step_id = ?", step.step_id).toArray(),
     );
     expect(checkpoint).toHaveLength(1);
-    const { events } = value(await stub.auditEvents(tenantId, 0, 100, { runId }));
+    const { events } = value(await stub.auditEvents(0, 100, { runId }));
     expect(events.map((e) => e.type)).toEqual([
       "run.opened",
       "step.proposed",
@@ -61,7 +53,7 @@ describe("steps", () => {
 
   it("returns the same step for the same idempotency key and never hands it out twice", async () => {
     const first = value(await propose("read_file", { path: "/a" }, "same"));
-    const before = value(await stub.auditHead(tenantId)).size;
+    const before = value(await stub.auditHead()).size;
     const again = value(await propose("read_file", { path: "/a" }, "same"));
     expect(again).toMatchObject({
       step_id: first.step_id,
@@ -69,7 +61,7 @@ describe("steps", () => {
       status: "executing",
       replay: true,
     });
-    expect(value(await stub.auditHead(tenantId)).size).toBe(before);
+    expect(value(await stub.auditHead()).size).toBe(before);
     const conflict = await propose("read_file", { path: "/b" }, "same");
     expect(conflict).toMatchObject({ ok: false, status: 409, code: "idempotency_conflict" });
   });
@@ -110,29 +102,21 @@ describe("steps", () => {
   it("reports results once; conflicting or misplaced reports are refused", async () => {
     const step = value(await propose("read_file", { path: "/a" }, "r"));
     const done = value(
-      await stub.reportStep(
-        tenantId,
-        runId,
-        step.step_id,
-        { status: "ok", output: { bytes: 12 } },
-        AGENT,
-      ),
+      await stub.reportStep(runId, step.step_id, { status: "ok", output: { bytes: 12 } }, AGENT),
     );
     expect(done).toMatchObject({ status: "succeeded", output: { bytes: 12 } });
     expect(
-      value(
-        await stub.reportStep(tenantId, runId, step.step_id, { status: "ok", output: {} }, AGENT),
-      ).status,
+      value(await stub.reportStep(runId, step.step_id, { status: "ok", output: {} }, AGENT)).status,
     ).toBe("succeeded");
     expect(
-      await stub.reportStep(tenantId, runId, step.step_id, { status: "error", output: {} }, AGENT),
+      await stub.reportStep(runId, step.step_id, { status: "error", output: {} }, AGENT),
     ).toMatchObject({
       ok: false,
       code: "step_already_reported",
     });
     const denied = value(await propose("shell", { cmd: "rm x" }, "dn"));
     expect(
-      await stub.reportStep(tenantId, runId, denied.step_id, { status: "ok", output: {} }, AGENT),
+      await stub.reportStep(runId, denied.step_id, { status: "ok", output: {} }, AGENT),
     ).toMatchObject({
       ok: false,
       status: 409,
@@ -157,10 +141,10 @@ describe("steps", () => {
 
   it("resumes at the first unfinished step after the object is evicted", async () => {
     const a = value(await propose("read_file", { path: "/1" }, "1"));
-    value(await stub.reportStep(tenantId, runId, a.step_id, { status: "ok", output: null }, AGENT));
+    value(await stub.reportStep(runId, a.step_id, { status: "ok", output: null }, AGENT));
     const b = value(await propose("read_file", { path: "/2" }, "2"));
     await evictDurableObject(stub);
-    const run = value(await stub.getRun(tenantId, runId));
+    const run = value(await stub.getRun(runId));
     expect(run.resume_at).toBe(2);
     expect(run.steps.map((s) => s.status)).toEqual(["succeeded", "executing"]);
     const replay = value(await propose("read_file", { path: "/2" }, "2"));
@@ -171,7 +155,7 @@ describe("steps", () => {
 
   it("refuses new steps on a cancelled run but still answers replays", async () => {
     const a = value(await propose("read_file", { path: "/1" }, "1"));
-    value(await stub.cancelRun(tenantId, runId, ALICE, "done"));
+    value(await stub.cancelRun(runId, ALICE, "done"));
     expect(await propose("read_file", { path: "/9" }, "9")).toMatchObject({
       ok: false,
       code: "run_closed",
@@ -186,25 +170,19 @@ describe("approvals", () => {
   it("approves: the step becomes executable, checkpointed and audited", async () => {
     const step = value(await propose("pay", { amount: 5 }, "p"));
     expect(step).toMatchObject({ verdict: "approve_required", status: "awaiting_approval" });
-    const pending = value(await stub.listApprovals(tenantId, "pending"));
+    const pending = value(await stub.listApprovals("pending"));
     expect(pending.map((a) => a.id)).toEqual([step.approval_id]);
     expect(pending[0]).toMatchObject({ approvers: ["owner"], tool: "pay" });
 
     const viewer = { kind: "user" as const, id: "user-vic", role: "viewer" };
     expect(
-      await stub.decideApproval(
-        tenantId,
-        step.approval_id!,
-        { approve: true, reason: "ok" },
-        viewer,
-      ),
+      await stub.decideApproval(step.approval_id!, { approve: true, reason: "ok" }, viewer),
     ).toMatchObject({
       ok: false,
       code: "not_an_approver",
     });
     const decided = value(
       await stub.decideApproval(
-        tenantId,
         step.approval_id!,
         { approve: true, reason: "within budget" },
         ALICE,
@@ -215,48 +193,31 @@ describe("approvals", () => {
       reason: "within budget",
       decided_by: { id: "user-alice" },
     });
-    expect(value(await stub.getStep(tenantId, runId, step.step_id)).status).toBe("executing");
+    expect(value(await stub.getStep(runId, step.step_id)).status).toBe("executing");
     expect(
-      await stub.decideApproval(
-        tenantId,
-        step.approval_id!,
-        { approve: false, reason: "x" },
-        ALICE,
-      ),
+      await stub.decideApproval(step.approval_id!, { approve: false, reason: "x" }, ALICE),
     ).toMatchObject({
       ok: false,
       code: "approval_closed",
     });
-    const { events } = value(await stub.auditEvents(tenantId, 0, 100, { runId }));
+    const { events } = value(await stub.auditEvents(0, 100, { runId }));
     expect(events.map((e) => e.type).slice(-2)).toEqual(["approval.approved", "step.checkpointed"]);
   });
 
   it("denies with a reason", async () => {
     const step = value(await propose("pay", { amount: 500 }, "p"));
     value(
-      await stub.decideApproval(
-        tenantId,
-        step.approval_id!,
-        { approve: false, reason: "too much" },
-        ALICE,
-      ),
+      await stub.decideApproval(step.approval_id!, { approve: false, reason: "too much" }, ALICE),
     );
-    expect(value(await stub.getStep(tenantId, runId, step.step_id)).status).toBe("denied");
+    expect(value(await stub.getStep(runId, step.step_id)).status).toBe("denied");
   });
 
   it("wakes a long-polling agent as soon as a decision is made", async () => {
     const step = value(await propose("pay", { amount: 1 }, "lp"));
-    const waiting = stub.getStep(tenantId, runId, step.step_id, 20_000);
+    const waiting = stub.getStep(runId, step.step_id, 20_000);
     await new Promise((r) => setTimeout(r, 50));
     const t0 = Date.now();
-    value(
-      await stub.decideApproval(
-        tenantId,
-        step.approval_id!,
-        { approve: true, reason: "go" },
-        ALICE,
-      ),
-    );
+    value(await stub.decideApproval(step.approval_id!, { approve: true, reason: "go" }, ALICE));
     const after = value(await waiting);
     expect(after.status).toBe("executing");
     expect(Date.now() - t0).toBeLessThan(5_000);
@@ -276,21 +237,9 @@ describe("approvals", () => {
       state.storage.sql.exec("SELECT status FROM approvals").toArray(),
     );
     expect(approvals).toEqual([{ status: "expired" }]);
-    expect(value(await stub.getStep(tenantId, runId, step.step_id)).status).toBe("denied");
+    expect(value(await stub.getStep(runId, step.step_id)).status).toBe("denied");
     expect(
-      await stub.decideApproval(
-        tenantId,
-        step.approval_id!,
-        { approve: true, reason: "late" },
-        ALICE,
-      ),
+      await stub.decideApproval(step.approval_id!, { approve: true, reason: "late" }, ALICE),
     ).toMatchObject({ ok: false, code: "approval_closed" });
-  });
-});
-
-describe("tenant binding", () => {
-  it("refuses calls for another tenant id", async () => {
-    expect(await stub.getRun("someone-else", runId)).toMatchObject({ ok: false, status: 403 });
-    void env;
   });
 });

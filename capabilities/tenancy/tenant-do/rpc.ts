@@ -2,5 +2,5 @@ import type { Result } from "../../../platform/result";
 
 /** The slice of the tenant Durable Object's RPC that tenancy calls; `TenantDO` implements it. */
 export interface TenancyRpc {
-  destroy(tenantId: string): Promise<Result<null>>;
+  destroy(): Promise<Result<null>>;
 }

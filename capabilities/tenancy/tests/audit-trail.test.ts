@@ -17,13 +17,13 @@ import type { TenantRoute } from "./route-table";
 const stub = (t: string) => env.TENANT.get(env.TENANT.idFromName(t));
 
 async function exportedEvents(t: string, after = 0): Promise<HashedAuditEvent[]> {
-  const chunk = await stub(t).exportChunk(t, after, 10_000);
+  const chunk = await stub(t).exportChunk(after, 10_000);
   if (!chunk.ok) throw new Error(chunk.message);
   return chunk.value.lines.map((l) => JSON.parse(l) as HashedAuditEvent);
 }
 
 async function logSize(t: string): Promise<number> {
-  const head = await stub(t).auditHead(t);
+  const head = await stub(t).auditHead();
   if (!head.ok) throw new Error(head.message);
   return head.value.size;
 }
@@ -152,8 +152,7 @@ describe("event contents", () => {
 function unreachableTenants(): Env["TENANT"] {
   const real = env.TENANT;
   return {
-    idFromName: (name: string) => real.idFromName(name),
-    get: () =>
+    getByName: () =>
       ({
         drainAuditOutbox: async () => {
           throw new Error("Durable Object unavailable");
@@ -202,7 +201,7 @@ describe("the outbox when the Durable Object is unavailable", () => {
       .bind(t)
       .run();
     await runCron({}, Date.now());
-    await stub(t).drainAuditOutbox(t);
+    await stub(t).drainAuditOutbox();
     expect(await exportedEvents(t, before)).toHaveLength(2);
   });
 });

@@ -174,7 +174,6 @@ async function targetServer(tenantId: string): Promise<string> {
     .replace(/[^a-z0-9]/g, "")}`.slice(0, 30);
   const stub = env.TENANT.get(env.TENANT.idFromName(tenantId));
   const put = await stub.mcpPutServer(
-    tenantId,
     { name, url: UNREACHABLE_UPSTREAM.url, credential_secret: null, timeout_ms: 1000 },
     { kind: "system", id: "fixture" },
   );
@@ -204,11 +203,7 @@ const stub = (tenantId: string) => env.TENANT.get(env.TENANT.idFromName(tenantId
 const FIXTURE_ACTOR = { kind: "system" as const, id: "fixture" };
 
 async function targetRun(tenantId: string): Promise<string> {
-  const opened = await stub(tenantId).openRun(
-    tenantId,
-    { agent: "fixture", metadata: {} },
-    FIXTURE_ACTOR,
-  );
+  const opened = await stub(tenantId).openRun({ agent: "fixture", metadata: {} }, FIXTURE_ACTOR);
   if (!opened.ok) throw new Error(opened.message);
   return opened.value.id;
 }
@@ -233,7 +228,6 @@ async function targetStep(tenantId: string, kind: "executing" | "approval") {
       ? { tool: "http_fetch", args: { url: "https://example.com/" } }
       : { tool: "pay", args: { amount: 1 } };
   const step = await stub(tenantId).proposeStep(
-    tenantId,
     run,
     { ...call, declared: {}, idempotency_key: unique() },
     FIXTURE_ACTOR,
@@ -247,7 +241,6 @@ async function targetStep(tenantId: string, kind: "executing" | "approval") {
 async function targetProvider(tenantId: string): Promise<string> {
   const id = `fixture-${unique().toLowerCase()}`.replace(/[^a-z0-9-]/g, "-");
   const put = await stub(tenantId).putProvider(
-    tenantId,
     {
       id,
       kind: "anthropic",
@@ -263,7 +256,6 @@ async function targetProvider(tenantId: string): Promise<string> {
 
 async function targetSession(tenantId: string): Promise<string> {
   const created = await stub(tenantId).createSession(
-    tenantId,
     {
       provider_id: await targetProvider(tenantId),
       max_tokens: 64,

@@ -1,5 +1,48 @@
-import { z } from "@hono/zod-openapi";
-import { Email, IsoTime } from "../../core/contract/common";
+import { User } from "../sign-in-code/contract";
+import { z, createRoute } from "@hono/zod-openapi";
+import { Email, IsoTime, errorResponses, json, jsonBody, Ok, Id } from "../../core/contract/common";
+
+export const Membership = z
+  .object({ tenant_id: z.string(), tenant_name: z.string(), role: z.string() })
+  .openapi("Membership");
+
+export const MeResponse = z
+  .object({
+    user: User,
+    memberships: z.array(Membership),
+    session: z.object({ id: z.string(), authenticated_at: IsoTime, step_up_valid_until: IsoTime }),
+    has_passkey: z.boolean(),
+  })
+  .openapi("Me");
+
+export const Cursor = z.object({
+  cursor: z
+    .string()
+    .regex(/^[0-9]{1,15}_[0-9a-f-]{36}$/, "invalid cursor")
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const SecurityEvent = z
+  .object({
+    id: z.string(),
+    kind: z.string().openapi({ example: "passkey_added" }),
+    detail: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+    ip: z.string().nullable(),
+    created_at: IsoTime,
+  })
+  .openapi("SecurityEvent");
+
+export const SecurityEventList = z
+  .object({ events: z.array(SecurityEvent), next_cursor: z.string().nullable() })
+  .openapi("SecurityEventList");
+
+import {
+  LoginEventList,
+  RevokedCount,
+  RevokeAllBody,
+  SessionList,
+} from "../login-sessions/contract";
 
 /** Issue 17: account self-service and cross-device sign-in. */
 export const ChangeEmailBody = z.strictObject({ new_email: Email }).openapi("ChangeEmailBody");
@@ -28,51 +71,110 @@ export const AccountDeleted = z
   })
   .openapi("AccountDeleted");
 
-/** `ABCD-EFGH`: 8 characters of Crockford base32 (no I, L, O, U), the dash optional. */
-export const DeviceCode = z
-  .string()
-  .max(16)
-  .transform((value, ctx) => {
-    const compact = value.toUpperCase().replace(/[\s-]/g, "");
-    if (!/^[0-9A-HJKMNP-TV-Z]{8}$/.test(compact)) {
-      ctx.addIssue({
-        code: "custom",
-        message: "The code is 8 letters and digits, like ABCD-2345.",
-      });
-      return z.NEVER;
-    }
-    return compact;
-  })
-  .openapi({ type: "string", example: "K7QM-4XPD" });
+export const deleteAccount = createRoute({
+  method: "delete",
+  path: "/api/me",
+  tags: ["me"],
+  summary: "Delete your account (step-up)",
+  description:
+    "409 `sole_owner` (naming the tenants in `issues`) while you are the only owner of a tenant with other members.",
+  responses: {
+    200: json(AccountDeleted),
+    409: json(AccountDeleted, "Sole owner"),
+    ...errorResponses,
+  },
+});
 
-export const DeviceSignInStarted = z
-  .object({
-    code: z.string(),
-    /** The console address a signed-in device opens (what the QR code holds). */
-    approve_url: z.string(),
-    expires_at: IsoTime,
-  })
-  .openapi("DeviceSignInStarted");
+export const startEmailChange = createRoute({
+  method: "post",
+  path: "/api/me/email/change",
+  tags: ["me"],
+  summary: "Start changing your email address: a code goes to the new address (step-up)",
+  request: { body: jsonBody(ChangeEmailBody) },
+  responses: { 202: json(ChangeEmailStarted, "Code sent"), ...errorResponses },
+});
 
-export const DeviceSignInPoll = z
-  .object({
-    status: z.enum(["pending", "denied", "expired", "signed_in"]),
-    user: z.object({ id: z.string(), email: z.string(), created_at: IsoTime }).optional(),
-    has_passkey: z.boolean().optional(),
-  })
-  .openapi("DeviceSignInPoll");
+export const confirmEmailChange = createRoute({
+  method: "post",
+  path: "/api/me/email/confirm",
+  tags: ["me"],
+  summary: "Finish changing your email address with the code sent to it (step-up)",
+  description:
+    "The previous address is told, with a link that puts it back and signs out every session.",
+  request: { body: jsonBody(ConfirmEmailBody) },
+  responses: {
+    200: json(EmailChanged),
+    409: json(EmailChanged, "Address taken"),
+    ...errorResponses,
+  },
+});
 
-export const DeviceCodeBody = z.strictObject({ code: DeviceCode }).openapi("DeviceCodeBody");
+export const getMe = createRoute({
+  method: "get",
+  path: "/api/me",
+  tags: ["me"],
+  summary: "The signed-in person, their tenants and this session",
+  responses: { 200: json(MeResponse), ...errorResponses },
+});
 
-export const DeviceSignInRequest = z
-  .object({
-    code: z.string(),
-    device: z.string(),
-    browser: z.string(),
-    os: z.string(),
-    location: z.string().nullable(),
-    ip: z.string().nullable(),
-    created_at: IsoTime,
-    expires_at: IsoTime,
-  })
-  .openapi("DeviceSignInRequest");
+export const listLoginSessions = createRoute({
+  method: "get",
+  path: "/api/me/sessions",
+  tags: ["me"],
+  summary: "Active sessions of the signed-in person",
+  responses: { 200: json(SessionList), ...errorResponses },
+});
+
+export const revokeLoginSession = createRoute({
+  method: "delete",
+  path: "/api/me/sessions/{id}",
+  tags: ["me"],
+  summary: "Revoke one of your sessions",
+  request: { params: z.object({ id: Id }) },
+  responses: { 200: json(Ok), 404: json(Ok, "No such session"), ...errorResponses },
+});
+
+export const revokeAllLoginSessions = createRoute({
+  method: "post",
+  path: "/api/me/sessions/revoke-all",
+  tags: ["me"],
+  summary: "Sign out everywhere (optionally keeping this session)",
+  request: { body: jsonBody(RevokeAllBody) },
+  responses: { 200: json(RevokedCount), ...errorResponses },
+});
+
+export const listLoginEvents = createRoute({
+  method: "get",
+  path: "/api/me/login-events",
+  tags: ["me"],
+  summary: "Sign-in history, newest first",
+  request: { query: Cursor },
+  responses: { 200: json(LoginEventList), ...errorResponses },
+});
+
+export const listSecurityEvents = createRoute({
+  method: "get",
+  path: "/api/me/security-events",
+  tags: ["me"],
+  summary: "Your security log, newest first",
+  request: { query: Cursor },
+  responses: { 200: json(SecurityEventList), ...errorResponses },
+});
+
+export const whoami = createRoute({
+  method: "get",
+  path: "/api/whoami",
+  tags: ["me"],
+  summary: "The caller: a signed-in person, an API token (with its tenant and role) or a run",
+  responses: {
+    200: json(
+      z.object({
+        kind: z.enum(["session", "token", "run"]),
+        user_id: z.string().nullable(),
+        tenant_id: z.string().nullable(),
+        role: z.string().nullable(),
+      }),
+    ),
+    ...errorResponses,
+  },
+});

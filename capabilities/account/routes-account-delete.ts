@@ -1,5 +1,5 @@
 import { clock } from "../../platform/clock";
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
 import { auditStatement, markForDrain } from "../audit/outbox";
 import { clearSessionCookie } from "../login-sessions/cookies";
@@ -10,8 +10,8 @@ import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { deliverMailJob } from "../login-sessions/login-notifications";
 import { forgetAuthority } from "../runs/authority";
-import { AccountDeleted } from "./contract";
-import { errorResponses, json } from "../../core/contract/common";
+import { deleteAccount } from "./contract";
+
 import { deleteTenant } from "../tenancy/delete-tenant";
 
 /**
@@ -90,76 +90,61 @@ function accountStatements(db: D1Database, p: SessionPrincipal, now: number, mai
   ];
 }
 
-accountDeleteRoutes.openapi(
-  createRoute({
-    method: "delete",
-    path: "/api/me",
-    tags: ["me"],
-    summary: "Delete your account (step-up)",
-    description:
-      "409 `sole_owner` (naming the tenants in `issues`) while you are the only owner of a tenant with other members.",
-    responses: {
-      200: json(AccountDeleted),
-      409: json(AccountDeleted, "Sole owner"),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const p = requireRecentAuth(c, "account.delete");
-    const db = c.env.DB;
-    const memberships = await membershipsOf(db, p.userId);
-    const blocked = memberships.filter(
-      (m) => m.role === "owner" && m.others > 0 && m.other_owners === 0,
+accountDeleteRoutes.openapi(deleteAccount, async (c) => {
+  const p = requireRecentAuth(c, "account.delete");
+  const db = c.env.DB;
+  const memberships = await membershipsOf(db, p.userId);
+  const blocked = memberships.filter(
+    (m) => m.role === "owner" && m.others > 0 && m.other_owners === 0,
+  );
+  if (blocked.length > 0) throw soleOwner(blocked);
+  const now = clock.now();
+  const solo = memberships.filter((m) => m.others === 0);
+  const shared = memberships.filter((m) => m.others > 0);
+  // Tenants only you can see go first, each like DELETE /api/tenants/{t}: a retry after a
+  // failure part-way finds fewer of them and finishes the job.
+  for (const t of solo) {
+    await deleteTenant(
+      c.env,
+      {
+        tenantId: t.tenant_id,
+        role: t.role,
+        principal: p,
+        channel: "console",
+        userId: p.userId,
+        actor: `user:${p.userId}`,
+      },
+      now,
     );
-    if (blocked.length > 0) throw soleOwner(blocked);
-    const now = clock.now();
-    const solo = memberships.filter((m) => m.others === 0);
-    const shared = memberships.filter((m) => m.others > 0);
-    // Tenants only you can see go first, each like DELETE /api/tenants/{t}: a retry after a
-    // failure part-way finds fewer of them and finishes the job.
-    for (const t of solo) {
-      await deleteTenant(
-        c.env,
+  }
+  const mailJobId = crypto.randomUUID();
+  await db.batch([
+    ...shared.map((t) =>
+      auditStatement(
+        db,
         {
           tenantId: t.tenant_id,
-          role: t.role,
-          principal: p,
-          channel: "console",
-          userId: p.userId,
-          actor: `user:${p.userId}`,
+          type: "member.left",
+          actor: { kind: "user", id: p.userId },
+          data: { user_id: p.userId, email: p.email, role: t.role, reason: "account_deleted" },
         },
         now,
-      );
-    }
-    const mailJobId = crypto.randomUUID();
-    await db.batch([
-      ...shared.map((t) =>
-        auditStatement(
-          db,
-          {
-            tenantId: t.tenant_id,
-            type: "member.left",
-            actor: { kind: "user", id: p.userId },
-            data: { user_id: p.userId, email: p.email, role: t.role, reason: "account_deleted" },
-          },
-          now,
-        ),
       ),
-      ...accountStatements(db, p, now, mailJobId),
-    ]);
-    for (const t of shared) {
-      markForDrain(c, t.tenant_id);
-      await forgetAuthority(c.env, t.tenant_id);
-    }
-    clearSessionCookie(c);
-    c.executionCtx.waitUntil(deliverMailJob(c.var.config, db, mailJobId, clock.now()));
-    return c.json(
-      {
-        ok: true as const,
-        deleted_tenants: solo.map((t) => ({ id: t.tenant_id, name: t.name })),
-        left_tenants: shared.map((t) => ({ id: t.tenant_id, name: t.name })),
-      },
-      200,
-    );
-  },
-);
+    ),
+    ...accountStatements(db, p, now, mailJobId),
+  ]);
+  for (const t of shared) {
+    markForDrain(c, t.tenant_id);
+    await forgetAuthority(c.env, t.tenant_id);
+  }
+  clearSessionCookie(c);
+  c.executionCtx.waitUntil(deliverMailJob(c.var.config, db, mailJobId, clock.now()));
+  return c.json(
+    {
+      ok: true as const,
+      deleted_tenants: solo.map((t) => ({ id: t.tenant_id, name: t.name })),
+      left_tenants: shared.map((t) => ({ id: t.tenant_id, name: t.name })),
+    },
+    200,
+  );
+});

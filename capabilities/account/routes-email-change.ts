@@ -1,5 +1,5 @@
 import { clock } from "../../platform/clock";
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { hmacHex, importHmacKey } from "../../core/crypto/hash";
 import { fromHex, utf8 } from "../../core/encoding";
 import { generateOtpCode, otpMessage } from "../../core/otp";
@@ -15,8 +15,7 @@ import { validationHook } from "../../platform/http/validation";
 import { securityEventStatements, sendSecurityNotice } from "./security-notices";
 import { emailChangeCodeMail } from "../../platform/mail/templates";
 import { mailTransport } from "../../platform/mail/transport";
-import { ChangeEmailBody, ChangeEmailStarted, ConfirmEmailBody, EmailChanged } from "./contract";
-import { errorResponses, json, jsonBody } from "../../core/contract/common";
+import { startEmailChange, confirmEmailChange } from "./contract";
 
 /**
  * Issue 17: changing the account's email address. Step-up at both ends; a 6-digit code to the
@@ -49,161 +48,135 @@ const addressTaken = () =>
     { path: "new_email", message: "Another account uses that address." },
   ]);
 
-emailChangeRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/me/email/change",
-    tags: ["me"],
-    summary: "Start changing your email address: a code goes to the new address (step-up)",
-    request: { body: jsonBody(ChangeEmailBody) },
-    responses: { 202: json(ChangeEmailStarted, "Code sent"), ...errorResponses },
-  }),
-  async (c) => {
-    const p = requireRecentAuth(c, "account.change_email");
-    const { new_email } = c.req.valid("json");
-    const db = c.env.DB;
-    const now = clock.now();
-    if (new_email === p.email) {
-      throw new ApiError(400, "same_email", "That is already your address.", [
-        { path: "new_email", message: "That is already your address." },
-      ]);
-    }
-    await enforceRateLimit(
-      db,
-      { key: `email-change:user:${p.userId}`, ...EMAIL_CHANGE_LIMITS.startPerUser },
-      now,
-    );
-    await enforceRateLimit(
-      db,
-      { key: `email-change:to:${new_email}`, ...EMAIL_CHANGE_LIMITS.startPerAddress },
-      now,
-    );
-    const taken = await db
-      .prepare("SELECT 1 AS x FROM users WHERE email = ?1")
-      .bind(new_email)
-      .first();
-    if (taken) throw addressTaken();
-    const id = crypto.randomUUID();
-    const code = generateOtpCode();
-    const codeHmac = await hmacHex(
-      await importHmacKey(c.var.config.authPepper),
-      codeMessage(id, new_email, code),
-    );
-    await db.batch([
-      db
-        .prepare(
-          `UPDATE email_changes SET voided_at = ?2
-            WHERE user_id = ?1 AND confirmed_at IS NULL AND voided_at IS NULL`,
-        )
-        .bind(p.userId, now),
-      db
-        .prepare(
-          `INSERT INTO email_changes (id, user_id, session_id, from_email, to_email, code_hmac,
-             attempts, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)`,
-        )
-        .bind(id, p.userId, p.sessionId, p.email, new_email, codeHmac, now, now + CODE_TTL_MS),
+emailChangeRoutes.openapi(startEmailChange, async (c) => {
+  const p = requireRecentAuth(c, "account.change_email");
+  const { new_email } = c.req.valid("json");
+  const db = c.env.DB;
+  const now = clock.now();
+  if (new_email === p.email) {
+    throw new ApiError(400, "same_email", "That is already your address.", [
+      { path: "new_email", message: "That is already your address." },
     ]);
-    const sent = await mailTransport(c.var.config, db)
-      .send({
-        to: new_email,
-        ...emailChangeCodeMail(code, CODE_TTL_MS / 60_000),
-        idempotencyKey: id,
-      })
-      .catch(() => ({ ok: false as const, error: "send failed", retryable: true }));
-    if (!sent.ok) {
-      await db.prepare("DELETE FROM email_changes WHERE id = ?1").bind(id).run();
-      throw new ApiError(
-        503,
-        "mail_unavailable",
-        "We could not send the email. Try again shortly.",
-        [],
-        {
-          "Retry-After": "30",
-        },
-      );
-    }
-    return c.json(
-      { status: "code_sent" as const, new_email, expires_at: iso(now + CODE_TTL_MS) },
-      202,
+  }
+  await enforceRateLimit(
+    db,
+    { key: `email-change:user:${p.userId}`, ...EMAIL_CHANGE_LIMITS.startPerUser },
+    now,
+  );
+  await enforceRateLimit(
+    db,
+    { key: `email-change:to:${new_email}`, ...EMAIL_CHANGE_LIMITS.startPerAddress },
+    now,
+  );
+  const taken = await db
+    .prepare("SELECT 1 AS x FROM users WHERE email = ?1")
+    .bind(new_email)
+    .first();
+  if (taken) throw addressTaken();
+  const id = crypto.randomUUID();
+  const code = generateOtpCode();
+  const codeHmac = await hmacHex(
+    await importHmacKey(c.var.config.authPepper),
+    codeMessage(id, new_email, code),
+  );
+  await db.batch([
+    db
+      .prepare(
+        `UPDATE email_changes SET voided_at = ?2
+            WHERE user_id = ?1 AND confirmed_at IS NULL AND voided_at IS NULL`,
+      )
+      .bind(p.userId, now),
+    db
+      .prepare(
+        `INSERT INTO email_changes (id, user_id, session_id, from_email, to_email, code_hmac,
+             attempts, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)`,
+      )
+      .bind(id, p.userId, p.sessionId, p.email, new_email, codeHmac, now, now + CODE_TTL_MS),
+  ]);
+  const sent = await mailTransport(c.var.config, db)
+    .send({
+      to: new_email,
+      ...emailChangeCodeMail(code, CODE_TTL_MS / 60_000),
+      idempotencyKey: id,
+    })
+    .catch(() => ({ ok: false as const, error: "send failed", retryable: true }));
+  if (!sent.ok) {
+    await db.prepare("DELETE FROM email_changes WHERE id = ?1").bind(id).run();
+    throw new ApiError(
+      503,
+      "mail_unavailable",
+      "We could not send the email. Try again shortly.",
+      [],
+      {
+        "Retry-After": "30",
+      },
     );
-  },
-);
+  }
+  return c.json(
+    { status: "code_sent" as const, new_email, expires_at: iso(now + CODE_TTL_MS) },
+    202,
+  );
+});
 
-emailChangeRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/me/email/confirm",
-    tags: ["me"],
-    summary: "Finish changing your email address with the code sent to it (step-up)",
-    description:
-      "The previous address is told, with a link that puts it back and signs out every session.",
-    request: { body: jsonBody(ConfirmEmailBody) },
-    responses: {
-      200: json(EmailChanged),
-      409: json(EmailChanged, "Address taken"),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const p = requireRecentAuth(c, "account.change_email");
-    const { code } = c.req.valid("json");
-    const db = c.env.DB;
-    const now = clock.now();
-    const limit = { key: `email-confirm:user:${p.userId}`, ...EMAIL_CHANGE_LIMITS.confirmPerUser };
-    // The attempt is counted before the comparison, so parallel guesses cannot pass the limit.
-    const { hit, change } = await attemptEmailChange(database(db), {
-      userId: p.userId,
-      limit,
-      now,
-      maxAttempts: MAX_ATTEMPTS,
-    });
-    assertUnderLimit(hit, limit, now);
-    if (!change || change.fromEmail !== p.email) throw invalidCode();
-    const matches = await crypto.subtle.verify(
-      "HMAC",
-      await importHmacKey(c.var.config.authPepper),
-      fromHex(change.codeHmac),
-      utf8.encode(codeMessage(change.id, change.toEmail, code)),
-    );
-    if (!matches) throw invalidCode();
+emailChangeRoutes.openapi(confirmEmailChange, async (c) => {
+  const p = requireRecentAuth(c, "account.change_email");
+  const { code } = c.req.valid("json");
+  const db = c.env.DB;
+  const now = clock.now();
+  const limit = { key: `email-confirm:user:${p.userId}`, ...EMAIL_CHANGE_LIMITS.confirmPerUser };
+  // The attempt is counted before the comparison, so parallel guesses cannot pass the limit.
+  const { hit, change } = await attemptEmailChange(database(db), {
+    userId: p.userId,
+    limit,
+    now,
+    maxAttempts: MAX_ATTEMPTS,
+  });
+  assertUnderLimit(hit, limit, now);
+  if (!change || change.fromEmail !== p.email) throw invalidCode();
+  const matches = await crypto.subtle.verify(
+    "HMAC",
+    await importHmacKey(c.var.config.authPepper),
+    fromHex(change.codeHmac),
+    utf8.encode(codeMessage(change.id, change.toEmail, code)),
+  );
+  if (!matches) throw invalidCode();
 
-    const notice = securityEventStatements(db, {
-      userId: p.userId,
-      kind: "email_changed",
-      detail: { change_id: change.id, from: change.fromEmail, to: change.toEmail },
-      ip: requestInfo(c).ip,
-      now,
-      ifChanged: true,
-    });
-    try {
-      const [confirmed] = await db.batch([
-        db
-          .prepare(
-            `UPDATE email_changes SET confirmed_at = ?2
+  const notice = securityEventStatements(db, {
+    userId: p.userId,
+    kind: "email_changed",
+    detail: { change_id: change.id, from: change.fromEmail, to: change.toEmail },
+    ip: requestInfo(c).ip,
+    now,
+    ifChanged: true,
+  });
+  try {
+    const [confirmed] = await db.batch([
+      db
+        .prepare(
+          `UPDATE email_changes SET confirmed_at = ?2
               WHERE id = ?1 AND confirmed_at IS NULL AND voided_at IS NULL`,
-          )
-          .bind(change.id, now),
-        db
-          .prepare(
-            `UPDATE users SET email = ?3 WHERE id = ?1 AND email = ?2
+        )
+        .bind(change.id, now),
+      db
+        .prepare(
+          `UPDATE users SET email = ?3 WHERE id = ?1 AND email = ?2
                AND EXISTS (SELECT 1 FROM email_changes WHERE id = ?4 AND confirmed_at = ?5)`,
-          )
-          .bind(p.userId, change.fromEmail, change.toEmail, change.id, now),
-        ...notice.statements,
-        // Codes still out for either address no longer sign anyone in.
-        db
-          .prepare(
-            `UPDATE otp_challenges SET voided_at = ?3
+        )
+        .bind(p.userId, change.fromEmail, change.toEmail, change.id, now),
+      ...notice.statements,
+      // Codes still out for either address no longer sign anyone in.
+      db
+        .prepare(
+          `UPDATE otp_challenges SET voided_at = ?3
               WHERE email IN (?1, ?2) AND consumed_at IS NULL AND voided_at IS NULL`,
-          )
-          .bind(change.fromEmail, change.toEmail, now),
-      ]);
-      if (confirmed!.meta.changes === 0) throw invalidCode();
-    } catch (e) {
-      if (e instanceof Error && /UNIQUE/i.test(e.message)) throw addressTaken();
-      throw e;
-    }
-    sendSecurityNotice(c, notice);
-    return c.json({ ok: true as const, email: change.toEmail }, 200);
-  },
-);
+        )
+        .bind(change.fromEmail, change.toEmail, now),
+    ]);
+    if (confirmed!.meta.changes === 0) throw invalidCode();
+  } catch (e) {
+    if (e instanceof Error && /UNIQUE/i.test(e.message)) throw addressTaken();
+    throw e;
+  }
+  sendSecurityNotice(c, notice);
+  return c.json({ ok: true as const, email: change.toEmail }, 200);
+});

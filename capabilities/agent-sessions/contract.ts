@@ -1,8 +1,8 @@
-import { z } from "@hono/zod-openapi";
-import { IsoTime } from "../../core/contract/common";
+import { z, createRoute } from "@hono/zod-openapi";
+import { IsoTime, errorResponses, json, jsonBody } from "../../core/contract/common";
 import { DisplayName } from "../../core/contract/text";
 import { ProviderId } from "../providers/contract";
-import { TenantParam } from "../runs/contract";
+import { TenantParam } from "../tenancy/contract";
 
 export const SessionParams = TenantParam.extend({
   s: z.string().regex(/^ses_[0-9a-f-]{36}$/, "not a session id"),
@@ -45,3 +45,69 @@ export const Session = z
     updated_at: IsoTime,
   })
   .openapi("Session");
+
+export const createAgentSession = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/sessions",
+  tags: ["sessions"],
+  summary: "Start a hosted agent session with one of the tenant's configured providers",
+  request: { params: TenantParam, body: jsonBody(CreateSessionBody) },
+  responses: { 201: json(z.object({ session: Session })), ...errorResponses },
+});
+
+export const listAgentSessions = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/sessions",
+  tags: ["sessions"],
+  summary: "Hosted sessions, newest first",
+  request: { params: TenantParam },
+  responses: { 200: json(z.object({ sessions: z.array(Session) })), ...errorResponses },
+});
+
+export const getAgentSession = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/sessions/{s}",
+  tags: ["sessions"],
+  summary: "A session and its conversation (tool output masked)",
+  request: { params: SessionParams },
+  responses: {
+    200: json(
+      z.object({
+        session: Session.extend({ messages: z.array(z.record(z.string(), z.unknown())) }),
+      }),
+    ),
+    ...errorResponses,
+  },
+});
+
+export const sendAgentSessionMessage = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/sessions/{s}/messages",
+  tags: ["sessions"],
+  summary: "Send a message; the agent works in the background (follow the events)",
+  description:
+    "Messages that contain a provider key are refused with `secret_in_message` and never stored.",
+  request: { params: SessionParams, body: jsonBody(MessageBody) },
+  responses: { 202: json(z.object({ session: Session })), ...errorResponses },
+});
+
+export const cancelAgentSession = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/sessions/{s}/cancel",
+  tags: ["sessions"],
+  summary: "Stop a session (its run is cancelled too)",
+  request: { params: SessionParams },
+  responses: { 200: json(z.object({ session: Session })), ...errorResponses },
+});
+
+export const streamAgentSessionEvents = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/sessions/{s}/events",
+  tags: ["sessions"],
+  summary: "Session events after `after` (JSON), or a live stream with `Upgrade: websocket`",
+  request: {
+    params: SessionParams,
+    query: z.object({ after: z.coerce.number().int().min(0).default(0) }),
+  },
+  responses: { 200: json(z.object({ events: z.array(z.unknown()) })), ...errorResponses },
+});

@@ -1,164 +1,96 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { tenantStub, unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { AgentSessionsRpc } from "./tenant-do/rpc";
-import { errorResponses, json, jsonBody } from "../../core/contract/common";
-import { TenantParam } from "../runs/contract";
-import { CreateSessionBody, MessageBody, Session, SessionParams } from "./contract";
+
+import {
+  createAgentSession,
+  listAgentSessions,
+  getAgentSession,
+  sendAgentSessionMessage,
+  cancelAgentSession,
+  streamAgentSessionEvents,
+} from "./contract";
 import { requireTenantAccess } from "../tenancy/access";
 
 /** Hosted agent sessions: the tenant's Durable Object runs the model loop with a vault key. */
 export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-sessionRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/sessions",
-    tags: ["sessions"],
-    summary: "Start a hosted agent session with one of the tenant's configured providers",
-    request: { params: TenantParam, body: jsonBody(CreateSessionBody) },
-    responses: { 201: json(z.object({ session: Session })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "sessions.create");
-    const body = c.req.valid("json");
-    const session = unwrap(
-      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).createSession(
-        {
-          provider_id: body.provider_id,
-          model: body.model,
-          max_tokens: body.max_tokens,
-          system: body.system,
-          title: body.title,
-        },
-        actorOf(access),
-      ),
-    );
-    return c.json({ session }, 201);
-  },
-);
+sessionRoutes.openapi(createAgentSession, async (c) => {
+  const access = await requireTenantAccess(c, "sessions.create");
+  const body = c.req.valid("json");
+  const session = unwrap(
+    await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).createSession(
+      {
+        provider_id: body.provider_id,
+        model: body.model,
+        max_tokens: body.max_tokens,
+        system: body.system,
+        title: body.title,
+      },
+      actorOf(access),
+    ),
+  );
+  return c.json({ session }, 201);
+});
 
-sessionRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/sessions",
-    tags: ["sessions"],
-    summary: "Hosted sessions, newest first",
-    request: { params: TenantParam },
-    responses: { 200: json(z.object({ sessions: z.array(Session) })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "sessions.read");
-    const sessions = unwrap(
-      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).listSessions(),
-    );
-    return c.json({ sessions }, 200);
-  },
-);
+sessionRoutes.openapi(listAgentSessions, async (c) => {
+  const access = await requireTenantAccess(c, "sessions.read");
+  const sessions = unwrap(
+    await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).listSessions(),
+  );
+  return c.json({ sessions }, 200);
+});
 
-sessionRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/sessions/{s}",
-    tags: ["sessions"],
-    summary: "A session and its conversation (tool output masked)",
-    request: { params: SessionParams },
-    responses: {
-      200: json(
-        z.object({
-          session: Session.extend({ messages: z.array(z.record(z.string(), z.unknown())) }),
-        }),
-      ),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "sessions.read");
-    const { s } = c.req.valid("param");
-    const session = unwrap(
-      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).getSession(s),
-    );
-    return c.json({ session }, 200);
-  },
-);
+sessionRoutes.openapi(getAgentSession, async (c) => {
+  const access = await requireTenantAccess(c, "sessions.read");
+  const { s } = c.req.valid("param");
+  const session = unwrap(await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).getSession(s));
+  return c.json({ session }, 200);
+});
 
-sessionRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/sessions/{s}/messages",
-    tags: ["sessions"],
-    summary: "Send a message; the agent works in the background (follow the events)",
-    description:
-      "Messages that contain a provider key are refused with `secret_in_message` and never stored.",
-    request: { params: SessionParams, body: jsonBody(MessageBody) },
-    responses: { 202: json(z.object({ session: Session })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "sessions.create");
-    const { s } = c.req.valid("param");
-    const { content } = c.req.valid("json");
-    const session = unwrap(
-      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).sendSessionMessage(
-        s,
-        content,
-        actorOf(access),
-      ),
-    );
-    return c.json({ session }, 202);
-  },
-);
+sessionRoutes.openapi(sendAgentSessionMessage, async (c) => {
+  const access = await requireTenantAccess(c, "sessions.create");
+  const { s } = c.req.valid("param");
+  const { content } = c.req.valid("json");
+  const session = unwrap(
+    await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).sendSessionMessage(
+      s,
+      content,
+      actorOf(access),
+    ),
+  );
+  return c.json({ session }, 202);
+});
 
-sessionRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/sessions/{s}/cancel",
-    tags: ["sessions"],
-    summary: "Stop a session (its run is cancelled too)",
-    request: { params: SessionParams },
-    responses: { 200: json(z.object({ session: Session })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "sessions.create");
-    const { s } = c.req.valid("param");
-    const session = unwrap(
-      await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).cancelSession(s, actorOf(access)),
-    );
-    return c.json({ session }, 200);
-  },
-);
+sessionRoutes.openapi(cancelAgentSession, async (c) => {
+  const access = await requireTenantAccess(c, "sessions.create");
+  const { s } = c.req.valid("param");
+  const session = unwrap(
+    await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).cancelSession(s, actorOf(access)),
+  );
+  return c.json({ session }, 200);
+});
 
-sessionRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/sessions/{s}/events",
-    tags: ["sessions"],
-    summary: "Session events after `after` (JSON), or a live stream with `Upgrade: websocket`",
-    request: {
-      params: SessionParams,
-      query: z.object({ after: z.coerce.number().int().min(0).default(0) }),
-    },
-    responses: { 200: json(z.object({ events: z.array(z.unknown()) })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "sessions.read");
-    const { s } = c.req.valid("param");
-    const { after } = c.req.valid("query");
-    const stub = tenantStub<AgentSessionsRpc>(c.env, access.tenantId);
-    if (c.req.header("upgrade")?.toLowerCase() === "websocket") {
-      // Browsers send cookies on cross-site WebSocket upgrades: the Origin must be ours.
-      const origin = c.req.header("origin");
-      if (origin && !c.var.config.origins.includes(origin)) {
-        throw new ApiError(403, "origin_not_allowed", "This origin may not open the stream.");
-      }
-      const headers = new Headers(c.req.raw.headers);
-      headers.set("x-gatehouse-session", s);
-      headers.set("x-gatehouse-after", String(after));
-      return (await stub.fetch(new Request(c.req.url, { headers }))) as never;
+sessionRoutes.openapi(streamAgentSessionEvents, async (c) => {
+  const access = await requireTenantAccess(c, "sessions.read");
+  const { s } = c.req.valid("param");
+  const { after } = c.req.valid("query");
+  const stub = tenantStub<AgentSessionsRpc>(c.env, access.tenantId);
+  if (c.req.header("upgrade")?.toLowerCase() === "websocket") {
+    // Browsers send cookies on cross-site WebSocket upgrades: the Origin must be ours.
+    const origin = c.req.header("origin");
+    if (origin && !c.var.config.origins.includes(origin)) {
+      throw new ApiError(403, "origin_not_allowed", "This origin may not open the stream.");
     }
-    const events = unwrap(await stub.sessionEvents(s, after));
-    return c.json({ events: events as never[] }, 200);
-  },
-);
+    const headers = new Headers(c.req.raw.headers);
+    headers.set("x-gatehouse-session", s);
+    headers.set("x-gatehouse-after", String(after));
+    return (await stub.fetch(new Request(c.req.url, { headers }))) as never;
+  }
+  const events = unwrap(await stub.sessionEvents(s, after));
+  return c.json({ events: events as never[] }, 200);
+});

@@ -1,6 +1,6 @@
 import { database } from "../../platform/db/client";
 import { tenantExists } from "../tenancy/tenant-repository";
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { checkEgress } from "../../core/egress";
 import { NoteError, parseVerifierKey, SIG_COSIGNATURE_V1 } from "../../core/audit/c2sp-note";
@@ -11,9 +11,18 @@ import { validationHook } from "../../platform/http/validation";
 import { tenantStub, unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { AuditRpc } from "./tenant-do/rpc";
-import { errorResponses, json, jsonBody } from "../../core/contract/common";
-import { TenantParam } from "../runs/contract";
+
 import { requireTenantAccess } from "../tenancy/access";
+import {
+  getAuditSignedHead,
+  getAuditTlogProof,
+  listAuditLogKeys,
+  getAuditTransparency,
+  setAuditTransparencyPublic,
+  addAuditWitness,
+  deleteAuditWitness,
+  rotateAuditLogKey,
+} from "./contract";
 
 /**
  * The audit log as a C2SP transparency log: signed heads as notes (with witness
@@ -29,200 +38,74 @@ export const auditTlogRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
 const NOTE = "text/plain; charset=utf-8";
 const text = (status: 200, body: string, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { "content-type": NOTE, ...headers } });
-const noteResponse = {
-  description: "A C2SP signed note",
-  content: { "text/plain": { schema: z.string() } },
-};
 
-const LogKey = z
-  .object({ vkey: z.string(), from_size: z.number().int(), to_size: z.number().int().nullable() })
-  .openapi("LogKey");
-const LogKeys = z.object({ origin: z.string(), keys: z.array(LogKey) }).openapi("LogKeys");
-const Witness = z
-  .object({
-    id: z.string(),
-    url: z.string(),
-    vkey: z.string(),
-    last_size: z.number().int(),
-    last_ok_at: z.number().int().nullable(),
-    last_error: z.string().nullable(),
-  })
-  .openapi("Witness");
-const Transparency = z
-  .object({
-    origin: z.string(),
-    public: z.boolean(),
-    witnesses: z.array(Witness),
-    keys: z.array(LogKey),
-  })
-  .openapi("Transparency");
+auditTlogRoutes.openapi(getAuditSignedHead, async (c) => {
+  const access = await requireTenantAccess(c, "audit.read");
+  const cp = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogHead());
+  return text(200, cp.note, { "cache-control": "no-store" }) as never;
+});
 
-auditTlogRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/audit/checkpoint",
-    tags: ["audit"],
-    summary: "The current signed head as a C2SP checkpoint note (with witness cosignatures)",
-    request: { params: TenantParam },
-    responses: { 200: noteResponse, ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "audit.read");
-    const cp = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogHead());
-    return text(200, cp.note, { "cache-control": "no-store" }) as never;
-  },
-);
+auditTlogRoutes.openapi(getAuditTlogProof, async (c) => {
+  const access = await requireTenantAccess(c, "audit.read");
+  const { seq } = c.req.valid("param");
+  const file = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogProofFile(seq));
+  return text(200, file, {
+    "content-disposition": `attachment; filename="audit-${access.tenantId}-${seq}.tlog-proof"`,
+  }) as never;
+});
 
-auditTlogRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/audit/proofs/{seq}/tlog-proof",
-    tags: ["audit"],
-    summary: "A `.tlog-proof` (c2sp.org/tlog-proof) of event `seq`, verifiable offline",
-    request: {
-      params: TenantParam.extend({ seq: z.coerce.number().int().min(1) }),
-    },
-    responses: { 200: noteResponse, ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "audit.read");
-    const { seq } = c.req.valid("param");
-    const file = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogProofFile(seq));
-    return text(200, file, {
-      "content-disposition": `attachment; filename="audit-${access.tenantId}-${seq}.tlog-proof"`,
-    }) as never;
-  },
-);
+auditTlogRoutes.openapi(listAuditLogKeys, async (c) => {
+  const access = await requireTenantAccess(c, "audit.read");
+  return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogKeys()), 200);
+});
 
-auditTlogRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/audit/log-keys",
-    tags: ["audit"],
-    summary: "Every key this tenant's log has used, with the tree sizes each may sign",
-    request: { params: TenantParam },
-    responses: { 200: json(LogKeys), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "audit.read");
-    return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogKeys()), 200);
-  },
-);
+auditTlogRoutes.openapi(getAuditTransparency, async (c) => {
+  const access = await requireTenantAccess(c, "audit.read");
+  return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogSettings()), 200);
+});
 
-auditTlogRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/audit/transparency",
-    tags: ["audit"],
-    summary: "Transparency settings: origin, public data on/off, witnesses and their state, keys",
-    request: { params: TenantParam },
-    responses: { 200: json(Transparency), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "audit.read");
-    return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogSettings()), 200);
-  },
-);
+auditTlogRoutes.openapi(setAuditTransparencyPublic, async (c) => {
+  const access = await requireTenantAccess(c, "audit.configure");
+  const { enabled } = c.req.valid("json");
+  const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
+  return c.json(unwrap(await stub.tlogSetPublic(enabled, actorOf(access))), 200);
+});
 
-auditTlogRoutes.openapi(
-  createRoute({
-    method: "put",
-    path: "/api/tenants/{t}/audit/transparency/public",
-    tags: ["audit"],
-    summary: "Publish (or stop publishing) signed heads, keys and proofs without authentication",
-    request: {
-      params: TenantParam,
-      body: jsonBody(z.object({ enabled: z.boolean() }).strict()),
-    },
-    responses: { 200: json(Transparency), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "audit.configure");
-    const { enabled } = c.req.valid("json");
-    const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    return c.json(unwrap(await stub.tlogSetPublic(enabled, actorOf(access))), 200);
-  },
-);
+auditTlogRoutes.openapi(addAuditWitness, async (c) => {
+  const access = await requireTenantAccess(c, "audit.configure");
+  const { url, vkey } = c.req.valid("json");
+  const issue = (path: string, message: string) =>
+    new ApiError(400, "invalid_request", message, [{ path, message }]);
+  try {
+    if (parseVerifierKey(vkey).type !== SIG_COSIGNATURE_V1)
+      throw issue("vkey", "A witness key is an Ed25519 cosignature vkey (type 0x04).");
+  } catch (e) {
+    if (e instanceof NoteError) throw issue("vkey", e.message);
+    throw e;
+  }
+  const development = c.env.ENVIRONMENT === "development";
+  const local = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(url);
+  if (!(development && local)) {
+    const egress = checkEgress(url, { httpsOnly: true });
+    if (!egress.allowed) throw issue("url", `Witness URL refused: ${egress.reason}.`);
+  }
+  const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
+  const added = unwrap(await stub.tlogAddWitness({ url, vkey }, actorOf(access)));
+  return c.json(added, 201);
+});
 
-const WitnessBody = z
-  .object({
-    url: z.string().min(1).max(2048),
-    vkey: z.string().min(1).max(512),
-  })
-  .strict();
+auditTlogRoutes.openapi(deleteAuditWitness, async (c) => {
+  const access = await requireTenantAccess(c, "audit.configure");
+  const { id } = c.req.valid("param");
+  unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogRemoveWitness(id, actorOf(access)));
+  return c.json({ ok: true as const }, 200);
+});
 
-auditTlogRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/audit/witnesses",
-    tags: ["audit"],
-    summary: "Add a C2SP tlog-witness (submission URL prefix and its Ed25519 cosigner vkey)",
-    request: { params: TenantParam, body: jsonBody(WitnessBody) },
-    responses: { 201: json(Witness), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "audit.configure");
-    const { url, vkey } = c.req.valid("json");
-    const issue = (path: string, message: string) =>
-      new ApiError(400, "invalid_request", message, [{ path, message }]);
-    try {
-      if (parseVerifierKey(vkey).type !== SIG_COSIGNATURE_V1)
-        throw issue("vkey", "A witness key is an Ed25519 cosignature vkey (type 0x04).");
-    } catch (e) {
-      if (e instanceof NoteError) throw issue("vkey", e.message);
-      throw e;
-    }
-    const development = c.env.ENVIRONMENT === "development";
-    const local = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(url);
-    if (!(development && local)) {
-      const egress = checkEgress(url, { httpsOnly: true });
-      if (!egress.allowed) throw issue("url", `Witness URL refused: ${egress.reason}.`);
-    }
-    const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    const added = unwrap(await stub.tlogAddWitness({ url, vkey }, actorOf(access)));
-    return c.json(added, 201);
-  },
-);
-
-auditTlogRoutes.openapi(
-  createRoute({
-    method: "delete",
-    path: "/api/tenants/{t}/audit/witnesses/{id}",
-    tags: ["audit"],
-    summary: "Remove a witness",
-    request: { params: TenantParam.extend({ id: z.string().min(1).max(64) }) },
-    responses: { 200: json(z.object({ ok: z.literal(true) })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "audit.configure");
-    const { id } = c.req.valid("param");
-    unwrap(
-      await tenantStub<AuditRpc>(c.env, access.tenantId).tlogRemoveWitness(id, actorOf(access)),
-    );
-    return c.json({ ok: true as const }, 200);
-  },
-);
-
-auditTlogRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/audit/log-keys/rotate",
-    tags: ["audit"],
-    summary: "Rotate this tenant's log key (step-up); the old key keeps its window",
-    request: { params: TenantParam },
-    responses: {
-      200: json(
-        z.object({ generation: z.number().int(), vkey: z.string(), keys: z.array(LogKey) }),
-      ),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "audit.rotate_log_key");
-    const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-    return c.json(unwrap(await stub.tlogRotateKey(actorOf(access))), 200);
-  },
-);
+auditTlogRoutes.openapi(rotateAuditLogKey, async (c) => {
+  const access = await requireTenantAccess(c, "audit.rotate_log_key");
+  const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
+  return c.json(unwrap(await stub.tlogRotateKey(actorOf(access))), 200);
+});
 
 /**
  * Public, unauthenticated, read-only verification data for tenants that opted in. An unknown

@@ -1,18 +1,17 @@
 import { clock } from "../../platform/clock";
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { randomToken, sha256Hex } from "../../core/crypto/hash";
-import { STEP_UP_WINDOW_MS } from "../../core/step-up";
+
 import { iso } from "../../core/time";
-import { describeUserAgent } from "../../core/user-agent";
-import { findUserById, hasPasskey, userJson } from "../account/accounts";
+
+import { userJson } from "../account/accounts";
 import {
   clearDeviceSignInCookie,
   readDeviceCookie,
   readDeviceSignInCookie,
   setDeviceSignInCookie,
 } from "./cookies";
-import { deviceCodeHash, formatDeviceCode, generateDeviceCode } from "./device-code";
+import { formatDeviceCode } from "./device-code";
 import { requireRecentAuth, requireSession } from "./principal";
 import { enforceRateLimit } from "../../platform/rate-limit";
 import { finishSignIn, requestInfo } from "./sign-in";
@@ -26,12 +25,12 @@ import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "./app-env";
 import { validationHook } from "../../platform/http/validation";
 import {
-  DeviceCodeBody,
-  DeviceSignInPoll,
-  DeviceSignInRequest,
-  DeviceSignInStarted,
-} from "../account/contract";
-import { errorResponses, json, jsonBody, Ok } from "../../core/contract/common";
+  startDeviceSignInRoute,
+  pollDeviceSignInRoute,
+  lookupDeviceSignIn,
+  approveDeviceSignIn,
+  denyDeviceSignIn,
+} from "./contract";
 
 /**
  * Issue 17: signing in a phone (or any browser without a passkey here) from a device where the
@@ -63,78 +62,58 @@ const noSuchCode = () =>
     [{ path: "code", message: "No sign-in is waiting for that code." }],
   );
 
-deviceSignInRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/auth/device/start",
-    tags: ["auth"],
-    summary: "Ask to be signed in from another device: a short code and this browser's secret",
-    description:
-      "Sets an HttpOnly cookie with the request's secret; only a poll carrying it can collect the session.",
-    responses: { 201: json(DeviceSignInStarted), ...errorResponses },
-  }),
-  async (c) => {
-    const now = clock.now();
-    const db = c.env.DB;
-    await enforceRateLimit(
-      db,
-      { key: `device-start:ip:${ip(c)}`, ...DEVICE_SIGN_IN_LIMITS.startPerIp },
-      now,
-    );
-    const { code, secret, expiresAt } = await startDeviceSignIn(c.var.config, db, {
-      info: requestInfo(c),
-      now,
-      ttlMs: DEVICE_SIGN_IN_TTL_MS,
-    });
-    setDeviceSignInCookie(c, secret);
-    const shown = formatDeviceCode(code);
-    return c.json(
-      {
-        code: shown,
-        approve_url: `${c.var.config.origins[0]}/device?code=${shown}`,
-        expires_at: iso(expiresAt),
-      },
-      201,
-    );
-  },
-);
+deviceSignInRoutes.openapi(startDeviceSignInRoute, async (c) => {
+  const now = clock.now();
+  const db = c.env.DB;
+  await enforceRateLimit(
+    db,
+    { key: `device-start:ip:${ip(c)}`, ...DEVICE_SIGN_IN_LIMITS.startPerIp },
+    now,
+  );
+  const { code, secret, expiresAt } = await startDeviceSignIn(c.var.config, db, {
+    info: requestInfo(c),
+    now,
+    ttlMs: DEVICE_SIGN_IN_TTL_MS,
+  });
+  setDeviceSignInCookie(c, secret);
+  const shown = formatDeviceCode(code);
+  return c.json(
+    {
+      code: shown,
+      approve_url: `${c.var.config.origins[0]}/device?code=${shown}`,
+      expires_at: iso(expiresAt),
+    },
+    201,
+  );
+});
 
-deviceSignInRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/auth/device/poll",
-    tags: ["auth"],
-    summary: "The phone's poll: once approved, signs this browser in (needs the request's cookie)",
-    responses: { 200: json(DeviceSignInPoll), ...errorResponses },
-  }),
-  async (c) => {
-    const now = clock.now();
-    const db = c.env.DB;
-    await enforceRateLimit(
-      db,
-      { key: `device-poll:ip:${ip(c)}`, ...DEVICE_SIGN_IN_LIMITS.pollPerIp },
-      now,
-    );
-    const polled = await pollDeviceSignIn(c.var.config, db, {
-      secret: readDeviceSignInCookie(c),
-      info: requestInfo(c),
-      now,
-      deviceToken: readDeviceCookie(c),
-    });
-    if (polled.status === "pending") return c.json({ status: "pending" as const }, 200);
-    clearDeviceSignInCookie(c);
-    if (polled.status !== "signed_in") return c.json({ status: polled.status }, 200);
-    finishSignIn(c, polled.pending);
-    return c.json(
-      {
-        status: "signed_in" as const,
-        user: userJson(polled.user),
-        has_passkey: polled.hasPasskey,
-      },
-      200,
-    );
-  },
-);
+deviceSignInRoutes.openapi(pollDeviceSignInRoute, async (c) => {
+  const now = clock.now();
+  const db = c.env.DB;
+  await enforceRateLimit(
+    db,
+    { key: `device-poll:ip:${ip(c)}`, ...DEVICE_SIGN_IN_LIMITS.pollPerIp },
+    now,
+  );
+  const polled = await pollDeviceSignIn(c.var.config, db, {
+    secret: readDeviceSignInCookie(c),
+    info: requestInfo(c),
+    now,
+    deviceToken: readDeviceCookie(c),
+  });
+  if (polled.status === "pending") return c.json({ status: "pending" as const }, 200);
+  clearDeviceSignInCookie(c);
+  if (polled.status !== "signed_in") return c.json({ status: polled.status }, 200);
+  finishSignIn(c, polled.pending);
+  return c.json(
+    {
+      status: "signed_in" as const,
+      user: userJson(polled.user),
+      has_passkey: polled.hasPasskey,
+    },
+    200,
+  );
+});
 
 /** Counts a code look-up, approval or denial against the person and their IP. */
 async function limitCodes(c: Context<AppEnv>, userId: string, now: number) {
@@ -157,36 +136,26 @@ async function findPending(c: Context<AppEnv>, code: string, now: number) {
   return row;
 }
 
-deviceSignInRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/me/device-sign-ins/lookup",
-    tags: ["me"],
-    summary: "What is asking to be signed in with this code (device, browser, place)",
-    request: { body: jsonBody(DeviceCodeBody) },
-    responses: { 200: json(DeviceSignInRequest), 404: json(Ok, "No such code"), ...errorResponses },
-  }),
-  async (c) => {
-    const p = requireSession(c);
-    const { code } = c.req.valid("json");
-    const now = clock.now();
-    await limitCodes(c, p.userId, now);
-    const row = await findPending(c, code, now);
-    return c.json(
-      {
-        code: formatDeviceCode(code),
-        device: row.device,
-        browser: row.browser,
-        os: row.os,
-        location: row.location,
-        ip: row.ip,
-        created_at: iso(row.createdAt),
-        expires_at: iso(row.expiresAt),
-      },
-      200,
-    );
-  },
-);
+deviceSignInRoutes.openapi(lookupDeviceSignIn, async (c) => {
+  const p = requireSession(c);
+  const { code } = c.req.valid("json");
+  const now = clock.now();
+  await limitCodes(c, p.userId, now);
+  const row = await findPending(c, code, now);
+  return c.json(
+    {
+      code: formatDeviceCode(code),
+      device: row.device,
+      browser: row.browser,
+      os: row.os,
+      location: row.location,
+      ip: row.ip,
+      created_at: iso(row.createdAt),
+      expires_at: iso(row.expiresAt),
+    },
+    200,
+  );
+});
 
 async function decide(c: Context<AppEnv>, decision: "approved" | "denied", code: string) {
   const p =
@@ -207,32 +176,12 @@ async function decide(c: Context<AppEnv>, decision: "approved" | "denied", code:
   if (!decided) throw noSuchCode();
 }
 
-deviceSignInRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/me/device-sign-ins/approve",
-    tags: ["me"],
-    summary: "Sign the device showing this code in as you (step-up)",
-    request: { body: jsonBody(DeviceCodeBody) },
-    responses: { 200: json(Ok), 404: json(Ok, "No such code"), ...errorResponses },
-  }),
-  async (c) => {
-    await decide(c, "approved", c.req.valid("json").code);
-    return c.json({ ok: true as const }, 200);
-  },
-);
+deviceSignInRoutes.openapi(approveDeviceSignIn, async (c) => {
+  await decide(c, "approved", c.req.valid("json").code);
+  return c.json({ ok: true as const }, 200);
+});
 
-deviceSignInRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/me/device-sign-ins/deny",
-    tags: ["me"],
-    summary: "Refuse the sign-in request showing this code",
-    request: { body: jsonBody(DeviceCodeBody) },
-    responses: { 200: json(Ok), 404: json(Ok, "No such code"), ...errorResponses },
-  }),
-  async (c) => {
-    await decide(c, "denied", c.req.valid("json").code);
-    return c.json({ ok: true as const }, 200);
-  },
-);
+deviceSignInRoutes.openapi(denyDeviceSignIn, async (c) => {
+  await decide(c, "denied", c.req.valid("json").code);
+  return c.json({ ok: true as const }, 200);
+});

@@ -4,20 +4,21 @@ import {
   CimdFetchError,
   type ConsentDescription,
 } from "@cloudflare/workers-oauth-provider";
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { escapeHtml } from "../../core/html";
-import { can, type Role } from "../../core/permissions";
+import { can } from "../../core/permissions";
 import { requireSession } from "../login-sessions/principal";
 import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError, errors } from "../../platform/http/errors";
 import { htmlPage } from "../../platform/http/html-page";
 import { validationHook } from "../../platform/http/validation";
-import { errorResponses, json, jsonBody } from "../../core/contract/common";
+
 import { authorizationServer, MCP_SCOPE, type McpGrantProps } from "./oauth-server";
 import { consentScreen, TENANT_ID } from "./urls";
 import { database } from "../../platform/db/client";
 import { membershipWithTenantName, replaceGrant } from "./repository";
+import { getOauthConsent, answerOauthConsent } from "./contract";
 
 /**
  * The OAuth authorization endpoint and the console's consent screen behind it. The library
@@ -69,25 +70,6 @@ consentRoutes.get("/oauth/:t/authorize", async (c) => {
   }
 });
 
-const HandleParam = z.object({ handle: z.string().min(16).max(200) });
-
-const ConsentView = z
-  .object({
-    tenant: z.object({ id: z.string(), name: z.string() }),
-    role: z.string(),
-    may_connect: z.boolean(),
-    client: z.object({
-      id: z.string(),
-      name: z.string(),
-      domain: z.string().nullable(),
-      uri: z.string().nullable(),
-    }),
-    redirect_host: z.string(),
-    redirect_is_loopback: z.boolean(),
-    scopes: z.array(z.string()),
-  })
-  .openapi("McpConsent");
-
 /** The consent of `handle`, claimed for the signed-in member (404 for anyone else). */
 async function claim(c: Context<AppEnv>, handle: string) {
   const person = requireSession(c);
@@ -111,116 +93,85 @@ async function claim(c: Context<AppEnv>, handle: string) {
   return { person, stored, member };
 }
 
-consentRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/oauth/consents/{handle}",
-    tags: ["mcp"],
-    summary: "What an MCP client asks for (the consent screen)",
-    request: { params: HandleParam },
-    responses: {
-      200: json(ConsentView),
-      404: json(z.any(), "Unknown or expired"),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const { stored, member } = await claim(c, c.req.valid("param").handle);
-    const d = stored.details;
-    return c.json(
-      {
-        tenant: { id: stored.tenant_id, name: member.name },
-        role: member.role,
-        may_connect: can(member.role, "steps.propose"),
-        client: {
-          id: d.clientId,
-          name: d.clientName,
-          domain: d.clientDomain ?? null,
-          uri: d.clientUri ?? null,
-        },
-        redirect_host: d.redirectHost,
-        redirect_is_loopback: d.redirectIsLoopback,
-        scopes: d.scope.length > 0 ? d.scope : [MCP_SCOPE],
+consentRoutes.openapi(getOauthConsent, async (c) => {
+  const { stored, member } = await claim(c, c.req.valid("param").handle);
+  const d = stored.details;
+  return c.json(
+    {
+      tenant: { id: stored.tenant_id, name: member.name },
+      role: member.role,
+      may_connect: can(member.role, "steps.propose"),
+      client: {
+        id: d.clientId,
+        name: d.clientName,
+        domain: d.clientDomain ?? null,
+        uri: d.clientUri ?? null,
       },
-      200,
-    );
-  },
-);
+      redirect_host: d.redirectHost,
+      redirect_is_loopback: d.redirectIsLoopback,
+      scopes: d.scope.length > 0 ? d.scope : [MCP_SCOPE],
+    },
+    200,
+  );
+});
 
-consentRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/oauth/consents/{handle}",
-    tags: ["mcp"],
-    summary: "Approve or deny an MCP client's connection; answers where to send the browser",
-    request: {
-      params: HandleParam,
-      body: jsonBody(z.strictObject({ decision: z.enum(["approve", "deny"]) })),
-    },
-    responses: {
-      200: json(z.object({ redirect_to: z.string() })),
-      404: json(z.any(), "Unknown or expired"),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const { handle } = c.req.valid("param");
-    const { decision } = c.req.valid("json");
-    const { person, stored, member } = await claim(c, handle);
-    const oauth = authorizationServer(publicOrigin(c), stored.tenant_id).getOAuthApi(c.env);
-    const answer = async () => {
-      if (decision === "deny") {
-        const denied = await oauth.denyConsent(c.req.raw, handle);
-        return { redirectTo: denied.redirectTo, headers: denied.headers };
-      }
-      if (!can(member.role, "steps.propose")) {
-        throw errors.forbidden(`Your role (${member.role}) may not connect MCP clients.`);
-      }
-      const approved = await oauth.approveConsent(c.req.raw, handle, { scope: [MCP_SCOPE] });
-      const grantRef = `mcpg_${crypto.randomUUID()}`;
-      const props: McpGrantProps = {
-        tenant_id: stored.tenant_id,
-        user_id: person.userId,
-        grant_ref: grantRef,
-      };
-      const { redirectTo } = await oauth.completeAuthorization({
-        request: approved.request,
-        userId: person.userId,
-        metadata: { grant_ref: grantRef, tenant_id: stored.tenant_id },
-        scope: approved.request.scope,
-        props,
-      });
-      const now = clock.now();
-      // The library replaced any earlier grant of this person, client and tenant: so do we.
-      await replaceGrant(database(c.env.DB), {
-        id: grantRef,
-        tenantId: stored.tenant_id,
-        userId: person.userId,
-        clientId: stored.details.clientId,
-        clientName: stored.details.clientName.slice(0, 200),
-        redirectHost: stored.details.redirectHost.slice(0, 200),
-        scopes: approved.request.scope.join(" "),
-        createdAt: now,
-      });
-      return { redirectTo, headers: approved.headers };
-    };
-    let result: { redirectTo: string; headers: Headers };
-    try {
-      result = await answer();
-    } catch (e) {
-      if (e instanceof AuthorizationError) {
-        throw new ApiError(
-          400,
-          "consent_invalid",
-          "This connection request expired, was answered, or was opened in another browser. Start again from the app.",
-        );
-      }
-      throw e;
+consentRoutes.openapi(answerOauthConsent, async (c) => {
+  const { handle } = c.req.valid("param");
+  const { decision } = c.req.valid("json");
+  const { person, stored, member } = await claim(c, handle);
+  const oauth = authorizationServer(publicOrigin(c), stored.tenant_id).getOAuthApi(c.env);
+  const answer = async () => {
+    if (decision === "deny") {
+      const denied = await oauth.denyConsent(c.req.raw, handle);
+      return { redirectTo: denied.redirectTo, headers: denied.headers };
     }
-    await c.env.OAUTH_KV.delete(kvKey(handle));
-    for (const cookie of result.headers.getSetCookie())
-      c.header("set-cookie", cookie, { append: true });
-    c.header("cache-control", "no-store");
-    return c.json({ redirect_to: result.redirectTo }, 200);
-  },
-);
+    if (!can(member.role, "steps.propose")) {
+      throw errors.forbidden(`Your role (${member.role}) may not connect MCP clients.`);
+    }
+    const approved = await oauth.approveConsent(c.req.raw, handle, { scope: [MCP_SCOPE] });
+    const grantRef = `mcpg_${crypto.randomUUID()}`;
+    const props: McpGrantProps = {
+      tenant_id: stored.tenant_id,
+      user_id: person.userId,
+      grant_ref: grantRef,
+    };
+    const { redirectTo } = await oauth.completeAuthorization({
+      request: approved.request,
+      userId: person.userId,
+      metadata: { grant_ref: grantRef, tenant_id: stored.tenant_id },
+      scope: approved.request.scope,
+      props,
+    });
+    const now = clock.now();
+    // The library replaced any earlier grant of this person, client and tenant: so do we.
+    await replaceGrant(database(c.env.DB), {
+      id: grantRef,
+      tenantId: stored.tenant_id,
+      userId: person.userId,
+      clientId: stored.details.clientId,
+      clientName: stored.details.clientName.slice(0, 200),
+      redirectHost: stored.details.redirectHost.slice(0, 200),
+      scopes: approved.request.scope.join(" "),
+      createdAt: now,
+    });
+    return { redirectTo, headers: approved.headers };
+  };
+  let result: { redirectTo: string; headers: Headers };
+  try {
+    result = await answer();
+  } catch (e) {
+    if (e instanceof AuthorizationError) {
+      throw new ApiError(
+        400,
+        "consent_invalid",
+        "This connection request expired, was answered, or was opened in another browser. Start again from the app.",
+      );
+    }
+    throw e;
+  }
+  await c.env.OAUTH_KV.delete(kvKey(handle));
+  for (const cookie of result.headers.getSetCookie())
+    c.header("set-cookie", cookie, { append: true });
+  c.header("cache-control", "no-store");
+  return c.json({ redirect_to: result.redirectTo }, 200);
+});

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { can, type Role } from "../../core/permissions";
 import { runDoctor, type Check, type CheckStatus } from "./doctor";
 import type { Principal } from "../login-sessions/principal";
@@ -6,40 +6,19 @@ import { unboundSecrets } from "../vault/secrets";
 import { errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { errorResponses, json } from "../../core/contract/common";
+import { getDoctor } from "./contract";
 
 export const doctorRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const Check = z.object({
-  id: z.string(),
-  status: z.enum(["ok", "warn", "error"]),
-  message: z.string(),
+doctorRoutes.openapi(getDoctor, async (c) => {
+  if (!c.var.principal) throw errors.unauthenticated();
+  const checks = await runDoctor(c.env, c.var.config);
+  const tenantId = await doctorTenant(c.env.DB, c.var.principal, c.req.valid("query").tenant);
+  if (tenantId) checks.push(await unboundCheck(c.env.DB, tenantId));
+  const worst = (level: CheckStatus) => checks.some((x) => x.status === level);
+  const status: CheckStatus = worst("error") ? "error" : worst("warn") ? "warn" : "ok";
+  return c.json({ status, checks }, 200);
 });
-
-doctorRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/doctor",
-    tags: ["ops"],
-    summary: "Risky or missing settings (names only, never values)",
-    description:
-      "With an API token (or `?tenant=` for a signed-in member who may read secret metadata), also lists the tenant's secrets that have no destinations yet.",
-    request: { query: z.object({ tenant: z.string().min(1).max(128).optional() }) },
-    responses: {
-      200: json(z.object({ status: z.enum(["ok", "warn", "error"]), checks: z.array(Check) })),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    if (!c.var.principal) throw errors.unauthenticated();
-    const checks = await runDoctor(c.env, c.var.config);
-    const tenantId = await doctorTenant(c.env.DB, c.var.principal, c.req.valid("query").tenant);
-    if (tenantId) checks.push(await unboundCheck(c.env.DB, tenantId));
-    const worst = (level: CheckStatus) => checks.some((x) => x.status === level);
-    const status: CheckStatus = worst("error") ? "error" : worst("warn") ? "warn" : "ok";
-    return c.json({ status, checks }, 200);
-  },
-);
 
 /** The tenant whose vault the doctor may look at for this caller (names only), if any. */
 async function doctorTenant(

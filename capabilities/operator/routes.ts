@@ -1,7 +1,7 @@
 import { auditQuery, drainPendingAuditOutboxes } from "../audit/outbox";
 import { database } from "../../platform/db/client";
 import { clock } from "../../platform/clock";
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
 import { fromHex, timingSafeEqual } from "../../core/encoding";
@@ -10,13 +10,12 @@ import { requestInfo } from "../login-sessions/sign-in";
 import { ApiError, errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { json, jsonBody } from "../../core/contract/common";
-import { tenantErrorResponses } from "../tenancy/contract";
-import { OperatorVaultStatus, RewrapBody, RewrapResult } from "../vault/contract";
+
 import { bearerCredential } from "../tokens/api-tokens";
 import { openVault } from "../vault/deks";
 import { keyring } from "../vault/keyring";
 import { deksByKek, deksNotUnder, rewrapDeks } from "../vault/rewrap";
+import { getOperatorVaultStatus, rewrapOperatorVault } from "./contract";
 
 /**
  * Platform operator endpoints, across tenants. Enabled only when the `OPERATOR_TOKEN` secret is
@@ -51,58 +50,37 @@ operatorRoutes.use("/api/operator/*", async (c, next) => {
   await next();
 });
 
-operatorRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/operator/vault/status",
-    tags: ["operator"],
-    summary: "KEK ring ids and how many live DEKs each KEK wraps",
-    responses: { 200: json(OperatorVaultStatus), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const { ring } = await keyring(c.var.config.vaultKeks);
-    return c.json(
-      {
-        active_kek: ring.active.id,
-        ring: [...ring.byId.keys()],
-        deks_by_kek: await deksByKek(c.env.DB),
-        needs_rewrap: await deksNotUnder(c.env.DB, ring.active.id),
-      },
-      200,
-    );
-  },
-);
+operatorRoutes.openapi(getOperatorVaultStatus, async (c) => {
+  const { ring } = await keyring(c.var.config.vaultKeks);
+  return c.json(
+    {
+      active_kek: ring.active.id,
+      ring: [...ring.byId.keys()],
+      deks_by_kek: await deksByKek(c.env.DB),
+      needs_rewrap: await deksNotUnder(c.env.DB, ring.active.id),
+    },
+    200,
+  );
+});
 
-operatorRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/operator/vault/rewrap",
-    tags: ["operator"],
-    summary: "KEK rotation: rewrap every tenant's DEKs under the active KEK (resumable)",
-    description:
-      "Put the new KEK first in VAULT_KEKS (keeping the old one), then call until `status` is `complete`; only then remove the old KEK. No secret is re-encrypted.",
-    request: { body: jsonBody(RewrapBody) },
-    responses: { 200: json(RewrapResult), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const { limit } = c.req.valid("json");
-    const vault = await openVault(c.env.DB, c.var.config.vaultKeks);
-    const result = await rewrapDeks(vault, {
-      limit,
-      audit: ({ tenantId, ...change }) =>
-        auditQuery(
-          database(c.env.DB),
-          {
-            tenantId,
-            type: "kek.rewrapped",
-            actor: { kind: "system", id: "operator" },
-            data: change,
-          },
-          clock.now(),
-          { ifChanged: true },
-        ),
-    });
-    await drainPendingAuditOutboxes(c.env);
-    return c.json(result, 200);
-  },
-);
+operatorRoutes.openapi(rewrapOperatorVault, async (c) => {
+  const { limit } = c.req.valid("json");
+  const vault = await openVault(c.env.DB, c.var.config.vaultKeks);
+  const result = await rewrapDeks(vault, {
+    limit,
+    audit: ({ tenantId, ...change }) =>
+      auditQuery(
+        database(c.env.DB),
+        {
+          tenantId,
+          type: "kek.rewrapped",
+          actor: { kind: "system", id: "operator" },
+          data: change,
+        },
+        clock.now(),
+        { ifChanged: true },
+      ),
+  });
+  await drainPendingAuditOutboxes(c.env);
+  return c.json(result, 200);
+});

@@ -1,6 +1,7 @@
-import { z } from "@hono/zod-openapi";
-import { IsoTime } from "../../core/contract/common";
+import { z, createRoute } from "@hono/zod-openapi";
+import { IsoTime, errorResponses, json, jsonBody, Ok, Id } from "../../core/contract/common";
 import { DisplayName } from "../../core/contract/text";
+import { SignInResponse } from "../sign-in-code/contract";
 
 const b64url = z
   .string()
@@ -91,3 +92,100 @@ export const StepUpResponse = z
 export const StepUpOtpBody = z
   .strictObject({ code: z.string().regex(/^[0-9]{6}$/, "The code is 6 digits.") })
   .openapi("StepUpOtpBody");
+
+export const PasskeyParams = z.object({ id: Id });
+export const passkeySignInOptions = createRoute({
+  method: "post",
+  path: "/api/auth/passkey/options",
+  tags: ["passkeys"],
+  summary: "Start a usernameless passkey sign-in (also for conditional UI)",
+  responses: { 200: json(WebAuthnOptions), ...errorResponses },
+});
+
+export const verifyPasskeySignIn = createRoute({
+  method: "post",
+  path: "/api/auth/passkey/verify",
+  tags: ["passkeys"],
+  summary: "Sign in with a passkey assertion",
+  request: { body: jsonBody(PasskeyAssertionBody) },
+  responses: { 200: json(SignInResponse, "Signed in; session cookie set"), ...errorResponses },
+});
+
+export const passkeyRegistrationOptions = createRoute({
+  method: "post",
+  path: "/api/me/passkeys/options",
+  tags: ["passkeys"],
+  summary: "Start registering a passkey for the signed-in person",
+  responses: { 200: json(WebAuthnOptions), ...errorResponses },
+});
+
+export const registerPasskeyRoute = createRoute({
+  method: "post",
+  path: "/api/me/passkeys",
+  tags: ["passkeys"],
+  summary: "Finish registering a passkey",
+  request: { body: jsonBody(RegisterPasskeyBody) },
+  responses: {
+    201: json(z.object({ passkey: Passkey }), "Registered"),
+    409: json(Ok, "Already registered"),
+    ...errorResponses,
+  },
+});
+
+export const listPasskeysRoute = createRoute({
+  method: "get",
+  path: "/api/me/passkeys",
+  tags: ["passkeys"],
+  summary: "The signed-in person's passkeys",
+  responses: { 200: json(PasskeyList), ...errorResponses },
+});
+
+export const renamePasskey = createRoute({
+  method: "patch",
+  path: "/api/me/passkeys/{id}",
+  tags: ["passkeys"],
+  summary: "Rename a passkey",
+  request: { params: PasskeyParams, body: jsonBody(RenamePasskeyBody) },
+  responses: {
+    200: json(z.object({ passkey: Passkey })),
+    404: json(Ok, "No such passkey"),
+    ...errorResponses,
+  },
+});
+
+export const deletePasskey = createRoute({
+  method: "delete",
+  path: "/api/me/passkeys/{id}",
+  tags: ["passkeys"],
+  summary: "Delete a passkey (needs a sign-in or step-up within 10 minutes)",
+  description:
+    "Every account has a confirmed email address (sign-up is by email code), so deleting the last passkey still leaves a way in.",
+  request: { params: PasskeyParams },
+  responses: { 200: json(Ok), 404: json(Ok, "No such passkey"), ...errorResponses },
+});
+
+export const stepUpOptions = createRoute({
+  method: "post",
+  path: "/api/auth/step-up/options",
+  tags: ["step-up"],
+  summary: "Start re-confirming with one of your passkeys",
+  responses: { 200: json(WebAuthnOptions), ...errorResponses },
+});
+
+export const verifyStepUp = createRoute({
+  method: "post",
+  path: "/api/auth/step-up/verify",
+  tags: ["step-up"],
+  summary: "Re-confirm with a passkey; sensitive actions are allowed for 10 minutes",
+  request: { body: jsonBody(PasskeyAssertionBody) },
+  responses: { 200: json(StepUpResponse), ...errorResponses },
+});
+
+export const stepUpWithCode = createRoute({
+  method: "post",
+  path: "/api/auth/step-up/otp",
+  tags: ["step-up"],
+  summary: "Re-confirm with a fresh email code (request one with /api/auth/otp/start first)",
+  request: { body: jsonBody(StepUpOtpBody) },
+  responses: { 200: json(StepUpResponse), ...errorResponses },
+});

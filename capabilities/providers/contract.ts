@@ -1,7 +1,7 @@
-import { z } from "@hono/zod-openapi";
+import { z, createRoute } from "@hono/zod-openapi";
 import { CATALOG_KINDS } from "../../core/providers/catalog";
-import { IsoTime } from "../../core/contract/common";
-import { TenantParam } from "../runs/contract";
+import { IsoTime, errorResponses, json, jsonBody } from "../../core/contract/common";
+import { TenantParam } from "../tenancy/contract";
 import { SecretName } from "../vault/contract";
 
 export const ProviderId = z
@@ -36,3 +36,34 @@ export const Provider = z
     updated_at: IsoTime,
   })
   .openapi("Provider");
+
+export const listProviders = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/providers",
+  tags: ["sessions"],
+  summary: "The tenant's model providers",
+  request: { params: TenantParam },
+  responses: { 200: json(z.object({ providers: z.array(Provider) })), ...errorResponses },
+});
+
+export const putProvider = createRoute({
+  method: "put",
+  path: "/api/tenants/{t}/providers/{id}",
+  tags: ["sessions"],
+  summary: "Configure a model provider and bind its key to it (admin and owner, step-up)",
+  request: { params: ProviderParams, body: jsonBody(PutProviderBody) },
+  responses: {
+    200: json(z.object({ provider: Provider }), "Updated"),
+    201: json(z.object({ provider: Provider }), "Created"),
+    ...errorResponses,
+  },
+});
+
+export const deleteProvider = createRoute({
+  method: "delete",
+  path: "/api/tenants/{t}/providers/{id}",
+  tags: ["sessions"],
+  summary: "Remove a provider and unbind its key (admin and owner, step-up)",
+  request: { params: ProviderParams },
+  responses: { 200: json(z.object({ provider: Provider })), ...errorResponses },
+});

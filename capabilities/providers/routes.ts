@@ -1,5 +1,5 @@
 import { clock } from "../../platform/clock";
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { checkEgress } from "../../core/egress";
 import { isLocalModelServer, PROVIDER_CATALOG } from "../../core/providers/catalog";
 import { canonicalOrigin, parseOrigin, type Destination } from "../../core/secrets/destinations";
@@ -9,9 +9,9 @@ import { validationHook } from "../../platform/http/validation";
 import { tenantStub, unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { ProvidersRpc } from "./tenant-do/rpc";
-import { errorResponses, json, jsonBody } from "../../core/contract/common";
-import { Provider, ProviderParams, PutProviderBody } from "./contract";
-import { TenantParam } from "../runs/contract";
+
+import { listProviders, putProvider, deleteProvider } from "./contract";
+
 import { requireTenantAccess } from "../tenancy/access";
 import { getSecretMeta, setSecretDestinations } from "../vault/secrets";
 import { destinationsAudit } from "../vault/routes";
@@ -65,105 +65,69 @@ const providerDestination = (id: string, baseUrl: string): Destination => {
   return { origin: canonicalOrigin(origin), via: { kind: "provider", id } };
 };
 
-providerRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/providers",
-    tags: ["sessions"],
-    summary: "The tenant's model providers",
-    request: { params: TenantParam },
-    responses: { 200: json(z.object({ providers: z.array(Provider) })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "providers.read");
-    const providers = unwrap(
-      await tenantStub<ProvidersRpc>(c.env, access.tenantId).listProviders(),
-    );
-    return c.json({ providers }, 200);
-  },
-);
+providerRoutes.openapi(listProviders, async (c) => {
+  const access = await requireTenantAccess(c, "providers.read");
+  const providers = unwrap(await tenantStub<ProvidersRpc>(c.env, access.tenantId).listProviders());
+  return c.json({ providers }, 200);
+});
 
-providerRoutes.openapi(
-  createRoute({
-    method: "put",
-    path: "/api/tenants/{t}/providers/{id}",
-    tags: ["sessions"],
-    summary: "Configure a model provider and bind its key to it (admin and owner, step-up)",
-    request: { params: ProviderParams, body: jsonBody(PutProviderBody) },
-    responses: {
-      200: json(z.object({ provider: Provider }), "Updated"),
-      201: json(z.object({ provider: Provider }), "Created"),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "providers.configure");
-    const { id } = c.req.valid("param");
-    const body = c.req.valid("json");
-    const baseUrl = baseUrlFor(body.kind, body.base_url, c.var.config.allowLocalProviders);
-    const stub = tenantStub<ProvidersRpc>(c.env, access.tenantId);
-    const key = await getSecretMeta(c.env.DB, access.tenantId, body.key_secret);
-    if (!key) {
-      throw new ApiError(400, "invalid_request", "The key secret is not in the vault.", [
-        { path: "key_secret", message: `store ${body.key_secret} first` },
-      ]);
-    }
-    // The key goes to this provider's origin, and this binding is the only provider binding
-    // naming the provider: an earlier key (or origin) of the same provider is unbound.
-    const previous = unwrap(await stub.listProviders()).find((p) => p.id === id);
-    const binding = providerDestination(id, baseUrl);
-    const unbind = async (name: string) => {
-      const meta = await getSecretMeta(c.env.DB, access.tenantId, name);
-      if (!meta) return;
-      const kept = meta.destinations.filter((d) => !(d.via.kind === "provider" && d.via.id === id));
-      const next = name === body.key_secret ? [...kept, binding] : kept;
-      const changed = await setSecretDestinations(c.env.DB, {
-        tenantId: access.tenantId,
-        name,
-        destinations: next,
-        actor: access.actor,
-        now: clock.now(),
-        audit: destinationsAudit(c, access, name, next),
-      });
-    };
-    if (previous && previous.key_secret !== body.key_secret) await unbind(previous.key_secret);
-    await unbind(body.key_secret);
-    const { provider, created } = unwrap(
-      await stub.putProvider(
-        { id, kind: body.kind, baseUrl, models: body.models, keySecret: body.key_secret },
-        actorOf(access),
-      ),
-    );
-    return c.json({ provider }, created ? 201 : 200);
-  },
-);
+providerRoutes.openapi(putProvider, async (c) => {
+  const access = await requireTenantAccess(c, "providers.configure");
+  const { id } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const baseUrl = baseUrlFor(body.kind, body.base_url, c.var.config.allowLocalProviders);
+  const stub = tenantStub<ProvidersRpc>(c.env, access.tenantId);
+  const key = await getSecretMeta(c.env.DB, access.tenantId, body.key_secret);
+  if (!key) {
+    throw new ApiError(400, "invalid_request", "The key secret is not in the vault.", [
+      { path: "key_secret", message: `store ${body.key_secret} first` },
+    ]);
+  }
+  // The key goes to this provider's origin, and this binding is the only provider binding
+  // naming the provider: an earlier key (or origin) of the same provider is unbound.
+  const previous = unwrap(await stub.listProviders()).find((p) => p.id === id);
+  const binding = providerDestination(id, baseUrl);
+  const unbind = async (name: string) => {
+    const meta = await getSecretMeta(c.env.DB, access.tenantId, name);
+    if (!meta) return;
+    const kept = meta.destinations.filter((d) => !(d.via.kind === "provider" && d.via.id === id));
+    const next = name === body.key_secret ? [...kept, binding] : kept;
+    const changed = await setSecretDestinations(c.env.DB, {
+      tenantId: access.tenantId,
+      name,
+      destinations: next,
+      actor: access.actor,
+      now: clock.now(),
+      audit: destinationsAudit(c, access, name, next),
+    });
+  };
+  if (previous && previous.key_secret !== body.key_secret) await unbind(previous.key_secret);
+  await unbind(body.key_secret);
+  const { provider, created } = unwrap(
+    await stub.putProvider(
+      { id, kind: body.kind, baseUrl, models: body.models, keySecret: body.key_secret },
+      actorOf(access),
+    ),
+  );
+  return c.json({ provider }, created ? 201 : 200);
+});
 
-providerRoutes.openapi(
-  createRoute({
-    method: "delete",
-    path: "/api/tenants/{t}/providers/{id}",
-    tags: ["sessions"],
-    summary: "Remove a provider and unbind its key (admin and owner, step-up)",
-    request: { params: ProviderParams },
-    responses: { 200: json(z.object({ provider: Provider })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "providers.configure");
-    const { id } = c.req.valid("param");
-    const stub = tenantStub<ProvidersRpc>(c.env, access.tenantId);
-    const provider = unwrap(await stub.removeProvider(id, actorOf(access)));
-    const meta = await getSecretMeta(c.env.DB, access.tenantId, provider.key_secret);
-    if (meta) {
-      const next = meta.destinations.filter((d) => !(d.via.kind === "provider" && d.via.id === id));
-      const changed = await setSecretDestinations(c.env.DB, {
-        tenantId: access.tenantId,
-        name: provider.key_secret,
-        destinations: next,
-        actor: access.actor,
-        now: clock.now(),
-        audit: destinationsAudit(c, access, provider.key_secret, next),
-      });
-    }
-    return c.json({ provider }, 200);
-  },
-);
+providerRoutes.openapi(deleteProvider, async (c) => {
+  const access = await requireTenantAccess(c, "providers.configure");
+  const { id } = c.req.valid("param");
+  const stub = tenantStub<ProvidersRpc>(c.env, access.tenantId);
+  const provider = unwrap(await stub.removeProvider(id, actorOf(access)));
+  const meta = await getSecretMeta(c.env.DB, access.tenantId, provider.key_secret);
+  if (meta) {
+    const next = meta.destinations.filter((d) => !(d.via.kind === "provider" && d.via.id === id));
+    const changed = await setSecretDestinations(c.env.DB, {
+      tenantId: access.tenantId,
+      name: provider.key_secret,
+      destinations: next,
+      actor: access.actor,
+      now: clock.now(),
+      audit: destinationsAudit(c, access, provider.key_secret, next),
+    });
+  }
+  return c.json({ provider }, 200);
+});

@@ -1,16 +1,15 @@
 import { MAX_POLICY_SOURCE_CHARS } from "../../core/policy/limits";
-import { z } from "@hono/zod-openapi";
-import { IsoTime } from "../../core/contract/common";
+import { z, createRoute } from "@hono/zod-openapi";
+import { IsoTime, Json, errorResponses, json, jsonBody } from "../../core/contract/common";
+import { TenantParam } from "../tenancy/contract";
 import { DisplayName } from "../../core/contract/text";
+import { SecretName } from "../vault/contract";
 
 /**
  * Any JSON value (bodies are parsed JSON, bounded by the body limit). Described rather than
  * modelled: a recursive schema overflows the OpenAPI generator.
  */
-const Json = z.unknown().openapi({ description: "any JSON value" });
 const JsonRecord = z.record(z.string(), Json);
-
-export const TenantParam = z.object({ t: z.string().min(1).max(128) });
 export const RunParams = TenantParam.extend({
   r: z.string().regex(/^run_[0-9a-f-]{36}$/, "not a run id"),
 });
@@ -20,24 +19,6 @@ export const StepParams = RunParams.extend({
 export const ApprovalParams = TenantParam.extend({
   a: z.string().regex(/^apr_[0-9a-f-]{36}$/, "not an approval id"),
 });
-export const VersionParams = TenantParam.extend({
-  v: z.coerce.number().int().min(1).max(1_000_000),
-});
-
-export const PolicyBody = z
-  .strictObject({ source: z.string().min(1).max(MAX_POLICY_SOURCE_CHARS) })
-  .openapi("PolicyBody");
-
-export const PolicyVersion = z
-  .object({
-    version: z.number().int(),
-    bundle_id: z.string(),
-    author: z.string(),
-    created_at: IsoTime,
-    activated_at: IsoTime.nullable(),
-    active: z.boolean(),
-  })
-  .openapi("PolicyVersion");
 
 export const OpenRunBody = z
   .strictObject({
@@ -201,33 +182,205 @@ export const Approval = z
   })
   .openapi("Approval");
 
-export const AuditEvent = z
-  .object({
-    seq: z.number().int(),
-    ts: IsoTime,
-    type: z.string(),
-    run_id: z.string().nullable(),
-    step_id: z.string().nullable(),
-    actor: z.object({ kind: z.string(), id: z.string() }),
-    data: Json,
-    prev: z.string(),
-    hash: z.string(),
-  })
-  .openapi("AuditEvent");
-
-export const SignedHead = z
-  .object({ size: z.number().int(), root: z.string(), ts: IsoTime, jws: z.string() })
-  .openapi("SignedHead");
-
-export const Proof = z
-  .object({ proof: z.array(z.string()) })
-  .passthrough()
-  .openapi("Proof");
-
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z
     .string()
     .regex(/^\d{1,15}$/, "invalid cursor")
     .optional(),
+});
+
+export const PATH = "/api/tenants/{t}/approvals/webhook";
+
+export const WebhookBody = z
+  .object({
+    url: z.string().url().max(2048),
+    /** A vault secret bound to the URL's origin (header `x-gatehouse-signature`). */
+    signing_secret: SecretName.optional(),
+  })
+  .strict();
+
+export const Webhook = z
+  .object({
+    url: z.string(),
+    origin: z.string(),
+    signing_secret: z.string().nullable(),
+    updated_by: z.string(),
+    updated_at: z.string(),
+    deliveries: z.array(
+      z.object({
+        approval_id: z.string(),
+        status: z.enum(["pending", "delivered", "failed", "closed"]),
+        attempts: z.number().int(),
+        last_error: z.string().nullable(),
+        delivered_at: z.string().nullable(),
+        next_attempt_at: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi("ApprovalWebhook");
+export const getApprovalWebhook = createRoute({
+  method: "get",
+  path: PATH,
+  tags: ["approvals"],
+  summary: "The approval webhook (URL masked) and its recent deliveries",
+  request: { params: TenantParam },
+  responses: { 200: json(z.object({ webhook: Webhook.nullable() })), ...errorResponses },
+});
+
+export const putApprovalWebhook = createRoute({
+  method: "put",
+  path: PATH,
+  tags: ["approvals"],
+  summary: "Send approval requests to a webhook (Slack-compatible payload)",
+  request: { params: TenantParam, body: jsonBody(WebhookBody) },
+  responses: { 200: json(Webhook), ...errorResponses },
+});
+
+export const deleteApprovalWebhook = createRoute({
+  method: "delete",
+  path: PATH,
+  tags: ["approvals"],
+  summary: "Stop sending approval requests to the webhook",
+  request: { params: TenantParam },
+  responses: { 200: json(z.object({ ok: z.literal(true) })), ...errorResponses },
+});
+
+export const listApprovals = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/approvals",
+  tags: ["approvals"],
+  summary: "Approvals (pending by default)",
+  request: {
+    params: TenantParam,
+    query: z.object({
+      status: z
+        .enum(["pending", "approved", "denied", "expired", "cancelled", "all"])
+        .default("pending"),
+    }),
+  },
+  responses: { 200: json(z.object({ approvals: z.array(Approval) })), ...errorResponses },
+});
+
+export const decideApproval = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/approvals/{a}/decision",
+  tags: ["approvals"],
+  summary: "Approve or deny, with a reason (the waiting agent is woken)",
+  request: { params: ApprovalParams, body: jsonBody(DecisionBody) },
+  responses: { 200: json(z.object({ approval: Approval })), ...errorResponses },
+});
+
+export const createApprovalLink = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/approvals/{a}/link",
+  tags: ["approvals"],
+  summary: "A signed one-time link to decide this approval as yourself (e.g. from a phone)",
+  request: { params: ApprovalParams },
+  responses: {
+    200: json(z.object({ url: z.string(), expires_at: z.string() })),
+    ...errorResponses,
+  },
+});
+
+export const openRun = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/runs",
+  tags: ["runs"],
+  summary: "Open a run; returns a short-lived run token for a remote agent",
+  description:
+    "With `Idempotency-Key`, repeating the request (same caller, same body, within 24 h) returns the same run with `replayed: true` and a fresh token; the same key with another body is a 422 `idempotency_key_reused`.",
+  request: { params: TenantParam, headers: OpenRunHeaders, body: jsonBody(OpenRunBody) },
+  responses: { 201: json(OpenRunResponse), 200: json(OpenRunResponse), ...errorResponses },
+});
+
+export const reissueRunToken = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/runs/{r}/token",
+  tags: ["runs"],
+  summary: "Re-issue the run token (only whoever opened the run); earlier tokens stop working",
+  request: { params: RunParams, body: jsonBody(ReissueTokenBody) },
+  responses: { 200: json(RunTokenResponse), ...errorResponses },
+});
+
+export const listRuns = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/runs",
+  tags: ["runs"],
+  summary: "Runs, newest first",
+  request: { params: TenantParam, query: ListQuery },
+  responses: {
+    200: json(z.object({ runs: z.array(Run), next_cursor: z.string().nullable() })),
+    ...errorResponses,
+  },
+});
+
+export const getRun = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/runs/{r}",
+  tags: ["runs"],
+  summary: "A run with one page of its step trace (in seq order) and where it resumes",
+  request: { params: RunParams, query: StepPageQuery },
+  responses: {
+    200: json(
+      z.object({
+        run: Run.extend({
+          steps: z.array(Step),
+          next_cursor: z.string().nullable(),
+          resume_at: z.number().nullable(),
+        }),
+      }),
+    ),
+    ...errorResponses,
+  },
+});
+
+export const cancelRun = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/runs/{r}/cancel",
+  tags: ["runs"],
+  summary: "Cancel a run (pending approvals are cancelled with it)",
+  request: { params: RunParams, body: jsonBody(CancelBody) },
+  responses: { 200: json(z.object({ run: Run })), ...errorResponses },
+});
+
+export const completeRun = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/runs/{r}/complete",
+  tags: ["runs"],
+  summary: "Complete a run (refused while a step is executing; pending approvals are cancelled)",
+  request: { params: RunParams, body: jsonBody(CompleteBody) },
+  responses: { 200: json(z.object({ run: Run })), ...errorResponses },
+});
+
+export const proposeStep = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/runs/{r}/steps",
+  tags: ["runs"],
+  summary: "Propose a tool call and get the verdict (idempotent per idempotency_key)",
+  description:
+    "`executing` means: run it now (a checkpoint is already committed). A retried proposal returns the same step with `replay: true` and is never handed out twice.",
+  request: { params: RunParams, body: jsonBody(ProposeBody) },
+  responses: { 200: json(Step.extend({ replay: z.boolean() })), ...errorResponses },
+});
+
+export const getStep = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/runs/{r}/steps/{s}",
+  tags: ["runs"],
+  summary: "A step; with ?wait=N (≤ 25 s) long-polls while it awaits approval",
+  request: {
+    params: StepParams,
+    query: z.object({ wait: z.coerce.number().int().min(0).max(25).default(0) }),
+  },
+  responses: { 200: json(Step), ...errorResponses },
+});
+
+export const reportStepResult = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/runs/{r}/steps/{s}/result",
+  tags: ["runs"],
+  summary: "Report a step's result",
+  request: { params: StepParams, body: jsonBody(ReportBody) },
+  responses: { 200: json(Step), ...errorResponses },
 });

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import { checkEgress } from "../../core/egress";
 import type { AppEnv } from "../login-sessions/app-env";
@@ -9,9 +9,9 @@ import { checkApprovalNotice } from "./approval-link";
 import { tenantStub, unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { RunsRpc } from "./tenant-do/rpc";
-import { errorResponses, json, jsonBody } from "../../core/contract/common";
-import { TenantParam } from "./contract";
-import { SecretName } from "../vault/contract";
+
+import { getApprovalWebhook, putApprovalWebhook, deleteApprovalWebhook } from "./contract";
+
 import { requireTenantAccess } from "../tenancy/access";
 
 /**
@@ -20,96 +20,36 @@ import { requireTenantAccess } from "../tenancy/access";
  */
 export const approvalWebhookRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-const PATH = "/api/tenants/{t}/approvals/webhook";
-
-const WebhookBody = z
-  .object({
-    url: z.string().url().max(2048),
-    /** A vault secret bound to the URL's origin (header `x-gatehouse-signature`). */
-    signing_secret: SecretName.optional(),
-  })
-  .strict();
-
-const Webhook = z
-  .object({
-    url: z.string(),
-    origin: z.string(),
-    signing_secret: z.string().nullable(),
-    updated_by: z.string(),
-    updated_at: z.string(),
-    deliveries: z.array(
-      z.object({
-        approval_id: z.string(),
-        status: z.enum(["pending", "delivered", "failed", "closed"]),
-        attempts: z.number().int(),
-        last_error: z.string().nullable(),
-        delivered_at: z.string().nullable(),
-        next_attempt_at: z.string().nullable(),
-      }),
-    ),
-  })
-  .openapi("ApprovalWebhook");
-
 function refusedDestination(url: string, development: boolean): string | null {
   if (development && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(url)) return null;
   const egress = checkEgress(url, { httpsOnly: true });
   return egress.allowed ? null : egress.reason;
 }
 
-approvalWebhookRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: PATH,
-    tags: ["approvals"],
-    summary: "The approval webhook (URL masked) and its recent deliveries",
-    request: { params: TenantParam },
-    responses: { 200: json(z.object({ webhook: Webhook.nullable() })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "approvals.configure");
-    const webhook = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).getApprovalWebhook());
-    return c.json({ webhook }, 200);
-  },
-);
+approvalWebhookRoutes.openapi(getApprovalWebhook, async (c) => {
+  const access = await requireTenantAccess(c, "approvals.configure");
+  const webhook = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).getApprovalWebhook());
+  return c.json({ webhook }, 200);
+});
 
-approvalWebhookRoutes.openapi(
-  createRoute({
-    method: "put",
-    path: PATH,
-    tags: ["approvals"],
-    summary: "Send approval requests to a webhook (Slack-compatible payload)",
-    request: { params: TenantParam, body: jsonBody(WebhookBody) },
-    responses: { 200: json(Webhook), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "approvals.configure");
-    const body = c.req.valid("json");
-    const refused = refusedDestination(body.url, c.env.ENVIRONMENT === "development");
-    if (refused)
-      throw new ApiError(400, "invalid_request", `Webhook destination refused: ${refused}.`, [
-        { path: "url", message: refused },
-      ]);
-    const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
-    return c.json(unwrap(await stub.setApprovalWebhook(body, actorOf(access))), 200);
-  },
-);
+approvalWebhookRoutes.openapi(putApprovalWebhook, async (c) => {
+  const access = await requireTenantAccess(c, "approvals.configure");
+  const body = c.req.valid("json");
+  const refused = refusedDestination(body.url, c.env.ENVIRONMENT === "development");
+  if (refused)
+    throw new ApiError(400, "invalid_request", `Webhook destination refused: ${refused}.`, [
+      { path: "url", message: refused },
+    ]);
+  const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
+  return c.json(unwrap(await stub.setApprovalWebhook(body, actorOf(access))), 200);
+});
 
-approvalWebhookRoutes.openapi(
-  createRoute({
-    method: "delete",
-    path: PATH,
-    tags: ["approvals"],
-    summary: "Stop sending approval requests to the webhook",
-    request: { params: TenantParam },
-    responses: { 200: json(z.object({ ok: z.literal(true) })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "approvals.configure");
-    const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
-    unwrap(await stub.removeApprovalWebhook(actorOf(access)));
-    return c.json({ ok: true as const }, 200);
-  },
-);
+approvalWebhookRoutes.openapi(deleteApprovalWebhook, async (c) => {
+  const access = await requireTenantAccess(c, "approvals.configure");
+  const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
+  unwrap(await stub.removeApprovalWebhook(actorOf(access)));
+  return c.json({ ok: true as const }, 200);
+});
 
 /** The link in an approval notice: checked, then on to the console's approvals screen. */
 export const approvalNoticeRoutes = new Hono<AppEnv>();

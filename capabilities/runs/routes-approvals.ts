@@ -1,7 +1,7 @@
 import { clock } from "../../platform/clock";
 import { database } from "../../platform/db/client";
 import { tokensMayApprove as tenantTokensMayApprove } from "../tenancy/tenant-repository";
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import type { Context } from "hono";
 import type { ApprovalView } from "../../platform/tenant-types";
@@ -20,8 +20,8 @@ import { mailTransport } from "../../platform/mail/transport";
 import { tenantStub, unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { RunsRpc } from "./tenant-do/rpc";
-import { errorResponses, json, jsonBody } from "../../core/contract/common";
-import { Approval, ApprovalParams, DecisionBody, TenantParam } from "./contract";
+
+import { listApprovals, decideApproval, createApprovalLink } from "./contract";
 import { requirePerson, requireTenantAccess } from "../tenancy/access";
 
 export const approvalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -30,108 +30,66 @@ async function tokensMayApprove(d1: D1Database, tenantId: string): Promise<boole
   return tenantTokensMayApprove(database(d1), tenantId);
 }
 
-approvalRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/approvals",
-    tags: ["approvals"],
-    summary: "Approvals (pending by default)",
-    request: {
-      params: TenantParam,
-      query: z.object({
-        status: z
-          .enum(["pending", "approved", "denied", "expired", "cancelled", "all"])
-          .default("pending"),
-      }),
-    },
-    responses: { 200: json(z.object({ approvals: z.array(Approval) })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "approvals.read");
-    const { status } = c.req.valid("query");
-    const approvals = unwrap(
-      await tenantStub<RunsRpc>(c.env, access.tenantId).listApprovals(status),
-    );
-    return c.json({ approvals }, 200);
-  },
-);
+approvalRoutes.openapi(listApprovals, async (c) => {
+  const access = await requireTenantAccess(c, "approvals.read");
+  const { status } = c.req.valid("query");
+  const approvals = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).listApprovals(status));
+  return c.json({ approvals }, 200);
+});
 
-approvalRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/approvals/{a}/decision",
-    tags: ["approvals"],
-    summary: "Approve or deny, with a reason (the waiting agent is woken)",
-    request: { params: ApprovalParams, body: jsonBody(DecisionBody) },
-    responses: { 200: json(z.object({ approval: Approval })), ...errorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "approvals.decide");
-    if (access.principal.kind === "token" && !(await tokensMayApprove(c.env.DB, access.tenantId))) {
-      throw new ApiError(
-        403,
-        "session_required",
-        "In this tenant only people signed in decide approvals (the tokens_may_approve setting).",
-      );
-    }
-    const { a } = c.req.valid("param");
-    const { decision, reason } = c.req.valid("json");
-    const approval = unwrap(
-      await tenantStub<RunsRpc>(c.env, access.tenantId).decideApproval(
-        a,
-        { approve: decision === "approve", reason },
-        actorOf(access),
-      ),
+approvalRoutes.openapi(decideApproval, async (c) => {
+  const access = await requireTenantAccess(c, "approvals.decide");
+  if (access.principal.kind === "token" && !(await tokensMayApprove(c.env.DB, access.tenantId))) {
+    throw new ApiError(
+      403,
+      "session_required",
+      "In this tenant only people signed in decide approvals (the tokens_may_approve setting).",
     );
-    return c.json({ approval }, 200);
-  },
-);
+  }
+  const { a } = c.req.valid("param");
+  const { decision, reason } = c.req.valid("json");
+  const approval = unwrap(
+    await tenantStub<RunsRpc>(c.env, access.tenantId).decideApproval(
+      a,
+      { approve: decision === "approve", reason },
+      actorOf(access),
+    ),
+  );
+  return c.json({ approval }, 200);
+});
 
-approvalRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/approvals/{a}/link",
-    tags: ["approvals"],
-    summary: "A signed one-time link to decide this approval as yourself (e.g. from a phone)",
-    request: { params: ApprovalParams },
-    responses: {
-      200: json(z.object({ url: z.string(), expires_at: z.string() })),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "approvals.decide");
-    const person = requirePerson(access);
-    const { a } = c.req.valid("param");
-    const approval = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).getApproval(a));
-    if (approval.status !== "pending") {
-      throw new ApiError(409, "approval_closed", `This approval is already ${approval.status}.`);
-    }
-    const ttl = Math.floor((Date.parse(approval.expires_at) - clock.now()) / 1000);
-    const token = await signApprovalLink(
-      c.var.config.authPepper,
-      { tenantId: access.tenantId, approvalId: a, userId: person.userId },
-      ttl,
-    );
-    const url = `${c.var.config.origins[0]}/auth/approval?token=${encodeURIComponent(token)}`;
-    const expiresAt = new Date(clock.now() + Math.min(ttl, 86_400) * 1000).toISOString();
-    // Who can decide from outside the console, and until when (never the link itself).
-    await audited(c, access, "approval.link_created", {
-      approval_id: a,
-      user_id: person.userId,
-      expires_at: expiresAt,
-    }).run();
-    // Also mailed to the member, to open on a phone; the answer carries the link either way.
-    await mailTransport(c.var.config, c.env.DB)
-      .send({
-        to: person.email,
-        ...approvalLinkMail({ tool: approval.tool, expiresAt, url }),
-        idempotencyKey: `approval-link:${a}:${await sha256Hex(token)}`,
-      })
-      .catch(() => null);
-    return c.json({ url, expires_at: expiresAt }, 200);
-  },
-);
+approvalRoutes.openapi(createApprovalLink, async (c) => {
+  const access = await requireTenantAccess(c, "approvals.decide");
+  const person = requirePerson(access);
+  const { a } = c.req.valid("param");
+  const approval = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).getApproval(a));
+  if (approval.status !== "pending") {
+    throw new ApiError(409, "approval_closed", `This approval is already ${approval.status}.`);
+  }
+  const ttl = Math.floor((Date.parse(approval.expires_at) - clock.now()) / 1000);
+  const token = await signApprovalLink(
+    c.var.config.authPepper,
+    { tenantId: access.tenantId, approvalId: a, userId: person.userId },
+    ttl,
+  );
+  const url = `${c.var.config.origins[0]}/auth/approval?token=${encodeURIComponent(token)}`;
+  const expiresAt = new Date(clock.now() + Math.min(ttl, 86_400) * 1000).toISOString();
+  // Who can decide from outside the console, and until when (never the link itself).
+  await audited(c, access, "approval.link_created", {
+    approval_id: a,
+    user_id: person.userId,
+    expires_at: expiresAt,
+  }).run();
+  // Also mailed to the member, to open on a phone; the answer carries the link either way.
+  await mailTransport(c.var.config, c.env.DB)
+    .send({
+      to: person.email,
+      ...approvalLinkMail({ tool: approval.tool, expiresAt, url }),
+      idempotencyKey: `approval-link:${a}:${await sha256Hex(token)}`,
+    })
+    .catch(() => null);
+  return c.json({ url, expires_at: expiresAt }, 200);
+});
 
 /** The pages behind an approval link: GET shows the call, the form POSTs the decision. */
 export const approvalLinkRoutes = new Hono<AppEnv>();

@@ -1,7 +1,16 @@
-import { z } from "@hono/zod-openapi";
+import { z, createRoute } from "@hono/zod-openapi";
 import { findSecrets, secretLabel } from "../../core/secrets";
 import { ROLES } from "../../core/permissions";
-import { Email, ErrorResponse, errorResponses, Id, IsoTime } from "../../core/contract/common";
+import {
+  Email,
+  ErrorResponse,
+  errorResponses,
+  Id,
+  IsoTime,
+  json,
+  jsonBody,
+  Ok,
+} from "../../core/contract/common";
 import { DisplayName } from "../../core/contract/text";
 
 export const RoleSchema = z.enum(ROLES).openapi("Role");
@@ -94,43 +103,6 @@ export const InvitePreview = z
   })
   .openapi("InvitePreview");
 
-/** `api`: the REST API; `mcp`: the tenant's MCP endpoint (headless MCP clients). */
-export const TokenScope = z.enum(["api", "mcp"]);
-
-export const ApiToken = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    role: RoleSchema,
-    created_by: z.string(),
-    created_at: IsoTime,
-    expires_at: IsoTime.nullable(),
-    last_used_at: IsoTime.nullable(),
-    revoked_at: IsoTime.nullable(),
-    status: z.enum(["active", "expired", "revoked"]),
-    scopes: z.array(TokenScope),
-  })
-  .openapi("ApiToken");
-export const ApiTokenList = z.object({ tokens: z.array(ApiToken) }).openapi("ApiTokenList");
-
-export const CreateTokenBody = z
-  .strictObject({
-    name: TokenName,
-    role: RoleSchema,
-    expires_at: z.iso
-      .datetime({ offset: true, message: "Give the expiry as an ISO-8601 date and time." })
-      .optional(),
-    scopes: z.array(TokenScope).min(1).max(2).default(["api"]),
-  })
-  .openapi("CreateTokenBody");
-
-export const CreatedToken = z
-  .object({
-    token: z.string().openapi({ description: "Shown once; only its SHA-256 is stored." }),
-    api_token: ApiToken,
-  })
-  .openapi("CreatedToken");
-
 const errorJson = (description: string) => ({
   description,
   content: { "application/json": { schema: ErrorResponse } },
@@ -142,3 +114,202 @@ export const tenantErrorResponses = {
   404: errorJson("No such tenant (or you are not a member), or no such item"),
   409: errorJson("Conflict (e.g. the last owner, a changed item)"),
 } as const;
+
+export const listInvites = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/invites",
+  tags: ["invites"],
+  summary: "Invitations of the tenant, newest first",
+  request: { params: TenantParams },
+  responses: { 200: json(InviteList), ...tenantErrorResponses },
+});
+
+export const createInvite = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/invites",
+  tags: ["invites"],
+  summary: "Invite someone by email (signed link, single use, 7 days)",
+  description:
+    "A new invitation to the same address cancels the previous one. You can only invite to roles your own role could grant.",
+  request: { params: TenantParams, body: jsonBody(CreateInviteBody) },
+  responses: {
+    201: json(InviteResponse, "Invitation sent"),
+    ...tenantErrorResponses,
+    503: json(InviteResponse, "The email could not be sent; nothing was stored"),
+  },
+});
+
+export const deleteInvite = createRoute({
+  method: "delete",
+  path: "/api/tenants/{t}/invites/{id}",
+  tags: ["invites"],
+  summary: "Cancel a pending invitation",
+  request: { params: TenantItemParams },
+  responses: { 200: json(Ok), ...tenantErrorResponses },
+});
+
+export const previewInvite = createRoute({
+  method: "post",
+  path: "/api/invites/preview",
+  tags: ["invites"],
+  summary: "What an invitation link offers (for the page the link opens)",
+  request: { body: jsonBody(InviteTokenBody) },
+  responses: { 200: json(InvitePreview), ...tenantErrorResponses },
+});
+
+export const acceptInviteRoute = createRoute({
+  method: "post",
+  path: "/api/invites/accept",
+  tags: ["invites"],
+  summary: "Accept an invitation as the signed-in person it was sent to",
+  description:
+    "Sign in (or sign up) with the invited email address by email code or passkey first. The link works once.",
+  request: { body: jsonBody(InviteTokenBody) },
+  responses: { 200: json(TenantResponse, "Joined"), ...tenantErrorResponses },
+});
+
+export const Transfer = z
+  .object({
+    id: z.string(),
+    tenant_id: z.string(),
+    tenant_name: z.string(),
+    from: z.object({ user_id: z.string(), email: z.string() }),
+    to: z.object({ user_id: z.string(), email: z.string() }),
+    created_at: IsoTime,
+    expires_at: IsoTime,
+  })
+  .openapi("OwnershipTransfer");
+
+export const TransferParams = z.object({ id: Id });
+export const getOwnershipTransfer = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/transfer",
+  tags: ["tenants"],
+  summary: "The pending ownership offer of the tenant, if any",
+  request: { params: TenantParams },
+  responses: { 200: json(z.object({ transfer: Transfer.nullable() })), ...tenantErrorResponses },
+});
+
+export const startOwnershipTransfer = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/transfer",
+  tags: ["tenants"],
+  summary: "Offer ownership to a member (owner, step-up); they become owner only when they accept",
+  request: {
+    params: TenantParams,
+    body: jsonBody(z.strictObject({ user_id: Id }).openapi("TransferBody")),
+  },
+  responses: { 201: json(z.object({ transfer: Transfer })), ...tenantErrorResponses },
+});
+
+export const cancelOwnershipTransfer = createRoute({
+  method: "delete",
+  path: "/api/tenants/{t}/transfer",
+  tags: ["tenants"],
+  summary: "Withdraw the pending ownership offer (owner, step-up)",
+  request: { params: TenantParams },
+  responses: { 200: json(Ok), ...tenantErrorResponses },
+});
+
+export const listMyOwnershipTransfers = createRoute({
+  method: "get",
+  path: "/api/me/ownership-transfers",
+  tags: ["tenants"],
+  summary: "Ownership offers waiting for you to accept or decline",
+  responses: { 200: json(z.object({ transfers: z.array(Transfer) })), ...tenantErrorResponses },
+});
+
+export const acceptOwnershipTransfer = createRoute({
+  method: "post",
+  path: "/api/me/ownership-transfers/{id}/accept",
+  tags: ["tenants"],
+  summary:
+    "Accept an ownership offer made to you: you become owner, the owner who offered becomes admin",
+  request: { params: TransferParams },
+  responses: { 200: json(Ok), ...tenantErrorResponses },
+});
+
+export const declineOwnershipTransfer = createRoute({
+  method: "post",
+  path: "/api/me/ownership-transfers/{id}/decline",
+  tags: ["tenants"],
+  summary: "Decline an ownership offer made to you",
+  request: { params: TransferParams },
+  responses: { 200: json(Ok), ...tenantErrorResponses },
+});
+
+export const createTenantRoute = createRoute({
+  method: "post",
+  path: "/api/tenants",
+  tags: ["tenants"],
+  summary: "Create a tenant; you become its owner",
+  request: { body: jsonBody(TenantNameBody) },
+  responses: { 201: json(TenantResponse, "Created"), ...tenantErrorResponses },
+});
+
+export const getTenant = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}",
+  tags: ["tenants"],
+  summary: "The tenant and your role in it",
+  request: { params: TenantParams },
+  responses: { 200: json(TenantResponse), ...tenantErrorResponses },
+});
+
+export const updateTenant = createRoute({
+  method: "patch",
+  path: "/api/tenants/{t}",
+  tags: ["tenants"],
+  summary: "Rename the tenant, or change whether API tokens may decide approvals",
+  request: { params: TenantParams, body: jsonBody(TenantPatchBody) },
+  responses: { 200: json(TenantResponse), ...tenantErrorResponses },
+});
+
+export const deleteTenantRoute = createRoute({
+  method: "delete",
+  path: "/api/tenants/{t}",
+  tags: ["tenants"],
+  summary: "Delete the tenant (step-up within 10 minutes; crypto-shreds the vault first)",
+  description:
+    "In one transaction: every data-encryption key is destroyed (its wrapped material erased), then the tenant's secrets, requests, tokens, invites, memberships and the tenant itself are deleted.",
+  request: { params: TenantParams },
+  responses: { 200: json(Ok), ...tenantErrorResponses },
+});
+
+export const leaveTenant = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/leave",
+  tags: ["members"],
+  summary: "Leave the tenant (not as its last owner); your API tokens in it are revoked",
+  request: { params: TenantParams },
+  responses: { 200: json(Ok), ...tenantErrorResponses },
+});
+
+export const listMembersRoute = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/members",
+  tags: ["members"],
+  summary: "Members and their roles",
+  request: { params: TenantParams },
+  responses: { 200: json(MemberList), ...tenantErrorResponses },
+});
+
+export const changeMemberRole = createRoute({
+  method: "patch",
+  path: "/api/tenants/{t}/members/{user_id}",
+  tags: ["members"],
+  summary: "Change a member's role (within your own role; never the last owner away)",
+  request: { params: MemberParams, body: jsonBody(ChangeRoleBody) },
+  responses: { 200: json(MemberResponse), ...tenantErrorResponses },
+});
+
+export const removeMemberRoute = createRoute({
+  method: "delete",
+  path: "/api/tenants/{t}/members/{user_id}",
+  tags: ["members"],
+  summary: "Remove a member (step-up within 10 minutes; never the last owner)",
+  request: { params: MemberParams },
+  responses: { 200: json(Ok), ...tenantErrorResponses },
+});
+
+export const TenantParam = z.object({ t: z.string().min(1).max(128) });

@@ -1,5 +1,5 @@
 import { clock } from "../../platform/clock";
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { sha256Hex } from "../../core/crypto/hash";
 import { can, canGrant, ROLES } from "../../core/permissions";
@@ -15,17 +15,13 @@ import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { inviteMail } from "../../platform/mail/templates";
 import { mailTransport } from "../../platform/mail/transport";
-import { json, jsonBody, Ok } from "../../core/contract/common";
+
 import {
-  CreateInviteBody,
-  InviteList,
-  InvitePreview,
-  InviteResponse,
-  InviteTokenBody,
-  TenantItemParams,
-  TenantParams,
-  TenantResponse,
-  tenantErrorResponses,
+  listInvites,
+  createInvite,
+  deleteInvite,
+  previewInvite,
+  acceptInviteRoute,
 } from "./contract";
 import { isElevatedRole } from "../../core/step-up";
 import { requireStepUp, requireTenantAccess } from "./access";
@@ -89,148 +85,112 @@ const UNUSABLE = {
 const unusableInvite = (why: keyof typeof UNUSABLE) =>
   new ApiError(400, "invalid_invite", UNUSABLE[why]);
 
-inviteRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/invites",
-    tags: ["invites"],
-    summary: "Invitations of the tenant, newest first",
-    request: { params: TenantParams },
-    responses: { 200: json(InviteList), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "members.invite");
-    const results = await invitesByTenant(database(c.env.DB), access.tenantId);
-    const now = clock.now();
-    return c.json({ invites: results.map((i) => inviteJson(i, now)) }, 200);
-  },
-);
+inviteRoutes.openapi(listInvites, async (c) => {
+  const access = await requireTenantAccess(c, "members.invite");
+  const results = await invitesByTenant(database(c.env.DB), access.tenantId);
+  const now = clock.now();
+  return c.json({ invites: results.map((i) => inviteJson(i, now)) }, 200);
+});
 
-inviteRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/invites",
-    tags: ["invites"],
-    summary: "Invite someone by email (signed link, single use, 7 days)",
-    description:
-      "A new invitation to the same address cancels the previous one. You can only invite to roles your own role could grant.",
-    request: { params: TenantParams, body: jsonBody(CreateInviteBody) },
-    responses: {
-      201: json(InviteResponse, "Invitation sent"),
-      ...tenantErrorResponses,
-      503: json(InviteResponse, "The email could not be sent; nothing was stored"),
-    },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "members.invite");
-    const { email, role } = c.req.valid("json");
-    checkGrant(access.role, role);
-    if (isElevatedRole(role)) requireStepUp(access, "members.invite");
-    const db = database(c.env.DB);
-    if (await isMemberByEmail(db, access.tenantId, email))
-      throw new ApiError(409, "already_member", "This person is already a member.");
-    const now = clock.now();
-    await enforceRateLimit(
-      c.env.DB,
-      { key: `invite:tenant:${access.tenantId}`, ...INVITES_PER_TENANT },
-      now,
-    );
+inviteRoutes.openapi(createInvite, async (c) => {
+  const access = await requireTenantAccess(c, "members.invite");
+  const { email, role } = c.req.valid("json");
+  checkGrant(access.role, role);
+  if (isElevatedRole(role)) requireStepUp(access, "members.invite");
+  const db = database(c.env.DB);
+  if (await isMemberByEmail(db, access.tenantId, email))
+    throw new ApiError(409, "already_member", "This person is already a member.");
+  const now = clock.now();
+  await enforceRateLimit(
+    c.env.DB,
+    { key: `invite:tenant:${access.tenantId}`, ...INVITES_PER_TENANT },
+    now,
+  );
 
-    const tenantName = await tenantNameById(db, access.tenantId);
-    const inviterEmail = await emailOfUser(db, access.userId);
-    if (tenantName === null || inviterEmail === null) throw errors.notFound("Tenant");
+  const tenantName = await tenantNameById(db, access.tenantId);
+  const inviterEmail = await emailOfUser(db, access.userId);
+  if (tenantName === null || inviterEmail === null) throw errors.notFound("Tenant");
 
-    const invite: Invite = {
-      id: crypto.randomUUID(),
-      tenantId: access.tenantId,
-      email,
-      role,
-      tokenHash: "",
-      invitedBy: access.userId,
-      createdAt: now,
-      expiresAt: now + c.var.config.inviteTtlMs,
-      acceptedAt: null,
-      acceptedBy: null,
-      revokedAt: null,
-    };
-    const token = await signInviteToken(
-      c.var.config.authPepper,
-      { inviteId: invite.id, tenantId: invite.tenantId, email },
-      invite.expiresAt,
-    );
-    invite.tokenHash = await sha256Hex(token);
-    await storeInvite(
+  const invite: Invite = {
+    id: crypto.randomUUID(),
+    tenantId: access.tenantId,
+    email,
+    role,
+    tokenHash: "",
+    invitedBy: access.userId,
+    createdAt: now,
+    expiresAt: now + c.var.config.inviteTtlMs,
+    acceptedAt: null,
+    acceptedBy: null,
+    revokedAt: null,
+  };
+  const token = await signInviteToken(
+    c.var.config.authPepper,
+    { inviteId: invite.id, tenantId: invite.tenantId, email },
+    invite.expiresAt,
+  );
+  invite.tokenHash = await sha256Hex(token);
+  await storeInvite(
+    db,
+    invite,
+    auditedQuery(c, db, access, "member.invited", { invite_id: invite.id, email, role }, { now }),
+  );
+
+  const mail = inviteMail({
+    tenantName,
+    inviterEmail,
+    role,
+    acceptUrl: `${c.var.config.origins[0]}/invite?token=${encodeURIComponent(token)}`,
+    expiresIn: ttlPhrase(c.var.config.inviteTtlMs),
+  });
+  const sent = await mailTransport(c.var.config, c.env.DB)
+    .send({ to: email, ...mail, idempotencyKey: invite.id })
+    .catch(() => ({ ok: false as const }));
+  if (!sent.ok) {
+    await dropInvite(
       db,
-      invite,
-      auditedQuery(c, db, access, "member.invited", { invite_id: invite.id, email, role }, { now }),
+      invite.id,
+      auditedQuery(c, db, access, "invite.revoked", {
+        invite_id: invite.id,
+        email,
+        role,
+        reason: "the invitation email could not be sent",
+      }),
     );
+    throw new ApiError(
+      503,
+      "mail_unavailable",
+      "We could not send the invitation email. Try again shortly.",
+      [],
+      { "Retry-After": "30" },
+    );
+  }
+  return c.json({ invite: inviteJson({ ...invite, inviterEmail }, now) }, 201);
+});
 
-    const mail = inviteMail({
-      tenantName,
-      inviterEmail,
-      role,
-      acceptUrl: `${c.var.config.origins[0]}/invite?token=${encodeURIComponent(token)}`,
-      expiresIn: ttlPhrase(c.var.config.inviteTtlMs),
-    });
-    const sent = await mailTransport(c.var.config, c.env.DB)
-      .send({ to: email, ...mail, idempotencyKey: invite.id })
-      .catch(() => ({ ok: false as const }));
-    if (!sent.ok) {
-      await dropInvite(
-        db,
-        invite.id,
-        auditedQuery(c, db, access, "invite.revoked", {
-          invite_id: invite.id,
-          email,
-          role,
-          reason: "the invitation email could not be sent",
-        }),
-      );
-      throw new ApiError(
-        503,
-        "mail_unavailable",
-        "We could not send the invitation email. Try again shortly.",
-        [],
-        { "Retry-After": "30" },
-      );
-    }
-    return c.json({ invite: inviteJson({ ...invite, inviterEmail }, now) }, 201);
-  },
-);
-
-inviteRoutes.openapi(
-  createRoute({
-    method: "delete",
-    path: "/api/tenants/{t}/invites/{id}",
-    tags: ["invites"],
-    summary: "Cancel a pending invitation",
-    request: { params: TenantItemParams },
-    responses: { 200: json(Ok), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "members.invite");
-    const { id } = c.req.valid("param");
-    const db = database(c.env.DB);
-    const invite = await openInviteById(db, access.tenantId, id);
-    if (!invite) throw errors.notFound("Invitation");
-    checkGrant(access.role, invite.role);
-    await cancelInvite(
+inviteRoutes.openapi(deleteInvite, async (c) => {
+  const access = await requireTenantAccess(c, "members.invite");
+  const { id } = c.req.valid("param");
+  const db = database(c.env.DB);
+  const invite = await openInviteById(db, access.tenantId, id);
+  if (!invite) throw errors.notFound("Invitation");
+  checkGrant(access.role, invite.role);
+  await cancelInvite(
+    db,
+    access.tenantId,
+    id,
+    clock.now(),
+    auditedQuery(
+      c,
       db,
-      access.tenantId,
-      id,
-      clock.now(),
-      auditedQuery(
-        c,
-        db,
-        access,
-        "invite.revoked",
-        { invite_id: id, email: invite.email, role: invite.role },
-        { ifChanged: true },
-      ),
-    );
-    return c.json({ ok: true as const }, 200);
-  },
-);
+      access,
+      "invite.revoked",
+      { invite_id: id, email: invite.email, role: invite.role },
+      { ifChanged: true },
+    ),
+  );
+  return c.json({ ok: true as const }, 200);
+});
 
 /** "7 days"; a development setting's short lifetime in seconds. */
 const ttlPhrase = (ms: number) =>
@@ -259,103 +219,81 @@ async function pendingInvite(c: Context<AppEnv>, token: string, now: number) {
   return invite;
 }
 
-inviteRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/invites/preview",
-    tags: ["invites"],
-    summary: "What an invitation link offers (for the page the link opens)",
-    request: { body: jsonBody(InviteTokenBody) },
-    responses: { 200: json(InvitePreview), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const { token } = c.req.valid("json");
-    const now = clock.now();
-    await enforceRateLimit(
-      c.env.DB,
-      { key: `invite-link:ip:${requestInfo(c).ip ?? "unknown"}`, ...INVITE_LINK_LIMIT },
-      now,
-    );
-    const invite = await pendingInvite(c, token, now);
-    const tenantName = await tenantNameById(database(c.env.DB), invite.tenantId);
-    if (tenantName === null) throw invalidInvite();
-    return c.json(
-      {
-        tenant_name: tenantName,
-        role: invite.role,
-        email: invite.email,
-        invited_by: invite.inviterEmail ?? "a former member",
-        expires_at: iso(invite.expiresAt),
-      },
-      200,
-    );
-  },
-);
+inviteRoutes.openapi(previewInvite, async (c) => {
+  const { token } = c.req.valid("json");
+  const now = clock.now();
+  await enforceRateLimit(
+    c.env.DB,
+    { key: `invite-link:ip:${requestInfo(c).ip ?? "unknown"}`, ...INVITE_LINK_LIMIT },
+    now,
+  );
+  const invite = await pendingInvite(c, token, now);
+  const tenantName = await tenantNameById(database(c.env.DB), invite.tenantId);
+  if (tenantName === null) throw invalidInvite();
+  return c.json(
+    {
+      tenant_name: tenantName,
+      role: invite.role,
+      email: invite.email,
+      invited_by: invite.inviterEmail ?? "a former member",
+      expires_at: iso(invite.expiresAt),
+    },
+    200,
+  );
+});
 
-inviteRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/invites/accept",
-    tags: ["invites"],
-    summary: "Accept an invitation as the signed-in person it was sent to",
-    description:
-      "Sign in (or sign up) with the invited email address by email code or passkey first. The link works once.",
-    request: { body: jsonBody(InviteTokenBody) },
-    responses: { 200: json(TenantResponse, "Joined"), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const p = requireSession(c);
-    const { token } = c.req.valid("json");
-    const now = clock.now();
-    await enforceRateLimit(
-      c.env.DB,
-      { key: `invite-link:ip:${requestInfo(c).ip ?? "unknown"}`, ...INVITE_LINK_LIMIT },
-      now,
+inviteRoutes.openapi(acceptInviteRoute, async (c) => {
+  const p = requireSession(c);
+  const { token } = c.req.valid("json");
+  const now = clock.now();
+  await enforceRateLimit(
+    c.env.DB,
+    { key: `invite-link:ip:${requestInfo(c).ip ?? "unknown"}`, ...INVITE_LINK_LIMIT },
+    now,
+  );
+  const invite = await pendingInvite(c, token, now);
+  if (invite.email !== p.email) {
+    throw new ApiError(
+      403,
+      "invite_wrong_email",
+      "This invitation was sent to another email address. Sign in with that address to accept it.",
     );
-    const invite = await pendingInvite(c, token, now);
-    if (invite.email !== p.email) {
-      throw new ApiError(
-        403,
-        "invite_wrong_email",
-        "This invitation was sent to another email address. Sign in with that address to accept it.",
-      );
-    }
-    if (await findMember(c.env.DB, invite.tenantId, p.userId)) {
-      throw new ApiError(409, "already_member", "You are already a member of this tenant.");
-    }
-    // The inviter must still be able to grant this role now: an invitation made by someone
-    // since removed or demoted is worth no more than what they could give today.
-    const db = database(c.env.DB);
-    const consumed = await acceptInvite(
+  }
+  if (await findMember(c.env.DB, invite.tenantId, p.userId)) {
+    throw new ApiError(409, "already_member", "You are already a member of this tenant.");
+  }
+  // The inviter must still be able to grant this role now: an invitation made by someone
+  // since removed or demoted is worth no more than what they could give today.
+  const db = database(c.env.DB);
+  const consumed = await acceptInvite(
+    db,
+    { invite, userId: p.userId, now, inviterRoles: rolesThatMayInvite(invite.role) },
+    auditQuery(
       db,
-      { invite, userId: p.userId, now, inviterRoles: rolesThatMayInvite(invite.role) },
-      auditQuery(
-        db,
-        {
-          tenantId: invite.tenantId,
-          type: "member.joined",
-          actor: { kind: "user", id: p.userId },
-          data: { user_id: p.userId, email: p.email, role: invite.role, invite_id: invite.id },
-        },
-        now,
-        { ifChanged: true },
-      ),
-    );
-    markForDrain(c, invite.tenantId);
-    if (!consumed) throw invalidInvite();
-    const tenant = await tenantById(db, invite.tenantId);
-    if (!tenant) throw invalidInvite();
-    return c.json(
       {
-        tenant: {
-          id: tenant.id,
-          name: tenant.name,
-          created_at: iso(tenant.createdAt),
-          role: invite.role,
-          tokens_may_approve: tenant.tokensMayApprove,
-        },
+        tenantId: invite.tenantId,
+        type: "member.joined",
+        actor: { kind: "user", id: p.userId },
+        data: { user_id: p.userId, email: p.email, role: invite.role, invite_id: invite.id },
       },
-      200,
-    );
-  },
-);
+      now,
+      { ifChanged: true },
+    ),
+  );
+  markForDrain(c, invite.tenantId);
+  if (!consumed) throw invalidInvite();
+  const tenant = await tenantById(db, invite.tenantId);
+  if (!tenant) throw invalidInvite();
+  return c.json(
+    {
+      tenant: {
+        id: tenant.id,
+        name: tenant.name,
+        created_at: iso(tenant.createdAt),
+        role: invite.role,
+        tokens_may_approve: tenant.tokensMayApprove,
+      },
+    },
+    200,
+  );
+});

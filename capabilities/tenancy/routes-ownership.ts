@@ -1,5 +1,5 @@
 import { clock } from "../../platform/clock";
-import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { iso } from "../../core/time";
 import { auditedQuery } from "../audit/outbox";
 import { database } from "../../platform/db/client";
@@ -8,8 +8,15 @@ import { ApiError, errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { forgetAuthority } from "../runs/authority";
-import { Id, IsoTime, json, jsonBody, Ok } from "../../core/contract/common";
-import { TenantParams, tenantErrorResponses } from "./contract";
+
+import {
+  getOwnershipTransfer,
+  startOwnershipTransfer,
+  cancelOwnershipTransfer,
+  listMyOwnershipTransfers,
+  acceptOwnershipTransfer,
+  declineOwnershipTransfer,
+} from "./contract";
 import { requirePerson, requireTenantAccess } from "./access";
 import { findMember } from "./members";
 import {
@@ -32,18 +39,6 @@ export const ownershipRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validation
 
 export const TRANSFER_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-const Transfer = z
-  .object({
-    id: z.string(),
-    tenant_id: z.string(),
-    tenant_name: z.string(),
-    from: z.object({ user_id: z.string(), email: z.string() }),
-    to: z.object({ user_id: z.string(), email: z.string() }),
-    created_at: IsoTime,
-    expires_at: IsoTime,
-  })
-  .openapi("OwnershipTransfer");
-
 const transferJson = (r: PendingTransfer) => ({
   id: r.id,
   tenant_id: r.tenant_id,
@@ -53,8 +48,6 @@ const transferJson = (r: PendingTransfer) => ({
   created_at: iso(r.created_at),
   expires_at: iso(r.expires_at),
 });
-
-const TransferParams = z.object({ id: Id });
 
 /** The transfer a person acts on: theirs to accept or decline, pending, and still in time. */
 async function offeredTo(d1: D1Database, id: string, userId: string, now: number) {
@@ -71,195 +64,131 @@ async function offeredTo(d1: D1Database, id: string, userId: string, now: number
   return row;
 }
 
-ownershipRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/transfer",
-    tags: ["tenants"],
-    summary: "The pending ownership offer of the tenant, if any",
-    request: { params: TenantParams },
-    responses: { 200: json(z.object({ transfer: Transfer.nullable() })), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tenant.read");
-    const row = await liveTransferOfTenant(database(c.env.DB), access.tenantId, clock.now());
-    return c.json({ transfer: row ? transferJson(row) : null }, 200);
-  },
-);
+ownershipRoutes.openapi(getOwnershipTransfer, async (c) => {
+  const access = await requireTenantAccess(c, "tenant.read");
+  const row = await liveTransferOfTenant(database(c.env.DB), access.tenantId, clock.now());
+  return c.json({ transfer: row ? transferJson(row) : null }, 200);
+});
 
-ownershipRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/transfer",
-    tags: ["tenants"],
-    summary:
-      "Offer ownership to a member (owner, step-up); they become owner only when they accept",
-    request: {
-      params: TenantParams,
-      body: jsonBody(z.strictObject({ user_id: Id }).openapi("TransferBody")),
-    },
-    responses: { 201: json(z.object({ transfer: Transfer })), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tenant.transfer");
-    const person = requirePerson(access);
-    const { user_id } = c.req.valid("json");
-    if (user_id === person.userId) {
-      throw new ApiError(400, "invalid_request", "Offer ownership to another member.", [
-        { path: "user_id", message: "That is you." },
-      ]);
-    }
-    const member = await findMember(c.env.DB, access.tenantId, user_id);
-    if (!member) throw errors.notFound("Member");
-    if (member.role === "owner") {
-      throw new ApiError(409, "already_owner", `${member.email} is already an owner.`);
-    }
-    const now = clock.now();
-    const id = `otr_${crypto.randomUUID()}`;
-    const db = database(c.env.DB);
-    const expiresAt = now + TRANSFER_TTL_MS;
-    const row = await offerTransfer(
-      db,
-      {
-        id,
-        tenantId: access.tenantId,
-        fromUserId: person.userId,
-        toUserId: user_id,
-        now,
-        expiresAt,
-      },
-      auditedQuery(
-        c,
-        db,
-        access,
-        "ownership.offered",
-        {
-          transfer_id: id,
-          to_user_id: user_id,
-          to_email: member.email,
-          expires_at: iso(expiresAt),
-        },
-        { now },
-      ),
-    );
-    return c.json({ transfer: transferJson(row!) }, 201);
-  },
-);
-
-ownershipRoutes.openapi(
-  createRoute({
-    method: "delete",
-    path: "/api/tenants/{t}/transfer",
-    tags: ["tenants"],
-    summary: "Withdraw the pending ownership offer (owner, step-up)",
-    request: { params: TenantParams },
-    responses: { 200: json(Ok), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tenant.transfer");
-    const now = clock.now();
-    const db = database(c.env.DB);
-    const closed = await withdrawTransfer(
-      db,
-      access.tenantId,
-      now,
-      auditedQuery(c, db, access, "ownership.withdrawn", {}, { now, ifChanged: true }),
-    );
-    if (!closed) throw errors.notFound("Ownership transfer");
-    return c.json({ ok: true as const }, 200);
-  },
-);
-
-ownershipRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/me/ownership-transfers",
-    tags: ["tenants"],
-    summary: "Ownership offers waiting for you to accept or decline",
-    responses: { 200: json(z.object({ transfers: z.array(Transfer) })), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const p = requireSession(c);
-    const results = await liveTransfersTo(database(c.env.DB), p.userId, clock.now());
-    return c.json({ transfers: results.map(transferJson) }, 200);
-  },
-);
-
-ownershipRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/me/ownership-transfers/{id}/accept",
-    tags: ["tenants"],
-    summary:
-      "Accept an ownership offer made to you: you become owner, the owner who offered becomes admin",
-    request: { params: TransferParams },
-    responses: { 200: json(Ok), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const p = requireSession(c);
-    const { id } = c.req.valid("param");
-    const now = clock.now();
-    const offer = await offeredTo(c.env.DB, id, p.userId, now);
-    const subject = { tenantId: offer.tenant_id, principal: p };
-    const db = database(c.env.DB);
-    const closed = await acceptTransfer(
-      db,
-      { id, tenantId: offer.tenant_id, toUserId: p.userId, fromUserId: offer.from_user_id, now },
-      auditedQuery(
-        c,
-        db,
-        subject,
-        "ownership.transferred",
-        {
-          transfer_id: id,
-          from_user_id: offer.from_user_id,
-          from_email: offer.from_email,
-          to_user_id: p.userId,
-          to_email: p.email,
-        },
-        { now, ifChanged: true },
-      ),
-    );
-    if (!closed) {
-      throw new ApiError(
-        409,
-        "conflict",
-        "This offer can no longer be accepted (the owner who made it is no longer an owner).",
-      );
-    }
-    await forgetAuthority(c.env, offer.tenant_id);
-    return c.json({ ok: true as const }, 200);
-  },
-);
-
-ownershipRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/me/ownership-transfers/{id}/decline",
-    tags: ["tenants"],
-    summary: "Decline an ownership offer made to you",
-    request: { params: TransferParams },
-    responses: { 200: json(Ok), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const p = requireSession(c);
-    const { id } = c.req.valid("param");
-    const now = clock.now();
-    const offer = await offeredTo(c.env.DB, id, p.userId, now);
-    const db = database(c.env.DB);
-    await refuseTransfer(
-      db,
+ownershipRoutes.openapi(startOwnershipTransfer, async (c) => {
+  const access = await requireTenantAccess(c, "tenant.transfer");
+  const person = requirePerson(access);
+  const { user_id } = c.req.valid("json");
+  if (user_id === person.userId) {
+    throw new ApiError(400, "invalid_request", "Offer ownership to another member.", [
+      { path: "user_id", message: "That is you." },
+    ]);
+  }
+  const member = await findMember(c.env.DB, access.tenantId, user_id);
+  if (!member) throw errors.notFound("Member");
+  if (member.role === "owner") {
+    throw new ApiError(409, "already_owner", `${member.email} is already an owner.`);
+  }
+  const now = clock.now();
+  const id = `otr_${crypto.randomUUID()}`;
+  const db = database(c.env.DB);
+  const expiresAt = now + TRANSFER_TTL_MS;
+  const row = await offerTransfer(
+    db,
+    {
       id,
+      tenantId: access.tenantId,
+      fromUserId: person.userId,
+      toUserId: user_id,
       now,
-      auditedQuery(
-        c,
-        db,
-        { tenantId: offer.tenant_id, principal: p },
-        "ownership.declined",
-        { transfer_id: id, to_user_id: p.userId, to_email: p.email },
-        { now, ifChanged: true },
-      ),
+      expiresAt,
+    },
+    auditedQuery(
+      c,
+      db,
+      access,
+      "ownership.offered",
+      {
+        transfer_id: id,
+        to_user_id: user_id,
+        to_email: member.email,
+        expires_at: iso(expiresAt),
+      },
+      { now },
+    ),
+  );
+  return c.json({ transfer: transferJson(row!) }, 201);
+});
+
+ownershipRoutes.openapi(cancelOwnershipTransfer, async (c) => {
+  const access = await requireTenantAccess(c, "tenant.transfer");
+  const now = clock.now();
+  const db = database(c.env.DB);
+  const closed = await withdrawTransfer(
+    db,
+    access.tenantId,
+    now,
+    auditedQuery(c, db, access, "ownership.withdrawn", {}, { now, ifChanged: true }),
+  );
+  if (!closed) throw errors.notFound("Ownership transfer");
+  return c.json({ ok: true as const }, 200);
+});
+
+ownershipRoutes.openapi(listMyOwnershipTransfers, async (c) => {
+  const p = requireSession(c);
+  const results = await liveTransfersTo(database(c.env.DB), p.userId, clock.now());
+  return c.json({ transfers: results.map(transferJson) }, 200);
+});
+
+ownershipRoutes.openapi(acceptOwnershipTransfer, async (c) => {
+  const p = requireSession(c);
+  const { id } = c.req.valid("param");
+  const now = clock.now();
+  const offer = await offeredTo(c.env.DB, id, p.userId, now);
+  const subject = { tenantId: offer.tenant_id, principal: p };
+  const db = database(c.env.DB);
+  const closed = await acceptTransfer(
+    db,
+    { id, tenantId: offer.tenant_id, toUserId: p.userId, fromUserId: offer.from_user_id, now },
+    auditedQuery(
+      c,
+      db,
+      subject,
+      "ownership.transferred",
+      {
+        transfer_id: id,
+        from_user_id: offer.from_user_id,
+        from_email: offer.from_email,
+        to_user_id: p.userId,
+        to_email: p.email,
+      },
+      { now, ifChanged: true },
+    ),
+  );
+  if (!closed) {
+    throw new ApiError(
+      409,
+      "conflict",
+      "This offer can no longer be accepted (the owner who made it is no longer an owner).",
     );
-    return c.json({ ok: true as const }, 200);
-  },
-);
+  }
+  await forgetAuthority(c.env, offer.tenant_id);
+  return c.json({ ok: true as const }, 200);
+});
+
+ownershipRoutes.openapi(declineOwnershipTransfer, async (c) => {
+  const p = requireSession(c);
+  const { id } = c.req.valid("param");
+  const now = clock.now();
+  const offer = await offeredTo(c.env.DB, id, p.userId, now);
+  const db = database(c.env.DB);
+  await refuseTransfer(
+    db,
+    id,
+    now,
+    auditedQuery(
+      c,
+      db,
+      { tenantId: offer.tenant_id, principal: p },
+      "ownership.declined",
+      { transfer_id: id, to_user_id: p.userId, to_email: p.email },
+      { now, ifChanged: true },
+    ),
+  );
+  return c.json({ ok: true as const }, 200);
+});

@@ -1,5 +1,5 @@
 import { clock } from "../../platform/clock";
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Role } from "../../core/permissions";
 import type { Context } from "hono";
 import { auditedQuery } from "../audit/outbox";
@@ -13,17 +13,16 @@ import { iso } from "../../core/time";
 import { errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { json, jsonBody, Ok } from "../../core/contract/common";
+
 import {
-  ChangeRoleBody,
-  MemberList,
-  MemberParams,
-  MemberResponse,
-  TenantNameBody,
-  TenantParams,
-  TenantPatchBody,
-  TenantResponse,
-  tenantErrorResponses,
+  createTenantRoute,
+  getTenant,
+  updateTenant,
+  deleteTenantRoute,
+  leaveTenant,
+  listMembersRoute,
+  changeMemberRole,
+  removeMemberRoute,
 } from "./contract";
 import { isElevatedRole } from "../../core/step-up";
 import { requirePerson, requireStepUp, requireTenantAccess } from "./access";
@@ -75,242 +74,130 @@ async function memberNotice(
   });
 }
 
-tenantRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants",
-    tags: ["tenants"],
-    summary: "Create a tenant; you become its owner",
-    request: { body: jsonBody(TenantNameBody) },
-    responses: { 201: json(TenantResponse, "Created"), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const p = requireSession(c);
-    const { name } = c.req.valid("json");
-    const now = clock.now();
-    await enforceRateLimit(
-      c.env.DB,
-      { key: `tenant-create:user:${p.userId}`, ...TENANT_CREATE_LIMIT },
-      now,
-    );
-    const tenant: Tenant = {
-      id: crypto.randomUUID(),
-      name,
-      createdAt: now,
-      tokensMayApprove: false,
-    };
-    const db = database(c.env.DB);
-    await createTenant(
+tenantRoutes.openapi(createTenantRoute, async (c) => {
+  const p = requireSession(c);
+  const { name } = c.req.valid("json");
+  const now = clock.now();
+  await enforceRateLimit(
+    c.env.DB,
+    { key: `tenant-create:user:${p.userId}`, ...TENANT_CREATE_LIMIT },
+    now,
+  );
+  const tenant: Tenant = {
+    id: crypto.randomUUID(),
+    name,
+    createdAt: now,
+    tokensMayApprove: false,
+  };
+  const db = database(c.env.DB);
+  await createTenant(
+    db,
+    tenant,
+    p.userId,
+    auditedQuery(
+      c,
       db,
-      tenant,
-      p.userId,
+      { tenantId: tenant.id, principal: p },
+      "tenant.created",
+      { tenant_id: tenant.id, name },
+      { now },
+    ),
+  );
+  return c.json({ tenant: tenantJson(tenant, "owner") }, 201);
+});
+
+tenantRoutes.openapi(getTenant, async (c) => {
+  const access = await requireTenantAccess(c, "tenant.read");
+  const tenant = await loadTenant(database(c.env.DB), access.tenantId);
+  return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
+});
+
+tenantRoutes.openapi(updateTenant, async (c) => {
+  const access = await requireTenantAccess(c, "tenant.rename");
+  const { name, tokens_may_approve } = c.req.valid("json");
+  const db = database(c.env.DB);
+  const before = await loadTenant(db, access.tenantId);
+  const records = [];
+  if (name !== undefined && name !== before.name) {
+    records.push(
+      auditedQuery(c, db, access, "tenant.renamed", { name, previous_name: before.name }),
+    );
+  }
+  if (tokens_may_approve !== undefined) {
+    records.push(auditedQuery(c, db, access, "tenant.settings_changed", { tokens_may_approve }));
+  }
+  const tenant = await changeTenant(
+    db,
+    access.tenantId,
+    { name, tokensMayApprove: tokens_may_approve },
+    records,
+  );
+  return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
+});
+
+tenantRoutes.openapi(deleteTenantRoute, async (c) => {
+  const access = await requireTenantAccess(c, "tenant.delete");
+  await deleteTenant(c.env, access, clock.now());
+  return c.json({ ok: true as const }, 200);
+});
+
+tenantRoutes.openapi(leaveTenant, async (c) => {
+  const access = await requireTenantAccess(c, "tenant.read");
+  const person = requirePerson(access);
+  const self = await findMember(c.env.DB, access.tenantId, person.userId);
+  await removeMember(c.env.DB, {
+    tenantId: access.tenantId,
+    userId: person.userId,
+    now: clock.now(),
+    records: [
       auditedQuery(
         c,
-        db,
-        { tenantId: tenant.id, principal: p },
-        "tenant.created",
-        { tenant_id: tenant.id, name },
-        { now },
+        database(c.env.DB),
+        access,
+        "member.left",
+        { user_id: person.userId, email: person.email, role: self?.role ?? access.role },
+        { ifChanged: true },
       ),
-    );
-    return c.json({ tenant: tenantJson(tenant, "owner") }, 201);
-  },
-);
+    ],
+  });
+  await forgetAuthority(c.env, access.tenantId);
+  return c.json({ ok: true as const }, 200);
+});
 
-tenantRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}",
-    tags: ["tenants"],
-    summary: "The tenant and your role in it",
-    request: { params: TenantParams },
-    responses: { 200: json(TenantResponse), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tenant.read");
-    const tenant = await loadTenant(database(c.env.DB), access.tenantId);
-    return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
-  },
-);
+tenantRoutes.openapi(listMembersRoute, async (c) => {
+  const access = await requireTenantAccess(c, "members.read");
+  const members = await listMembers(c.env.DB, access.tenantId);
+  return c.json({ members: members.map(memberJson) }, 200);
+});
 
-tenantRoutes.openapi(
-  createRoute({
-    method: "patch",
-    path: "/api/tenants/{t}",
-    tags: ["tenants"],
-    summary: "Rename the tenant, or change whether API tokens may decide approvals",
-    request: { params: TenantParams, body: jsonBody(TenantPatchBody) },
-    responses: { 200: json(TenantResponse), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tenant.rename");
-    const { name, tokens_may_approve } = c.req.valid("json");
-    const db = database(c.env.DB);
-    const before = await loadTenant(db, access.tenantId);
-    const records = [];
-    if (name !== undefined && name !== before.name) {
-      records.push(
-        auditedQuery(c, db, access, "tenant.renamed", { name, previous_name: before.name }),
-      );
-    }
-    if (tokens_may_approve !== undefined) {
-      records.push(auditedQuery(c, db, access, "tenant.settings_changed", { tokens_may_approve }));
-    }
-    const tenant = await changeTenant(
-      db,
-      access.tenantId,
-      { name, tokensMayApprove: tokens_may_approve },
-      records,
-    );
-    return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
-  },
-);
-
-tenantRoutes.openapi(
-  createRoute({
-    method: "delete",
-    path: "/api/tenants/{t}",
-    tags: ["tenants"],
-    summary: "Delete the tenant (step-up within 10 minutes; crypto-shreds the vault first)",
-    description:
-      "In one transaction: every data-encryption key is destroyed (its wrapped material erased), then the tenant's secrets, requests, tokens, invites, memberships and the tenant itself are deleted.",
-    request: { params: TenantParams },
-    responses: { 200: json(Ok), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tenant.delete");
-    await deleteTenant(c.env, access, clock.now());
-    return c.json({ ok: true as const }, 200);
-  },
-);
-
-tenantRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/leave",
-    tags: ["members"],
-    summary: "Leave the tenant (not as its last owner); your API tokens in it are revoked",
-    request: { params: TenantParams },
-    responses: { 200: json(Ok), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tenant.read");
-    const person = requirePerson(access);
-    const self = await findMember(c.env.DB, access.tenantId, person.userId);
-    await removeMember(c.env.DB, {
-      tenantId: access.tenantId,
-      userId: person.userId,
-      now: clock.now(),
-      records: [
-        auditedQuery(
-          c,
-          database(c.env.DB),
-          access,
-          "member.left",
-          { user_id: person.userId, email: person.email, role: self?.role ?? access.role },
-          { ifChanged: true },
-        ),
-      ],
+tenantRoutes.openapi(changeMemberRole, async (c) => {
+  const access = await requireTenantAccess(c, "members.change_role");
+  const { user_id } = c.req.valid("param");
+  const { role } = c.req.valid("json");
+  const member = await findMember(c.env.DB, access.tenantId, user_id);
+  if (!member) throw errors.notFound("Member");
+  checkGrant(access.role, member.role, role);
+  if (isElevatedRole(member.role) || isElevatedRole(role)) {
+    requireStepUp(access, "members.change_role");
+  }
+  if (member.role !== role) {
+    const notice = await memberNotice(c, access, user_id, "role_changed", {
+      from: member.role,
+      to: role,
     });
-    await forgetAuthority(c.env, access.tenantId);
-    return c.json({ ok: true as const }, 200);
-  },
-);
-
-tenantRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/members",
-    tags: ["members"],
-    summary: "Members and their roles",
-    request: { params: TenantParams },
-    responses: { 200: json(MemberList), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "members.read");
-    const members = await listMembers(c.env.DB, access.tenantId);
-    return c.json({ members: members.map(memberJson) }, 200);
-  },
-);
-
-tenantRoutes.openapi(
-  createRoute({
-    method: "patch",
-    path: "/api/tenants/{t}/members/{user_id}",
-    tags: ["members"],
-    summary: "Change a member's role (within your own role; never the last owner away)",
-    request: { params: MemberParams, body: jsonBody(ChangeRoleBody) },
-    responses: { 200: json(MemberResponse), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "members.change_role");
-    const { user_id } = c.req.valid("param");
-    const { role } = c.req.valid("json");
-    const member = await findMember(c.env.DB, access.tenantId, user_id);
-    if (!member) throw errors.notFound("Member");
-    checkGrant(access.role, member.role, role);
-    if (isElevatedRole(member.role) || isElevatedRole(role)) {
-      requireStepUp(access, "members.change_role");
-    }
-    if (member.role !== role) {
-      const notice = await memberNotice(c, access, user_id, "role_changed", {
-        from: member.role,
-        to: role,
-      });
-      await changeRole(c.env.DB, {
-        tenantId: access.tenantId,
-        userId: user_id,
-        from: member.role,
-        to: role,
-        now: clock.now(),
-        records: [
-          auditedQuery(
-            c,
-            database(c.env.DB),
-            access,
-            "member.role_changed",
-            { user_id, email: member.email, from: member.role, to: role },
-            { ifChanged: true },
-          ),
-          ...notice.queries,
-        ],
-      });
-      await forgetAuthority(c.env, access.tenantId);
-      sendSecurityNotice(c, notice);
-    }
-    return c.json({ member: memberJson({ ...member, role }) }, 200);
-  },
-);
-
-tenantRoutes.openapi(
-  createRoute({
-    method: "delete",
-    path: "/api/tenants/{t}/members/{user_id}",
-    tags: ["members"],
-    summary: "Remove a member (step-up within 10 minutes; never the last owner)",
-    request: { params: MemberParams },
-    responses: { 200: json(Ok), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "members.remove");
-    const { user_id } = c.req.valid("param");
-    const member = await findMember(c.env.DB, access.tenantId, user_id);
-    if (!member) throw errors.notFound("Member");
-    checkGrant(access.role, member.role);
-    const notice = await memberNotice(c, access, user_id, "removed_from_tenant", {
-      role: member.role,
-    });
-    await removeMember(c.env.DB, {
+    await changeRole(c.env.DB, {
       tenantId: access.tenantId,
       userId: user_id,
+      from: member.role,
+      to: role,
       now: clock.now(),
       records: [
         auditedQuery(
           c,
           database(c.env.DB),
           access,
-          "member.removed",
-          { user_id, email: member.email, role: member.role },
+          "member.role_changed",
+          { user_id, email: member.email, from: member.role, to: role },
           { ifChanged: true },
         ),
         ...notice.queries,
@@ -318,6 +205,36 @@ tenantRoutes.openapi(
     });
     await forgetAuthority(c.env, access.tenantId);
     sendSecurityNotice(c, notice);
-    return c.json({ ok: true as const }, 200);
-  },
-);
+  }
+  return c.json({ member: memberJson({ ...member, role }) }, 200);
+});
+
+tenantRoutes.openapi(removeMemberRoute, async (c) => {
+  const access = await requireTenantAccess(c, "members.remove");
+  const { user_id } = c.req.valid("param");
+  const member = await findMember(c.env.DB, access.tenantId, user_id);
+  if (!member) throw errors.notFound("Member");
+  checkGrant(access.role, member.role);
+  const notice = await memberNotice(c, access, user_id, "removed_from_tenant", {
+    role: member.role,
+  });
+  await removeMember(c.env.DB, {
+    tenantId: access.tenantId,
+    userId: user_id,
+    now: clock.now(),
+    records: [
+      auditedQuery(
+        c,
+        database(c.env.DB),
+        access,
+        "member.removed",
+        { user_id, email: member.email, role: member.role },
+        { ifChanged: true },
+      ),
+      ...notice.queries,
+    ],
+  });
+  await forgetAuthority(c.env, access.tenantId);
+  sendSecurityNotice(c, notice);
+  return c.json({ ok: true as const }, 200);
+});

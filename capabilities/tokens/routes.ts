@@ -1,6 +1,6 @@
 import { clock } from "../../platform/clock";
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import type { Role } from "../../core/permissions";
+import { OpenAPIHono } from "@hono/zod-openapi";
+
 import { iso, isoOrNull } from "../../core/time";
 import { auditedQuery } from "../audit/outbox";
 import { database } from "../../platform/db/client";
@@ -9,15 +9,7 @@ import { securityEventQueries, sendSecurityNotice } from "../account/security-no
 import { ApiError, errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { json, jsonBody, Ok } from "../../core/contract/common";
-import {
-  ApiTokenList,
-  CreatedToken,
-  CreateTokenBody,
-  TenantItemParams,
-  TenantParams,
-  tenantErrorResponses,
-} from "../tenancy/contract";
+
 import { isElevatedRole } from "../../core/step-up";
 import { requireStepUp, requireTenantAccess } from "../tenancy/access";
 import { forgetAuthority } from "../runs/authority";
@@ -26,6 +18,7 @@ import { checkGrant } from "../tenancy/members";
 import { emailOfUser } from "../tenancy/member-repository";
 import { tenantNameById } from "../tenancy/tenant-repository";
 import { liveTokenById, revokeToken, storeToken, tokensOfTenant, type ApiToken } from "./tokens";
+import { listApiTokens, createApiToken, revokeApiToken } from "./contract";
 
 export const tokenRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -49,135 +42,100 @@ const tokenJson = (t: ApiToken, creatorEmail: string | null, now: number) => ({
   scopes: t.scopes.split(" ").filter((s): s is "api" | "mcp" => s === "api" || s === "mcp"),
 });
 
-tokenRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/tokens",
-    tags: ["tokens"],
-    summary: "API tokens of the tenant (never the tokens themselves)",
-    request: { params: TenantParams },
-    responses: { 200: json(ApiTokenList), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tokens.read");
-    const results = await tokensOfTenant(database(c.env.DB), access.tenantId);
-    const now = clock.now();
-    return c.json({ tokens: results.map((t) => tokenJson(t.token, t.creatorEmail, now)) }, 200);
-  },
-);
+tokenRoutes.openapi(listApiTokens, async (c) => {
+  const access = await requireTenantAccess(c, "tokens.read");
+  const results = await tokensOfTenant(database(c.env.DB), access.tenantId);
+  const now = clock.now();
+  return c.json({ tokens: results.map((t) => tokenJson(t.token, t.creatorEmail, now)) }, 200);
+});
 
-tokenRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/tokens",
-    tags: ["tokens"],
-    summary: "Create an API token (shown once) with a role no higher than yours",
-    description:
-      "Use it as `Authorization: Bearer gth_…` on this tenant's routes. Only its SHA-256 is stored.",
-    request: { params: TenantParams, body: jsonBody(CreateTokenBody) },
-    responses: {
-      201: json(CreatedToken, "Created; the token is in this answer only"),
-      ...tenantErrorResponses,
-    },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tokens.create");
-    const body = c.req.valid("json");
-    checkGrant(access.role, body.role);
-    if (isElevatedRole(body.role)) requireStepUp(access, "tokens.create");
-    const now = clock.now();
-    const expiresAt = body.expires_at === undefined ? null : Date.parse(body.expires_at);
-    if (expiresAt !== null && (expiresAt <= now || expiresAt > now + MAX_TOKEN_LIFETIME_MS)) {
-      throw new ApiError(400, "invalid_request", "The request is not valid.", [
-        { path: "expires_at", message: "The expiry must be in the future and within a year." },
-      ]);
-    }
-    const token = newApiToken();
-    const row: ApiToken = {
-      id: crypto.randomUUID(),
-      tenantId: access.tenantId,
-      name: body.name,
-      role: body.role,
-      tokenHash: await hashApiToken(token),
-      createdBy: access.userId,
-      createdAt: now,
-      expiresAt,
-      lastUsedAt: null,
-      revokedAt: null,
-      scopes: [...new Set(body.scopes)].sort().join(" "),
-    };
-    const db = database(c.env.DB);
-    const tenantName = await tenantNameById(db, access.tenantId);
-    const facts = {
-      token_id: row.id,
-      name: row.name,
-      role: row.role,
-      expires_at: isoOrNull(expiresAt),
-    };
-    // A token that can manage members or the vault is worth an email to the person it acts for.
-    const notice =
-      row.role === "owner" || row.role === "admin"
-        ? securityEventQueries(db, {
-            userId: access.userId,
-            kind: "admin_token_created",
-            detail: {
-              tenant_id: access.tenantId,
-              tenant_name: tenantName ?? access.tenantId,
-              token_id: row.id,
-              token_name: row.name,
-              role: row.role,
-              expires_at: isoOrNull(expiresAt),
-            },
-            ip: requestInfo(c).ip,
-            now,
-          })
-        : null;
-    await storeToken(db, row, [
-      auditedQuery(c, db, access, "token.created", facts, { now }),
-      ...(notice?.queries ?? []),
+tokenRoutes.openapi(createApiToken, async (c) => {
+  const access = await requireTenantAccess(c, "tokens.create");
+  const body = c.req.valid("json");
+  checkGrant(access.role, body.role);
+  if (isElevatedRole(body.role)) requireStepUp(access, "tokens.create");
+  const now = clock.now();
+  const expiresAt = body.expires_at === undefined ? null : Date.parse(body.expires_at);
+  if (expiresAt !== null && (expiresAt <= now || expiresAt > now + MAX_TOKEN_LIFETIME_MS)) {
+    throw new ApiError(400, "invalid_request", "The request is not valid.", [
+      { path: "expires_at", message: "The expiry must be in the future and within a year." },
     ]);
-    if (notice) sendSecurityNotice(c, notice);
-    const creatorEmail = await emailOfUser(db, access.userId);
-    return c.json({ token, api_token: tokenJson(row, creatorEmail, now) }, 201);
-  },
-);
+  }
+  const token = newApiToken();
+  const row: ApiToken = {
+    id: crypto.randomUUID(),
+    tenantId: access.tenantId,
+    name: body.name,
+    role: body.role,
+    tokenHash: await hashApiToken(token),
+    createdBy: access.userId,
+    createdAt: now,
+    expiresAt,
+    lastUsedAt: null,
+    revokedAt: null,
+    scopes: [...new Set(body.scopes)].sort().join(" "),
+  };
+  const db = database(c.env.DB);
+  const tenantName = await tenantNameById(db, access.tenantId);
+  const facts = {
+    token_id: row.id,
+    name: row.name,
+    role: row.role,
+    expires_at: isoOrNull(expiresAt),
+  };
+  // A token that can manage members or the vault is worth an email to the person it acts for.
+  const notice =
+    row.role === "owner" || row.role === "admin"
+      ? securityEventQueries(db, {
+          userId: access.userId,
+          kind: "admin_token_created",
+          detail: {
+            tenant_id: access.tenantId,
+            tenant_name: tenantName ?? access.tenantId,
+            token_id: row.id,
+            token_name: row.name,
+            role: row.role,
+            expires_at: isoOrNull(expiresAt),
+          },
+          ip: requestInfo(c).ip,
+          now,
+        })
+      : null;
+  await storeToken(db, row, [
+    auditedQuery(c, db, access, "token.created", facts, { now }),
+    ...(notice?.queries ?? []),
+  ]);
+  if (notice) sendSecurityNotice(c, notice);
+  const creatorEmail = await emailOfUser(db, access.userId);
+  return c.json({ token, api_token: tokenJson(row, creatorEmail, now) }, 201);
+});
 
-tokenRoutes.openapi(
-  createRoute({
-    method: "delete",
-    path: "/api/tenants/{t}/tokens/{id}",
-    tags: ["tokens"],
-    summary: "Revoke an API token (takes effect on its next request)",
-    request: { params: TenantItemParams },
-    responses: { 200: json(Ok), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "tokens.revoke");
-    const { id } = c.req.valid("param");
-    const db = database(c.env.DB);
-    const token = await liveTokenById(db, access.tenantId, id);
-    if (!token) throw errors.notFound("Token");
-    checkGrant(access.role, token.role);
-    await revokeToken(
+tokenRoutes.openapi(revokeApiToken, async (c) => {
+  const access = await requireTenantAccess(c, "tokens.revoke");
+  const { id } = c.req.valid("param");
+  const db = database(c.env.DB);
+  const token = await liveTokenById(db, access.tenantId, id);
+  if (!token) throw errors.notFound("Token");
+  checkGrant(access.role, token.role);
+  await revokeToken(
+    db,
+    access.tenantId,
+    id,
+    clock.now(),
+    auditedQuery(
+      c,
       db,
-      access.tenantId,
-      id,
-      clock.now(),
-      auditedQuery(
-        c,
-        db,
-        access,
-        "token.revoked",
-        {
-          token_id: id,
-          name: token.name,
-          role: token.role,
-          expires_at: isoOrNull(token.expiresAt),
-        },
-        { ifChanged: true },
-      ),
-    );
-    await forgetAuthority(c.env, access.tenantId);
-    return c.json({ ok: true as const }, 200);
-  },
-);
+      access,
+      "token.revoked",
+      {
+        token_id: id,
+        name: token.name,
+        role: token.role,
+        expires_at: isoOrNull(token.expiresAt),
+      },
+      { ifChanged: true },
+    ),
+  );
+  await forgetAuthority(c.env, access.tenantId);
+  return c.json({ ok: true as const }, 200);
+});

@@ -1,8 +1,13 @@
-import { z } from "@hono/zod-openapi";
+import { z, createRoute } from "@hono/zod-openapi";
 import { utf8 } from "../../core/encoding";
 import { MAX_SECRET_VALUE_BYTES, SECRET_NAME_PATTERN } from "../../core/secrets/limits";
-import { Id, IsoTime } from "../../core/contract/common";
-import { refuseCredentials } from "../tenancy/contract";
+import { Id, IsoTime, json, jsonBody, Ok } from "../../core/contract/common";
+import {
+  refuseCredentials,
+  tenantErrorResponses,
+  TenantParams,
+  TenantItemParams,
+} from "../tenancy/contract";
 
 export const SecretName = z
   .string()
@@ -202,3 +207,132 @@ export const AnswerSecretRequestBody = z
   .openapi("AnswerSecretRequestBody");
 
 export const SecretSaved = z.object({ result: z.literal("secret saved") }).openapi("SecretSaved");
+
+export const getKeyStatus = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/keys",
+  tags: ["vault"],
+  summary: "Vault key status: DEK versions, rotation progress, KEK rewrap needed",
+  request: { params: TenantParams },
+  responses: { 200: json(KeyStatus), ...tenantErrorResponses },
+});
+
+export const rotateKey = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/keys/rotate",
+  tags: ["vault"],
+  summary: "Rotate the tenant's DEK, or resume an unfinished rotation (step-up)",
+  description:
+    "Starts a new DEK version if no rotation is under way, then re-encrypts up to `max_secrets` secrets in batches. Every secret stays readable throughout; call again while `status` is `in_progress`.",
+  request: { params: TenantParams, body: jsonBody(RotateBody) },
+  responses: { 200: json(RotationProgress), ...tenantErrorResponses },
+});
+
+export const rewrapSecrets = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/keys/rewrap",
+  tags: ["vault"],
+  summary: "Rewrap this tenant's DEKs under the active KEK (step-up)",
+  request: { params: TenantParams, body: jsonBody(RewrapBody) },
+  responses: { 200: json(RewrapResult), ...tenantErrorResponses },
+});
+
+export const listSecretsRoute = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/secrets",
+  tags: ["vault"],
+  summary: "Secret names, versions and `***last4` (never values), by name",
+  request: { params: TenantParams, query: SecretListQuery },
+  responses: { 200: json(SecretList), ...tenantErrorResponses },
+});
+
+export const getSecret = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/secrets/{name}",
+  tags: ["vault"],
+  summary: "One secret's metadata (never its value)",
+  request: { params: SecretParams },
+  responses: { 200: json(SecretResponse), ...tenantErrorResponses },
+});
+
+export const putSecretRoute = createRoute({
+  method: "put",
+  path: "/api/tenants/{t}/secrets/{name}",
+  tags: ["vault"],
+  summary: "Store a secret, or its next version",
+  description:
+    "Encrypted with AES-256-GCM under the tenant's current data-encryption key. The answer has metadata only.",
+  request: { params: SecretParams, body: jsonBody(PutSecretBody) },
+  responses: {
+    200: json(SecretResponse, "New version stored"),
+    201: json(SecretResponse, "Created"),
+    ...tenantErrorResponses,
+  },
+});
+
+export const putSecretDestinations = createRoute({
+  method: "put",
+  path: "/api/tenants/{t}/secrets/{name}/destinations",
+  tags: ["vault"],
+  summary: "Set where a secret may be sent (admin and owner, step-up; audited)",
+  description:
+    "Origins are scheme://host[:port] (https only for headers); `*.example.com` is the only wildcard. An empty list means the secret can be sent nowhere.",
+  request: { params: SecretParams, body: jsonBody(PutDestinationsBody) },
+  responses: { 200: json(SecretResponse), ...tenantErrorResponses },
+});
+
+export const deleteSecretRoute = createRoute({
+  method: "delete",
+  path: "/api/tenants/{t}/secrets/{name}",
+  tags: ["vault"],
+  summary: "Delete a secret (its ciphertext is erased)",
+  request: { params: SecretParams },
+  responses: { 200: json(Ok), ...tenantErrorResponses },
+});
+
+export const listSecretRequestsRoute = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/secret-requests",
+  tags: ["ask_secret"],
+  summary: "Secrets agents asked for (pending by default)",
+  request: { params: TenantParams, query: SecretRequestQuery },
+  responses: { 200: json(SecretRequestList), ...tenantErrorResponses },
+});
+
+export const createSecretRequestRoute = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/secret-requests",
+  tags: ["ask_secret"],
+  summary: "Ask a person for a secret by name (ask_secret)",
+  description:
+    "The console shows the request as a masked field. The value goes straight to the vault; the requester only ever learns that it was saved.",
+  request: { params: TenantParams, body: jsonBody(CreateSecretRequestBody) },
+  responses: { 201: json(SecretRequestResponse, "Requested"), ...tenantErrorResponses },
+});
+
+export const getSecretRequestRoute = createRoute({
+  method: "get",
+  path: "/api/tenants/{t}/secret-requests/{id}",
+  tags: ["ask_secret"],
+  summary: "One request's status",
+  request: { params: TenantItemParams },
+  responses: { 200: json(SecretRequestResponse), ...tenantErrorResponses },
+});
+
+export const answerSecretRequest = createRoute({
+  method: "post",
+  path: "/api/tenants/{t}/secret-requests/{id}/answer",
+  tags: ["ask_secret"],
+  summary: "Answer a request with the value; the answer is only “secret saved”",
+  request: { params: TenantItemParams, body: jsonBody(AnswerSecretRequestBody) },
+  responses: { 200: json(SecretSaved), ...tenantErrorResponses },
+});
+
+export const deleteSecretRequest = createRoute({
+  method: "delete",
+  path: "/api/tenants/{t}/secret-requests/{id}",
+  tags: ["ask_secret"],
+  summary: "Decline a pending request",
+  request: { params: TenantItemParams },
+  responses: { 200: json(Ok), ...tenantErrorResponses },
+});

@@ -1,82 +1,49 @@
-import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
-import { iso, isoOrNull } from "../../core/time";
+import { OpenAPIHono } from "@hono/zod-openapi";
+
 import { auditedQuery } from "../audit/outbox";
 import { database } from "../../platform/db/client";
 import { keyStatus } from "./key-status";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { json, jsonBody } from "../../core/contract/common";
-import { TenantParams, tenantErrorResponses } from "../tenancy/contract";
-import { KeyStatus, RewrapBody, RewrapResult, RotateBody, RotationProgress } from "./contract";
+
+import { getKeyStatus, rotateKey, rewrapSecrets } from "./contract";
 import { requireTenantAccess } from "../tenancy/access";
-import { openVault, tenantDeks } from "./deks";
+import { openVault } from "./deks";
 import { withVaultErrors } from "./errors";
-import { keyring } from "./keyring";
-import { deksNotUnder, rewrapDeks } from "./rewrap";
-import { rotateDek, secretsBehind } from "./rotate-dek";
+
+import { rewrapDeks } from "./rewrap";
+import { rotateDek } from "./rotate-dek";
 
 /** A tenant's vault keys: status, DEK rotation and KEK rewrap. Never any key material. */
 export const keyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-keyRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/api/tenants/{t}/keys",
-    tags: ["vault"],
-    summary: "Vault key status: DEK versions, rotation progress, KEK rewrap needed",
-    request: { params: TenantParams },
-    responses: { 200: json(KeyStatus), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "keys.read");
-    return c.json(await keyStatus(c.env.DB, c.var.config.vaultKeks, access.tenantId), 200);
-  },
-);
+keyRoutes.openapi(getKeyStatus, async (c) => {
+  const access = await requireTenantAccess(c, "keys.read");
+  return c.json(await keyStatus(c.env.DB, c.var.config.vaultKeks, access.tenantId), 200);
+});
 
-keyRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/keys/rotate",
-    tags: ["vault"],
-    summary: "Rotate the tenant's DEK, or resume an unfinished rotation (step-up)",
-    description:
-      "Starts a new DEK version if no rotation is under way, then re-encrypts up to `max_secrets` secrets in batches. Every secret stays readable throughout; call again while `status` is `in_progress`.",
-    request: { params: TenantParams, body: jsonBody(RotateBody) },
-    responses: { 200: json(RotationProgress), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "keys.rotate_dek");
-    const { max_secrets } = c.req.valid("json");
-    const progress = await withVaultErrors(c.var.requestId, async () =>
-      rotateDek(await openVault(c.env.DB, c.var.config.vaultKeks), access.tenantId, {
-        maxSecrets: max_secrets,
-        audit: (change) =>
-          auditedQuery(c, database(c.env.DB), access, "dek.rotated", change, { ifChanged: true }),
-      }),
-    );
-    return c.json(progress, 200);
-  },
-);
+keyRoutes.openapi(rotateKey, async (c) => {
+  const access = await requireTenantAccess(c, "keys.rotate_dek");
+  const { max_secrets } = c.req.valid("json");
+  const progress = await withVaultErrors(c.var.requestId, async () =>
+    rotateDek(await openVault(c.env.DB, c.var.config.vaultKeks), access.tenantId, {
+      maxSecrets: max_secrets,
+      audit: (change) =>
+        auditedQuery(c, database(c.env.DB), access, "dek.rotated", change, { ifChanged: true }),
+    }),
+  );
+  return c.json(progress, 200);
+});
 
-keyRoutes.openapi(
-  createRoute({
-    method: "post",
-    path: "/api/tenants/{t}/keys/rewrap",
-    tags: ["vault"],
-    summary: "Rewrap this tenant's DEKs under the active KEK (step-up)",
-    request: { params: TenantParams, body: jsonBody(RewrapBody) },
-    responses: { 200: json(RewrapResult), ...tenantErrorResponses },
-  }),
-  async (c) => {
-    const access = await requireTenantAccess(c, "keys.rewrap");
-    const { limit } = c.req.valid("json");
-    const vault = await openVault(c.env.DB, c.var.config.vaultKeks);
-    const result = await rewrapDeks(vault, {
-      tenantId: access.tenantId,
-      limit,
-      audit: ({ tenantId: _, ...change }) =>
-        auditedQuery(c, database(c.env.DB), access, "kek.rewrapped", change, { ifChanged: true }),
-    });
-    return c.json(result, 200);
-  },
-);
+keyRoutes.openapi(rewrapSecrets, async (c) => {
+  const access = await requireTenantAccess(c, "keys.rewrap");
+  const { limit } = c.req.valid("json");
+  const vault = await openVault(c.env.DB, c.var.config.vaultKeks);
+  const result = await rewrapDeks(vault, {
+    tenantId: access.tenantId,
+    limit,
+    audit: ({ tenantId: _, ...change }) =>
+      auditedQuery(c, database(c.env.DB), access, "kek.rewrapped", change, { ifChanged: true }),
+  });
+  return c.json(result, 200);
+});

@@ -55,3 +55,6 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { "application/json": { schema } },
 });
+
+/** Any JSON value (a tool call's arguments, an audit event's data). */
+export const Json = z.unknown().openapi({ description: "any JSON value" });

@@ -36,6 +36,9 @@ export default defineConfig(async () => ({
           // At least two workers (Vitest's default is cores - 1, so one on a 2-core machine): the CLI
           // tests mostly wait on child processes, and a second worker overlaps them with CPU work.
           maxWorkers: Math.max(2, availableParallelism() - 1),
+          // Vitest runs projects with different worker counts in separate groups: the Node files
+          // after the workerd ones when both run (`npx vitest run`, `npm test`).
+          sequence: { groupOrder: 1 },
           // CPU-bound cases (every Merkle proof up to 40 leaves, CLI processes) on a busy machine.
           testTimeout: 30_000,
           globalSetup: ["./tests/helpers/build-cli.ts"],

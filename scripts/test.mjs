@@ -14,7 +14,17 @@ if (run("node", ["scripts/build-web.mjs"]) !== 0) process.exit(1);
 
 const out = mkdtempSync(join(tmpdir(), "gatehouse-test-"));
 const suites = [
-  { name: "unit + integration", cmd: ["npx", "vitest", "run"], report: join(out, "unit.json") },
+  // The two vitest projects one after the other (each its own worker pool and report).
+  {
+    name: "integration (workerd)",
+    cmd: ["npx", "vitest", "run", "--project", "workers"],
+    report: join(out, "workers.json"),
+  },
+  {
+    name: "unit (Node)",
+    cmd: ["npx", "vitest", "run", "--project", "node"],
+    report: join(out, "node.json"),
+  },
   { name: "browser e2e", cmd: ["node", "scripts/e2e.mjs"], report: join(out, "e2e.json") },
 ];
 

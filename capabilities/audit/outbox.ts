@@ -5,6 +5,7 @@ import { tenantStub } from "../../platform/tenant-stub";
 import type { AuditRpc } from "./tenant-do/rpc";
 import type { JsonObject } from "../../platform/tenant-types";
 import type { Database } from "../../platform/db/client";
+import { insertSelect } from "../../platform/db/insert-select";
 import { auditOutbox } from "../../platform/db/schema";
 import { clock } from "../../platform/clock";
 import type { Env } from "../../platform/env";
@@ -89,11 +90,17 @@ export function auditQuery(
   opts: { ifChanged?: boolean } = {},
 ) {
   const actor = JSON.stringify({ kind: record.actor.kind, id: record.actor.id });
-  // An INSERT … SELECT through the builder (batchable; drizzle 0.45's `db.run(sql)` with parameters
-  // is not) — the SELECT lists every column of audit_outbox in order: id and drained_at are NULL.
-  return db.insert(auditOutbox).select(
-    sql`SELECT NULL, ${record.tenantId}, ${record.type}, ${actor}, ${JSON.stringify(record.data)}, ${now}, NULL
-          WHERE ${opts.ifChanged ? sql`changes() > 0` : sql`1`}`,
+  return insertSelect(
+    db,
+    auditOutbox,
+    {
+      tenantId: record.tenantId,
+      type: record.type,
+      actor,
+      data: JSON.stringify(record.data),
+      createdAt: now,
+    },
+    opts.ifChanged ? sql`WHERE changes() > 0` : undefined,
   );
 }
 

@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
 
 // Every capability's contract, loaded the way the Worker loads them (import cycles between

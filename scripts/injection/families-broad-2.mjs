@@ -1,14 +1,8 @@
 // Second broad batch (session 9): more framings per intent (fake system blocks, simulations,
 // "opposite mode", file reads, URL encodings) and benign imperatives addressed to people, in
 // every language. Written without reading any test text; splits pinned (train or val).
-const F = (id, lang, category, label, split, templates) => ({
-  id,
-  lang,
-  category,
-  label,
-  split,
-  templates,
-});
+import { family } from "./family.mjs";
+const F = family;
 
 export const BROAD_2 = [
   // ---------- English injections ----------

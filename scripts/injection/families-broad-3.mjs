@@ -1,14 +1,9 @@
 // Third broad batch (session 9): casual, polite and hidden styles in every language, social
 // engineering, tool instructions in prose, and benign transcripts and glossaries beyond English.
 // Written without reading any test text; every family here is training data.
-const F = (id, lang, category, label, templates) => ({
-  id,
-  lang,
-  category,
-  label,
-  split: "train",
-  templates,
-});
+import { family } from "./family.mjs";
+const F = (id, lang, category, label, templates) =>
+  family(id, lang, category, label, "train", templates);
 
 export const BROAD_3 = [
   F("b3-en-override-chatty", "en", "override", 1, [

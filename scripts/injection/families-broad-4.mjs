@@ -1,13 +1,8 @@
 // Fourth broad batch (session 9): role-play and tool framings in every language, where the
 // first three batches were thinnest. Written without reading any test text; training only.
-const F = (id, lang, category, label, templates) => ({
-  id,
-  lang,
-  category,
-  label,
-  split: "train",
-  templates,
-});
+import { family } from "./family.mjs";
+const F = (id, lang, category, label, templates) =>
+  family(id, lang, category, label, "train", templates);
 
 export const BROAD_4 = [
   F("b4-en-roleplay-frames", "en", "roleplay", 1, [

@@ -1,13 +1,7 @@
 // Broad training/validation families (session 9) in Chinese, Japanese, Russian and Arabic;
 // written without reading any test text. Splits pinned (train or val).
-const F = (id, lang, category, label, split, templates) => ({
-  id,
-  lang,
-  category,
-  label,
-  split,
-  templates,
-});
+import { family } from "./family.mjs";
+const F = family;
 
 export const BROAD_ASIA = [
   // ---------- Chinese ----------

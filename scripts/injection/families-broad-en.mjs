@@ -1,14 +1,8 @@
 // Broad training/validation families (session 9), written without reading any test text: many
 // authors' phrasings per intent, so the model learns the intent rather than one wording. Each
 // family pins its split (train or val; never test). Slots as in families-multilingual.mjs.
-const F = (id, lang, category, label, split, templates) => ({
-  id,
-  lang,
-  category,
-  label,
-  split,
-  templates,
-});
+import { family } from "./family.mjs";
+const F = family;
 
 export const BROAD_EN = [
   // ---------- override ----------

@@ -1,13 +1,7 @@
 // Broad training/validation families (session 9) in German, Spanish, French, Portuguese and
 // Italian; written without reading any test text. Splits pinned (train or val).
-const F = (id, lang, category, label, split, templates) => ({
-  id,
-  lang,
-  category,
-  label,
-  split,
-  templates,
-});
+import { family } from "./family.mjs";
+const F = family;
 
 export const BROAD_EU = [
   // ---------- German ----------

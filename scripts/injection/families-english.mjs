@@ -1,5 +1,7 @@
 // Hand-written English template families (see families-multilingual.mjs for the slots).
-const F = (id, category, label, templates) => ({ id, lang: "en", category, label, templates });
+import { family } from "./family.mjs";
+const F = (id, category, label, templates) =>
+  family(id, "en", category, label, undefined, templates);
 
 export const ENGLISH = [
   // ---------- instruction override ----------

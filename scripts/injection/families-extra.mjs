@@ -1,5 +1,7 @@
 // More families by other "authors": different registers and structures for the same intents.
-const F = (id, lang, category, label, templates) => ({ id, lang, category, label, templates });
+import { family } from "./family.mjs";
+const F = (id, lang, category, label, templates) =>
+  family(id, lang, category, label, undefined, templates);
 export const EXTRA = [
   // ---- paraphrase, multilingual (no stock "ignore previous instructions") ----
   F("de-para", "de", "paraphrase", 1, [

@@ -1,14 +1,8 @@
 // Families written AFTER the first look at the original test split (which was then retired to
 // validation): a fresh held-out test set, plus more benign look-alikes for training. Test
 // families here were never used to tune anything; `split` pins each family.
-const F = (id, lang, category, label, split, templates) => ({
-  id,
-  lang,
-  category,
-  label,
-  split,
-  templates,
-});
+import { family } from "./family.mjs";
+const F = family;
 
 export const FRESH = [
   // ---------- fresh TEST injections ----------

@@ -2,7 +2,9 @@
 // "author's" phrasing of one intent; the corpus is split by family, so a test family's wording
 // is never seen in training. Slots: {TASK} (the attacker's goal, in the family's language),
 // {EMAIL}, {URL}, {TOOL}, {PERSONA}, {SECRET}. `label: 1` injection, `0` benign.
-const F = (id, lang, category, label, templates) => ({ id, lang, category, label, templates });
+import { family } from "./family.mjs";
+const F = (id, lang, category, label, templates) =>
+  family(id, lang, category, label, undefined, templates);
 
 export const TASKS = {
   en: [

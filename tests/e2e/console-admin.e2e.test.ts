@@ -14,7 +14,8 @@ import {
   ANDROID_UA,
 } from "./support/browser";
 import { checkScreen } from "./support/layout";
-import { outboxIds, waitForCode, waitForMail } from "./support/outbox";
+import { outboxIds, waitForMail } from "./support/outbox";
+import { signInSkippingPasskey } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const stamp = Date.now().toString(36);
@@ -69,19 +70,8 @@ async function newPage(
   return { context, page, problems };
 }
 
-/** Signs up by email code, skips the passkey offer; ends on the account page. */
-async function signUp(p: Page, address: string, startAt = "/") {
-  await p.goto(startAt);
-  await poll(() => heading(p, "Sign in to Gatehouse").isVisible()).toBe(true);
-  const seen = await outboxIds(baseUrl);
-  await p.getByLabel("Email address").fill(address);
-  await p.getByRole("button", { name: "Email me a sign-in code" }).click();
-  await poll(() => heading(p, "Check your email").isVisible()).toBe(true);
-  await p.getByLabel("Sign-in code").fill(await waitForCode(baseUrl, address, seen));
-  await p.getByRole("button", { name: "Sign in", exact: true }).click();
-  await poll(() => heading(p, "Sign in faster with a passkey").isVisible()).toBe(true);
-  await p.getByRole("button", { name: "Not now" }).click();
-}
+const signUp = (p: Page, address: string, startAt = "/") =>
+  signInSkippingPasskey(p, baseUrl, address, startAt);
 
 /** Every visible navigation item lies wholly inside the viewport (nothing clipped or off-screen). */
 async function navOutsideViewport(p: Page): Promise<string[]> {

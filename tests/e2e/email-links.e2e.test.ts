@@ -8,8 +8,9 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { openRun, proposeStep, readStep } from "./support/agent";
 import { launchChromium, newPhoneContext, watchForPageProblems } from "./support/browser";
 import { checkScreen } from "./support/layout";
-import { outboxIds, waitForCode, waitForMail } from "./support/outbox";
+import { outboxIds, waitForMail } from "./support/outbox";
 import type { OutboxMail } from "./support/outbox";
+import { signInSkippingPasskey } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const stamp = Date.now().toString(36);
@@ -30,19 +31,8 @@ async function phonePage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page };
 }
 
-/** Signs in by email code on the sign-in page and skips the passkey offer. */
-async function signIn(p: Page, address: string, startAt = "/") {
-  await p.goto(startAt);
-  await poll(() => heading(p, "Sign in to Gatehouse").isVisible()).toBe(true);
-  const seen = await outboxIds(baseUrl);
-  await p.getByLabel("Email address").fill(address);
-  await p.getByRole("button", { name: "Email me a sign-in code" }).click();
-  await poll(() => heading(p, "Check your email").isVisible()).toBe(true);
-  await p.getByLabel("Sign-in code").fill(await waitForCode(baseUrl, address, seen));
-  await p.getByRole("button", { name: "Sign in", exact: true }).click();
-  await poll(() => heading(p, "Sign in faster with a passkey").isVisible()).toBe(true);
-  await p.getByRole("button", { name: "Not now" }).click();
-}
+const signIn = (p: Page, address: string, startAt = "/") =>
+  signInSkippingPasskey(p, baseUrl, address, startAt);
 
 /**
  * Opens the mail's HTML in a page of `p`'s context, as a mail client shows it, and clicks the

@@ -25,7 +25,8 @@ import {
 import { checkScreen } from "./support/layout";
 import { LoopbackOAuthClient } from "./support/mcp-client";
 import { startShopUpstream, type UpstreamCall } from "./support/mcp-upstream";
-import { outboxIds, waitForCode } from "./support/outbox";
+
+import { signInByCode, openSection } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const stamp = Date.now().toString(36);
@@ -80,37 +81,9 @@ async function shot(p: Page, step: string) {
 
 /** Signs up by email code on the desktop and adds a passkey from the offer. */
 async function signUpWithPasskey(p: Page) {
-  await p.goto("/");
-  await poll(() => heading(p, "Sign in to Gatehouse").isVisible()).toBe(true);
-  const seen = await outboxIds(baseUrl);
-  await p.getByLabel("Email address").fill(email);
-  await p.getByRole("button", { name: "Email me a sign-in code" }).click();
-  await poll(() => heading(p, "Check your email").isVisible()).toBe(true);
-  await p.getByLabel("Sign-in code").fill(await waitForCode(baseUrl, email, seen));
-  await p.getByRole("button", { name: "Sign in", exact: true }).click();
-  await poll(() => heading(p, "Sign in faster with a passkey").isVisible()).toBe(true);
+  await signInByCode(p, baseUrl, email);
   await p.getByRole("button", { name: "Add a passkey" }).click();
   await poll(() => p.getByText("Passkey added.").isVisible()).toBe(true);
-}
-
-/** Opens a section from the desktop sidebar, the phone's tab bar, or behind "More". */
-async function openSection(p: Page, label: string) {
-  const sidebar = p.getByRole("navigation", { name: "Console" });
-  if (await sidebar.isVisible()) {
-    await sidebar.getByRole("link", { name: label, exact: true }).click();
-    return;
-  }
-  const tabs = p.getByRole("navigation", { name: "Sections" });
-  const tab = tabs.getByRole("link", { name: label, exact: true });
-  if (await tab.isVisible()) {
-    await tab.click();
-    return;
-  }
-  await tabs.getByRole("button", { name: "More" }).click();
-  await p
-    .getByRole("navigation", { name: "More sections" })
-    .getByRole("link", { name: label, exact: true })
-    .click();
 }
 
 /** A console write as the signed-in person (the session cookie and the console's Origin). */

@@ -7,8 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium, newPhoneContext, watchForPageProblems } from "./support/browser";
 import { checkScreen } from "./support/layout";
-import { outboxIds, waitForCode, waitForMail } from "./support/outbox";
+import { outboxIds, waitForMail } from "./support/outbox";
 import type { OutboxMail } from "./support/outbox";
+import { signInSkippingPasskey } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const stamp = Date.now().toString(36);
@@ -43,16 +44,7 @@ async function open(viewport: Viewport): Promise<{ context: BrowserContext; page
 }
 
 async function signIn(p: Page, address: string) {
-  await p.goto("/");
-  await poll(() => heading(p, "Sign in to Gatehouse").isVisible()).toBe(true);
-  const seen = await outboxIds(baseUrl);
-  await p.getByLabel("Email address").fill(address);
-  await p.getByRole("button", { name: "Email me a sign-in code" }).click();
-  await poll(() => heading(p, "Check your email").isVisible()).toBe(true);
-  await p.getByLabel("Sign-in code").fill(await waitForCode(baseUrl, address, seen));
-  await p.getByRole("button", { name: "Sign in", exact: true }).click();
-  await poll(() => heading(p, "Sign in faster with a passkey").isVisible()).toBe(true);
-  await p.getByRole("button", { name: "Not now" }).click();
+  await signInSkippingPasskey(p, baseUrl, address);
   await poll(() => heading(p, "Your account").isVisible()).toBe(true);
 }
 

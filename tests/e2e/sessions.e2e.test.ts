@@ -34,7 +34,8 @@ import { launchChromium, newPhoneContext, watchForPageProblems } from "./support
 import { checkScreen } from "./support/layout";
 import { gate, startMockAnthropic } from "./support/mock-model";
 import type { MockModel } from "./support/mock-model";
-import { outboxIds, waitForCode, waitForMail } from "./support/outbox";
+import { outboxIds, waitForMail } from "./support/outbox";
+import { signInSkippingPasskey } from "./support/sign-in";
 
 // ── the screens' logic ────────────────────────────────────────────────────────────────────
 
@@ -456,18 +457,8 @@ async function shot(p: Page, step: string) {
   screenshots.push(await checkScreen(p, step, "sessions-"));
 }
 
-/** Signs up by email code and skips the passkey offer. */
 async function signUp(p: Page, address: string) {
-  await p.goto("/");
-  await poll(() => heading(p, "Sign in to Gatehouse").isVisible()).toBe(true);
-  const seen = await outboxIds(baseUrl);
-  await p.getByLabel("Email address").fill(address);
-  await p.getByRole("button", { name: "Email me a sign-in code" }).click();
-  await poll(() => heading(p, "Check your email").isVisible()).toBe(true);
-  await p.getByLabel("Sign-in code").fill(await waitForCode(baseUrl, address, seen));
-  await p.getByRole("button", { name: "Sign in", exact: true }).click();
-  await poll(() => heading(p, "Sign in faster with a passkey").isVisible()).toBe(true);
-  await p.getByRole("button", { name: "Not now" }).click();
+  await signInSkippingPasskey(p, baseUrl, address);
   await poll(() => heading(p, "Your account").isVisible()).toBe(true);
 }
 

@@ -9,7 +9,8 @@ import { openRun, proposeStep, readStep } from "./support/agent";
 import type { OpenedRun, ProposedStep } from "./support/agent";
 import { launchChromium, newPhoneContext, watchForPageProblems } from "./support/browser";
 import { checkScreen } from "./support/layout";
-import { outboxIds, waitForCode, waitForMail } from "./support/outbox";
+import { outboxIds, waitForMail } from "./support/outbox";
+import { signInSkippingPasskey, openSection } from "./support/sign-in";
 
 const baseUrl = inject("baseUrl");
 const stamp = Date.now().toString(36);
@@ -53,34 +54,8 @@ async function shot(p: Page, step: string) {
   screenshots.push(await checkScreen(p, step, "tenant-"));
 }
 
-/** Signs up (or in) by email code and skips the passkey offer; ends on the account page. */
-async function signUp(p: Page, address: string, startAt = "/") {
-  await p.goto(startAt);
-  await poll(() => heading(p, "Sign in to Gatehouse").isVisible()).toBe(true);
-  const seen = await outboxIds(baseUrl);
-  await p.getByLabel("Email address").fill(address);
-  await p.getByRole("button", { name: "Email me a sign-in code" }).click();
-  await poll(() => heading(p, "Check your email").isVisible()).toBe(true);
-  await p.getByLabel("Sign-in code").fill(await waitForCode(baseUrl, address, seen));
-  await p.getByRole("button", { name: "Sign in", exact: true }).click();
-  await poll(() => heading(p, "Sign in faster with a passkey").isVisible()).toBe(true);
-  await p.getByRole("button", { name: "Not now" }).click();
-}
-
-/** Opens a section from the phone's tab bar, or from behind "More". */
-async function openSection(p: Page, label: string) {
-  const tabs = p.getByRole("navigation", { name: "Sections" });
-  const tab = tabs.getByRole("link", { name: label, exact: true });
-  if (await tab.isVisible()) {
-    await tab.click();
-    return;
-  }
-  await tabs.getByRole("button", { name: "More" }).click();
-  await p
-    .getByRole("navigation", { name: "More sections" })
-    .getByRole("link", { name: label, exact: true })
-    .click();
-}
+const signUp = (p: Page, address: string, startAt = "/") =>
+  signInSkippingPasskey(p, baseUrl, address, startAt);
 
 async function typePolicy(source: string) {
   await page.getByLabel("Policy (YAML)").fill(source);

@@ -933,6 +933,21 @@ describe("tenant screens at 390×844", () => {
     await page.emulateMedia({ colorScheme: "light" });
   });
 
+  it("pages the runs list: the newest 25, the older ones behind a button", async () => {
+    for (let i = 0; i < 26; i++) await openRun(phone, baseUrl, tenantId, `paged-agent-${i}`);
+    const all = await phone.request.get(`${baseUrl}/api/tenants/${tenantId}/runs?limit=100`);
+    const total = ((await all.json()) as { runs: unknown[] }).runs.length;
+    expect(total).toBeGreaterThan(26);
+    await page.goto(`/t/${tenantId}/runs`);
+    const rows = page.getByRole("list", { name: "Runs" }).getByRole("listitem");
+    await poll(() => rows.count()).toBe(25);
+    expect(await rows.first().textContent()).toContain("paged-agent-25");
+    await page.getByRole("button", { name: "Show older runs" }).click();
+    await poll(() => rows.count()).toBe(total);
+    expect(await page.getByRole("button", { name: "Show older runs" }).count()).toBe(0);
+    expect(await rows.last().textContent()).toContain("e2e-agent");
+  });
+
   it("raised no page errors or CSP violations", () => {
     expect(problems).toEqual([]);
     expect(secondProblems).toEqual([]);

@@ -40,6 +40,47 @@ export function useResource<T>(load: () => Promise<T>): [Resource<T>, () => Prom
   return [resource, reload];
 }
 
+/** A page of a cursor-paged list. */
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+/**
+ * A cursor-paged list: the first page loads on mount (`first`, with whatever else `loadFirst`
+ * returns), `loadMore()` appends the next page, `refresh()` starts again from the first.
+ */
+export function usePages<T, F extends Page<T>>(
+  loadFirst: () => Promise<F>,
+  loadNext: (cursor: string) => Promise<Page<T>>,
+) {
+  const [first, reload] = useResource(loadFirst);
+  const [more, setMore] = useState<{ items: T[]; cursor: string | null } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const items = first.state === "ready" ? [...first.data.items, ...(more?.items ?? [])] : [];
+  const cursor = more ? more.cursor : first.state === "ready" ? first.data.next_cursor : null;
+
+  const loadMore = async () => {
+    if (!cursor) return;
+    setLoadingMore(true);
+    setError(null);
+    try {
+      const page = await loadNext(cursor);
+      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.next_cursor });
+    } catch (e) {
+      setError(e);
+    }
+    setLoadingMore(false);
+  };
+  const refresh = async () => {
+    setMore(null);
+    await reload();
+  };
+  return { first, reload, refresh, items, cursor, loadMore, loadingMore, error };
+}
+
 /** Whole seconds left until `until` (epoch ms), ticking once a second; 0 when passed. */
 export function useSecondsLeft(until: number): number {
   const left = () => Math.max(0, Math.ceil((until - Date.now()) / 1000));

@@ -1,33 +1,28 @@
-import { useState } from "hono/jsx/dom";
 import { api, messageOf } from "../../api";
 import type { LoginEvent } from "../../api";
 import { Alert, Badge, Button, Loading, Retry, Section } from "../../components/ui";
 import { deviceLabel, formatDateTime, methodLabel } from "../../format";
-import { useResource } from "../../hooks";
+import { usePages } from "../../hooks";
 
 const PAGE_SIZE = 10;
+const asPage = (p: { events: LoginEvent[]; next_cursor: string | null }) => ({
+  items: p.events,
+  next_cursor: p.next_cursor,
+});
 
 export function LoginHistorySection() {
-  const [first, reload] = useResource(() => api.loginEvents(null, PAGE_SIZE));
-  const [more, setMore] = useState<{ events: LoginEvent[]; cursor: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const events = first.state === "ready" ? [...first.data.events, ...(more?.events ?? [])] : [];
-  const cursor = more ? more.cursor : first.state === "ready" ? first.data.next_cursor : null;
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setError(null);
-    try {
-      const page = await api.loginEvents(cursor, PAGE_SIZE);
-      setMore({ events: [...(more?.events ?? []), ...page.events], cursor: page.next_cursor });
-    } catch (e) {
-      setError(e);
-    }
-    setLoadingMore(false);
-  };
+  const {
+    first,
+    reload,
+    items: events,
+    cursor,
+    loadMore,
+    loadingMore,
+    error,
+  } = usePages(
+    () => api.loginEvents(null, PAGE_SIZE).then(asPage),
+    (c) => api.loginEvents(c, PAGE_SIZE).then(asPage),
+  );
 
   return (
     <Section

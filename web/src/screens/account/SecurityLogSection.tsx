@@ -1,35 +1,30 @@
-import { useState } from "hono/jsx/dom";
 import { api, messageOf } from "../../api";
 import type { SecurityEvent } from "../../api";
 import { Alert, Button, Loading, Retry, Section } from "../../components/ui";
 import { formatDateTime } from "../../format";
-import { useResource } from "../../hooks";
+import { usePages } from "../../hooks";
 import { describeSecurityEvent } from "../../security-log";
 
 const PAGE_SIZE = 10;
+const asPage = (p: { events: SecurityEvent[]; next_cursor: string | null }) => ({
+  items: p.events,
+  next_cursor: p.next_cursor,
+});
 
 /** The person's own security log: sign-ins, passkeys, sessions, tokens, roles, "wasn't me". */
 export function SecurityLogSection() {
-  const [first, reload] = useResource(() => api.securityEvents(null, PAGE_SIZE));
-  const [more, setMore] = useState<{ events: SecurityEvent[]; cursor: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const events = first.state === "ready" ? [...first.data.events, ...(more?.events ?? [])] : [];
-  const cursor = more ? more.cursor : first.state === "ready" ? first.data.next_cursor : null;
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setError(null);
-    try {
-      const page = await api.securityEvents(cursor, PAGE_SIZE);
-      setMore({ events: [...(more?.events ?? []), ...page.events], cursor: page.next_cursor });
-    } catch (e) {
-      setError(e);
-    }
-    setLoadingMore(false);
-  };
+  const {
+    first,
+    reload,
+    items: events,
+    cursor,
+    loadMore,
+    loadingMore,
+    error,
+  } = usePages(
+    () => api.securityEvents(null, PAGE_SIZE).then(asPage),
+    (c) => api.securityEvents(c, PAGE_SIZE).then(asPage),
+  );
 
   return (
     <Section

@@ -1,4 +1,3 @@
-import { useState } from "hono/jsx/dom";
 import { messageOf } from "../../api";
 import { actorName, useActorNames } from "../../actor-names";
 import { IdOnDemand } from "../../components/IdOnDemand";
@@ -6,7 +5,7 @@ import { LoadFailure } from "../../components/LoadFailure";
 import { Name } from "../../components/Name";
 import { Alert, Badge, Button, Loading, PageHead } from "../../components/ui";
 import { relativeTime } from "../../format";
-import { useResource } from "../../hooks";
+import { usePages } from "../../hooks";
 import { labelOf, RUN_STATUS_LABELS, RUN_STATUS_TONES, toneOf } from "../../labels";
 import { Link } from "../../router";
 import type { Run } from "../../tenant-api";
@@ -17,32 +16,24 @@ const PAGE_SIZE = 25;
 /** Agent runs, newest first. */
 export function Runs(props: { ws: Workspace }) {
   const { ws } = props;
-  const [first, reload] = useResource(() => ws.api.runs(null, PAGE_SIZE));
-  const [more, setMore] = useState<{ runs: Run[]; cursor: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const names = useActorNames(ws);
-
-  const runs = first.state === "ready" ? [...first.data.runs, ...(more?.runs ?? [])] : [];
-  const cursor = more ? more.cursor : first.state === "ready" ? first.data.next_cursor : null;
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setError(null);
-    try {
-      const page = await ws.api.runs(cursor, PAGE_SIZE);
-      setMore({ runs: [...(more?.runs ?? []), ...page.runs], cursor: page.next_cursor });
-    } catch (e) {
-      setError(e);
-    }
-    setLoadingMore(false);
-  };
-
-  const refresh = async () => {
-    setMore(null);
-    await reload();
-  };
+  const runsPage = (p: { runs: Run[]; next_cursor: string | null }) => ({
+    items: p.runs,
+    next_cursor: p.next_cursor,
+  });
+  const {
+    first,
+    reload,
+    refresh,
+    items: runs,
+    cursor,
+    loadMore,
+    loadingMore,
+    error,
+  } = usePages(
+    () => ws.api.runs(null, PAGE_SIZE).then(runsPage),
+    (c) => ws.api.runs(c, PAGE_SIZE).then(runsPage),
+  );
 
   return (
     <main class="screen" aria-labelledby="runs-title">

@@ -34,7 +34,9 @@ import {
 } from "../capabilities/agent-sessions/tenant-do/sessions";
 import type { TenantProvider } from "../core/providers/catalog";
 import type { SecretMatcher } from "../core/secrets";
-import { VaultSession } from "../capabilities/vault/resolve";
+import { ports, type TenantPorts } from "./ports";
+import { AlarmScheduler } from "./scheduler";
+import { timedWork } from "./timed-work";
 import type {
   Actor,
   ApprovalStatus,
@@ -84,6 +86,8 @@ export class TenantDO
   private readonly approvalWebhook: ApprovalWebhook;
   private readonly mcp: McpGateway;
   private readonly providers: ProviderStore;
+  private readonly ports: TenantPorts;
+  private readonly scheduler: AlarmScheduler;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -91,9 +95,11 @@ export class TenantDO
     migrate(sql);
     this.tenant = bindName(sql, ctx.id.name);
     this.deleted = sql.exec(`SELECT 1 FROM meta WHERE key = 'deleted_at'`).toArray().length > 0;
-    this.audit = new AuditLog(ctx.storage, () => this.tenantId(), env.SIGNING_KEY);
-    this.tlog = new TransparencyLog(sql, this.audit, () => this.tenantId(), env);
-    this.sinks = new SinkDelivery(sql, this.audit, () => this.tenantId(), env);
+    const tenantId = () => this.tenantId();
+    const p = (this.ports = ports(env, tenantId));
+    this.audit = new AuditLog(ctx.storage, tenantId, p.settings.signingKey);
+    this.tlog = new TransparencyLog(sql, this.audit, tenantId, p);
+    this.sinks = new SinkDelivery(sql, this.audit, tenantId, p);
     // The change is committed by now: a failure here must not fail it (the next signed head,
     // or the next GET …/audit/checkpoint, signs the note again).
     this.audit.afterHeadSigned = async (now) => {
@@ -103,34 +109,36 @@ export class TenantDO
     };
     this.policies = new PolicyStore(sql, this.audit);
     this.runs = new RunEngine(sql, this.audit, this.policies);
-    this.approvalWebhook = new ApprovalWebhook(
-      sql,
-      this.audit,
-      this.runs,
-      () => this.tenantId(),
-      () => this.tenantMatcher(),
-      env,
-    );
-    this.authority = new RunAuthority(sql, this.audit, env.DB, () => this.tenantId());
+    this.approvalWebhook = new ApprovalWebhook(sql, this.audit, this.runs, tenantId, p);
+    this.authority = new RunAuthority(sql, this.audit, p.db, tenantId);
     this.providers = new ProviderStore(sql, this.audit);
     this.agentSessions = new AgentSessionEngine(
       sql,
-      env,
-      () => this.tenantId(),
+      p,
+      tenantId,
       this.audit,
       this.runs,
       (id, e) => this.broadcast(id, e),
       this.providers,
       new SecretUses(sql, this.audit),
     );
-    this.outbox = new OutboxDrain(sql, this.audit, env.DB);
-    this.mcp = new McpGateway(
-      sql,
-      env,
-      () => this.tenantId(),
-      this.audit,
-      this.policies,
-      this.runs,
+    this.outbox = new OutboxDrain(sql, this.audit, p);
+    this.mcp = new McpGateway(sql, p, tenantId, this.audit, this.policies, this.runs);
+    this.scheduler = new AlarmScheduler(
+      ctx.storage,
+      p.clock,
+      timedWork(
+        {
+          runs: this.runs,
+          agentSessions: this.agentSessions,
+          sinks: this.sinks,
+          approvalWebhook: this.approvalWebhook,
+          audit: this.audit,
+        },
+        p.clock,
+      ),
+      // The name of the part and of the error only: a message may quote what the part handled.
+      (part, e) => console.error(`tenant alarm: ${part} failed (${(e as Error)?.name ?? "error"})`),
     );
     void ctx.blockConcurrencyWhile(() => this.policies.seed(clock.now()));
   }
@@ -151,51 +159,18 @@ export class TenantDO
   private deleted: boolean;
 
   /** Every vault value of the tenant, in every spelling, for masking text before it is kept. */
-  private async tenantMatcher(): Promise<SecretMatcher> {
-    const vault = await VaultSession.open(this.env, this.tenantId());
-    try {
-      await vault.rememberAll();
-      return vault.matcher();
-    } finally {
-      vault.close();
-    }
+  private tenantMatcher(): Promise<SecretMatcher> {
+    return this.ports.vault.matcher();
   }
 
-  /** Expires approvals, signs a due head, and sets the alarm for the next piece of work. */
-  private async afterChange(extra: number | null = null): Promise<void> {
-    const now = clock.now();
-    const nextExpiry = this.runs.expireApprovals(now);
-    const nextIdle = this.runs.closeIdleRuns(now);
-    this.agentSessions.resumeSettled(now);
-    const sessions = this.agentSessions.due(now);
-    this.approvalWebhook.enqueue(now);
-    const candidates = [
-      nextExpiry,
-      nextIdle,
-      sessions.next,
-      extra,
-      sessions.ids.length > 0 ? now : null,
-      this.sinks.nextDue(now),
-      this.approvalWebhook.nextDue(now),
-    ];
-    const next = Math.min(...candidates.filter((t): t is number => t !== null));
-    if (Number.isFinite(next)) {
-      const current = await this.ctx.storage.getAlarm();
-      if (current === null || current > next) await this.ctx.storage.setAlarm(next);
-    }
-    if (this.audit.headDue()) await this.audit.signHead(now);
+  /** Every part's bookkeeping after a change, and the alarm for the next piece of timed work. */
+  private afterChange(): Promise<void> {
+    return this.scheduler.afterChange();
   }
 
-  /** Runs due hosted sessions forward; also how a session resumes after an eviction. */
+  /** Runs whatever timed work is due (timed-work.ts); also how a session resumes after an eviction. */
   override async alarm(): Promise<void> {
-    await this.sinks.deliver(clock.now());
-    await this.approvalWebhook.deliver(clock.now());
-    let retryAt: number | null = null;
-    for (const id of this.agentSessions.due(clock.now()).ids) {
-      const outcome = await this.agentSessions.advance(id, clock.now);
-      if (outcome.kind === "retry_at") retryAt = Math.min(retryAt ?? Infinity, outcome.at);
-    }
-    await this.afterChange(retryAt);
+    await this.scheduler.alarm();
   }
 
   private broadcast(agentSessionId: string, event: AgentSessionEvent | TransientEvent): void {
@@ -389,7 +364,7 @@ export class TenantDO
     if (this.deleted) return tenantDeleted;
     const now = clock.now();
     const result = await this.agentSessions.sendMessage(sessionId, content, actor, now);
-    if (result.ok) await this.afterChange(now);
+    if (result.ok) await this.afterChange();
     return result;
   }
 

@@ -15,9 +15,8 @@ import {
   initialAnomalyState,
   type AnomalyState,
 } from "../../../core/untrusted";
-import type { Env } from "../../../platform/env";
-import { callModel } from "../../providers/call-model";
-import { VaultSession } from "../../vault/resolve";
+import type { ModelPort } from "../../providers/model-port";
+import type { VaultPort } from "../../vault/vault-port";
 import { VaultError } from "../../vault/errors";
 import { stateFromColumns, storeState, type AgentSessionStateColumns } from "./agent-session-state";
 import type { AuditLog } from "../../audit/tenant-do/audit-log";
@@ -27,7 +26,7 @@ import { mapJsonStrings, redactJson } from "../../../platform/redact";
 import { fail, ok, type Result } from "../../../platform/result";
 import type { RunEngine } from "../../runs/tenant-do/runs";
 import { BUILTIN_TOOLS } from "./tools";
-import { toolError, type ToolOutcome } from "./tools/types";
+import { toolError, type ToolOutcome, type ToolPorts } from "./tools/types";
 import type { Actor, JsonObject, JsonValue, StepView } from "../../../platform/tenant-types";
 
 export type { AgentSessionStatus };
@@ -91,7 +90,7 @@ export type AdvanceOutcome =
 export class AgentSessionEngine {
   constructor(
     private readonly sql: SqlStorage,
-    private readonly env: Env,
+    private readonly ports: { vault: VaultPort; model: ModelPort; tools: ToolPorts },
     private readonly tenantId: () => string,
     private readonly audit: AuditLog,
     private readonly runs: RunEngine,
@@ -109,10 +108,7 @@ export class AgentSessionEngine {
 
   /** Runs `fn` with the tenant's vault values known, so every event it emits is masked. */
   private async withTenantMask<T>(fn: (mask: (s: string) => string) => Promise<T>): Promise<T> {
-    const vault = await VaultSession.open(this.env, this.tenantId());
-    await vault.rememberAll();
-    const matcher = vault.matcher();
-    vault.close();
+    const matcher = await this.ports.vault.matcher();
     this.#mask = matcher;
     this.#masking++;
     try {
@@ -461,11 +457,7 @@ export class AgentSessionEngine {
     const provider: ProviderConfig = { ...snapshot, baseUrl: configured.baseUrl };
     // Every vault value of the tenant is known here, so whatever the model says (text, tool
     // arguments, streamed deltas, errors) is masked before it is stored, shown or executed.
-    const vault = await VaultSession.open(
-      this.env,
-      this.tenantId(),
-      this.uses.recorder(r.run_id, null, now),
-    );
+    const vault = await this.ports.vault.open(this.uses.recorder(r.run_id, null, now));
     let apiKey: string;
     try {
       apiKey = await vault.resolveFor(configured.keySecret, configured.baseUrl, {
@@ -492,7 +484,7 @@ export class AgentSessionEngine {
     const sendDelta = (text: string) => {
       if (text !== "") this.broadcast(r.id, { type: "model_delta", text });
     };
-    const result = await callModel(
+    const result = await this.ports.model.call(
       provider,
       apiKey,
       { system: mask(r.system), messages: outgoing, tools },
@@ -730,15 +722,11 @@ export class AgentSessionEngine {
     stepId: string,
     now: number,
   ): Promise<ToolOutcome> {
-    const vault = await VaultSession.open(
-      this.env,
-      this.tenantId(),
-      this.uses.recorder(r.run_id, stepId, () => now),
-    );
+    const vault = await this.ports.vault.open(this.uses.recorder(r.run_id, stepId, () => now));
     try {
       const outcome: ToolOutcome = await tool.execute(
         {
-          env: this.env,
+          ports: this.ports.tools,
           tenantId: this.tenantId(),
           sessionId: r.id,
           sql: this.sql,

@@ -1,6 +1,7 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { httpFetch } from "../tenant-do/tools/http-fetch";
 import { VaultSession } from "../../vault/resolve";
+import { ports } from "../../../durable-objects/ports";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call, expectError } from "../../../tests/helpers/client";
 import { useTestClock } from "../../../tests/helpers/clock";
@@ -480,7 +481,7 @@ describe("secret hygiene", () => {
       const vault = await VaultSession.open(env, t.tenantId);
       const outcome = await httpFetch.execute(
         {
-          env,
+          ports: ports(env, () => t.tenantId).tools,
           tenantId: t.tenantId,
           sessionId: session.id,
           sql: state.storage.sql,

@@ -1,5 +1,5 @@
-import { clock } from "../../../platform/clock";
 import type { AuditLog } from "./audit-log";
+import type { ClockPort, D1Port } from "../../../platform/ports";
 import type { Actor, JsonValue } from "../../../platform/tenant-types";
 
 const DRAIN_PAGE = 100;
@@ -21,7 +21,7 @@ export class OutboxDrain {
   constructor(
     private readonly sql: SqlStorage,
     private readonly audit: AuditLog,
-    private readonly db: D1Database,
+    private readonly ports: { db: D1Port; clock: ClockPort },
   ) {}
 
   private applied(): number {
@@ -35,7 +35,7 @@ export class OutboxDrain {
   async drain(tenantId: string): Promise<number> {
     let appended = 0;
     for (;;) {
-      const { results } = await this.db
+      const { results } = await this.ports.db
         .prepare(
           `SELECT id, type, actor, data, created_at FROM audit_outbox
             WHERE tenant_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3`,
@@ -66,11 +66,11 @@ export class OutboxDrain {
       });
       if (results.length < DRAIN_PAGE) break;
     }
-    await this.db
+    await this.ports.db
       .prepare(
         "UPDATE audit_outbox SET drained_at = ?3 WHERE tenant_id = ?1 AND id <= ?2 AND drained_at IS NULL",
       )
-      .bind(tenantId, this.applied(), clock.now())
+      .bind(tenantId, this.applied(), this.ports.clock.now())
       .run();
     return appended;
   }

@@ -1,4 +1,3 @@
-import { clock } from "../../../platform/clock";
 import { connect } from "cloudflare:sockets";
 import {
   ndjsonBatch,
@@ -9,7 +8,9 @@ import {
   type SinkEvent,
 } from "../../../core/audit/siem-formats";
 import { VaultError } from "../../vault/errors";
-import { VaultSession } from "../../vault/resolve";
+import type { VaultSession } from "../../vault/resolve";
+import type { VaultPort } from "../../vault/vault-port";
+import type { ClockPort, FetchPort, TenantSettings } from "../../../platform/ports";
 import type { AuditLog } from "./audit-log";
 import { fail, ok, type Result } from "../../../platform/result";
 
@@ -61,7 +62,12 @@ export class SinkDelivery {
     private readonly sql: SqlStorage,
     private readonly audit: AuditLog,
     private readonly tenantId: () => string,
-    private readonly env: { DB: D1Database; VAULT_KEKS?: string; ORIGINS?: string },
+    private readonly ports: {
+      vault: VaultPort;
+      clock: ClockPort;
+      fetch: FetchPort;
+      settings: Pick<TenantSettings, "publicOrigin">;
+    },
   ) {}
 
   list(): SinkView[] {
@@ -112,7 +118,7 @@ export class SinkDelivery {
     if (row.last_seq < this.audit.size) {
       await this.deliverOne({ ...row, next_attempt_at: now }, now);
     } else if (row.last_seq > 0) {
-      const vault = await VaultSession.open(this.env, this.tenantId());
+      const vault = await this.ports.vault.open();
       try {
         const events = this.audit.events(row.last_seq - 1, 1) as unknown as SinkEvent[];
         await this.send(JSON.parse(row.config) as SinkConfig, events, vault);
@@ -168,13 +174,13 @@ export class SinkDelivery {
       for (let i = 0; i < BATCHES_PER_RUN && last < this.audit.size; i++) {
         const events = this.audit.events(last, SINK_BATCH) as unknown as SinkEvent[];
         if (events.length === 0) break;
-        vault ??= await VaultSession.open(this.env, this.tenantId());
+        vault ??= await this.ports.vault.open();
         await this.send(config, events, vault);
         last = events[events.length - 1]!.seq;
         this.sql.exec(
           `UPDATE audit_sinks SET last_seq = ?, failures = 0, last_error = NULL, last_delivered_at = ?, next_attempt_at = ? WHERE id = ?`,
           last,
-          clock.now(),
+          this.ports.clock.now(),
           now,
           row.id,
         );
@@ -186,7 +192,7 @@ export class SinkDelivery {
         `UPDATE audit_sinks SET failures = ?, last_error = ?, next_attempt_at = ? WHERE id = ?`,
         failures,
         reason.slice(0, 200),
-        clock.now() + Math.min(1000 * 2 ** (failures - 1), MAX_BACKOFF_MS),
+        this.ports.clock.now() + Math.min(1000 * 2 ** (failures - 1), MAX_BACKOFF_MS),
         row.id,
       );
     } finally {
@@ -196,7 +202,7 @@ export class SinkDelivery {
 
   private host(): string {
     try {
-      return new URL((this.env.ORIGINS ?? "").split(",")[0]!.trim()).hostname;
+      return new URL(this.ports.settings.publicOrigin).hostname;
     } catch {
       return "gatehouse";
     }
@@ -212,7 +218,7 @@ export class SinkDelivery {
           kind: "header",
           name: "x-gatehouse-signature",
         }),
-        Math.floor(clock.now() / 1000),
+        Math.floor(this.ports.clock.now() / 1000),
         body,
       );
       await this.post(config.url, body, {
@@ -256,7 +262,7 @@ export class SinkDelivery {
   }
 
   private async post(url: string, body: string, headers: Record<string, string>): Promise<void> {
-    const response = await fetch(url, {
+    const response = await this.ports.fetch(url, {
       method: "POST",
       headers,
       body,

@@ -14,6 +14,7 @@ import { formatAddCheckpoint } from "../../../core/audit/c2sp-witness";
 import { canonicalTextOfLine } from "../../../core/audit/export-format";
 import { fromBase64Url, fromHex, utf8 } from "../../../core/encoding";
 import type { AuditLog } from "./audit-log";
+import type { FetchPort, TenantSettings } from "../../../platform/ports";
 import { fail, ok, type Result } from "../../../platform/result";
 
 /** How long the log waits for one witness before moving on. */
@@ -48,15 +49,17 @@ export class TransparencyLog {
     private readonly sql: SqlStorage,
     private readonly audit: AuditLog,
     private readonly tenantId: () => string,
-    private readonly env: { SIGNING_KEY?: string; ORIGINS?: string; ENVIRONMENT?: string },
+    private readonly ports: {
+      fetch: FetchPort;
+      settings: Pick<TenantSettings, "publicOrigin" | "signingKey">;
+    },
   ) {}
 
   /** `<public host>/audit/<tenant>`: the origin line and the log key's name. */
   origin(): string {
-    const first = (this.env.ORIGINS ?? "").split(",")[0]?.trim() ?? "";
     let host = "gatehouse.invalid";
     try {
-      host = new URL(first).host;
+      host = new URL(this.ports.settings.publicOrigin).host;
     } catch {
       // No usable ORIGINS: doctor reports it; keep a stable, obviously-local name.
     }
@@ -68,9 +71,10 @@ export class TransparencyLog {
   }
 
   private master(): Uint8Array | null {
-    if (!this.env.SIGNING_KEY) return null;
+    const key = this.ports.settings.signingKey;
+    if (!key) return null;
     try {
-      const { d } = JSON.parse(this.env.SIGNING_KEY) as { d?: string };
+      const { d } = JSON.parse(key) as { d?: string };
       return d ? fromBase64Url(d) : null;
     } catch {
       return null;
@@ -313,7 +317,7 @@ export class TransparencyLog {
         oldSize > 0 && oldSize < size
           ? this.audit.consistency(oldSize, size).proof.map(fromHex)
           : [];
-      const response = await fetch(`${w.url.replace(/\/+$/, "")}/add-checkpoint`, {
+      const response = await this.ports.fetch(`${w.url.replace(/\/+$/, "")}/add-checkpoint`, {
         method: "POST",
         headers: { "content-type": "text/plain; charset=utf-8" },
         body: formatAddCheckpoint({ oldSize, proof, checkpoint: note }),

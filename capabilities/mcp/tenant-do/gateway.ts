@@ -1,18 +1,21 @@
-import { clock } from "../../../platform/clock";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { deniedForEveryCall } from "../../../core/mcp/tool-visibility";
-import { upstreamLoopbackAllowed } from "../../../core/mcp/upstream-egress";
 import { wrapUntrusted } from "../../../core/untrusted";
-import type { Env } from "../../../platform/env";
+import type { ClockPort, FetchPort, TenantSettings } from "../../../platform/ports";
 import { VaultError } from "../../vault/errors";
-import { VaultSession } from "../../vault/resolve";
+import type { VaultSession } from "../../vault/resolve";
+import type { VaultPort } from "../../vault/vault-port";
 import type { AuditLog } from "../../audit/tenant-do/audit-log";
 import type { PolicyStore } from "../../policy/tenant-do/policies";
 import { redactJson } from "../../../platform/redact";
 import { fail, ok, type Result } from "../../../platform/result";
 import type { RunEngine } from "../../runs/tenant-do/runs";
 import { BUILTIN_TOOLS } from "../../agent-sessions/tenant-do/tools";
-import type { BuiltinTool, ToolOutcome } from "../../agent-sessions/tenant-do/tools/types";
+import type {
+  BuiltinTool,
+  ToolOutcome,
+  ToolPorts,
+} from "../../agent-sessions/tenant-do/tools/types";
 import type { Actor, JsonObject, StepView } from "../../../platform/tenant-types";
 import {
   annotationsFromDeclared,
@@ -79,7 +82,13 @@ export class McpGateway {
 
   constructor(
     private readonly sql: SqlStorage,
-    private readonly env: Env,
+    private readonly ports: {
+      vault: VaultPort;
+      clock: ClockPort;
+      fetch: FetchPort;
+      tools: ToolPorts;
+      settings: Pick<TenantSettings, "mcpUpstreamLoopback">;
+    },
     private readonly tenantId: () => string,
     audit: AuditLog,
     private readonly policies: PolicyStore,
@@ -326,7 +335,7 @@ export class McpGateway {
     // Committed before the side effect, so a retry never starts it a second time.
     this.sql.exec(`INSERT INTO tool_starts (step_id, at) VALUES (?, ?)`, step.step_id, now);
     const args = (step.exec_args ?? step.args) as Record<string, unknown>;
-    const vault = await VaultSession.open(this.env, this.tenantId());
+    const vault = await this.ports.vault.open();
     let outcome: ToolOutcome;
     try {
       outcome =
@@ -353,7 +362,7 @@ export class McpGateway {
         output: { content: outcome.content, detail: outcome.record, warnings: outcome.warnings },
       },
       actor,
-      clock.now(),
+      this.ports.clock.now(),
     );
     return text(outcome.content, outcome.isError, step.step_id);
   }
@@ -366,7 +375,7 @@ export class McpGateway {
     now: number,
   ): Promise<ToolOutcome> {
     return tool.execute(
-      { env: this.env, tenantId: this.tenantId(), sessionId, sql: this.sql, vault, now },
+      { ports: this.ports.tools, tenantId: this.tenantId(), sessionId, sql: this.sql, vault, now },
       args,
     );
   }
@@ -386,7 +395,8 @@ export class McpGateway {
       url: server.url,
       bearer,
       timeoutMs: server.timeout_ms,
-      allowLoopback: upstreamLoopbackAllowed(this.env),
+      allowLoopback: this.ports.settings.mcpUpstreamLoopback,
+      fetch: this.ports.fetch,
     });
     this.clients.set(server.name, { client, url: server.url, bearer });
     return client;
@@ -446,7 +456,7 @@ export class McpGateway {
   async refreshTools(name: string, now: number) {
     const server = this.servers.get(name);
     if (!server) return fail(404, "not_found", "No such upstream server.");
-    const vault = await VaultSession.open(this.env, this.tenantId());
+    const vault = await this.ports.vault.open();
     try {
       const client = await this.client(server, vault);
       const tools = await listUpstreamTools(client, server.timeout_ms);

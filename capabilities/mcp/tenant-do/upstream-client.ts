@@ -2,6 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/cfworker";
 import { checkUpstreamUrl } from "../../../core/mcp/upstream-egress";
+import type { FetchPort } from "../../../platform/ports";
 import type { ToolAnnotations } from "./annotations";
 
 export const GATEWAY_INFO = { name: "gatehouse", version: "0.1.0" } as const;
@@ -21,6 +22,7 @@ export interface UpstreamTarget {
   timeoutMs: number;
   /** A server on loopback (only with the explicit test/development setting). */
   allowLoopback: boolean;
+  fetch: FetchPort;
 }
 
 export class UpstreamError extends Error {
@@ -38,7 +40,7 @@ function egressFetch(target: UpstreamTarget): typeof fetch {
     if (!decision.allowed) {
       throw new UpstreamError(`refused by the egress rules: ${decision.reason}`);
     }
-    return fetch(input, { ...init, redirect: "manual" });
+    return target.fetch(input, { ...init, redirect: "manual" });
   };
 }
 

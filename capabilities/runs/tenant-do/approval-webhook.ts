@@ -1,10 +1,10 @@
-import { clock } from "../../../platform/clock";
 import { slackApprovalMessage } from "../../../core/approvals/slack-message";
 import { webhookSignature } from "../../../core/audit/siem-formats";
 import type { SecretMatcher } from "../../../core/secrets";
 import { signApprovalNotice } from "../approval-link";
 import { VaultError } from "../../vault/errors";
-import { VaultSession } from "../../vault/resolve";
+import type { VaultPort } from "../../vault/vault-port";
+import type { ClockPort, D1Port, FetchPort, TenantSettings } from "../../../platform/ports";
 import type { AuditLog } from "../../audit/tenant-do/audit-log";
 import { mapJsonStrings } from "../../../platform/redact";
 import { fail, ok, type Result } from "../../../platform/result";
@@ -91,12 +91,12 @@ export class ApprovalWebhook {
     private readonly audit: AuditLog,
     private readonly runs: RunEngine,
     private readonly tenantId: () => string,
-    private readonly matcher: () => Promise<SecretMatcher>,
-    private readonly env: {
-      DB: D1Database;
-      VAULT_KEKS?: string;
-      ORIGINS?: string;
-      AUTH_PEPPER?: string;
+    private readonly ports: {
+      vault: VaultPort;
+      db: D1Port;
+      clock: ClockPort;
+      fetch: FetchPort;
+      settings: Pick<TenantSettings, "publicOrigin" | "authPepper">;
     },
   ) {}
 
@@ -214,13 +214,14 @@ export class ApprovalWebhook {
       )
       .toArray();
     if (due.length === 0) return;
-    const matcher = await this.matcher();
+    const matcher = await this.ports.vault.matcher();
     const tenantName = await this.tenantName();
     for (const notice of due) await this.deliverOne(c, notice, matcher, tenantName);
   }
 
   private async tenantName(): Promise<string> {
-    const row = await this.env.DB.prepare(`SELECT name FROM tenants WHERE id = ?`)
+    const row = await this.ports.db
+      .prepare(`SELECT name FROM tenants WHERE id = ?`)
       .bind(this.tenantId())
       .first<{ name: string }>()
       .catch(() => null);
@@ -233,7 +234,7 @@ export class ApprovalWebhook {
     matcher: SecretMatcher,
     tenantName: string,
   ): Promise<void> {
-    const approval = this.runs.getApproval(notice.approval_id, clock.now());
+    const approval = this.runs.getApproval(notice.approval_id, this.ports.clock.now());
     if (!approval.ok || approval.value.status !== "pending") {
       this.sql.exec(
         `UPDATE approval_notifications SET status = 'closed' WHERE approval_id = ?`,
@@ -244,7 +245,7 @@ export class ApprovalWebhook {
     const a = approval.value;
     const attempts = notice.attempts + 1;
     try {
-      const link = await this.link(a.id, Date.parse(a.expires_at) - clock.now());
+      const link = await this.link(a.id, Date.parse(a.expires_at) - this.ports.clock.now());
       const message = slackApprovalMessage({
         approvalId: a.id,
         tenantName: matcher.mask(tenantName),
@@ -266,7 +267,7 @@ export class ApprovalWebhook {
       this.sql.exec(
         `UPDATE approval_notifications SET status = 'delivered', attempts = ?, last_error = NULL, delivered_at = ? WHERE approval_id = ?`,
         attempts,
-        clock.now(),
+        this.ports.clock.now(),
         a.id,
       );
     } catch (e) {
@@ -281,16 +282,16 @@ export class ApprovalWebhook {
         refused?.permanent ? "failed" : "pending",
         attempts,
         reason.slice(0, 200),
-        clock.now() + backoff,
+        this.ports.clock.now() + backoff,
         a.id,
       );
     }
   }
 
   private async link(approvalId: string, ttlMs: number): Promise<string> {
-    const origin = (this.env.ORIGINS ?? "").split(",")[0]!.trim();
+    const { publicOrigin: origin, authPepper } = this.ports.settings;
     const token = await signApprovalNotice(
-      this.env.AUTH_PEPPER ?? "",
+      authPepper,
       { tenantId: this.tenantId(), approvalId },
       Math.ceil(ttlMs / 1000),
     );
@@ -299,20 +300,20 @@ export class ApprovalWebhook {
 
   /** The signing key is read for this URL only: the secret must be bound to its origin. */
   private async sign(c: ConfigRow, body: string): Promise<string> {
-    const vault = await VaultSession.open(this.env, this.tenantId());
+    const vault = await this.ports.vault.open();
     try {
       const key = await vault.resolveFor(c.signing_secret!, c.url, {
         kind: "header",
         name: "x-gatehouse-signature",
       });
-      return await webhookSignature(key, Math.floor(clock.now() / 1000), body);
+      return await webhookSignature(key, Math.floor(this.ports.clock.now() / 1000), body);
     } finally {
       vault.close();
     }
   }
 
   private async post(url: string, body: string, headers: Record<string, string>): Promise<void> {
-    const response = await fetch(url, {
+    const response = await this.ports.fetch(url, {
       method: "POST",
       headers,
       body,

@@ -2,6 +2,7 @@ import { can, isRole } from "../../../core/permissions";
 import type { Action, Role } from "../../../core/permissions";
 import type { AuditLog } from "../../audit/tenant-do/audit-log";
 import { fail, ok, type Result } from "../../../platform/result";
+import type { D1Port } from "../../../platform/ports";
 import type { Actor } from "../../../platform/tenant-types";
 
 /** Why a run token stopped working: the authority that opened the run is gone or too low. */
@@ -44,7 +45,7 @@ export class RunAuthority {
   constructor(
     private readonly sql: SqlStorage,
     private readonly audit: AuditLog,
-    private readonly db: D1Database,
+    private readonly db: D1Port,
     private readonly tenantId: () => string,
   ) {}
 

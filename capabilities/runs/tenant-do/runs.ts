@@ -458,6 +458,11 @@ export class RunEngine {
         now,
       );
     }
+    return this.nextIdleDeadline();
+  }
+
+  /** When the next open run goes idle, or null. */
+  nextIdleDeadline(): number | null {
     return this.sql
       .exec<{ at: number | null }>(
         `SELECT MIN(idle_deadline) AS at FROM runs WHERE status = 'open' AND idle_deadline IS NOT NULL`,
@@ -905,11 +910,15 @@ export class RunEngine {
       });
       for (const a of overdue) this.notify(a.step_id);
     }
-    const next = this.sql
+    return this.nextApprovalExpiry();
+  }
+
+  /** When the next pending approval expires, or null. */
+  nextApprovalExpiry(): number | null {
+    return this.sql
       .exec<{ at: number | null }>(
         `SELECT MIN(expires_at) AS at FROM approvals WHERE status = 'pending'`,
       )
-      .one();
-    return next.at;
+      .one().at;
   }
 }

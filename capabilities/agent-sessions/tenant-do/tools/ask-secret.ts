@@ -47,7 +47,7 @@ export const askSecret: BuiltinTool = {
       via: { kind: "header", name: parsed.data.header },
     });
     if (typeof destination === "string") return toolError(`ask_secret: ${destination}.`);
-    const request = await createSecretRequest(ctx.env.DB, {
+    const request = await createSecretRequest(ctx.ports.db, {
       tenantId: ctx.tenantId,
       name: parsed.data.name,
       description: parsed.data.reason,
@@ -57,7 +57,7 @@ export const askSecret: BuiltinTool = {
       // Drained into the chain by the cron (the Worker's outbox path; this runs inside the DO).
       audit: (r) =>
         auditQuery(
-          database(ctx.env.DB),
+          database(ctx.ports.db),
           {
             tenantId: ctx.tenantId,
             type: "secret_request.created",

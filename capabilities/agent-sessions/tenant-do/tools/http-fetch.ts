@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkEgress, checkRedirect } from "../../../../core/egress";
 import { findSecretRefs } from "../../../../core/secrets/reference";
-import { askGuard, guardName, withGuard, wrapUntrusted } from "../../../../core/untrusted";
+import { withGuard, wrapUntrusted } from "../../../../core/untrusted";
 import { VaultError } from "../../../vault/errors";
 import { toolError, type BuiltinTool, type ToolContext } from "./types";
 
@@ -165,7 +165,7 @@ export const httpFetch: BuiltinTool = {
         ctx.now,
       );
       try {
-        res = await fetch(url, {
+        res = await ctx.ports.fetch(url, {
           method,
           headers,
           ...(body !== undefined ? { body } : {}),
@@ -195,8 +195,7 @@ export const httpFetch: BuiltinTool = {
     const { text, truncated } = await readLimited(res);
     const wrapped = wrapUntrusted(ctx.vault.mask(text), { source: "http_fetch" });
     const warnings = wrapped.findings.map((f) => `possible prompt injection (${f.kind}) in ${url}`);
-    const guard = guardName(ctx.env.INJECTION_GUARD);
-    const opinion = guard && ctx.env.AI ? await askGuard(ctx.env.AI, guard, wrapped.text) : null;
+    const opinion = await ctx.ports.guard(wrapped.text);
     if (opinion?.unsafe) warnings.push(`guard model ${opinion.model} rated ${url} unsafe`);
     const injectionScore = withGuard(wrapped.score, opinion);
     const header =

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { escapeHtml } from "../../../../core/html";
-import { loadConfig } from "../../../../platform/config";
-import { mailTransport } from "../../../../platform/mail/transport";
 import { toolError, type BuiltinTool } from "./types";
 
 const Args = z.object({
@@ -30,7 +28,7 @@ export const sendEmail: BuiltinTool = {
     const text = ctx.vault.mask(parsed.data.text);
     if (text !== parsed.data.text)
       return toolError("The email contains a vault secret; it was not sent.");
-    const sent = await mailTransport(loadConfig(ctx.env), ctx.env.DB).send({
+    const sent = await ctx.ports.mailer.send({
       to: parsed.data.to,
       subject: parsed.data.subject,
       text,

@@ -1,11 +1,23 @@
 import type { ToolSpec } from "../../../../core/providers/types";
 import type { DeclaredMetadata } from "../../../../core/policy";
 import type { VaultSession } from "../../../vault/resolve";
-import type { Env } from "../../../../platform/env";
+import type { GuardOpinion } from "../../../../core/untrusted";
+import type { D1Port, FetchPort, MailerPort } from "../../../../platform/ports";
 import type { JsonValue } from "../../../../platform/tenant-types";
 
+/** A further opinion on fetched content from a guard model, or null when none is configured. */
+export type InjectionGuardPort = (text: string) => Promise<GuardOpinion | null>;
+
+/** What the built-in tools reach outside the object through. */
+export interface ToolPorts {
+  db: D1Port;
+  mailer: MailerPort;
+  fetch: FetchPort;
+  guard: InjectionGuardPort;
+}
+
 export interface ToolContext {
-  env: Env;
+  ports: ToolPorts;
   tenantId: string;
   sessionId: string;
   sql: SqlStorage;

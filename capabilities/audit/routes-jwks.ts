@@ -1,18 +1,20 @@
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import { headJwks, importHeadSigner, parseJwks } from "../../core/audit";
 import type { AppEnv } from "../login-sessions/app-env";
+import { validationHook } from "../../platform/http/validation";
+import { getJwks } from "./contract";
 
 /**
  * Public keys for the audit log's signed heads: the current `SIGNING_KEY`'s public half, then any retired
  * keys from `SIGNING_KEYS_RETIRED` (a JWKS), so heads signed before a rotation still verify.
  */
-export const jwksRoutes = new Hono<AppEnv>();
+export const jwksRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-jwksRoutes.get("/.well-known/jwks.json", async (c) => {
+jwksRoutes.openapi(getJwks, async (c) => {
   const keys = [];
   if (c.env.SIGNING_KEY) keys.push((await importHeadSigner(c.env.SIGNING_KEY)).publicJwk);
   if (c.env.SIGNING_KEYS_RETIRED)
     keys.push(...parseJwks(JSON.parse(c.env.SIGNING_KEYS_RETIRED)).keys);
   c.header("cache-control", "public, max-age=300");
-  return c.json(headJwks(keys as never));
+  return c.json(headJwks(keys as never), 200);
 });

@@ -143,7 +143,10 @@ export interface ClientOptions {
   init?: Omit<RequestInit, "method" | "headers" | "body">;
   /** The time, for a `Retry-After` given as a date. */
   now: () => number;
-  /** Sees every failure before it is thrown (e.g. a 401 meaning the session is gone). */
+  /**
+   * Sees every failure before it is thrown (e.g. a 401 meaning the session is gone); may throw its
+   * own error instead.
+   */
   onError?: (error: ApiError) => void;
 }
 

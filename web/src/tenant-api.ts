@@ -95,8 +95,8 @@ export type AuditQuery = NonNullable<CallInput<typeof listAuditEvents>["query"]>
 /** Steps per page when the console reads a run's trace. */
 const STEP_PAGE = 200;
 
-/** The query without its empty members (an empty filter field means no filter). */
-const withoutEmpty = (query: AuditQuery): AuditQuery =>
+/** The audit browser's query without its empty members (an empty filter field means no filter). */
+export const auditSearch = (query: AuditQuery): AuditQuery =>
   Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ""));
 
 /** Every call of one tenant. */
@@ -183,7 +183,7 @@ export function tenantApi(tenantId: string) {
       call(decideApproval, { params: { ...t, a: approvalId }, body: { decision, reason } }),
 
     auditEvents: (query: AuditQuery) =>
-      call(listAuditEvents, { params: t, query: withoutEmpty(query) }),
+      call(listAuditEvents, { params: t, query: auditSearch(query) }),
     auditExport: () => sessionApi.send(exportAudit, { params: t }, { accept: "*/*" }).then(textOf),
     auditTlogProof: (seq: number) =>
       sessionApi.send(getAuditTlogProof, { params: { ...t, seq } }, { accept: "*/*" }).then(textOf),

@@ -1,4 +1,6 @@
 /** The HTTP side of the CLI: GATEHOUSE_URL + GATEHOUSE_TOKEN (an API token, `gth_…`). */
+import { whoami } from "../capabilities/account/contract";
+import { apiClient as typedClient, type ApiClient, type ApiError } from "../core/contract/client";
 
 export class CliError extends Error {
   constructor(
@@ -9,14 +11,23 @@ export class CliError extends Error {
   }
 }
 
-export interface ApiClient {
+/** The typed client (core/contract/client.ts) with the CLI's token, its tenant and its errors. */
+export interface CliApi extends Pick<ApiClient, "call" | "send" | "url"> {
   baseUrl: string;
   tenantId(): Promise<string>;
-  request(method: string, path: string, body?: unknown): Promise<Response>;
-  json<T>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
-export function apiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
+/** An API failure as one line for the terminal: `code: message`, then each issue. */
+function cliError(error: ApiError, baseUrl: string): CliError {
+  if (error.code === "network_error") {
+    const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+    return new CliError(`cannot reach ${baseUrl}: ${cause}`);
+  }
+  const issues = error.issues.map((i) => `\n  ${i.path}: ${i.message}`).join("");
+  return new CliError(`${error.code}: ${error.message}${issues}`);
+}
+
+export function apiClient(env: NodeJS.ProcessEnv = process.env): CliApi {
   const baseUrl = env.GATEHOUSE_URL?.replace(/\/+$/, "");
   const token = env.GATEHOUSE_TOKEN;
   if (!baseUrl) throw new CliError("Set GATEHOUSE_URL (e.g. http://localhost:8787).", 2);
@@ -25,48 +36,21 @@ export function apiClient(env: NodeJS.ProcessEnv = process.env): ApiClient {
     ? Promise.resolve(env.GATEHOUSE_TENANT)
     : undefined;
 
-  const request = async (method: string, path: string, body?: unknown) => {
-    try {
-      return await fetch(`${baseUrl}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch (e) {
-      throw new CliError(`cannot reach ${baseUrl}: ${(e as Error).message}`);
-    }
-  };
-
-  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await request(method, path, body);
-    const text = await res.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new CliError(`${method} ${path}: ${res.status} (not JSON)`);
-    }
-    if (!res.ok) {
-      const err = (
-        parsed as {
-          error?: { code?: string; message?: string; issues?: { path: string; message: string }[] };
-        }
-      ).error;
-      const issues = (err?.issues ?? []).map((i) => `\n  ${i.path}: ${i.message}`).join("");
-      throw new CliError(`${err?.code ?? res.status}: ${err?.message ?? res.statusText}${issues}`);
-    }
-    return parsed as T;
-  };
+  const client = typedClient({
+    fetch: (url, init) => fetch(url, init),
+    baseUrl,
+    headers: { authorization: `Bearer ${token}` },
+    now: () => Date.now(),
+    onError: (error) => {
+      throw cliError(error, baseUrl);
+    },
+  });
 
   return {
+    ...client,
     baseUrl,
-    request,
-    json,
     tenantId() {
-      tenant ??= json<{ tenant_id: string | null }>("GET", "/api/whoami").then((w) => {
+      tenant ??= client.call(whoami).then((w) => {
         if (!w.tenant_id) throw new CliError("This token has no tenant; set GATEHOUSE_TENANT.", 2);
         return w.tenant_id;
       });

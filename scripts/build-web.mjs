@@ -1,7 +1,10 @@
 // Builds the console SPA (web/src) into web/dist: app.js, app.css, index.html and _headers.
 // `node scripts/build-web.mjs --watch` rebuilds on change (wrangler dev serves web/dist).
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { context } from "esbuild";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { build, context } from "esbuild";
 
 const OUT = "web/dist";
 const watch = process.argv.includes("--watch");
@@ -41,6 +44,46 @@ const HEADERS = `/*
   Strict-Transport-Security: max-age=63072000; includeSubDomains; preload
 `;
 
+/**
+ * The console imports route definitions from `capabilities/*\/contract.ts` for their types; at run
+ * time the typed client (core/contract/client.ts) reads only each definition's `method` and `path`.
+ * So the browser gets each contract as that table alone, computed here from the real module, and
+ * none of zod, @hono/zod-openapi or the schemas (about 90 KB gzipped). Importing anything else
+ * from a contract is then a build error ("No matching export"), not a silent copy.
+ */
+const routeTables = {
+  name: "contract-route-tables",
+  setup(plugin) {
+    plugin.onLoad({ filter: /[\\/]capabilities[\\/][^\\/]+[\\/]contract\.ts$/ }, async (args) => {
+      const dir = mkdtempSync(join(tmpdir(), "gatehouse-contract-"));
+      try {
+        const file = join(dir, "contract.mjs");
+        await build({
+          entryPoints: [args.path],
+          outfile: file,
+          bundle: true,
+          platform: "node",
+          format: "esm",
+          logLevel: "warning",
+        });
+        const mod = await import(pathToFileURL(file).href);
+        const lines = Object.entries(mod)
+          .filter(
+            ([, v]) =>
+              typeof v === "object" && v && "method" in v && "path" in v && "responses" in v,
+          )
+          .map(
+            ([name, v]) =>
+              `export const ${name} = ${JSON.stringify({ method: v.method, path: v.path })};`,
+          );
+        return { contents: lines.join("\n"), loader: "js" };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  },
+};
+
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 writeFileSync(`${OUT}/index.html`, INDEX_HTML);
@@ -65,6 +108,7 @@ const ctx = await context({
   legalComments: "none",
   logLevel: "warning",
   metafile: true,
+  plugins: [routeTables],
 });
 
 if (watch) {

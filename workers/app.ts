@@ -7,6 +7,7 @@ import { authenticate } from "../capabilities/login-sessions/principal";
 import { drainAuditAfterResponse } from "../capabilities/audit/drain-middleware";
 import { loadConfig } from "../platform/config";
 import { checkHealth } from "../capabilities/operator/health";
+import { getHealth } from "../capabilities/operator/contract";
 import { ApiError } from "../platform/http/errors";
 import type { AppEnv } from "../capabilities/login-sessions/app-env";
 import { validationHook } from "../platform/http/validation";
@@ -66,7 +67,7 @@ export function createApp() {
   app.use(securityHeaders);
   app.use(noStore);
 
-  app.get("/health", async (c) => {
+  app.get(getHealth.path, async (c) => {
     const health = await checkHealth(c.env);
     if (health.status !== "ok") c.header("Retry-After", "10");
     return c.json(health, health.status === "ok" ? 200 : 503);

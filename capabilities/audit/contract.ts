@@ -329,3 +329,26 @@ export const exportAudit = createRoute({
     ...errorResponses,
   },
 });
+
+export const Jwks = z
+  .object({
+    keys: z.array(
+      z.object({
+        kty: z.literal("OKP"),
+        crv: z.literal("Ed25519"),
+        x: z.string(),
+        kid: z.string(),
+        alg: z.literal("EdDSA"),
+        use: z.literal("sig"),
+      }),
+    ),
+  })
+  .openapi("Jwks");
+
+export const getJwks = createRoute({
+  method: "get",
+  path: "/.well-known/jwks.json",
+  tags: ["audit"],
+  summary: "The public keys of the audit log's signed heads: the current one, then retired ones",
+  responses: { 200: json(Jwks) },
+});

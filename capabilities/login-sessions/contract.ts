@@ -29,11 +29,10 @@ export const DeviceSignInStarted = z
   .openapi("DeviceSignInStarted");
 
 export const DeviceSignInPoll = z
-  .object({
-    status: z.enum(["pending", "denied", "expired", "signed_in"]),
-    user: z.object({ id: z.string(), email: z.string(), created_at: IsoTime }).optional(),
-    has_passkey: z.boolean().optional(),
-  })
+  .union([
+    z.object({ status: z.enum(["pending", "denied", "expired"]) }),
+    z.object({ status: z.literal("signed_in"), user: User, has_passkey: z.boolean() }),
+  ])
   .openapi("DeviceSignInPoll");
 
 export const DeviceCodeBody = z.strictObject({ code: DeviceCode }).openapi("DeviceCodeBody");

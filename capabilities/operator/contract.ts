@@ -8,6 +8,29 @@ export const Check = z.object({
   status: z.enum(["ok", "warn", "error"]),
   message: z.string(),
 });
+const DependencyStatus = z.enum(["ok", "unavailable", "read_only", "error"]);
+const Dependencies = z.object({ d1: DependencyStatus, durable_objects: DependencyStatus });
+
+/** `/health`: what `checkHealth` (health.ts) answers. */
+export const HealthReport = z
+  .union([
+    z.object({ status: z.literal("ok"), checks: Dependencies }),
+    z.object({ status: z.literal("unavailable"), checks: Dependencies }),
+    z.object({ status: z.literal("misconfigured"), problems: z.array(z.string()) }),
+  ])
+  .openapi("Health");
+
+export const getHealth = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["ops"],
+  summary: "Whether D1 and the Durable Objects answer and the configuration is valid (no auth)",
+  responses: {
+    200: json(HealthReport),
+    503: json(HealthReport, "Unavailable or misconfigured (see Retry-After)"),
+  },
+});
+
 export const getDoctor = createRoute({
   method: "get",
   path: "/api/doctor",

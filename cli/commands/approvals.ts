@@ -1,25 +1,17 @@
 /** gatehouse approvals · gatehouse approve ID [--deny] [--reason TEXT] */
 import { parseArgs } from "node:util";
+import { decideApproval, listApprovals } from "../../capabilities/runs/contract";
 import { apiClient, guarded, table } from "../api-client";
-
-interface Approval {
-  id: string;
-  tool: string;
-  run_id: string;
-  approvers: string[];
-  expires_at: string;
-  status: string;
-}
 
 export function run(args: string[]): Promise<number> {
   return guarded(async () => {
     const { values } = parseArgs({ args, options: { all: { type: "boolean", default: false } } });
     const api = apiClient();
     const t = await api.tenantId();
-    const { approvals } = await api.json<{ approvals: Approval[] }>(
-      "GET",
-      `/api/tenants/${t}/approvals?status=${values.all ? "all" : "pending"}`,
-    );
+    const { approvals } = await api.call(listApprovals, {
+      params: { t },
+      query: { status: values.all ? "all" : "pending" },
+    });
     process.stdout.write(
       table([
         ["APPROVAL", "TOOL", "RUN", "APPROVERS", "STATUS", "EXPIRES"],
@@ -52,11 +44,10 @@ export function approve(args: string[]): Promise<number> {
     const api = apiClient();
     const t = await api.tenantId();
     const decision = values.deny ? "deny" : "approve";
-    const { approval } = await api.json<{ approval: Approval }>(
-      "POST",
-      `/api/tenants/${t}/approvals/${encodeURIComponent(id)}/decision`,
-      { decision, reason: values.reason ?? `${decision}d from the gatehouse CLI` },
-    );
+    const { approval } = await api.call(decideApproval, {
+      params: { t, a: id },
+      body: { decision, reason: values.reason ?? `${decision}d from the gatehouse CLI` },
+    });
     process.stdout.write(`${approval.id} ${approval.status}\n`);
     return 0;
   });

@@ -3,6 +3,7 @@ import { createWriteStream } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
+import { exportAudit } from "../../capabilities/audit/contract";
 import { apiClient, CliError, guarded } from "../api-client";
 
 export function run(args: string[]): Promise<number> {
@@ -10,15 +11,8 @@ export function run(args: string[]): Promise<number> {
     const { values } = parseArgs({ args, options: { out: { type: "string" } } });
     const api = apiClient();
     const t = await api.tenantId();
-    const res = await api.request("GET", `/api/tenants/${t}/audit/export`);
-    if (!res.ok || !res.body) {
-      const body = (await res.json().catch(() => ({}))) as {
-        error?: { code: string; message: string };
-      };
-      throw new CliError(
-        `${body.error?.code ?? res.status}: ${body.error?.message ?? "export failed"}`,
-      );
-    }
+    const res = await api.send(exportAudit, { params: { t } }, { accept: "*/*" });
+    if (!res.body) throw new CliError("export failed: the answer has no body");
     const source = Readable.fromWeb(res.body as never);
     if (values.out) {
       await pipeline(source, createWriteStream(values.out));

@@ -1,5 +1,7 @@
 /** gatehouse doctor — reachability, credentials and the server's own settings check. */
-import { apiClient, guarded } from "../api-client";
+import { whoami } from "../../capabilities/account/contract";
+import { getDoctor, getHealth } from "../../capabilities/operator/contract";
+import { apiClient, CliError, guarded } from "../api-client";
 
 const MARK = { ok: "ok  ", warn: "WARN", error: "FAIL" } as const;
 
@@ -8,7 +10,10 @@ export function run(): Promise<number> {
     const api = apiClient();
     const lines: string[] = [];
     let failed = false;
-    const health = await api.request("GET", "/health");
+    // Read even when it is a 503: its body says what is wrong.
+    const health = await fetch(api.url(getHealth)).catch((e: unknown) => {
+      throw new CliError(`cannot reach ${api.baseUrl}: ${(e as Error).message}`);
+    });
     const healthBody = (await health.json().catch(() => ({}))) as {
       status?: string;
       problems?: string[];
@@ -20,16 +25,11 @@ export function run(): Promise<number> {
         `${MARK.error} server ${api.baseUrl}: ${healthBody.status ?? health.status} ${(healthBody.problems ?? []).join("; ")}`,
       );
     }
-    const who = await api.json<{ kind: string; tenant_id: string | null; role: string | null }>(
-      "GET",
-      "/api/whoami",
-    );
+    const who = await api.call(whoami);
     lines.push(
       `${MARK.ok} token accepted (${who.kind}${who.role ? `, role ${who.role}` : ""}, tenant ${who.tenant_id ?? "-"})`,
     );
-    const report = await api.json<{
-      checks: { id: string; status: keyof typeof MARK; message: string }[];
-    }>("GET", "/api/doctor");
+    const report = await api.call(getDoctor);
     for (const check of report.checks) {
       if (check.status === "error") failed = true;
       lines.push(`${MARK[check.status]} ${check.id}: ${check.message}`);

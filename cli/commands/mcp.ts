@@ -3,25 +3,18 @@
  * gatehouse mcp grants [revoke ID]
  */
 import { parseArgs } from "node:util";
+import {
+  deleteMcpGrant,
+  deleteMcpServer,
+  listMcpGrants,
+  listMcpServers,
+  putMcpServer,
+  testMcpServer,
+} from "../../capabilities/mcp/contract";
+import type { CallOutput } from "../../core/contract/client";
 import { apiClient, CliError, guarded, table } from "../api-client";
 
-interface Server {
-  name: string;
-  url: string;
-  credential_secret: string | null;
-  tools: { name: string }[];
-  last_error: string | null;
-}
-
-interface Grant {
-  id: string;
-  client_name: string;
-  user_email: string;
-  redirect_host: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+type Server = CallOutput<typeof listMcpServers>["servers"][number];
 
 const USAGE =
   "usage: gatehouse mcp servers [add NAME URL [--secret NAME] | test NAME | rm NAME] · gatehouse mcp grants [revoke ID]";
@@ -41,32 +34,32 @@ function serverTable(servers: Server[]): string {
 
 async function servers(args: string[]): Promise<number> {
   const api = apiClient();
-  const base = `/api/tenants/${await api.tenantId()}/mcp/servers`;
+  const t = await api.tenantId();
   const [action, name, url] = args;
   if (action === undefined) {
-    const { servers } = await api.json<{ servers: Server[] }>("GET", base);
+    const { servers } = await api.call(listMcpServers, { params: { t } });
     process.stdout.write(serverTable(servers));
     return 0;
   }
   if (!name) throw new CliError(USAGE, 2);
-  const path = `${base}/${encodeURIComponent(name)}`;
+  const params = { t, name };
   if (action === "add") {
     const { values } = parseArgs({ args: args.slice(3), options: { secret: { type: "string" } } });
     if (!url) throw new CliError(USAGE, 2);
-    const { server } = await api.json<{ server: Server }>("PUT", path, {
-      url,
-      credential_secret: values.secret ?? null,
+    const { server } = await api.call(putMcpServer, {
+      params,
+      body: { url, credential_secret: values.secret ?? null },
     });
     process.stdout.write(serverTable([server]));
     return server.last_error ? 1 : 0;
   }
   if (action === "test") {
-    const { server } = await api.json<{ server: Server }>("POST", `${path}/test`);
+    const { server } = await api.call(testMcpServer, { params });
     process.stdout.write(serverTable([server]));
     return server.last_error ? 1 : 0;
   }
   if (action === "rm") {
-    await api.json("DELETE", path);
+    await api.call(deleteMcpServer, { params });
     process.stdout.write(`removed ${name}\n`);
     return 0;
   }
@@ -75,10 +68,10 @@ async function servers(args: string[]): Promise<number> {
 
 async function grants(args: string[]): Promise<number> {
   const api = apiClient();
-  const base = `/api/tenants/${await api.tenantId()}/mcp/grants`;
+  const t = await api.tenantId();
   const [action, id] = args;
   if (action === undefined) {
-    const { grants } = await api.json<{ grants: Grant[] }>("GET", base);
+    const { grants } = await api.call(listMcpGrants, { params: { t } });
     process.stdout.write(
       table([
         ["GRANT", "CLIENT", "PERSON", "REDIRECT", "CONNECTED", "LAST USED", "STATUS"],
@@ -96,7 +89,7 @@ async function grants(args: string[]): Promise<number> {
     return 0;
   }
   if (action === "revoke" && id) {
-    await api.json("DELETE", `${base}/${encodeURIComponent(id)}`);
+    await api.call(deleteMcpGrant, { params: { t, id } });
     process.stdout.write(`revoked ${id}\n`);
     return 0;
   }

@@ -4,15 +4,8 @@
  * new KEK first in VAULT_KEKS, rewrap every tenant's DEKs under it, resumably, batch by batch.
  */
 import { parseArgs } from "node:util";
+import { getOperatorVaultStatus, rewrapOperatorVault } from "../../capabilities/operator/contract";
 import { apiClient, CliError, guarded } from "../api-client";
-
-interface RewrapResult {
-  status: "complete" | "in_progress";
-  active_kek: string;
-  rewrapped: number;
-  remaining: number;
-  failed: { tenant_id: string; version: number; kek_id: string | null }[];
-}
 
 function operatorClient() {
   const token = process.env.GATEHOUSE_OPERATOR_TOKEN;
@@ -24,10 +17,7 @@ export function run(args: string[]): Promise<number> {
   return guarded(async () => {
     const [command, ...rest] = args;
     if (command === "vault-status") {
-      const status = await operatorClient().json<Record<string, unknown>>(
-        "GET",
-        "/api/operator/vault/status",
-      );
+      const status = await operatorClient().call(getOperatorVaultStatus);
       process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
       return 0;
     }
@@ -39,8 +29,8 @@ export function run(args: string[]): Promise<number> {
       const api = operatorClient();
       let total = 0;
       for (;;) {
-        const result = await api.json<RewrapResult>("POST", "/api/operator/vault/rewrap", {
-          limit: Number(values.batch),
+        const result = await api.call(rewrapOperatorVault, {
+          body: { limit: Number(values.batch) },
         });
         total += result.rewrapped;
         process.stderr.write(`rewrapped ${total}, remaining ${result.remaining}\n`);

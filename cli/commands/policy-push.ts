@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { createPolicyVersion } from "../../capabilities/policy/contract";
 import { apiClient, CliError, guarded } from "../api-client";
 
 export function run(args: string[]): Promise<number> {
@@ -19,11 +20,7 @@ export function run(args: string[]): Promise<number> {
     });
     const api = apiClient();
     const t = await api.tenantId();
-    const { policy } = await api.json<{ policy: { version: number; bundle_id: string } }>(
-      "POST",
-      `/api/tenants/${t}/policies`,
-      { source },
-    );
+    const { policy } = await api.call(createPolicyVersion, { params: { t }, body: { source } });
     process.stdout.write(`version ${policy.version} ${policy.bundle_id}\n`);
     process.stderr.write("activate it in the console: a person confirms activations\n");
     return 0;

@@ -1,32 +1,17 @@
 /** gatehouse runs [--limit N] · gatehouse trace RUN — runs and their step traces over the API. */
 import { parseArgs } from "node:util";
+import { getRun, listRuns } from "../../capabilities/runs/contract";
 import { apiClient, guarded, table } from "../api-client";
-
-interface Run {
-  id: string;
-  agent: string;
-  status: string;
-  created_at: string;
-  step_count: number;
-}
-interface Step {
-  seq: number;
-  tool: string;
-  verdict: string;
-  rule_id: string | null;
-  status: string;
-  reason: string;
-}
 
 export function run(args: string[]): Promise<number> {
   return guarded(async () => {
     const { values } = parseArgs({ args, options: { limit: { type: "string", default: "20" } } });
     const api = apiClient();
     const t = await api.tenantId();
-    const { runs } = await api.json<{ runs: Run[] }>(
-      "GET",
-      `/api/tenants/${t}/runs?limit=${Number(values.limit)}`,
-    );
+    const { runs } = await api.call(listRuns, {
+      params: { t },
+      query: { limit: Number(values.limit) },
+    });
     process.stdout.write(
       table([
         ["RUN", "AGENT", "STATUS", "STEPS", "CREATED"],
@@ -46,12 +31,12 @@ export function trace(args: string[]): Promise<number> {
     }
     const api = apiClient();
     const t = await api.tenantId();
-    const path = `/api/tenants/${t}/runs/${encodeURIComponent(runId)}?limit=500`;
-    type Page = Run & { steps: Step[]; resume_at: number | null; next_cursor: string | null };
-    const { run } = await api.json<{ run: Page }>("GET", path);
+    const page = (cursor?: string) =>
+      api.call(getRun, { params: { t, r: runId }, query: { limit: 500, cursor } });
+    const { run } = await page();
     // The trace comes in pages: follow the cursor to the last step.
     for (let cursor = run.next_cursor; cursor !== null;) {
-      const next = await api.json<{ run: Page }>("GET", `${path}&cursor=${cursor}`);
+      const next = await page(cursor);
       run.steps.push(...next.run.steps);
       cursor = next.run.next_cursor;
     }

@@ -7,6 +7,7 @@ import { plainError } from "../../web/src/format";
 import { lintPolicy } from "../../web/src/policy-lint";
 import { applyEvent, emptyTranscript } from "../../web/src/screens/sessions/transcript";
 import type { SessionEvent } from "../../web/src/sessions-api";
+import { queryString } from "../../core/contract/client";
 import { auditSearch } from "../../web/src/tenant-api";
 
 const AT = "2026-12-01T10:00:00.000Z";
@@ -82,7 +83,9 @@ describe("issue 17 console logic", () => {
 
   it("builds the audit browser's query, leaving out empty filters", () => {
     expect(
-      auditSearch({ order: "desc", limit: 50, before: 120, type: "", q: "needle", actor: "u1" }),
-    ).toBe("order=desc&limit=50&before=120&q=needle&actor=u1");
+      queryString(
+        auditSearch({ order: "desc", limit: 50, before: 120, type: "", q: "needle", actor: "u1" }),
+      ),
+    ).toBe("?order=desc&limit=50&before=120&q=needle&actor=u1");
   });
 });

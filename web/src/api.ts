@@ -7,213 +7,92 @@ import type {
 
 import { plainError } from "./format";
 
-export type SignInMethod = "email_code" | "passkey" | "qr";
+import type { z } from "zod";
+import {
+  ApiError,
+  apiClient,
+  errorFromResponse as errorFrom,
+  parseRetryAfter as parseRetryAfterAt,
+  type ApiClient,
+  type CallOutput,
+} from "../../core/contract/client";
+import type * as account from "../../capabilities/account/contract";
+import {
+  confirmEmailChange,
+  deleteAccount,
+  getMe,
+  listLoginEvents,
+  listLoginSessions,
+  listSecurityEvents,
+  revokeAllLoginSessions,
+  revokeLoginSession,
+  startEmailChange,
+} from "../../capabilities/account/contract";
+import type * as loginSessions from "../../capabilities/login-sessions/contract";
+import {
+  approveDeviceSignIn,
+  denyDeviceSignIn,
+  lookupDeviceSignIn,
+  pollDeviceSignInRoute,
+  startDeviceSignInRoute,
+} from "../../capabilities/login-sessions/contract";
+import { getDoctor, type Check } from "../../capabilities/operator/contract";
+import type * as passkeys from "../../capabilities/passkeys/contract";
+import {
+  deletePasskey,
+  listPasskeysRoute,
+  passkeyRegistrationOptions,
+  passkeySignInOptions,
+  registerPasskeyRoute,
+  renamePasskey,
+  stepUpOptions,
+  stepUpWithCode,
+  verifyPasskeySignIn,
+  verifyStepUp,
+} from "../../capabilities/passkeys/contract";
+import type * as signInCode from "../../capabilities/sign-in-code/contract";
+import { logout, startOtpRoute, verifyOtp } from "../../capabilities/sign-in-code/contract";
+import type * as tenancy from "../../capabilities/tenancy/contract";
+import {
+  acceptInviteRoute,
+  acceptOwnershipTransfer,
+  createTenantRoute,
+  declineOwnershipTransfer,
+  listMyOwnershipTransfers,
+  previewInvite,
+} from "../../capabilities/tenancy/contract";
 
-export interface User {
-  id: string;
-  email: string;
-  created_at: string;
-}
+export { ApiError, type ErrorIssue } from "../../core/contract/client";
 
-export interface SignInResult {
-  user: User;
-  new_user: boolean;
-  has_passkey: boolean;
-}
-
-export interface Membership {
-  tenant_id: string;
-  tenant_name: string;
-  role: string;
-}
-
-export interface Me {
-  user: User;
-  memberships: Membership[];
-  session: { id: string; authenticated_at: string; step_up_valid_until: string };
-  has_passkey: boolean;
-}
-
-export interface CodeSent {
-  status: "code_sent";
-  message: string;
-  expires_in_seconds: number;
-  resend_after_seconds: number;
-}
-
-export interface Passkey {
-  id: string;
-  name: string;
-  created_at: string;
-  last_used_at: string | null;
-  device_type: "singleDevice" | "multiDevice";
-  backed_up: boolean;
-  transports: string[];
-  aaguid: string | null;
-}
-
-export interface SessionInfo {
-  id: string;
-  current: boolean;
-  auth_method: SignInMethod;
-  /** Where the session started (approximate), when known. */
-  location: string | null;
-  created_at: string;
-  last_seen_at: string;
-  expires_at: string;
-  ip: string | null;
-  device: string;
-  browser: string;
-  os: string;
-}
-
-export interface LoginEvent {
-  id: string;
-  session_id: string;
-  method: SignInMethod;
-  /** The first sign-in to this account from this browser. */
-  new_device: boolean;
-  created_at: string;
-  ip: string | null;
-  location: string | null;
-  device: string;
-  browser: string;
-  os: string;
-}
-
-export interface LoginEventPage {
-  events: LoginEvent[];
-  next_cursor: string | null;
-}
-
-export interface SecurityEvent {
-  id: string;
-  kind: string;
-  detail: Record<string, string | number | null>;
-  ip: string | null;
-  created_at: string;
-}
-
-export interface SecurityEventPage {
-  events: SecurityEvent[];
-  next_cursor: string | null;
-}
-
-/** Issue 17: a phone's request to be signed in from a device where you are signed in. */
-export interface DeviceSignInStarted {
-  code: string;
-  approve_url: string;
-  expires_at: string;
-}
-
-export type DeviceSignInPoll =
-  | { status: "pending" | "denied" | "expired" }
-  | { status: "signed_in"; user: User; has_passkey: boolean };
-
-export interface DeviceSignInRequest {
-  code: string;
-  device: string;
-  browser: string;
-  os: string;
-  location: string | null;
-  ip: string | null;
-  created_at: string;
-  expires_at: string;
-}
-
-export interface AccountDeleted {
-  ok: true;
-  deleted_tenants: { id: string; name: string }[];
-  left_tenants: { id: string; name: string }[];
-}
-
-export interface TenantInfo {
-  id: string;
-  name: string;
-  created_at: string;
-  role: string;
-}
-
-export interface InvitePreview {
-  tenant_name: string;
-  role: string;
-  email: string;
-  invited_by: string;
-  expires_at: string;
-}
-
-export type CheckStatus = "ok" | "warn" | "error";
-
-export interface DoctorReport {
-  status: CheckStatus;
-  checks: { id: string; status: CheckStatus; message: string }[];
-}
-
-export interface ErrorIssue {
-  path: string;
-  message: string;
-}
-
-/** A failed request, carrying the API's stable error code and a message meant for people. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: ErrorIssue[] = [],
-    /** Seconds from `Retry-After` on a 429, otherwise null. */
-    readonly retryAfterSeconds: number | null = null,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-
-  /** The message of the first issue about `field`, if the server pointed at it. */
-  issueFor(field: string): string | undefined {
-    return this.issues.find((i) => i.path === field)?.message;
-  }
-}
-
-const NETWORK_MESSAGE = "Could not reach Gatehouse. Check your connection and try again.";
+/** The answers' types, as the contracts define them (what the server validates and returns). */
+export type SignInMethod = z.output<typeof loginSessions.SignInMethod>;
+export type User = z.output<typeof signInCode.User>;
+export type SignInResult = z.output<typeof signInCode.SignInResponse>;
+export type Membership = z.output<typeof account.Membership>;
+export type Me = z.output<typeof account.MeResponse>;
+export type CodeSent = z.output<typeof signInCode.OtpStartResponse>;
+export type Passkey = z.output<typeof passkeys.Passkey>;
+export type SessionInfo = z.output<typeof loginSessions.SessionInfo>;
+export type LoginEvent = z.output<typeof loginSessions.LoginEvent>;
+export type LoginEventPage = z.output<typeof loginSessions.LoginEventList>;
+export type SecurityEvent = z.output<typeof account.SecurityEvent>;
+export type SecurityEventPage = z.output<typeof account.SecurityEventList>;
+export type DeviceSignInStarted = z.output<typeof loginSessions.DeviceSignInStarted>;
+export type DeviceSignInPoll = z.output<typeof loginSessions.DeviceSignInPoll>;
+export type DeviceSignInRequest = z.output<typeof loginSessions.DeviceSignInRequest>;
+export type AccountDeleted = z.output<typeof account.AccountDeleted>;
+export type TenantInfo = z.output<typeof tenancy.Tenant>;
+export type InvitePreview = z.output<typeof tenancy.InvitePreview>;
+export type OwnershipTransfer = z.output<typeof tenancy.Transfer>;
+export type DoctorReport = CallOutput<typeof getDoctor>;
+export type CheckStatus = z.output<typeof Check>["status"];
 
 /** Reads `Retry-After` as whole seconds (delta-seconds or an HTTP date), or null. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
-  if (value === null || value.trim() === "") return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
-function isIssue(value: unknown): value is ErrorIssue {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.path === "string" && typeof v.message === "string";
-}
+export const parseRetryAfter = (value: string | null, now = Date.now()) =>
+  parseRetryAfterAt(value, now);
 
 /** Turns a non-2xx response into an ApiError, tolerating bodies that are not the API's shape. */
-export async function errorFromResponse(response: Response): Promise<ApiError> {
-  const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
-  let body: unknown = null;
-  try {
-    body = await response.json();
-  } catch {
-    // Not JSON (a proxy page, an empty body): fall through to the generic message.
-  }
-  const error = (body as { error?: unknown } | null)?.error;
-  if (typeof error === "object" && error !== null) {
-    const e = error as Record<string, unknown>;
-    if (typeof e.code === "string" && typeof e.message === "string") {
-      const issues = Array.isArray(e.issues) ? e.issues.filter(isIssue) : [];
-      return new ApiError(response.status, e.code, e.message, issues, retryAfter);
-    }
-  }
-  const message =
-    response.status >= 500
-      ? "Gatehouse had a problem. Try again in a moment."
-      : `The request failed (HTTP ${response.status}).`;
-  return new ApiError(response.status, `http_${response.status}`, message, [], retryAfter);
-}
+export const errorFromResponse = (response: Response) => errorFrom(response, Date.now());
 
 type UnauthenticatedListener = () => void;
 let onUnauthenticated: UnauthenticatedListener = () => {};
@@ -223,43 +102,26 @@ export function setUnauthenticatedListener(listener: UnauthenticatedListener): v
   onUnauthenticated = listener;
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+const consoleClient = (onError?: (error: ApiError) => void): ApiClient =>
+  apiClient({
+    fetch: (url, init) => fetch(url, init),
+    baseUrl: "",
+    init: { credentials: "same-origin" },
+    now: () => Date.now(),
+    onError,
+  });
 
-/** Account and tenant calls answer 401 only when the session is gone; auth calls 401 for their own reasons. */
-const SESSION_PATHS = ["/api/me", "/api/tenants", "/api/invites/accept"];
+/** Sign-in and public calls: their 401 is their own answer (a wrong code), not a lost session. */
+export const publicApi = consoleClient();
+/** Account and tenant calls: a 401 means the session is gone (revoked elsewhere, expired). */
+export const sessionApi = consoleClient((error) => {
+  if (error.status === 401) onUnauthenticated();
+});
 
-async function send(method: Method, path: string, body: unknown, accept: string) {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      credentials: "same-origin",
-      headers: body === undefined ? { accept } : { accept, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, "network_error", NETWORK_MESSAGE);
-  }
-  if (!response.ok) {
-    const error = await errorFromResponse(response);
-    if (response.status === 401 && SESSION_PATHS.some((p) => path.startsWith(p))) {
-      onUnauthenticated();
-    }
-    throw error;
-  }
-  return response;
-}
-
-/** A JSON call to the API; throws `ApiError` for every failure. */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  return (await (await send(method, path, body, "application/json")).json()) as T;
-}
-
-/** A GET whose answer is text (e.g. the JSONL audit export), with the file name it suggests. */
-export async function requestText(
-  path: string,
+/** The JSON-free answer of a GET (e.g. the JSONL audit export), with the file name it suggests. */
+export async function textOf(
+  response: Response,
 ): Promise<{ text: string; bytes: Uint8Array; filename: string | null }> {
-  const response = await send("GET", path, undefined, "*/*");
   const disposition = response.headers.get("content-disposition") ?? "";
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? null;
   // The bytes as sent, for checks that must see invalid UTF-8 rather than U+FFFD.
@@ -267,107 +129,80 @@ export async function requestText(
   return { text: new TextDecoder().decode(bytes), bytes, filename };
 }
 
-/** A path segment, escaped. */
-export const id = (value: string) => encodeURIComponent(value);
+/** WebAuthn options come from @simplewebauthn/server; the library's types are the precise ones. */
+const requestOptions = (options: Promise<{ challenge: string }>) =>
+  options as Promise<unknown> as Promise<PublicKeyCredentialRequestOptionsJSON>;
+const creationOptions = (options: Promise<{ challenge: string }>) =>
+  options as Promise<unknown> as Promise<PublicKeyCredentialCreationOptionsJSON>;
+
+/**
+ * The browser library's credential, as the contract's body type: the same JSON, but its
+ * `clientExtensionResults` is an interface (no index signature), which TypeScript will not take
+ * for the contract's record. The server validates it with the contract.
+ */
+const assertion = (response: AuthenticationResponseJSON) =>
+  response as unknown as z.input<typeof passkeys.AuthenticationResponse>;
+const attestation = (response: RegistrationResponseJSON) =>
+  response as unknown as z.input<typeof passkeys.RegistrationResponse>;
 
 export const api = {
-  startOtp: (email: string) => request<CodeSent>("POST", "/api/auth/otp/start", { email }),
-  verifyOtp: (email: string, code: string) =>
-    request<SignInResult>("POST", "/api/auth/otp/verify", { email, code }),
-  passkeySignInOptions: () =>
-    request<PublicKeyCredentialRequestOptionsJSON>("POST", "/api/auth/passkey/options", {}),
+  startOtp: (email: string) => publicApi.call(startOtpRoute, { body: { email } }),
+  verifyOtp: (email: string, code: string) => publicApi.call(verifyOtp, { body: { email, code } }),
+  passkeySignInOptions: () => requestOptions(publicApi.call(passkeySignInOptions)),
   passkeySignIn: (response: AuthenticationResponseJSON) =>
-    request<SignInResult>("POST", "/api/auth/passkey/verify", { response }),
-  stepUpOptions: () =>
-    request<PublicKeyCredentialRequestOptionsJSON>("POST", "/api/auth/step-up/options", {}),
+    publicApi.call(verifyPasskeySignIn, { body: { response: assertion(response) } }),
+  stepUpOptions: () => requestOptions(publicApi.call(stepUpOptions)),
   stepUp: (response: AuthenticationResponseJSON) =>
-    request<{ ok: true; step_up_valid_until: string }>("POST", "/api/auth/step-up/verify", {
-      response,
-    }),
-  stepUpWithCode: (code: string) =>
-    request<{ ok: true; step_up_valid_until: string }>("POST", "/api/auth/step-up/otp", { code }),
-  logout: () => request<{ ok: true }>("POST", "/api/auth/logout", {}),
+    publicApi.call(verifyStepUp, { body: { response: assertion(response) } }),
+  stepUpWithCode: (code: string) => publicApi.call(stepUpWithCode, { body: { code } }),
+  logout: () => publicApi.call(logout),
 
-  me: () => request<Me>("GET", "/api/me"),
+  me: () => sessionApi.call(getMe),
 
-  passkeyRegistrationOptions: () =>
-    request<PublicKeyCredentialCreationOptionsJSON>("POST", "/api/me/passkeys/options", {}),
+  passkeyRegistrationOptions: () => creationOptions(sessionApi.call(passkeyRegistrationOptions)),
   addPasskey: (response: RegistrationResponseJSON, name?: string) =>
-    request<{ passkey: Passkey }>(
-      "POST",
-      "/api/me/passkeys",
-      name ? { response, name } : { response },
-    ),
-  passkeys: () => request<{ passkeys: Passkey[] }>("GET", "/api/me/passkeys"),
-  renamePasskey: (passkeyId: string, name: string) =>
-    request<{ passkey: Passkey }>("PATCH", `/api/me/passkeys/${id(passkeyId)}`, { name }),
-  deletePasskey: (passkeyId: string) =>
-    request<{ ok: true }>("DELETE", `/api/me/passkeys/${id(passkeyId)}`),
-
-  sessions: () => request<{ sessions: SessionInfo[] }>("GET", "/api/me/sessions"),
-  revokeSession: (sessionId: string) =>
-    request<{ ok: true }>("DELETE", `/api/me/sessions/${id(sessionId)}`),
-  revokeAllSessions: (keepCurrent: boolean) =>
-    request<{ revoked: number }>("POST", "/api/me/sessions/revoke-all", {
-      keep_current: keepCurrent,
+    sessionApi.call(registerPasskeyRoute, {
+      body: name ? { response: attestation(response), name } : { response: attestation(response) },
     }),
+  passkeys: () => sessionApi.call(listPasskeysRoute),
+  renamePasskey: (passkeyId: string, name: string) =>
+    sessionApi.call(renamePasskey, { params: { id: passkeyId }, body: { name } }),
+  deletePasskey: (passkeyId: string) =>
+    sessionApi.call(deletePasskey, { params: { id: passkeyId } }),
+
+  sessions: () => sessionApi.call(listLoginSessions),
+  revokeSession: (sessionId: string) =>
+    sessionApi.call(revokeLoginSession, { params: { id: sessionId } }),
+  revokeAllSessions: (keepCurrent: boolean) =>
+    sessionApi.call(revokeAllLoginSessions, { body: { keep_current: keepCurrent } }),
 
   loginEvents: (cursor: string | null, limit = 20) =>
-    request<LoginEventPage>(
-      "GET",
-      `/api/me/login-events?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
-    ),
-
+    sessionApi.call(listLoginEvents, { query: { limit, cursor: cursor ?? undefined } }),
   securityEvents: (cursor: string | null, limit = 20) =>
-    request<SecurityEventPage>(
-      "GET",
-      `/api/me/security-events?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
-    ),
+    sessionApi.call(listSecurityEvents, { query: { limit, cursor: cursor ?? undefined } }),
 
   changeEmail: (newEmail: string) =>
-    request<{ status: "code_sent"; new_email: string; expires_at: string }>(
-      "POST",
-      "/api/me/email/change",
-      { new_email: newEmail },
-    ),
-  confirmEmail: (code: string) =>
-    request<{ ok: true; email: string }>("POST", "/api/me/email/confirm", { code }),
-  deleteAccount: () => request<AccountDeleted>("DELETE", "/api/me"),
+    sessionApi.call(startEmailChange, { body: { new_email: newEmail } }),
+  confirmEmail: (code: string) => sessionApi.call(confirmEmailChange, { body: { code } }),
+  deleteAccount: () => sessionApi.call(deleteAccount),
 
-  deviceSignInStart: () => request<DeviceSignInStarted>("POST", "/api/auth/device/start", {}),
-  deviceSignInPoll: () => request<DeviceSignInPoll>("POST", "/api/auth/device/poll", {}),
-  deviceSignInLookup: (code: string) =>
-    request<DeviceSignInRequest>("POST", "/api/me/device-sign-ins/lookup", { code }),
-  deviceSignInApprove: (code: string) =>
-    request<{ ok: true }>("POST", "/api/me/device-sign-ins/approve", { code }),
-  deviceSignInDeny: (code: string) =>
-    request<{ ok: true }>("POST", "/api/me/device-sign-ins/deny", { code }),
+  deviceSignInStart: () => publicApi.call(startDeviceSignInRoute),
+  deviceSignInPoll: () => publicApi.call(pollDeviceSignInRoute),
+  deviceSignInLookup: (code: string) => sessionApi.call(lookupDeviceSignIn, { body: { code } }),
+  deviceSignInApprove: (code: string) => sessionApi.call(approveDeviceSignIn, { body: { code } }),
+  deviceSignInDeny: (code: string) => sessionApi.call(denyDeviceSignIn, { body: { code } }),
 
-  createTenant: (name: string) => request<{ tenant: TenantInfo }>("POST", "/api/tenants", { name }),
-  previewInvite: (token: string) =>
-    request<InvitePreview>("POST", "/api/invites/preview", { token }),
-  acceptInvite: (token: string) =>
-    request<{ tenant: TenantInfo }>("POST", "/api/invites/accept", { token }),
-  doctor: () => request<DoctorReport>("GET", "/api/doctor"),
+  createTenant: (name: string) => sessionApi.call(createTenantRoute, { body: { name } }),
+  previewInvite: (token: string) => publicApi.call(previewInvite, { body: { token } }),
+  acceptInvite: (token: string) => sessionApi.call(acceptInviteRoute, { body: { token } }),
+  doctor: () => publicApi.call(getDoctor),
 
-  ownershipOffers: () =>
-    request<{ transfers: OwnershipTransfer[] }>("GET", "/api/me/ownership-transfers"),
+  ownershipOffers: () => sessionApi.call(listMyOwnershipTransfers),
   acceptOwnership: (transferId: string) =>
-    request<{ ok: true }>("POST", `/api/me/ownership-transfers/${id(transferId)}/accept`, {}),
+    sessionApi.call(acceptOwnershipTransfer, { params: { id: transferId } }),
   declineOwnership: (transferId: string) =>
-    request<{ ok: true }>("POST", `/api/me/ownership-transfers/${id(transferId)}/decline`, {}),
+    sessionApi.call(declineOwnershipTransfer, { params: { id: transferId } }),
 };
-
-/** An owner's offer to hand a tenant to a member; roles change only when they accept. */
-export interface OwnershipTransfer {
-  id: string;
-  tenant_id: string;
-  tenant_name: string;
-  from: { user_id: string; email: string };
-  to: { user_id: string; email: string };
-  created_at: string;
-  expires_at: string;
-}
 
 /** A message fit to show people, whatever was thrown. */
 export function messageOf(error: unknown): string {

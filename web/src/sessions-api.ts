@@ -1,34 +1,26 @@
-import { id, request } from "./api";
-import type { Actor, JsonObject, Verdict } from "./tenant-api";
+import type { z } from "zod";
+import type * as agentSessions from "../../capabilities/agent-sessions/contract";
+import {
+  cancelAgentSession,
+  createAgentSession,
+  getAgentSession,
+  listAgentSessions,
+  sendAgentSessionMessage,
+  streamAgentSessionEvents,
+} from "../../capabilities/agent-sessions/contract";
+import { sessionApi } from "./api";
+import type { JsonObject, Verdict } from "./tenant-api";
 
-/** Shapes of `/api/tenants/{t}/sessions…` (see capabilities/agent-sessions/contract.ts). */
+/** The agent sessions' HTTP answers come from capabilities/agent-sessions/contract.ts. */
 
 export type ProviderKind = "anthropic" | "openai";
 
 export type SessionStatus = "idle" | "running" | "waiting_approval" | "error" | "cancelled";
 
-export interface HostedSession {
-  id: string;
-  run_id: string;
-  title: string;
-  provider: { id: string | null; kind: string; base_url: string; model: string };
-  /** The vault secret's name; its value never leaves the server. */
-  key_secret: string;
-  status: SessionStatus;
-  error: string | null;
-  created_by: Actor;
-  created_at: string;
-  updated_at: string;
-}
+export type HostedSession = z.output<typeof agentSessions.Session>;
 
 /** A session runs on one of the tenant's configured providers (an admin sets them up). */
-export interface NewSession {
-  provider_id: string;
-  model?: string;
-  max_tokens?: number;
-  system?: string;
-  title?: string;
-}
+export type NewSession = z.input<typeof agentSessions.CreateSessionBody>;
 
 export interface ToolCallRequest {
   id: string;
@@ -125,7 +117,8 @@ export function eventsSocketUrl(
   after: number,
 ): string {
   const base = origin.replace(/^http/, "ws");
-  return `${base}/api/tenants/${id(tenantId)}/sessions/${id(sessionId)}/events?after=${after}`;
+  const params = { t: tenantId, s: sessionId };
+  return `${base}${sessionApi.url(streamAgentSessionEvents, { params, query: { after } })}`;
 }
 
 /** The server answers at most this many events per request. */
@@ -133,13 +126,14 @@ export const EVENTS_PAGE_SIZE = 500;
 
 /** Every call about hosted sessions of one tenant. */
 export function sessionsApi(tenantId: string) {
-  const base = `/api/tenants/${id(tenantId)}/sessions`;
+  const t = { t: tenantId };
+  const call = sessionApi.call;
   /** One page: the events this console understands, and where the next page starts. */
   const eventsPage = async (sessionId: string, after: number) => {
-    const { events } = await request<{ events: unknown[] }>(
-      "GET",
-      `${base}/${id(sessionId)}/events?after=${after}`,
-    );
+    const { events } = await call(streamAgentSessionEvents, {
+      params: { ...t, s: sessionId },
+      query: { after },
+    });
     const parsed = events
       .map(parseStreamItem)
       .filter((e): e is SessionEvent => e !== null && e.type !== "model_delta");
@@ -151,20 +145,13 @@ export function sessionsApi(tenantId: string) {
     };
   };
   return {
-    list: () => request<{ sessions: HostedSession[] }>("GET", base),
-    get: (sessionId: string) =>
-      request<{ session: HostedSession & { messages: unknown[] } }>(
-        "GET",
-        `${base}/${id(sessionId)}`,
-      ),
-    create: (body: NewSession) => request<{ session: HostedSession }>("POST", base, body),
+    list: () => call(listAgentSessions, { params: t }),
+    get: (sessionId: string) => call(getAgentSession, { params: { ...t, s: sessionId } }),
+    create: (body: NewSession) => call(createAgentSession, { params: t, body }),
     /** 202: the agent works in the background. 400 `secret_in_message`, 409 `session_busy`. */
     send: (sessionId: string, content: string) =>
-      request<{ session: HostedSession }>("POST", `${base}/${id(sessionId)}/messages`, {
-        content,
-      }),
-    cancel: (sessionId: string) =>
-      request<{ session: HostedSession }>("POST", `${base}/${id(sessionId)}/cancel`, {}),
+      call(sendAgentSessionMessage, { params: { ...t, s: sessionId }, body: { content } }),
+    cancel: (sessionId: string) => call(cancelAgentSession, { params: { ...t, s: sessionId } }),
     /** Every stored event after `after`, page by page. */
     events: async (sessionId: string, after: number): Promise<SessionEvent[]> => {
       const all: SessionEvent[] = [];

@@ -1,21 +1,9 @@
-/** SIEM sinks in the console: shapes of `…/audit/sinks` and the add form's conversion. */
+/** SIEM sinks in the console: the add form and its conversion to the contract's sink. */
+import type { z } from "zod";
+import type * as audit from "../../capabilities/audit/contract";
 
-export type SinkConfig =
-  | { kind: "webhook"; url: string; secret: string }
-  | { kind: "splunk_hec"; url: string; token_secret: string; index?: string }
-  | { kind: "syslog"; host: string; port: number; tls: boolean };
-
-export interface Sink {
-  id: string;
-  kind: SinkConfig["kind"];
-  config: SinkConfig;
-  last_seq: number;
-  lag: number;
-  failures: number;
-  last_error: string | null;
-  last_delivered_at: number | null;
-  next_attempt_at: number;
-}
+export type SinkConfig = z.input<typeof audit.SinkConfig>;
+export type Sink = z.output<typeof audit.Sink>;
 
 export const SINK_KINDS: { kind: SinkConfig["kind"]; label: string }[] = [
   { kind: "webhook", label: "Webhook (NDJSON, HMAC-signed)" },

@@ -1,368 +1,200 @@
+import type { z } from "zod";
+import type { CallInput, CallOutput } from "../../core/contract/client";
 import type { Role } from "../../core/permissions";
-import { id, request, requestText } from "./api";
-import type { Sink, SinkConfig } from "./sinks";
-import type { OwnershipTransfer, TenantInfo } from "./api";
+import {
+  createAuditSink,
+  deleteAuditSink,
+  exportAudit,
+  getAuditTlogProof,
+  getJwks,
+  listAuditEvents,
+  listAuditSinks,
+  testAuditSink,
+} from "../../capabilities/audit/contract";
+import type * as policy from "../../capabilities/policy/contract";
+import {
+  activatePolicyVersion,
+  createPolicyVersion,
+  getPolicyVersion,
+  listPolicyVersions,
+} from "../../capabilities/policy/contract";
+import type * as providers from "../../capabilities/providers/contract";
+import { listProviders, putProvider } from "../../capabilities/providers/contract";
+import type * as runs from "../../capabilities/runs/contract";
+import {
+  cancelRun,
+  decideApproval,
+  getRun,
+  listApprovals,
+  listRuns,
+} from "../../capabilities/runs/contract";
+import type * as tenancy from "../../capabilities/tenancy/contract";
+import {
+  cancelOwnershipTransfer,
+  changeMemberRole,
+  createInvite,
+  deleteInvite,
+  deleteTenantRoute,
+  getOwnershipTransfer,
+  leaveTenant,
+  listInvites,
+  listMembersRoute,
+  removeMemberRoute,
+  startOwnershipTransfer,
+  updateTenant,
+} from "../../capabilities/tenancy/contract";
+import type * as tokens from "../../capabilities/tokens/contract";
+import { createApiToken, listApiTokens, revokeApiToken } from "../../capabilities/tokens/contract";
+import type * as vault from "../../capabilities/vault/contract";
+import {
+  answerSecretRequest,
+  deleteSecretRequest,
+  deleteSecretRoute,
+  getKeyStatus,
+  listSecretRequestsRoute,
+  listSecretsRoute,
+  putSecretDestinations,
+  putSecretRoute,
+  rewrapSecrets,
+  rotateKey,
+} from "../../capabilities/vault/contract";
+import { publicApi, sessionApi, textOf } from "./api";
+import type { SinkConfig } from "./sinks";
 
-/** Shapes of the `/api/tenants/{t}/…` answers (see workers/schemas/{tenancy,vault,runtime}.ts). */
-
+/** The `/api/tenants/{t}/…` answers' types, as the contracts define them. */
 export type JsonObject = { [key: string]: unknown };
-
-export interface Member {
-  user_id: string;
-  email: string;
-  role: Role;
-  joined_at: string;
-}
-
-export type InviteStatus = "pending" | "accepted" | "revoked" | "expired";
-
-export interface Invite {
-  id: string;
-  email: string;
-  role: Role;
-  invited_by: string;
-  created_at: string;
-  expires_at: string;
-  status: InviteStatus;
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: Role;
-  created_by: string;
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  status: "active" | "expired" | "revoked";
-}
-
-export interface SecretMeta {
-  name: string;
-  version: number;
-  /** `***` and the value's last four characters: all the API ever reveals. */
-  masked: string;
-  dek_version: number;
-  created_at: string;
-  updated_at: string;
-  updated_by: string;
-  /** Where the value may be sent (capabilities/vault/contract.ts); empty: nowhere. */
-  destinations: SecretDestination[];
-  unbound: boolean;
-}
-
-export interface SecretDestination {
-  origin: string;
-  via: { kind: "header"; name: string } | { kind: "provider"; id: string };
-}
-
-/** A tenant's model provider (capabilities/providers/contract.ts). */
-export interface Provider {
-  id: string;
-  kind: string;
-  base_url: string;
-  models: string[];
-  key_secret: string;
-  updated_by: string;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ProviderInput {
-  kind: string;
-  base_url?: string;
-  models: string[];
-  key_secret: string;
-}
-
-export interface SecretRequest {
-  id: string;
-  name: string;
-  description: string;
-  requested_by: string;
-  status: "pending" | "fulfilled" | "cancelled" | "expired";
-  created_at: string;
-  expires_at: string;
-  fulfilled_at: string | null;
-  notice: string;
-}
-
-export interface DekInfo {
-  version: number;
-  state: "active" | "retired" | "destroyed";
-  kek_id: string | null;
-  created_at: string;
-  rewrapped_at: string | null;
-  destroyed_at: string | null;
-  secrets: number;
-}
-
-export interface KeyStatus {
-  active_kek: string;
-  active_dek_version: number | null;
-  deks: DekInfo[];
-  rotation: { in_progress: boolean; remaining: number };
-  rewrap: { needed: number };
-}
-
-export interface RotationProgress {
-  started: boolean;
-  status: "complete" | "in_progress";
-  active_version: number;
-  reencrypted: number;
-  remaining: number;
-}
-
-export interface RewrapResult {
-  status: "complete" | "in_progress";
-  active_kek: string;
-  rewrapped: number;
-  remaining: number;
-  failed: { tenant_id: string; version: number; kek_id: string | null; reason: string }[];
-}
-
-export interface PolicyVersion {
-  version: number;
-  bundle_id: string;
-  author: string;
-  created_at: string;
-  activated_at: string | null;
-  active: boolean;
-}
-
-export type Verdict = "allow" | "deny" | "dry_run" | "approve_required" | "transform";
-
-export type StepStatus =
-  "executing" | "awaiting_approval" | "dry_run" | "denied" | "succeeded" | "failed" | "cancelled";
-
-export type RunStatus = "open" | "cancelled" | "completed";
-
-export interface Actor {
-  kind: string;
-  id: string;
-  role?: string;
-  email?: string;
-}
-
-export interface Run {
-  id: string;
-  agent: string;
-  metadata: JsonObject;
-  status: RunStatus;
-  created_by: Actor;
-  created_at: string;
-  closed_at: string | null;
-  close_reason?: "cancelled" | "completed" | "idle_timeout" | "session_ended" | null;
-  step_count: number;
-}
-
-export interface Step {
-  step_id: string;
-  run_id: string;
-  seq: number;
-  tool: string;
-  args?: JsonObject;
-  verdict: Verdict;
-  rule_id: string | null;
-  reason: string;
-  matched_rules?: string[];
-  status: StepStatus;
-  exec_args: JsonObject | null;
-  preview: JsonObject | null;
-  approval_id: string | null;
-  output?: unknown;
-  created_at?: string;
-}
-
-export interface RunDetail extends Run {
-  steps: Step[];
-  resume_at: number | null;
-}
-
-/** One page of a run's trace, as `GET …/runs/{r}` serves it. */
-interface RunPage extends RunDetail {
-  next_cursor: string | null;
-}
+export type Member = z.output<typeof tenancy.Member>;
+export type Invite = z.output<typeof tenancy.Invite>;
+export type InviteStatus = Invite["status"];
+export type ApiToken = z.output<typeof tokens.ApiToken>;
+export type SecretMeta = z.output<typeof vault.SecretMeta>;
+export type SecretDestination = z.input<typeof vault.Destination>;
+export type Provider = z.output<typeof providers.Provider>;
+export type ProviderInput = z.input<typeof providers.PutProviderBody>;
+export type SecretRequest = z.output<typeof vault.SecretRequest>;
+export type DekInfo = z.output<typeof vault.DekInfo>;
+export type KeyStatus = z.output<typeof vault.KeyStatus>;
+export type RotationProgress = z.output<typeof vault.RotationProgress>;
+export type RewrapResult = z.output<typeof vault.RewrapResult>;
+export type PolicyVersion = z.output<typeof policy.PolicyVersion>;
+export type Run = z.output<typeof runs.Run>;
+export type Step = z.output<typeof runs.Step>;
+export type Verdict = Step["verdict"];
+export type StepStatus = Step["status"];
+export type RunStatus = Run["status"];
+export type Actor = Run["created_by"];
+export type Approval = z.output<typeof runs.Approval>;
+export type ApprovalStatus = Approval["status"];
+type RunPage = CallOutput<typeof getRun>["run"];
+/** A run with its whole trace (every page of steps). */
+export type RunDetail = Omit<RunPage, "next_cursor">;
+export type AuditEvent = CallOutput<typeof listAuditEvents>["events"][number];
+/** A page of the audit log: oldest first after `after`, or newest first before `before`. */
+export type AuditQuery = NonNullable<CallInput<typeof listAuditEvents>["query"]>;
 
 /** Steps per page when the console reads a run's trace. */
 const STEP_PAGE = 200;
 
-export type ApprovalStatus = "pending" | "approved" | "denied" | "expired" | "cancelled";
+/** The audit browser's query without its empty members (an empty filter field means no filter). */
+export const auditSearch = (query: AuditQuery): AuditQuery =>
+  Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== ""));
 
-export interface Approval {
-  id: string;
-  step_id: string;
-  run_id: string;
-  tool: string;
-  args?: JsonObject;
-  /** The rule that asked for a person and its reason; the run's agent and who opened it. */
-  rule_id?: string | null;
-  policy_reason?: string;
-  agent?: string | null;
-  requested_by?: Actor | null;
-  status: ApprovalStatus;
-  approvers: string[];
-  /** The decider's reason, once decided. */
-  reason: string | null;
-  decided_by?: Actor | null;
-  decided_at?: string | null;
-  created_at?: string;
-  expires_at: string;
-}
-
-export interface AuditEvent {
-  seq: number;
-  ts: string;
-  type: string;
-  run_id: string | null;
-  step_id: string | null;
-  actor: { kind: string; id: string };
-  data: unknown;
-  prev: string;
-  hash: string;
-}
-
-/** A page of the audit log: oldest first after `after`, or newest first before `before`. */
-export interface AuditQuery {
-  after?: number;
-  limit: number;
-  order?: "asc" | "desc";
-  before?: number;
-  type?: string;
-  actor?: string;
-  run?: string;
-  /** ISO times: from (inclusive) and to (exclusive). */
-  since?: string;
-  until?: string;
-  q?: string;
-}
-
-export function auditSearch(query: AuditQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== "") params.set(key, String(value));
-  }
-  return params.toString();
-}
-
-/** Every call of one tenant, with its id escaped into the paths. */
+/** Every call of one tenant. */
 export function tenantApi(tenantId: string) {
-  const base = `/api/tenants/${id(tenantId)}`;
+  const t = { t: tenantId };
+  const call = sessionApi.call;
   return {
-    members: () => request<{ members: Member[] }>("GET", `${base}/members`),
+    members: () => call(listMembersRoute, { params: t }),
     changeRole: (userId: string, role: Role) =>
-      request<{ member: Member }>("PATCH", `${base}/members/${id(userId)}`, { role }),
+      call(changeMemberRole, { params: { ...t, user_id: userId }, body: { role } }),
     removeMember: (userId: string) =>
-      request<{ ok: true }>("DELETE", `${base}/members/${id(userId)}`),
-    leave: () => request<{ ok: true }>("POST", `${base}/leave`, {}),
-    rename: (name: string) => request<{ tenant: TenantInfo }>("PATCH", base, { name }),
-    deleteTenant: () => request<{ ok: true }>("DELETE", base),
-    transfer: () => request<{ transfer: OwnershipTransfer | null }>("GET", `${base}/transfer`),
+      call(removeMemberRoute, { params: { ...t, user_id: userId } }),
+    leave: () => call(leaveTenant, { params: t }),
+    rename: (name: string) => call(updateTenant, { params: t, body: { name } }),
+    deleteTenant: () => call(deleteTenantRoute, { params: t }),
+    transfer: () => call(getOwnershipTransfer, { params: t }),
     offerOwnership: (userId: string) =>
-      request<{ transfer: OwnershipTransfer }>("POST", `${base}/transfer`, { user_id: userId }),
-    withdrawOwnership: () => request<{ ok: true }>("DELETE", `${base}/transfer`),
+      call(startOwnershipTransfer, { params: t, body: { user_id: userId } }),
+    withdrawOwnership: () => call(cancelOwnershipTransfer, { params: t }),
 
-    invites: () => request<{ invites: Invite[] }>("GET", `${base}/invites`),
-    invite: (email: string, role: Role) =>
-      request<{ invite: Invite }>("POST", `${base}/invites`, { email, role }),
-    cancelInvite: (inviteId: string) =>
-      request<{ ok: true }>("DELETE", `${base}/invites/${id(inviteId)}`),
+    invites: () => call(listInvites, { params: t }),
+    invite: (email: string, role: Role) => call(createInvite, { params: t, body: { email, role } }),
+    cancelInvite: (inviteId: string) => call(deleteInvite, { params: { ...t, id: inviteId } }),
 
-    tokens: () => request<{ tokens: ApiToken[] }>("GET", `${base}/tokens`),
-    createToken: (body: { name: string; role: Role; expires_at?: string }) =>
-      request<{ token: string; api_token: ApiToken }>("POST", `${base}/tokens`, body),
-    revokeToken: (tokenId: string) =>
-      request<{ ok: true }>("DELETE", `${base}/tokens/${id(tokenId)}`),
+    tokens: () => call(listApiTokens, { params: t }),
+    createToken: (body: z.input<typeof tokens.CreateTokenBody>) =>
+      call(createApiToken, { params: t, body }),
+    revokeToken: (tokenId: string) => call(revokeApiToken, { params: { ...t, id: tokenId } }),
 
     secrets: (cursor: string | null, limit = 100) =>
-      request<{ secrets: SecretMeta[]; next_cursor: string | null }>(
-        "GET",
-        `${base}/secrets?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
-      ),
+      call(listSecretsRoute, { params: t, query: { limit, cursor: cursor ?? undefined } }),
     /** Stores the value (write-only) and answers with metadata only. */
     /** `destinations` binds a new secret as it is created (admin and owner). */
     putSecret: (name: string, value: string, destinations?: SecretDestination[]) =>
-      request<{ secret: SecretMeta }>(
-        "PUT",
-        `${base}/secrets/${id(name)}`,
-        destinations ? { value, destinations } : { value },
-      ),
-    deleteSecret: (name: string) => request<{ ok: true }>("DELETE", `${base}/secrets/${id(name)}`),
-    putDestinations: (name: string, destinations: SecretDestination[]) =>
-      request<{ secret: SecretMeta }>("PUT", `${base}/secrets/${id(name)}/destinations`, {
-        destinations,
+      call(putSecretRoute, {
+        params: { ...t, name },
+        body: destinations ? { value, destinations } : { value },
       }),
-    providers: () => request<{ providers: Provider[] }>("GET", `${base}/providers`),
+    deleteSecret: (name: string) => call(deleteSecretRoute, { params: { ...t, name } }),
+    putDestinations: (name: string, destinations: SecretDestination[]) =>
+      call(putSecretDestinations, { params: { ...t, name }, body: { destinations } }),
+    providers: () => call(listProviders, { params: t }),
     putProvider: (providerId: string, body: ProviderInput) =>
-      request<{ provider: Provider }>("PUT", `${base}/providers/${id(providerId)}`, body),
-    secretRequests: () => request<{ requests: SecretRequest[] }>("GET", `${base}/secret-requests`),
+      call(putProvider, { params: { ...t, id: providerId }, body }),
+    secretRequests: () => call(listSecretRequestsRoute, { params: t }),
     answerSecretRequest: (requestId: string, value: string) =>
-      request<{ result: "secret saved" }>(
-        "POST",
-        `${base}/secret-requests/${id(requestId)}/answer`,
-        { value },
-      ),
+      call(answerSecretRequest, { params: { ...t, id: requestId }, body: { value } }),
     declineSecretRequest: (requestId: string) =>
-      request<{ ok: true }>("DELETE", `${base}/secret-requests/${id(requestId)}`),
+      call(deleteSecretRequest, { params: { ...t, id: requestId } }),
 
-    keys: () => request<KeyStatus>("GET", `${base}/keys`),
-    rotateDek: () => request<RotationProgress>("POST", `${base}/keys/rotate`, {}),
-    rewrapDeks: () => request<RewrapResult>("POST", `${base}/keys/rewrap`, {}),
+    keys: () => call(getKeyStatus, { params: t }),
+    rotateDek: () => call(rotateKey, { params: t, body: {} }),
+    rewrapDeks: () => call(rewrapSecrets, { params: t, body: {} }),
 
-    policies: () => request<{ policies: PolicyVersion[] }>("GET", `${base}/policies`),
-    policy: (version: number) =>
-      request<{ policy: PolicyVersion & { source: string } }>("GET", `${base}/policies/${version}`),
-    createPolicy: (source: string) =>
-      request<{ policy: PolicyVersion }>("POST", `${base}/policies`, { source }),
+    policies: () => call(listPolicyVersions, { params: t }),
+    policy: (version: number) => call(getPolicyVersion, { params: { ...t, v: version } }),
+    createPolicy: (source: string) => call(createPolicyVersion, { params: t, body: { source } }),
     activatePolicy: (version: number) =>
-      request<{ policy: PolicyVersion }>("POST", `${base}/policies/${version}/activate`, {}),
+      call(activatePolicyVersion, { params: { ...t, v: version } }),
 
     runs: (cursor: string | null, limit = 25) =>
-      request<{ runs: Run[]; next_cursor: string | null }>(
-        "GET",
-        `${base}/runs?limit=${limit}${cursor ? `&cursor=${id(cursor)}` : ""}`,
-      ),
+      call(listRuns, { params: t, query: { limit, cursor: cursor ?? undefined } }),
     /** The run with its whole trace: follows `next_cursor` page by page. */
     run: async (runId: string): Promise<{ run: RunDetail }> => {
-      const path = `${base}/runs/${id(runId)}?limit=${STEP_PAGE}`;
-      const first = (await request<{ run: RunPage }>("GET", path)).run;
+      const params = { ...t, r: runId };
+      const page = (cursor?: string) =>
+        call(getRun, { params, query: { limit: STEP_PAGE, cursor } }).then((a) => a.run);
+      const first = await page();
       const steps = [...first.steps];
       for (let cursor = first.next_cursor; cursor !== null;) {
-        const page = (await request<{ run: RunPage }>("GET", `${path}&cursor=${id(cursor)}`)).run;
-        steps.push(...page.steps);
-        cursor = page.next_cursor;
+        const next = await page(cursor);
+        steps.push(...next.steps);
+        cursor = next.next_cursor;
       }
       const { next_cursor: _, ...run } = first;
       return { run: { ...run, steps } };
     },
     cancelRun: (runId: string, reason?: string) =>
-      request<{ run: Run }>("POST", `${base}/runs/${id(runId)}/cancel`, reason ? { reason } : {}),
+      call(cancelRun, { params: { ...t, r: runId }, body: reason ? { reason } : {} }),
 
     approvals: (status: ApprovalStatus | "all" = "pending") =>
-      request<{ approvals: Approval[] }>("GET", `${base}/approvals?status=${status}`),
+      call(listApprovals, { params: t, query: { status } }),
     decide: (approvalId: string, decision: "approve" | "deny", reason: string) =>
-      request<{ approval: Approval }>("POST", `${base}/approvals/${id(approvalId)}/decision`, {
-        decision,
-        reason,
-      }),
+      call(decideApproval, { params: { ...t, a: approvalId }, body: { decision, reason } }),
 
     auditEvents: (query: AuditQuery) =>
-      request<{ events: AuditEvent[]; size: number; next_cursor: number | null }>(
-        "GET",
-        `${base}/audit/events?${auditSearch(query)}`,
-      ),
-    auditExport: () => requestText(`${base}/audit/export`),
-    auditTlogProof: (seq: number) => requestText(`${base}/audit/proofs/${seq}/tlog-proof`),
-    sinks: () => request<{ sinks: Sink[] }>("GET", `${base}/audit/sinks`),
-    addSink: (sink: SinkConfig) => request<Sink>("POST", `${base}/audit/sinks`, { sink }),
-    testSink: (sinkId: string) =>
-      request<{ delivered: boolean; sink: Sink }>("POST", `${base}/audit/sinks/${id(sinkId)}/test`),
-    removeSink: (sinkId: string) => request("DELETE", `${base}/audit/sinks/${id(sinkId)}`),
+      call(listAuditEvents, { params: t, query: auditSearch(query) }),
+    auditExport: () => sessionApi.send(exportAudit, { params: t }, { accept: "*/*" }).then(textOf),
+    auditTlogProof: (seq: number) =>
+      sessionApi.send(getAuditTlogProof, { params: { ...t, seq } }, { accept: "*/*" }).then(textOf),
+    sinks: () => call(listAuditSinks, { params: t }),
+    addSink: (sink: SinkConfig) => call(createAuditSink, { params: t, body: { sink } }),
+    testSink: (sinkId: string) => call(testAuditSink, { params: { ...t, id: sinkId } }),
+    removeSink: (sinkId: string) => call(deleteAuditSink, { params: { ...t, id: sinkId } }),
   };
 }
 
 export type TenantApi = ReturnType<typeof tenantApi>;
 
 /** The public keys that sign the audit log's heads. */
-export const fetchJwks = () => request<unknown>("GET", "/.well-known/jwks.json");
+export const fetchJwks = () => publicApi.call(getJwks);

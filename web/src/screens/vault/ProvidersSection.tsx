@@ -4,6 +4,7 @@ import { needsStepUp } from "../../components/Confirm";
 import { StepUp } from "../../components/StepUp";
 import { Alert, Button, Loading, Retry, Section } from "../../components/ui";
 import { useAction, useResource } from "../../hooks";
+import type { ProviderInput } from "../../tenant-api";
 import type { Workspace } from "../../workspace";
 import { baseUrlProblem } from "../sessions/new-session";
 
@@ -18,15 +19,15 @@ const KINDS = [
   ["xai", "xAI"],
   ["custom", "OpenAI-compatible (your URL)"],
   ["anthropic-compatible", "Anthropic-compatible (your URL)"],
-] as const;
-const CUSTOM = new Set(["custom", "anthropic-compatible"]);
+] as const satisfies readonly (readonly [ProviderInput["kind"], string])[];
+const CUSTOM = new Set<ProviderInput["kind"]>(["custom", "anthropic-compatible"]);
 
 /** The tenant's model providers; admins and owners configure them (step-up). */
 export function ProvidersSection(props: { ws: Workspace; onChanged: () => void }) {
   const { ws } = props;
   const [data, reload] = useResource(async () => (await ws.api.providers()).providers);
   const [id, setId] = useState("");
-  const [kind, setKind] = useState<string>("anthropic");
+  const [kind, setKind] = useState<ProviderInput["kind"]>("anthropic");
   const [baseUrl, setBaseUrl] = useState("");
   const [models, setModels] = useState("");
   const [key, setKey] = useState("");
@@ -121,7 +122,9 @@ export function ProvidersSection(props: { ws: Workspace; onChanged: () => void }
               <select
                 id="pv-kind"
                 value={kind}
-                onChange={(e: Event) => setKind((e.target as HTMLSelectElement).value)}
+                onChange={(e: Event) =>
+                  setKind((e.target as HTMLSelectElement).value as ProviderInput["kind"])
+                }
               >
                 {KINDS.map(([value, label]) => (
                   <option key={value} value={value}>

@@ -13,7 +13,8 @@ import { fail, ok, type Result } from "../../../platform/result";
 import type { RunEngine } from "../../runs/tenant-do/runs";
 import { BUILTIN_TOOLS } from "../../agent-sessions/tenant-do/tools";
 import type { BuiltinTool, ToolOutcome } from "../../agent-sessions/tenant-do/tools/types";
-import type { Actor, JsonObject, StepView } from "../../../platform/tenant-types";
+import type { Actor, JsonObject } from "../../../platform/tenant-types";
+import type { StepView } from "../../runs/contract";
 import {
   annotationsFromDeclared,
   declaredFromAnnotations,

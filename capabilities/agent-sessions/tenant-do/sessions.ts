@@ -268,7 +268,7 @@ export class AgentSessionEngine {
     // Optional fields are absent, never undefined: the body is JSON.
     const json = data as JsonObject;
     const masked = mask ? mapJsonStrings(json, (t) => mask.mask(t)) : json;
-    // Same key order as ever (seq, at, type, fields): stored events are compared byte for byte.
+    // The same key order as before (seq, at, type, fields): the stored JSON is unchanged.
     const event = { seq, at: iso(now), type, ...redactJson(masked) } as AgentSessionEvent;
     this.sql.exec(
       "INSERT INTO agent_session_events (agent_session_id, seq, event, created_at) VALUES (?, ?, ?, ?)",

@@ -27,23 +27,15 @@ import {
   ApprovalWebhook,
   type ApprovalWebhookInput,
 } from "../capabilities/runs/tenant-do/approval-webhook";
-import {
-  AgentSessionEngine,
-  type AgentSessionEvent,
-  type TransientEvent,
-} from "../capabilities/agent-sessions/tenant-do/sessions";
+import { AgentSessionEngine } from "../capabilities/agent-sessions/tenant-do/sessions";
+import type { AgentSessionEvent, ModelDelta } from "../capabilities/agent-sessions/contract";
 import type { TenantProvider } from "../core/providers/catalog";
 import type { SecretMatcher } from "../core/secrets";
 import { ports, type TenantPorts } from "./ports";
 import { AlarmScheduler } from "./scheduler";
 import { timedWork } from "./timed-work";
-import type {
-  Actor,
-  ApprovalStatus,
-  Channel,
-  JsonObject,
-  JsonValue,
-} from "../platform/tenant-types";
+import type { Actor, Channel, JsonObject, JsonValue } from "../platform/tenant-types";
+import type { ApprovalStatus } from "../capabilities/runs/contract";
 
 import type { PolicyRpc } from "../capabilities/policy/tenant-do/rpc";
 import type { RunsRpc } from "../capabilities/runs/tenant-do/rpc";
@@ -173,7 +165,7 @@ export class TenantDO
     await this.scheduler.alarm();
   }
 
-  private broadcast(agentSessionId: string, event: AgentSessionEvent | TransientEvent): void {
+  private broadcast(agentSessionId: string, event: AgentSessionEvent | ModelDelta): void {
     const text = JSON.stringify(event);
     for (const ws of this.ctx.getWebSockets(agentSessionId)) {
       try {

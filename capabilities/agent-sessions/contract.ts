@@ -1,8 +1,21 @@
 import { z, createRoute } from "@hono/zod-openapi";
 import { IsoTime, errorResponses, json, jsonBody } from "../../core/contract/common";
+import { Actor } from "../../core/contract/actor";
 import { DisplayName } from "../../core/contract/text";
 import { ProviderId } from "../providers/contract";
 import { TenantParam } from "../tenancy/contract";
+import { AgentSessionEvent, SessionStatus } from "../../core/contract/agent-session-events";
+
+export {
+  AgentSessionEvent,
+  AgentSessionStreamItem,
+  ModelDelta,
+  SessionStatus,
+} from "../../core/contract/agent-session-events";
+export type {
+  AgentSessionEventBody,
+  AgentSessionEventType,
+} from "../../core/contract/agent-session-events";
 
 export const SessionParams = TenantParam.extend({
   s: z.string().regex(/^ses_[0-9a-f-]{36}$/, "not a session id"),
@@ -38,13 +51,15 @@ export const Session = z
       model: z.string(),
     }),
     key_secret: z.string(),
-    status: z.enum(["idle", "running", "waiting_approval", "error", "cancelled"]),
+    status: SessionStatus,
     error: z.string().nullable(),
-    created_by: z.object({ kind: z.string(), id: z.string() }).passthrough(),
+    /** Who started it: the console shows them by name. */
+    created_by: Actor,
     created_at: IsoTime,
     updated_at: IsoTime,
   })
   .openapi("Session");
+export type AgentSessionView = z.output<typeof Session>;
 
 export const createAgentSession = createRoute({
   method: "post",
@@ -109,5 +124,8 @@ export const streamAgentSessionEvents = createRoute({
     params: SessionParams,
     query: z.object({ after: z.coerce.number().int().min(0).default(0) }),
   },
-  responses: { 200: json(z.object({ events: z.array(z.unknown()) })), ...errorResponses },
+  responses: {
+    200: json(z.object({ events: z.array(AgentSessionEvent) })),
+    ...errorResponses,
+  },
 });

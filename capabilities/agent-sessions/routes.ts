@@ -92,5 +92,5 @@ sessionRoutes.openapi(streamAgentSessionEvents, async (c) => {
     return (await stub.fetch(new Request(c.req.url, { headers }))) as never;
   }
   const events = unwrap(await stub.sessionEvents(s, after));
-  return c.json({ events: events as never[] }, 200);
+  return c.json({ events }, 200);
 });

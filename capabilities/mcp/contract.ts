@@ -28,7 +28,7 @@ export const Grant = z
   .openapi("McpGrant");
 
 // ── upstream servers ─────────────────────────────────────────────────────────────────────
-const Server = z
+export const Server = z
   .object({
     name: z.string(),
     url: z.string(),
@@ -42,6 +42,7 @@ const Server = z
     updated_at: IsoTime,
   })
   .openapi("McpUpstreamServer");
+export type UpstreamServerView = z.output<typeof Server>;
 
 export const ServerBody = z
   .strictObject({

@@ -18,6 +18,7 @@ export const PolicyVersion = z
     active: z.boolean(),
   })
   .openapi("PolicyVersion");
+export type PolicyVersionView = z.output<typeof PolicyVersion>;
 
 import { TenantParam } from "../tenancy/contract";
 

@@ -36,6 +36,7 @@ export const Provider = z
     updated_at: IsoTime,
   })
   .openapi("Provider");
+export type ProviderView = z.output<typeof Provider>;
 
 export const listProviders = createRoute({
   method: "get",

@@ -1,15 +1,15 @@
 import { MAX_POLICY_SOURCE_CHARS } from "../../core/policy/limits";
 import { z, createRoute } from "@hono/zod-openapi";
-import { IsoTime, Json, errorResponses, json, jsonBody } from "../../core/contract/common";
+import { IsoTime, errorResponses, json, jsonBody } from "../../core/contract/common";
+import { Actor } from "../../core/contract/actor";
+import { JsonObjectSchema, JsonValueSchema, asJsonObject } from "../../core/contract/json";
+import { VERDICTS } from "../../core/policy/types";
 import { TenantParam } from "../tenancy/contract";
 import { DisplayName } from "../../core/contract/text";
 import { SecretName } from "../vault/contract";
 
-/**
- * Any JSON value (bodies are parsed JSON, bounded by the body limit). Described rather than
- * modelled: a recursive schema overflows the OpenAPI generator.
- */
-const JsonRecord = z.record(z.string(), Json);
+/** A JSON object (bodies are parsed JSON, bounded by the body limit). */
+const JsonRecord = JsonObjectSchema;
 export const RunParams = TenantParam.extend({
   r: z.string().regex(/^run_[0-9a-f-]{36}$/, "not a run id"),
 });
@@ -71,20 +71,29 @@ export const StepPageQuery = z.object({
     .describe("`next_cursor` of the previous page: steps after that seq."),
 });
 
+export const RunStatus = z.enum(["open", "cancelled", "completed"]);
+export type RunStatus = z.output<typeof RunStatus>;
+
+/** Why a run closed: cancelled, completed by a request, idle for too long, its session ended. */
+export const CloseReason = z.enum(["cancelled", "completed", "idle_timeout", "session_ended"]);
+export type CloseReason = z.output<typeof CloseReason>;
+
 export const Run = z
   .object({
     id: z.string(),
     agent: z.string(),
     metadata: JsonRecord,
-    status: z.enum(["open", "cancelled", "completed"]),
-    created_by: z.object({ kind: z.string(), id: z.string() }).passthrough(),
+    status: RunStatus,
+    created_by: Actor,
     created_at: IsoTime,
     closed_at: IsoTime.nullable(),
-    close_reason: z.enum(["cancelled", "completed", "idle_timeout", "session_ended"]).nullable(),
+    close_reason: CloseReason.nullable(),
+    /** Closed as `completed` after this long without a step proposed, reported or decided. */
     idle_timeout_seconds: z.number().int().nullable(),
     step_count: z.number().int(),
   })
   .openapi("Run");
+export type RunView = z.output<typeof Run>;
 
 export const OpenRunResponse = z
   .object({
@@ -99,19 +108,36 @@ export const ProposeBody = z
   .strictObject({
     tool: z.string().trim().min(1).max(128),
     args: JsonRecord.default({}),
-    declared: z
-      .object({
-        scope: z.array(z.string().max(128)).max(32).optional(),
-        reversible: z.boolean().optional(),
-        has_shadow: z.boolean().optional(),
-        cost: z.string().max(64).optional(),
-        blast_radius_hint: z.number().optional(),
-      })
-      .catchall(Json)
-      .default({}),
+    declared: asJsonObject(
+      z
+        .object({
+          scope: z.array(z.string().max(128)).max(32).optional(),
+          reversible: z.boolean().optional(),
+          has_shadow: z.boolean().optional(),
+          cost: z.string().max(64).optional(),
+          blast_radius_hint: z.number().optional(),
+        })
+        .catchall(JsonValueSchema)
+        .default({}),
+    ),
     idempotency_key: z.string().min(1).max(200),
   })
   .openapi("ProposeBody");
+
+/**
+ * `executing`: handed out for its side effect (checkpointed); `awaiting_approval`: waits for a
+ * person; `dry_run`: previewed, never executed; `denied`; `succeeded` / `failed`: reported.
+ */
+export const StepStatus = z.enum([
+  "executing",
+  "awaiting_approval",
+  "dry_run",
+  "denied",
+  "succeeded",
+  "failed",
+  "cancelled",
+]);
+export type StepStatus = z.output<typeof StepStatus>;
 
 export const Step = z
   .object({
@@ -122,31 +148,31 @@ export const Step = z
     tool: z.string(),
     args: JsonRecord,
     declared: JsonRecord,
-    verdict: z.enum(["allow", "deny", "dry_run", "approve_required", "transform"]),
+    verdict: z.enum(VERDICTS),
     rule_id: z.string().nullable(),
     reason: z.string(),
     matched_rules: z.array(z.string()),
-    status: z.enum([
-      "executing",
-      "awaiting_approval",
-      "dry_run",
-      "denied",
-      "succeeded",
-      "failed",
-      "cancelled",
-    ]),
+    status: StepStatus,
+    /** The arguments to execute with (transformed where a transform applied). */
     exec_args: JsonRecord.nullable(),
     preview: JsonRecord.nullable(),
     approval_id: z.string().nullable(),
-    output: Json,
+    output: JsonValueSchema,
     policy_version: z.number().int().nullable(),
     created_at: IsoTime,
     updated_at: IsoTime,
   })
   .openapi("Step");
+export type StepView = z.output<typeof Step>;
+
+export const ProposeResult = Step.extend({
+  /** True when this is an earlier proposal with the same idempotency key. */
+  replay: z.boolean(),
+});
+export type ProposeResult = z.output<typeof ProposeResult>;
 
 export const ReportBody = z
-  .strictObject({ status: z.enum(["ok", "error"]), output: Json.default(null) })
+  .strictObject({ status: z.enum(["ok", "error"]), output: JsonValueSchema.default(null) })
   .openapi("ReportBody");
 
 export const CancelBody = z
@@ -160,6 +186,9 @@ export const DecisionBody = z
   })
   .openapi("DecisionBody");
 
+export const ApprovalStatus = z.enum(["pending", "approved", "denied", "expired", "cancelled"]);
+export type ApprovalStatus = z.output<typeof ApprovalStatus>;
+
 export const Approval = z
   .object({
     id: z.string(),
@@ -167,20 +196,24 @@ export const Approval = z
     run_id: z.string(),
     tool: z.string(),
     args: JsonRecord,
+    /** The rule that asked for a person, and its reason (issue 17: context on the card). */
     rule_id: z.string().nullable(),
     policy_reason: z.string(),
+    /** The run's agent and who opened the run. */
     agent: z.string().nullable(),
-    requested_by: z.object({ kind: z.string(), id: z.string() }).passthrough().nullable(),
-    status: z.enum(["pending", "approved", "denied", "expired", "cancelled"]),
+    requested_by: Actor.nullable(),
+    status: ApprovalStatus,
     approvers: z.array(z.string()),
     reason: z.string().nullable(),
-    decided_by: z.object({ kind: z.string(), id: z.string() }).passthrough().nullable(),
+    decided_by: Actor.nullable(),
+    /** Whether a person (a sign-in session) or an API token decided. */
     decided_via: z.enum(["person", "token"]).nullable(),
     created_at: IsoTime,
     expires_at: IsoTime,
     decided_at: IsoTime.nullable(),
   })
   .openapi("Approval");
+export type ApprovalView = z.output<typeof Approval>;
 
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -200,6 +233,14 @@ export const WebhookBody = z
   })
   .strict();
 
+/**
+ * pending → delivered; retrying (with last_error) between; failed when the receiver refused the
+ * message for good (a 4xx other than 408/429); closed when the approval was decided or expired
+ * before a delivery got through (nobody needs to be asked any more).
+ */
+export const NoticeStatus = z.enum(["pending", "delivered", "failed", "closed"]);
+export type NoticeStatus = z.output<typeof NoticeStatus>;
+
 export const Webhook = z
   .object({
     url: z.string(),
@@ -210,7 +251,7 @@ export const Webhook = z
     deliveries: z.array(
       z.object({
         approval_id: z.string(),
-        status: z.enum(["pending", "delivered", "failed", "closed"]),
+        status: NoticeStatus,
         attempts: z.number().int(),
         last_error: z.string().nullable(),
         delivered_at: z.string().nullable(),
@@ -219,6 +260,8 @@ export const Webhook = z
     ),
   })
   .openapi("ApprovalWebhook");
+/** The URL with its path masked: a Slack webhook URL is itself a credential. */
+export type ApprovalWebhookView = z.output<typeof Webhook>;
 export const getApprovalWebhook = createRoute({
   method: "get",
   path: PATH,
@@ -254,9 +297,7 @@ export const listApprovals = createRoute({
   request: {
     params: TenantParam,
     query: z.object({
-      status: z
-        .enum(["pending", "approved", "denied", "expired", "cancelled", "all"])
-        .default("pending"),
+      status: z.enum([...ApprovalStatus.options, "all"]).default("pending"),
     }),
   },
   responses: { 200: json(z.object({ approvals: z.array(Approval) })), ...errorResponses },
@@ -361,7 +402,7 @@ export const proposeStep = createRoute({
   description:
     "`executing` means: run it now (a checkpoint is already committed). A retried proposal returns the same step with `replay: true` and is never handed out twice.",
   request: { params: RunParams, body: jsonBody(ProposeBody) },
-  responses: { 200: json(Step.extend({ replay: z.boolean() })), ...errorResponses },
+  responses: { 200: json(ProposeResult), ...errorResponses },
 });
 
 export const getStep = createRoute({

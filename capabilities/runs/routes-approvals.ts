@@ -4,7 +4,7 @@ import { tokensMayApprove as tenantTokensMayApprove } from "../tenancy/tenant-re
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Hono } from "hono";
 import type { Context } from "hono";
-import type { ApprovalView } from "../../platform/tenant-types";
+import type { ApprovalView } from "./contract";
 import type { ApprovalLinkClaim } from "./approval-link";
 import { can, isRole } from "../../core/permissions";
 import { escapeHtml } from "../../core/html";

@@ -41,7 +41,7 @@ runRoutes.openapi(openRun, async (c) => {
     await stub.openRemoteRun(
       {
         agent: body.agent,
-        metadata: body.metadata as never,
+        metadata: body.metadata,
         idleTimeoutMs: body.idle_timeout_seconds * 1000,
       },
       actorOf(access),
@@ -137,7 +137,7 @@ runRoutes.openapi(proposeStep, async (c) => {
   const step = unwrap(
     await tenantStub<RunsRpc>(c.env, caller.tenantId).proposeStep(
       r,
-      body as never,
+      body,
       caller.actor,
       caller.channel,
     ),
@@ -161,7 +161,7 @@ runRoutes.openapi(reportStepResult, async (c) => {
     await tenantStub<RunsRpc>(c.env, caller.tenantId).reportStep(
       r,
       s,
-      { status: body.status, output: (body.output ?? null) as never },
+      { status: body.status, output: body.output },
       caller.actor,
     ),
   );

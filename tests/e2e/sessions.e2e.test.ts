@@ -6,13 +6,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { ApiError } from "../../web/src/api";
-import {
-  EVENTS_PAGE_SIZE,
-  eventsSocketUrl,
-  parseStreamItem,
-  sessionsApi,
-} from "../../web/src/sessions-api";
-import type { SessionEvent } from "../../web/src/sessions-api";
+import { EVENTS_PAGE_SIZE, eventsSocketUrl, sessionsApi } from "../../web/src/sessions-api";
+import { parseStreamItem } from "../../web/src/agent-session-events";
+import type { SessionEvent } from "../../web/src/agent-session-events";
 import {
   backoffDelay,
   openEventStream,

@@ -43,7 +43,7 @@ export function useActorNames(ws: Workspace): ActorNames {
 
 /** "ana@example.com", "token “deploy bot”", "Gatehouse"; falls back to the kind and a short id. */
 export function actorName(
-  actor: Pick<Actor, "kind" | "id"> & { email?: string },
+  actor: { kind: Actor["kind"] | (string & {}); id: string; email?: string },
   names: ActorNames,
 ): string {
   if (actor.kind === "user")

@@ -1,4 +1,4 @@
-import type { AgentSessionEvent, AgentSessionView } from "./sessions";
+import type { AgentSessionEvent, AgentSessionView } from "../contract";
 import type { ChatMessage } from "../../../core/providers/types";
 import type { Result } from "../../../platform/result";
 import type { Actor } from "../../../platform/tenant-types";

@@ -27,30 +27,16 @@ import { fail, ok, type Result } from "../../../platform/result";
 import type { RunEngine } from "../../runs/tenant-do/runs";
 import { BUILTIN_TOOLS } from "./tools";
 import { toolError, type ToolOutcome, type ToolPorts } from "./tools/types";
-import type { Actor, JsonObject, JsonValue, StepView } from "../../../platform/tenant-types";
+import type { Actor, JsonObject, JsonValue } from "../../../platform/tenant-types";
+import type { StepView } from "../../runs/contract";
+import type {
+  AgentSessionEvent,
+  AgentSessionEventBody,
+  AgentSessionView,
+  ModelDelta,
+} from "../contract";
 
 export type { AgentSessionStatus };
-
-export interface AgentSessionView {
-  id: string;
-  run_id: string;
-  title: string;
-  provider: { id: string | null; kind: string; base_url: string; model: string };
-  key_secret: string;
-  status: AgentSessionStatus;
-  error: string | null;
-  /** Who started it: the console shows them by name. */
-  created_by: Actor;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface AgentSessionEvent {
-  seq: number;
-  at: string;
-  type: string;
-  [k: string]: JsonValue;
-}
 
 type AgentSessionRow = AgentSessionStateColumns & {
   id: string;
@@ -96,7 +82,7 @@ export class AgentSessionEngine {
     private readonly runs: RunEngine,
     private readonly broadcast: (
       agentSessionId: string,
-      event: AgentSessionEvent | TransientEvent,
+      event: AgentSessionEvent | ModelDelta,
     ) => void,
     private readonly providers: ProviderStore,
     private readonly uses: SecretUses,
@@ -267,7 +253,7 @@ export class AgentSessionEngine {
     );
   }
 
-  private emit(id: string, type: string, data: JsonObject, now: number) {
+  private emit(id: string, { type, ...data }: AgentSessionEventBody, now: number) {
     const seq = this.sql
       .exec<{ s: number }>(
         "SELECT COALESCE(MAX(seq), 0) + 1 AS s FROM agent_session_events WHERE agent_session_id = ?",
@@ -275,8 +261,11 @@ export class AgentSessionEngine {
       )
       .one().s;
     const mask = this.#mask;
-    const masked = mask ? mapJsonStrings(data, (t) => mask.mask(t)) : data;
-    const event: AgentSessionEvent = { seq, at: iso(now), type, ...redactJson(masked) };
+    // Optional fields are absent, never undefined: the body is JSON.
+    const json = data as JsonObject;
+    const masked = mask ? mapJsonStrings(json, (t) => mask.mask(t)) : json;
+    // The same key order as before (seq, at, type, fields): the stored JSON is unchanged.
+    const event = { seq, at: iso(now), type, ...redactJson(masked) } as AgentSessionEvent;
     this.sql.exec(
       "INSERT INTO agent_session_events (agent_session_id, seq, event, created_at) VALUES (?, ?, ?, ?)",
       id,
@@ -312,9 +301,13 @@ export class AgentSessionEngine {
     alongside?.(accepted);
     storeState(this.sql, id, before, state, now);
     if (step.effects.some((e) => e.type === "announce_status")) {
-      const data: JsonObject = { status: state.status };
-      if (state.status === "error" && state.error) data.error = state.error;
-      this.emit(id, "status", data, now);
+      this.emit(
+        id,
+        state.status === "error" && state.error
+          ? { type: "status", status: state.status, error: state.error }
+          : { type: "status", status: state.status },
+        now,
+      );
     }
     return accepted;
   }
@@ -347,7 +340,7 @@ export class AgentSessionEngine {
           data: { session_id: id, characters: content.length },
           now,
         });
-        this.emit(id, "user_message", { content }, now);
+        this.emit(id, { type: "user_message", content }, now);
       });
       if (!moved.ok) return fail(409, moved.code, moved.message);
       return ok(this.view(this.row(id)!));
@@ -506,10 +499,14 @@ export class AgentSessionEngine {
         now: now(),
       };
       const moved = this.move(r.id, failed, now(), (step) => {
-        const data: JsonObject = { kind: error.kind, message };
         const at = wakeAt(step);
-        if (at !== null) data.retry_at = iso(at);
-        this.emit(r.id, "model_error", data, now());
+        this.emit(
+          r.id,
+          at === null
+            ? { type: "model_error", kind: error.kind, message }
+            : { type: "model_error", kind: error.kind, message, retry_at: iso(at) },
+          now(),
+        );
       });
       const at = moved.ok ? wakeAt(moved) : null;
       return at === null ? { kind: "stopped" } : { kind: "retry_at", at };
@@ -532,8 +529,8 @@ export class AgentSessionEngine {
     this.addMessage(r.id, message, now());
     this.emit(
       r.id,
-      "model_message",
       {
+        type: "model_message",
         text: response.text,
         tool_calls: response.tool_calls.map((c) => ({
           id: c.id,
@@ -604,12 +601,12 @@ export class AgentSessionEngine {
             now,
           }),
         );
-        this.emit(r.id, "anomaly", { kind: a.kind, detail: a.detail }, now);
+        this.emit(r.id, { type: "anomaly", kind: a.kind, detail: a.detail }, now);
       }
       this.emit(
         r.id,
-        "tool_call",
         {
+          type: "tool_call",
           step_id: step.step_id,
           tool: call.name,
           args,
@@ -625,8 +622,12 @@ export class AgentSessionEngine {
         this.move(r.id, { type: "approval_requested" }, now);
         this.emit(
           r.id,
-          "approval_needed",
-          { step_id: step.step_id, approval_id: step.approval_id, tool: call.name },
+          {
+            type: "approval_needed",
+            step_id: step.step_id,
+            approval_id: step.approval_id!,
+            tool: call.name,
+          },
           now,
         );
         return true;
@@ -695,7 +696,7 @@ export class AgentSessionEngine {
           ? await this.execute(r, tool, execArgs, step.step_id, now)
           : toolError(`unknown tool ${call.name}`);
         for (const w of outcome.warnings)
-          this.emit(r.id, "warning", { step_id: step.step_id, message: w }, now);
+          this.emit(r.id, { type: "warning", step_id: step.step_id, message: w }, now);
         if (outcome.injectionScore !== undefined) {
           const seen = advanceAnomalies(state, {
             type: "untrusted_content",
@@ -782,8 +783,8 @@ export class AgentSessionEngine {
     }
     this.emit(
       r.id,
-      "tool_result",
       {
+        type: "tool_result",
         tool: call.name,
         tool_call_id: call.id,
         step_id: step?.step_id ?? null,
@@ -812,8 +813,6 @@ function wakeAt(step: Accepted): number | null {
   for (const e of step.effects) if (e.type === "wake_at") return e.at;
   return null;
 }
-
-export type TransientEvent = { type: "model_delta"; text: string };
 
 function providerKeyProblem(p: TenantProvider, e: VaultError): string {
   if (e.code === "secret_not_found") return `the provider key ${p.keySecret} is not in the vault`;

@@ -16,7 +16,8 @@ import type {
   ToolOutcome,
   ToolPorts,
 } from "../../agent-sessions/tenant-do/tools/types";
-import type { Actor, JsonObject, StepView } from "../../../platform/tenant-types";
+import type { Actor, JsonObject } from "../../../platform/tenant-types";
+import type { StepView } from "../../runs/contract";
 import {
   annotationsFromDeclared,
   declaredFromAnnotations,

@@ -3,6 +3,7 @@ import type { AuditLog } from "../../audit/tenant-do/audit-log";
 import { fail, ok, type Result } from "../../../platform/result";
 import type { Actor } from "../../../platform/tenant-types";
 import type { UpstreamTool } from "./upstream-client";
+import type { UpstreamServerView } from "../contract";
 
 type ServerRow = {
   name: string;
@@ -27,18 +28,7 @@ export interface UpstreamServer {
   last_error: string | null;
 }
 
-export interface UpstreamServerView {
-  name: string;
-  url: string;
-  transport: "streamable-http";
-  credential_secret: string | null;
-  timeout_ms: number;
-  tools: { name: string; description: string }[];
-  tools_seen_at: string | null;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type { UpstreamServerView };
 
 export interface ServerInput {
   name: string;

@@ -16,7 +16,8 @@ import {
 import type { AuditLog } from "../../audit/tenant-do/audit-log";
 import { DEFAULT_TENANT_POLICY } from "./default-policy";
 import { fail, ok, type Result } from "../../../platform/result";
-import type { Actor, PolicyVersionView } from "../../../platform/tenant-types";
+import type { Actor } from "../../../platform/tenant-types";
+import type { PolicyVersionView } from "../contract";
 
 type PolicyRow = {
   version: number;

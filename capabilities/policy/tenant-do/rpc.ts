@@ -1,5 +1,6 @@
 import type { Result } from "../../../platform/result";
-import type { Actor, PolicyVersionView } from "../../../platform/tenant-types";
+import type { Actor } from "../../../platform/tenant-types";
+import type { PolicyVersionView } from "../contract";
 
 /** The slice of the tenant Durable Object's RPC that policy calls; `TenantDO` implements it. */
 export interface PolicyRpc {

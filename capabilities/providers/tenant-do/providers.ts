@@ -3,17 +3,9 @@ import { iso } from "../../../core/time";
 import type { AuditLog } from "../../audit/tenant-do/audit-log";
 import { fail, ok, type Result } from "../../../platform/result";
 import type { Actor } from "../../../platform/tenant-types";
+import type { ProviderView } from "../contract";
 
-export interface ProviderView {
-  id: string;
-  kind: string;
-  base_url: string;
-  models: string[];
-  key_secret: string;
-  updated_by: string;
-  created_at: string;
-  updated_at: string;
-}
+export type { ProviderView };
 
 type ProviderRow = {
   id: string;

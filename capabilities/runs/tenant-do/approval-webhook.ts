@@ -10,6 +10,7 @@ import { mapJsonStrings } from "../../../platform/redact";
 import { fail, ok, type Result } from "../../../platform/result";
 import type { RunEngine } from "./runs";
 import type { Actor } from "../../../platform/tenant-types";
+import type { ApprovalWebhookView, NoticeStatus } from "../contract";
 
 const SEND_TIMEOUT_MS = 10_000;
 const MAX_BACKOFF_MS = 60_000;
@@ -22,29 +23,7 @@ export interface ApprovalWebhookInput {
   signing_secret?: string | undefined;
 }
 
-/**
- * pending → delivered; retrying (with last_error) between; failed when the receiver refused the
- * message for good (a 4xx other than 408/429); closed when the approval was decided or expired
- * before a delivery got through (nobody needs to be asked any more).
- */
-export type NoticeStatus = "pending" | "delivered" | "failed" | "closed";
-
-export interface ApprovalWebhookView {
-  /** The URL with its path masked: a Slack webhook URL is itself a credential. */
-  url: string;
-  origin: string;
-  signing_secret: string | null;
-  updated_by: string;
-  updated_at: string;
-  deliveries: {
-    approval_id: string;
-    status: NoticeStatus;
-    attempts: number;
-    last_error: string | null;
-    delivered_at: string | null;
-    next_attempt_at: string | null;
-  }[];
-}
+export type { ApprovalWebhookView, NoticeStatus };
 
 type ConfigRow = {
   url: string;

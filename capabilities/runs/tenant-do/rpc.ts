@@ -3,16 +3,8 @@ import type { OpenKey } from "./run-open-keys";
 import type { OpenRunInput, OpenedRun, ProposeInput, RunPage } from "./runs";
 import type { Action } from "../../../core/permissions";
 import type { Result } from "../../../platform/result";
-import type {
-  Actor,
-  ApprovalStatus,
-  ApprovalView,
-  Channel,
-  JsonValue,
-  ProposeResult,
-  RunView,
-  StepView,
-} from "../../../platform/tenant-types";
+import type { Actor, Channel, JsonValue } from "../../../platform/tenant-types";
+import type { ApprovalStatus, ApprovalView, ProposeResult, RunView, StepView } from "../contract";
 
 /** The slice of the tenant Durable Object's RPC that runs calls; `TenantDO` implements it. */
 export interface RunsRpc {

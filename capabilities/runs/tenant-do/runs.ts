@@ -7,19 +7,21 @@ import { redactJson } from "../../../platform/redact";
 import { fail, ok, type Result } from "../../../platform/result";
 import type {
   Actor,
-  ApprovalStatus,
-  ApprovalView,
   Channel,
-  CloseReason,
   JsonObject,
   JsonValue,
+  StoredDecision,
+} from "../../../platform/tenant-types";
+import type {
+  ApprovalStatus,
+  ApprovalView,
+  CloseReason,
   ProposeResult,
   RunStatus,
   RunView,
   StepStatus,
   StepView,
-  StoredDecision,
-} from "../../../platform/tenant-types";
+} from "../contract";
 
 type RunRow = {
   id: string;

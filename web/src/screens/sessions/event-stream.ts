@@ -1,5 +1,5 @@
-import { parseStreamItem } from "../../sessions-api";
-import type { SessionEvent } from "../../sessions-api";
+import { parseStreamItem } from "../../agent-session-events";
+import type { SessionEvent } from "../../agent-session-events";
 
 /** live: the socket is open; polling: it failed, so the JSON endpoint is read every 2 s. */
 export type StreamMode = "connecting" | "live" | "polling";

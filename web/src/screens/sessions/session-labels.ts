@@ -1,5 +1,5 @@
 import type { Tone } from "../../labels";
-import type { SessionStatus } from "../../sessions-api";
+import type { SessionStatus } from "../../agent-session-events";
 import type { Verdict } from "../../tenant-api";
 
 export const SESSION_STATUS_LABELS: Readonly<Record<SessionStatus, string>> = {

@@ -1,5 +1,5 @@
 import { plainError } from "../../format";
-import type { SessionEvent, SessionStatus } from "../../sessions-api";
+import type { SessionEvent, SessionStatus } from "../../agent-session-events";
 import type { JsonObject, Verdict } from "../../tenant-api";
 
 /** A tool call the model made, with the policy's verdict and, once there is one, its result. */

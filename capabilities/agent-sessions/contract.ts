@@ -48,7 +48,7 @@ export const Session = z
 
 export const createAgentSession = createRoute({
   method: "post",
-  path: "/api/tenants/{t}/sessions",
+  path: "/api/tenants/{t}/agent-sessions",
   tags: ["sessions"],
   summary: "Start a hosted agent session with one of the tenant's configured providers",
   request: { params: TenantParam, body: jsonBody(CreateSessionBody) },
@@ -57,7 +57,7 @@ export const createAgentSession = createRoute({
 
 export const listAgentSessions = createRoute({
   method: "get",
-  path: "/api/tenants/{t}/sessions",
+  path: "/api/tenants/{t}/agent-sessions",
   tags: ["sessions"],
   summary: "Hosted sessions, newest first",
   request: { params: TenantParam },
@@ -66,7 +66,7 @@ export const listAgentSessions = createRoute({
 
 export const getAgentSession = createRoute({
   method: "get",
-  path: "/api/tenants/{t}/sessions/{s}",
+  path: "/api/tenants/{t}/agent-sessions/{s}",
   tags: ["sessions"],
   summary: "A session and its conversation (tool output masked)",
   request: { params: SessionParams },
@@ -82,7 +82,7 @@ export const getAgentSession = createRoute({
 
 export const sendAgentSessionMessage = createRoute({
   method: "post",
-  path: "/api/tenants/{t}/sessions/{s}/messages",
+  path: "/api/tenants/{t}/agent-sessions/{s}/messages",
   tags: ["sessions"],
   summary: "Send a message; the agent works in the background (follow the events)",
   description:
@@ -93,7 +93,7 @@ export const sendAgentSessionMessage = createRoute({
 
 export const cancelAgentSession = createRoute({
   method: "post",
-  path: "/api/tenants/{t}/sessions/{s}/cancel",
+  path: "/api/tenants/{t}/agent-sessions/{s}/cancel",
   tags: ["sessions"],
   summary: "Stop a session (its run is cancelled too)",
   request: { params: SessionParams },
@@ -102,7 +102,7 @@ export const cancelAgentSession = createRoute({
 
 export const streamAgentSessionEvents = createRoute({
   method: "get",
-  path: "/api/tenants/{t}/sessions/{s}/events",
+  path: "/api/tenants/{t}/agent-sessions/{s}/events",
   tags: ["sessions"],
   summary: "Session events after `after` (JSON), or a live stream with `Upgrade: websocket`",
   request: {

@@ -49,7 +49,7 @@ export const Session = z
 export const createAgentSession = createRoute({
   method: "post",
   path: "/api/tenants/{t}/agent-sessions",
-  tags: ["sessions"],
+  tags: ["agent-sessions"],
   summary: "Start a hosted agent session with one of the tenant's configured providers",
   request: { params: TenantParam, body: jsonBody(CreateSessionBody) },
   responses: { 201: json(z.object({ session: Session })), ...errorResponses },
@@ -58,7 +58,7 @@ export const createAgentSession = createRoute({
 export const listAgentSessions = createRoute({
   method: "get",
   path: "/api/tenants/{t}/agent-sessions",
-  tags: ["sessions"],
+  tags: ["agent-sessions"],
   summary: "Hosted sessions, newest first",
   request: { params: TenantParam },
   responses: { 200: json(z.object({ sessions: z.array(Session) })), ...errorResponses },
@@ -67,7 +67,7 @@ export const listAgentSessions = createRoute({
 export const getAgentSession = createRoute({
   method: "get",
   path: "/api/tenants/{t}/agent-sessions/{s}",
-  tags: ["sessions"],
+  tags: ["agent-sessions"],
   summary: "A session and its conversation (tool output masked)",
   request: { params: SessionParams },
   responses: {
@@ -83,7 +83,7 @@ export const getAgentSession = createRoute({
 export const sendAgentSessionMessage = createRoute({
   method: "post",
   path: "/api/tenants/{t}/agent-sessions/{s}/messages",
-  tags: ["sessions"],
+  tags: ["agent-sessions"],
   summary: "Send a message; the agent works in the background (follow the events)",
   description:
     "Messages that contain a provider key are refused with `secret_in_message` and never stored.",
@@ -94,7 +94,7 @@ export const sendAgentSessionMessage = createRoute({
 export const cancelAgentSession = createRoute({
   method: "post",
   path: "/api/tenants/{t}/agent-sessions/{s}/cancel",
-  tags: ["sessions"],
+  tags: ["agent-sessions"],
   summary: "Stop a session (its run is cancelled too)",
   request: { params: SessionParams },
   responses: { 200: json(z.object({ session: Session })), ...errorResponses },
@@ -103,7 +103,7 @@ export const cancelAgentSession = createRoute({
 export const streamAgentSessionEvents = createRoute({
   method: "get",
   path: "/api/tenants/{t}/agent-sessions/{s}/events",
-  tags: ["sessions"],
+  tags: ["agent-sessions"],
   summary: "Session events after `after` (JSON), or a live stream with `Upgrade: websocket`",
   request: {
     params: SessionParams,

@@ -176,18 +176,18 @@ export class TenantDO
     }
   }
 
-  /** WebSocket upgrade for a session's events (the Worker authorised it and names the session). */
+  /** WebSocket upgrade for an agent session's events (the Worker authorised it and names the session). */
   override async fetch(request: Request): Promise<Response> {
-    const sessionId = request.headers.get("x-gatehouse-session") ?? "";
+    const agentSessionId = request.headers.get("x-gatehouse-agent-session") ?? "";
     const after = Number(request.headers.get("x-gatehouse-after") ?? "0");
     if (request.headers.get("upgrade") !== "websocket") {
       return new Response("expected a websocket upgrade", { status: 426 });
     }
     if (this.deleted) return new Response(tenantDeleted.message, { status: tenantDeleted.status });
-    const backlog = this.agentSessions.events(sessionId, after);
+    const backlog = this.agentSessions.events(agentSessionId, after);
     if (!backlog.ok) return new Response("no such session", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [sessionId]);
+    this.ctx.acceptWebSocket(server, [agentSessionId]);
     for (const event of backlog.value) server.send(JSON.stringify(event));
     return new Response(null, { status: 101, webSocket: client });
   }

@@ -45,7 +45,7 @@ import { operatorRoutes } from "../capabilities/operator/routes";
 import { passkeyRoutes } from "../capabilities/passkeys/routes";
 import { policyRoutes } from "../capabilities/policy/routes";
 import { runRoutes } from "../capabilities/runs/routes";
-import { sessionRoutes } from "../capabilities/agent-sessions/routes";
+import { agentSessionRoutes } from "../capabilities/agent-sessions/routes";
 import { providerRoutes } from "../capabilities/providers/routes";
 import { authenticateRunToken } from "../capabilities/runs/run-access";
 import { secretRoutes } from "../capabilities/vault/routes";
@@ -125,7 +125,7 @@ export function createApp() {
   app.route("/", operatorRoutes);
   app.route("/", policyRoutes);
   app.route("/", runRoutes);
-  app.route("/", sessionRoutes);
+  app.route("/", agentSessionRoutes);
   app.route("/", providerRoutes);
   app.route("/", approvalRoutes);
   app.route("/", approvalLinkRoutes);

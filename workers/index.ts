@@ -1,4 +1,5 @@
 import { createApp } from "./app";
+import { withRenamedPaths } from "./renamed-paths";
 import { drainPendingAuditOutboxes } from "../capabilities/audit/outbox";
 import { loadConfig } from "../platform/config";
 import type { Env } from "../platform/env";
@@ -21,7 +22,9 @@ function withResilientD1(env: Env): Env {
 }
 
 export default {
-  fetch: (request, env, ctx) => app.fetch(request, withResilientD1(env), ctx),
+  fetch: withRenamedPaths((request, env: Env, ctx) =>
+    app.fetch(request, withResilientD1(env), ctx),
+  ),
   async scheduled(controller, rawEnv, ctx) {
     const env = withResilientD1(rawEnv);
     ctx.waitUntil(deliverDueMail(loadConfig(env), env.DB, controller.scheduledTime));

@@ -119,7 +119,7 @@ export const getMe = createRoute({
 
 export const listLoginSessions = createRoute({
   method: "get",
-  path: "/api/me/sessions",
+  path: "/api/me/login-sessions",
   tags: ["me"],
   summary: "Active sessions of the signed-in person",
   responses: { 200: json(SessionList), ...errorResponses },
@@ -127,7 +127,7 @@ export const listLoginSessions = createRoute({
 
 export const revokeLoginSession = createRoute({
   method: "delete",
-  path: "/api/me/sessions/{id}",
+  path: "/api/me/login-sessions/{id}",
   tags: ["me"],
   summary: "Revoke one of your sessions",
   request: { params: z.object({ id: Id }) },
@@ -136,7 +136,7 @@ export const revokeLoginSession = createRoute({
 
 export const revokeAllLoginSessions = createRoute({
   method: "post",
-  path: "/api/me/sessions/revoke-all",
+  path: "/api/me/login-sessions/revoke-all",
   tags: ["me"],
   summary: "Sign out everywhere (optionally keeping this session)",
   request: { body: jsonBody(RevokeAllBody) },

@@ -61,7 +61,7 @@ function accountStatements(db: D1Database, p: SessionPrincipal, now: number, mai
   const u = p.userId;
   return [
     ...[
-      "DELETE FROM sessions WHERE user_id = ?1",
+      "DELETE FROM login_sessions WHERE user_id = ?1",
       "DELETE FROM passkeys WHERE user_id = ?1",
       "DELETE FROM api_tokens WHERE created_by = ?1",
       "DELETE FROM mcp_grants WHERE user_id = ?1",

@@ -114,18 +114,18 @@ emailRevertRoutes.post("/auth/email-revert", async (c) => {
   const now = clock.now();
   const ip = c.req.header("cf-connecting-ip") ?? null;
   const active = await db
-    .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1 AND revoked_at IS NULL")
+    .prepare("SELECT COUNT(*) AS n FROM login_sessions WHERE user_id = ?1 AND revoked_at IS NULL")
     .bind(change.user_id)
     .first<{ n: number }>();
   const revokeSessions = db
-    .prepare("UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL")
+    .prepare("UPDATE login_sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL")
     .bind(change.user_id, now);
 
   if (checked.canRevert) {
     const added = await db
       .prepare(
         `SELECT COUNT(*) AS n FROM passkeys WHERE user_id = ?1
-           AND created_at >= (SELECT created_at FROM sessions WHERE id = ?2)`,
+           AND created_at >= (SELECT created_at FROM login_sessions WHERE id = ?2)`,
       )
       .bind(change.user_id, change.session_id)
       .first<{ n: number }>();
@@ -161,7 +161,7 @@ emailRevertRoutes.post("/auth/email-revert", async (c) => {
         db
           .prepare(
             `DELETE FROM passkeys WHERE user_id = ?1
-               AND created_at >= (SELECT created_at FROM sessions WHERE id = ?2)`,
+               AND created_at >= (SELECT created_at FROM login_sessions WHERE id = ?2)`,
           )
           .bind(change.user_id, change.session_id),
         db

@@ -40,13 +40,13 @@ meRoutes.openapi(getMe, async (c) => {
       .prepare(
         `SELECT s.id AS session_id, s.user_id, u.email, s.authenticated_at, s.last_seen_at,
                   u.created_at, EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = s.user_id) AS has_passkey
-             FROM sessions s JOIN users u ON u.id = s.user_id WHERE ${LIVE_SESSION_SQL}`,
+             FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE ${LIVE_SESSION_SQL}`,
       )
       .bind(...params),
     db
       .prepare(
         `SELECT m.tenant_id, t.name AS tenant_name, m.role
-             FROM sessions s JOIN memberships m ON m.user_id = s.user_id
+             FROM login_sessions s JOIN memberships m ON m.user_id = s.user_id
              JOIN tenants t ON t.id = m.tenant_id
             WHERE ${LIVE_SESSION_SQL} ORDER BY m.created_at`,
       )
@@ -93,7 +93,7 @@ meRoutes.openapi(listLoginSessions, async (c) => {
   const { results } = await c.env.DB.prepare(
     `SELECT s.id, s.auth_method, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent,
               (SELECT e.location FROM login_events e WHERE e.session_id = s.id) AS location
-         FROM sessions s
+         FROM login_sessions s
         WHERE s.user_id = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2
           AND s.created_at > ?3 AND s.last_seen_at > ?4 ORDER BY s.last_seen_at DESC`,
   )
@@ -134,7 +134,7 @@ meRoutes.openapi(revokeLoginSession, async (c) => {
   });
   const [result] = await c.env.DB.batch([
     c.env.DB.prepare(
-      "UPDATE sessions SET revoked_at = ?3 WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL",
+      "UPDATE login_sessions SET revoked_at = ?3 WHERE id = ?1 AND user_id = ?2 AND revoked_at IS NULL",
     ).bind(id, p.userId, now),
     ...logged.statements,
   ]);
@@ -151,7 +151,7 @@ meRoutes.openapi(revokeAllLoginSessions, async (c) => {
   const [result] = await db.batch([
     db
       .prepare(
-        `UPDATE sessions SET revoked_at = ?2
+        `UPDATE login_sessions SET revoked_at = ?2
             WHERE user_id = ?1 AND revoked_at IS NULL AND (?3 = 0 OR id != ?4)`,
       )
       .bind(p.userId, now, keep_current ? 1 : 0, p.sessionId),

@@ -63,8 +63,8 @@ export type AgentSessionView = z.output<typeof Session>;
 
 export const createAgentSession = createRoute({
   method: "post",
-  path: "/api/tenants/{t}/sessions",
-  tags: ["sessions"],
+  path: "/api/tenants/{t}/agent-sessions",
+  tags: ["agent-sessions"],
   summary: "Start a hosted agent session with one of the tenant's configured providers",
   request: { params: TenantParam, body: jsonBody(CreateSessionBody) },
   responses: { 201: json(z.object({ session: Session })), ...errorResponses },
@@ -72,8 +72,8 @@ export const createAgentSession = createRoute({
 
 export const listAgentSessions = createRoute({
   method: "get",
-  path: "/api/tenants/{t}/sessions",
-  tags: ["sessions"],
+  path: "/api/tenants/{t}/agent-sessions",
+  tags: ["agent-sessions"],
   summary: "Hosted sessions, newest first",
   request: { params: TenantParam },
   responses: { 200: json(z.object({ sessions: z.array(Session) })), ...errorResponses },
@@ -81,8 +81,8 @@ export const listAgentSessions = createRoute({
 
 export const getAgentSession = createRoute({
   method: "get",
-  path: "/api/tenants/{t}/sessions/{s}",
-  tags: ["sessions"],
+  path: "/api/tenants/{t}/agent-sessions/{s}",
+  tags: ["agent-sessions"],
   summary: "A session and its conversation (tool output masked)",
   request: { params: SessionParams },
   responses: {
@@ -97,8 +97,8 @@ export const getAgentSession = createRoute({
 
 export const sendAgentSessionMessage = createRoute({
   method: "post",
-  path: "/api/tenants/{t}/sessions/{s}/messages",
-  tags: ["sessions"],
+  path: "/api/tenants/{t}/agent-sessions/{s}/messages",
+  tags: ["agent-sessions"],
   summary: "Send a message; the agent works in the background (follow the events)",
   description:
     "Messages that contain a provider key are refused with `secret_in_message` and never stored.",
@@ -108,8 +108,8 @@ export const sendAgentSessionMessage = createRoute({
 
 export const cancelAgentSession = createRoute({
   method: "post",
-  path: "/api/tenants/{t}/sessions/{s}/cancel",
-  tags: ["sessions"],
+  path: "/api/tenants/{t}/agent-sessions/{s}/cancel",
+  tags: ["agent-sessions"],
   summary: "Stop a session (its run is cancelled too)",
   request: { params: SessionParams },
   responses: { 200: json(z.object({ session: Session })), ...errorResponses },
@@ -117,8 +117,8 @@ export const cancelAgentSession = createRoute({
 
 export const streamAgentSessionEvents = createRoute({
   method: "get",
-  path: "/api/tenants/{t}/sessions/{s}/events",
-  tags: ["sessions"],
+  path: "/api/tenants/{t}/agent-sessions/{s}/events",
+  tags: ["agent-sessions"],
   summary: "Session events after `after` (JSON), or a live stream with `Upgrade: websocket`",
   request: {
     params: SessionParams,

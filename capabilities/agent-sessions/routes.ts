@@ -17,9 +17,9 @@ import {
 import { requireTenantAccess } from "../tenancy/access";
 
 /** Hosted agent sessions: the tenant's Durable Object runs the model loop with a vault key. */
-export const sessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export const agentSessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-sessionRoutes.openapi(createAgentSession, async (c) => {
+agentSessionRoutes.openapi(createAgentSession, async (c) => {
   const access = await requireTenantAccess(c, "sessions.create");
   const body = c.req.valid("json");
   const session = unwrap(
@@ -37,7 +37,7 @@ sessionRoutes.openapi(createAgentSession, async (c) => {
   return c.json({ session }, 201);
 });
 
-sessionRoutes.openapi(listAgentSessions, async (c) => {
+agentSessionRoutes.openapi(listAgentSessions, async (c) => {
   const access = await requireTenantAccess(c, "sessions.read");
   const sessions = unwrap(
     await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).listSessions(),
@@ -45,14 +45,14 @@ sessionRoutes.openapi(listAgentSessions, async (c) => {
   return c.json({ sessions }, 200);
 });
 
-sessionRoutes.openapi(getAgentSession, async (c) => {
+agentSessionRoutes.openapi(getAgentSession, async (c) => {
   const access = await requireTenantAccess(c, "sessions.read");
   const { s } = c.req.valid("param");
   const session = unwrap(await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).getSession(s));
   return c.json({ session }, 200);
 });
 
-sessionRoutes.openapi(sendAgentSessionMessage, async (c) => {
+agentSessionRoutes.openapi(sendAgentSessionMessage, async (c) => {
   const access = await requireTenantAccess(c, "sessions.create");
   const { s } = c.req.valid("param");
   const { content } = c.req.valid("json");
@@ -66,7 +66,7 @@ sessionRoutes.openapi(sendAgentSessionMessage, async (c) => {
   return c.json({ session }, 202);
 });
 
-sessionRoutes.openapi(cancelAgentSession, async (c) => {
+agentSessionRoutes.openapi(cancelAgentSession, async (c) => {
   const access = await requireTenantAccess(c, "sessions.create");
   const { s } = c.req.valid("param");
   const session = unwrap(
@@ -75,7 +75,7 @@ sessionRoutes.openapi(cancelAgentSession, async (c) => {
   return c.json({ session }, 200);
 });
 
-sessionRoutes.openapi(streamAgentSessionEvents, async (c) => {
+agentSessionRoutes.openapi(streamAgentSessionEvents, async (c) => {
   const access = await requireTenantAccess(c, "sessions.read");
   const { s } = c.req.valid("param");
   const { after } = c.req.valid("query");
@@ -87,7 +87,7 @@ sessionRoutes.openapi(streamAgentSessionEvents, async (c) => {
       throw new ApiError(403, "origin_not_allowed", "This origin may not open the stream.");
     }
     const headers = new Headers(c.req.raw.headers);
-    headers.set("x-gatehouse-session", s);
+    headers.set("x-gatehouse-agent-session", s);
     headers.set("x-gatehouse-after", String(after));
     return (await stub.fetch(new Request(c.req.url, { headers }))) as never;
   }

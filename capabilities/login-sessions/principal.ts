@@ -117,7 +117,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     const now = clock.now();
     const row = await c.env.DB.prepare(
       `SELECT s.id AS session_id, s.user_id, u.email, s.authenticated_at, s.last_seen_at
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE ${LIVE_SESSION_SQL}`,
+         FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE ${LIVE_SESSION_SQL}`,
     )
       .bind(...(await liveSessionParams(c, token, now)))
       .first<SessionRow>();
@@ -160,7 +160,7 @@ export function sessionPrincipal(
 ): SessionPrincipal {
   if (now - row.last_seen_at > TOUCH_AFTER_MS) {
     c.executionCtx.waitUntil(
-      c.env.DB.prepare("UPDATE sessions SET last_seen_at = ?1 WHERE id = ?2")
+      c.env.DB.prepare("UPDATE login_sessions SET last_seen_at = ?1 WHERE id = ?2")
         .bind(now, row.session_id)
         .run(),
     );

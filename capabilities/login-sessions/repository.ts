@@ -1,15 +1,15 @@
 import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Database } from "../../platform/db/client";
-import { deviceSignIns, loginEvents, mailJobs, sessions } from "../../platform/db/schema";
+import { deviceSignIns, loginEvents, mailJobs, loginSessions } from "../../platform/db/schema";
 
 export type DeviceSignInRow = typeof deviceSignIns.$inferSelect;
 
 /** Signs one session out (a no-op if it already was). */
 export async function revokeSession(db: Database, sessionId: string, now: number): Promise<void> {
   await db
-    .update(sessions)
+    .update(loginSessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    .where(and(eq(loginSessions.id, sessionId), isNull(loginSessions.revokedAt)));
 }
 
 /** A new cross-device request, clearing those an hour past their expiry, in one batch. */
@@ -104,7 +104,7 @@ export const undoSignInQueries = (db: Database, a: { mailJobId: string; sessionI
   [
     db.delete(mailJobs).where(eq(mailJobs.id, a.mailJobId)),
     db.delete(loginEvents).where(eq(loginEvents.sessionId, a.sessionId)),
-    db.delete(sessions).where(eq(sessions.id, a.sessionId)),
+    db.delete(loginSessions).where(eq(loginSessions.id, a.sessionId)),
   ] as const;
 
 /** Lets a held-back sign-in notification be sent now. */
@@ -122,7 +122,7 @@ export async function markSessionConfirmed(
   now: number,
 ): Promise<void> {
   await db
-    .update(sessions)
+    .update(loginSessions)
     .set({ authenticatedAt: now, authenticatedBy: by })
-    .where(eq(sessions.id, sessionId));
+    .where(eq(loginSessions.id, sessionId));
 }

@@ -75,7 +75,7 @@ notMeRoutes.post("/auth/not-me", async (c) => {
   const now = clock.now();
   const db = c.env.DB;
   const active = await db
-    .prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1 AND revoked_at IS NULL")
+    .prepare("SELECT COUNT(*) AS n FROM login_sessions WHERE user_id = ?1 AND revoked_at IS NULL")
     .bind(checked.userId)
     .first<{ n: number }>();
   const notice = securityEventStatements(db, {
@@ -87,7 +87,9 @@ notMeRoutes.post("/auth/not-me", async (c) => {
   });
   const [revoked] = await db.batch([
     db
-      .prepare("UPDATE sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL")
+      .prepare(
+        "UPDATE login_sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
+      )
       .bind(checked.userId, now),
     ...notice.statements,
   ]);

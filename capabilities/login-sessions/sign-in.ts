@@ -10,7 +10,7 @@ import { readDeviceCookie, setDeviceCookie, setSessionCookie } from "./cookies";
 import { deliverMailJob } from "./login-notifications";
 import { database, type Database } from "../../platform/db/client";
 import { insertSelect } from "../../platform/db/insert-select";
-import { loginEvents, mailJobs, sessions } from "../../platform/db/schema";
+import { loginEvents, mailJobs, loginSessions } from "../../platform/db/schema";
 
 export type SignInMethod = "email_code" | "passkey" | "qr";
 
@@ -84,7 +84,7 @@ export async function signInStatements(
   const statements: PendingSignIn["statements"] = [
     insertSelect(
       db,
-      sessions,
+      loginSessions,
       {
         id: sessionId,
         tokenHash: await sha256Hex(token),
@@ -106,9 +106,9 @@ export async function signInStatements(
     ...(args.confirmedAt !== undefined
       ? [
           db
-            .update(sessions)
+            .update(loginSessions)
             .set({ authenticatedAt: args.confirmedAt })
-            .where(eq(sessions.id, sessionId)),
+            .where(eq(loginSessions.id, sessionId)),
         ]
       : []),
     insertSelect(
@@ -130,7 +130,7 @@ export async function signInStatements(
         newDevice: sql`NOT EXISTS (SELECT 1 FROM ${loginEvents} e
                                     WHERE e.user_id = s.user_id AND e.device_hash = ${deviceHash})`,
       },
-      sql`FROM ${sessions} s WHERE s.id = ${sessionId}`,
+      sql`FROM ${loginSessions} s WHERE s.id = ${sessionId}`,
     ),
     insertSelect(
       db,
@@ -143,7 +143,7 @@ export async function signInStatements(
         nextAttemptAt: args.mailNotBefore ?? now,
         createdAt: now,
       },
-      sql`WHERE EXISTS (SELECT 1 FROM ${sessions} WHERE id = ${sessionId})`,
+      sql`WHERE EXISTS (SELECT 1 FROM ${loginSessions} WHERE id = ${sessionId})`,
     ),
   ];
   return { token, deviceToken, sessionId, mailJobId, statements };

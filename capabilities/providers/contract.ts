@@ -41,7 +41,7 @@ export type ProviderView = z.output<typeof Provider>;
 export const listProviders = createRoute({
   method: "get",
   path: "/api/tenants/{t}/providers",
-  tags: ["sessions"],
+  tags: ["agent-sessions"],
   summary: "The tenant's model providers",
   request: { params: TenantParam },
   responses: { 200: json(z.object({ providers: z.array(Provider) })), ...errorResponses },
@@ -50,7 +50,7 @@ export const listProviders = createRoute({
 export const putProvider = createRoute({
   method: "put",
   path: "/api/tenants/{t}/providers/{id}",
-  tags: ["sessions"],
+  tags: ["agent-sessions"],
   summary: "Configure a model provider and bind its key to it (admin and owner, step-up)",
   request: { params: ProviderParams, body: jsonBody(PutProviderBody) },
   responses: {
@@ -63,7 +63,7 @@ export const putProvider = createRoute({
 export const deleteProvider = createRoute({
   method: "delete",
   path: "/api/tenants/{t}/providers/{id}",
-  tags: ["sessions"],
+  tags: ["agent-sessions"],
   summary: "Remove a provider and unbind its key (admin and owner, step-up)",
   request: { params: ProviderParams },
   responses: { 200: json(z.object({ provider: Provider })), ...errorResponses },

@@ -5,7 +5,7 @@ import {
   memberships,
   otpChallenges,
   passkeys,
-  sessions,
+  loginSessions,
   tenants,
   users,
 } from "../../platform/db/schema";
@@ -129,7 +129,7 @@ export function signedInAccountQuery(db: Database, sessionId: string, newUserId:
       newUser: sql<number>`${users.id} = ${newUserId}`,
       hasPasskey: sql<number>`EXISTS (SELECT 1 FROM ${passkeys} p WHERE p.user_id = ${users.id})`,
     })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId));
+    .from(loginSessions)
+    .innerJoin(users, eq(users.id, loginSessions.userId))
+    .where(eq(loginSessions.id, sessionId));
 }

@@ -56,8 +56,8 @@ export const otpChallenges = sqliteTable(
   (t) => [index("otp_challenges_email").on(t.email, t.createdAt)],
 );
 
-export const sessions = sqliteTable(
-  "sessions",
+export const loginSessions = sqliteTable(
+  "login_sessions",
   {
     id: text("id").primaryKey(),
     tokenHash: text("token_hash").notNull().unique(),
@@ -79,7 +79,7 @@ export const sessions = sqliteTable(
     /** Unique: a code can open at most one session, even under concurrent verifies. */
     otpChallengeId: text("otp_challenge_id").unique(),
   },
-  (t) => [index("sessions_user").on(t.userId)],
+  (t) => [index("login_sessions_user").on(t.userId)],
 );
 
 export const loginEvents = sqliteTable(

@@ -64,7 +64,7 @@ describe("attack: cross-device sign-in", () => {
       "no_such_code",
     );
     const sessions = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1 AND auth_method = 'qr'",
+      "SELECT COUNT(*) AS n FROM login_sessions WHERE user_id = ?1 AND auth_method = 'qr'",
     )
       .bind(victim.user.id)
       .first<{ n: number }>();

@@ -14,7 +14,7 @@ const DAY = 24 * HOUR;
 const clock = useTestClock();
 
 const lastSeen = async (userId: string) =>
-  (await env.DB.prepare("SELECT last_seen_at FROM sessions WHERE user_id = ?1")
+  (await env.DB.prepare("SELECT last_seen_at FROM login_sessions WHERE user_id = ?1")
     .bind(userId)
     .first<{ last_seen_at: number }>())!.last_seen_at;
 

@@ -54,7 +54,7 @@ const OTHER_BODIES: Record<string, unknown> = {
   "POST /api/auth/step-up/otp": { code: "123456" },
   "POST /api/me/passkeys": { response: registration, name: "Phone" },
   "PATCH /api/me/passkeys/{id}": { name: "Phone" },
-  "POST /api/me/sessions/revoke-all": { keep_current: true },
+  "POST /api/me/login-sessions/revoke-all": { keep_current: true },
   "POST /api/tenants": { name: "Acme" },
   "POST /api/invites/preview": { token: "t" },
   "POST /api/invites/accept": { token: "t" },

@@ -66,7 +66,7 @@ describe("streamed model text (exploit 5)", () => {
     // Nothing was lost: the streamed text is the stored (masked) text.
     const { session: stored } = await json<{
       session: { messages: { role: string; content: string }[] };
-    }>(await call(`${t.base}/sessions/${session.id}`, { cookie: t.cookie }));
+    }>(await call(`${t.base}/agent-sessions/${session.id}`, { cookie: t.cookie }));
     expect(deltas.join("")).toBe(stored.messages.at(-1)!.content);
     expect(deltas.join("")).toContain("***");
   });
@@ -94,7 +94,7 @@ describe("provider errors (exploit 6)", () => {
 describe("titles (exploit 7)", () => {
   it("masks a title quoting a vault value in the create answer, the session and the list", async () => {
     await startSession(t); // configures the provider
-    const res = await call(`${t.base}/sessions`, {
+    const res = await call(`${t.base}/agent-sessions`, {
       body: { provider_id: "anthropic-test", title: `deploy with ${CANARY}` },
       cookie: t.cookie,
     });

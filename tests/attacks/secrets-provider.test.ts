@@ -39,7 +39,7 @@ const asToken = (token: string, path: string, body: unknown, method = "POST") =>
 describe("an operator cannot send a vault secret to a provider of its choosing", () => {
   it("cannot name a base URL or a key secret when starting a session", async () => {
     const { token } = await createToken(t.cookie, t.tenantId, "operator");
-    const res = await asToken(token, `${t.base}/sessions`, {
+    const res = await asToken(token, `${t.base}/agent-sessions`, {
       provider: { kind: "openai", model: "m", base_url: `https://${ATTACKER}/v1` },
       key_secret: "CANARY_TOKEN",
     });

@@ -47,20 +47,20 @@ describe("a revoked session", () => {
     const stolen = victim.cookie;
     const tenantPath = `/api/tenants/${victim.tenantId}`;
     // The thief uses the session everywhere first (anything an isolate could have kept).
-    for (const path of ["/api/me", "/api/me/sessions", tenantPath]) {
+    for (const path of ["/api/me", "/api/me/login-sessions", tenantPath]) {
       expect((await call(path, { cookie: stolen })).status).toBe(200);
     }
     const me = (await (await call("/api/me", { cookie: stolen })).json()) as {
       session: { id: string };
     };
     const own = await secondSession(victim.email, victim.ip);
-    const revoked = await call(`/api/me/sessions/${me.session.id}`, {
+    const revoked = await call(`/api/me/login-sessions/${me.session.id}`, {
       method: "DELETE",
       cookie: own,
     });
     expect(revoked.status).toBe(200);
 
-    for (const path of ["/api/me", "/api/me/sessions", tenantPath]) {
+    for (const path of ["/api/me", "/api/me/login-sessions", tenantPath]) {
       await expectError(await call(path, { cookie: stolen }), 401, "unauthenticated");
       // Another entry into the Worker, with its own bindings object (and D1 wrapper).
       await expectError(
@@ -76,7 +76,7 @@ describe("a revoked session", () => {
     const person = await signUp();
     const other = await secondSession(person.email, person.ip);
     expect((await call("/api/me", { cookie: other })).status).toBe(200);
-    const res = await call("/api/me/sessions/revoke-all", {
+    const res = await call("/api/me/login-sessions/revoke-all", {
       body: { keep_current: true },
       cookie: person.cookie,
     });
@@ -125,7 +125,7 @@ describe("a wrong email code", () => {
     );
     expect(
       await count(
-        "SELECT COUNT(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
+        "SELECT COUNT(*) AS n FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
         email,
       ),
     ).toBe(1);
@@ -146,7 +146,7 @@ describe("a forged passkey assertion", () => {
     ).toBe(201);
     const before = {
       sessions: await count(
-        "SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1",
+        "SELECT COUNT(*) AS n FROM login_sessions WHERE user_id = ?1",
         victim.user.id,
       ),
       logins: await count(
@@ -176,7 +176,7 @@ describe("a forged passkey assertion", () => {
     // Longer than the notification's grace would matter for: the rows are gone, not pending.
     await new Promise((r) => setTimeout(r, 50));
     expect(
-      await count("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1", victim.user.id),
+      await count("SELECT COUNT(*) AS n FROM login_sessions WHERE user_id = ?1", victim.user.id),
     ).toBe(before.sessions);
     expect(
       await count("SELECT COUNT(*) AS n FROM login_events WHERE user_id = ?1", victim.user.id),

@@ -40,7 +40,7 @@ export type Tenant = Awaited<ReturnType<typeof tenantWithVault>>;
 
 /** A session's event stream over the WebSocket, as the console opens it. */
 export async function openStream(t: Tenant, sessionId: string) {
-  const res = await SELF.fetch(`${ORIGIN}${t.base}/sessions/${sessionId}/events`, {
+  const res = await SELF.fetch(`${ORIGIN}${t.base}/agent-sessions/${sessionId}/events`, {
     headers: { upgrade: "websocket", cookie: t.cookie, origin: ORIGIN },
   });
   expect(res.status).toBe(101);
@@ -62,8 +62,8 @@ export async function openStream(t: Tenant, sessionId: string) {
 /** Everything a member can read about a session and the tenant's log, as one text. */
 export async function everythingReadable(t: Tenant, sessionId: string): Promise<string> {
   const parts = [
-    await (await call(`${t.base}/sessions/${sessionId}`, { cookie: t.cookie })).text(),
-    await (await call(`${t.base}/sessions`, { cookie: t.cookie })).text(),
+    await (await call(`${t.base}/agent-sessions/${sessionId}`, { cookie: t.cookie })).text(),
+    await (await call(`${t.base}/agent-sessions`, { cookie: t.cookie })).text(),
     JSON.stringify(await eventsOf(t, sessionId)),
     await (await call(`${t.base}/audit/export`, { cookie: t.cookie })).text(),
     await (await call(`${t.base}/audit/events?limit=500`, { cookie: t.cookie })).text(),

@@ -38,7 +38,7 @@ const SCREENS = [
   ["/members", "Members"],
   ["/tokens", "API tokens"],
   ["/audit", "Audit log"],
-  ["/sessions", "Conversations"],
+  ["/agent-sessions", "Conversations"],
   ["/mcp", "MCP"],
   ["/", "Your account"],
 ] as const;

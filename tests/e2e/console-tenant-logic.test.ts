@@ -39,22 +39,16 @@ const T = "3f2b7c1e-0000-4000-8000-00000000000a";
 describe("routes", () => {
   it("maps every address to its screen, tenant screens under /t/:tenant", () => {
     expect(at("/")).toEqual({ screen: "account" });
-    for (const screen of [
-      "runs",
-      "policies",
-      "vault",
-      "members",
-      "tokens",
-      "audit",
-      "sessions",
-      "mcp",
-    ]) {
+    for (const screen of ["runs", "policies", "vault", "members", "tokens", "audit", "mcp"]) {
       expect(at(`/t/${T}/${screen}`)).toEqual({ screen, tenant: T });
       expect(at(`/t/${T}/${screen}/`)).toEqual({ screen, tenant: T });
     }
+    expect(at(`/t/${T}/agent-sessions`)).toEqual({ screen: "sessions", tenant: T });
+    expect(at(`/t/${T}/agent-sessions/`)).toEqual({ screen: "sessions", tenant: T });
+    expect(at(`/t/${T}/sessions`)).toEqual({ screen: "not-found" });
     expect(at(`/t/${T}/approvals`)).toEqual({ screen: "approvals", tenant: T });
     expect(at(`/t/${T}/runs/run_1%2F2`)).toEqual({ screen: "run", tenant: T, runId: "run_1/2" });
-    expect(at(`/t/${T}/sessions/ses_1`)).toEqual({
+    expect(at(`/t/${T}/agent-sessions/ses_1`)).toEqual({
       screen: "session",
       tenant: T,
       sessionId: "ses_1",
@@ -139,6 +133,15 @@ describe("routes", () => {
       `/t/${T}/approvals?tab=decided`,
     );
     expect(upgradeLegacyPath("/connect", "?handle=h%2Fx", T)).toBe(`/t/${T}/connect?handle=h%2Fx`);
+    // Agent sessions were at …/sessions before issue 12.
+    expect(upgradeLegacyPath(`/t/${T}/sessions`, "", null)).toBe(`/t/${T}/agent-sessions`);
+    expect(upgradeLegacyPath(`/t/${T}/sessions/ses_1/`, "?x=1", null)).toBe(
+      `/t/${T}/agent-sessions/ses_1?x=1`,
+    );
+    expect(upgradeLegacyPath("/sessions/ses_1", "", T)).toBe(`/t/${T}/agent-sessions/ses_1`);
+    expect(upgradeLegacyPath(`/t/${T}/agent-sessions`, "", T)).toBeNull();
+    expect(upgradeLegacyPath(`/t/${T}/sessionsx`, "", T)).toBeNull();
+    expect(upgradeLegacyPath(`/t/${T}/sessions/a/b/c`, "", T)).toBeNull();
     for (const [path, search] of [
       ["/", ""],
       ["/invite", "?token=x"],
@@ -203,7 +206,7 @@ describe("navigation by role", () => {
       `/t/${T}/members`,
       `/t/${T}/tokens`,
       `/t/${T}/audit`,
-      `/t/${T}/sessions`,
+      `/t/${T}/agent-sessions`,
       `/t/${T}/mcp`,
       "/",
     ]);

@@ -465,7 +465,7 @@ async function send(p: Page, text: string) {
 
 async function sessionEvents(): Promise<{ type: string; [k: string]: unknown }[]> {
   const response = await phone.request.get(
-    `${baseUrl}/api/tenants/${tenantId}/sessions/${sessionId}/events?after=0`,
+    `${baseUrl}/api/tenants/${tenantId}/agent-sessions/${sessionId}/events?after=0`,
   );
   expect(response.status()).toBe(200);
   return ((await response.json()) as { events: { type: string }[] }).events;
@@ -531,7 +531,7 @@ describe("hosted sessions at 390×844", () => {
   });
 
   it("opens Sessions by its URL and checks the new-session form before sending it", async () => {
-    await page.goto(`/t/${tenantId}/sessions`);
+    await page.goto(`/t/${tenantId}/agent-sessions`);
     await poll(() => heading(page, "Conversations").isVisible()).toBe(true);
     // No sessions yet: the form is the screen, with the tenant's provider already chosen.
     await poll(() => page.getByLabel("Provider").inputValue()).toBe("local-claude");
@@ -553,7 +553,7 @@ describe("hosted sessions at 390×844", () => {
     await page.getByRole("button", { name: "Start session" }).click();
     await poll(() => heading(page, SESSION_TITLE).isVisible()).toBe(true);
     sessionId =
-      new RegExp(`^/t/${tenantId}/sessions/(ses_[0-9a-f-]{36})$`).exec(
+      new RegExp(`^/t/${tenantId}/agent-sessions/(ses_[0-9a-f-]{36})$`).exec(
         new URL(page.url()).pathname,
       )?.[1] ?? "";
     expect(sessionId).not.toBe("");
@@ -783,7 +783,7 @@ describe("hosted sessions at 390×844", () => {
       refused += 1;
       void ws.close({ code: 1011, reason: "test: no live updates" });
     });
-    await cut.goto(`/t/${tenantId}/sessions/${sessionId}`);
+    await cut.goto(`/t/${tenantId}/agent-sessions/${sessionId}`);
     await poll(() => heading(cut, SESSION_TITLE).isVisible()).toBe(true);
     await poll(() => cut.getByText(/Live updates are interrupted/).isVisible()).toBe(true);
     expect(refused).toBeGreaterThan(0);
@@ -822,7 +822,7 @@ describe("hosted sessions at 390×844", () => {
         );
       }, 500);
     });
-    await warned.goto(`/t/${tenantId}/sessions/${sessionId}`);
+    await warned.goto(`/t/${tenantId}/agent-sessions/${sessionId}`);
     const alert = toolCard(warned, "memory_put").getByRole("alert");
     await poll(() => alert.textContent()).toBe(
       "Warning: possible prompt injection (instruction_override) in https://example.com/",
@@ -832,7 +832,7 @@ describe("hosted sessions at 390×844", () => {
   });
 
   it("shows a failed model call and lets the person try again", async () => {
-    await page.goto(`/t/${tenantId}/sessions/${sessionId}`);
+    await page.goto(`/t/${tenantId}/agent-sessions/${sessionId}`);
     await poll(() => heading(page, SESSION_TITLE).isVisible()).toBe(true);
     // Nothing scripted: the stand-in answers 400, which is not worth retrying.
     expect(mock.remaining()).toBe(0);
@@ -873,7 +873,7 @@ describe("hosted sessions at 390×844", () => {
     expect(await page.getByRole("button", { name: "Stop…" }).count()).toBe(0);
     hold.open();
     const sessions = await (
-      await phone.request.get(`${baseUrl}/api/tenants/${tenantId}/sessions`)
+      await phone.request.get(`${baseUrl}/api/tenants/${tenantId}/agent-sessions`)
     ).json();
     expect(sessions.sessions[0].status).toBe("cancelled");
     await shot(page, "stopped");

@@ -70,7 +70,7 @@ export async function startSession(
     ...(provider.base_url ? { base_url: provider.base_url } : {}),
   });
   const { session } = await json<{ session: { id: string; run_id: string } }>(
-    await call(`${t.base}/sessions`, {
+    await call(`${t.base}/agent-sessions`, {
       body: { provider_id: id, model: provider.model },
       cookie: t.cookie,
     }),
@@ -92,7 +92,7 @@ export async function settle(
   for (let i = 0; i < tries; i++) {
     await runDurableObjectAlarm(stubOf(t.tenantId));
     const { session } = await json<{ session: { status: Status; error: string | null } }>(
-      await call(`${t.base}/sessions/${sessionId}`, { cookie: t.cookie }),
+      await call(`${t.base}/agent-sessions/${sessionId}`, { cookie: t.cookie }),
     );
     if (session.status !== "running") return session;
     await new Promise((r) => setTimeout(r, 20));
@@ -102,13 +102,16 @@ export async function settle(
 
 export async function eventsOf(t: { base: string; cookie: string }, sessionId: string) {
   const { events } = await json<{ events: { type: string; [k: string]: unknown }[] }>(
-    await call(`${t.base}/sessions/${sessionId}/events`, { cookie: t.cookie }),
+    await call(`${t.base}/agent-sessions/${sessionId}/events`, { cookie: t.cookie }),
   );
   return events;
 }
 
 export async function say(t: { base: string; cookie: string }, sessionId: string, content: string) {
-  return call(`${t.base}/sessions/${sessionId}/messages`, { body: { content }, cookie: t.cookie });
+  return call(`${t.base}/agent-sessions/${sessionId}/messages`, {
+    body: { content },
+    cookie: t.cookie,
+  });
 }
 
 export interface PendingApproval {

@@ -13,7 +13,7 @@ const TABLES = [
   "users",
   "tenants",
   "otp_challenges",
-  "sessions",
+  "login_sessions",
   "rate_limits",
   "dev_outbox",
   "login_events",
@@ -174,7 +174,7 @@ describe("origin, CORS and headers", () => {
         "/api/auth/otp/start",
         "/api/auth/otp/verify",
         "/api/me",
-        "/api/me/sessions",
+        "/api/me/login-sessions",
       ]),
     );
     expect(JSON.stringify(doc.paths["/api/auth/otp/verify"]!.post!.requestBody)).toContain(

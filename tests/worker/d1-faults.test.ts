@@ -144,7 +144,7 @@ describe("transient D1 errors in requests", () => {
     });
     const code = await latestCode(email);
     const { binding, calls } = faultyD1(env.DB, (call) =>
-      touches("sessions")(call) && writes(call)
+      touches("login_sessions")(call) && writes(call)
         ? { message: D1_ERRORS.networkLost, when: "after" }
         : undefined,
     );
@@ -154,12 +154,12 @@ describe("transient D1 errors in requests", () => {
       ip,
     });
     await expectUnavailable(res);
-    const signIns = calls.filter((c) => touches("sessions")(c) && writes(c));
+    const signIns = calls.filter((c) => touches("login_sessions")(c) && writes(c));
     expect(signIns).toHaveLength(1);
     expect(signIns[0]!.executed).toBe(true);
     // It did commit once: exactly one session, and the code is spent.
     const sessions = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
+      "SELECT COUNT(*) AS n FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
     )
       .bind(email)
       .first<{ n: number }>();

@@ -185,7 +185,7 @@ export const ROUTES = [
   }),
   tenant({
     screen: "sessions",
-    path: "/t/:tenant/sessions",
+    path: "/t/:tenant/agent-sessions",
     title: "Conversations",
     needs: "sessions.read",
     nav: { label: "Conversations" },
@@ -193,7 +193,7 @@ export const ROUTES = [
   }),
   tenant({
     screen: "session",
-    path: "/t/:tenant/sessions/:sessionId",
+    path: "/t/:tenant/agent-sessions/:sessionId",
     title: "Conversation",
     needs: "sessions.read",
     view: (p, _, ws) => <SessionScreen ws={ws} id={p.sessionId} />,
@@ -322,21 +322,30 @@ export function href<S extends Screen>(
   return search ? `${path}?${search}` : path;
 }
 
+/** Sections renamed in issue 12: `/t/x/sessions…` (agent sessions) is `/t/x/agent-sessions…`. */
+const renameSection = (pathname: string) =>
+  pathname.replace(/^(\/t\/[^/]+)?\/sessions(?=\/|$)/, "$1/agent-sessions");
+
 /**
- * An address from before the tenant was in the URL (`/runs/run_1`, an approval notice's
- * `/approvals?tenant=…&approval=…`): the same screen in the tenant the link names, else in
- * `fallbackTenant`. Null when the address is not an old one.
+ * An old address: one from before the tenant was in the URL (`/runs/run_1`, an approval notice's
+ * `/approvals?tenant=…&approval=…`) opens the same screen in the tenant the link names, else in
+ * `fallbackTenant`; one in a renamed section opens it under its new name. Null when the address
+ * is not an old one.
  */
 export function upgradeLegacyPath(
   pathname: string,
   search: string,
   fallbackTenant: string | null,
 ): string | null {
-  if (pathname === "/t" || pathname.startsWith("/t/")) return null;
+  const renamed = renameSection(pathname);
+  if (pathname === "/t" || pathname.startsWith("/t/")) {
+    if (renamed === pathname || !matchRoute(renamed)) return null;
+    return `${renamed.replace(/\/+$/, "")}${search}`;
+  }
   const query = new URLSearchParams(search);
   const tenantId = query.get("tenant") ?? fallbackTenant;
   if (!tenantId) return null;
-  const candidate = `/t/${encodeURIComponent(tenantId)}${pathname.replace(/\/+$/, "")}`;
+  const candidate = `/t/${encodeURIComponent(tenantId)}${renamed.replace(/\/+$/, "")}`;
   const match = matchRoute(candidate);
   if (!match || match.route.scope !== "tenant") return null;
   query.delete("tenant");

@@ -43,7 +43,7 @@ describe("delete account", () => {
     expect(body.deleted_tenants).toEqual([{ id: personal, name: "Personal workspace" }]);
     expect(await count("SELECT COUNT(*) AS n FROM users WHERE id = ?1", person.user.id)).toBe(0);
     expect(
-      await count("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?1", person.user.id),
+      await count("SELECT COUNT(*) AS n FROM login_sessions WHERE user_id = ?1", person.user.id),
     ).toBe(0);
     expect(
       await count("SELECT COUNT(*) AS n FROM passkeys WHERE user_id = ?1", person.user.id),

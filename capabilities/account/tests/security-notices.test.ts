@@ -122,7 +122,7 @@ describe("security log and emails", () => {
 
   it("mails that 'this wasn't me' was used, and logs sessions revoked from the account page", async () => {
     const a = await signUp();
-    const b = await call("/api/me/sessions/revoke-all", {
+    const b = await call("/api/me/login-sessions/revoke-all", {
       body: { keep_current: true },
       cookie: a.cookie,
     });

@@ -51,7 +51,7 @@ const storedCounters = (sessionId: string) =>
 
 async function statusOf(sessionId: string) {
   const { session } = await json<{ session: { status: Status; error: string | null } }>(
-    await call(`${t.base}/sessions/${sessionId}`, { cookie: t.cookie }),
+    await call(`${t.base}/agent-sessions/${sessionId}`, { cookie: t.cookie }),
   );
   return session;
 }

@@ -526,7 +526,7 @@ describe("OpenAI-compatible providers", () => {
 describe("session API", () => {
   it("validates input and keeps tenants apart", async () => {
     await expectError(
-      await call(`${t.base}/sessions`, {
+      await call(`${t.base}/agent-sessions`, {
         body: { provider: { kind: "x", model: "m" }, key_secret: "K" },
         cookie: t.cookie,
       }),
@@ -534,7 +534,7 @@ describe("session API", () => {
       "invalid_request",
     );
     await expectError(
-      await call(`${t.base}/sessions`, {
+      await call(`${t.base}/agent-sessions`, {
         body: {
           provider: { kind: "openai", model: "m", base_url: "https://169.254.169.254/v1" },
           key_secret: "K",
@@ -547,12 +547,12 @@ describe("session API", () => {
     const session = await startSession(t);
     const other = await tenantWithVault();
     await expectError(
-      await call(`${t.base}/sessions/${session.id}`, { cookie: other.cookie }),
+      await call(`${t.base}/agent-sessions/${session.id}`, { cookie: other.cookie }),
       404,
       "not_found",
     );
     await expectError(
-      await call(`${other.base}/sessions/${session.id}`, { cookie: other.cookie }),
+      await call(`${other.base}/agent-sessions/${session.id}`, { cookie: other.cookie }),
       404,
       "not_found",
     );

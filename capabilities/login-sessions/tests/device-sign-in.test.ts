@@ -59,7 +59,7 @@ describe("cross-device sign-in (QR)", () => {
     expect(me.user.email).toBe(desktop.email);
 
     const sessions = await json<{ sessions: { auth_method: string; browser: string }[] }>(
-      await call("/api/me/sessions", { cookie: phoneCookie }),
+      await call("/api/me/login-sessions", { cookie: phoneCookie }),
     );
     expect(sessions.sessions.find((s) => s.auth_method === "qr")?.browser).toBe("Chrome 140");
     const history = await json<{ events: { method: string; new_device: boolean }[] }>(

@@ -6,12 +6,12 @@ import { useTestClock } from "../../../tests/helpers/clock";
 const DAY = 24 * 60 * 60 * 1000;
 const clock = useTestClock();
 const lastSeen = async (userId: string) =>
-  (await env.DB.prepare("SELECT last_seen_at FROM sessions WHERE user_id = ?1")
+  (await env.DB.prepare("SELECT last_seen_at FROM login_sessions WHERE user_id = ?1")
     .bind(userId)
     .first<{ last_seen_at: number }>())!.last_seen_at;
 
 async function sessionsOf(cookie: string) {
-  const res = await call("/api/me/sessions", { cookie });
+  const res = await call("/api/me/login-sessions", { cookie });
   expect(res.status).toBe(200);
   return (
     (await res.json()) as {
@@ -34,7 +34,7 @@ describe("sessions", () => {
   it("stores only a hash of the session token", async () => {
     const a = await signUp();
     const token = a.cookie.split("=")[1]!;
-    const { results } = await env.DB.prepare("SELECT * FROM sessions WHERE user_id = ?1")
+    const { results } = await env.DB.prepare("SELECT * FROM login_sessions WHERE user_id = ?1")
       .bind(a.user.id)
       .all();
     expect(results).toHaveLength(1);
@@ -66,12 +66,13 @@ describe("sessions", () => {
 
     const other = list.find((s) => !s.current)!;
     expect(
-      (await call(`/api/me/sessions/${other.id}`, { method: "DELETE", cookie: a.cookie })).status,
+      (await call(`/api/me/login-sessions/${other.id}`, { method: "DELETE", cookie: a.cookie }))
+        .status,
     ).toBe(200);
     await expectError(await call("/api/me", { cookie: b.cookie }), 401, "unauthenticated");
     expect((await call("/api/me", { cookie: a.cookie })).status).toBe(200);
     await expectError(
-      await call(`/api/me/sessions/${other.id}`, { method: "DELETE", cookie: a.cookie }),
+      await call(`/api/me/login-sessions/${other.id}`, { method: "DELETE", cookie: a.cookie }),
       404,
       "not_found",
     );
@@ -82,7 +83,7 @@ describe("sessions", () => {
     const b = await signUp();
     const bSession = (await sessionsOf(b.cookie))[0]!;
     await expectError(
-      await call(`/api/me/sessions/${bSession.id}`, { method: "DELETE", cookie: a.cookie }),
+      await call(`/api/me/login-sessions/${bSession.id}`, { method: "DELETE", cookie: a.cookie }),
       404,
       "not_found",
     );
@@ -93,7 +94,7 @@ describe("sessions", () => {
     const a = await signUp();
     const b = await secondSession(a.email);
     const c = await secondSession(a.email);
-    const keep = await call("/api/me/sessions/revoke-all", {
+    const keep = await call("/api/me/login-sessions/revoke-all", {
       body: { keep_current: true },
       cookie: a.cookie,
     });
@@ -102,7 +103,7 @@ describe("sessions", () => {
     await expectError(await call("/api/me", { cookie: b.cookie }), 401, "unauthenticated");
     await expectError(await call("/api/me", { cookie: c.cookie }), 401, "unauthenticated");
 
-    const all = await call("/api/me/sessions/revoke-all", { body: {}, cookie: a.cookie });
+    const all = await call("/api/me/login-sessions/revoke-all", { body: {}, cookie: a.cookie });
     expect(await all.json()).toEqual({ revoked: 1 });
     expect(all.headers.getSetCookie().join()).toMatch(/session=;.*Max-Age=0/);
     await expectError(await call("/api/me", { cookie: a.cookie }), 401, "unauthenticated");
@@ -114,7 +115,7 @@ describe("sessions", () => {
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie().join()).toMatch(/session=;.*Max-Age=0/);
     await expectError(await call("/api/me", { cookie: a.cookie }), 401, "unauthenticated");
-    const row = await env.DB.prepare("SELECT revoked_at FROM sessions WHERE user_id = ?1")
+    const row = await env.DB.prepare("SELECT revoked_at FROM login_sessions WHERE user_id = ?1")
       .bind(a.user.id)
       .first<{ revoked_at: number | null }>();
     expect(row!.revoked_at).not.toBeNull();

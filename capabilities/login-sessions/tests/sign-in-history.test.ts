@@ -31,7 +31,7 @@ describe("sign-in history", () => {
     expect(mail.text).toContain("Approximate location: Local development");
     expect(mail.text).not.toContain("Austin");
     const sessions = await json<{ sessions: { location: string | null; created_at: string }[] }>(
-      await call("/api/me/sessions", { cookie: person.cookie }),
+      await call("/api/me/login-sessions", { cookie: person.cookie }),
     );
     expect(sessions.sessions[0]!.location).toBe("Local development");
   });

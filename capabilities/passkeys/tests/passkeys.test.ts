@@ -93,7 +93,7 @@ describe("passkeys", () => {
     const cookie = sessionCookie(res);
 
     const sessions = await json<{ sessions: { current: boolean; auth_method: string }[] }>(
-      await call("/api/me/sessions", { cookie }),
+      await call("/api/me/login-sessions", { cookie }),
     );
     expect(sessions.sessions.find((s) => s.current)!.auth_method).toBe("passkey");
     const event = await env.DB.prepare(

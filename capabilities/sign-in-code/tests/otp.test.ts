@@ -156,7 +156,7 @@ describe("email code sign-up and sign-in", () => {
     ]);
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     const sessions = await env.DB.prepare(
-      "SELECT COUNT(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
+      "SELECT COUNT(*) AS n FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ?1",
     )
       .bind(email)
       .first<{ n: number }>();

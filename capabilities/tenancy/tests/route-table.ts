@@ -464,8 +464,8 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async (t, cookie) => ({ params: { id: await targetSink(t, cookie) } }),
   },
   "GET /api/tenants/{t}/audit/export": { action: "audit.export", success: 200, prepare: none },
-  "GET /api/tenants/{t}/sessions": { action: "sessions.read", success: 200, prepare: none },
-  "POST /api/tenants/{t}/sessions": {
+  "GET /api/tenants/{t}/agent-sessions": { action: "sessions.read", success: 200, prepare: none },
+  "POST /api/tenants/{t}/agent-sessions": {
     audit: ["run.opened", "session.created"],
     action: "sessions.create",
     success: 201,
@@ -489,23 +489,23 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     audit: ["provider.removed"],
     prepare: async (t) => ({ params: { id: await targetProvider(t) } }),
   },
-  "GET /api/tenants/{t}/sessions/{s}": {
+  "GET /api/tenants/{t}/agent-sessions/{s}": {
     action: "sessions.read",
     success: 200,
     prepare: async (t) => ({ params: { s: await targetSession(t) } }),
   },
-  "GET /api/tenants/{t}/sessions/{s}/events": {
+  "GET /api/tenants/{t}/agent-sessions/{s}/events": {
     action: "sessions.read",
     success: 200,
     prepare: async (t) => ({ params: { s: await targetSession(t) } }),
   },
-  "POST /api/tenants/{t}/sessions/{s}/messages": {
+  "POST /api/tenants/{t}/agent-sessions/{s}/messages": {
     audit: ["session.message_sent"],
     action: "sessions.create",
     success: 202,
     prepare: async (t) => ({ params: { s: await targetSession(t) }, body: { content: "hello" } }),
   },
-  "POST /api/tenants/{t}/sessions/{s}/cancel": {
+  "POST /api/tenants/{t}/agent-sessions/{s}/cancel": {
     audit: ["run.cancelled", "session.cancelled"],
     action: "sessions.create",
     success: 200,

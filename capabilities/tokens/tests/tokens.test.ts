@@ -66,10 +66,10 @@ describe("API tokens", () => {
     const { token } = await createToken(owner.cookie, tenant, "owner");
     for (const [path, method] of [
       ["/api/me", "GET"],
-      ["/api/me/sessions", "GET"],
+      ["/api/me/login-sessions", "GET"],
       ["/api/me/passkeys", "GET"],
       ["/api/me/login-events", "GET"],
-      ["/api/me/sessions/revoke-all", "POST"],
+      ["/api/me/login-sessions/revoke-all", "POST"],
     ] as const) {
       const res = await withToken(path, token, {
         method,

@@ -51,11 +51,11 @@ export function SessionsSection(props: { onSignedOut: (notice: string) => void }
   const others = list.state === "ready" ? list.data.filter((s) => !s.current).length : 0;
   return (
     <Section
-      id="sessions"
-      title="Sessions"
+      id="sign-ins"
+      title="Sign-ins"
       intro="Where you are signed in now. Sign out anything you do not recognise."
     >
-      {list.state === "loading" ? <Loading label="Loading sessions…" /> : null}
+      {list.state === "loading" ? <Loading label="Loading sign-ins…" /> : null}
       {list.state === "error" ? <Retry error={list.error} onRetry={reload} /> : null}
       {list.state === "ready" ? (
         <ul class="rows" aria-label="Your sessions">

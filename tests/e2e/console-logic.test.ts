@@ -96,7 +96,7 @@ describe("api client", () => {
     expect(getInit.body).toBeUndefined();
     expect(getInit.headers).toEqual({ accept: "application/json" });
     const [deleteUrl, deleteInit] = fetchMock.mock.calls[1] as unknown as [string, RequestInit];
-    expect(deleteUrl).toBe("/api/me/sessions/a%2Fb%3Fc");
+    expect(deleteUrl).toBe("/api/me/login-sessions/a%2Fb%3Fc");
     expect(deleteInit.method).toBe("DELETE");
   });
 

@@ -1,6 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { formatTrailerLine } from "../../core/audit";
-import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { tenantStub, unwrap } from "../../platform/tenant-stub";
@@ -71,9 +70,7 @@ auditRoutes.openapi(getAuditConsistencyProof, async (c) => {
 auditRoutes.openapi(exportAudit, async (c) => {
   const access = await requireTenantAccess(c, "audit.export");
   const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-  const signed = await stub.signHead();
-  if (!signed.ok) throw new ApiError(signed.status, signed.code, signed.message);
-  const head = signed.value;
+  const head = unwrap(await stub.signHead());
   const encoder = new TextEncoder();
   let after = 0;
   const body = new ReadableStream<Uint8Array>({

@@ -63,7 +63,7 @@ describe("steps", () => {
     });
     expect(value(await stub.auditHead()).size).toBe(before);
     const conflict = await propose("read_file", { path: "/b" }, "same");
-    expect(conflict).toMatchObject({ ok: false, status: 409, code: "idempotency_conflict" });
+    expect(conflict).toMatchObject({ ok: false, code: "idempotency_conflict" });
   });
 
   it("denies, dry-runs with a preview, and transforms arguments", async () => {

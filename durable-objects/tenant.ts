@@ -9,6 +9,7 @@ import { ProviderStore } from "../capabilities/providers/tenant-do/providers";
 import { mapJsonStrings } from "../platform/redact";
 import { SecretUses } from "../capabilities/providers/tenant-do/secret-uses";
 import { fail, ok, type Result } from "../platform/result";
+import { statusOf } from "../platform/http/domain-errors";
 import { RunAuthority } from "../capabilities/runs/tenant-do/run-authority";
 import {
   RunEngine,
@@ -48,7 +49,7 @@ import type { OperatorRpc } from "../capabilities/operator/tenant-do/rpc";
 
 const MAX_WAIT_MS = 25_000;
 
-const tenantDeleted = fail(410, "tenant_deleted", "This tenant was deleted.");
+const tenantDeleted = fail("tenant_deleted", "This tenant was deleted.");
 
 /**
  * One per tenant (`getByName(tenantId)`), with SQLite storage: the tenant's policy versions,
@@ -183,7 +184,9 @@ export class TenantDO
     if (request.headers.get("upgrade") !== "websocket") {
       return new Response("expected a websocket upgrade", { status: 426 });
     }
-    if (this.deleted) return new Response(tenantDeleted.message, { status: tenantDeleted.status });
+    if (this.deleted)
+      // The upgrade is the DO's one HTTP answer: its status comes from the Worker's table.
+      return new Response(tenantDeleted.message, { status: statusOf(tenantDeleted.code) });
     const backlog = this.agentSessions.events(agentSessionId, after);
     if (!backlog.ok) return new Response("no such session", { status: 404 });
     const { 0: client, 1: server } = new WebSocketPair();
@@ -507,8 +510,7 @@ export class TenantDO
 
   async signHead() {
     if (this.deleted) return tenantDeleted;
-    if (!this.audit.canSign)
-      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    if (!this.audit.canSign) return fail("signing_unavailable", "SIGNING_KEY is not configured.");
     return ok(await this.audit.signHead(clock.now()));
   }
 
@@ -516,7 +518,7 @@ export class TenantDO
     if (this.deleted) return tenantDeleted;
     const treeSize = size ?? this.audit.size;
     if (seq < 1 || seq > treeSize || treeSize > this.audit.size) {
-      return fail(400, "invalid_range", `Need 1 ≤ seq ≤ size ≤ ${this.audit.size}.`);
+      return fail("invalid_range", `Need 1 ≤ seq ≤ size ≤ ${this.audit.size}.`);
     }
     return ok(this.audit.inclusion(seq, treeSize));
   }
@@ -525,7 +527,7 @@ export class TenantDO
     if (this.deleted) return tenantDeleted;
     const size = to ?? this.audit.size;
     if (from < 1 || from > size || size > this.audit.size) {
-      return fail(400, "invalid_range", `Need 1 ≤ from ≤ to ≤ ${this.audit.size}.`);
+      return fail("invalid_range", `Need 1 ≤ from ≤ to ≤ ${this.audit.size}.`);
     }
     return ok(this.audit.consistency(from, size));
   }
@@ -537,7 +539,7 @@ export class TenantDO
     // would change is withheld rather than altered, so the export still verifies.
     const matcher = await this.tenantMatcher();
     const leaked = lines.some((l) => matcher.mask(l) !== l);
-    if (leaked) return fail(409, "export_blocked", "The audit export contains a vault value.");
+    if (leaked) return fail("export_blocked", "The audit export contains a vault value.");
     return ok({ lines, size: this.audit.size });
   }
 
@@ -545,8 +547,7 @@ export class TenantDO
   /** The signed-note checkpoint of the current size, after asking the witnesses to cosign. */
   async tlogHead() {
     if (this.deleted) return tenantDeleted;
-    if (!this.tlog.canSign)
-      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    if (!this.tlog.canSign) return fail("signing_unavailable", "SIGNING_KEY is not configured.");
     const now = clock.now();
     await this.tlog.submitToWitnesses(await this.tlog.signHead(now), now);
     return ok(this.tlog.latest()!);
@@ -554,33 +555,32 @@ export class TenantDO
 
   /** The latest checkpoint, only when the tenant publishes its verification data. */
   async tlogPublicHead() {
-    if (this.deleted || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    if (this.deleted || !this.tlog.isPublic) return fail("not_found", "No such log.");
     return this.tlogHead();
   }
 
   async tlogProofFile(seq: number) {
     if (this.deleted) return tenantDeleted;
-    if (!this.tlog.canSign)
-      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    if (!this.tlog.canSign) return fail("signing_unavailable", "SIGNING_KEY is not configured.");
     return this.tlog.proofFile(seq, clock.now());
   }
 
   async tlogKeys(publicOnly = false) {
     if (this.deleted) return tenantDeleted;
-    if (publicOnly && !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    if (publicOnly && !this.tlog.isPublic) return fail("not_found", "No such log.");
     await this.tlog.ensureKey(clock.now());
     return ok({ origin: this.tlog.origin(), keys: this.tlog.keyHistory() });
   }
 
   /** A C2SP tlog-tiles hash tile (`width` hashes), only when the tenant publishes its data. */
   tlogPublicTile(level: number, index: number, width: number) {
-    if (this.deleted || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    if (this.deleted || !this.tlog.isPublic) return fail("not_found", "No such log.");
     const tile = this.audit.tile(level, index, width, this.audit.size);
-    return tile ? ok(tile.slice()) : fail(404, "not_found", "No such tile.");
+    return tile ? ok(tile.slice()) : fail("not_found", "No such tile.");
   }
 
   tlogPublicConsistency(from: number, to?: number) {
-    if (this.deleted || !this.tlog.isPublic) return fail(404, "not_found", "No such log.");
+    if (this.deleted || !this.tlog.isPublic) return fail("not_found", "No such log.");
     return this.consistencyProof(from, to);
   }
 
@@ -656,8 +656,7 @@ export class TenantDO
   /** Starts a new key generation for this tenant only; the old key's window ends here. */
   async tlogRotateKey(actor: Actor) {
     if (this.deleted) return tenantDeleted;
-    if (!this.tlog.canSign)
-      return fail(409, "signing_unavailable", "SIGNING_KEY is not configured.");
+    if (!this.tlog.canSign) return fail("signing_unavailable", "SIGNING_KEY is not configured.");
     const now = clock.now();
     const { generation, signer } = await this.tlog.rotate(now, () =>
       this.audit.append({

@@ -1,6 +1,6 @@
 import type { Failure } from "./result";
 import type { Env } from "./env";
-import { ApiError } from "./http/errors";
+import { domainApiError } from "./http/domain-errors";
 
 /**
  * A stub of the tenant's Durable Object, typed by the slice of its RPC the caller uses (each
@@ -20,6 +20,6 @@ type Success<R> = Extract<R, { ok: true }> extends { value: infer T } ? T : neve
 /** A Durable Object answer as a value, or its expected failure as the standard API error. */
 export function unwrap<R extends { ok: boolean }>(result: R): Success<R> {
   const r = result as unknown as { ok: true; value: unknown } | Failure;
-  if (!r.ok) throw new ApiError(r.status, r.code, r.message, r.issues ?? []);
+  if (!r.ok) throw domainApiError(r.code, r.message, r.issues);
   return r.value as Success<R>;
 }

@@ -51,6 +51,7 @@ import { authenticateRunToken } from "../capabilities/runs/run-access";
 import { secretRoutes } from "../capabilities/vault/routes";
 import { securityLogRoutes } from "../capabilities/account/routes-security-log";
 import { tenantRoutes } from "../capabilities/tenancy/routes";
+import { resolveTenant } from "../capabilities/tenancy/access";
 import { tokenRoutes } from "../capabilities/tokens/routes";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -106,6 +107,7 @@ export function createApp() {
   app.use(strictJson);
   app.use(authenticateRunToken);
   app.use(authenticate);
+  app.use("/api/tenants/:t/*", resolveTenant);
 
   app.route("/", authRoutes);
   app.route("/", meRoutes);

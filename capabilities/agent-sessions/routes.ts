@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { AgentSessionsRpc } from "./tenant-do/rpc";
 
@@ -14,16 +14,16 @@ import {
   cancelAgentSession,
   streamAgentSessionEvents,
 } from "./contract";
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 
 /** Hosted agent sessions: the tenant's Durable Object runs the model loop with a vault key. */
 export const agentSessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 agentSessionRoutes.openapi(createAgentSession, async (c) => {
-  const access = await requireTenantAccess(c, "sessions.create");
+  const access = authorize(c, "sessions.create");
   const body = c.req.valid("json");
   const session = unwrap(
-    await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).createSession(
+    await access.stub<AgentSessionsRpc>().createSession(
       {
         provider_id: body.provider_id,
         model: body.model,
@@ -38,48 +38,40 @@ agentSessionRoutes.openapi(createAgentSession, async (c) => {
 });
 
 agentSessionRoutes.openapi(listAgentSessions, async (c) => {
-  const access = await requireTenantAccess(c, "sessions.read");
-  const sessions = unwrap(
-    await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).listSessions(),
-  );
+  const access = authorize(c, "sessions.read");
+  const sessions = unwrap(await access.stub<AgentSessionsRpc>().listSessions());
   return c.json({ sessions }, 200);
 });
 
 agentSessionRoutes.openapi(getAgentSession, async (c) => {
-  const access = await requireTenantAccess(c, "sessions.read");
+  const access = authorize(c, "sessions.read");
   const { s } = c.req.valid("param");
-  const session = unwrap(await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).getSession(s));
+  const session = unwrap(await access.stub<AgentSessionsRpc>().getSession(s));
   return c.json({ session }, 200);
 });
 
 agentSessionRoutes.openapi(sendAgentSessionMessage, async (c) => {
-  const access = await requireTenantAccess(c, "sessions.create");
+  const access = authorize(c, "sessions.create");
   const { s } = c.req.valid("param");
   const { content } = c.req.valid("json");
   const session = unwrap(
-    await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).sendSessionMessage(
-      s,
-      content,
-      actorOf(access),
-    ),
+    await access.stub<AgentSessionsRpc>().sendSessionMessage(s, content, actorOf(access)),
   );
   return c.json({ session }, 202);
 });
 
 agentSessionRoutes.openapi(cancelAgentSession, async (c) => {
-  const access = await requireTenantAccess(c, "sessions.create");
+  const access = authorize(c, "sessions.create");
   const { s } = c.req.valid("param");
-  const session = unwrap(
-    await tenantStub<AgentSessionsRpc>(c.env, access.tenantId).cancelSession(s, actorOf(access)),
-  );
+  const session = unwrap(await access.stub<AgentSessionsRpc>().cancelSession(s, actorOf(access)));
   return c.json({ session }, 200);
 });
 
 agentSessionRoutes.openapi(streamAgentSessionEvents, async (c) => {
-  const access = await requireTenantAccess(c, "sessions.read");
+  const access = authorize(c, "sessions.read");
   const { s } = c.req.valid("param");
   const { after } = c.req.valid("query");
-  const stub = tenantStub<AgentSessionsRpc>(c.env, access.tenantId);
+  const stub = access.stub<AgentSessionsRpc>();
   if (c.req.header("upgrade")?.toLowerCase() === "websocket") {
     // Browsers send cookies on cross-site WebSocket upgrades: the Origin must be ours.
     const origin = c.req.header("origin");

@@ -3,11 +3,11 @@ import { checkEgress } from "../../core/egress";
 import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError } from "../../platform/http/errors";
 import { validationHook } from "../../platform/http/validation";
-import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { AuditRpc } from "./tenant-do/rpc";
 
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 import { listAuditSinks, createAuditSink, deleteAuditSink, testAuditSink } from "./contract";
 
 /**
@@ -24,13 +24,13 @@ function checkDestination(url: string, development: boolean): string | null {
 }
 
 auditSinkRoutes.openapi(listAuditSinks, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
-  const sinks = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).listSinks());
+  const access = authorize(c, "audit.read");
+  const sinks = unwrap(await access.stub<AuditRpc>().listSinks());
   return c.json({ sinks }, 200);
 });
 
 auditSinkRoutes.openapi(createAuditSink, async (c) => {
-  const access = await requireTenantAccess(c, "audit.configure");
+  const access = authorize(c, "audit.configure");
   const { sink, from_seq } = c.req.valid("json");
   const development = c.env.ENVIRONMENT === "development";
   // A syslog receiver on this machine, for local testing only (as MCP_UPSTREAM_ALLOW_LOOPBACK).
@@ -48,20 +48,20 @@ auditSinkRoutes.openapi(createAuditSink, async (c) => {
     throw new ApiError(400, "invalid_request", `Sink destination refused: ${refused}.`, [
       { path: sink.kind === "syslog" ? "sink.host" : "sink.url", message: refused },
     ]);
-  const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
+  const stub = access.stub<AuditRpc>();
   return c.json(unwrap(await stub.addSink(sink, from_seq, actorOf(access))), 201);
 });
 
 auditSinkRoutes.openapi(deleteAuditSink, async (c) => {
-  const access = await requireTenantAccess(c, "audit.configure");
+  const access = authorize(c, "audit.configure");
   const { id } = c.req.valid("param");
-  const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
+  const stub = access.stub<AuditRpc>();
   unwrap(await stub.removeSink(id, actorOf(access)));
   return c.json({ ok: true as const }, 200);
 });
 
 auditSinkRoutes.openapi(testAuditSink, async (c) => {
-  const access = await requireTenantAccess(c, "audit.configure");
+  const access = authorize(c, "audit.configure");
   const { id } = c.req.valid("param");
-  return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).testSink(id)), 200);
+  return c.json(unwrap(await access.stub<AuditRpc>().testSink(id)), 200);
 });

@@ -12,7 +12,7 @@ import { tenantStub, unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { AuditRpc } from "./tenant-do/rpc";
 
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 import {
   getAuditSignedHead,
   getAuditTlogProof,
@@ -40,39 +40,39 @@ const text = (status: 200, body: string, headers: Record<string, string> = {}) =
   new Response(body, { status, headers: { "content-type": NOTE, ...headers } });
 
 auditTlogRoutes.openapi(getAuditSignedHead, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
-  const cp = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogHead());
+  const access = authorize(c, "audit.read");
+  const cp = unwrap(await access.stub<AuditRpc>().tlogHead());
   return text(200, cp.note, { "cache-control": "no-store" }) as never;
 });
 
 auditTlogRoutes.openapi(getAuditTlogProof, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
+  const access = authorize(c, "audit.read");
   const { seq } = c.req.valid("param");
-  const file = unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogProofFile(seq));
+  const file = unwrap(await access.stub<AuditRpc>().tlogProofFile(seq));
   return text(200, file, {
     "content-disposition": `attachment; filename="audit-${access.tenantId}-${seq}.tlog-proof"`,
   }) as never;
 });
 
 auditTlogRoutes.openapi(listAuditLogKeys, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
-  return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogKeys()), 200);
+  const access = authorize(c, "audit.read");
+  return c.json(unwrap(await access.stub<AuditRpc>().tlogKeys()), 200);
 });
 
 auditTlogRoutes.openapi(getAuditTransparency, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
-  return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogSettings()), 200);
+  const access = authorize(c, "audit.read");
+  return c.json(unwrap(await access.stub<AuditRpc>().tlogSettings()), 200);
 });
 
 auditTlogRoutes.openapi(setAuditTransparencyPublic, async (c) => {
-  const access = await requireTenantAccess(c, "audit.configure");
+  const access = authorize(c, "audit.configure");
   const { enabled } = c.req.valid("json");
-  const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
+  const stub = access.stub<AuditRpc>();
   return c.json(unwrap(await stub.tlogSetPublic(enabled, actorOf(access))), 200);
 });
 
 auditTlogRoutes.openapi(addAuditWitness, async (c) => {
-  const access = await requireTenantAccess(c, "audit.configure");
+  const access = authorize(c, "audit.configure");
   const { url, vkey } = c.req.valid("json");
   const issue = (path: string, message: string) =>
     new ApiError(400, "invalid_request", message, [{ path, message }]);
@@ -89,21 +89,21 @@ auditTlogRoutes.openapi(addAuditWitness, async (c) => {
     const egress = checkEgress(url, { httpsOnly: true });
     if (!egress.allowed) throw issue("url", `Witness URL refused: ${egress.reason}.`);
   }
-  const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
+  const stub = access.stub<AuditRpc>();
   const added = unwrap(await stub.tlogAddWitness({ url, vkey }, actorOf(access)));
   return c.json(added, 201);
 });
 
 auditTlogRoutes.openapi(deleteAuditWitness, async (c) => {
-  const access = await requireTenantAccess(c, "audit.configure");
+  const access = authorize(c, "audit.configure");
   const { id } = c.req.valid("param");
-  unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).tlogRemoveWitness(id, actorOf(access)));
+  unwrap(await access.stub<AuditRpc>().tlogRemoveWitness(id, actorOf(access)));
   return c.json({ ok: true as const }, 200);
 });
 
 auditTlogRoutes.openapi(rotateAuditLogKey, async (c) => {
-  const access = await requireTenantAccess(c, "audit.rotate_log_key");
-  const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
+  const access = authorize(c, "audit.rotate_log_key");
+  const stub = access.stub<AuditRpc>();
   return c.json(unwrap(await stub.tlogRotateKey(actorOf(access))), 200);
 });
 

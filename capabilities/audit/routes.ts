@@ -1,12 +1,11 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { formatTrailerLine } from "../../core/audit";
-import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { unwrap } from "../../platform/tenant-stub";
 import type { AuditRpc } from "./tenant-do/rpc";
 
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 import {
   listAuditEvents,
   getAuditHead,
@@ -21,10 +20,10 @@ export const auditRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
 const EXPORT_PAGE = 1000;
 
 auditRoutes.openapi(listAuditEvents, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
+  const access = authorize(c, "audit.read");
   const q = c.req.valid("query");
   const page = unwrap(
-    await tenantStub<AuditRpc>(c.env, access.tenantId).auditEvents(q.after, q.limit, {
+    await access.stub<AuditRpc>().auditEvents(q.after, q.limit, {
       ...(q.run ? { runId: q.run } : {}),
       ...(q.type ? { type: q.type } : {}),
       order: q.order,
@@ -41,39 +40,31 @@ auditRoutes.openapi(listAuditEvents, async (c) => {
 });
 
 auditRoutes.openapi(getAuditHead, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
-  return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).auditHead()), 200);
+  const access = authorize(c, "audit.read");
+  return c.json(unwrap(await access.stub<AuditRpc>().auditHead()), 200);
 });
 
 auditRoutes.openapi(signAuditHead, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
-  return c.json(unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).signHead()), 200);
+  const access = authorize(c, "audit.read");
+  return c.json(unwrap(await access.stub<AuditRpc>().signHead()), 200);
 });
 
 auditRoutes.openapi(getAuditInclusionProof, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
+  const access = authorize(c, "audit.read");
   const { seq, size } = c.req.valid("query");
-  return c.json(
-    unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).inclusionProof(seq, size)),
-    200,
-  );
+  return c.json(unwrap(await access.stub<AuditRpc>().inclusionProof(seq, size)), 200);
 });
 
 auditRoutes.openapi(getAuditConsistencyProof, async (c) => {
-  const access = await requireTenantAccess(c, "audit.read");
+  const access = authorize(c, "audit.read");
   const { from, to } = c.req.valid("query");
-  return c.json(
-    unwrap(await tenantStub<AuditRpc>(c.env, access.tenantId).consistencyProof(from, to)),
-    200,
-  );
+  return c.json(unwrap(await access.stub<AuditRpc>().consistencyProof(from, to)), 200);
 });
 
 auditRoutes.openapi(exportAudit, async (c) => {
-  const access = await requireTenantAccess(c, "audit.export");
-  const stub = tenantStub<AuditRpc>(c.env, access.tenantId);
-  const signed = await stub.signHead();
-  if (!signed.ok) throw new ApiError(signed.status, signed.code, signed.message);
-  const head = signed.value;
+  const access = authorize(c, "audit.export");
+  const stub = access.stub<AuditRpc>();
+  const head = unwrap(await stub.signHead());
   const encoder = new TextEncoder();
   let after = 0;
   const body = new ReadableStream<Uint8Array>({

@@ -6,14 +6,14 @@ import { iso, isoOrNull } from "../../core/time";
 import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError, errors } from "../../platform/http/errors";
 import { validationHook } from "../../platform/http/validation";
-import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { McpRpc } from "./tenant-do/rpc";
 
 import { auditedQuery } from "../audit/outbox";
 import { database } from "../../platform/db/client";
 import { grantsOfTenant, liveGrantById, revokeGrant, type GrantListing } from "./repository";
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 import { authorizationServer } from "./oauth-server";
 import {
   listMcpGrants,
@@ -36,7 +36,7 @@ const grantJson = (g: GrantListing) => ({
 });
 
 mcpAdminRoutes.openapi(listMcpGrants, async (c) => {
-  const access = await requireTenantAccess(c, "tenant.read");
+  const access = authorize(c, "tenant.read");
   const all = can(access.role, "tokens.read");
   const results = await grantsOfTenant(
     database(c.env.DB),
@@ -47,7 +47,7 @@ mcpAdminRoutes.openapi(listMcpGrants, async (c) => {
 });
 
 mcpAdminRoutes.openapi(deleteMcpGrant, async (c) => {
-  const access = await requireTenantAccess(c, "tenant.read");
+  const access = authorize(c, "tenant.read");
   const { id } = c.req.valid("param");
   const db = database(c.env.DB);
   const grant = await liveGrantById(db, access.tenantId, id);
@@ -90,13 +90,13 @@ mcpAdminRoutes.openapi(deleteMcpGrant, async (c) => {
 });
 
 mcpAdminRoutes.openapi(listMcpServers, async (c) => {
-  const access = await requireTenantAccess(c, "policies.read");
-  const servers = unwrap(await tenantStub<McpRpc>(c.env, access.tenantId).mcpListServers());
+  const access = authorize(c, "policies.read");
+  const servers = unwrap(await access.stub<McpRpc>().mcpListServers());
   return c.json({ servers }, 200);
 });
 
 mcpAdminRoutes.openapi(putMcpServer, async (c) => {
-  const access = await requireTenantAccess(c, "policies.write");
+  const access = authorize(c, "policies.write");
   const { name } = c.req.valid("param");
   const body = c.req.valid("json");
   const egress = checkUpstreamUrl(body.url, upstreamLoopbackAllowed(c.env));
@@ -106,7 +106,7 @@ mcpAdminRoutes.openapi(putMcpServer, async (c) => {
     ]);
   }
   const result = unwrap(
-    await tenantStub<McpRpc>(c.env, access.tenantId).mcpPutServer(
+    await access.stub<McpRpc>().mcpPutServer(
       {
         name,
         url: body.url,
@@ -120,15 +120,15 @@ mcpAdminRoutes.openapi(putMcpServer, async (c) => {
 });
 
 mcpAdminRoutes.openapi(testMcpServer, async (c) => {
-  const access = await requireTenantAccess(c, "policies.write");
+  const access = authorize(c, "policies.write");
   const { name } = c.req.valid("param");
-  const server = unwrap(await tenantStub<McpRpc>(c.env, access.tenantId).mcpRefreshServer(name));
+  const server = unwrap(await access.stub<McpRpc>().mcpRefreshServer(name));
   return c.json({ server }, 200);
 });
 
 mcpAdminRoutes.openapi(deleteMcpServer, async (c) => {
-  const access = await requireTenantAccess(c, "policies.write");
+  const access = authorize(c, "policies.write");
   const { name } = c.req.valid("param");
-  unwrap(await tenantStub<McpRpc>(c.env, access.tenantId).mcpRemoveServer(name, actorOf(access)));
+  unwrap(await access.stub<McpRpc>().mcpRemoveServer(name, actorOf(access)));
   return c.json({ ok: true as const }, 200);
 });

@@ -14,6 +14,7 @@ import { CfWorkerJsonSchemaValidator } from "@modelcontextprotocol/sdk/validatio
 import type { McpCallOutcome, McpCaller, McpToolListing } from "./tenant-do/gateway";
 import { GATEWAY_INFO } from "./tenant-do/upstream-client";
 import type { Failure } from "../../platform/result";
+import { statusOf } from "../../platform/http/domain-errors";
 import type { JsonObject } from "../../platform/tenant-types";
 import type { Env } from "../../platform/env";
 import { tenantStub } from "../../platform/tenant-stub";
@@ -40,7 +41,7 @@ function valueOf<T>(result: unknown): T {
   const r = result as { ok: true; value: T } | Failure;
   if (r.ok) return r.value;
   const code =
-    r.code === "idempotency_conflict" || r.status === 400
+    r.code === "idempotency_conflict" || statusOf(r.code) === 400
       ? ErrorCode.InvalidParams
       : ErrorCode.InvalidRequest;
   throw new McpError(code, r.message);

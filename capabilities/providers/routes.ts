@@ -6,13 +6,13 @@ import { canonicalOrigin, parseOrigin, type Destination } from "../../core/secre
 import type { AppEnv } from "../login-sessions/app-env";
 import { ApiError } from "../../platform/http/errors";
 import { validationHook } from "../../platform/http/validation";
-import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { ProvidersRpc } from "./tenant-do/rpc";
 
 import { listProviders, putProvider, deleteProvider } from "./contract";
 
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 import { getSecretMeta, setSecretDestinations } from "../vault/secrets";
 import { destinationsAudit } from "../vault/routes";
 
@@ -66,17 +66,17 @@ const providerDestination = (id: string, baseUrl: string): Destination => {
 };
 
 providerRoutes.openapi(listProviders, async (c) => {
-  const access = await requireTenantAccess(c, "providers.read");
-  const providers = unwrap(await tenantStub<ProvidersRpc>(c.env, access.tenantId).listProviders());
+  const access = authorize(c, "providers.read");
+  const providers = unwrap(await access.stub<ProvidersRpc>().listProviders());
   return c.json({ providers }, 200);
 });
 
 providerRoutes.openapi(putProvider, async (c) => {
-  const access = await requireTenantAccess(c, "providers.configure");
+  const access = authorize(c, "providers.configure");
   const { id } = c.req.valid("param");
   const body = c.req.valid("json");
   const baseUrl = baseUrlFor(body.kind, body.base_url, c.var.config.allowLocalProviders);
-  const stub = tenantStub<ProvidersRpc>(c.env, access.tenantId);
+  const stub = access.stub<ProvidersRpc>();
   const key = await getSecretMeta(c.env.DB, access.tenantId, body.key_secret);
   if (!key) {
     throw new ApiError(400, "invalid_request", "The key secret is not in the vault.", [
@@ -113,9 +113,9 @@ providerRoutes.openapi(putProvider, async (c) => {
 });
 
 providerRoutes.openapi(deleteProvider, async (c) => {
-  const access = await requireTenantAccess(c, "providers.configure");
+  const access = authorize(c, "providers.configure");
   const { id } = c.req.valid("param");
-  const stub = tenantStub<ProvidersRpc>(c.env, access.tenantId);
+  const stub = access.stub<ProvidersRpc>();
   const provider = unwrap(await stub.removeProvider(id, actorOf(access)));
   const meta = await getSecretMeta(c.env.DB, access.tenantId, provider.key_secret);
   if (meta) {

@@ -6,13 +6,13 @@ import { ApiError } from "../../platform/http/errors";
 import { htmlPage } from "../../platform/http/html-page";
 import { validationHook } from "../../platform/http/validation";
 import { checkApprovalNotice } from "./approval-link";
-import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { RunsRpc } from "./tenant-do/rpc";
 
 import { getApprovalWebhook, putApprovalWebhook, deleteApprovalWebhook } from "./contract";
 
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 
 /**
  * Approval requests sent to a webhook as a Slack incoming-webhook message, so approvers are
@@ -27,26 +27,26 @@ function refusedDestination(url: string, development: boolean): string | null {
 }
 
 approvalWebhookRoutes.openapi(getApprovalWebhook, async (c) => {
-  const access = await requireTenantAccess(c, "approvals.configure");
-  const webhook = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).getApprovalWebhook());
+  const access = authorize(c, "approvals.configure");
+  const webhook = unwrap(await access.stub<RunsRpc>().getApprovalWebhook());
   return c.json({ webhook }, 200);
 });
 
 approvalWebhookRoutes.openapi(putApprovalWebhook, async (c) => {
-  const access = await requireTenantAccess(c, "approvals.configure");
+  const access = authorize(c, "approvals.configure");
   const body = c.req.valid("json");
   const refused = refusedDestination(body.url, c.env.ENVIRONMENT === "development");
   if (refused)
     throw new ApiError(400, "invalid_request", `Webhook destination refused: ${refused}.`, [
       { path: "url", message: refused },
     ]);
-  const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
+  const stub = access.stub<RunsRpc>();
   return c.json(unwrap(await stub.setApprovalWebhook(body, actorOf(access))), 200);
 });
 
 approvalWebhookRoutes.openapi(deleteApprovalWebhook, async (c) => {
-  const access = await requireTenantAccess(c, "approvals.configure");
-  const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
+  const access = authorize(c, "approvals.configure");
+  const stub = access.stub<RunsRpc>();
   unwrap(await stub.removeApprovalWebhook(actorOf(access)));
   return c.json({ ok: true as const }, 200);
 });

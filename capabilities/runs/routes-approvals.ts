@@ -22,7 +22,7 @@ import { actorOf } from "../tenancy/actor";
 import type { RunsRpc } from "./tenant-do/rpc";
 
 import { listApprovals, decideApproval, createApprovalLink } from "./contract";
-import { requirePerson, requireTenantAccess } from "../tenancy/access";
+import { requirePerson, authorize } from "../tenancy/access";
 
 export const approvalRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
@@ -31,14 +31,14 @@ async function tokensMayApprove(d1: D1Database, tenantId: string): Promise<boole
 }
 
 approvalRoutes.openapi(listApprovals, async (c) => {
-  const access = await requireTenantAccess(c, "approvals.read");
+  const access = authorize(c, "approvals.read");
   const { status } = c.req.valid("query");
-  const approvals = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).listApprovals(status));
+  const approvals = unwrap(await access.stub<RunsRpc>().listApprovals(status));
   return c.json({ approvals }, 200);
 });
 
 approvalRoutes.openapi(decideApproval, async (c) => {
-  const access = await requireTenantAccess(c, "approvals.decide");
+  const access = authorize(c, "approvals.decide");
   if (access.principal.kind === "token" && !(await tokensMayApprove(c.env.DB, access.tenantId))) {
     throw new ApiError(
       403,
@@ -49,20 +49,18 @@ approvalRoutes.openapi(decideApproval, async (c) => {
   const { a } = c.req.valid("param");
   const { decision, reason } = c.req.valid("json");
   const approval = unwrap(
-    await tenantStub<RunsRpc>(c.env, access.tenantId).decideApproval(
-      a,
-      { approve: decision === "approve", reason },
-      actorOf(access),
-    ),
+    await access
+      .stub<RunsRpc>()
+      .decideApproval(a, { approve: decision === "approve", reason }, actorOf(access)),
   );
   return c.json({ approval }, 200);
 });
 
 approvalRoutes.openapi(createApprovalLink, async (c) => {
-  const access = await requireTenantAccess(c, "approvals.decide");
+  const access = authorize(c, "approvals.decide");
   const person = requirePerson(access);
   const { a } = c.req.valid("param");
-  const approval = unwrap(await tenantStub<RunsRpc>(c.env, access.tenantId).getApproval(a));
+  const approval = unwrap(await access.stub<RunsRpc>().getApproval(a));
   if (approval.status !== "pending") {
     throw new ApiError(409, "approval_closed", `This approval is already ${approval.status}.`);
   }

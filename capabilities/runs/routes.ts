@@ -4,7 +4,7 @@ import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { requireRunAccess } from "./run-access";
 import { signRunToken } from "./run-token";
-import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { unwrap } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { RunsRpc } from "./tenant-do/rpc";
 
@@ -21,7 +21,7 @@ import {
   getStep,
   reportStepResult,
 } from "./contract";
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 import { errors } from "../../platform/http/errors";
 
 /** The "wrap any agent" API: runs, proposed steps, verdicts and results. */
@@ -33,10 +33,10 @@ const sha256Hex = async (text: string) =>
 const expiresAt = (ttlSeconds: number) => new Date(clock.now() + ttlSeconds * 1000).toISOString();
 
 runRoutes.openapi(openRun, async (c) => {
-  const access = await requireTenantAccess(c, "runs.create");
+  const access = authorize(c, "runs.create");
   const body = c.req.valid("json");
   const key = c.req.valid("header")["idempotency-key"];
-  const stub = tenantStub<RunsRpc>(c.env, access.tenantId);
+  const stub = access.stub<RunsRpc>();
   const opened = unwrap(
     await stub.openRemoteRun(
       {
@@ -71,10 +71,8 @@ runRoutes.openapi(reissueRunToken, async (c) => {
   if (c.var.run) throw errors.forbidden("A run token cannot re-issue itself.");
   const { r } = c.req.valid("param");
   const { token_ttl_seconds: ttl } = c.req.valid("json");
-  const access = await requireTenantAccess(c, "runs.create");
-  const issued = unwrap(
-    await tenantStub<RunsRpc>(c.env, access.tenantId).reissueRunToken(r, actorOf(access)),
-  );
+  const access = authorize(c, "runs.create");
+  const issued = unwrap(await access.stub<RunsRpc>().reissueRunToken(r, actorOf(access)));
   const token = await signRunToken(
     c.var.config.authPepper,
     access.tenantId,
@@ -86,10 +84,10 @@ runRoutes.openapi(reissueRunToken, async (c) => {
 });
 
 runRoutes.openapi(listRuns, async (c) => {
-  const access = await requireTenantAccess(c, "runs.read");
+  const access = authorize(c, "runs.read");
   const { limit, cursor } = c.req.valid("query");
   const page = unwrap(
-    await tenantStub<RunsRpc>(c.env, access.tenantId).listRuns({
+    await access.stub<RunsRpc>().listRuns({
       limit,
       ...(cursor ? { before: Number(cursor) } : {}),
     }),
@@ -102,7 +100,7 @@ runRoutes.openapi(getRun, async (c) => {
   const { limit, cursor } = c.req.valid("query");
   const caller = await requireRunAccess(c, "runs.read", r);
   const run = unwrap(
-    await tenantStub<RunsRpc>(c.env, caller.tenantId).getRun(r, {
+    await caller.stub<RunsRpc>().getRun(r, {
       after: cursor ? Number(cursor) : 0,
       limit,
     }),
@@ -114,9 +112,7 @@ runRoutes.openapi(cancelRun, async (c) => {
   const { r } = c.req.valid("param");
   const { reason } = c.req.valid("json");
   const caller = await requireRunAccess(c, "runs.cancel", r);
-  const run = unwrap(
-    await tenantStub<RunsRpc>(c.env, caller.tenantId).cancelRun(r, caller.actor, reason),
-  );
+  const run = unwrap(await caller.stub<RunsRpc>().cancelRun(r, caller.actor, reason));
   return c.json({ run }, 200);
 });
 
@@ -124,9 +120,7 @@ runRoutes.openapi(completeRun, async (c) => {
   const { r } = c.req.valid("param");
   const { reason } = c.req.valid("json");
   const caller = await requireRunAccess(c, "runs.complete", r);
-  const run = unwrap(
-    await tenantStub<RunsRpc>(c.env, caller.tenantId).completeRun(r, caller.actor, reason),
-  );
+  const run = unwrap(await caller.stub<RunsRpc>().completeRun(r, caller.actor, reason));
   return c.json({ run }, 200);
 });
 
@@ -135,12 +129,7 @@ runRoutes.openapi(proposeStep, async (c) => {
   const body = c.req.valid("json");
   const caller = await requireRunAccess(c, "steps.propose", r);
   const step = unwrap(
-    await tenantStub<RunsRpc>(c.env, caller.tenantId).proposeStep(
-      r,
-      body,
-      caller.actor,
-      caller.channel,
-    ),
+    await caller.stub<RunsRpc>().proposeStep(r, body, caller.actor, caller.channel),
   );
   return c.json(step, 200);
 });
@@ -149,7 +138,7 @@ runRoutes.openapi(getStep, async (c) => {
   const { r, s } = c.req.valid("param");
   const { wait } = c.req.valid("query");
   const caller = await requireRunAccess(c, "runs.read", r);
-  const step = unwrap(await tenantStub<RunsRpc>(c.env, caller.tenantId).getStep(r, s, wait * 1000));
+  const step = unwrap(await caller.stub<RunsRpc>().getStep(r, s, wait * 1000));
   return c.json(step, 200);
 });
 
@@ -158,12 +147,9 @@ runRoutes.openapi(reportStepResult, async (c) => {
   const body = c.req.valid("json");
   const caller = await requireRunAccess(c, "steps.report", r);
   const step = unwrap(
-    await tenantStub<RunsRpc>(c.env, caller.tenantId).reportStep(
-      r,
-      s,
-      { status: body.status, output: body.output },
-      caller.actor,
-    ),
+    await caller
+      .stub<RunsRpc>()
+      .reportStep(r, s, { status: body.status, output: body.output }, caller.actor),
   );
   return c.json(step, 200);
 });

@@ -4,9 +4,9 @@ import type { Action } from "../../core/permissions";
 import type { Actor, Channel } from "../../platform/tenant-types";
 import { ApiError, errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 import { verifyRunToken } from "./run-token";
-import { tenantStub, unwrap } from "../../platform/tenant-stub";
+import { tenantStub, unwrap, type TenantStub } from "../../platform/tenant-stub";
 import { actorOf } from "../tenancy/actor";
 import type { RunsRpc } from "./tenant-do/rpc";
 
@@ -36,9 +36,13 @@ export interface RunCaller {
   tenantId: string;
   actor: Actor;
   channel: Channel;
+  stub<Slice>(): TenantStub<Slice>;
 }
 
-/** A member (or API token) allowed `action`, or the run token of exactly this run. */
+/**
+ * A member (or API token) allowed `action`, or the run token of exactly this run. A run token is
+ * no principal, so `resolveTenant` let it through: its tenant is checked here.
+ */
 export async function requireRunAccess(
   c: Context<AppEnv>,
   action: Action,
@@ -49,11 +53,20 @@ export async function requireRunAccess(
     if (run.tenantId !== c.req.param("t") || run.runId !== runId) throw errors.notFound("Run");
     if (!RUN_TOKEN_ACTIONS.has(action)) throw errors.forbidden("A run token cannot do this.");
     // Live authority: the opener's membership and role, or the opening API token, right now.
-    unwrap(
-      await tenantStub<RunsRpc>(c.env, run.tenantId).checkRunToken(runId, action, run.generation),
-    );
-    return { tenantId: run.tenantId, actor: { kind: "agent", id: run.runId }, channel: "agent" };
+    const stub = <Slice>() => tenantStub<Slice>(c.env, run.tenantId);
+    unwrap(await stub<RunsRpc>().checkRunToken(runId, action, run.generation));
+    return {
+      tenantId: run.tenantId,
+      actor: { kind: "agent", id: run.runId },
+      channel: "agent",
+      stub,
+    };
   }
-  const access = await requireTenantAccess(c, action);
-  return { tenantId: access.tenantId, actor: actorOf(access), channel: access.channel };
+  const access = authorize(c, action);
+  return {
+    tenantId: access.tenantId,
+    actor: actorOf(access),
+    channel: access.channel,
+    stub: access.stub,
+  };
 }

@@ -24,9 +24,10 @@ import {
   acceptInviteRoute,
 } from "./contract";
 import { isElevatedRole } from "../../core/step-up";
-import { requireStepUp, requireTenantAccess } from "./access";
+import { requireStepUp, authorize } from "./access";
 import { inviteTokenExpired, signInviteToken, verifyInviteToken } from "./invite-token";
 import { checkGrant, findMember } from "./members";
+import { revokeGrant } from "./revoke-grant";
 import {
   acceptInvite,
   cancelInvite,
@@ -86,14 +87,14 @@ const unusableInvite = (why: keyof typeof UNUSABLE) =>
   new ApiError(400, "invalid_invite", UNUSABLE[why]);
 
 inviteRoutes.openapi(listInvites, async (c) => {
-  const access = await requireTenantAccess(c, "members.invite");
+  const access = authorize(c, "members.invite");
   const results = await invitesByTenant(database(c.env.DB), access.tenantId);
   const now = clock.now();
   return c.json({ invites: results.map((i) => inviteJson(i, now)) }, 200);
 });
 
 inviteRoutes.openapi(createInvite, async (c) => {
-  const access = await requireTenantAccess(c, "members.invite");
+  const access = authorize(c, "members.invite");
   const { email, role } = c.req.valid("json");
   checkGrant(access.role, role);
   if (isElevatedRole(role)) requireStepUp(access, "members.invite");
@@ -169,26 +170,14 @@ inviteRoutes.openapi(createInvite, async (c) => {
 });
 
 inviteRoutes.openapi(deleteInvite, async (c) => {
-  const access = await requireTenantAccess(c, "members.invite");
-  const { id } = c.req.valid("param");
-  const db = database(c.env.DB);
-  const invite = await openInviteById(db, access.tenantId, id);
-  if (!invite) throw errors.notFound("Invitation");
-  checkGrant(access.role, invite.role);
-  await cancelInvite(
-    db,
-    access.tenantId,
-    id,
-    clock.now(),
-    auditedQuery(
-      c,
-      db,
-      access,
-      "invite.revoked",
-      { invite_id: id, email: invite.email, role: invite.role },
-      { ifChanged: true },
-    ),
-  );
+  const access = authorize(c, "members.invite");
+  await revokeGrant(c, access, c.req.valid("param").id, {
+    noun: "Invitation",
+    find: openInviteById,
+    revoke: cancelInvite,
+    event: "invite.revoked",
+    facts: (id, invite) => ({ invite_id: id, email: invite.email, role: invite.role }),
+  });
   return c.json({ ok: true as const }, 200);
 });
 

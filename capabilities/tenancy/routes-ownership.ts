@@ -17,7 +17,7 @@ import {
   acceptOwnershipTransfer,
   declineOwnershipTransfer,
 } from "./contract";
-import { requirePerson, requireTenantAccess } from "./access";
+import { requirePerson, authorize } from "./access";
 import { findMember } from "./members";
 import {
   acceptTransfer,
@@ -65,13 +65,13 @@ async function offeredTo(d1: D1Database, id: string, userId: string, now: number
 }
 
 ownershipRoutes.openapi(getOwnershipTransfer, async (c) => {
-  const access = await requireTenantAccess(c, "tenant.read");
+  const access = authorize(c, "tenant.read");
   const row = await liveTransferOfTenant(database(c.env.DB), access.tenantId, clock.now());
   return c.json({ transfer: row ? transferJson(row) : null }, 200);
 });
 
 ownershipRoutes.openapi(startOwnershipTransfer, async (c) => {
-  const access = await requireTenantAccess(c, "tenant.transfer");
+  const access = authorize(c, "tenant.transfer");
   const person = requirePerson(access);
   const { user_id } = c.req.valid("json");
   if (user_id === person.userId) {
@@ -116,7 +116,7 @@ ownershipRoutes.openapi(startOwnershipTransfer, async (c) => {
 });
 
 ownershipRoutes.openapi(cancelOwnershipTransfer, async (c) => {
-  const access = await requireTenantAccess(c, "tenant.transfer");
+  const access = authorize(c, "tenant.transfer");
   const now = clock.now();
   const db = database(c.env.DB);
   const closed = await withdrawTransfer(

@@ -25,7 +25,7 @@ import {
   removeMemberRoute,
 } from "./contract";
 import { isElevatedRole } from "../../core/step-up";
-import { requirePerson, requireStepUp, requireTenantAccess } from "./access";
+import { requirePerson, requireStepUp, authorize } from "./access";
 import { forgetAuthority } from "../runs/authority";
 import { deleteTenant } from "./delete-tenant";
 import { changeRole, checkGrant, findMember, listMembers, removeMember } from "./members";
@@ -107,13 +107,13 @@ tenantRoutes.openapi(createTenantRoute, async (c) => {
 });
 
 tenantRoutes.openapi(getTenant, async (c) => {
-  const access = await requireTenantAccess(c, "tenant.read");
+  const access = authorize(c, "tenant.read");
   const tenant = await loadTenant(database(c.env.DB), access.tenantId);
   return c.json({ tenant: tenantJson(tenant, access.role) }, 200);
 });
 
 tenantRoutes.openapi(updateTenant, async (c) => {
-  const access = await requireTenantAccess(c, "tenant.rename");
+  const access = authorize(c, "tenant.rename");
   const { name, tokens_may_approve } = c.req.valid("json");
   const db = database(c.env.DB);
   const before = await loadTenant(db, access.tenantId);
@@ -136,13 +136,13 @@ tenantRoutes.openapi(updateTenant, async (c) => {
 });
 
 tenantRoutes.openapi(deleteTenantRoute, async (c) => {
-  const access = await requireTenantAccess(c, "tenant.delete");
+  const access = authorize(c, "tenant.delete");
   await deleteTenant(c.env, access, clock.now());
   return c.json({ ok: true as const }, 200);
 });
 
 tenantRoutes.openapi(leaveTenant, async (c) => {
-  const access = await requireTenantAccess(c, "tenant.read");
+  const access = authorize(c, "tenant.read");
   const person = requirePerson(access);
   const self = await findMember(c.env.DB, access.tenantId, person.userId);
   await removeMember(c.env.DB, {
@@ -165,13 +165,13 @@ tenantRoutes.openapi(leaveTenant, async (c) => {
 });
 
 tenantRoutes.openapi(listMembersRoute, async (c) => {
-  const access = await requireTenantAccess(c, "members.read");
+  const access = authorize(c, "members.read");
   const members = await listMembers(c.env.DB, access.tenantId);
   return c.json({ members: members.map(memberJson) }, 200);
 });
 
 tenantRoutes.openapi(changeMemberRole, async (c) => {
-  const access = await requireTenantAccess(c, "members.change_role");
+  const access = authorize(c, "members.change_role");
   const { user_id } = c.req.valid("param");
   const { role } = c.req.valid("json");
   const member = await findMember(c.env.DB, access.tenantId, user_id);
@@ -210,7 +210,7 @@ tenantRoutes.openapi(changeMemberRole, async (c) => {
 });
 
 tenantRoutes.openapi(removeMemberRoute, async (c) => {
-  const access = await requireTenantAccess(c, "members.remove");
+  const access = authorize(c, "members.remove");
   const { user_id } = c.req.valid("param");
   const member = await findMember(c.env.DB, access.tenantId, user_id);
   if (!member) throw errors.notFound("Member");

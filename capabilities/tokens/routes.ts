@@ -11,10 +11,11 @@ import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 
 import { isElevatedRole } from "../../core/step-up";
-import { requireStepUp, requireTenantAccess } from "../tenancy/access";
+import { requireStepUp, authorize } from "../tenancy/access";
 import { forgetAuthority } from "../runs/authority";
 import { hashApiToken, newApiToken } from "./api-tokens";
 import { checkGrant } from "../tenancy/members";
+import { revokeGrant } from "../tenancy/revoke-grant";
 import { emailOfUser } from "../tenancy/member-repository";
 import { tenantNameById } from "../tenancy/tenant-repository";
 import { liveTokenById, revokeToken, storeToken, tokensOfTenant, type ApiToken } from "./tokens";
@@ -43,14 +44,14 @@ const tokenJson = (t: ApiToken, creatorEmail: string | null, now: number) => ({
 });
 
 tokenRoutes.openapi(listApiTokens, async (c) => {
-  const access = await requireTenantAccess(c, "tokens.read");
+  const access = authorize(c, "tokens.read");
   const results = await tokensOfTenant(database(c.env.DB), access.tenantId);
   const now = clock.now();
   return c.json({ tokens: results.map((t) => tokenJson(t.token, t.creatorEmail, now)) }, 200);
 });
 
 tokenRoutes.openapi(createApiToken, async (c) => {
-  const access = await requireTenantAccess(c, "tokens.create");
+  const access = authorize(c, "tokens.create");
   const body = c.req.valid("json");
   checkGrant(access.role, body.role);
   if (isElevatedRole(body.role)) requireStepUp(access, "tokens.create");
@@ -111,31 +112,19 @@ tokenRoutes.openapi(createApiToken, async (c) => {
 });
 
 tokenRoutes.openapi(revokeApiToken, async (c) => {
-  const access = await requireTenantAccess(c, "tokens.revoke");
-  const { id } = c.req.valid("param");
-  const db = database(c.env.DB);
-  const token = await liveTokenById(db, access.tenantId, id);
-  if (!token) throw errors.notFound("Token");
-  checkGrant(access.role, token.role);
-  await revokeToken(
-    db,
-    access.tenantId,
-    id,
-    clock.now(),
-    auditedQuery(
-      c,
-      db,
-      access,
-      "token.revoked",
-      {
-        token_id: id,
-        name: token.name,
-        role: token.role,
-        expires_at: isoOrNull(token.expiresAt),
-      },
-      { ifChanged: true },
-    ),
-  );
+  const access = authorize(c, "tokens.revoke");
+  await revokeGrant(c, access, c.req.valid("param").id, {
+    noun: "Token",
+    find: liveTokenById,
+    revoke: revokeToken,
+    event: "token.revoked",
+    facts: (id, token) => ({
+      token_id: id,
+      name: token.name,
+      role: token.role,
+      expires_at: isoOrNull(token.expiresAt),
+    }),
+  });
   await forgetAuthority(c.env, access.tenantId);
   return c.json({ ok: true as const }, 200);
 });

@@ -1,8 +1,12 @@
 import { VaultCryptoError } from "../../core/vault";
 import { ApiError } from "../../platform/http/errors";
+import { domainApiError } from "../../platform/http/domain-errors";
+import type { DomainErrorCode } from "../../platform/result";
 
-export type VaultErrorCode =
-  "secret_not_found" | "key_destroyed" | "conflict" | "invalid_value" | "destination_refused";
+export type VaultErrorCode = Extract<
+  DomainErrorCode,
+  "secret_not_found" | "key_destroyed" | "conflict" | "invalid_value" | "destination_refused"
+>;
 
 /** Vault outcomes that are not crypto failures. Messages name secrets, never values. */
 export class VaultError extends Error {
@@ -22,16 +26,9 @@ export class VaultError extends Error {
 export function vaultApiError(e: unknown, requestId: string | undefined): unknown {
   if (e instanceof ApiError) return e;
   if (e instanceof VaultError) {
-    if (e.code === "secret_not_found") return new ApiError(404, "not_found", e.message);
-    if (e.code === "conflict") return new ApiError(409, "conflict", e.message);
-    if (e.code === "invalid_value") {
-      return new ApiError(400, "invalid_request", e.message, [
-        { path: "value", message: e.message },
-      ]);
-    }
-    if (e.code === "destination_refused")
-      return new ApiError(403, "destination_refused", e.message);
-    return new ApiError(409, "key_destroyed", e.message);
+    // A malformed value is reported on the field it came in.
+    const issues = e.code === "invalid_value" ? [{ path: "value", message: e.message }] : [];
+    return domainApiError(e.code, e.message, issues);
   }
   if (e instanceof VaultCryptoError) {
     console.error(

@@ -7,7 +7,7 @@ import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 
 import { getKeyStatus, rotateKey, rewrapSecrets } from "./contract";
-import { requireTenantAccess } from "../tenancy/access";
+import { authorize } from "../tenancy/access";
 import { openVault } from "./deks";
 import { withVaultErrors } from "./errors";
 
@@ -18,12 +18,12 @@ import { rotateDek } from "./rotate-dek";
 export const keyRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 keyRoutes.openapi(getKeyStatus, async (c) => {
-  const access = await requireTenantAccess(c, "keys.read");
+  const access = authorize(c, "keys.read");
   return c.json(await keyStatus(c.env.DB, c.var.config.vaultKeks, access.tenantId), 200);
 });
 
 keyRoutes.openapi(rotateKey, async (c) => {
-  const access = await requireTenantAccess(c, "keys.rotate_dek");
+  const access = authorize(c, "keys.rotate_dek");
   const { max_secrets } = c.req.valid("json");
   const progress = await withVaultErrors(c.var.requestId, async () =>
     rotateDek(await openVault(c.env.DB, c.var.config.vaultKeks), access.tenantId, {
@@ -36,7 +36,7 @@ keyRoutes.openapi(rotateKey, async (c) => {
 });
 
 keyRoutes.openapi(rewrapSecrets, async (c) => {
-  const access = await requireTenantAccess(c, "keys.rewrap");
+  const access = authorize(c, "keys.rewrap");
   const { limit } = c.req.valid("json");
   const vault = await openVault(c.env.DB, c.var.config.vaultKeks);
   const result = await rewrapDeks(vault, {

@@ -22,7 +22,7 @@ import {
   answerSecretRequest,
   deleteSecretRequest,
 } from "./contract";
-import { requireStepUp, requireTenantAccess, type TenantAccess } from "../tenancy/access";
+import { requireStepUp, authorize, type TenantAccess } from "../tenancy/access";
 import { openVault } from "./deks";
 import { VaultError, withVaultErrors } from "./errors";
 import {
@@ -111,14 +111,14 @@ const requestJson = (r: SecretRequestRow, now: number) => ({
 });
 
 secretRoutes.openapi(listSecretsRoute, async (c) => {
-  const access = await requireTenantAccess(c, "secrets.read_metadata");
+  const access = authorize(c, "secrets.read_metadata");
   const { cursor, limit } = c.req.valid("query");
   const page = await listSecrets(c.env.DB, access.tenantId, { after: cursor, limit });
   return c.json({ secrets: page.secrets.map(secretJson), next_cursor: page.next }, 200);
 });
 
 secretRoutes.openapi(getSecret, async (c) => {
-  const access = await requireTenantAccess(c, "secrets.read_metadata");
+  const access = authorize(c, "secrets.read_metadata");
   const { name } = c.req.valid("param");
   const secret = await getSecretMeta(c.env.DB, access.tenantId, name);
   if (!secret) throw errors.notFound("Secret");
@@ -126,7 +126,7 @@ secretRoutes.openapi(getSecret, async (c) => {
 });
 
 secretRoutes.openapi(putSecretRoute, async (c) => {
-  const access = await requireTenantAccess(c, "secrets.write");
+  const access = authorize(c, "secrets.write");
   const { name } = c.req.valid("param");
   const body = c.req.valid("json");
   if (await getSecretMeta(c.env.DB, access.tenantId, name)) {
@@ -171,7 +171,7 @@ secretRoutes.openapi(putSecretRoute, async (c) => {
 });
 
 secretRoutes.openapi(putSecretDestinations, async (c) => {
-  const access = await requireTenantAccess(c, "secrets.bind");
+  const access = authorize(c, "secrets.bind");
   const { name } = c.req.valid("param");
   const wanted = validDestinations(c.req.valid("json").destinations);
   const current = await getSecretMeta(c.env.DB, access.tenantId, name);
@@ -194,7 +194,7 @@ secretRoutes.openapi(putSecretDestinations, async (c) => {
 });
 
 secretRoutes.openapi(deleteSecretRoute, async (c) => {
-  const access = await requireTenantAccess(c, "secrets.delete");
+  const access = authorize(c, "secrets.delete");
   const { name } = c.req.valid("param");
   const deleted = await deleteSecret(c.env.DB, {
     tenantId: access.tenantId,
@@ -215,7 +215,7 @@ secretRoutes.openapi(deleteSecretRoute, async (c) => {
 });
 
 secretRoutes.openapi(listSecretRequestsRoute, async (c) => {
-  const access = await requireTenantAccess(c, "secrets.read_metadata");
+  const access = authorize(c, "secrets.read_metadata");
   const { status } = c.req.valid("query");
   const now = clock.now();
   const rows = await listSecretRequests(c.env.DB, access.tenantId, now, status);
@@ -223,7 +223,7 @@ secretRoutes.openapi(listSecretRequestsRoute, async (c) => {
 });
 
 secretRoutes.openapi(createSecretRequestRoute, async (c) => {
-  const access = await requireTenantAccess(c, "steps.propose");
+  const access = authorize(c, "steps.propose");
   const body = c.req.valid("json");
   const now = clock.now();
   const [destination] = validDestinations(
@@ -249,7 +249,7 @@ secretRoutes.openapi(createSecretRequestRoute, async (c) => {
 });
 
 secretRoutes.openapi(getSecretRequestRoute, async (c) => {
-  const access = await requireTenantAccess(c, "secrets.read_metadata");
+  const access = authorize(c, "secrets.read_metadata");
   const { id } = c.req.valid("param");
   const row = await getSecretRequest(c.env.DB, access.tenantId, id);
   if (!row) throw errors.notFound("Request");
@@ -257,7 +257,7 @@ secretRoutes.openapi(getSecretRequestRoute, async (c) => {
 });
 
 secretRoutes.openapi(answerSecretRequest, async (c) => {
-  const access = await requireTenantAccess(c, "secrets.write");
+  const access = authorize(c, "secrets.write");
   const { id } = c.req.valid("param");
   const { value } = c.req.valid("json");
   const row = await getSecretRequest(c.env.DB, access.tenantId, id);
@@ -301,7 +301,7 @@ secretRoutes.openapi(answerSecretRequest, async (c) => {
 });
 
 secretRoutes.openapi(deleteSecretRequest, async (c) => {
-  const access = await requireTenantAccess(c, "secrets.write");
+  const access = authorize(c, "secrets.write");
   const { id } = c.req.valid("param");
   const row = await getSecretRequest(c.env.DB, access.tenantId, id);
   if (!row) throw errors.notFound("Request");

@@ -142,7 +142,7 @@ describe("attack: run tokens outliving their authority", () => {
     }
     // The object itself: every call answers 410, none throws.
     const stub = stubOf(tenantId);
-    expect(await stub.listRuns({ limit: 1 })).toMatchObject({ ok: false, status: 410 });
-    expect(await stub.auditHead()).toMatchObject({ ok: false, status: 410 });
+    expect(await stub.listRuns({ limit: 1 })).toMatchObject({ ok: false, code: "tenant_deleted" });
+    expect(await stub.auditHead()).toMatchObject({ ok: false, code: "tenant_deleted" });
   });
 });

@@ -138,16 +138,16 @@ export class AgentSessionEngine {
     now: number,
   ): Promise<Result<AgentSessionView>> {
     const guard = guardChatInput(input.system);
-    if (!guard.ok) return fail(400, guard.code, guard.message);
+    if (!guard.ok) return fail(guard.code, guard.message);
     const provider = this.providers.get(input.provider_id);
     if (!provider) {
-      return fail(400, "unknown_provider", `No provider ${input.provider_id} is configured.`, [
+      return fail("unknown_provider", `No provider ${input.provider_id} is configured.`, [
         { path: "provider_id", message: "configure it first (PUT …/providers/{id})" },
       ]);
     }
     const model = input.model ?? provider.models[0]!;
     if (!provider.models.includes(model)) {
-      return fail(400, "unknown_model", `Provider ${provider.id} does not offer ${model}.`, [
+      return fail("unknown_model", `Provider ${provider.id} does not offer ${model}.`, [
         { path: "model", message: `one of ${provider.models.join(", ")}` },
       ]);
     }
@@ -212,12 +212,12 @@ export class AgentSessionEngine {
 
   get(id: string): Result<AgentSessionView & { messages: ChatMessage[] }> {
     const r = this.row(id);
-    if (!r) return fail(404, "not_found", "Session not found.");
+    if (!r) return fail("not_found", "Session not found.");
     return ok({ ...this.view(r), messages: this.messages(id) });
   }
 
   events(id: string, afterSeq: number): Result<AgentSessionEvent[]> {
-    if (!this.row(id)) return fail(404, "not_found", "Session not found.");
+    if (!this.row(id)) return fail("not_found", "Session not found.");
     return ok(
       this.sql
         .exec<{ event: string }>(
@@ -319,13 +319,13 @@ export class AgentSessionEngine {
     now: number,
   ): Promise<Result<AgentSessionView>> {
     const r = this.row(id);
-    if (!r) return fail(404, "not_found", "Session not found.");
+    if (!r) return fail("not_found", "Session not found.");
     const sent: LifecycleEvent = { type: "message_sent" };
     // Asked first (it writes nothing), so a busy session answers 409 before the text is checked.
     const allowed = transition(stateFromColumns(r), sent);
-    if (!allowed.ok) return fail(409, allowed.code, allowed.message);
+    if (!allowed.ok) return fail(allowed.code, allowed.message);
     const guard = guardChatInput(typed);
-    if (!guard.ok) return fail(400, guard.code, guard.message);
+    if (!guard.ok) return fail(guard.code, guard.message);
     // A vault value pasted by a person is kept (and shown, and sent) only as ***last4.
     return this.withTenantMask(async (mask) => {
       const content = mask(typed);
@@ -342,14 +342,14 @@ export class AgentSessionEngine {
         });
         this.emit(id, { type: "user_message", content }, now);
       });
-      if (!moved.ok) return fail(409, moved.code, moved.message);
+      if (!moved.ok) return fail(moved.code, moved.message);
       return ok(this.view(this.row(id)!));
     });
   }
 
   cancel(id: string, actor: Actor, now: number): Result<AgentSessionView> {
     const r = this.row(id);
-    if (!r) return fail(404, "not_found", "Session not found.");
+    if (!r) return fail("not_found", "Session not found.");
     // Cancelling a cancelled session is refused by `transition` and changes nothing here.
     const moved = this.move(id, { type: "cancel_requested" }, now, () => {
       const run = this.runs.getRun(r.run_id, now);

@@ -104,7 +104,7 @@ export class SinkDelivery {
 
   remove(id: string): Result<null> {
     const n = this.sql.exec(`DELETE FROM audit_sinks WHERE id = ?`, id).rowsWritten;
-    return n > 0 ? ok(null) : fail(404, "not_found", "No such sink.");
+    return n > 0 ? ok(null) : fail("not_found", "No such sink.");
   }
 
   /**
@@ -114,7 +114,7 @@ export class SinkDelivery {
    */
   async test(id: string, now: number): Promise<Result<{ delivered: boolean; sink: SinkView }>> {
     const row = this.sql.exec<SinkRow>(`SELECT * FROM audit_sinks WHERE id = ?`, id).toArray()[0];
-    if (!row) return fail(404, "not_found", "No such sink.");
+    if (!row) return fail("not_found", "No such sink.");
     if (row.last_seq < this.audit.size) {
       await this.deliverOne({ ...row, next_attempt_at: now }, now);
     } else if (row.last_seq > 0) {

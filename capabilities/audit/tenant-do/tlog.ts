@@ -228,7 +228,7 @@ export class TransparencyLog {
   /** A `.tlog-proof` for event `seq` against the latest signed note (signed now if needed). */
   async proofFile(seq: number, now: number): Promise<Result<string>> {
     if (!Number.isSafeInteger(seq) || seq < 1 || seq > this.audit.size)
-      return fail(400, "invalid_range", `Need 1 ≤ seq ≤ ${this.audit.size}.`);
+      return fail("invalid_range", `Need 1 ≤ seq ≤ ${this.audit.size}.`);
     let cp = this.latest();
     if (!cp || cp.size < seq) cp = await this.signHead(now);
     const line = this.audit.exportLines(seq - 1, 1)[0]!;
@@ -258,7 +258,7 @@ export class TransparencyLog {
     const key = parseVerifierKey(vkey);
     const id = `wit_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
     if (this.listWitnesses().some((w) => parseVerifierKey(w.vkey).name === key.name))
-      return fail(409, "witness_exists", `A witness named ${key.name} is already configured.`);
+      return fail("witness_exists", `A witness named ${key.name} is already configured.`);
     this.sql.exec(
       `INSERT INTO tlog_witnesses (id, url, vkey, last_size, created_at) VALUES (?, ?, ?, 0, ?)`,
       id,
@@ -271,7 +271,7 @@ export class TransparencyLog {
 
   removeWitness(id: string): Result<null> {
     const found = this.sql.exec(`DELETE FROM tlog_witnesses WHERE id = ?`, id).rowsWritten;
-    return found > 0 ? ok(null) : fail(404, "not_found", "No such witness.");
+    return found > 0 ? ok(null) : fail("not_found", "No such witness.");
   }
 
   /**

@@ -140,7 +140,7 @@ export class McpGateway {
       )
       .toArray()[0];
     if (!row || row.principal_key !== caller.key || row.closed_at !== null) {
-      return fail(404, "session_not_found", "No such MCP session; initialize a new one.");
+      return fail("session_not_found", "No such MCP session; initialize a new one.");
     }
     return ok(row);
   }
@@ -443,7 +443,7 @@ export class McpGateway {
   // ── upstream servers ─────────────────────────────────────────────────────────────────────
   async putServer(input: ServerInput, actor: Actor, now: number) {
     if (!SERVER_NAME.test(input.name)) {
-      return fail(400, "invalid_name", "Server names are lowercase letters, digits, _ and -.");
+      return fail("invalid_name", "Server names are lowercase letters, digits, _ and -.");
     }
     const put = this.servers.put(input, actor, now);
     if (!put.ok) return put;
@@ -456,7 +456,7 @@ export class McpGateway {
   /** Connects, lists the server's tools and remembers them ("test connection"). */
   async refreshTools(name: string, now: number) {
     const server = this.servers.get(name);
-    if (!server) return fail(404, "not_found", "No such upstream server.");
+    if (!server) return fail("not_found", "No such upstream server.");
     const vault = await this.ports.vault.open();
     try {
       const client = await this.client(server, vault);

@@ -99,7 +99,7 @@ export class UpstreamRegistry {
 
   viewOf(name: string): Result<UpstreamServerView> {
     const r = this.row(name);
-    return r ? ok(UpstreamRegistry.view(r)) : fail(404, "not_found", "No such upstream server.");
+    return r ? ok(UpstreamRegistry.view(r)) : fail("not_found", "No such upstream server.");
   }
 
   put(input: ServerInput, actor: Actor, now: number): Result<{ created: boolean }> {
@@ -107,7 +107,7 @@ export class UpstreamRegistry {
     if (!existing) {
       const count = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM mcp_servers`).one().n;
       if (count >= MAX_SERVERS)
-        return fail(409, "too_many_servers", `At most ${MAX_SERVERS} upstream servers.`);
+        return fail("too_many_servers", `At most ${MAX_SERVERS} upstream servers.`);
     }
     this.audit.atomically(() => {
       this.sql.exec(
@@ -141,7 +141,7 @@ export class UpstreamRegistry {
   }
 
   remove(name: string, actor: Actor, now: number): Result<null> {
-    if (!this.row(name)) return fail(404, "not_found", "No such upstream server.");
+    if (!this.row(name)) return fail("not_found", "No such upstream server.");
     this.audit.atomically(() => {
       this.sql.exec(`DELETE FROM mcp_servers WHERE name = ?`, name);
       this.audit.append({

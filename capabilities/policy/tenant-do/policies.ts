@@ -90,7 +90,7 @@ export class PolicyStore {
 
   get(version: number): Result<PolicyVersionView & { source: string }> {
     const row = this.rows("WHERE version = ?", version)[0];
-    if (!row) return fail(404, "not_found", `Policy version ${version} not found.`);
+    if (!row) return fail("not_found", `Policy version ${version} not found.`);
     return ok({ ...this.view(row, this.activeVersion()), source: row.source });
   }
 
@@ -156,7 +156,6 @@ export class PolicyStore {
     const compiled = compilePolicy(source);
     if (!compiled.ok) {
       return fail(
-        400,
         "policy_invalid",
         "The policy has errors.",
         diagnosticIssues(compiled.diagnostics),
@@ -193,12 +192,12 @@ export class PolicyStore {
 
   activate(version: number, actor: Actor, now: number): Result<PolicyVersionView> {
     const row = this.rows("WHERE version = ?", version)[0];
-    if (!row) return fail(404, "not_found", `Policy version ${version} not found.`);
+    if (!row) return fail("not_found", `Policy version ${version} not found.`);
     const previous = this.activeVersion();
     const parsed = parseYaml(row.source);
     const compiled = compileParsed(parsed);
     if (!compiled.ok)
-      return fail(409, "policy_invalid", `Policy version ${version} does not compile.`);
+      return fail("policy_version_uncompilable", `Policy version ${version} does not compile.`);
     this.audit.atomically(() => {
       this.storeForm(version, encodeParsed(parsed));
       this.sql.exec(`UPDATE policy_versions SET activated_at = ? WHERE version = ?`, now, version);

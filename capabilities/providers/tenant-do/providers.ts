@@ -101,7 +101,7 @@ export class ProviderStore {
 
   remove(id: string, actor: Actor, now: number): Result<ProviderView> {
     const r = this.row(id);
-    if (!r) return fail(404, "not_found", "Provider not found.");
+    if (!r) return fail("not_found", "Provider not found.");
     this.audit.atomically(() => {
       this.sql.exec("DELETE FROM providers WHERE id = ?", id);
       this.audit.append({

@@ -143,7 +143,7 @@ export class ApprovalWebhook {
 
   remove(actor: Actor, now: number): Result<null> {
     const c = this.config();
-    if (!c) return fail(404, "not_found", "No approval webhook is configured.");
+    if (!c) return fail("not_found", "No approval webhook is configured.");
     this.audit.atomically(() => {
       this.sql.exec(`DELETE FROM approval_webhook WHERE id = 1`);
       this.sql.exec(`UPDATE approval_notifications SET status = 'closed' WHERE status = 'pending'`);

@@ -61,7 +61,7 @@ export class RunAuthority {
     now: number,
   ): Promise<Result<null>> {
     const run = this.runRow(runId);
-    if (!run) return fail(404, "not_found", "Run not found.");
+    if (!run) return fail("not_found", "Run not found.");
     if (run.token_revoked_reason) return revoked(run.token_revoked_reason as RevocationCause);
     if (run.status !== "open") return superseded("run_closed");
     if (generation !== run.token_generation) return superseded("token_reissued");
@@ -146,11 +146,11 @@ export class RunAuthority {
 }
 
 const revoked = (cause: RevocationCause) =>
-  fail(401, "run_token_revoked", `This run token no longer works: ${REVOCATION_MESSAGES[cause]}`, [
+  fail("run_token_revoked", `This run token no longer works: ${REVOCATION_MESSAGES[cause]}`, [
     { path: "cause", message: cause },
   ]);
 
 const superseded = (cause: SupersededCause) =>
-  fail(401, "run_token_revoked", `This run token no longer works: ${SUPERSEDED_MESSAGES[cause]}`, [
+  fail("run_token_revoked", `This run token no longer works: ${SUPERSEDED_MESSAGES[cause]}`, [
     { path: "cause", message: cause },
   ]);

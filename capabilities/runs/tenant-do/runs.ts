@@ -267,7 +267,6 @@ export class RunEngine {
       if (earlier) {
         if (earlier.request_hash !== openKey.requestHash) {
           return fail(
-            422,
             "idempotency_key_reused",
             "This Idempotency-Key was used for a different request.",
             [{ path: "Idempotency-Key", message: "used with another body" }],
@@ -309,19 +308,20 @@ export class RunEngine {
     now: number,
   ): Result<{ run: RunView; tokenGeneration: number }> {
     const run = this.runRow(id);
-    if (!run) return fail(404, "not_found", "Run not found.");
+    if (!run) return fail("not_found", "Run not found.");
     const creator = JSON.parse(run.created_by) as Actor;
     if (creator.kind !== actor.kind || creator.id !== actor.id) {
-      return fail(403, "not_run_creator", "Only whoever opened this run can re-issue its token.");
+      return fail("not_run_creator", "Only whoever opened this run can re-issue its token.");
     }
-    if (run.status !== "open") return fail(409, "run_closed", `The run is ${run.status}.`);
+    if (run.status !== "open") return fail("run_closed", `The run is ${run.status}.`);
     const revoked = this.sql
       .exec<{ reason: string | null }>(
         `SELECT token_revoked_reason AS reason FROM runs WHERE id = ?`,
         id,
       )
       .one().reason;
-    if (revoked) return fail(409, "run_token_revoked", `The run's token was revoked (${revoked}).`);
+    if (revoked)
+      return fail("revoked_token_not_reissued", `The run's token was revoked (${revoked}).`);
     const generation = run.token_generation + 1;
     this.audit.atomically(() => {
       this.sql.exec(
@@ -345,7 +345,7 @@ export class RunEngine {
   getRun(id: string, now: number, page = { after: 0, limit: 100 }): Result<RunPage> {
     this.expireApprovals(now);
     const run = this.runRow(id);
-    if (!run) return fail(404, "not_found", "Run not found.");
+    if (!run) return fail("not_found", "Run not found.");
     const rows = this.sql
       .exec<StepRow>(
         `SELECT ${STEP_COLUMNS} FROM steps WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
@@ -389,8 +389,8 @@ export class RunEngine {
 
   cancelRun(id: string, actor: Actor, reason: string | undefined, now: number): Result<RunView> {
     const run = this.runRow(id);
-    if (!run) return fail(404, "not_found", "Run not found.");
-    if (run.status !== "open") return fail(409, "run_closed", `The run is already ${run.status}.`);
+    if (!run) return fail("not_found", "Run not found.");
+    if (run.status !== "open") return fail("run_closed", `The run is already ${run.status}.`);
     this.close(id, "cancelled", "cancelled", actor, { reason: reason ?? null }, now);
     return ok(this.runView(this.runRow(id)!));
   }
@@ -401,8 +401,8 @@ export class RunEngine {
    */
   finishRun(id: string, actor: Actor, reason: string | undefined, now: number): Result<RunView> {
     const run = this.runRow(id);
-    if (!run) return fail(404, "not_found", "Run not found.");
-    if (run.status !== "open") return fail(409, "run_closed", `The run is already ${run.status}.`);
+    if (!run) return fail("not_found", "Run not found.");
+    if (run.status !== "open") return fail("run_closed", `The run is already ${run.status}.`);
     const inFlight = this.sql
       .exec<{ seq: number }>(
         `SELECT seq FROM steps WHERE run_id = ? AND status = 'executing' ORDER BY seq`,
@@ -411,7 +411,6 @@ export class RunEngine {
       .toArray();
     if (inFlight.length > 0) {
       return fail(
-        409,
         "steps_in_flight",
         "Report the result of every executing step before completing the run.",
         inFlight.map((s) => ({ path: `steps.${s.seq}`, message: "executing" })),
@@ -536,7 +535,7 @@ export class RunEngine {
         runId,
       )
       .toArray()[0];
-    if (!run) return fail(404, "not_found", "Run not found.");
+    if (!run) return fail("not_found", "Run not found.");
     const existing = this.sql
       .exec<StepRow>(
         `SELECT ${STEP_COLUMNS} FROM steps WHERE run_id = ? AND idempotency_key = ?`,
@@ -549,15 +548,11 @@ export class RunEngine {
         existing.tool !== input.tool ||
         existing.args !== JSON.stringify(redactJson(input.args))
       ) {
-        return fail(
-          409,
-          "idempotency_conflict",
-          "This idempotency key was used for a different call.",
-        );
+        return fail("idempotency_conflict", "This idempotency key was used for a different call.");
       }
       return ok({ ...this.stepView(existing), replay: true });
     }
-    if (run.status !== "open") return fail(409, "run_closed", `The run is ${run.status}.`);
+    if (run.status !== "open") return fail("run_closed", `The run is ${run.status}.`);
 
     const seq = run.step_count + 1;
     const metadata = JSON.parse(run.metadata) as JsonObject;
@@ -721,7 +716,7 @@ export class RunEngine {
   getStep(runId: string, stepId: string, now: number): Result<StepView> {
     this.expireApprovals(now);
     const step = this.stepRow(stepId);
-    if (!step || step.run_id !== runId) return fail(404, "not_found", "Step not found.");
+    if (!step || step.run_id !== runId) return fail("not_found", "Step not found.");
     return ok(this.stepView(step));
   }
 
@@ -765,17 +760,17 @@ export class RunEngine {
     alongside?: () => void,
   ): Result<StepView> {
     const step = this.stepRow(stepId);
-    if (!step || step.run_id !== runId) return fail(404, "not_found", "Step not found.");
+    if (!step || step.run_id !== runId) return fail("not_found", "Step not found.");
     const final: StepStatus = input.status === "ok" ? "succeeded" : "failed";
     let output = redactJson(input.output);
     const text = JSON.stringify(output);
     if (text.length > MAX_OUTPUT_CHARS) output = { truncated: true, preview: text.slice(0, 2000) };
     if (step.status === "succeeded" || step.status === "failed") {
       if (step.status === final) return ok(this.stepView(step));
-      return fail(409, "step_already_reported", `The step was already reported as ${step.status}.`);
+      return fail("step_already_reported", `The step was already reported as ${step.status}.`);
     }
     if (step.status !== "executing") {
-      return fail(409, "step_not_executing", `A ${step.status} step has no result to report.`);
+      return fail("step_not_executing", `A ${step.status} step has no result to report.`);
     }
     this.audit.atomically(() => {
       this.sql.exec(
@@ -823,7 +818,7 @@ export class RunEngine {
   getApproval(id: string, now: number): Result<ApprovalView> {
     this.expireApprovals(now);
     const a = this.approvalRow(id);
-    return a ? ok(this.approvalView(a)) : fail(404, "not_found", "Approval not found.");
+    return a ? ok(this.approvalView(a)) : fail("not_found", "Approval not found.");
   }
 
   decide(
@@ -834,9 +829,9 @@ export class RunEngine {
   ): Result<ApprovalView> {
     this.expireApprovals(now);
     const a = this.approvalRow(id);
-    if (!a) return fail(404, "not_found", "Approval not found.");
+    if (!a) return fail("not_found", "Approval not found.");
     if (a.status !== "pending")
-      return fail(409, "approval_closed", `This approval is already ${a.status}.`);
+      return fail("approval_closed", `This approval is already ${a.status}.`);
     const approvers = JSON.parse(a.approvers) as string[];
     const allowed =
       approvers.length === 0 ||
@@ -844,7 +839,7 @@ export class RunEngine {
       (actor.role !== undefined && approvers.includes(actor.role)) ||
       (actor.email !== undefined && approvers.includes(actor.email));
     if (!allowed) {
-      return fail(403, "not_an_approver", `Only ${approvers.join(", ")} may decide this approval.`);
+      return fail("not_an_approver", `Only ${approvers.join(", ")} may decide this approval.`);
     }
     const step = this.stepRow(a.step_id)!;
     this.audit.atomically(() => {

@@ -63,7 +63,7 @@ describe("steps", () => {
     });
     expect(value(await stub.auditHead()).size).toBe(before);
     const conflict = await propose("read_file", { path: "/b" }, "same");
-    expect(conflict).toMatchObject({ ok: false, status: 409, code: "idempotency_conflict" });
+    expect(conflict).toMatchObject({ ok: false, code: "idempotency_conflict" });
   });
 
   it("denies, dry-runs with a preview, and transforms arguments", async () => {
@@ -119,7 +119,6 @@ describe("steps", () => {
       await stub.reportStep(runId, denied.step_id, { status: "ok", output: {} }, AGENT),
     ).toMatchObject({
       ok: false,
-      status: 409,
       code: "step_not_executing",
     });
   });

@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../../platform/db/client";
-import { deviceSignIns, loginEvents, mailJobs, sessions } from "../../platform/db/schema";
+import { deviceSignIns, loginEvents, mailJobs, sessions, users } from "../../platform/db/schema";
 
 export type DeviceSignInRow = typeof deviceSignIns.$inferSelect;
 
@@ -125,4 +125,246 @@ export async function markSessionConfirmed(
     .update(sessions)
     .set({ authenticatedAt: now, authenticatedBy: by })
     .where(eq(sessions.id, sessionId));
+}
+
+/**
+ * What makes a session live at `now`: this token, not revoked, within its absolute lifetime
+ * (also when the configured lifetime shrank after sign-in) and its idle timeout.
+ */
+export interface LiveSessionKey {
+  tokenHash: string;
+  now: number;
+  createdAfter: number;
+  seenAfter: number;
+}
+
+/** The one definition of a live session, over `sessions` (see `LiveSessionKey`). */
+export const isLiveSession = (k: LiveSessionKey) =>
+  and(
+    eq(sessions.tokenHash, k.tokenHash),
+    isNull(sessions.revokedAt),
+    gt(sessions.expiresAt, k.now),
+    gt(sessions.createdAt, k.createdAfter),
+    gt(sessions.lastSeenAt, k.seenAfter),
+  );
+
+/** The columns a session principal is made of (`sessions` joined with `users`). */
+export const liveSessionColumns = {
+  sessionId: sessions.id,
+  userId: sessions.userId,
+  email: users.email,
+  authenticatedAt: sessions.authenticatedAt,
+  lastSeenAt: sessions.lastSeenAt,
+};
+
+export type LiveSession = {
+  [K in keyof typeof liveSessionColumns]: (typeof liveSessionColumns)[K]["_"]["data"];
+};
+
+export async function liveSession(db: Database, k: LiveSessionKey): Promise<LiveSession | null> {
+  const row = await db
+    .select(liveSessionColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(isLiveSession(k))
+    .get();
+  return row ?? null;
+}
+
+/** Renews a session's idle timer. */
+export async function touchSession(db: Database, sessionId: string, now: number): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+}
+
+/** How many sessions of the person are not revoked (expired ones included). */
+export async function unrevokedSessionCount(db: Database, userId: string): Promise<number> {
+  const row = await db
+    .select({ n: sql<number>`COUNT(*)` })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Signs out every session of the person (for a batch; its `meta.changes` is how many). */
+export const revokeSessionsOf = (db: Database, userId: string, now: number) =>
+  db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+
+/** How a mail job is retried: at most `maxAttempts`, backing off from `baseMs` up to `maxMs`. */
+export interface MailRetry {
+  maxAttempts: number;
+  baseMs: number;
+  maxMs: number;
+}
+
+/**
+ * Claims a due mail job for one attempt: counts it and pushes its next attempt into the future
+ * (exponential backoff), so a concurrent run cannot send it too. Undefined if not due.
+ */
+export async function claimMailJob(db: Database, id: string, now: number, retry: MailRetry) {
+  return db
+    .update(mailJobs)
+    .set({
+      attempts: sql`${mailJobs.attempts} + 1`,
+      nextAttemptAt: sql`${now} + MIN(${retry.maxMs}, ${retry.baseMs} * (1 << MIN(${mailJobs.attempts}, 16)))`,
+    })
+    .where(
+      and(
+        eq(mailJobs.id, id),
+        isNull(mailJobs.sentAt),
+        lte(mailJobs.nextAttemptAt, now),
+        lt(mailJobs.attempts, retry.maxAttempts),
+      ),
+    )
+    .returning({ kind: mailJobs.kind, ref: mailJobs.ref, attempts: mailJobs.attempts })
+    .get();
+}
+
+export async function markMailSent(db: Database, id: string, providerId: string, now: number) {
+  await db
+    .update(mailJobs)
+    .set({ sentAt: now, providerId, lastError: null })
+    .where(eq(mailJobs.id, id));
+}
+
+/** Records a failed attempt; a final one (`usedUp`: the attempt limit) ends the retries. */
+export async function markMailFailed(db: Database, id: string, error: string, usedUp?: number) {
+  await db
+    .update(mailJobs)
+    .set(usedUp === undefined ? { lastError: error } : { lastError: error, attempts: usedUp })
+    .where(eq(mailJobs.id, id));
+}
+
+/** Up to `limit` unsent jobs whose next attempt is due, the most overdue first. */
+export async function dueMailJobIds(db: Database, now: number, maxAttempts: number, limit: number) {
+  const rows = await db
+    .select({ id: mailJobs.id })
+    .from(mailJobs)
+    .where(
+      and(
+        isNull(mailJobs.sentAt),
+        lte(mailJobs.nextAttemptAt, now),
+        lt(mailJobs.attempts, maxAttempts),
+      ),
+    )
+    .orderBy(asc(mailJobs.nextAttemptAt))
+    .limit(limit)
+    .all();
+  return rows.map((r) => r.id);
+}
+
+/** A sign-in with its person's address: what its notification shows. */
+export async function loginEventWithEmail(db: Database, id: string) {
+  const row = await db
+    .select({
+      userId: loginEvents.userId,
+      email: users.email,
+      method: loginEvents.method,
+      newDevice: loginEvents.newDevice,
+      ip: loginEvents.ip,
+      device: loginEvents.device,
+      browser: loginEvents.browser,
+      os: loginEvents.os,
+      location: loginEvents.location,
+      createdAt: loginEvents.createdAt,
+    })
+    .from(loginEvents)
+    .innerJoin(users, eq(users.id, loginEvents.userId))
+    .where(eq(loginEvents.id, id))
+    .get();
+  return row ?? null;
+}
+
+/** The person's live sessions (by lifetime and idle timeout), last used first, with where each began. */
+export async function liveSessionsOf(
+  db: Database,
+  a: { userId: string; now: number; createdAfter: number; seenAfter: number },
+) {
+  return db
+    .select({
+      id: sessions.id,
+      authMethod: sessions.authMethod,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+      location: sql<string | null>`(SELECT ${loginEvents.location} FROM ${loginEvents}
+                                     WHERE ${loginEvents.sessionId} = ${sessions.id})`,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, a.userId),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, a.now),
+        gt(sessions.createdAt, a.createdAfter),
+        gt(sessions.lastSeenAt, a.seenAfter),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt))
+    .all();
+}
+
+/** Signs out one of the person's sessions (for a batch; `meta.changes` 0: none such live). */
+export const revokeSessionOf = (db: Database, userId: string, sessionId: string, now: number) =>
+  db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)),
+    );
+
+/** Signs out every session of the person, or every one but `keep` (for a batch). */
+export const revokeSessionsOfExcept = (
+  db: Database,
+  userId: string,
+  keep: string | null,
+  now: number,
+) =>
+  db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        keep === null ? undefined : ne(sessions.id, keep),
+      ),
+    );
+
+/** A page of the person's sign-ins, newest first, after the cursor (`beforeTime`, `afterId`). */
+export async function loginEventsPage(
+  db: Database,
+  a: { userId: string; beforeTime: number; afterId: string; limit: number },
+) {
+  return db
+    .select({
+      id: loginEvents.id,
+      session_id: loginEvents.sessionId,
+      method: loginEvents.method,
+      new_device: loginEvents.newDevice,
+      created_at: loginEvents.createdAt,
+      ip: loginEvents.ip,
+      location: loginEvents.location,
+      device: loginEvents.device,
+      browser: loginEvents.browser,
+      os: loginEvents.os,
+    })
+    .from(loginEvents)
+    .where(
+      and(
+        eq(loginEvents.userId, a.userId),
+        or(
+          lt(loginEvents.createdAt, a.beforeTime),
+          and(eq(loginEvents.createdAt, a.beforeTime), gt(loginEvents.id, a.afterId)),
+        ),
+      ),
+    )
+    .orderBy(desc(loginEvents.createdAt), asc(loginEvents.id))
+    .limit(a.limit)
+    .all();
 }

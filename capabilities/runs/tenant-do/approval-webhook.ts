@@ -10,6 +10,8 @@ import { mapJsonStrings } from "../../../platform/redact";
 import { fail, ok, type Result } from "../../../platform/result";
 import type { RunEngine } from "./runs";
 import type { Actor } from "../../../platform/tenant-types";
+import { database } from "../../../platform/db/client";
+import { tenantNameById } from "../../tenancy/tenant-repository";
 
 const SEND_TIMEOUT_MS = 10_000;
 const MAX_BACKOFF_MS = 60_000;
@@ -220,11 +222,8 @@ export class ApprovalWebhook {
   }
 
   private async tenantName(): Promise<string> {
-    const row = await this.env.DB.prepare(`SELECT name FROM tenants WHERE id = ?`)
-      .bind(this.tenantId())
-      .first<{ name: string }>()
-      .catch(() => null);
-    return row?.name ?? this.tenantId();
+    const name = await tenantNameById(database(this.env.DB), this.tenantId()).catch(() => null);
+    return name ?? this.tenantId();
   }
 
   private async deliverOne(

@@ -1,16 +1,5 @@
-import {
-  aliasedTable,
-  and,
-  asc,
-  eq,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  sql,
-  type SQL,
-} from "drizzle-orm";
-import type { Database } from "../../platform/db/client";
+import { and, asc, eq, gte, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { qualified, type Database } from "../../platform/db/client";
 import {
   apiTokens,
   deviceSignIns,
@@ -97,8 +86,6 @@ const notMeRevokeOf = (linkId: string | SQL) =>
     sql`json_extract(${securityEvents.detail}, '$.login_event_id') = ${linkId}`,
   );
 
-const newer = aliasedTable(emailChanges, "n");
-
 /**
  * The person's confirmed email change `id`, with their current address, whether a later change
  * was confirmed since (`newer`) and whether its revert link was already used to sign out (`locked`).
@@ -113,14 +100,13 @@ export async function confirmedEmailChange(db: Database, id: string, userId: str
       toEmail: emailChanges.toEmail,
       revertedAt: emailChanges.revertedAt,
       currentEmail: users.email,
-      newer:
-        sql<number>`EXISTS (SELECT 1 FROM ${newer} WHERE ${newer.userId} = ${emailChanges.userId}
-                                AND ${newer.confirmedAt} > ${emailChanges.confirmedAt})`.mapWith(
-          (v) => v === 1,
-        ),
+      // `n`: a later change of the same person, confirmed after this one.
+      newer: sql<number>`EXISTS (SELECT 1 FROM ${emailChanges} n
+          WHERE n.user_id = ${qualified(emailChanges.userId)}
+            AND n.confirmed_at > ${qualified(emailChanges.confirmedAt)})`.mapWith((v) => v === 1),
       locked: sql<number>`EXISTS (SELECT 1 FROM ${securityEvents}
-                                 WHERE ${securityEvents.userId} = ${emailChanges.userId}
-                                   AND ${notMeRevokeOf(sql`${emailChanges.id}`)})`.mapWith(
+                                 WHERE ${securityEvents.userId} = ${qualified(emailChanges.userId)}
+                                   AND ${notMeRevokeOf(qualified(emailChanges.id))})`.mapWith(
         (v) => v === 1,
       ),
     })
@@ -253,8 +239,6 @@ export const switchEmailAfterConfirm = (
       ),
     );
 
-const others = aliasedTable(memberships, "o");
-
 /** The person's memberships with how many other members, and other owners, each tenant has. */
 export async function membershipsWithOthers(db: Database, userId: string) {
   return db
@@ -262,10 +246,12 @@ export async function membershipsWithOthers(db: Database, userId: string) {
       tenantId: memberships.tenantId,
       name: tenants.name,
       role: memberships.role,
-      others: sql<number>`(SELECT COUNT(*) FROM ${others} WHERE ${others.tenantId} = ${memberships.tenantId}
-                             AND ${others.userId} != ${userId})`,
-      otherOwners: sql<number>`(SELECT COUNT(*) FROM ${others} WHERE ${others.tenantId} = ${memberships.tenantId}
-                                  AND ${others.userId} != ${userId} AND ${others.role} = 'owner')`,
+      // `o`: the tenant's other members.
+      others: sql<number>`(SELECT COUNT(*) FROM ${memberships} o
+          WHERE o.tenant_id = ${qualified(memberships.tenantId)} AND o.user_id != ${userId})`,
+      otherOwners: sql<number>`(SELECT COUNT(*) FROM ${memberships} o
+          WHERE o.tenant_id = ${qualified(memberships.tenantId)} AND o.user_id != ${userId}
+            AND o.role = 'owner')`,
     })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
@@ -326,7 +312,7 @@ export async function meOfLiveSession(db: Database, k: LiveSessionKey) {
         ...liveSessionColumns,
         createdAt: users.createdAt,
         hasPasskey:
-          sql<number>`EXISTS (SELECT 1 FROM ${passkeys} WHERE ${passkeys.userId} = ${sessions.userId})`.mapWith(
+          sql<number>`EXISTS (SELECT 1 FROM ${passkeys} WHERE ${passkeys.userId} = ${qualified(sessions.userId)})`.mapWith(
             (v) => v === 1,
           ),
       })

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, isNull, lt, lte, ne, or, sql } from "drizzle-orm";
-import type { Database } from "../../platform/db/client";
+import { qualified, type Database } from "../../platform/db/client";
 import { deviceSignIns, loginEvents, mailJobs, sessions, users } from "../../platform/db/schema";
 
 export type DeviceSignInRow = typeof deviceSignIns.$inferSelect;
@@ -293,7 +293,7 @@ export async function liveSessionsOf(
       ip: sessions.ip,
       userAgent: sessions.userAgent,
       location: sql<string | null>`(SELECT ${loginEvents.location} FROM ${loginEvents}
-                                     WHERE ${loginEvents.sessionId} = ${sessions.id})`,
+                                     WHERE ${loginEvents.sessionId} = ${qualified(sessions.id)})`,
     })
     .from(sessions)
     .where(

@@ -32,6 +32,18 @@ const CLIENTS_STAY_OUT =
 const CONTRACT_IS_WIRE =
   "A capability's contract.ts is the wire contract the console and CLI import: only core/, other contracts, zod and @hono/zod-openapi.";
 
+/** The server-clock rule's `no-restricted-syntax` selectors (see below). */
+const SERVER_CLOCK = [
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: "`new Date()` reads the system clock: use `new Date(clock.now())`.",
+  },
+  {
+    selector: "ImportSpecifier[imported.name='testClock']",
+    message: "Only tests move the clock (tests/helpers/clock.ts).",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -153,15 +165,23 @@ export default tseslint.config(
         "error",
         { object: "Date", property: "now", message: "Read time from `clock` (platform/clock.ts)." },
       ],
+      "no-restricted-syntax": ["error", ...SERVER_CLOCK],
+    },
+  },
+  {
+    // D1 is queried through drizzle (platform/db/client.ts) in repositories; only platform/db
+    // touches the binding's raw statements. Repeats the clock selectors: a later
+    // `no-restricted-syntax` replaces an earlier one.
+    files: ["platform/**", "capabilities/**", "durable-objects/**", "workers/**"],
+    ignores: ["platform/clock.ts", "platform/db/**", "capabilities/**/tests/**"],
+    rules: {
       "no-restricted-syntax": [
         "error",
+        ...SERVER_CLOCK,
         {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: "`new Date()` reads the system clock: use `new Date(clock.now())`.",
-        },
-        {
-          selector: "ImportSpecifier[imported.name='testClock']",
-          message: "Only tests move the clock (tests/helpers/clock.ts).",
+          selector: "CallExpression[callee.property.name='prepare']",
+          message:
+            "Query D1 through drizzle in the capability's repository (`database(env.DB)`, platform/db/client.ts), not `prepare(`.",
         },
       ],
     },

@@ -7,12 +7,21 @@ import { iso } from "../../core/time";
 import { requireRecentAuth } from "../login-sessions/principal";
 import { assertUnderLimit, enforceRateLimit } from "../../platform/rate-limit";
 import { database } from "../../platform/db/client";
-import { attemptEmailChange } from "./repository";
+import {
+  attemptEmailChange,
+  deleteEmailChange,
+  emailInUse,
+  insertEmailChange,
+  markEmailChangeConfirmed,
+  switchEmailAfterConfirm,
+  voidPendingEmailChanges,
+  voidSignInCodes,
+} from "./repository";
 import { requestInfo } from "../login-sessions/sign-in";
 import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
-import { securityEventStatements, sendSecurityNotice } from "./security-notices";
+import { securityEventQueries, sendSecurityNotice } from "./security-notices";
 import { emailChangeCodeMail } from "../../platform/mail/templates";
 import { mailTransport } from "../../platform/mail/transport";
 import { startEmailChange, confirmEmailChange } from "./contract";
@@ -68,30 +77,26 @@ emailChangeRoutes.openapi(startEmailChange, async (c) => {
     { key: `email-change:to:${new_email}`, ...EMAIL_CHANGE_LIMITS.startPerAddress },
     now,
   );
-  const taken = await db
-    .prepare("SELECT 1 AS x FROM users WHERE email = ?1")
-    .bind(new_email)
-    .first();
-  if (taken) throw addressTaken();
+  if (await emailInUse(database(db), new_email)) throw addressTaken();
   const id = crypto.randomUUID();
   const code = generateOtpCode();
   const codeHmac = await hmacHex(
     await importHmacKey(c.var.config.authPepper),
     codeMessage(id, new_email, code),
   );
-  await db.batch([
-    db
-      .prepare(
-        `UPDATE email_changes SET voided_at = ?2
-            WHERE user_id = ?1 AND confirmed_at IS NULL AND voided_at IS NULL`,
-      )
-      .bind(p.userId, now),
-    db
-      .prepare(
-        `INSERT INTO email_changes (id, user_id, session_id, from_email, to_email, code_hmac,
-             attempts, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)`,
-      )
-      .bind(id, p.userId, p.sessionId, p.email, new_email, codeHmac, now, now + CODE_TTL_MS),
+  const orm = database(db);
+  await orm.batch([
+    voidPendingEmailChanges(orm, p.userId, now),
+    insertEmailChange(orm, {
+      id,
+      userId: p.userId,
+      sessionId: p.sessionId,
+      fromEmail: p.email,
+      toEmail: new_email,
+      codeHmac,
+      createdAt: now,
+      expiresAt: now + CODE_TTL_MS,
+    }),
   ]);
   const sent = await mailTransport(c.var.config, db)
     .send({
@@ -101,7 +106,7 @@ emailChangeRoutes.openapi(startEmailChange, async (c) => {
     })
     .catch(() => ({ ok: false as const, error: "send failed", retryable: true }));
   if (!sent.ok) {
-    await db.prepare("DELETE FROM email_changes WHERE id = ?1").bind(id).run();
+    await deleteEmailChange(orm, id);
     throw new ApiError(
       503,
       "mail_unavailable",
@@ -141,7 +146,8 @@ emailChangeRoutes.openapi(confirmEmailChange, async (c) => {
   );
   if (!matches) throw invalidCode();
 
-  const notice = securityEventStatements(db, {
+  const orm = database(db);
+  const notice = securityEventQueries(orm, {
     userId: p.userId,
     kind: "email_changed",
     detail: { change_id: change.id, from: change.fromEmail, to: change.toEmail },
@@ -150,29 +156,20 @@ emailChangeRoutes.openapi(confirmEmailChange, async (c) => {
     ifChanged: true,
   });
   try {
-    const [confirmed] = await db.batch([
-      db
-        .prepare(
-          `UPDATE email_changes SET confirmed_at = ?2
-              WHERE id = ?1 AND confirmed_at IS NULL AND voided_at IS NULL`,
-        )
-        .bind(change.id, now),
-      db
-        .prepare(
-          `UPDATE users SET email = ?3 WHERE id = ?1 AND email = ?2
-               AND EXISTS (SELECT 1 FROM email_changes WHERE id = ?4 AND confirmed_at = ?5)`,
-        )
-        .bind(p.userId, change.fromEmail, change.toEmail, change.id, now),
-      ...notice.statements,
+    const [confirmed] = await orm.batch([
+      markEmailChangeConfirmed(orm, change.id, now),
+      switchEmailAfterConfirm(orm, {
+        userId: p.userId,
+        fromEmail: change.fromEmail,
+        toEmail: change.toEmail,
+        changeId: change.id,
+        now,
+      }),
+      ...notice.queries,
       // Codes still out for either address no longer sign anyone in.
-      db
-        .prepare(
-          `UPDATE otp_challenges SET voided_at = ?3
-              WHERE email IN (?1, ?2) AND consumed_at IS NULL AND voided_at IS NULL`,
-        )
-        .bind(change.fromEmail, change.toEmail, now),
+      voidSignInCodes(orm, [change.fromEmail, change.toEmail], now),
     ]);
-    if (confirmed!.meta.changes === 0) throw invalidCode();
+    if (confirmed.meta.changes === 0) throw invalidCode();
   } catch (e) {
     if (e instanceof Error && /UNIQUE/i.test(e.message)) throw addressTaken();
     throw e;

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Context } from "hono";
 import type { Database } from "../../platform/db/client";
+import { insertSelect } from "../../platform/db/insert-select";
 import { mailJobs, securityEvents } from "../../platform/db/schema";
 import type { AppEnv } from "../login-sessions/app-env";
 import { deliverMailJob } from "../login-sessions/login-notifications";
@@ -54,67 +55,47 @@ export interface SecurityEventInput {
   ifChanged?: boolean;
 }
 
-export interface PendingSecurityEvent {
-  eventId: string;
-  mailJobId: string | null;
-  statements: D1PreparedStatement[];
-}
-
-/** The security-log row and, for mailed kinds, its mail job: to append to the change's batch. */
-export function securityEventStatements(
-  db: D1Database,
-  e: SecurityEventInput,
-): PendingSecurityEvent {
-  const eventId = crypto.randomUUID();
-  const when = e.ifChanged ? "changes() > 0" : "1";
-  const statements = [
-    db
-      .prepare(
-        `INSERT INTO security_events (id, user_id, kind, detail, ip, created_at)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE ${when}`,
-      )
-      .bind(eventId, e.userId, e.kind, JSON.stringify(e.detail), e.ip, e.now),
-  ];
-  if (!MAILED.has(e.kind)) return { eventId, mailJobId: null, statements };
-  const mailJobId = crypto.randomUUID();
-  statements.push(
-    db
-      .prepare(
-        // Chained on the row above, so a notice is queued only for an event that was recorded.
-        `INSERT INTO mail_jobs (id, kind, ref, attempts, next_attempt_at, created_at)
-         SELECT ?1, 'security_notice', ?2, 0, ?3, ?3
-          WHERE EXISTS (SELECT 1 FROM security_events WHERE id = ?4)`,
-      )
-      .bind(mailJobId, JSON.stringify({ securityEventId: eventId }), e.now, eventId),
-  );
-  return { eventId, mailJobId, statements };
-}
-
-/** The drizzle form of `PendingSecurityEvent`: its queries go in a `db.batch([...])`. */
+/** The security-log row and, for mailed kinds, its mail job: queries for the change's batch. */
 export interface PendingSecurityQueries {
   eventId: string;
   mailJobId: string | null;
   queries: BatchItem<"sqlite">[];
 }
 
-/** The drizzle form of `securityEventStatements`: the same two INSERT … SELECTs, the same rules. */
+/** The security-log row and, for mailed kinds, its mail job: to append to the change's batch. */
 export function securityEventQueries(db: Database, e: SecurityEventInput): PendingSecurityQueries {
   const eventId = crypto.randomUUID();
-  // INSERT … SELECT through the builder (batchable): the SELECT lists every column in table order.
   const queries: BatchItem<"sqlite">[] = [
-    db.insert(securityEvents).select(
-      sql`SELECT ${eventId}, ${e.userId}, ${e.kind}, ${JSON.stringify(e.detail)}, ${e.ip}, ${e.now}
-             WHERE ${e.ifChanged ? sql`changes() > 0` : sql`1`}`,
+    insertSelect(
+      db,
+      securityEvents,
+      {
+        id: eventId,
+        userId: e.userId,
+        kind: e.kind,
+        detail: JSON.stringify(e.detail),
+        ip: e.ip,
+        createdAt: e.now,
+      },
+      e.ifChanged ? sql`WHERE changes() > 0` : undefined,
     ),
   ];
   if (!MAILED.has(e.kind)) return { eventId, mailJobId: null, queries };
   const mailJobId = crypto.randomUUID();
   queries.push(
-    db.insert(mailJobs).select(
+    insertSelect(
+      db,
+      mailJobs,
+      {
+        id: mailJobId,
+        kind: "security_notice",
+        ref: JSON.stringify({ securityEventId: eventId }),
+        attempts: 0,
+        nextAttemptAt: e.now,
+        createdAt: e.now,
+      },
       // Chained on the row above, so a notice is queued only for an event that was recorded.
-      sql`SELECT ${mailJobId}, 'security_notice', ${JSON.stringify({ securityEventId: eventId })},
-                 0, ${e.now}, NULL, NULL, NULL, ${e.now}
-           WHERE EXISTS (SELECT 1 FROM security_events WHERE id = ${eventId})`,
+      sql`WHERE EXISTS (SELECT 1 FROM ${securityEvents} WHERE ${securityEvents.id} = ${eventId})`,
     ),
   );
   return { eventId, mailJobId, queries };
@@ -123,7 +104,7 @@ export function securityEventQueries(db: Database, e: SecurityEventInput): Pendi
 /** After the batch committed: send the notice now, in the background (the cron retries). */
 export function sendSecurityNotice(
   c: Context<AppEnv>,
-  pending: Pick<PendingSecurityEvent, "mailJobId">,
+  pending: Pick<PendingSecurityQueries, "mailJobId">,
 ): void {
   if (!pending.mailJobId) return;
   const job = deliverMailJob(c.var.config, c.env.DB, pending.mailJobId, clock.now());

@@ -3,7 +3,7 @@ import type { AppEnv } from "../login-sessions/app-env";
 import { drainAuditOutbox } from "./outbox";
 
 /**
- * After a route wrote audit-outbox rows (`audited`), the tenant's Durable Object pulls them into
+ * After a route wrote audit-outbox rows (`auditedQuery`), the tenant's Durable Object pulls them into
  * its hash chain before the answer leaves, so an export right after shows the event. A failed
  * drain does not fail the request: the rows stay pending for the cron.
  */

@@ -4,7 +4,8 @@ import type { AuditActor } from "../../core/audit";
 import { tenantStub } from "../../platform/tenant-stub";
 import type { AuditRpc } from "./tenant-do/rpc";
 import type { JsonObject } from "../../platform/tenant-types";
-import type { Database } from "../../platform/db/client";
+import { database, type Database } from "../../platform/db/client";
+import { tenantsWithPendingOutbox } from "./outbox-repository";
 import { insertSelect } from "../../platform/db/insert-select";
 import { auditOutbox } from "../../platform/db/schema";
 import { clock } from "../../platform/clock";
@@ -38,51 +39,6 @@ export function auditActor(access: AuditSubject): AuditActor {
  * right after a conditional write: it inserts only if that statement changed a row (`changes()`
  * within the batch), so a write that lost a race records nothing.
  */
-export function auditStatement(
-  db: D1Database,
-  record: AuditRecord,
-  now: number,
-  opts: { ifChanged?: boolean } = {},
-) {
-  return db
-    .prepare(
-      `INSERT INTO audit_outbox (tenant_id, type, actor, data, created_at)
-       SELECT ?1, ?2, ?3, ?4, ?5 WHERE ${opts.ifChanged ? "changes() > 0" : "1"}`,
-    )
-    .bind(
-      record.tenantId,
-      record.type,
-      JSON.stringify({ kind: record.actor.kind, id: record.actor.id }),
-      JSON.stringify(record.data),
-      now,
-    );
-}
-
-/**
- * In a route: the outbox statement for an event by the caller in their tenant, and a note to
- * drain that tenant's outbox once the response is ready (see `drainAuditAfterResponse`).
- * Usage: `await db.batch([change, audited(c, access, "thing.done", { id })])`.
- */
-export function audited(
-  c: Context<AppEnv>,
-  access: AuditSubject,
-  type: string,
-  data: JsonObject,
-  opts: { ifChanged?: boolean; now?: number } = {},
-) {
-  markForDrain(c, access.tenantId);
-  return auditStatement(
-    c.env.DB,
-    { tenantId: access.tenantId, type, actor: auditActor(access), data },
-    opts.now ?? clock.now(),
-    opts,
-  );
-}
-
-/**
- * The drizzle form of `auditStatement`, for `db.batch([...])` on a `Database` (platform/db/client.ts):
- * the same INSERT, the same `ifChanged` rule.
- */
 export function auditQuery(
   db: Database,
   record: AuditRecord,
@@ -104,7 +60,11 @@ export function auditQuery(
   );
 }
 
-/** The drizzle form of `audited`: `await db.batch([change, auditedQuery(c, db, access, "thing.done", { id })])`. */
+/**
+ * In a route: the outbox query for an event by the caller in their tenant, and a note to drain
+ * that tenant's outbox once the response is ready (see `drainAuditAfterResponse`).
+ * Usage: `await db.batch([change, auditedQuery(c, db, access, "thing.done", { id })])`.
+ */
 export function auditedQuery(
   c: Context<AppEnv>,
   db: Database,
@@ -151,13 +111,8 @@ export async function drainAuditOutbox(env: Env, tenantId: string): Promise<bool
 
 /** The cron's retry: every existing tenant with rows still pending. Returns the tenants drained. */
 export async function drainPendingAuditOutboxes(env: Env, limit = 50): Promise<number> {
-  const { results } = await env.DB.prepare(
-    `SELECT DISTINCT o.tenant_id FROM audit_outbox o JOIN tenants t ON t.id = o.tenant_id
-      WHERE o.drained_at IS NULL LIMIT ?1`,
-  )
-    .bind(limit)
-    .all<{ tenant_id: string }>();
+  const pending = await tenantsWithPendingOutbox(database(env.DB), limit);
   let drained = 0;
-  for (const { tenant_id } of results) if (await drainAuditOutbox(env, tenant_id)) drained++;
+  for (const tenantId of pending) if (await drainAuditOutbox(env, tenantId)) drained++;
   return drained;
 }

@@ -9,23 +9,18 @@ import {
 import { clock } from "../../platform/clock";
 import type { RenderedMail, SecurityNoticeKind } from "../../platform/mail/templates";
 import { mailTransport } from "../../platform/mail/transport";
+import { database, type Database } from "../../platform/db/client";
+import { securityEventWithEmail } from "../account/repository";
+import {
+  claimMailJob,
+  dueMailJobIds,
+  loginEventWithEmail,
+  markMailFailed,
+  markMailSent,
+  type MailRetry,
+} from "./repository";
 
-const MAX_ATTEMPTS = 10;
-const BASE_BACKOFF_MS = 30_000;
-const MAX_BACKOFF_MS = 60 * 60 * 1000;
-
-interface LoginEventRow {
-  user_id: string;
-  email: string;
-  method: "email_code" | "passkey" | "qr";
-  new_device: number;
-  ip: string | null;
-  device: string;
-  browser: string;
-  os: string;
-  location: string | null;
-  created_at: number;
-}
+const RETRY: MailRetry = { maxAttempts: 10, baseMs: 30_000, maxMs: 60 * 60 * 1000 };
 
 export function formatUtc(ms: number): string {
   return new Date(ms)
@@ -40,19 +35,12 @@ export function formatUtc(ms: number): string {
  */
 export async function deliverMailJob(
   config: Config,
-  db: D1Database,
+  d1: D1Database,
   jobId: string,
   now: number,
 ): Promise<void> {
-  const claimed = await db
-    .prepare(
-      `UPDATE mail_jobs SET attempts = attempts + 1,
-         next_attempt_at = ?2 + MIN(?3, ?4 * (1 << MIN(attempts, 16)))
-       WHERE id = ?1 AND sent_at IS NULL AND next_attempt_at <= ?2 AND attempts < ?5
-       RETURNING kind, ref, attempts`,
-    )
-    .bind(jobId, now, MAX_BACKOFF_MS, BASE_BACKOFF_MS, MAX_ATTEMPTS)
-    .first<{ kind: string; ref: string; attempts: number }>();
+  const db = database(d1);
+  const claimed = await claimMailJob(db, jobId, now, RETRY);
   if (!claimed) return;
   const rendered = await renderJob(config, db, claimed.kind, JSON.parse(claimed.ref));
   if (!rendered) {
@@ -62,7 +50,7 @@ export async function deliverMailJob(
   const { to, mail } = rendered;
   let result;
   try {
-    result = await mailTransport(config, db).send({
+    result = await mailTransport(config, d1).send({
       to,
       ...mail,
       idempotencyKey: jobId,
@@ -74,45 +62,24 @@ export async function deliverMailJob(
       retryable: true,
     };
   }
-  if (result.ok) {
-    await db
-      .prepare(
-        "UPDATE mail_jobs SET sent_at = ?2, provider_id = ?3, last_error = NULL WHERE id = ?1",
-      )
-      .bind(jobId, clock.now(), result.id)
-      .run();
-  } else {
-    await markFailed(db, jobId, result.error, !result.retryable);
-  }
+  if (result.ok) await markMailSent(db, jobId, result.id, clock.now());
+  else await markFailed(db, jobId, result.error, !result.retryable);
 }
 
-async function markFailed(db: D1Database, jobId: string, error: string, final: boolean) {
-  await db
-    .prepare(
-      `UPDATE mail_jobs SET last_error = ?2, attempts = CASE WHEN ?3 THEN ?4 ELSE attempts END
-       WHERE id = ?1`,
-    )
-    .bind(jobId, error.slice(0, 200), final ? 1 : 0, MAX_ATTEMPTS)
-    .run();
-}
+const markFailed = (db: Database, jobId: string, error: string, final: boolean) =>
+  markMailFailed(db, jobId, error.slice(0, 200), final ? RETRY.maxAttempts : undefined);
 
 /** The retry loop, run by the cron trigger: every unsent job whose next attempt is due. */
 export async function deliverDueMail(config: Config, db: D1Database, now: number): Promise<number> {
-  const { results } = await db
-    .prepare(
-      `SELECT id FROM mail_jobs WHERE sent_at IS NULL AND next_attempt_at <= ?1 AND attempts < ?2
-       ORDER BY next_attempt_at LIMIT 50`,
-    )
-    .bind(now, MAX_ATTEMPTS)
-    .all<{ id: string }>();
-  for (const { id } of results) await deliverMailJob(config, db, id, now);
-  return results.length;
+  const due = await dueMailJobIds(database(db), now, RETRY.maxAttempts, 50);
+  for (const id of due) await deliverMailJob(config, db, id, now);
+  return due.length;
 }
 
 /** What a job sends, rendered from the rows it names (so a retry shows the same facts). */
 async function renderJob(
   config: Config,
-  db: D1Database,
+  db: Database,
   kind: string,
   ref: { loginEventId?: string; securityEventId?: string; to?: string; at?: number },
 ): Promise<{ to: string; mail: RenderedMail } | null> {
@@ -128,56 +95,33 @@ async function renderJob(
     };
   }
   if (kind === "security_notice") {
-    const e = await db
-      .prepare(
-        `SELECT e.user_id, e.kind, e.detail, e.created_at, u.email FROM security_events e
-           JOIN users u ON u.id = e.user_id WHERE e.id = ?1`,
-      )
-      .bind(ref.securityEventId ?? "")
-      .first<{
-        user_id: string;
-        kind: string;
-        detail: string;
-        created_at: number;
-        email: string;
-      }>();
+    const e = await securityEventWithEmail(db, ref.securityEventId ?? "");
     if (!e) return null;
     const detail = JSON.parse(e.detail) as Record<string, string>;
     // An email change is told to the previous address, whose link undoes that change.
     if (e.kind === "email_changed") {
-      const token = await signEmailRevertToken(
-        config.authPepper,
-        e.user_id,
-        detail.change_id ?? "",
-      );
+      const token = await signEmailRevertToken(config.authPepper, e.userId, detail.change_id ?? "");
       const url = `${config.origins[0]}/auth/email-revert?token=${encodeURIComponent(token)}`;
-      const mail = securityNoticeMail("email_changed", detail, formatUtc(e.created_at), url);
+      const mail = securityNoticeMail("email_changed", detail, formatUtc(e.createdAt), url);
       return { to: detail.from ?? e.email, mail };
     }
-    const token = await signNotMeToken(config.authPepper, e.user_id, ref.securityEventId!);
+    const token = await signNotMeToken(config.authPepper, e.userId, ref.securityEventId!);
     const mail = securityNoticeMail(
       e.kind as SecurityNoticeKind,
       detail,
-      formatUtc(e.created_at),
+      formatUtc(e.createdAt),
       notMeUrl(config, token),
     );
     return { to: e.email, mail };
   }
   const loginEventId = ref.loginEventId ?? "";
-  const event = await db
-    .prepare(
-      `SELECT e.user_id, u.email, e.method, e.new_device, e.ip, e.device, e.browser, e.os, e.location,
-              e.created_at
-         FROM login_events e JOIN users u ON u.id = e.user_id WHERE e.id = ?1`,
-    )
-    .bind(loginEventId)
-    .first<LoginEventRow>();
+  const event = await loginEventWithEmail(db, loginEventId);
   if (!event) return null;
-  const token = await signNotMeToken(config.authPepper, event.user_id, loginEventId);
+  const token = await signNotMeToken(config.authPepper, event.userId, loginEventId);
   const mail = loginNotificationMail({
-    when: formatUtc(event.created_at),
+    when: formatUtc(event.createdAt),
     method: event.method,
-    newDevice: event.new_device === 1,
+    newDevice: event.newDevice,
     device: event.device,
     browser: event.browser,
     os: event.os,

@@ -14,6 +14,9 @@ import {
   LAST_USED_GRANULARITY_MS,
 } from "../tokens/api-tokens";
 import { readSessionCookie } from "./cookies";
+import { database } from "../../platform/db/client";
+import { liveTokenByHash, touchTokenLastUsed } from "../tokens/repository";
+import { liveSession, touchSession, type LiveSession, type LiveSessionKey } from "./repository";
 
 /** Who is calling: a person in the console (session cookie) or an API client (bearer token). */
 export interface SessionPrincipal {
@@ -44,55 +47,24 @@ export type Principal = SessionPrincipal | TokenPrincipal;
 const TOUCH_AFTER_MS = 5 * 60 * 1000;
 export { STEP_UP_WINDOW_MS };
 
-export interface SessionRow {
-  session_id: string;
-  user_id: string;
-  email: string;
-  authenticated_at: number;
-  last_seen_at: number;
-}
-
-interface TokenRow {
-  id: string;
-  tenant_id: string;
-  role: Role;
-  created_by: string;
-  last_used_at: number | null;
-  scopes: string;
-}
-
 /**
  * A live token whose creator is still a member of its tenant. Tokens are revoked when their
  * creator leaves or is demoted below them; the join makes that hold even for a missed revocation.
  */
 export async function tokenPrincipal(c: Context<AppEnv>, credential: string, now: number) {
   if (!API_TOKEN_PATTERN.test(credential)) return undefined;
-  const row = await c.env.DB.prepare(
-    `SELECT t.id, t.tenant_id, t.role, t.created_by, t.last_used_at, t.scopes
-       FROM api_tokens t
-       JOIN memberships m ON m.tenant_id = t.tenant_id AND m.user_id = t.created_by
-      WHERE t.token_hash = ?1 AND t.revoked_at IS NULL
-        AND (t.expires_at IS NULL OR t.expires_at > ?2)`,
-  )
-    .bind(await hashApiToken(credential), now)
-    .first<TokenRow>();
+  const db = database(c.env.DB);
+  const row = await liveTokenByHash(db, await hashApiToken(credential), now);
   if (!row) return undefined;
-  if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_GRANULARITY_MS) {
-    c.executionCtx.waitUntil(
-      c.env.DB.prepare(
-        `UPDATE api_tokens SET last_used_at = ?2
-          WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at <= ?3)`,
-      )
-        .bind(row.id, now, now - LAST_USED_GRANULARITY_MS)
-        .run(),
-    );
+  if (row.lastUsedAt === null || now - row.lastUsedAt >= LAST_USED_GRANULARITY_MS) {
+    c.executionCtx.waitUntil(touchTokenLastUsed(db, row.id, now, now - LAST_USED_GRANULARITY_MS));
   }
   const principal: TokenPrincipal = {
     kind: "token",
     tokenId: row.id,
-    tenantId: row.tenant_id,
+    tenantId: row.tenantId,
     role: row.role,
-    userId: row.created_by,
+    userId: row.createdBy,
     scopes: row.scopes.split(" "),
   };
   return principal;
@@ -115,12 +87,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const token = readSessionCookie(c);
   if (token && token.length <= 128 && !authenticatesItself(c)) {
     const now = clock.now();
-    const row = await c.env.DB.prepare(
-      `SELECT s.id AS session_id, s.user_id, u.email, s.authenticated_at, s.last_seen_at
-         FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE ${LIVE_SESSION_SQL}`,
-    )
-      .bind(...(await liveSessionParams(c, token, now)))
-      .first<SessionRow>();
+    const row = await liveSession(database(c.env.DB), await liveSessionKey(c, token, now));
     if (row) c.set("principal", sessionPrincipal(c, row, now));
   }
   await next();
@@ -128,49 +95,46 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 
 /**
  * Routes that check the session inside their own single D1 round trip (with the data they
- * read), so the middleware does not look it up first. Each calls `liveSessionParams` itself.
+ * read), so the middleware does not look it up first. Each calls `liveSessionKey` itself.
  */
 const SELF_AUTHENTICATING = new Set(["GET /api/me"]);
 const authenticatesItself = (c: Context<AppEnv>) =>
   SELF_AUTHENTICATING.has(`${c.req.method} ${c.req.path}`);
 
 /**
- * The one definition of a live session, over `sessions s`: this token, not revoked, within its
- * absolute lifetime (also when the configured lifetime shrank after sign-in) and its idle
- * timeout. Parameters ?1–?4 come from `liveSessionParams`. Every request evaluates it against
- * D1 itself, so a revocation holds from the very next request, in every isolate.
+ * The key of a live session (`isLiveSession` in ./repository.ts) for this token at `now`, under
+ * the configured lifetime and idle timeout. Every request evaluates it against D1 itself, so a
+ * revocation holds from the very next request, in every isolate.
  */
-export const LIVE_SESSION_SQL = `s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2
-  AND s.created_at > ?3 AND s.last_seen_at > ?4`;
-
-export async function liveSessionParams(
+export async function liveSessionKey(
   c: Context<AppEnv>,
   token: string,
   now: number,
-): Promise<[string, number, number, number]> {
+): Promise<LiveSessionKey> {
   const { sessionLifetimeMs, sessionIdleMs } = c.var.config;
-  return [await sha256Hex(token), now, now - sessionLifetimeMs, now - sessionIdleMs];
+  return {
+    tokenHash: await sha256Hex(token),
+    now,
+    createdAfter: now - sessionLifetimeMs,
+    seenAfter: now - sessionIdleMs,
+  };
 }
 
 /** The principal of a live session row; renews its idle timer (at most every 5 minutes). */
 export function sessionPrincipal(
   c: Context<AppEnv>,
-  row: SessionRow,
+  row: LiveSession,
   now: number,
 ): SessionPrincipal {
-  if (now - row.last_seen_at > TOUCH_AFTER_MS) {
-    c.executionCtx.waitUntil(
-      c.env.DB.prepare("UPDATE login_sessions SET last_seen_at = ?1 WHERE id = ?2")
-        .bind(now, row.session_id)
-        .run(),
-    );
+  if (now - row.lastSeenAt > TOUCH_AFTER_MS) {
+    c.executionCtx.waitUntil(touchSession(database(c.env.DB), row.sessionId, now));
   }
   return {
     kind: "session",
-    userId: row.user_id,
+    userId: row.userId,
     email: row.email,
-    sessionId: row.session_id,
-    authenticatedAt: row.authenticated_at,
+    sessionId: row.sessionId,
+    authenticatedAt: row.authenticatedAt,
   };
 }
 

@@ -5,7 +5,10 @@ import { checkNotMeToken } from "./not-me-token";
 import { clearSessionCookie } from "./cookies";
 import type { AppEnv } from "./app-env";
 import { htmlPage } from "../../platform/http/html-page";
-import { securityEventStatements, sendSecurityNotice } from "../account/security-notices";
+import { securityEventQueries, sendSecurityNotice } from "../account/security-notices";
+import { database, type Database } from "../../platform/db/client";
+import { notMeLinkUsed } from "../account/repository";
+import { revokeSessionsOf, unrevokedSessionCount } from "./repository";
 
 /**
  * The "this wasn't me" link of every security email. GET only shows a confirmation page (mail
@@ -39,25 +42,19 @@ const alreadyUsed = () =>
 
 type Checked = { ok: true; userId: string; linkEventId: string } | { ok: false; page: Response };
 
-async function check(db: D1Database, pepper: string, token: string): Promise<Checked> {
+async function check(db: Database, pepper: string, token: string): Promise<Checked> {
   if (token.length > MAX_TOKEN) return { ok: false, page: invalid() };
   const claim = await checkNotMeToken(pepper, token);
   if (claim.status === "expired") return { ok: false, page: expired() };
   if (claim.status === "invalid") return { ok: false, page: invalid() };
-  const used = await db
-    .prepare(
-      `SELECT 1 AS x FROM security_events WHERE user_id = ?1 AND kind = 'not_me_revoke_all'
-          AND json_extract(detail, '$.login_event_id') = ?2`,
-    )
-    .bind(claim.userId, claim.loginEventId)
-    .first();
-  if (used) return { ok: false, page: alreadyUsed() };
+  if (await notMeLinkUsed(db, claim.userId, claim.loginEventId))
+    return { ok: false, page: alreadyUsed() };
   return { ok: true, userId: claim.userId, linkEventId: claim.loginEventId };
 }
 
 notMeRoutes.get("/auth/not-me", async (c) => {
   const token = c.req.query("token") ?? "";
-  const checked = await check(c.env.DB, c.var.config.authPepper, token);
+  const checked = await check(database(c.env.DB), c.var.config.authPepper, token);
   if (!checked.ok) return checked.page;
   return htmlPage(
     "Secure your account",
@@ -70,33 +67,23 @@ notMeRoutes.get("/auth/not-me", async (c) => {
 notMeRoutes.post("/auth/not-me", async (c) => {
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const token = typeof form.token === "string" ? form.token : "";
-  const checked = await check(c.env.DB, c.var.config.authPepper, token);
+  const db = database(c.env.DB);
+  const checked = await check(db, c.var.config.authPepper, token);
   if (!checked.ok) return checked.page;
   const now = clock.now();
-  const db = c.env.DB;
-  const active = await db
-    .prepare("SELECT COUNT(*) AS n FROM login_sessions WHERE user_id = ?1 AND revoked_at IS NULL")
-    .bind(checked.userId)
-    .first<{ n: number }>();
-  const notice = securityEventStatements(db, {
+  const active = await unrevokedSessionCount(db, checked.userId);
+  const notice = securityEventQueries(db, {
     userId: checked.userId,
     kind: "not_me_revoke_all",
-    detail: { login_event_id: checked.linkEventId, sessions: active?.n ?? 0 },
+    detail: { login_event_id: checked.linkEventId, sessions: active },
     ip: c.req.header("cf-connecting-ip") ?? null,
     now,
   });
-  const [revoked] = await db.batch([
-    db
-      .prepare(
-        "UPDATE login_sessions SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
-      )
-      .bind(checked.userId, now),
-    ...notice.statements,
-  ]);
+  const [revoked] = await db.batch([revokeSessionsOf(db, checked.userId, now), ...notice.queries]);
   clearSessionCookie(c);
   sendSecurityNotice(c, notice);
   return htmlPage(
     "All sessions signed out",
-    `<p>${revoked!.meta.changes} session(s) were signed out. Sign in again to add a new passkey or review your sign-in history.</p><p><a href="/">Go to sign in</a></p>`,
+    `<p>${revoked.meta.changes} session(s) were signed out. Sign in again to add a new passkey or review your sign-in history.</p><p><a href="/">Go to sign in</a></p>`,
   );
 });

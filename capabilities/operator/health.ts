@@ -1,5 +1,8 @@
 import { ConfigError, loadConfig } from "../../platform/config";
+import { DrizzleQueryError } from "drizzle-orm/errors";
+import { database } from "../../platform/db/client";
 import { D1Unavailable } from "../../platform/db/resilient";
+import { readHealthProbe, writeHealthProbe } from "./repository";
 import type { TenantStub } from "../../platform/tenant-stub";
 import type { OperatorRpc } from "./tenant-do/rpc";
 import { clock } from "../../platform/clock";
@@ -17,7 +20,9 @@ export const WRITE_PROBE_INTERVAL_MS = 5_000;
 const DO_TIMEOUT_MS = 2_000;
 const lastWrite = new WeakMap<D1Database, number>();
 
-function statusOf(e: unknown): DependencyStatus {
+function statusOf(thrown: unknown): DependencyStatus {
+  // A single drizzle query wraps the D1 error it met.
+  const e = thrown instanceof DrizzleQueryError ? thrown.cause : thrown;
   if (e instanceof D1Unavailable) return e.trouble === "read_only" ? "read_only" : "unavailable";
   return "error";
 }
@@ -31,16 +36,10 @@ async function checkD1(db: D1Database, now: number): Promise<DependencyStatus> {
   try {
     const wroteAt = lastWrite.get(db);
     if (wroteAt !== undefined && now - wroteAt < WRITE_PROBE_INTERVAL_MS) {
-      await db.prepare("SELECT checked_at FROM health_probe WHERE id = 1").first();
+      await readHealthProbe(database(db));
       return "ok";
     }
-    await db
-      .prepare(
-        `INSERT INTO health_probe (id, checked_at) VALUES (1, ?1)
-         ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at`,
-      )
-      .bind(now)
-      .run();
+    await writeHealthProbe(database(db), now);
     lastWrite.set(db, now);
     return "ok";
   } catch (e) {

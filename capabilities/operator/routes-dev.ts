@@ -4,25 +4,16 @@ import { escapeHtml } from "../../core/html";
 import { errors } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { htmlPage } from "../../platform/http/html-page";
+import { database } from "../../platform/db/client";
+import { latestDevMail } from "./repository";
 
 /** Development-only mailbox: every email the product would have sent, newest first. */
 export const devRoutes = new Hono<AppEnv>();
 
-interface OutboxRow {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-  created_at: number;
-}
-
 devRoutes.get("/dev/outbox", async (c) => {
   if (c.var.config.environment !== "development") throw errors.notFound("Page");
-  const { results } = await c.env.DB.prepare(
-    "SELECT id, `to`, subject, text, html, created_at FROM dev_outbox ORDER BY created_at DESC, rowid DESC LIMIT 200",
-  ).all<OutboxRow>();
-  const messages = results.map((m) => ({ ...m, created_at: iso(m.created_at) }));
+  const rows = await latestDevMail(database(c.env.DB), 200);
+  const messages = rows.map(({ createdAt, ...m }) => ({ ...m, created_at: iso(createdAt) }));
   if ((c.req.header("accept") ?? "").includes("application/json")) return c.json(messages);
   const items = messages
     .map(

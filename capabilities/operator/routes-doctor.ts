@@ -1,5 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { can, type Role } from "../../core/permissions";
+import { can } from "../../core/permissions";
+import { database } from "../../platform/db/client";
+import { roleOf } from "../tenancy/member-repository";
 import { runDoctor, type Check, type CheckStatus } from "./doctor";
 import type { Principal } from "../login-sessions/principal";
 import { unboundSecrets } from "../vault/secrets";
@@ -30,11 +32,8 @@ async function doctorTenant(
     return can(principal.role, "secrets.read_metadata") ? principal.tenantId : null;
   }
   if (!asked) return null;
-  const row = await db
-    .prepare("SELECT role FROM memberships WHERE tenant_id = ?1 AND user_id = ?2")
-    .bind(asked, principal.userId)
-    .first<{ role: Role }>();
-  return row && can(row.role, "secrets.read_metadata") ? asked : null;
+  const role = await roleOf(database(db), asked, principal.userId);
+  return role && can(role, "secrets.read_metadata") ? asked : null;
 }
 
 async function unboundCheck(db: D1Database, tenantId: string): Promise<Check> {

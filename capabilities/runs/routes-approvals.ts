@@ -9,7 +9,8 @@ import type { ApprovalLinkClaim } from "./approval-link";
 import { can, isRole } from "../../core/permissions";
 import { escapeHtml } from "../../core/html";
 import { sha256Hex } from "../../core/crypto/hash";
-import { audited } from "../audit/outbox";
+import { auditedQuery } from "../audit/outbox";
+import { memberById } from "../tenancy/member-repository";
 import { ApiError } from "../../platform/http/errors";
 import type { AppEnv } from "../login-sessions/app-env";
 import { htmlPage } from "../../platform/http/html-page";
@@ -73,7 +74,7 @@ approvalRoutes.openapi(createApprovalLink, async (c) => {
   const url = `${c.var.config.origins[0]}/auth/approval?token=${encodeURIComponent(token)}`;
   const expiresAt = new Date(clock.now() + Math.min(ttl, 86_400) * 1000).toISOString();
   // Who can decide from outside the console, and until when (never the link itself).
-  await audited(c, access, "approval.link_created", {
+  await auditedQuery(c, database(c.env.DB), access, "approval.link_created", {
     approval_id: a,
     user_id: person.userId,
     expires_at: expiresAt,
@@ -115,13 +116,7 @@ const alreadyDecided = (status: string, by: string | null) =>
 
 /** The member who asked for the link must still belong to the tenant with a role that may decide. */
 async function memberActor(db: D1Database, tenantId: string, userId: string) {
-  const row = await db
-    .prepare(
-      `SELECT m.role, u.email FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.tenant_id = ?1 AND m.user_id = ?2`,
-    )
-    .bind(tenantId, userId)
-    .first<{ role: string; email: string }>();
+  const row = await memberById(database(db), tenantId, userId);
   if (!row || !isRole(row.role) || !can(row.role, "approvals.decide")) return null;
   return { kind: "user" as const, id: userId, role: row.role, email: row.email };
 }

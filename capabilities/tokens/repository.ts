@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lte, or } from "drizzle-orm";
 import type { Database } from "../../platform/db/client";
-import { apiTokens, users } from "../../platform/db/schema";
+import { apiTokens, memberships, users } from "../../platform/db/schema";
 
 export type ApiToken = typeof apiTokens.$inferSelect;
 
@@ -33,3 +33,55 @@ export const revokeLiveToken = (db: Database, tenantId: string, id: string, now:
     .where(
       and(eq(apiTokens.id, id), eq(apiTokens.tenantId, tenantId), isNull(apiTokens.revokedAt)),
     );
+
+/** Not revoked and not expired at `now`. */
+const live = (now: number) =>
+  and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)));
+
+/** Joined on a token: its creator is still a member of its tenant (a missed revocation still holds). */
+const creatorIsMember = and(
+  eq(memberships.tenantId, apiTokens.tenantId),
+  eq(memberships.userId, apiTokens.createdBy),
+);
+
+/** The live token with this hash, whose creator is still a member: the bearer's one read. */
+export async function liveTokenByHash(db: Database, tokenHash: string, now: number) {
+  const row = await db
+    .select({
+      id: apiTokens.id,
+      tenantId: apiTokens.tenantId,
+      role: apiTokens.role,
+      createdBy: apiTokens.createdBy,
+      lastUsedAt: apiTokens.lastUsedAt,
+      scopes: apiTokens.scopes,
+    })
+    .from(apiTokens)
+    .innerJoin(memberships, creatorIsMember)
+    .where(and(eq(apiTokens.tokenHash, tokenHash), live(now)))
+    .get();
+  return row ?? null;
+}
+
+/** The role of the tenant's live token `id` whose creator is still a member, or null. */
+export async function liveTokenRole(db: Database, tenantId: string, id: string, now: number) {
+  const row = await db
+    .select({ role: apiTokens.role })
+    .from(apiTokens)
+    .innerJoin(memberships, creatorIsMember)
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.tenantId, tenantId), live(now)))
+    .get();
+  return row?.role ?? null;
+}
+
+/** Records a use, unless another request recorded one since `notAfter`. */
+export async function touchTokenLastUsed(db: Database, id: string, now: number, notAfter: number) {
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        or(isNull(apiTokens.lastUsedAt), lte(apiTokens.lastUsedAt, notAfter)),
+      ),
+    );
+}

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, lt, ne, or, isNull, sql } from "drizzle-orm";
 import type { WrappedDek } from "../../core/vault";
 import type { Database } from "../../platform/db/client";
+import { insertSelect } from "../../platform/db/insert-select";
 import { secretRequests, secrets, tenantKeys } from "../../platform/db/schema";
 
 /** The vault's D1 queries (tenant_keys, secrets, secret_requests); only the vault services call them. */
@@ -64,10 +65,19 @@ export const activateDekQuery = (
   db: Database,
   args: { tenantId: string; version: number; wrapped: WrappedDek; now: number },
 ) =>
-  db.insert(tenantKeys).select(
-    sql`SELECT ${args.tenantId}, ${args.version}, 'active', ${args.wrapped.kekId}, ${args.wrapped.iv},
-                 ${args.wrapped.ciphertext}, ${args.now}, NULL, NULL
-           WHERE NOT EXISTS (SELECT 1 FROM tenant_keys WHERE tenant_id = ${args.tenantId} AND state = 'active')`,
+  insertSelect(
+    db,
+    tenantKeys,
+    {
+      tenantId: args.tenantId,
+      version: args.version,
+      state: "active",
+      kekId: args.wrapped.kekId,
+      wrappedIv: args.wrapped.iv,
+      wrappedDek: args.wrapped.ciphertext,
+      createdAt: args.now,
+    },
+    sql`WHERE NOT EXISTS (SELECT 1 FROM tenant_keys WHERE tenant_id = ${args.tenantId} AND state = 'active')`,
   );
 
 const rewrapScope = (kekId: string, tenantId?: string) =>
@@ -280,16 +290,25 @@ export function writeSecretQuery(db: Database, w: SecretWrite, exists: boolean) 
         ),
       );
   }
-  // Columns in table order: tenant_id, name, version, dek_version, iv, ciphertext, masked,
-  // created_at, updated_at, updated_by, deleted_at, destinations.
-  return db
-    .insert(secrets)
-    .select(
-      sql`SELECT ${w.tenantId}, ${w.name}, ${w.version}, ${w.dekVersion}, ${w.iv}, ${w.ciphertext},
-                 ${w.masked}, ${w.now}, ${w.now}, ${w.actor}, NULL, ${w.destinationsIfNew}
-           WHERE ${w.previousVersion} = 0 AND ${conditions}`,
-    )
-    .onConflictDoNothing();
+  return insertSelect(
+    db,
+    secrets,
+    {
+      tenantId: w.tenantId,
+      name: w.name,
+      version: w.version,
+      dekVersion: w.dekVersion,
+      iv: w.iv,
+      ciphertext: w.ciphertext,
+      masked: w.masked,
+      createdAt: w.now,
+      updatedAt: w.now,
+      updatedBy: w.actor,
+      deletedAt: null,
+      destinations: w.destinationsIfNew,
+    },
+    sql`WHERE ${w.previousVersion} = 0 AND ${conditions}`,
+  ).onConflictDoNothing();
 }
 
 /** Marks the request fulfilled, only if the secret now holds the value just written (its iv). */

@@ -1,4 +1,6 @@
+import { getTableName, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { drizzle, type DrizzleD1Database } from "drizzle-orm/d1";
 import * as schema from "./schema";
 
@@ -22,3 +24,11 @@ export function database(d1: D1Database): Database {
 
 /** A statement for `db.batch([...])`. */
 export type Query = BatchItem<"sqlite">;
+
+/**
+ * `"table"."column"`, for an outer column inside a correlated subquery written with `sql`:
+ * in a single-table query drizzle writes a bare `"column"`, which the subquery would bind to
+ * its own table.
+ */
+export const qualified = (column: SQLiteColumn): SQL =>
+  sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`;

@@ -50,6 +50,7 @@ const sqlOf = (s: D1PreparedStatement): string => (s instanceof InterceptedState
 
 export function interceptD1(db: D1Database, intercept: D1Interceptor): D1Database {
   const wrapped = {
+    // The one raw `prepare(`: the wrapper drizzle's statements go through (ESLint exempts platform/db).
     prepare: (sql: string) => new InterceptedStatement(db.prepare(sql), sql, intercept),
     batch: <T>(statements: D1PreparedStatement[]) =>
       intercept({ method: "batch", sql: statements.map(sqlOf) }, () =>

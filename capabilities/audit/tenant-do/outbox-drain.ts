@@ -1,16 +1,10 @@
 import type { AuditLog } from "./audit-log";
 import type { ClockPort, D1Port } from "../../../platform/ports";
 import type { Actor, JsonValue } from "../../../platform/tenant-types";
+import { database } from "../../../platform/db/client";
+import { markOutboxDrained, outboxRowsAfter } from "../outbox-repository";
 
 const DRAIN_PAGE = 100;
-
-interface OutboxRow {
-  id: number;
-  type: string;
-  actor: string;
-  data: string;
-  created_at: number;
-}
 
 /**
  * Pulls the tenant's pending D1 audit-outbox rows into the hash chain (issue 11). Idempotent by
@@ -35,13 +29,12 @@ export class OutboxDrain {
   async drain(tenantId: string): Promise<number> {
     let appended = 0;
     for (;;) {
-      const { results } = await this.ports.db
-        .prepare(
-          `SELECT id, type, actor, data, created_at FROM audit_outbox
-            WHERE tenant_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3`,
-        )
-        .bind(tenantId, this.applied(), DRAIN_PAGE)
-        .all<OutboxRow>();
+      const results = await outboxRowsAfter(
+        database(this.ports.db),
+        tenantId,
+        this.applied(),
+        DRAIN_PAGE,
+      );
       if (results.length === 0) break;
       appended += this.audit.atomically(() => {
         let n = 0;
@@ -54,7 +47,7 @@ export class OutboxDrain {
             stepId: null,
             actor: { kind: actor.kind, id: actor.id },
             data: JSON.parse(row.data) as JsonValue,
-            now: row.created_at,
+            now: row.createdAt,
           });
           this.sql.exec(
             `INSERT INTO meta (key, value) VALUES ('outbox_applied', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
@@ -66,12 +59,12 @@ export class OutboxDrain {
       });
       if (results.length < DRAIN_PAGE) break;
     }
-    await this.ports.db
-      .prepare(
-        "UPDATE audit_outbox SET drained_at = ?3 WHERE tenant_id = ?1 AND id <= ?2 AND drained_at IS NULL",
-      )
-      .bind(tenantId, this.applied(), this.ports.clock.now())
-      .run();
+    await markOutboxDrained(
+      database(this.ports.db),
+      tenantId,
+      this.applied(),
+      this.ports.clock.now(),
+    );
     return appended;
   }
 }

@@ -11,6 +11,8 @@ import { fail, ok, type Result } from "../../../platform/result";
 import type { RunEngine } from "./runs";
 import type { Actor } from "../../../platform/tenant-types";
 import type { ApprovalWebhookView, NoticeStatus } from "../contract";
+import { database } from "../../../platform/db/client";
+import { tenantNameById } from "../../tenancy/tenant-repository";
 
 const SEND_TIMEOUT_MS = 10_000;
 const MAX_BACKOFF_MS = 60_000;
@@ -199,12 +201,8 @@ export class ApprovalWebhook {
   }
 
   private async tenantName(): Promise<string> {
-    const row = await this.ports.db
-      .prepare(`SELECT name FROM tenants WHERE id = ?`)
-      .bind(this.tenantId())
-      .first<{ name: string }>()
-      .catch(() => null);
-    return row?.name ?? this.tenantId();
+    const name = await tenantNameById(database(this.ports.db), this.tenantId()).catch(() => null);
+    return name ?? this.tenantId();
   }
 
   private async deliverOne(

@@ -4,6 +4,9 @@ import type { AuditLog } from "../../audit/tenant-do/audit-log";
 import { fail, ok, type Result } from "../../../platform/result";
 import type { D1Port } from "../../../platform/ports";
 import type { Actor } from "../../../platform/tenant-types";
+import { database } from "../../../platform/db/client";
+import { roleOf } from "../../tenancy/member-repository";
+import { liveTokenRole } from "../../tokens/repository";
 
 /** Why a run token stopped working: the authority that opened the run is gone or too low. */
 export type RevocationCause = "member_removed" | "role_too_low" | "token_revoked";
@@ -122,23 +125,12 @@ export class RunAuthority {
   private async read(opener: Actor, now: number): Promise<Authority> {
     const tenantId = this.tenantId();
     if (opener.kind === "user") {
-      const row = await this.db
-        .prepare("SELECT role FROM memberships WHERE tenant_id = ?1 AND user_id = ?2")
-        .bind(tenantId, opener.id)
-        .first<{ role: string }>();
-      return row && isRole(row.role) ? { role: row.role } : { role: null, cause: "member_removed" };
+      const role = await roleOf(database(this.db), tenantId, opener.id);
+      return role && isRole(role) ? { role } : { role: null, cause: "member_removed" };
     }
     if (opener.kind === "token") {
-      const row = await this.db
-        .prepare(
-          `SELECT t.role FROM api_tokens t
-             JOIN memberships m ON m.tenant_id = t.tenant_id AND m.user_id = t.created_by
-            WHERE t.id = ?1 AND t.tenant_id = ?2 AND t.revoked_at IS NULL
-              AND (t.expires_at IS NULL OR t.expires_at > ?3)`,
-        )
-        .bind(opener.id, tenantId, now)
-        .first<{ role: string }>();
-      return row && isRole(row.role) ? { role: row.role } : { role: null, cause: "token_revoked" };
+      const role = await liveTokenRole(database(this.db), tenantId, opener.id, now);
+      return role && isRole(role) ? { role } : { role: null, cause: "token_revoked" };
     }
     // Runs opened by the platform itself (hosted sessions) never had a run token to honour.
     return { role: null, cause: "token_revoked" };

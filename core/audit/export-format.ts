@@ -138,6 +138,14 @@ export class AuditExportReader {
   /** `hexFormat: false` leaves `prev`/`hash` format checks to the caller (see the verifier). */
   constructor(private readonly hexFormat = true) {}
 
+  /**
+   * Counts a line the caller has read itself as an event (the verifier's canonical fast path);
+   * null once a trailer has been read, when the line must go through `read`.
+   */
+  countEvent(): number | null {
+    return this.trailerLine > 0 ? null : ++this.lines;
+  }
+
   /** A line whose bytes are not UTF-8 (see `splitUtf8Lines`). */
   undecodable(): ExportRecord {
     return { kind: "invalid", line: ++this.lines, problem: "not valid UTF-8" };

@@ -5,6 +5,7 @@
  */
 import { toHex } from "../encoding";
 import { decodeSignedHead, verifySignedHead, type AuditHead, type Jwks } from "./checkpoint";
+import { scanCanonicalEventLine, type CanonicalEventLine } from "./canonical-line";
 import { CompactMerkleTree } from "./compact-tree";
 import {
   canonicalEventJson,
@@ -166,6 +167,8 @@ export class AuditExportVerifier {
    */
   pushBytes(bytes: Uint8Array, text?: string): boolean {
     if (this.failure !== null) return false;
+    const canonical = scanCanonicalEventLine(bytes);
+    if (canonical !== null && this.pushCanonical(bytes, canonical)) return true;
     if (text === undefined)
       try {
         text = this.decoder.decode(bytes);
@@ -198,6 +201,30 @@ export class AuditExportVerifier {
       return true;
     }
     return this.checkEvent(record.event, text, record.line, length);
+  }
+
+  /**
+   * The fast path for a line as the writer spells it: seq, prev and hash are compared on the
+   * bytes, with no string or object built. Only a line that passes every check is taken (true);
+   * on false nothing was recorded and the general path checks the line and words the failure.
+   */
+  private pushCanonical(bytes: Uint8Array, line: CanonicalEventLine): boolean {
+    const seq = this.events + 1;
+    if (line.seq !== seq) return false;
+    const { prev } = this;
+    for (let i = 0; i < 64; i++) if (bytes[line.prev + i] !== prev.charCodeAt(i)) return false;
+    const at = line.hashMember;
+    const length = bytes.length - HASH_MEMBER_LENGTH;
+    this.reserveBytes(bytes.length);
+    this.body.set(bytes);
+    this.body.copyWithin(at, at + HASH_MEMBER_LENGTH, bytes.length);
+    const hash = this.sha.hex(this.body.subarray(0, length));
+    const recorded = at + HASH_MEMBER.length;
+    for (let i = 0; i < 64; i++) if (bytes[recorded + i] !== hash.charCodeAt(i)) return false;
+    const lineNumber = this.reader.countEvent();
+    if (lineNumber === null) return false;
+    this.lines = lineNumber;
+    return this.accept(seq, hash, lineNumber, length);
   }
 
   /** `hashed`: the byte length of the event in the buffer, already matched to its hash. */
@@ -255,10 +282,15 @@ export class AuditExportVerifier {
       if (this.sha.hex(this.body.subarray(0, length)) !== event.hash)
         return this.fail(seq, line, "bad-hash", 'bad hash: the event does not hash to its "hash"');
     }
+    return this.accept(seq, event.hash, line, length);
+  }
+
+  /** Records a checked event whose `length` bytes sit in the buffer after the 0x00 prefix. */
+  private accept(seq: number, hash: string, line: number, length: number): boolean {
     this.tree.append(this.sha.digest(this.buffer.subarray(0, 1 + length)));
     this.lastPrev = this.prev;
     this.lastLine = line;
-    this.prev = event.hash;
+    this.prev = hash;
     this.events = seq;
     if (this.since !== undefined && seq === this.since.size) return this.checkSince(line);
     return true;

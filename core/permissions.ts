@@ -43,8 +43,8 @@ export const ACTIONS = [
   "audit.export",
   "audit.configure",
   "audit.rotate_log_key",
-  "sessions.read",
-  "sessions.create",
+  "agent_sessions.read",
+  "agent_sessions.create",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -86,8 +86,8 @@ export const ACTION_DESCRIPTIONS: Readonly<Record<Action, string>> = {
   "audit.configure":
     "Configure the transparency log: witnesses, public verification data, SIEM sinks",
   "audit.rotate_log_key": "Rotate the audit log's signing key (step-up)",
-  "sessions.read": "See hosted agent sessions",
-  "sessions.create": "Start hosted agent sessions",
+  "agent_sessions.read": "See hosted agent sessions",
+  "agent_sessions.create": "Start hosted agent sessions",
 };
 
 const EVERYTHING: readonly Action[] = ACTIONS;
@@ -107,8 +107,8 @@ const OPERATOR: readonly Action[] = [
   "steps.report",
   "approvals.read",
   "approvals.decide",
-  "sessions.read",
-  "sessions.create",
+  "agent_sessions.read",
+  "agent_sessions.create",
 ];
 
 /** Read-only on the work itself; no secrets metadata, keys, tokens or audit. */
@@ -119,7 +119,7 @@ const VIEWER: readonly Action[] = [
   "policies.read",
   "runs.read",
   "approvals.read",
-  "sessions.read",
+  "agent_sessions.read",
 ];
 
 /** Read-only on everything, including secrets metadata, keys and tokens; reads and exports audit. */
@@ -135,7 +135,7 @@ const AUDITOR: readonly Action[] = [
   "approvals.read",
   "audit.read",
   "audit.export",
-  "sessions.read",
+  "agent_sessions.read",
 ];
 
 export const PERMISSION_MATRIX: Readonly<Record<Role, ReadonlySet<Action>>> = Object.freeze({

@@ -326,7 +326,7 @@ export class TenantDO
   }
 
   // ── hosted sessions ──────────────────────────────────────────────────────────────────────
-  async createSession(
+  async createAgentSession(
     input: {
       provider_id: string;
       model?: string;
@@ -342,20 +342,20 @@ export class TenantDO
     return result;
   }
 
-  listSessions() {
+  listAgentSessions() {
     return this.deleted ? tenantDeleted : ok(this.agentSessions.list());
   }
 
-  getSession(sessionId: string) {
+  getAgentSession(sessionId: string) {
     return this.deleted ? tenantDeleted : this.agentSessions.get(sessionId);
   }
 
-  sessionEvents(sessionId: string, afterSeq: number) {
+  agentSessionEvents(sessionId: string, afterSeq: number) {
     return this.deleted ? tenantDeleted : this.agentSessions.events(sessionId, afterSeq);
   }
 
   /** Stores the message and wakes the loop through the alarm (so it survives evictions). */
-  async sendSessionMessage(sessionId: string, content: string, actor: Actor) {
+  async sendAgentSessionMessage(sessionId: string, content: string, actor: Actor) {
     if (this.deleted) return tenantDeleted;
     const now = clock.now();
     const result = await this.agentSessions.sendMessage(sessionId, content, actor, now);
@@ -363,7 +363,7 @@ export class TenantDO
     return result;
   }
 
-  async cancelSession(sessionId: string, actor: Actor) {
+  async cancelAgentSession(sessionId: string, actor: Actor) {
     if (this.deleted) return tenantDeleted;
     const result = this.agentSessions.cancel(sessionId, actor, clock.now());
     await this.afterChange();

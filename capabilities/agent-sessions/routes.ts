@@ -20,10 +20,10 @@ import { authorize } from "../tenancy/access";
 export const agentSessionRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
 agentSessionRoutes.openapi(createAgentSession, async (c) => {
-  const access = authorize(c, "sessions.create");
+  const access = authorize(c, "agent_sessions.create");
   const body = c.req.valid("json");
   const session = unwrap(
-    await access.stub<AgentSessionsRpc>().createSession(
+    await access.stub<AgentSessionsRpc>().createAgentSession(
       {
         provider_id: body.provider_id,
         model: body.model,
@@ -38,37 +38,39 @@ agentSessionRoutes.openapi(createAgentSession, async (c) => {
 });
 
 agentSessionRoutes.openapi(listAgentSessions, async (c) => {
-  const access = authorize(c, "sessions.read");
-  const sessions = unwrap(await access.stub<AgentSessionsRpc>().listSessions());
+  const access = authorize(c, "agent_sessions.read");
+  const sessions = unwrap(await access.stub<AgentSessionsRpc>().listAgentSessions());
   return c.json({ sessions }, 200);
 });
 
 agentSessionRoutes.openapi(getAgentSession, async (c) => {
-  const access = authorize(c, "sessions.read");
+  const access = authorize(c, "agent_sessions.read");
   const { s } = c.req.valid("param");
-  const session = unwrap(await access.stub<AgentSessionsRpc>().getSession(s));
+  const session = unwrap(await access.stub<AgentSessionsRpc>().getAgentSession(s));
   return c.json({ session }, 200);
 });
 
 agentSessionRoutes.openapi(sendAgentSessionMessage, async (c) => {
-  const access = authorize(c, "sessions.create");
+  const access = authorize(c, "agent_sessions.create");
   const { s } = c.req.valid("param");
   const { content } = c.req.valid("json");
   const session = unwrap(
-    await access.stub<AgentSessionsRpc>().sendSessionMessage(s, content, actorOf(access)),
+    await access.stub<AgentSessionsRpc>().sendAgentSessionMessage(s, content, actorOf(access)),
   );
   return c.json({ session }, 202);
 });
 
 agentSessionRoutes.openapi(cancelAgentSession, async (c) => {
-  const access = authorize(c, "sessions.create");
+  const access = authorize(c, "agent_sessions.create");
   const { s } = c.req.valid("param");
-  const session = unwrap(await access.stub<AgentSessionsRpc>().cancelSession(s, actorOf(access)));
+  const session = unwrap(
+    await access.stub<AgentSessionsRpc>().cancelAgentSession(s, actorOf(access)),
+  );
   return c.json({ session }, 200);
 });
 
 agentSessionRoutes.openapi(streamAgentSessionEvents, async (c) => {
-  const access = authorize(c, "sessions.read");
+  const access = authorize(c, "agent_sessions.read");
   const { s } = c.req.valid("param");
   const { after } = c.req.valid("query");
   const stub = access.stub<AgentSessionsRpc>();
@@ -83,6 +85,6 @@ agentSessionRoutes.openapi(streamAgentSessionEvents, async (c) => {
     headers.set("x-gatehouse-after", String(after));
     return (await stub.fetch(new Request(c.req.url, { headers }))) as never;
   }
-  const events = unwrap(await stub.sessionEvents(s, after));
+  const events = unwrap(await stub.agentSessionEvents(s, after));
   return c.json({ events }, 200);
 });

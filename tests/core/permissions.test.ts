@@ -26,7 +26,7 @@ describe("permission matrix", () => {
       "steps.propose",
       "steps.report",
       "approvals.decide",
-      "sessions.create",
+      "agent_sessions.create",
       "secrets.write",
       "secrets.read_metadata",
       "policies.read",

@@ -5,7 +5,7 @@ import { ApiError } from "../../web/src/api";
 import { failureKind } from "../../web/src/components/LoadFailure";
 import { plainError } from "../../web/src/format";
 import { lintPolicy } from "../../web/src/policy-lint";
-import { applyEvent, emptyTranscript } from "../../web/src/screens/sessions/transcript";
+import { applyEvent, emptyTranscript } from "../../web/src/screens/agent-sessions/transcript";
 import type { SessionEvent } from "../../web/src/agent-session-events";
 import { queryString } from "../../core/contract/client";
 import { auditSearch } from "../../web/src/tenant-api";

@@ -43,13 +43,13 @@ describe("routes", () => {
       expect(at(`/t/${T}/${screen}`)).toEqual({ screen, tenant: T });
       expect(at(`/t/${T}/${screen}/`)).toEqual({ screen, tenant: T });
     }
-    expect(at(`/t/${T}/agent-sessions`)).toEqual({ screen: "sessions", tenant: T });
-    expect(at(`/t/${T}/agent-sessions/`)).toEqual({ screen: "sessions", tenant: T });
+    expect(at(`/t/${T}/agent-sessions`)).toEqual({ screen: "agent-sessions", tenant: T });
+    expect(at(`/t/${T}/agent-sessions/`)).toEqual({ screen: "agent-sessions", tenant: T });
     expect(at(`/t/${T}/sessions`)).toEqual({ screen: "not-found" });
     expect(at(`/t/${T}/approvals`)).toEqual({ screen: "approvals", tenant: T });
     expect(at(`/t/${T}/runs/run_1%2F2`)).toEqual({ screen: "run", tenant: T, runId: "run_1/2" });
     expect(at(`/t/${T}/agent-sessions/ses_1`)).toEqual({
-      screen: "session",
+      screen: "agent-session",
       tenant: T,
       sessionId: "ses_1",
     });

@@ -16,8 +16,8 @@ import { PolicyEditor } from "./screens/policies/PolicyEditor";
 import { PolicyVersionScreen } from "./screens/policies/PolicyVersion";
 import { RunDetail } from "./screens/runs/RunDetail";
 import { Runs } from "./screens/runs/Runs";
-import { SessionScreen } from "./screens/sessions/SessionScreen";
-import { SessionsScreen } from "./screens/sessions/SessionsScreen";
+import { SessionScreen } from "./screens/agent-sessions/SessionScreen";
+import { SessionsScreen } from "./screens/agent-sessions/SessionsScreen";
 import { Tokens } from "./screens/tokens/Tokens";
 import { Vault } from "./screens/vault/Vault";
 import type { TenantScope } from "./tenancy";
@@ -184,18 +184,18 @@ export const ROUTES = [
     view: (_, __, ws) => <Audit ws={ws} />,
   }),
   tenant({
-    screen: "sessions",
+    screen: "agent-sessions",
     path: "/t/:tenant/agent-sessions",
     title: "Conversations",
-    needs: "sessions.read",
+    needs: "agent_sessions.read",
     nav: { label: "Conversations" },
     view: (_, __, ws) => <SessionsScreen ws={ws} />,
   }),
   tenant({
-    screen: "session",
+    screen: "agent-session",
     path: "/t/:tenant/agent-sessions/:sessionId",
     title: "Conversation",
-    needs: "sessions.read",
+    needs: "agent_sessions.read",
     view: (p, _, ws) => <SessionScreen ws={ws} id={p.sessionId} />,
   }),
   tenant({

@@ -5,7 +5,7 @@ import type { Actor } from "../../../platform/tenant-types";
 
 /** The slice of the tenant Durable Object's RPC that agent-sessions calls; `TenantDO` implements it. */
 export interface AgentSessionsRpc {
-  createSession(
+  createAgentSession(
     input: {
       provider_id: string;
       model?: string;
@@ -15,13 +15,13 @@ export interface AgentSessionsRpc {
     },
     actor: Actor,
   ): Promise<Result<AgentSessionView>>;
-  listSessions(): Result<AgentSessionView[]>;
-  getSession(sessionId: string): Result<AgentSessionView & { messages: ChatMessage[] }>;
-  sessionEvents(sessionId: string, afterSeq: number): Result<AgentSessionEvent[]>;
-  sendSessionMessage(
+  listAgentSessions(): Result<AgentSessionView[]>;
+  getAgentSession(sessionId: string): Result<AgentSessionView & { messages: ChatMessage[] }>;
+  agentSessionEvents(sessionId: string, afterSeq: number): Result<AgentSessionEvent[]>;
+  sendAgentSessionMessage(
     sessionId: string,
     content: string,
     actor: Actor,
   ): Promise<Result<AgentSessionView>>;
-  cancelSession(sessionId: string, actor: Actor): Promise<Result<AgentSessionView>>;
+  cancelAgentSession(sessionId: string, actor: Actor): Promise<Result<AgentSessionView>>;
 }

@@ -79,7 +79,7 @@ it("keeps agent sessions, their messages and events when the tables are renamed 
   ]);
 
   await evictDurableObject(stub);
-  const idle = value(await stub.getSession("ses_old_idle"));
+  const idle = value(await stub.getAgentSession("ses_old_idle"));
   expect(idle).toMatchObject({
     id: "ses_old_idle",
     run_id: "run_ses_old_idle",
@@ -94,15 +94,15 @@ it("keeps agent sessions, their messages and events when the tables are renamed 
     { role: "user", content: "hello" },
     { role: "assistant", content: "hi there", tool_calls: [] },
   ]);
-  expect(value(await stub.sessionEvents("ses_old_idle", 0))).toEqual([
+  expect(value(await stub.agentSessionEvents("ses_old_idle", 0))).toEqual([
     { seq: 1, at: "2026-01-01T00:00:00.000Z", type: "user_message", content: "hello" },
     { seq: 2, at: "2026-01-01T00:00:00.001Z", type: "status", status: "idle" },
   ]);
-  expect(value(await stub.getSession("ses_old_failed"))).toMatchObject({
+  expect(value(await stub.getAgentSession("ses_old_failed"))).toMatchObject({
     status: "error",
     error: "model call failed: boom",
   });
-  expect(value(await stub.listSessions()).map((s) => s.id)).toHaveLength(3);
+  expect(value(await stub.listAgentSessions()).map((s) => s.id)).toHaveLength(3);
   // A session that was waiting for a retry still is; its counters start from zero.
   const counters = await runInDurableObject(stub, (_: TenantDO, state) =>
     state.storage.sql

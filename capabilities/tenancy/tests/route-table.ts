@@ -255,7 +255,7 @@ async function targetProvider(tenantId: string): Promise<string> {
 }
 
 async function targetSession(tenantId: string): Promise<string> {
-  const created = await stub(tenantId).createSession(
+  const created = await stub(tenantId).createAgentSession(
     {
       provider_id: await targetProvider(tenantId),
       max_tokens: 64,
@@ -464,10 +464,14 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async (t, cookie) => ({ params: { id: await targetSink(t, cookie) } }),
   },
   "GET /api/tenants/{t}/audit/export": { action: "audit.export", success: 200, prepare: none },
-  "GET /api/tenants/{t}/agent-sessions": { action: "sessions.read", success: 200, prepare: none },
+  "GET /api/tenants/{t}/agent-sessions": {
+    action: "agent_sessions.read",
+    success: 200,
+    prepare: none,
+  },
   "POST /api/tenants/{t}/agent-sessions": {
     audit: ["run.opened", "session.created"],
-    action: "sessions.create",
+    action: "agent_sessions.create",
     success: 201,
     prepare: async (t) => ({ body: { provider_id: await targetProvider(t) } }),
   },
@@ -490,24 +494,24 @@ export const TENANT_ROUTES: Record<string, TenantRoute> = {
     prepare: async (t) => ({ params: { id: await targetProvider(t) } }),
   },
   "GET /api/tenants/{t}/agent-sessions/{s}": {
-    action: "sessions.read",
+    action: "agent_sessions.read",
     success: 200,
     prepare: async (t) => ({ params: { s: await targetSession(t) } }),
   },
   "GET /api/tenants/{t}/agent-sessions/{s}/events": {
-    action: "sessions.read",
+    action: "agent_sessions.read",
     success: 200,
     prepare: async (t) => ({ params: { s: await targetSession(t) } }),
   },
   "POST /api/tenants/{t}/agent-sessions/{s}/messages": {
     audit: ["session.message_sent"],
-    action: "sessions.create",
+    action: "agent_sessions.create",
     success: 202,
     prepare: async (t) => ({ params: { s: await targetSession(t) }, body: { content: "hello" } }),
   },
   "POST /api/tenants/{t}/agent-sessions/{s}/cancel": {
     audit: ["run.cancelled", "session.cancelled"],
-    action: "sessions.create",
+    action: "agent_sessions.create",
     success: 200,
     prepare: async (t) => ({ params: { s: await targetSession(t) } }),
   },

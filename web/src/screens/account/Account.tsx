@@ -9,7 +9,7 @@ import { OtherDeviceSection } from "./OtherDeviceSection";
 import { LoginHistorySection } from "./LoginHistorySection";
 import { PasskeysSection } from "./PasskeysSection";
 import { SecurityLogSection } from "./SecurityLogSection";
-import { SessionsSection } from "./SessionsSection";
+import { LoginSessionsSection } from "./LoginSessionsSection";
 import { TenantsSection } from "./TenantsSection";
 
 /** The signed-in person's own security (passkeys, sessions, history) and their tenants. */
@@ -33,7 +33,7 @@ export function Account(props: {
       <EmailSection email={props.me.user.email} refreshMe={props.refreshMe} />
       <PasskeysSection email={props.me.user.email} />
       <OtherDeviceSection />
-      <SessionsSection onSignedOut={props.onSignedOut} />
+      <LoginSessionsSection onSignedOut={props.onSignedOut} />
       <LoginHistorySection />
       <SecurityLogSection />
       <TenantsSection

@@ -6,7 +6,7 @@ import { Alert, Button, Loading, Retry, Section } from "../../components/ui";
 import { useAction, useResource } from "../../hooks";
 import type { ProviderInput } from "../../tenant-api";
 import type { Workspace } from "../../workspace";
-import { baseUrlProblem } from "../sessions/new-session";
+import { baseUrlProblem } from "../agent-sessions/new-session";
 
 const KINDS = [
   ["anthropic", "Anthropic"],

@@ -5,7 +5,7 @@ import { Alert, Badge, Button, Loading, Retry, Section } from "../../components/
 import { deviceLabel, formatDateTime, methodLabel, relativeTime } from "../../format";
 import { useResource } from "../../hooks";
 
-export function SessionsSection(props: { onSignedOut: (notice: string) => void }) {
+export function LoginSessionsSection(props: { onSignedOut: (notice: string) => void }) {
   const [list, reload] = useResource(() => api.sessions().then((r) => r.sessions));
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmAll, setConfirmAll] = useState(false);

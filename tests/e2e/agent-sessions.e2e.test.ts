@@ -13,9 +13,9 @@ import {
   backoffDelay,
   openEventStream,
   POLL_MS,
-} from "../../web/src/screens/sessions/event-stream";
-import type { SocketLike, StreamMode } from "../../web/src/screens/sessions/event-stream";
-import { baseUrlProblem, suggestKey } from "../../web/src/screens/sessions/new-session";
+} from "../../web/src/screens/agent-sessions/event-stream";
+import type { SocketLike, StreamMode } from "../../web/src/screens/agent-sessions/event-stream";
+import { baseUrlProblem, suggestKey } from "../../web/src/screens/agent-sessions/new-session";
 import {
   applyDelta,
   applyEvent,
@@ -24,8 +24,8 @@ import {
   emptyTranscript,
   isBusy,
   pendingRetry,
-} from "../../web/src/screens/sessions/transcript";
-import type { Transcript, TranscriptItem } from "../../web/src/screens/sessions/transcript";
+} from "../../web/src/screens/agent-sessions/transcript";
+import type { Transcript, TranscriptItem } from "../../web/src/screens/agent-sessions/transcript";
 import { launchChromium, newPhoneContext, watchForPageProblems } from "./support/browser";
 import { checkScreen } from "./support/layout";
 import { gate, startMockAnthropic } from "./support/mock-model";

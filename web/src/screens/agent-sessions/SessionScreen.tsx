@@ -46,7 +46,7 @@ export function SessionScreen(props: { ws: Workspace; id: string }) {
   return (
     <main class="screen session-screen" aria-labelledby="session-title">
       <p class="back">
-        <Link href={props.ws.href("sessions", {})} class="btn btn-quiet">
+        <Link href={props.ws.href("agent-sessions", {})} class="btn btn-quiet">
           ← All conversations
         </Link>
       </p>
@@ -55,7 +55,7 @@ export function SessionScreen(props: { ws: Workspace; id: string }) {
         <LoadFailure
           error={loaded.error}
           what="conversation"
-          back={{ href: props.ws.href("sessions", {}), label: "All conversations" }}
+          back={{ href: props.ws.href("agent-sessions", {}), label: "All conversations" }}
           onRetry={reload}
         />
       ) : null}
@@ -128,7 +128,7 @@ function SessionView(props: {
   const busy = isBusy(t.status) || echoPending;
   const cancelled = t.status === "cancelled";
   const awaiting: ToolCard | null = awaitingApproval(t);
-  const canSend = ws.can("sessions.create");
+  const canSend = ws.can("agent_sessions.create");
 
   const send = async (content: string) => {
     const before = lastSeq.current;

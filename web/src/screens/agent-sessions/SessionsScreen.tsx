@@ -29,7 +29,7 @@ export function SessionsScreen(props: { ws: Workspace }) {
   );
   const [formOpen, setFormOpen] = useState(false);
   const names = useActorNames(ws);
-  const canCreate = ws.can("sessions.create");
+  const canCreate = ws.can("agent_sessions.create");
   const sessions = list.state === "ready" ? list.data : [];
   // With nothing to list, the form is the screen.
   const showForm = canCreate && (formOpen || (list.state === "ready" && sessions.length === 0));
@@ -54,7 +54,7 @@ export function SessionsScreen(props: { ws: Workspace }) {
           <NewSessionForm
             ws={ws}
             api={api}
-            onCreated={(s) => navigate(ws.href("session", { sessionId: s.id }))}
+            onCreated={(s) => navigate(ws.href("agent-session", { sessionId: s.id }))}
             onCancel={sessions.length > 0 ? () => setFormOpen(false) : undefined}
           />
         </section>
@@ -95,7 +95,7 @@ function SessionRow(props: { ws: Workspace; session: HostedSession; names: Actor
   const s = props.session;
   return (
     <li class="row">
-      <Link href={props.ws.href("session", { sessionId: s.id })} class="row-link-block">
+      <Link href={props.ws.href("agent-session", { sessionId: s.id })} class="row-link-block">
         <span class="row-title">
           <Name text={s.title} />
           <Badge tone={toneOf(SESSION_STATUS_TONES, s.status)}>

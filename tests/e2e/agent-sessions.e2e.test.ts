@@ -112,10 +112,10 @@ describe("session events from the server", () => {
 
   it("builds the socket address on the console's origin, ws for http and wss for https", () => {
     expect(eventsSocketUrl("http://localhost:8787", "t 1", "ses_x", 7)).toBe(
-      "ws://localhost:8787/api/tenants/t%201/sessions/ses_x/events?after=7",
+      "ws://localhost:8787/api/tenants/t%201/agent-sessions/ses_x/events?after=7",
     );
     expect(eventsSocketUrl("https://gh.example.com", "t", "s", 0)).toBe(
-      "wss://gh.example.com/api/tenants/t/sessions/s/events?after=0",
+      "wss://gh.example.com/api/tenants/t/agent-sessions/s/events?after=0",
     );
   });
 });
@@ -141,8 +141,8 @@ describe("the sessions API client", () => {
     });
     const events = await sessionsApi("ten").events("ses_1", 3);
     expect(urls).toEqual([
-      "/api/tenants/ten/sessions/ses_1/events?after=3",
-      `/api/tenants/ten/sessions/ses_1/events?after=${3 + EVENTS_PAGE_SIZE}`,
+      "/api/tenants/ten/agent-sessions/ses_1/events?after=3",
+      `/api/tenants/ten/agent-sessions/ses_1/events?after=${3 + EVENTS_PAGE_SIZE}`,
     ]);
     expect(events.map((e) => e.seq)).toEqual(
       [...Array(EVENTS_PAGE_SIZE + 3).keys()].map((i) => i + 4),

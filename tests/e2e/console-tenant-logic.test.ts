@@ -219,7 +219,7 @@ describe("navigation by role", () => {
     expect(section("runs")).toBe("runs");
     expect(section("policy-diff")).toBe("policies");
     expect(section("policy-edit")).toBe("policies");
-    expect(section("session")).toBe("sessions");
+    expect(section("agent-session")).toBe("agent-sessions");
     expect(section("connect")).toBeNull();
     expect(section("account")).toBeNull();
   });

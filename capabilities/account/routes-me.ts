@@ -12,6 +12,7 @@ import {
 import { requestInfo } from "../login-sessions/sign-in";
 import { securityEventQueries } from "./security-notices";
 import { database } from "../../platform/db/client";
+import { pageOf, rowsBefore } from "./time-cursor";
 import { meOfLiveSession } from "./repository";
 import {
   liveSessionsOf,
@@ -132,18 +133,16 @@ meRoutes.openapi(revokeAllLoginSessions, async (c) => {
 meRoutes.openapi(listLoginEvents, async (c) => {
   const p = requireSession(c);
   const { cursor, limit } = c.req.valid("query");
-  const [afterTime, afterId] = cursor ? cursor.split("_") : [String(Number.MAX_SAFE_INTEGER), ""];
   const results = await loginEventsPage(database(c.env.DB), {
     userId: p.userId,
-    beforeTime: Number(afterTime),
-    afterId: afterId ?? "",
+    ...rowsBefore(cursor),
     limit: limit + 1,
   });
-  const page = results.slice(0, limit);
+  const { page, next_cursor } = pageOf(results, limit);
   return c.json(
     {
       events: page.map((e) => ({ ...e, created_at: iso(e.created_at) })),
-      next_cursor: results.length > limit ? `${page.at(-1)!.created_at}_${page.at(-1)!.id}` : null,
+      next_cursor,
     },
     200,
   );

@@ -5,6 +5,7 @@ import type { AppEnv } from "../login-sessions/app-env";
 import { validationHook } from "../../platform/http/validation";
 import { listSecurityEvents } from "./contract";
 import { database } from "../../platform/db/client";
+import { pageOf, rowsBefore } from "./time-cursor";
 import { securityLogPage } from "./repository";
 
 /**
@@ -17,14 +18,12 @@ export const securityLogRoutes = new OpenAPIHono<AppEnv>({ defaultHook: validati
 securityLogRoutes.openapi(listSecurityEvents, async (c) => {
   const p = requireSession(c);
   const { cursor, limit } = c.req.valid("query");
-  const [afterTime, afterId] = cursor ? cursor.split("_") : [String(Number.MAX_SAFE_INTEGER), ""];
   const results = await securityLogPage(database(c.env.DB), {
     userId: p.userId,
-    beforeTime: Number(afterTime),
-    afterId: afterId ?? "",
+    ...rowsBefore(cursor),
     limit: limit + 1,
   });
-  const page = results.slice(0, limit);
+  const { page, next_cursor } = pageOf(results, limit);
   return c.json(
     {
       events: page.map((e) => ({
@@ -34,7 +33,7 @@ securityLogRoutes.openapi(listSecurityEvents, async (c) => {
         ip: e.ip,
         created_at: iso(e.created_at),
       })),
-      next_cursor: results.length > limit ? `${page.at(-1)!.created_at}_${page.at(-1)!.id}` : null,
+      next_cursor,
     },
     200,
   );

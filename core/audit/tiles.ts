@@ -1,8 +1,9 @@
 /**
  * The Merkle tree stored as C2SP tlog-tiles (c2sp.org/tlog-tiles): a tile at level L, index N
  * holds the hashes of tree level 8·L, nodes 256·N … 256·N + W − 1 (W = 256 when full; a partial
- * tile is a prefix of the full one). Level-0 tiles hold leaf hashes. Any node of the tree is
- * computed from one tile (at most 127 hashes), so a proof reads O(log n) tiles, never the leaves.
+ * tile is a prefix of the full one). Level-0 tiles hold leaf hashes. A full tile is stored with its
+ * inner nodes and the open tiles keep theirs as they fill, so any node of the tree is one slice of
+ * one tile and a proof reads O(log n) tiles, never the leaves.
  */
 import {
   consistencyProofFrom,
@@ -17,16 +18,22 @@ import { nobleSha256, type Sha256 } from "./sha256";
 export const TILE_HEIGHT = 8;
 export const TILE_WIDTH = 2 ** TILE_HEIGHT;
 
-/** Where a tile's hashes come from: the concatenated hashes (full or partial), or null. */
+/**
+ * One tile's nodes, row by row: row 0 is its own hashes (full or partial), row k (1 ≤ k ≤ 8) the
+ * roots of its aligned runs of 2^k of them (row 8, one hash, is the tile's root once it is full).
+ * Each row holds only complete nodes, concatenated. A row above 0 may be missing or short when
+ * the source does not keep it; the tree then hashes the node from row 0.
+ */
+export type TileRows = readonly Uint8Array[];
+
+/** Where the tree's tiles come from (null: no such tile). */
 export interface TileSource {
-  tile(level: number, index: number): Uint8Array | null;
-  /** A full tile's inner nodes (`innerNodes`), if stored: saves rehashing up to 127 per node. */
-  inner?(level: number, index: number): Uint8Array | null;
+  rows(level: number, index: number): TileRows | null;
 }
 
 /**
- * A tile to store: `hashes` is W·32 bytes. A full tile also carries its inner nodes (tree
- * levels 8·L+1 … 8·L+7: 128, 64, …, 1 hashes), which its root took to compute anyway.
+ * A tile to store: `hashes` is W·32 bytes. A full tile also carries its inner nodes (its rows
+ * 1 … 8 concatenated: 128, 64, …, 1 hashes).
  */
 export interface TileWrite {
   level: number;
@@ -35,26 +42,67 @@ export interface TileWrite {
   inner: Uint8Array | null;
 }
 
-/** Where the nodes `k` levels above a tile's own (1 ≤ k ≤ 7) start in its inner nodes. */
+/** Where row k (1 ≤ k ≤ 8) of a full tile starts in its inner nodes, in hashes. */
 const innerStart = (k: number) => TILE_WIDTH - 2 ** (TILE_HEIGHT + 1 - k);
 
-/** A full tile's inner nodes, level by level up to its root (which is the last hash). */
-export function innerNodes(hashes: Uint8Array, sha: Sha256 = nobleSha256): Uint8Array {
-  const out = new Uint8Array((TILE_WIDTH - 1) * HASH_BYTES);
-  const scratch = new Uint8Array(1 + 2 * HASH_BYTES);
-  let below = hashes;
-  let at = 0;
-  for (let width = TILE_WIDTH / 2; width >= 1; width /= 2) {
-    const level = out.subarray(at * HASH_BYTES, (at + width) * HASH_BYTES);
-    for (let i = 0; i < width; i++) {
-      const l = below.subarray(2 * i * HASH_BYTES, (2 * i + 1) * HASH_BYTES);
-      const r = below.subarray((2 * i + 1) * HASH_BYTES, (2 * i + 2) * HASH_BYTES);
-      level.set(hashChildren(l, r, sha, scratch), i * HASH_BYTES);
-    }
-    below = level;
-    at += width;
+/** The rows of a stored tile: its hashes, and the rows of its inner nodes when stored. */
+export function storedRows(hashes: Uint8Array, inner: Uint8Array | null): TileRows {
+  const rows = [hashes];
+  if (inner === null) return rows;
+  for (let k = 1; k <= TILE_HEIGHT; k++) {
+    const at = innerStart(k) * HASH_BYTES;
+    rows.push(inner.subarray(at, at + 2 ** (TILE_HEIGHT - k) * HASH_BYTES));
   }
-  return out;
+  return rows;
+}
+
+/**
+ * A tile being filled, every row kept as its nodes complete: a hash that completes a pair is
+ * hashed into the row above (one hash per push on average), so proofs find the open tile's inner
+ * nodes ready, and closing it costs no burst of 255 hashes.
+ */
+class OpenTile {
+  private readonly bytes = Array.from(
+    { length: TILE_HEIGHT + 1 },
+    (_, k) => new Uint8Array(2 ** (TILE_HEIGHT - k) * HASH_BYTES),
+  );
+  private readonly counts = Array.from({ length: TILE_HEIGHT + 1 }, () => 0);
+
+  get width(): number {
+    return this.counts[0]!;
+  }
+
+  push(hash: Uint8Array, sha: Sha256, scratch: Uint8Array): void {
+    let node = hash;
+    for (let k = 0; ; k++) {
+      const row = this.bytes[k]!;
+      const count = this.counts[k]!;
+      row.set(node, count * HASH_BYTES);
+      this.counts[k] = count + 1;
+      if (count % 2 === 0 || k === TILE_HEIGHT) return;
+      const left = row.subarray((count - 1) * HASH_BYTES, count * HASH_BYTES);
+      node = hashChildren(left, node, sha, scratch);
+    }
+  }
+
+  /** Views of the live rows: valid until the next push. */
+  rows(): TileRows {
+    return this.bytes.map((row, k) => row.subarray(0, this.counts[k]! * HASH_BYTES));
+  }
+
+  /** The stored form: its hashes, and its inner nodes once full. */
+  write(level: number, index: number): TileWrite {
+    const hashes = this.bytes[0]!.slice(0, this.width * HASH_BYTES);
+    if (this.width < TILE_WIDTH) return { level, index, hashes, inner: null };
+    const inner = new Uint8Array((TILE_WIDTH - 1) * HASH_BYTES);
+    for (let k = 1; k <= TILE_HEIGHT; k++) inner.set(this.bytes[k]!, innerStart(k) * HASH_BYTES);
+    return { level, index, hashes, inner };
+  }
+
+  /** The root of a full tile. */
+  root(): Uint8Array {
+    return this.bytes[TILE_HEIGHT]!.slice(0, HASH_BYTES);
+  }
 }
 
 /** `N` as C2SP path elements: zero-padded groups of three digits, all but the last with "x". */
@@ -117,7 +165,7 @@ function perfectRoot(
 
 /** Proofs and roots over a tree stored as tiles. Tiles are read once per instance. */
 export class TiledTree {
-  private readonly cache = new Map<string, Uint8Array>();
+  private readonly cache = new Map<string, TileRows>();
   private readonly scratch = new Uint8Array(1 + 2 * HASH_BYTES);
 
   constructor(
@@ -125,45 +173,31 @@ export class TiledTree {
     private readonly sha: Sha256 = nobleSha256,
   ) {}
 
-  private innerOf(level: number, index: number): Uint8Array | null {
-    const key = `i${level}/${index}`;
-    let inner = this.cache.get(key);
-    if (inner === undefined) {
-      const read = this.source.inner?.(level, index) ?? null;
-      if (read === null) return null;
-      inner = read;
-      this.cache.set(key, inner);
-    }
-    return inner;
-  }
-
-  private tile(level: number, index: number): Uint8Array {
+  private rows(level: number, index: number): TileRows {
     const key = `${level}/${index}`;
-    let hashes = this.cache.get(key);
-    if (hashes === undefined) {
-      const read = this.source.tile(level, index);
+    let rows = this.cache.get(key);
+    if (rows === undefined) {
+      const read = this.source.rows(level, index);
       if (read === null) throw new RangeError(`tile ${level}/${index} is not stored`);
-      hashes = read;
-      this.cache.set(key, hashes);
+      rows = read;
+      this.cache.set(key, rows);
     }
-    return hashes;
+    return rows;
   }
 
   /** The hash of the perfect subtree at tree `level` (0 = leaves) and position `index`. */
   node(level: number, index: number): Uint8Array {
     const tileLevel = Math.floor(level / TILE_HEIGHT);
-    const span = 2 ** (level - tileLevel * TILE_HEIGHT);
+    const k = level - tileLevel * TILE_HEIGHT;
+    const span = 2 ** k;
     const first = index * span;
     const tileIndex = Math.floor(first / TILE_WIDTH);
     const offset = first - tileIndex * TILE_WIDTH;
-    if (span > 1) {
-      const inner = this.innerOf(tileLevel, tileIndex);
-      if (inner !== null) {
-        const at = (innerStart(level - tileLevel * TILE_HEIGHT) + offset / span) * HASH_BYTES;
-        return inner.slice(at, at + HASH_BYTES);
-      }
-    }
-    const hashes = this.tile(tileLevel, tileIndex);
+    const rows = this.rows(tileLevel, tileIndex);
+    const at = (offset / span) * HASH_BYTES;
+    const row = rows[k];
+    if (row !== undefined && row.length >= at + HASH_BYTES) return row.slice(at, at + HASH_BYTES);
+    const hashes = rows[0]!;
     if (hashes.length < (offset + span) * HASH_BYTES)
       throw new RangeError(`node ${level}/${index} is not complete in its tile`);
     return perfectRoot(hashes, offset, span, this.sha, this.scratch);
@@ -207,20 +241,31 @@ export class TiledTree {
 }
 
 /**
- * Keeps tiles current as leaves are appended: holds the partial tile of each level in memory
- * and says which tiles to store. Level-0 tiles are stored only when full (the partial one is
- * the newest leaves' own rows); a level above 0 changes once per 256 tiles below it.
+ * Keeps tiles current as leaves are appended: holds the open tile of each level in memory, with
+ * its rows, and says which tiles to store. Level-0 tiles are stored only when full (the open one
+ * is the newest leaves' own rows); a level above 0 changes once per 256 tiles below it.
  */
 export class TileBuilder {
+  private readonly tiles: OpenTile[] = [];
+  private readonly scratch = new Uint8Array(1 + 2 * HASH_BYTES);
+
   /** `partials[L]`: the hashes of the open tile at level L (each 32 bytes), oldest first. */
   constructor(
-    private readonly partials: Uint8Array[][],
+    partials: readonly (readonly Uint8Array[])[],
     private readonly sha: Sha256 = nobleSha256,
-  ) {}
+  ) {
+    partials.forEach((hashes, level) => {
+      for (const h of hashes) this.tile(level).push(h, this.sha, this.scratch);
+    });
+  }
 
-  /** The hashes of the open tile at `level` (empty when it has none yet). */
-  open(level: number): readonly Uint8Array[] {
-    return this.partials[level] ?? [];
+  private tile(level: number): OpenTile {
+    return (this.tiles[level] ??= new OpenTile());
+  }
+
+  /** The rows of the open tile at `level` (row 0 empty when it has no hashes yet). */
+  openRows(level: number): TileRows {
+    return this.tile(level).rows();
   }
 
   /** Appends a leaf hash; returns the tiles whose stored form changed. */
@@ -228,20 +273,15 @@ export class TileBuilder {
     const writes: TileWrite[] = [];
     let node = leaf;
     for (let level = 0; ; level++) {
-      const open = (this.partials[level] ??= []);
-      open.push(node);
+      const open = this.tile(level);
+      open.push(node, this.sha, this.scratch);
       const index = Math.floor(sizeBefore / 2 ** (TILE_HEIGHT * (level + 1)));
-      const full = open.length === TILE_WIDTH;
+      const full = open.width === TILE_WIDTH;
       if (level === 0 && !full) return writes;
-      const hashes = concat(open);
-      if (!full) {
-        writes.push({ level, index, hashes, inner: null });
-        return writes;
-      }
-      const inner = innerNodes(hashes, this.sha);
-      writes.push({ level, index, hashes, inner });
-      node = inner.slice(inner.length - HASH_BYTES);
-      this.partials[level] = [];
+      writes.push(open.write(level, index));
+      if (!full) return writes;
+      node = open.root();
+      this.tiles[level] = new OpenTile();
     }
   }
 }

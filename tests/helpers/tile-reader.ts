@@ -131,6 +131,28 @@ export class TileReader {
       ? [...(await this.inclusionPath(m, start, start + k)), await this.hash(start + k, end)]
       : [...(await this.inclusionPath(m - k, start + k, end)), await this.hash(start, start + k)];
   }
+
+  /** RFC 6962 §2.1.2 PROOF(m, D[0:size]) = SUBPROOF(m, D[0:size], true). */
+  async consistencyPath(
+    m: number,
+    start = 0,
+    end = this.size,
+    whole = true,
+  ): Promise<Uint8Array[]> {
+    const n = end - start;
+    if (m === n) return whole ? [] : [await this.hash(start, end)];
+    let k = 1;
+    while (k * 2 < n) k *= 2;
+    return m <= k
+      ? [
+          ...(await this.consistencyPath(m, start, start + k, whole)),
+          await this.hash(start + k, end),
+        ]
+      : [
+          ...(await this.consistencyPath(m - k, start + k, end, false)),
+          await this.hash(start, start + k),
+        ];
+  }
 }
 
 /** RFC 9162 §2.1.3.2, recomputing the root from a leaf and its path. */

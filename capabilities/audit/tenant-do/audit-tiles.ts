@@ -1,36 +1,47 @@
 import { GENESIS_PREV } from "../../../core/audit/event";
 import { hashOfLine } from "../../../core/audit/export-format";
 import {
-  concat,
   splitHashes,
+  storedRows,
   TILE_HEIGHT,
   TILE_WIDTH,
   TileBuilder,
   tileWidth,
+  type TileRows,
   type TileSource,
   type TileWrite,
 } from "../../../core/audit/tiles";
 import { fromHex } from "../../../core/encoding";
 import { WORKERD_SHA256 } from "../../../platform/sha256";
 
+/** Full tiles kept in memory (≤ 16 KiB each with their inner nodes: ≤ 4 MiB). */
+export const CACHED_TILES = 256;
+
 /**
  * The tenant's Merkle tree as C2SP tiles in DO SQLite (`audit_tiles`): full level-0 tiles and
  * every tile above level 0, full or partial; a full tile also keeps its inner nodes, so a proof
- * slices stored hashes instead of rehashing up to 127 per node. The open level-0 tile is not stored as a tile: its
- * leaf hashes are the newest `audit_events` rows, so an append writes one row, and one tile row
- * more once per 256 events (plus one per 65,536, …).
+ * slices stored hashes instead of rehashing up to 127 per node. The open level-0 tile is not
+ * stored as a tile: its leaf hashes are the newest `audit_events` rows, so an append writes one
+ * row, and one tile row more once per 256 events (plus one per 65,536, …).
+ *
+ * Proofs read the open tiles (with their inner nodes) from memory, and full tiles through a
+ * bounded LRU cache: a full tile never changes, so the cache needs no invalidation (a rolled-back
+ * transaction reloads the whole object, cache included).
  */
 export class AuditTiles implements TileSource {
+  private readonly cache = new Map<string, TileRows>();
+
   private constructor(
     private readonly sql: SqlStorage,
     private builder: TileBuilder,
     private count: number,
     /** The chain hash of the newest event. */
     readonly head: string,
+    private readonly cachedTiles: number,
   ) {}
 
   /** Derives the open tiles from storage: ≤ 255 event rows and one row per level above. */
-  static load(sql: SqlStorage): AuditTiles {
+  static load(sql: SqlStorage, cachedTiles = CACHED_TILES): AuditTiles {
     const last = sql
       .exec<{ seq: number; event: string }>(
         `SELECT seq, event FROM audit_events ORDER BY seq DESC LIMIT 1`,
@@ -55,7 +66,8 @@ export class AuditTiles implements TileSource {
       partials.push(stored ? splitHashes(stored) : []);
     }
     const head = last ? hashOfLine(last.event) : GENESIS_PREV;
-    return new AuditTiles(sql, new TileBuilder(partials, WORKERD_SHA256), size, head);
+    const builder = new TileBuilder(partials, WORKERD_SHA256);
+    return new AuditTiles(sql, builder, size, head, cachedTiles);
   }
 
   get size(): number {
@@ -64,25 +76,49 @@ export class AuditTiles implements TileSource {
 
   /** Records leaf `size` (0-based) and stores the tiles it changes. */
   append(leaf: Uint8Array): void {
-    for (const w of this.builder.append(leaf, this.count)) storeTile(this.sql, w);
+    for (const w of this.builder.append(leaf, this.count)) {
+      storeTile(this.sql, w);
+      if (w.inner) this.remember(`${w.level}/${w.index}`, storedRows(w.hashes, w.inner));
+    }
     this.count++;
   }
 
-  tile(level: number, index: number): Uint8Array | null {
-    if (this.isOpen(level, index)) return concat(this.builder.open(level));
-    return readTile(this.sql, level, index);
+  rows(level: number, index: number): TileRows | null {
+    return this.isOpen(level, index) ? this.builder.openRows(level) : this.full(level, index);
   }
 
-  inner(level: number, index: number): Uint8Array | null {
-    if (this.isOpen(level, index)) return null;
+  /** Tile (level, index)'s hashes, full or partial, or null if it has none. */
+  tile(level: number, index: number): Uint8Array | null {
+    return this.rows(level, index)?.[0] ?? null;
+  }
+
+  private full(level: number, index: number): TileRows | null {
+    const key = `${level}/${index}`;
+    const cached = this.cache.get(key);
+    if (cached) {
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
     const row = this.sql
-      .exec<{ inner: ArrayBuffer | null }>(
-        `SELECT "inner" FROM audit_tiles WHERE level = ? AND idx = ?`,
+      .exec<{ hashes: ArrayBuffer; inner: ArrayBuffer | null }>(
+        `SELECT hashes, "inner" FROM audit_tiles WHERE level = ? AND idx = ?`,
         level,
         index,
       )
       .toArray()[0];
-    return row?.inner ? new Uint8Array(row.inner) : null;
+    if (!row) return null;
+    const rows = storedRows(
+      new Uint8Array(row.hashes),
+      row.inner ? new Uint8Array(row.inner) : null,
+    );
+    if (row.inner) this.remember(key, rows);
+    return rows;
+  }
+
+  private remember(key: string, rows: TileRows): void {
+    this.cache.set(key, rows);
+    if (this.cache.size > this.cachedTiles) this.cache.delete(this.cache.keys().next().value!);
   }
 
   private isOpen(level: number, index: number): boolean {

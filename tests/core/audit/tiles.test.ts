@@ -9,9 +9,9 @@ import {
 } from "../../../core/audit/merkle";
 import { sha256FromDigest } from "../../../core/audit/sha256";
 import {
-  concat,
   encodeTileIndex,
   parseTilePath,
+  storedRows,
   TileBuilder,
   TiledTree,
   tilePath,
@@ -36,14 +36,19 @@ function buildTiles(size: number, withInner = true) {
   }
   const reads: string[] = [];
   const source: TileSource = {
-    tile(level, index) {
+    rows(level, index) {
       reads.push(`${level}/${index}`);
-      if (index === Math.floor(size / 256 ** (level + 1))) return concat(builder.open(level));
-      return stored.get(`${level}/${index}`) ?? null;
+      const key = `${level}/${index}`;
+      if (index === Math.floor(size / 256 ** (level + 1))) {
+        const open = builder.openRows(level);
+        return withInner ? open : [open[0]!];
+      }
+      const hashes = stored.get(key);
+      if (!hashes) return null;
+      return storedRows(hashes, withInner ? (inner.get(key) ?? null) : null);
     },
-    ...(withInner ? { inner: (level, index) => inner.get(`${level}/${index}`) ?? null } : {}),
   };
-  return { leaves, source, stored, reads };
+  return { leaves, source, stored, inner, builder, reads };
 }
 
 describe("tlog-tiles paths (c2sp.org/tlog-tiles)", () => {
@@ -139,4 +144,57 @@ describe("a tree stored as tiles", () => {
       expect(frontier[0]).toEqual(merkleRoot(leaves.slice(0, 65_536), 65_536, sha));
     },
   );
+
+  it("keeps every tile's rows as the roots of its runs: full tiles, open tiles, and after a restart", () => {
+    const size = 70_000; // open tiles: 112 leaves at level 0, 17 hashes at level 1, 1 at level 2
+    const { leaves, stored, inner, builder } = buildTiles(size);
+    const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
+    const mth = (from: number, count: number) => hex(merkleRoot(leaves.slice(from, from + count)));
+    const rowAt = (rows: readonly Uint8Array[], k: number, i: number) =>
+      hex(rows[k]!.subarray(i * 32, i * 32 + 32));
+
+    // A full level-0 tile: row k, node i covers leaves 256·N + 2^k·i … (+2^k).
+    const full = storedRows(stored.get("0/5")!, inner.get("0/5")!);
+    for (const [k, i] of [
+      [0, 0],
+      [1, 7],
+      [3, 31],
+      [7, 1],
+      [8, 0],
+    ] as const)
+      expect(rowAt(full, k, i), `0/5 row ${k} node ${i}`).toBe(mth(5 * 256 + 2 ** k * i, 2 ** k));
+    // A full level-1 tile: each hash is a level-0 tile's root; its root covers 65,536 leaves.
+    const upper = storedRows(stored.get("1/0")!, inner.get("1/0")!);
+    expect(rowAt(upper, 0, 200)).toBe(mth(200 * 256, 256));
+    expect(rowAt(upper, 8, 0)).toBe(mth(0, 65_536));
+
+    // The open level-0 tile keeps exactly its complete nodes.
+    const open = builder.openRows(0);
+    const first = size - (size % 256);
+    expect(open.map((r) => r.length / 32)).toEqual([112, 56, 28, 14, 7, 3, 1, 0, 0]);
+    for (let k = 0; k <= 6; k++)
+      for (let i = 0; i < open[k]!.length / 32; i++)
+        expect(rowAt(open, k, i), `open row ${k} node ${i}`).toBe(mth(first + 2 ** k * i, 2 ** k));
+    expect(builder.openRows(1).map((r) => r.length / 32)).toEqual([17, 8, 4, 2, 1, 0, 0, 0, 0]);
+    expect(rowAt(builder.openRows(1), 4, 0)).toBe(mth(65_536, 16 * 256));
+
+    // A builder started from the open tiles' hashes alone (as on a restart) has the same rows.
+    const split = (b: Uint8Array) =>
+      Array.from({ length: b.length / 32 }, (_, i) => b.slice(i * 32, i * 32 + 32));
+    const restarted = new TileBuilder(
+      [0, 1, 2].map((level) => split(builder.openRows(level)[0]!)),
+      sha,
+    );
+    for (const level of [0, 1, 2])
+      expect(restarted.openRows(level).map(hex)).toEqual(builder.openRows(level).map(hex));
+  });
+
+  it("gives the same proofs from hashes alone when a source keeps no inner rows", () => {
+    const size = 66_000;
+    const { leaves, source } = buildTiles(size, false);
+    const tree = new TiledTree(source, sha);
+    expect(tree.root(size)).toEqual(merkleRoot(leaves, size, sha));
+    expect(tree.inclusionProof(40_000, size)).toEqual(inclusionProof(leaves, 40_000, size, sha));
+    expect(tree.consistencyProof(1_000, size)).toEqual(consistencyProof(leaves, 1_000, size, sha));
+  });
 });

@@ -179,4 +179,42 @@ export async function rootFromInclusion(
   return r;
 }
 
+/**
+ * RFC 9162 §2.1.4.2: whether `path` proves the tree of `m` leaves with root `oldRoot` is a
+ * prefix of the tree of `n` leaves with root `newRoot`.
+ */
+export async function verifyConsistency(
+  m: number,
+  n: number,
+  oldRoot: Uint8Array,
+  newRoot: Uint8Array,
+  path: Uint8Array[],
+): Promise<boolean> {
+  if (m === n) return path.length === 0 && hex(oldRoot) === hex(newRoot);
+  if (m < 1 || m > n || path.length === 0) return false;
+  const proof = (m & (m - 1)) === 0 ? [oldRoot, ...path] : [...path];
+  let fn = m - 1;
+  let sn = n - 1;
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  let fr = proof[0]!;
+  let sr = proof[0]!;
+  for (const c of proof.slice(1)) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      fr = await nodeHash(c, fr);
+      sr = await nodeHash(c, sr);
+      while (fn % 2 === 0 && fn !== 0) {
+        fn = Math.floor(fn / 2);
+        sn = Math.floor(sn / 2);
+      }
+    } else sr = await nodeHash(sr, c);
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && hex(fr) === hex(oldRoot) && hex(sr) === hex(newRoot);
+}
+
 export { hex as toHexString };

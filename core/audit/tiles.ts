@@ -286,12 +286,6 @@ export class TileBuilder {
   }
 }
 
-export function concat(hashes: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(hashes.length * HASH_BYTES);
-  hashes.forEach((h, i) => out.set(h, i * HASH_BYTES));
-  return out;
-}
-
 export function splitHashes(bytes: Uint8Array): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (let at = 0; at < bytes.length; at += HASH_BYTES) out.push(bytes.slice(at, at + HASH_BYTES));

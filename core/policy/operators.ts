@@ -25,18 +25,31 @@ export interface LiteralTest {
   readonly prefixes: readonly string[];
 }
 
+/**
+ * What a `matches` test runs, decided once when the policy is compiled (translating a Python
+ * pattern is most of a compile): a literal shape, or a translated JavaScript pattern.
+ */
+export type RegexPlan =
+  { readonly literal: LiteralShape } | { readonly source: string; readonly flags: string };
+
 export type OperatorResult =
   | {
       readonly ok: true;
       readonly test: Matcher;
       readonly literal: LiteralTest | null;
+      /** For `matches`: the plan to store, so a stored policy is built without translating. */
+      readonly regex: RegexPlan | null;
       /** Lint notes: Lynx accepts this, and so do we, but it is probably not what was meant. */
       readonly warnings: readonly string[];
     }
   | { readonly ok: false; readonly message: string };
 
-const ok = (test: Matcher, literal: LiteralTest | null = null, warnings: string[] = []) =>
-  ({ ok: true, test, literal, warnings }) as const;
+const ok = (
+  test: Matcher,
+  literal: LiteralTest | null = null,
+  warnings: string[] = [],
+  regex: RegexPlan | null = null,
+) => ({ ok: true, test, literal, warnings, regex }) as const;
 const bad = (message: string): OperatorResult => ({ ok: false, message });
 
 function describe(v: JsonValue): string {
@@ -46,7 +59,13 @@ function describe(v: JsonValue): string {
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-export function compileOperator(op: Operator, get: Getter, rhs: JsonValue): OperatorResult {
+/** `regex`: the stored plan of a `matches` test (see RegexPlan); without it, it is made here. */
+export function compileOperator(
+  op: Operator,
+  get: Getter,
+  rhs: JsonValue,
+  regex?: RegexPlan,
+): OperatorResult {
   switch (op) {
     case "eq":
       if (typeof rhs === "string") {
@@ -55,7 +74,7 @@ export function compileOperator(op: Operator, get: Getter, rhs: JsonValue): Oper
       if (rhs === null) return ok((c) => get(c) === null);
       return ok((c) => pyEq(get(c), rhs));
     case "matches":
-      return matches(get, rhs);
+      return matches(get, rhs, regex);
     case "in":
       if (!Array.isArray(rhs))
         return bad(`in needs a list on the right-hand side, got ${describe(rhs)}`);
@@ -103,30 +122,49 @@ export function compileOperator(op: Operator, get: Getter, rhs: JsonValue): Oper
   }
 }
 
-function matches(get: Getter, rhs: JsonValue): OperatorResult {
+function matches(get: Getter, rhs: JsonValue, stored?: RegexPlan): OperatorResult {
   if (typeof rhs !== "string") return bad(`matches needs a regex string, got ${describe(rhs)}`);
+  const plan = stored ?? planRegex(rhs);
+  if (typeof plan === "string") return bad(`invalid regex for matches: ${plan}`);
+  if ("literal" in plan) return literalMatch(get, plan);
+  const re = new RegExp(plan.source, plan.flags);
+  return ok(
+    (c) => {
+      const v = get(c);
+      return typeof v === "string" && re.test(v);
+    },
+    null,
+    [],
+    plan,
+  );
+}
+
+/** The plan of a pattern, or why it cannot be run. */
+function planRegex(pattern: string): RegexPlan | string {
   // A plain prefix, equality or substring needs no regex at all.
-  const plain = plainLiteral(rhs);
-  if (plain && (plain.start || plain.end === "none")) return literalMatch(get, plain);
-  const translated = translatePythonRegex(rhs);
-  if (!translated.ok) return bad(`invalid regex for matches: ${translated.message}`);
+  const plain = plainLiteral(pattern);
+  if (plain && (plain.start || plain.end === "none")) return { literal: plain };
+  const translated = translatePythonRegex(pattern);
+  if (!translated.ok) return translated.message;
   const shape = translated.literal;
-  if (shape && (shape.start || shape.end === "none")) return literalMatch(get, shape);
-  const re = translated.regex;
-  return ok((c) => {
-    const v = get(c);
-    return typeof v === "string" && re.test(v);
-  });
+  if (shape && (shape.start || shape.end === "none")) return { literal: shape };
+  return { source: translated.regex.source, flags: translated.regex.flags };
 }
 
 /** `^text` (prefix), `^text$` / `^text\Z` (equality) or an unanchored `text` (substring). */
-function literalMatch(get: Getter, shape: LiteralShape): OperatorResult {
+function literalMatch(get: Getter, plan: { readonly literal: LiteralShape }): OperatorResult {
+  const shape = plan.literal;
   const text = shape.text;
   if (!shape.start) {
-    return ok((c) => {
-      const v = get(c);
-      return typeof v === "string" && v.includes(text);
-    });
+    return ok(
+      (c) => {
+        const v = get(c);
+        return typeof v === "string" && v.includes(text);
+      },
+      null,
+      [],
+      plan,
+    );
   }
   if (shape.end === "none") {
     return ok(
@@ -135,6 +173,8 @@ function literalMatch(get: Getter, shape: LiteralShape): OperatorResult {
         return typeof v === "string" && v.startsWith(text);
       },
       { equals: [], prefixes: [text] },
+      [],
+      plan,
     );
   }
   // Python's `$` also matches before a final newline; `\Z` only at the very end.
@@ -146,6 +186,8 @@ function literalMatch(get: Getter, shape: LiteralShape): OperatorResult {
       return v === text || v === other;
     },
     { equals, prefixes: [] },
+    [],
+    plan,
   );
 }
 

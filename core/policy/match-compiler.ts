@@ -350,14 +350,17 @@ export function leafConjunct(
   get: Getter,
   result: Extract<OperatorResult, { ok: true }>,
 ): Conjunct {
-  let tools: string[] | null = null;
-  if (path.root === "tool") {
-    if (op === "eq" && typeof rhs === "string") tools = [rhs];
-    if (op === "in" && Array.isArray(rhs) && rhs.every((x) => typeof x === "string"))
-      tools = rhs as string[];
-  }
   const literal = result.literal ? { path: pathKey(path), get, test: result.literal } : null;
-  return { tools, test: result.test, literal };
+  return { tools: toolsOf(path.root, op, rhs), test: result.test, literal };
+}
+
+/** The tools a leaf admits when it is a plain test of `tool` (`eq` / `in` strings), else null. */
+export function toolsOf(root: PathRoot, op: Operator, rhs: JsonValue): readonly string[] | null {
+  if (root !== "tool") return null;
+  if (op === "eq" && typeof rhs === "string") return [rhs];
+  if (op === "in" && Array.isArray(rhs) && rhs.every((x) => typeof x === "string"))
+    return rhs as string[];
+  return null;
 }
 
 /** `not`: the negated AND of the inner spec's conjuncts. */

@@ -141,14 +141,22 @@ function matches(get: Getter, rhs: JsonValue, stored?: RegexPlan): OperatorResul
 
 /** The plan of a pattern, or why it cannot be run. */
 function planRegex(pattern: string): RegexPlan | string {
-  // A plain prefix, equality or substring needs no regex at all.
-  const plain = plainLiteral(pattern);
-  if (plain && (plain.start || plain.end === "none")) return { literal: plain };
+  const plain = plainPlan(pattern);
+  if (plain) return plain;
   const translated = translatePythonRegex(pattern);
   if (!translated.ok) return translated.message;
   const shape = translated.literal;
   if (shape && (shape.start || shape.end === "none")) return { literal: shape };
   return { source: translated.regex.source, flags: translated.regex.flags };
+}
+
+/**
+ * The plan of a plain prefix, equality or substring (no regex at all), found without
+ * translating: a stored policy need not store it.
+ */
+export function plainPlan(pattern: string): RegexPlan | null {
+  const plain = plainLiteral(pattern);
+  return plain && (plain.start || plain.end === "none") ? { literal: plain } : null;
 }
 
 /** `^text` (prefix), `^text$` / `^text\Z` (equality) or an unanchored `text` (substring). */

@@ -1,11 +1,11 @@
 /**
  * A compiled policy as text, written when a policy is activated and loaded after a wake
- * without compiling: no YAML, no checks, no lints, no regex translation. It holds the rules
- * (plain data), each rule's tool gate and conjuncts (indexes into one table of conjunct forms,
- * so a predicate used by many rules is stored and built once), and, on a second line, the
- * canonical form (parsed only when asked for). Closures are built with the compiler's own
- * builders, per rule, the first time a plan needs the rule, so a load does no per-rule work
- * beyond JSON.parse and a shape check.
+ * without compiling: no YAML, no checks, no lints, no regex translation. The first line holds
+ * the rules (as tuples, in evaluation order) and each rule's conjuncts as indexes into one
+ * table of conjunct forms (equal forms stored once: a predicate or `tool: X` shared by many
+ * rules is stored and built once); the second, the canonical form, parsed only when asked
+ * for. Closures are built with the compiler's own builders, per conjunct, the first time a
+ * plan needs the rule, so a load does no per-rule work beyond JSON.parse and a shape check.
  *
  * A value JSON cannot hold (`.inf`, `.nan`, `-0`) makes its line boxed: every object wrapped,
  * such numbers tagged, so nothing a policy writes can be mistaken for a tag. A form that does
@@ -17,29 +17,58 @@ import {
   anyConjunct,
   leafConjunct,
   notConjunct,
+  toolsOf,
   type AnalysedConjunct,
   type Conjunct,
-  type ConjunctForm,
+  type LeafForm,
 } from "./match-compiler";
 import type { CanonicalPolicy, CompiledPolicy, CompiledRule, PolicyDefaults } from "./model";
-import { compileOperator } from "./operators";
-import { compileGetter, isOperator, PATH_ROOTS, type Getter } from "./paths";
+import { compileOperator, plainPlan, type RegexPlan } from "./operators";
+import { compileGetter, isOperator, PATH_ROOTS, type Getter, type Operator } from "./paths";
 import { planner } from "./program";
 import type { RuleCompilation } from "./rule-compiler";
-import type { JsonObject, JsonValue } from "./types";
+import type { TransformSpec } from "./transform";
+import type { JsonObject, JsonValue, Obligation } from "./types";
 
 /** Bumped whenever the shape below changes: a form of another version is not loaded. */
 export const STORED_FORM_VERSION = 2;
 
+/** A leaf; the regex plan only when it is not a plain pattern's (plainPlan). */
+type StoredLeaf =
+  | readonly [op: Operator, path: LeafForm["path"], rhs: JsonValue]
+  | readonly [op: Operator, path: LeafForm["path"], rhs: JsonValue, regex: RegexPlan];
+
+/** A leaf, or `not` / `any_of` over indexes of forms stored before it. */
+type StoredConjunct =
+  | StoredLeaf
+  | { readonly not: readonly number[] }
+  | { readonly any: readonly (readonly number[])[] };
+
+type RuleHead = [
+  id: string,
+  priority: number,
+  order: number,
+  line: number,
+  reason: string,
+  obligations: readonly Obligation[],
+];
+type StoredRule =
+  | readonly [...RuleHead, verdict: "allow" | "deny" | "dry_run"]
+  | readonly [
+      ...RuleHead,
+      verdict: "approve_required",
+      approvers: readonly string[],
+      timeout: number,
+    ]
+  | readonly [...RuleHead, verdict: "transform", transform: TransformSpec];
+
 interface StoredProgram {
   readonly defaults: PolicyDefaults;
   /** In evaluation order. */
-  readonly rules: readonly CompiledRule[];
-  readonly gates: readonly (readonly string[] | null)[];
+  readonly rules: readonly StoredRule[];
   /** Per rule, its conjuncts as indexes into `conjuncts`. */
   readonly matches: readonly (readonly number[])[];
-  /** Each form refers only to forms before it. */
-  readonly conjuncts: readonly ConjunctForm<number>[];
+  readonly conjuncts: readonly StoredConjunct[];
 }
 
 export function encodeStoredForm(
@@ -47,30 +76,77 @@ export function encodeStoredForm(
   compiled: readonly RuleCompilation[],
   canonical: CanonicalPolicy,
 ): string {
-  const index = new Map<AnalysedConjunct, number>();
-  const conjuncts: ConjunctForm<number>[] = [];
+  const conjuncts: StoredConjunct[] = [];
+  const byShape = new Map<string, number>();
+  const byObject = new Map<AnalysedConjunct, number>();
   const ref = (a: AnalysedConjunct): number => {
-    const known = index.get(a);
+    const known = byObject.get(a);
     if (known !== undefined) return known;
     const f = a.form;
-    const form: ConjunctForm<number> =
+    const form: StoredConjunct =
       "leaf" in f
-        ? f
+        ? storedLeaf(f.leaf)
         : "not" in f
           ? { not: f.not.map(ref) }
           : { any: f.any.map((item) => item.map(ref)) };
-    const at = conjuncts.push(form) - 1;
-    index.set(a, at);
+    const shape = JSON.stringify(box(form));
+    let at = byShape.get(shape);
+    if (at === undefined) byShape.set(shape, (at = conjuncts.push(form) - 1));
+    byObject.set(a, at);
     return at;
   };
   const program: StoredProgram = {
     defaults,
-    rules: compiled.map((c) => c.rule),
-    gates: compiled.map((c) => c.conjuncts[0]?.conjunct.tools ?? null),
+    rules: compiled.map((c) => storedRule(c.rule)),
     matches: compiled.map((c) => c.conjuncts.map(ref)),
     conjuncts,
   };
   return `${jsonText(program)}\n${jsonText(canonical)}`;
+}
+
+function storedLeaf({ op, path, rhs, regex }: LeafForm): StoredLeaf {
+  const derivable = regex === null || (typeof rhs === "string" && plainPlan(rhs) !== null);
+  return derivable ? [op, path, rhs] : [op, path, rhs, regex];
+}
+
+function storedRule(r: CompiledRule): StoredRule {
+  const head: RuleHead = [r.id, r.priority, r.order, r.line, r.reason, r.obligations];
+  switch (r.verdict) {
+    case "approve_required":
+      return [...head, r.verdict, r.approvers, r.timeoutSeconds];
+    case "transform":
+      return [...head, r.verdict, r.transform];
+    default:
+      return [...head, r.verdict];
+  }
+}
+
+/** As the rule compiler spells them: one object literal per shape. */
+function ruleOf(t: StoredRule): CompiledRule {
+  const [id, priority, order, line, reason, obligations] = t;
+  // As compiled: obligations and transform values are frozen, so decisions can share them.
+  for (const o of obligations) deepFreeze(o as unknown as JsonObject);
+  switch (t[6]) {
+    case "approve_required":
+      return {
+        id,
+        priority,
+        order,
+        line,
+        reason,
+        obligations,
+        verdict: t[6],
+        approvers: t[7],
+        timeoutSeconds: t[8],
+      };
+    case "transform": {
+      const transform = t[7];
+      if (transform.action.kind === "set") deepFreeze(transform.action.value);
+      return { id, priority, order, line, reason, obligations, verdict: t[6], transform };
+    }
+    default:
+      return { id, priority, order, line, reason, obligations, verdict: t[6] };
+  }
 }
 
 export function loadStoredForm(text: string): CompiledPolicy | null {
@@ -78,26 +154,25 @@ export function loadStoredForm(text: string): CompiledPolicy | null {
   if (cut < 0) return null;
   const program = parseJsonText(text.slice(0, cut));
   if (!isProgram(program)) return null;
-  const { defaults, rules, gates, matches, conjuncts: forms } = program;
-  // As compiled: obligations and transform values are frozen, so decisions can share them.
-  for (const rule of rules) {
-    for (const o of rule.obligations) deepFreeze(o as unknown as JsonObject);
-    if (rule.verdict === "transform" && rule.transform.action.kind === "set")
-      deepFreeze(rule.transform.action.value);
-  }
+  const { defaults, matches, conjuncts: forms } = program;
+  const rules = program.rules.map(ruleOf);
+  const gates = matches.map((m) => {
+    const first = m.length > 0 ? forms[m[0]!]! : null;
+    return Array.isArray(first) ? toolsOf(first[1][0], first[0], first[2]) : null;
+  });
   const getters = new Map<string, Getter>();
   const built: (Conjunct | undefined)[] = new Array(forms.length);
   const conjunct = (i: number): Conjunct => (built[i] ??= build(forms[i]!));
-  const build = (form: ConjunctForm<number>): Conjunct => {
+  const build = (form: StoredConjunct): Conjunct => {
     if ("not" in form) return notConjunct(form.not.map(conjunct));
     if ("any" in form) return anyConjunct(form.any.map((item) => item.map(conjunct)));
-    const { path: steps, op, rhs, regex } = form.leaf;
+    const [op, steps, rhs, regex] = form;
     const [root, ...segments] = steps;
     const path = { root, segments };
     const key = steps.join("\u0000");
     let get = getters.get(key);
     if (get === undefined) getters.set(key, (get = compileGetter(path)));
-    const result = compileOperator(op, get, rhs, regex ?? undefined);
+    const result = compileOperator(op, get, rhs, regex);
     if (!result.ok) throw new Error(`stored policy form does not build: ${result.message}`);
     return leafConjunct(path, op, rhs, get, result);
   };
@@ -171,41 +246,40 @@ type Loose = Record<string, unknown>;
 const isObject = (x: unknown): x is Loose => typeof x === "object" && x !== null;
 const isString = (x: unknown): x is string => typeof x === "string";
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every(isString);
+const isIndexBelow = (n: number) => (r: unknown) =>
+  Number.isInteger(r) && (r as number) >= 0 && (r as number) < n;
 const DEFAULT_VERDICTS: readonly unknown[] = ["allow", "deny", "dry_run", "approve_required"];
 
 function isProgram(p: unknown): p is StoredProgram {
   if (!isObject(p) || !isObject(p.defaults)) return false;
-  const { rules, gates, matches, conjuncts } = p;
-  if (!Array.isArray(rules) || !Array.isArray(gates) || !Array.isArray(matches)) return false;
-  if (!Array.isArray(conjuncts) || !conjuncts.every(isConjunctForm)) return false;
-  const n = rules.length;
-  const isRef = (r: unknown) =>
-    Number.isInteger(r) && (r as number) >= 0 && (r as number) < conjuncts.length;
+  const { rules, matches, conjuncts } = p;
+  if (!Array.isArray(rules) || !Array.isArray(matches) || !Array.isArray(conjuncts)) return false;
+  const isRef = isIndexBelow(conjuncts.length);
   return (
     DEFAULT_VERDICTS.includes(p.defaults.on_no_match) &&
     DEFAULT_VERDICTS.includes(p.defaults.on_missing_shadow) &&
-    gates.length === n &&
-    matches.length === n &&
+    matches.length === rules.length &&
+    conjuncts.every(isConjunctForm) &&
     rules.every(isRule) &&
-    gates.every((g) => g === null || isStrings(g)) &&
     matches.every((m) => Array.isArray(m) && m.every(isRef))
   );
 }
 
 function isRule(r: unknown): boolean {
-  if (!isObject(r)) return false;
-  const ints = [r.priority, r.order, r.line].every(Number.isInteger);
-  if (!ints || !isString(r.id) || !isString(r.reason)) return false;
-  if (!Array.isArray(r.obligations) || !r.obligations.every(isObligation)) return false;
-  switch (r.verdict) {
+  if (!Array.isArray(r)) return false;
+  const [id, priority, order, line, reason, obligations, verdict] = r;
+  if (!isString(id) || !isString(reason) || ![priority, order, line].every(Number.isInteger))
+    return false;
+  if (!Array.isArray(obligations) || !obligations.every(isObligation)) return false;
+  switch (verdict) {
     case "allow":
     case "deny":
     case "dry_run":
-      return true;
+      return r.length === 7;
     case "approve_required":
-      return isStrings(r.approvers) && Number.isInteger(r.timeoutSeconds);
+      return r.length === 9 && isStrings(r[7]) && Number.isInteger(r[8]);
     case "transform":
-      return isTransform(r.transform);
+      return r.length === 8 && isTransform(r[7]);
     default:
       return false;
   }
@@ -228,22 +302,22 @@ function isTransform(t: unknown): boolean {
   );
 }
 
-/** A form whose references all point to forms before it (`at`), so building terminates. */
+/** A form whose indexes all point to forms before it (`at`), so building terminates. */
 function isConjunctForm(f: unknown, at: number): boolean {
-  if (!isObject(f)) return false;
-  const isRef = (r: unknown) => Number.isInteger(r) && (r as number) >= 0 && (r as number) < at;
-  const isAnd = (list: unknown) => Array.isArray(list) && list.every(isRef);
-  if ("not" in f) return isAnd(f.not);
-  if ("any" in f) return Array.isArray(f.any) && f.any.every(isAnd);
-  const leaf = f.leaf;
-  if (!isObject(leaf) || !isStrings(leaf.path) || !("rhs" in leaf)) return false;
-  if (!(PATH_ROOTS as readonly string[]).includes(leaf.path[0]!)) return false;
-  if (!isString(leaf.op) || !isOperator(leaf.op)) return false;
-  const re = leaf.regex;
-  if (re === null) return true;
-  if (!isObject(re)) return false;
-  if (isString(re.source)) return isString(re.flags);
-  const lit = re.literal;
+  const isAnd = (list: unknown) => Array.isArray(list) && list.every(isIndexBelow(at));
+  if (!Array.isArray(f)) {
+    if (!isObject(f)) return false;
+    if ("not" in f) return isAnd(f.not);
+    return Array.isArray(f.any) && f.any.every(isAnd);
+  }
+  const [op, path, , regex] = f;
+  if (f.length !== 3 && f.length !== 4) return false;
+  if (!isString(op) || !isOperator(op) || !isStrings(path)) return false;
+  if (!(PATH_ROOTS as readonly string[]).includes(path[0]!)) return false;
+  if (f.length === 3) return true;
+  if (!isObject(regex)) return false;
+  if (isString(regex.source)) return isString(regex.flags);
+  const lit = regex.literal;
   return (
     isObject(lit) &&
     isString(lit.text) &&

@@ -1,5 +1,6 @@
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { createHash } from "node:crypto";
+import { toHex } from "../../../core/encoding";
 import { expect, it } from "vitest";
 import type { TenantDO } from "../../../durable-objects/tenant";
 import { AGENT, ALICE, freshTenant, POLICY, value } from "../../../tests/helpers/tenant-do";
@@ -76,7 +77,8 @@ it("falls back to compiling when the stored form is corrupt or of another format
 });
 
 /** A row whose checksum matches its text, as only the DO itself writes them. */
-const signed = (text: string) => `${createHash("sha256").update(text).digest("hex")}\n${text}`;
+const signed = (text: string) =>
+  `${toHex(new Uint8Array(createHash("sha256").update(text).digest()))}\n${text}`;
 
 it("compiles from source over a form of the old format, and stores the current one", async () => {
   const { stub, v, wakeAndPropose } = await setUp();

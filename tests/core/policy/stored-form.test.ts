@@ -187,27 +187,14 @@ describe("stored form: a form the encoder did not write does not load", () => {
     ["one line", program],
     ["not JSON", `{${program}\n${canonical}`],
     ["boxed garbage", `!${program}\n${canonical}`],
-    [
-      "a rule without a verdict",
-      edited((p) => delete (p.rules as { verdict?: unknown }[])[0]!.verdict),
-    ],
-    [
-      "an unknown verdict",
-      edited((p) => ((p.rules as { verdict: string }[])[0]!.verdict = "maybe")),
-    ],
+    ["a rule without a verdict", edited((p) => (p.rules as unknown[][])[0]!.pop())],
+    ["an unknown verdict", edited((p) => ((p.rules as unknown[][])[0]![6] = "maybe"))],
     ["a conjunct out of range", edited((p) => (p.matches = [[7]]))],
-    ["fewer gates than rules", edited((p) => (p.gates = []))],
+    ["fewer matches than rules", edited((p) => (p.matches = []))],
     ["a form that refers to itself", edited((p) => (p.conjuncts = [{ not: [0] }]))],
-    [
-      "an unknown operator",
-      edited(
-        (p) => (p.conjuncts = [{ leaf: { path: ["tool"], op: "like", rhs: "t", regex: null } }]),
-      ),
-    ],
-    [
-      "an unknown path root",
-      edited((p) => (p.conjuncts = [{ leaf: { path: ["env"], op: "eq", rhs: "t", regex: null } }])),
-    ],
+    ["an unknown operator", edited((p) => (p.conjuncts = [["like", ["tool"], "t"]]))],
+    ["an unknown path root", edited((p) => (p.conjuncts = [["eq", ["env"], "t"]]))],
+    ["a bad regex plan", edited((p) => (p.conjuncts = [["matches", ["tool"], "t", {}]]))],
   ])("%s", (_, text) => {
     expect(loadStoredForm(text)).toBeNull();
   });

@@ -69,7 +69,7 @@ export function compileOperator(
   switch (op) {
     case "eq":
       if (typeof rhs === "string") {
-        return ok((c) => get(c) === rhs, { equals: [rhs], prefixes: [] });
+        return ok((c) => get(c) === rhs, literalTest(op, rhs, null));
       }
       if (rhs === null) return ok((c) => get(c) === null);
       return ok((c) => pyEq(get(c), rhs));
@@ -139,6 +139,36 @@ function matches(get: Getter, rhs: JsonValue, stored?: RegexPlan): OperatorResul
   );
 }
 
+/**
+ * The literal test of a leaf, or null: `eq` a string, `in` a list of strings, a `matches`
+ * whose plan is an anchored literal. Known without building the leaf (a stored policy's
+ * plans index rules by it before their tests are built).
+ */
+export function literalTest(
+  op: Operator,
+  rhs: JsonValue,
+  regex: RegexPlan | null,
+): LiteralTest | null {
+  switch (op) {
+    case "eq":
+      return typeof rhs === "string" ? { equals: [rhs], prefixes: [] } : null;
+    case "in":
+      return Array.isArray(rhs) && rhs.every((x) => typeof x === "string")
+        ? { equals: rhs as string[], prefixes: [] }
+        : null;
+    case "matches": {
+      const shape = regex && "literal" in regex ? regex.literal : null;
+      if (!shape?.start) return null;
+      if (shape.end === "none") return { equals: [], prefixes: [shape.text] };
+      // Python's `$` also matches before a final newline; `\Z` only at the very end.
+      const text = shape.text;
+      return { equals: shape.end === "dollar" ? [text, `${text}\n`] : [text], prefixes: [] };
+    }
+    default:
+      return null;
+  }
+}
+
 /** The plan of a pattern, or why it cannot be run. */
 function planRegex(pattern: string): RegexPlan | string {
   const plain = plainPlan(pattern);
@@ -180,7 +210,7 @@ function literalMatch(get: Getter, plan: { readonly literal: LiteralShape }): Op
         const v = get(c);
         return typeof v === "string" && v.startsWith(text);
       },
-      { equals: [], prefixes: [text] },
+      literalTest("matches", null, plan),
       [],
       plan,
     );
@@ -193,7 +223,7 @@ function literalMatch(get: Getter, plan: { readonly literal: LiteralShape }): Op
       const v = get(c);
       return v === text || v === other;
     },
-    { equals, prefixes: [] },
+    literalTest("matches", null, plan),
     [],
     plan,
   );
@@ -214,7 +244,7 @@ function membership(get: Getter, rhs: readonly JsonValue[]): OperatorResult {
           if (v === null || isHashable(v)) return false;
           throw TYPE_FAULT;
         },
-        { equals: rhs as string[], prefixes: [] },
+        literalTest("in", rhs as JsonValue[], null),
       );
     }
     return ok((c) => {

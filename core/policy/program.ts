@@ -34,10 +34,10 @@ export interface BlockStep {
   readonly kind: "block";
   readonly get: Getter;
   readonly rules: readonly CompiledRule[];
-  /** Each rule's whole test (the literal test first), used when the value is not a string. */
-  readonly tests: readonly Matcher[];
-  /** Each rule's tests after the literal one. */
-  readonly rest: readonly Matcher[];
+  /** Rule i's whole test (the literal test first), used when the value is not a string. */
+  readonly test: (i: number) => Matcher;
+  /** Rule i's tests after the literal one. */
+  readonly rest: (i: number) => Matcher;
   readonly equals: ReadonlyMap<string, readonly number[]>;
   readonly prefixes: ReadonlyMap<string, readonly number[]>;
   /** Distinct prefix lengths, ascending. */
@@ -87,12 +87,16 @@ function block(entries: readonly { rule: CompiledRule; conjuncts: readonly Conju
       lengths.add(text.length);
     }
   });
+  // Each rule's tests are built the first time the rule is a candidate (or the value is not
+  // a string): a block needs only the literals to be planned.
+  const tests: (Matcher | undefined)[] = new Array(entries.length);
+  const rest: (Matcher | undefined)[] = new Array(entries.length);
   return {
     kind: "block",
     get: entries[0]!.conjuncts[0]!.literal!.get,
     rules: entries.map((e) => e.rule),
-    tests: entries.map((e) => all(e.conjuncts.map((c) => c.test))),
-    rest: entries.map((e) => all(e.conjuncts.slice(1).map((c) => c.test))),
+    test: (i) => (tests[i] ??= all(entries[i]!.conjuncts.map((c) => c.test))),
+    rest: (i) => (rest[i] ??= all(entries[i]!.conjuncts.slice(1).map((c) => c.test))),
     equals,
     prefixes,
     lengths: [...lengths].sort((a, b) => a - b),

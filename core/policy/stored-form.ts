@@ -15,7 +15,6 @@ import { deepFreeze } from "./deep-freeze";
 import { setOwn } from "./json-values";
 import {
   anyConjunct,
-  leafConjunct,
   notConjunct,
   toolsOf,
   type AnalysedConjunct,
@@ -23,7 +22,7 @@ import {
   type LeafForm,
 } from "./match-compiler";
 import type { CanonicalPolicy, CompiledPolicy, CompiledRule, PolicyDefaults } from "./model";
-import { compileOperator, plainPlan, type RegexPlan } from "./operators";
+import { compileOperator, literalTest, plainPlan, type Matcher, type RegexPlan } from "./operators";
 import { compileGetter, isOperator, PATH_ROOTS, type Getter, type Operator } from "./paths";
 import { planner } from "./program";
 import type { RuleCompilation } from "./rule-compiler";
@@ -166,15 +165,28 @@ export function loadStoredForm(text: string): CompiledPolicy | null {
   const build = (form: StoredConjunct): Conjunct => {
     if ("not" in form) return notConjunct(form.not.map(conjunct));
     if ("any" in form) return anyConjunct(form.any.map((item) => item.map(conjunct)));
-    const [op, steps, rhs, regex] = form;
-    const [root, ...segments] = steps;
-    const path = { root, segments };
+    return leaf(form);
+  };
+  // A leaf's test is built when first asked for; its tools and literal are known before.
+  const leaf = ([op, steps, rhs, stored]: StoredLeaf): Conjunct => {
     const key = steps.join("\u0000");
+    const path = { root: steps[0], segments: steps.slice(1) };
     let get = getters.get(key);
     if (get === undefined) getters.set(key, (get = compileGetter(path)));
-    const result = compileOperator(op, get, rhs, regex);
-    if (!result.ok) throw new Error(`stored policy form does not build: ${result.message}`);
-    return leafConjunct(path, op, rhs, get, result);
+    const regex = stored ?? (op === "matches" && typeof rhs === "string" ? plainPlan(rhs) : null);
+    const literal = literalTest(op, rhs, regex);
+    let test: Matcher | undefined;
+    const getter = get;
+    return {
+      tools: toolsOf(steps[0], op, rhs),
+      literal: literal && { path: key, get: getter, test: literal },
+      get test() {
+        if (test) return test;
+        const result = compileOperator(op, getter, rhs, regex ?? undefined);
+        if (!result.ok) throw new Error(`stored policy form does not build: ${result.message}`);
+        return (test = result.test);
+      },
+    };
   };
   const canonicalText = text.slice(cut + 1);
   let canonical: CanonicalPolicy | undefined;

@@ -23,7 +23,14 @@ import {
 } from "./match-compiler";
 import type { CanonicalPolicy, CompiledPolicy, CompiledRule, PolicyDefaults } from "./model";
 import { compileOperator, literalTest, plainPlan, type Matcher, type RegexPlan } from "./operators";
-import { compileGetter, isOperator, PATH_ROOTS, type Getter, type Operator } from "./paths";
+import {
+  compileGetter,
+  isOperator,
+  PATH_ROOTS,
+  type Getter,
+  type Operator,
+  type PathRoot,
+} from "./paths";
 import { planner } from "./program";
 import type { RuleCompilation } from "./rule-compiler";
 import type { TransformSpec } from "./transform";
@@ -32,10 +39,13 @@ import type { JsonObject, JsonValue, Obligation } from "./types";
 /** Bumped whenever the shape below changes: a form of another version is not loaded. */
 export const STORED_FORM_VERSION = 2;
 
-/** A leaf; the regex plan only when it is not a plain pattern's (plainPlan). */
+/**
+ * A leaf: its path as an index into `paths`; the regex plan only when it is not a plain
+ * pattern's (plainPlan).
+ */
 type StoredLeaf =
-  | readonly [op: Operator, path: LeafForm["path"], rhs: JsonValue]
-  | readonly [op: Operator, path: LeafForm["path"], rhs: JsonValue, regex: RegexPlan];
+  | readonly [op: Operator, path: number, rhs: JsonValue]
+  | readonly [op: Operator, path: number, rhs: JsonValue, regex: RegexPlan];
 
 /** A leaf, or `not` / `any_of` over indexes of forms stored before it. */
 type StoredConjunct =
@@ -68,6 +78,8 @@ interface StoredProgram {
   /** Per rule, its conjuncts as indexes into `conjuncts`. */
   readonly matches: readonly (readonly number[])[];
   readonly conjuncts: readonly StoredConjunct[];
+  /** The distinct leaf paths, root first. */
+  readonly paths: readonly LeafForm["path"][];
 }
 
 export function encodeStoredForm(
@@ -76,6 +88,15 @@ export function encodeStoredForm(
   canonical: CanonicalPolicy,
 ): string {
   const conjuncts: StoredConjunct[] = [];
+  const paths: LeafForm["path"][] = [];
+  const pathIndex = new Map<string, number>();
+  const storedLeaf = ({ op, path, rhs, regex }: LeafForm): StoredLeaf => {
+    const key = path.join("\u0000");
+    let at = pathIndex.get(key);
+    if (at === undefined) pathIndex.set(key, (at = paths.push(path) - 1));
+    const derivable = regex === null || (typeof rhs === "string" && plainPlan(rhs) !== null);
+    return derivable ? [op, at, rhs] : [op, at, rhs, regex];
+  };
   const byShape = new Map<string, number>();
   const byObject = new Map<AnalysedConjunct, number>();
   const ref = (a: AnalysedConjunct): number => {
@@ -99,13 +120,9 @@ export function encodeStoredForm(
     rules: compiled.map((c) => storedRule(c.rule)),
     matches: compiled.map((c) => c.conjuncts.map(ref)),
     conjuncts,
+    paths,
   };
   return `${jsonText(program)}\n${jsonText(canonical)}`;
-}
-
-function storedLeaf({ op, path, rhs, regex }: LeafForm): StoredLeaf {
-  const derivable = regex === null || (typeof rhs === "string" && plainPlan(rhs) !== null);
-  return derivable ? [op, path, rhs] : [op, path, rhs, regex];
 }
 
 function storedRule(r: CompiledRule): StoredRule {
@@ -157,36 +174,16 @@ export function loadStoredForm(text: string): CompiledPolicy | null {
   const rules = program.rules.map(ruleOf);
   const gates = matches.map((m) => {
     const first = m.length > 0 ? forms[m[0]!]! : null;
-    return Array.isArray(first) ? toolsOf(first[1][0], first[0], first[2]) : null;
+    return Array.isArray(first) ? toolsOf(program.paths[first[1]]![0], first[0], first[2]) : null;
   });
-  const getters = new Map<string, Getter>();
+  const pathsSeen: (LoadedPath | undefined)[] = new Array(program.paths.length);
+  const pathAt = (i: number) => (pathsSeen[i] ??= new LoadedPath(program.paths[i]!));
   const built: (Conjunct | undefined)[] = new Array(forms.length);
   const conjunct = (i: number): Conjunct => (built[i] ??= build(forms[i]!));
   const build = (form: StoredConjunct): Conjunct => {
     if ("not" in form) return notConjunct(form.not.map(conjunct));
     if ("any" in form) return anyConjunct(form.any.map((item) => item.map(conjunct)));
-    return leaf(form);
-  };
-  // A leaf's test is built when first asked for; its tools and literal are known before.
-  const leaf = ([op, steps, rhs, stored]: StoredLeaf): Conjunct => {
-    const key = steps.join("\u0000");
-    const path = { root: steps[0], segments: steps.slice(1) };
-    let get = getters.get(key);
-    if (get === undefined) getters.set(key, (get = compileGetter(path)));
-    const regex = stored ?? (op === "matches" && typeof rhs === "string" ? plainPlan(rhs) : null);
-    const literal = literalTest(op, rhs, regex);
-    let test: Matcher | undefined;
-    const getter = get;
-    return {
-      tools: toolsOf(steps[0], op, rhs),
-      literal: literal && { path: key, get: getter, test: literal },
-      get test() {
-        if (test) return test;
-        const result = compileOperator(op, getter, rhs, regex ?? undefined);
-        if (!result.ok) throw new Error(`stored policy form does not build: ${result.message}`);
-        return (test = result.test);
-      },
-    };
+    return new LoadedLeaf(pathAt(form[1]), form);
   };
   const canonicalText = text.slice(cut + 1);
   let canonical: CanonicalPolicy | undefined;
@@ -200,6 +197,45 @@ export function loadStoredForm(text: string): CompiledPolicy | null {
     },
     planFor: planner(rules, gates, (i) => matches[i]!.map(conjunct)),
   };
+}
+
+/** A leaf path of a loaded policy: its key and getter, made once per distinct path. */
+class LoadedPath {
+  readonly root: PathRoot;
+  readonly key: string;
+  readonly get: Getter;
+  constructor(steps: LeafForm["path"]) {
+    this.root = steps[0];
+    this.key = steps.join("\u0000");
+    this.get = compileGetter({ root: steps[0], segments: steps.slice(1) });
+  }
+}
+
+/** A leaf conjunct whose test is built when first asked for; tools and literal are known. */
+class LoadedLeaf implements Conjunct {
+  readonly tools: readonly string[] | null;
+  readonly literal: Conjunct["literal"];
+  private readonly regex: RegexPlan | null;
+  private built: Matcher | null = null;
+
+  constructor(
+    private readonly path: LoadedPath,
+    private readonly form: StoredLeaf,
+  ) {
+    const [op, , rhs, stored] = form;
+    this.regex = stored ?? (op === "matches" && typeof rhs === "string" ? plainPlan(rhs) : null);
+    this.tools = toolsOf(path.root, op, rhs);
+    const literal = literalTest(op, rhs, this.regex);
+    this.literal = literal && { path: path.key, get: path.get, test: literal };
+  }
+
+  get test(): Matcher {
+    if (this.built) return this.built;
+    const [op, , rhs] = this.form;
+    const result = compileOperator(op, this.path.get, rhs, this.regex ?? undefined);
+    if (!result.ok) throw new Error(`stored policy form does not build: ${result.message}`);
+    return (this.built = result.test);
+  }
 }
 
 // ── JSON text, boxed when a value JSON cannot hold is present ─────────────────────────────
@@ -264,14 +300,16 @@ const DEFAULT_VERDICTS: readonly unknown[] = ["allow", "deny", "dry_run", "appro
 
 function isProgram(p: unknown): p is StoredProgram {
   if (!isObject(p) || !isObject(p.defaults)) return false;
-  const { rules, matches, conjuncts } = p;
+  const { rules, matches, conjuncts, paths } = p;
   if (!Array.isArray(rules) || !Array.isArray(matches) || !Array.isArray(conjuncts)) return false;
+  if (!Array.isArray(paths) || !paths.every(isPath)) return false;
   const isRef = isIndexBelow(conjuncts.length);
+  const isPathRef = isIndexBelow(paths.length);
   return (
     DEFAULT_VERDICTS.includes(p.defaults.on_no_match) &&
     DEFAULT_VERDICTS.includes(p.defaults.on_missing_shadow) &&
     matches.length === rules.length &&
-    conjuncts.every(isConjunctForm) &&
+    conjuncts.every((f, at) => isConjunctForm(f, at, isPathRef)) &&
     rules.every(isRule) &&
     matches.every((m) => Array.isArray(m) && m.every(isRef))
   );
@@ -314,8 +352,12 @@ function isTransform(t: unknown): boolean {
   );
 }
 
+function isPath(p: unknown): boolean {
+  return isStrings(p) && (PATH_ROOTS as readonly string[]).includes(p[0]!);
+}
+
 /** A form whose indexes all point to forms before it (`at`), so building terminates. */
-function isConjunctForm(f: unknown, at: number): boolean {
+function isConjunctForm(f: unknown, at: number, isPathRef: (i: unknown) => boolean): boolean {
   const isAnd = (list: unknown) => Array.isArray(list) && list.every(isIndexBelow(at));
   if (!Array.isArray(f)) {
     if (!isObject(f)) return false;
@@ -324,8 +366,7 @@ function isConjunctForm(f: unknown, at: number): boolean {
   }
   const [op, path, , regex] = f;
   if (f.length !== 3 && f.length !== 4) return false;
-  if (!isString(op) || !isOperator(op) || !isStrings(path)) return false;
-  if (!(PATH_ROOTS as readonly string[]).includes(path[0]!)) return false;
+  if (!isString(op) || !isOperator(op) || !isPathRef(path)) return false;
   if (f.length === 3) return true;
   if (!isObject(regex)) return false;
   if (isString(regex.source)) return isString(regex.flags);

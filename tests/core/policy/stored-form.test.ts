@@ -192,9 +192,10 @@ describe("stored form: a form the encoder did not write does not load", () => {
     ["a conjunct out of range", edited((p) => (p.matches = [[7]]))],
     ["fewer matches than rules", edited((p) => (p.matches = []))],
     ["a form that refers to itself", edited((p) => (p.conjuncts = [{ not: [0] }]))],
-    ["an unknown operator", edited((p) => (p.conjuncts = [["like", ["tool"], "t"]]))],
-    ["an unknown path root", edited((p) => (p.conjuncts = [["eq", ["env"], "t"]]))],
-    ["a bad regex plan", edited((p) => (p.conjuncts = [["matches", ["tool"], "t", {}]]))],
+    ["an unknown operator", edited((p) => (p.conjuncts = [["like", 0, "t"]]))],
+    ["an unknown path root", edited((p) => (p.paths = [["env"]]))],
+    ["a path out of range", edited((p) => (p.conjuncts = [["eq", 1, "t"]]))],
+    ["a bad regex plan", edited((p) => (p.conjuncts = [["matches", 0, "t", {}]]))],
   ])("%s", (_, text) => {
     expect(loadStoredForm(text)).toBeNull();
   });

@@ -3,11 +3,12 @@
  * canonical form) plus diagnostics. Every problem is reported with its line and column; any
  * error means no policy.
  */
-import { MatchCompiler, type Conjunct } from "./match-compiler";
+import { MatchCompiler, type AnalysedConjunct } from "./match-compiler";
 import type { CanonicalPolicy, CompiledPolicy, PolicyDefaults } from "./model";
 import { LYNX_DEFAULTS } from "./model";
-import { plan, type PlannedRule, type Step } from "./program";
+import { planner } from "./program";
 import { parseVerdict, RuleCompiler, type RuleCompilation } from "./rule-compiler";
+import { encodeStoredForm } from "./stored-form";
 import { didYouMean } from "./suggest";
 import type { DefaultVerdict, Diagnostic } from "./types";
 import {
@@ -25,6 +26,8 @@ export type CompileResult =
       readonly ok: true;
       readonly policy: CompiledPolicy;
       readonly diagnostics: readonly Diagnostic[];
+      /** The policy's stored form (stored-form.ts), to be loaded without compiling. */
+      readonly storedForm: () => string;
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
@@ -35,8 +38,7 @@ export function compilePolicy(source: string): CompileResult {
   return compileParsed(parseYaml(source));
 }
 
-/** compilePolicy after the YAML stage (a stored parse, see parsed-form.ts, skips that stage). */
-export function compileParsed(parsed: ParsedYaml): CompileResult {
+function compileParsed(parsed: ParsedYaml): CompileResult {
   const root = parsed.root;
   const diagnostics = [...parsed.diagnostics];
   const hasErrors = () => diagnostics.some((d) => d.severity === "error");
@@ -169,15 +171,26 @@ function finish(
     defaults,
     rules: compiled.map((c) => c.canonical),
   };
+  // Only each rule's conjuncts are kept by the plans, not the rest of its compilation.
+  const conjuncts = compiled.map((c) => c.conjuncts.map((a) => a.conjunct));
   const policy: CompiledPolicy = {
     kind: "policy",
     version: 1,
     defaults,
     rules,
     canonical,
-    planFor: planner(compiled),
+    planFor: planner(
+      rules,
+      conjuncts.map((list) => list[0]?.tools ?? null),
+      (i) => conjuncts[i]!,
+    ),
   };
-  return { ok: true, policy, diagnostics: sortDiagnostics(diagnostics) };
+  return {
+    ok: true,
+    policy,
+    diagnostics: sortDiagnostics(diagnostics),
+    storedForm: () => encodeStoredForm(defaults, compiled, canonical),
+  };
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
@@ -303,7 +316,7 @@ function reportUnreachable(compiled: readonly RuleCompilation[], diagnostics: Di
 }
 
 /** A rule's distinct test ids, ascending. */
-function testIds(conjuncts: readonly Conjunct[], idOf: (key: string) => number): number[] {
+function testIds(conjuncts: readonly AnalysedConjunct[], idOf: (key: string) => number): number[] {
   if (conjuncts.length === 1) return [idOf(conjuncts[0]!.key)];
   if (conjuncts.length === 2) {
     const a = idOf(conjuncts[0]!.key);
@@ -352,53 +365,4 @@ function subsets(set: readonly number[]): SetKey[] {
   }
   out.push(setKey(set));
   return out;
-}
-
-/**
- * Plans per tool, built on first use: the rules gated on that tool and the ungated ones. Keeps
- * only each rule and its conjuncts (not the rest of its compilation).
- */
-function planner(compiled: readonly RuleCompilation[]): (tool: unknown) => readonly Step[] {
-  const rules = compiled.map((c) => c.rule);
-  const conjuncts = compiled.map((c) => c.conjuncts);
-  const gateOf = (i: number): readonly string[] | null => conjuncts[i]![0]?.tools ?? null;
-  const gatedOn = new Map<string, number[]>();
-  const ungated: number[] = [];
-  for (let i = 0; i < rules.length; i++) {
-    const gate = gateOf(i);
-    if (gate === null) ungated.push(i);
-    else for (const tool of new Set(gate)) push(gatedOn, tool, i);
-  }
-  const planned = (i: number): PlannedRule => ({
-    rule: rules[i]!,
-    conjuncts: conjuncts[i]!,
-    gated: gateOf(i) !== null,
-  });
-  const fallback = plan(ungated.map(planned));
-  const plans = new Map<string, readonly Step[]>();
-  return (tool) => {
-    if (typeof tool !== "string") return fallback;
-    const done = plans.get(tool);
-    if (done) return done;
-    const gated = gatedOn.get(tool);
-    if (!gated) return fallback;
-    // Merge the two ascending index lists: evaluation order.
-    const order: number[] = [];
-    let a = 0;
-    let b = 0;
-    while (a < gated.length || b < ungated.length) {
-      if (b >= ungated.length || (a < gated.length && gated[a]! < ungated[b]!))
-        order.push(gated[a++]!);
-      else order.push(ungated[b++]!);
-    }
-    const steps = plan(order.map(planned));
-    plans.set(tool, steps);
-    return steps;
-  };
-}
-
-function push(map: Map<string, number[]>, key: string, value: number): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -77,7 +77,7 @@ function blockHit(step: BlockStep, call: ToolCall, errors: string[], prefix: str
   const v = step.get(call);
   if (typeof v !== "string") {
     for (let i = 0; i < step.rules.length; i++) {
-      const hit = guarded(step.rules[i]!, step.tests[i]!, call, errors, prefix);
+      const hit = guarded(step.rules[i]!, step.test(i), call, errors, prefix);
       if (hit !== null) return hit;
     }
     return null;
@@ -85,7 +85,7 @@ function blockHit(step: BlockStep, call: ToolCall, errors: string[], prefix: str
   const found = candidates(step, v);
   for (let k = 0; k < found.length; k++) {
     const i = found[k]!;
-    const hit = guarded(step.rules[i]!, step.rest[i]!, call, errors, prefix);
+    const hit = guarded(step.rules[i]!, step.rest(i), call, errors, prefix);
     if (hit !== null) return hit;
   }
   return null;

@@ -1,6 +1,6 @@
 /** Public API of the policy engine (pure: usable in the Worker, the DO, the CLI, the console). */
-export { compileParsed, compilePolicy, type CompileResult } from "./compile";
-export { decodeParsed, encodeParsed, PARSED_FORM_VERSION } from "./parsed-form";
+export { compilePolicy, type CompileResult } from "./compile";
+export { loadStoredForm, STORED_FORM_VERSION } from "./stored-form";
 export { parseYaml } from "./yaml-tree";
 export { evaluate } from "./evaluate";
 export { bundleFor, layer } from "./layers";

@@ -1,12 +1,21 @@
 /**
  * `match` specs into closures. A mapping is an AND of its entries (evaluated in file order,
  * short-circuiting, as Lynx); `all_of` / `any_of` / `not` compose; a bare string in a
- * compositional position names a predicate, compiled once and shared. Alongside each closure
- * the compiler builds the canonical form (predicates inlined) that the bundle id hashes, and
- * the flattened top-level conjuncts used for the tool index and the unreachable-rule check.
+ * compositional position names a predicate, compiled once and shared. A spec compiles to its
+ * flattened top-level conjuncts (used for the tool index, the plans and the unreachable-rule
+ * check) and the canonical form (predicates inlined) that the bundle id hashes. Each conjunct
+ * also has a stored form (ConjunctForm): what is left once the checks and the regex
+ * translation are done, from which stored-form.ts builds the same closures with the same
+ * builders (leafConjunct, notConjunct, anyConjunct).
  */
 import { canonicalJson } from "../canonical-json";
-import { compileOperator, type LiteralTest, type Matcher } from "./operators";
+import {
+  compileOperator,
+  type LiteralTest,
+  type Matcher,
+  type OperatorResult,
+  type RegexPlan,
+} from "./operators";
 import {
   compileGetter,
   type Getter,
@@ -33,9 +42,8 @@ import {
   type Pos,
 } from "./yaml-tree";
 
+/** One test of a rule's top-level AND, as the evaluator runs it. */
 export interface Conjunct {
-  /** Canonical JSON of the conjunct, for subset comparison. */
-  readonly key: string;
   /** Tool names this conjunct admits when it is a plain test of `tool`, else null. */
   readonly tools: readonly string[] | null;
   readonly test: Matcher;
@@ -47,16 +55,41 @@ export interface Conjunct {
   } | null;
 }
 
+/** A match leaf after its checks: the path (root first), operator, value and regex plan. */
+export interface LeafForm {
+  readonly path: readonly [PathRoot, ...string[]];
+  readonly op: Operator;
+  readonly rhs: JsonValue;
+  readonly regex: RegexPlan | null;
+}
+
+/**
+ * A conjunct as stored: a leaf, `not` of an AND, or `any_of` of ANDs. `Ref` is the nested
+ * conjunct itself while compiling, its index in the stored table (stored-form.ts).
+ */
+export type ConjunctForm<Ref> =
+  | { readonly leaf: LeafForm }
+  | { readonly not: readonly Ref[] }
+  | { readonly any: readonly (readonly Ref[])[] };
+
+/** A conjunct as the compiler keeps it: with its key (for lints) and its stored form. */
+export interface AnalysedConjunct {
+  /** Canonical JSON of the conjunct, for subset comparison. */
+  readonly key: string;
+  readonly conjunct: Conjunct;
+  readonly form: ConjunctForm<AnalysedConjunct>;
+}
+
 export interface CompiledMatch {
-  readonly test: Matcher;
   readonly canonical: JsonValue;
   /** The top-level AND, flattened through `all_of` and predicate names, in evaluation order. */
-  readonly conjuncts: readonly Conjunct[];
+  readonly conjuncts: readonly AnalysedConjunct[];
 }
 
 const COMPOSITION_KEYS = new Set(["all_of", "any_of", "not"]);
 const ALWAYS: Matcher = () => true;
 const NEVER: Matcher = () => false;
+const FAILED: CompiledMatch = { canonical: null, conjuncts: [] };
 
 /** Typo guard for operator suffixes; the cutoff Lynx uses, so both reject the same keys. */
 const OPERATOR_TYPO_CUTOFF = 0.75;
@@ -96,7 +129,7 @@ export class MatchCompiler {
       node.pos,
       `${where} must be a mapping or a predicate name, got ${describeKind(node)}`,
     );
-    return { test: NEVER, canonical: null, conjuncts: [] };
+    return FAILED;
   }
 
   private predicate(name: string, pos: Pos): CompiledMatch {
@@ -105,11 +138,11 @@ export class MatchCompiler {
     const entry = this.predicates.get(name);
     if (!entry) {
       this.error(pos, `unknown predicate "${name}"${didYouMean(name, this.predicates.keys())}`);
-      return { test: NEVER, canonical: null, conjuncts: [] };
+      return FAILED;
     }
     if (this.compiling.includes(name)) {
       this.error(pos, `predicate cycle: ${[...this.compiling, name].join(" -> ")}`);
-      return { test: NEVER, canonical: null, conjuncts: [] };
+      return FAILED;
     }
     this.compiling.push(name);
     const result = this.spec(entry.value, `predicate "${name}"`);
@@ -125,39 +158,40 @@ export class MatchCompiler {
       setOwn(canonical, entry.key, part.canonical);
       return part;
     });
-    return { test: and(parts.map((p) => p.test)), canonical, conjuncts: concat(parts) };
+    return { canonical, conjuncts: concat(parts) };
   }
 
   private composition(entry: PEntry): CompiledMatch {
     const { key, value } = entry;
     if (key === "not") {
       const inner = this.spec(value, "not");
-      const test = inner.test;
       const canonical = inner.canonical;
-      const negated: Matcher = (c) => !test(c);
-      return { test: negated, canonical, conjuncts: [conjunctOf(key, canonical, negated)] };
+      const analysed: AnalysedConjunct = {
+        key: conjunctKey(key, canonical),
+        conjunct: notConjunct(inner.conjuncts.map((a) => a.conjunct)),
+        form: { not: inner.conjuncts },
+      };
+      return { canonical, conjuncts: [analysed] };
     }
     if (value.kind !== "seq") {
       this.error(value.pos, `${key} needs a list of predicates, got ${describeKind(value)}`);
-      return { test: NEVER, canonical: null, conjuncts: [] };
+      return FAILED;
     }
     const parts = value.items.map((item) => this.spec(item, `an item of ${key}`));
     const canonical = parts.map((p) => p.canonical);
-    if (key === "all_of") {
-      return {
-        test: and(parts.map((p) => p.test)),
-        canonical,
-        conjuncts: concat(parts),
-      };
-    }
-    const test = or(parts.map((p) => p.test));
-    return { test, canonical, conjuncts: [conjunctOf(key, canonical, test)] };
+    if (key === "all_of") return { canonical, conjuncts: concat(parts) };
+    const analysed: AnalysedConjunct = {
+      key: conjunctKey(key, canonical),
+      conjunct: anyConjunct(parts.map((p) => p.conjuncts.map((a) => a.conjunct))),
+      form: { any: parts.map((p) => p.conjuncts) },
+    };
+    return { canonical, conjuncts: [analysed] };
   }
 
   private leaf(entry: PEntry): CompiledMatch {
     const rhs = toJson(entry.value);
     const canonical = canonicalValue(rhs);
-    const fail = { test: NEVER, canonical, conjuncts: [] };
+    const fail = { canonical, conjuncts: [] };
     const parsed = this.parseKey(entry.key, entry.keyPos);
     if (!parsed) return fail;
     const date = findTimestamp(entry.value);
@@ -175,8 +209,7 @@ export class MatchCompiler {
         `the literal "${named}" is also a predicate name: here it is a string, but Lynx's bundle id expands it as the predicate (and Lynx cannot compile the file when that expansion recurses)`,
       );
     }
-    const get = parsed.get;
-    const result = compileOperator(parsed.op, get, rhs);
+    const result = compileOperator(parsed.op, parsed.get, rhs);
     if (!result.ok) {
       this.error(entry.value.pos, result.message);
       return fail;
@@ -193,17 +226,13 @@ export class MatchCompiler {
         `"${entry.key}": Lynx holds declared.scope as a tuple, which never equals a list, so there this test is never true; here it compares the lists`,
       );
     }
-    let tools: string[] | null = null;
-    if (parsed.path.root === "tool") {
-      if (parsed.op === "eq" && typeof rhs === "string") tools = [rhs];
-      if (parsed.op === "in" && Array.isArray(rhs) && rhs.every((x) => typeof x === "string"))
-        tools = rhs as string[];
-    }
-    const literal = result.literal
-      ? { path: pathKey(parsed.path), get, test: result.literal }
-      : null;
-    const conjunct: Conjunct = { ...conjunctOf(entry.key, canonical, result.test), tools, literal };
-    return { test: result.test, canonical, conjuncts: [conjunct] };
+    const { path, op } = parsed;
+    const analysed: AnalysedConjunct = {
+      key: conjunctKey(entry.key, canonical),
+      conjunct: leafConjunct(path, op, rhs, parsed.get, result),
+      form: { leaf: { path: [path.root, ...path.segments], op, rhs, regex: result.regex } },
+    };
+    return { canonical, conjuncts: [analysed] };
   }
 
   /** A leaf key's path, operator and getter; analysed once per distinct key. */
@@ -313,8 +342,40 @@ function unknownFieldNotes(root: PathRoot, segments: readonly string[], key: str
   return out;
 }
 
-function conjunctOf(key: string, canonical: JsonValue, test: Matcher): Conjunct {
-  return { key: conjunctKey(key, canonical), tools: null, test, literal: null };
+/** A leaf's conjunct, from its compiled operator. */
+export function leafConjunct(
+  path: Path,
+  op: Operator,
+  rhs: JsonValue,
+  get: Getter,
+  result: Extract<OperatorResult, { ok: true }>,
+): Conjunct {
+  const literal = result.literal ? { path: pathKey(path), get, test: result.literal } : null;
+  return { tools: toolsOf(path.root, op, rhs), test: result.test, literal };
+}
+
+/** The tools a leaf admits when it is a plain test of `tool` (`eq` / `in` strings), else null. */
+export function toolsOf(root: PathRoot, op: Operator, rhs: JsonValue): readonly string[] | null {
+  if (root !== "tool") return null;
+  if (op === "eq" && typeof rhs === "string") return [rhs];
+  if (op === "in" && Array.isArray(rhs) && rhs.every((x) => typeof x === "string"))
+    return rhs as string[];
+  return null;
+}
+
+/** `not`: the negated AND of the inner spec's conjuncts. */
+export function notConjunct(inner: readonly Conjunct[]): Conjunct {
+  const test = and(inner.map((c) => c.test));
+  return { tools: null, test: (c) => !test(c), literal: null };
+}
+
+/** `any_of`: the OR of its items, each the AND of its conjuncts. */
+export function anyConjunct(items: readonly (readonly Conjunct[])[]): Conjunct {
+  return {
+    tools: null,
+    test: or(items.map((item) => and(item.map((c) => c.test)))),
+    literal: null,
+  };
 }
 
 /** Equal exactly when key and canonical value are; a scalar's needs no canonicaliser. */
@@ -360,11 +421,11 @@ function canonicalValue(v: JsonValue): JsonValue {
  * The parts' conjuncts in one array of exactly their number: the array is kept with the
  * compiled policy, and one grown by push would keep room for 17.
  */
-function concat(parts: readonly CompiledMatch[]): readonly Conjunct[] {
+function concat(parts: readonly CompiledMatch[]): readonly AnalysedConjunct[] {
   if (parts.length === 1) return parts[0]!.conjuncts;
   let total = 0;
   for (const p of parts) total += p.conjuncts.length;
-  const out = new Array<Conjunct>(total);
+  const out = new Array<AnalysedConjunct>(total);
   let at = 0;
   for (const p of parts) for (const c of p.conjuncts) out[at++] = c;
   return out;

@@ -1,5 +1,4 @@
 /** The compiled forms: rules, policies (one layer) and bundles (layers + combiner). */
-import type { Matcher } from "./operators";
 import type { Step } from "./program";
 import type { TransformSpec } from "./transform";
 import type { DefaultVerdict, JsonValue, Obligation } from "./types";
@@ -23,8 +22,6 @@ interface RuleCommon {
   readonly line: number;
   readonly reason: string;
   readonly obligations: readonly Obligation[];
-  /** May throw a RuleFault on a type mismatch. */
-  readonly test: Matcher;
 }
 
 export type CompiledRule =

@@ -25,18 +25,31 @@ export interface LiteralTest {
   readonly prefixes: readonly string[];
 }
 
+/**
+ * What a `matches` test runs, decided once when the policy is compiled (translating a Python
+ * pattern is most of a compile): a literal shape, or a translated JavaScript pattern.
+ */
+export type RegexPlan =
+  { readonly literal: LiteralShape } | { readonly source: string; readonly flags: string };
+
 export type OperatorResult =
   | {
       readonly ok: true;
       readonly test: Matcher;
       readonly literal: LiteralTest | null;
+      /** For `matches`: the plan to store, so a stored policy is built without translating. */
+      readonly regex: RegexPlan | null;
       /** Lint notes: Lynx accepts this, and so do we, but it is probably not what was meant. */
       readonly warnings: readonly string[];
     }
   | { readonly ok: false; readonly message: string };
 
-const ok = (test: Matcher, literal: LiteralTest | null = null, warnings: string[] = []) =>
-  ({ ok: true, test, literal, warnings }) as const;
+const ok = (
+  test: Matcher,
+  literal: LiteralTest | null = null,
+  warnings: string[] = [],
+  regex: RegexPlan | null = null,
+) => ({ ok: true, test, literal, warnings, regex }) as const;
 const bad = (message: string): OperatorResult => ({ ok: false, message });
 
 function describe(v: JsonValue): string {
@@ -46,16 +59,22 @@ function describe(v: JsonValue): string {
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-export function compileOperator(op: Operator, get: Getter, rhs: JsonValue): OperatorResult {
+/** `regex`: the stored plan of a `matches` test (see RegexPlan); without it, it is made here. */
+export function compileOperator(
+  op: Operator,
+  get: Getter,
+  rhs: JsonValue,
+  regex?: RegexPlan,
+): OperatorResult {
   switch (op) {
     case "eq":
       if (typeof rhs === "string") {
-        return ok((c) => get(c) === rhs, { equals: [rhs], prefixes: [] });
+        return ok((c) => get(c) === rhs, literalTest(op, rhs, null));
       }
       if (rhs === null) return ok((c) => get(c) === null);
       return ok((c) => pyEq(get(c), rhs));
     case "matches":
-      return matches(get, rhs);
+      return matches(get, rhs, regex);
     case "in":
       if (!Array.isArray(rhs))
         return bad(`in needs a list on the right-hand side, got ${describe(rhs)}`);
@@ -103,30 +122,87 @@ export function compileOperator(op: Operator, get: Getter, rhs: JsonValue): Oper
   }
 }
 
-function matches(get: Getter, rhs: JsonValue): OperatorResult {
+function matches(get: Getter, rhs: JsonValue, stored?: RegexPlan): OperatorResult {
   if (typeof rhs !== "string") return bad(`matches needs a regex string, got ${describe(rhs)}`);
-  // A plain prefix, equality or substring needs no regex at all.
-  const plain = plainLiteral(rhs);
-  if (plain && (plain.start || plain.end === "none")) return literalMatch(get, plain);
-  const translated = translatePythonRegex(rhs);
-  if (!translated.ok) return bad(`invalid regex for matches: ${translated.message}`);
+  const plan = stored ?? planRegex(rhs);
+  if (typeof plan === "string") return bad(`invalid regex for matches: ${plan}`);
+  if ("literal" in plan) return literalMatch(get, plan);
+  const re = new RegExp(plan.source, plan.flags);
+  return ok(
+    (c) => {
+      const v = get(c);
+      return typeof v === "string" && re.test(v);
+    },
+    null,
+    [],
+    plan,
+  );
+}
+
+/**
+ * The literal test of a leaf, or null: `eq` a string, `in` a list of strings, a `matches`
+ * whose plan is an anchored literal. Known without building the leaf (a stored policy's
+ * plans index rules by it before their tests are built).
+ */
+export function literalTest(
+  op: Operator,
+  rhs: JsonValue,
+  regex: RegexPlan | null,
+): LiteralTest | null {
+  switch (op) {
+    case "eq":
+      return typeof rhs === "string" ? { equals: [rhs], prefixes: [] } : null;
+    case "in":
+      return Array.isArray(rhs) && rhs.every((x) => typeof x === "string")
+        ? { equals: rhs as string[], prefixes: [] }
+        : null;
+    case "matches": {
+      const shape = regex && "literal" in regex ? regex.literal : null;
+      if (!shape?.start) return null;
+      if (shape.end === "none") return { equals: [], prefixes: [shape.text] };
+      // Python's `$` also matches before a final newline; `\Z` only at the very end.
+      const text = shape.text;
+      return { equals: shape.end === "dollar" ? [text, `${text}\n`] : [text], prefixes: [] };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The plan of a pattern, or why it cannot be run. */
+function planRegex(pattern: string): RegexPlan | string {
+  const plain = plainPlan(pattern);
+  if (plain) return plain;
+  const translated = translatePythonRegex(pattern);
+  if (!translated.ok) return translated.message;
   const shape = translated.literal;
-  if (shape && (shape.start || shape.end === "none")) return literalMatch(get, shape);
-  const re = translated.regex;
-  return ok((c) => {
-    const v = get(c);
-    return typeof v === "string" && re.test(v);
-  });
+  if (shape && (shape.start || shape.end === "none")) return { literal: shape };
+  return { source: translated.regex.source, flags: translated.regex.flags };
+}
+
+/**
+ * The plan of a plain prefix, equality or substring (no regex at all), found without
+ * translating: a stored policy need not store it.
+ */
+export function plainPlan(pattern: string): RegexPlan | null {
+  const plain = plainLiteral(pattern);
+  return plain && (plain.start || plain.end === "none") ? { literal: plain } : null;
 }
 
 /** `^text` (prefix), `^text$` / `^text\Z` (equality) or an unanchored `text` (substring). */
-function literalMatch(get: Getter, shape: LiteralShape): OperatorResult {
+function literalMatch(get: Getter, plan: { readonly literal: LiteralShape }): OperatorResult {
+  const shape = plan.literal;
   const text = shape.text;
   if (!shape.start) {
-    return ok((c) => {
-      const v = get(c);
-      return typeof v === "string" && v.includes(text);
-    });
+    return ok(
+      (c) => {
+        const v = get(c);
+        return typeof v === "string" && v.includes(text);
+      },
+      null,
+      [],
+      plan,
+    );
   }
   if (shape.end === "none") {
     return ok(
@@ -134,7 +210,9 @@ function literalMatch(get: Getter, shape: LiteralShape): OperatorResult {
         const v = get(c);
         return typeof v === "string" && v.startsWith(text);
       },
-      { equals: [], prefixes: [text] },
+      literalTest("matches", null, plan),
+      [],
+      plan,
     );
   }
   // Python's `$` also matches before a final newline; `\Z` only at the very end.
@@ -145,7 +223,9 @@ function literalMatch(get: Getter, shape: LiteralShape): OperatorResult {
       const v = get(c);
       return v === text || v === other;
     },
-    { equals, prefixes: [] },
+    literalTest("matches", null, plan),
+    [],
+    plan,
   );
 }
 
@@ -164,7 +244,7 @@ function membership(get: Getter, rhs: readonly JsonValue[]): OperatorResult {
           if (v === null || isHashable(v)) return false;
           throw TYPE_FAULT;
         },
-        { equals: rhs as string[], prefixes: [] },
+        literalTest("in", rhs as JsonValue[], null),
       );
     }
     return ok((c) => {

@@ -8,7 +8,9 @@
  *   looked up in a map instead of run rule by rule. Such a test never throws for a string
  *   value, so rules it rules out would have been skipped without a rule error; for any other
  *   value the block runs rule by rule.
- * Plans are built on first use per tool (linear in the rules) and kept.
+ * Plans are built on first use per tool (linear in the rules) and kept; a rule's conjuncts are
+ * asked for only when a plan first needs them (a policy loaded from its stored form builds
+ * them then).
  */
 import type { Conjunct } from "./match-compiler";
 import type { CompiledRule } from "./model";
@@ -32,10 +34,10 @@ export interface BlockStep {
   readonly kind: "block";
   readonly get: Getter;
   readonly rules: readonly CompiledRule[];
-  /** Each rule's whole test (the literal test first), used when the value is not a string. */
-  readonly tests: readonly Matcher[];
-  /** Each rule's tests after the literal one. */
-  readonly rest: readonly Matcher[];
+  /** Rule i's whole test (the literal test first), used when the value is not a string. */
+  readonly test: (i: number) => Matcher;
+  /** Rule i's tests after the literal one. */
+  readonly rest: (i: number) => Matcher;
   readonly equals: ReadonlyMap<string, readonly number[]>;
   readonly prefixes: ReadonlyMap<string, readonly number[]>;
   /** Distinct prefix lengths, ascending. */
@@ -85,12 +87,16 @@ function block(entries: readonly { rule: CompiledRule; conjuncts: readonly Conju
       lengths.add(text.length);
     }
   });
+  // Each rule's tests are built the first time the rule is a candidate (or the value is not
+  // a string): a block needs only the literals to be planned.
+  const tests: (Matcher | undefined)[] = new Array(entries.length);
+  const rest: (Matcher | undefined)[] = new Array(entries.length);
   return {
     kind: "block",
     get: entries[0]!.conjuncts[0]!.literal!.get,
     rules: entries.map((e) => e.rule),
-    tests: entries.map((e) => all(e.conjuncts.map((c) => c.test))),
-    rest: entries.map((e) => all(e.conjuncts.slice(1).map((c) => c.test))),
+    test: (i) => (tests[i] ??= all(entries[i]!.conjuncts.map((c) => c.test))),
+    rest: (i) => (rest[i] ??= all(entries[i]!.conjuncts.slice(1).map((c) => c.test))),
     equals,
     prefixes,
     lengths: [...lengths].sort((a, b) => a - b),
@@ -145,3 +151,54 @@ export function candidates(step: BlockStep, v: string): readonly number[] {
 }
 
 const EMPTY: readonly number[] = [];
+
+/**
+ * Plans per tool, built on first use: the rules gated on that tool and the ungated ones.
+ * `gates[i]` is the tools rule i's first conjunct admits (null: not a tool gate);
+ * `conjunctsOf(i)` its conjuncts, asked for once.
+ */
+export function planner(
+  rules: readonly CompiledRule[],
+  gates: readonly (readonly string[] | null)[],
+  conjunctsOf: (i: number) => readonly Conjunct[],
+): (tool: unknown) => readonly Step[] {
+  const gatedOn = new Map<string, number[]>();
+  const ungated: number[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const gate = gates[i]!;
+    if (gate === null) ungated.push(i);
+    else for (const tool of new Set(gate)) pushIndex(gatedOn, tool, i);
+  }
+  const conjuncts: (readonly Conjunct[] | undefined)[] = new Array(rules.length);
+  const planned = (i: number): PlannedRule => ({
+    rule: rules[i]!,
+    conjuncts: (conjuncts[i] ??= conjunctsOf(i)),
+    gated: gates[i] !== null,
+  });
+  let fallback: readonly Step[] | undefined;
+  const plans = new Map<string, readonly Step[]>();
+  return (tool) => {
+    const gated = typeof tool === "string" ? gatedOn.get(tool) : undefined;
+    if (!gated) return (fallback ??= plan(ungated.map(planned)));
+    const done = plans.get(tool as string);
+    if (done) return done;
+    // Merge the two ascending index lists: evaluation order.
+    const order: number[] = [];
+    let a = 0;
+    let b = 0;
+    while (a < gated.length || b < ungated.length) {
+      if (b >= ungated.length || (a < gated.length && gated[a]! < ungated[b]!))
+        order.push(gated[a++]!);
+      else order.push(ungated[b++]!);
+    }
+    const steps = plan(order.map(planned));
+    plans.set(tool as string, steps);
+    return steps;
+  };
+}
+
+function pushIndex(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,6 +1,6 @@
 /** One rule mapping into a CompiledRule plus its canonical form, reporting every problem. */
 import { z } from "zod";
-import type { Conjunct, MatchCompiler } from "./match-compiler";
+import type { AnalysedConjunct, MatchCompiler } from "./match-compiler";
 import type { CanonicalRule, CompiledRule } from "./model";
 import { compileObligations } from "./obligations";
 import { didYouMean } from "./suggest";
@@ -45,7 +45,7 @@ const approversSchema = z.array(z.string().min(1));
 export interface RuleCompilation {
   readonly rule: CompiledRule;
   readonly canonical: CanonicalRule;
-  readonly conjuncts: readonly Conjunct[];
+  readonly conjuncts: readonly AnalysedConjunct[];
   /** False when the decision itself can fail at run time (a nested transform path). */
   readonly decisionAlwaysSucceeds: boolean;
   readonly idPos: Pos;
@@ -203,7 +203,6 @@ export class RuleCompiler {
     // Each shape spelled out as one literal: spreading a shared object gives every rule past
     // the first few its own hidden class, which costs compile time and memory at scale.
     const line = node.pos.line;
-    const test = compiledMatch.test;
     let rule: CompiledRule;
     if (verdict === "approve_required") {
       rule = {
@@ -213,7 +212,6 @@ export class RuleCompiler {
         line,
         reason,
         obligations,
-        test,
         verdict,
         approvers,
         timeoutSeconds,
@@ -226,12 +224,11 @@ export class RuleCompiler {
         line,
         reason,
         obligations,
-        test,
         verdict,
         transform: transform!,
       };
     } else {
-      rule = { id, priority, order: index, line, reason, obligations, test, verdict };
+      rule = { id, priority, order: index, line, reason, obligations, verdict };
     }
 
     const canonical: CanonicalRule = {

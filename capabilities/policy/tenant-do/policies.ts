@@ -3,12 +3,9 @@ import { toHex } from "../../../core/encoding";
 import { createHash } from "node:crypto";
 import {
   bundleId,
-  compileParsed,
   compilePolicy,
-  decodeParsed,
-  encodeParsed,
-  parseYaml,
-  PARSED_FORM_VERSION,
+  loadStoredForm,
+  STORED_FORM_VERSION,
   tenantBundle,
   type Diagnostic,
   type PolicyBundle,
@@ -96,9 +93,10 @@ export class PolicyStore {
 
   /**
    * The compiled active bundle (platform + tenant layers), compiled once per version. After a
-   * wake it is rebuilt from the stored parse of the active version (`policy_compiled`, written
-   * on activation), which skips the YAML stage; a stored form that is missing, of another
-   * format, or whose checksum does not match is ignored and the source compiled instead.
+   * wake it is loaded from the stored form of the active version (`policy_compiled`, written
+   * on activation; core/policy/stored-form.ts), which needs no compiling; a stored form that
+   * is missing, of another format, whose checksum does not match or that does not load is
+   * ignored and the source compiled instead (and its form stored again).
    */
   active(): { version: number; bundle: PolicyBundle } {
     const version = this.activeVersion();
@@ -120,22 +118,19 @@ export class PolicyStore {
         version,
       )
       .toArray()[0];
-    if (!row || row.format !== PARSED_FORM_VERSION) return null;
+    if (!row || row.format !== STORED_FORM_VERSION) return null;
     const cut = row.form.indexOf("\n");
     if (cut < 0 || checksum(row.form.slice(cut + 1)) !== row.form.slice(0, cut)) return null;
-    const parsed = decodeParsed(row.form.slice(cut + 1));
-    const compiled = parsed ? compileParsed(parsed) : null;
-    if (!compiled?.ok) return null;
-    this.lastLoad = "stored_form";
-    return compiled.policy;
+    const policy = loadStoredForm(row.form.slice(cut + 1));
+    if (policy) this.lastLoad = "stored_form";
+    return policy;
   }
 
   private fromSource(version: number) {
     const row = this.rows("WHERE version = ?", version)[0]!;
-    const parsed = parseYaml(row.source);
-    const compiled = compileParsed(parsed);
+    const compiled = compilePolicy(row.source);
     if (!compiled.ok) throw new Error(`stored policy ${version} does not compile`);
-    this.storeForm(version, encodeParsed(parsed));
+    this.storeForm(version, compiled.storedForm());
     this.lastLoad = "source";
     return compiled.policy;
   }
@@ -147,7 +142,7 @@ export class PolicyStore {
       `INSERT INTO policy_compiled (version, format, form) VALUES (?, ?, ?)
        ON CONFLICT(version) DO UPDATE SET format = excluded.format, form = excluded.form`,
       version,
-      PARSED_FORM_VERSION,
+      STORED_FORM_VERSION,
       `${checksum(form)}\n${form}`,
     );
   }
@@ -194,12 +189,12 @@ export class PolicyStore {
     const row = this.rows("WHERE version = ?", version)[0];
     if (!row) return fail("not_found", `Policy version ${version} not found.`);
     const previous = this.activeVersion();
-    const parsed = parseYaml(row.source);
-    const compiled = compileParsed(parsed);
+    const compiled = compilePolicy(row.source);
     if (!compiled.ok)
       return fail("policy_version_uncompilable", `Policy version ${version} does not compile.`);
+    const form = compiled.storedForm();
     this.audit.atomically(() => {
-      this.storeForm(version, encodeParsed(parsed));
+      this.storeForm(version, form);
       this.sql.exec(`UPDATE policy_versions SET activated_at = ? WHERE version = ?`, now, version);
       this.sql.exec(
         `INSERT INTO meta (key, value) VALUES ('active_policy', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,

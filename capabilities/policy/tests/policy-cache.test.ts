@@ -1,4 +1,6 @@
 import { evictDurableObject, runInDurableObject } from "cloudflare:test";
+import { createHash } from "node:crypto";
+import { toHex } from "../../../core/encoding";
 import { expect, it } from "vitest";
 import type { TenantDO } from "../../../durable-objects/tenant";
 import { AGENT, ALICE, freshTenant, POLICY, value } from "../../../tests/helpers/tenant-do";
@@ -42,7 +44,7 @@ const edit = (stub: Stub, sql: string) =>
 
 it("loads the active policy from its stored form after a wake, not from source", async () => {
   const { stub, v, wakeAndPropose } = await setUp();
-  expect(await rows(stub)).toEqual([{ version: v, format: 1 }]);
+  expect(await rows(stub)).toEqual([{ version: v, format: 2 }]);
   expect(await wakeAndPropose("shell")).toEqual({
     verdict: "deny",
     rule: "tenant:rm",
@@ -74,6 +76,47 @@ it("falls back to compiling when the stored form is corrupt or of another format
   expect((await wakeAndPropose("shell")).load).toBe("source");
 });
 
+/** A row whose checksum matches its text, as only the DO itself writes them. */
+const signed = (text: string) =>
+  `${toHex(new Uint8Array(createHash("sha256").update(text).digest()))}\n${text}`;
+
+it("compiles from source over a form of the old format, and stores the current one", async () => {
+  const { stub, v, wakeAndPropose } = await setUp();
+  // What the previous format (1: the parsed YAML tree) wrote: an empty mapping, which would
+  // give every call the defaults; read as anything but source it would not name tenant:rm.
+  const old = '{"v":1,"root":{"kind":"map","pos":{"line":1,"column":1},"entries":[]},"d":[]}';
+  await runInDurableObject(stub, (_, state) => {
+    state.storage.sql.exec(
+      "UPDATE policy_compiled SET format = 1, form = ? WHERE version = ?",
+      signed(old),
+      v,
+    );
+  });
+  expect(await wakeAndPropose("shell")).toEqual({
+    verdict: "deny",
+    rule: "tenant:rm",
+    load: "source",
+  });
+  expect(await rows(stub)).toEqual([{ version: v, format: 2 }]);
+  expect((await wakeAndPropose("shell")).load).toBe("stored_form");
+});
+
+it("compiles from source when a form with a good checksum does not load", async () => {
+  const { stub, v, wakeAndPropose } = await setUp();
+  await runInDurableObject(stub, (_, state) => {
+    state.storage.sql.exec(
+      "UPDATE policy_compiled SET form = ? WHERE version = ?",
+      signed('{"defaults":{"on_no_match":"allow","on_missing_shadow":"allow"},"rules":[]}\n{}'),
+      v,
+    );
+  });
+  expect(await wakeAndPropose("shell")).toEqual({
+    verdict: "deny",
+    rule: "tenant:rm",
+    load: "source",
+  });
+});
+
 it("replaces the stored form when another version is activated", async () => {
   const { tenantId, stub, wakeAndPropose } = await setUp();
   const next = value(
@@ -83,7 +126,7 @@ it("replaces the stored form when another version is activated", async () => {
     ),
   ).version;
   value(await stub.activatePolicy(next, ALICE));
-  expect(await rows(stub)).toEqual([{ version: next, format: 1 }]);
+  expect(await rows(stub)).toEqual([{ version: next, format: 2 }]);
   expect(await wakeAndPropose("shell")).toEqual({
     verdict: "allow",
     rule: "tenant:shell-ok",

@@ -53,7 +53,17 @@ function json(v: unknown): string {
   return JSON.stringify(v);
 }
 
-export function runCase(c: Case): Verdict {
+/**
+ * How a compiled policy reaches the evaluation: as compiled, or (for the stored-form tests)
+ * written to its stored form and loaded back.
+ */
+export type Delivery = (
+  compiled: Extract<ReturnType<typeof compilePolicy>, { ok: true }>,
+) => CompiledPolicy;
+
+const asCompiled: Delivery = (compiled) => compiled.policy;
+
+export function runCase(c: Case, deliver: Delivery = asCompiled): Verdict {
   const sources = c.layers ?? [["", c.policy ?? ""]];
   const diagnostics: Diagnostic[] = [];
   const policies: { name: string; policy: CompiledPolicy }[] = [];
@@ -61,7 +71,7 @@ export function runCase(c: Case): Verdict {
   for (const [name, source] of sources) {
     const result = compilePolicy(source);
     diagnostics.push(...result.diagnostics);
-    if (result.ok) policies.push({ name, policy: result.policy });
+    if (result.ok) policies.push({ name, policy: deliver(result) });
     else compiles = false;
   }
   if (compiles !== c.lynx.compiles) {

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseJwks, type Jwks } from "../../core/audit/checkpoint";
 import type { Sha256 } from "../../core/audit/sha256";
+import { simdSubtreeHasher } from "../../core/audit/subtree-hasher";
 import {
   AuditExportVerifier,
   type AuditVerifyOptions,
@@ -55,7 +56,7 @@ function pushLines(verifier: AuditExportVerifier, bytes: Uint8Array, end: number
   let start = 0;
   while (start <= last) {
     const stop = bytes.indexOf(0x0a, start);
-    if (!verifier.pushBytes(bytes.subarray(start, stop))) return -1;
+    if (!verifier.pushLine(bytes, start, stop)) return -1;
     start = stop + 1;
   }
   return start;
@@ -66,7 +67,8 @@ function pushLines(verifier: AuditExportVerifier, bytes: Uint8Array, end: number
  * fresh chunks per read cost more in garbage collection than the reading itself).
  */
 async function verifyFile(path: string, options: AuditVerifyOptions): Promise<AuditVerifyResult> {
-  const verifier = new AuditExportVerifier({ ...options, sha256: nodeSha256 });
+  const subtrees = simdSubtreeHasher() ?? undefined;
+  const verifier = new AuditExportVerifier({ ...options, sha256: nodeSha256, subtrees });
   let fd: number;
   try {
     fd = openSync(path, "r");

@@ -25,6 +25,7 @@ import {
   type TrailerClaim,
 } from "./export-format";
 import { nobleSha256, type Sha256 } from "./sha256";
+import type { SubtreeHasher } from "./subtree-hasher";
 
 export type AuditFailureCode =
   | "malformed-line"
@@ -74,6 +75,11 @@ export interface AuditVerifyOptions {
   since?: TrustedHead;
   /** Synchronous SHA-256; defaults to @noble/hashes. */
   sha256?: Sha256;
+  /**
+   * Hashes the Merkle tree's interior nodes a batch of leaves at a time (`simdSubtreeHasher`);
+   * without it each node is one `sha256` call. The verdict is the same either way.
+   */
+  subtrees?: SubtreeHasher;
 }
 
 /**
@@ -111,6 +117,9 @@ export class AuditExportVerifier {
   private readonly jwks: Jwks | undefined;
   private readonly reader = new AuditExportReader(false);
   private readonly tree: CompactMerkleTree;
+  private readonly subtrees: SubtreeHasher | null;
+  /** Leaves held by `subtrees` that are not in `tree` yet (the tree's size is a multiple of its batch). */
+  private pending = 0;
   private readonly encoder = new TextEncoder();
   /** [0x00, ...event bytes]: the leaf-hash input, and from index 1 the chain-hash input. */
   private buffer = new Uint8Array(4096);
@@ -133,6 +142,7 @@ export class AuditExportVerifier {
     this.tenant = options.tenant;
     this.since = options.since;
     this.tree = CompactMerkleTree.empty(this.sha);
+    this.subtrees = options.subtrees ?? null;
   }
 
   /** A line whose bytes are not well-formed UTF-8 (`utf8Lines` gives null for it). */
@@ -166,9 +176,18 @@ export class AuditExportVerifier {
    * re-encoding and no re-canonicalising. Anything else takes the general path of `push`.
    */
   pushBytes(bytes: Uint8Array, text?: string): boolean {
+    return this.pushLine(bytes, 0, bytes.length, text);
+  }
+
+  /** `pushBytes` of the line `bytes[start, end)`, without a view of it unless it needs one. */
+  pushLine(bytes: Uint8Array, start: number, end: number, text?: string): boolean {
     if (this.failure !== null) return false;
-    const canonical = scanCanonicalEventLine(bytes);
-    if (canonical !== null && this.pushCanonical(bytes, canonical)) return true;
+    const canonical = scanCanonicalEventLine(bytes, start, end);
+    if (canonical !== null && this.pushCanonical(bytes, start, end, canonical)) return true;
+    return this.pushGeneral(bytes.subarray(start, end), text);
+  }
+
+  private pushGeneral(bytes: Uint8Array, text?: string): boolean {
     if (text === undefined)
       try {
         text = this.decoder.decode(bytes);
@@ -208,18 +227,25 @@ export class AuditExportVerifier {
    * bytes, with no string or object built. Only a line that passes every check is taken (true);
    * on false nothing was recorded and the general path checks the line and words the failure.
    */
-  private pushCanonical(bytes: Uint8Array, line: CanonicalEventLine): boolean {
+  private pushCanonical(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    line: CanonicalEventLine,
+  ): boolean {
     const seq = this.events + 1;
     if (line.seq !== seq) return false;
     const { prev } = this;
     for (let i = 0; i < 64; i++) if (bytes[line.prev + i] !== prev.charCodeAt(i)) return false;
-    const at = line.hashMember;
-    const length = bytes.length - HASH_MEMBER_LENGTH;
-    this.reserveBytes(bytes.length);
-    this.body.set(bytes);
-    this.body.copyWithin(at, at + HASH_MEMBER_LENGTH, bytes.length);
-    const hash = this.sha.hex(this.body.subarray(0, length));
-    const recorded = at + HASH_MEMBER.length;
+    const at = line.hashMember - start;
+    const size = end - start;
+    const length = size - HASH_MEMBER_LENGTH;
+    this.reserveBytes(size);
+    const { body } = this;
+    body.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
+    body.copyWithin(at, at + HASH_MEMBER_LENGTH, size);
+    const hash = this.sha.hex(body.subarray(0, length));
+    const recorded = line.hashMember + HASH_MEMBER.length;
     for (let i = 0; i < 64; i++) if (bytes[recorded + i] !== hash.charCodeAt(i)) return false;
     const lineNumber = this.reader.countEvent();
     if (lineNumber === null) return false;
@@ -287,7 +313,7 @@ export class AuditExportVerifier {
 
   /** Records a checked event whose `length` bytes sit in the buffer after the 0x00 prefix. */
   private accept(seq: number, hash: string, line: number, length: number): boolean {
-    this.tree.append(this.sha.digest(this.buffer.subarray(0, 1 + length)));
+    this.appendLeaf(this.sha.digest(this.buffer.subarray(0, 1 + length)));
     this.lastPrev = this.prev;
     this.lastLine = line;
     this.prev = hash;
@@ -296,9 +322,27 @@ export class AuditExportVerifier {
     return true;
   }
 
+  /** Into the tree, or into the batch of `subtrees` while the tree's size allows a subtree. */
+  private appendLeaf(leaf: Uint8Array): void {
+    const batch = this.subtrees;
+    if (batch === null || (this.pending === 0 && this.tree.size % batch.leaves !== 0))
+      return this.tree.append(leaf);
+    batch.setLeaf(this.pending++, leaf);
+    if (this.pending < batch.leaves) return;
+    this.tree.appendSubtree(batch.root(), batch.height);
+    this.pending = 0;
+  }
+
+  /** The Merkle root of the events so far: a partial batch is appended leaf by leaf first. */
+  private root(): string {
+    for (let i = 0; i < this.pending; i++) this.tree.append(this.subtrees!.leafAt(i));
+    this.pending = 0;
+    return toHex(this.tree.root());
+  }
+
   /** At the trusted head's size, the tree must have the trusted root. */
   private checkSince(line: number): boolean {
-    const root = toHex(this.tree.root());
+    const root = this.root();
     if (root === this.since!.root) return true;
     return this.fail(
       1,
@@ -345,7 +389,7 @@ export class AuditExportVerifier {
   async finish(): Promise<AuditVerifyResult> {
     if (this.failure !== null) return this.failure;
     const n = this.events;
-    const root = toHex(this.tree.root());
+    const root = this.root();
     if (this.since !== undefined && n < this.since.size)
       return {
         ok: false,

@@ -38,6 +38,10 @@ export const nodeSha256: Sha256 =
           return out;
         },
         hex: (data) => crypto.hash("sha256", data, "hex"),
+        digestInto(data, out, offset) {
+          const binary = crypto.hash("sha256", data, "binary");
+          for (let i = 0; i < 32; i++) out[offset + i] = binary.charCodeAt(i);
+        },
       }
     : {
         digest: (data) => new Uint8Array(crypto.createHash("sha256").update(data).digest()),

@@ -14,6 +14,9 @@ export interface SubtreeHasher {
   readonly height: number;
   /** Sets leaf `index` (0 ≤ index < leaves) of the current batch. */
   setLeaf(index: number, leafHash: Uint8Array): void;
+  /** Leaf `index` is `bytes[leafOffset(index), +32)`: a hash may be written there directly. */
+  readonly bytes: Uint8Array;
+  leafOffset(index: number): number;
   /** Leaf `index` as set, in a new array. */
   leafAt(index: number): Uint8Array;
   /** The root over the `leaves` leaves set, in a new array. */
@@ -61,6 +64,8 @@ export function simdSubtreeHasher(height = 10): SubtreeHasher | null {
   return {
     leaves,
     height,
+    bytes: mem,
+    leafOffset,
     setLeaf(index, leafHash) {
       if (leafHash.length !== HASH_BYTES) throw new TypeError("leaf hash must be 32 bytes");
       const offset = leafOffset(index);

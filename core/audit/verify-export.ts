@@ -184,6 +184,8 @@ export class AuditExportVerifier {
     if (this.failure !== null) return false;
     const canonical = scanCanonicalEventLine(bytes, start, end);
     if (canonical !== null && this.pushCanonical(bytes, start, end, canonical)) return true;
+    // Taken, then refused by a check after it (`since`): the verdict stands, the line is done.
+    if (this.failure !== null) return false;
     return this.pushGeneral(bytes.subarray(start, end), text);
   }
 
@@ -313,7 +315,7 @@ export class AuditExportVerifier {
 
   /** Records a checked event whose `length` bytes sit in the buffer after the 0x00 prefix. */
   private accept(seq: number, hash: string, line: number, length: number): boolean {
-    this.appendLeaf(this.sha.digest(this.buffer.subarray(0, 1 + length)));
+    this.appendLeaf(this.buffer.subarray(0, 1 + length));
     this.lastPrev = this.prev;
     this.lastLine = line;
     this.prev = hash;
@@ -322,12 +324,18 @@ export class AuditExportVerifier {
     return true;
   }
 
-  /** Into the tree, or into the batch of `subtrees` while the tree's size allows a subtree. */
-  private appendLeaf(leaf: Uint8Array): void {
+  /**
+   * Hashes the leaf `input` (0x00 ‖ event bytes) into the tree, or into the batch of `subtrees`
+   * while the tree's size allows a subtree.
+   */
+  private appendLeaf(input: Uint8Array): void {
     const batch = this.subtrees;
+    const { sha } = this;
     if (batch === null || (this.pending === 0 && this.tree.size % batch.leaves !== 0))
-      return this.tree.append(leaf);
-    batch.setLeaf(this.pending++, leaf);
+      return this.tree.append(sha.digest(input));
+    const index = this.pending++;
+    if (sha.digestInto !== undefined) sha.digestInto(input, batch.bytes, batch.leafOffset(index));
+    else batch.setLeaf(index, sha.digest(input));
     if (this.pending < batch.leaves) return;
     this.tree.appendSubtree(batch.root(), batch.height);
     this.pending = 0;
@@ -489,7 +497,7 @@ export async function verifyAuditExportBytes(
   while (start < bytes.length) {
     let end = bytes.indexOf(0x0a, start);
     if (end === -1) end = bytes.length;
-    if (!verifier.pushBytes(bytes.subarray(start, end))) break;
+    if (!verifier.pushLine(bytes, start, end)) break;
     start = end + 1;
   }
   return verifier.finish();

@@ -53,14 +53,14 @@ class UsageError extends Error {}
 /**
  * Pushes every complete line of `bytes[0, end)` (up to its last "\n"); returns where the rest
  * starts, or -1 once the verdict is known. Lines go in as bytes: the verifier decodes only a
- * line that is not spelled as the log writes it.
+ * line that is not spelled as the log writes it, and hashes the others where they lie.
  */
 function pushLines(verifier: AuditExportVerifier, bytes: Uint8Array, end: number): number {
   const last = bytes.lastIndexOf(0x0a, end - 1);
   let start = 0;
   while (start <= last) {
     const stop = bytes.indexOf(0x0a, start);
-    if (!verifier.pushLine(bytes, start, stop)) return -1;
+    if (!verifier.pushOwnedLine(bytes, start, stop)) return -1;
     start = stop + 1;
   }
   return start;

@@ -97,7 +97,7 @@ function hashMemberAt(line: string, hash: string): number {
   return line.charCodeAt(at + HASH_MEMBER_LENGTH - 1) === 34 /* " */ ? at : -1;
 }
 
-const MEMBER_BYTES = Array.from(HASH_MEMBER, (c) => c.charCodeAt(0));
+const MEMBER_BYTES = Uint8Array.from(HASH_MEMBER, (c) => c.charCodeAt(0));
 
 /** `hashMemberAt` on a line's UTF-8 bytes (the member is ASCII). */
 function hashMemberAtBytes(bytes: Uint8Array, hash: string): number {
@@ -123,6 +123,8 @@ export class AuditExportVerifier {
   private readonly encoder = new TextEncoder();
   /** [0x00, ...event bytes]: the leaf-hash input, and from index 1 the chain-hash input. */
   private buffer = new Uint8Array(4096);
+  /** The recorded `hash` of the line `pushInPlace` is checking. */
+  private readonly recorded = new Uint8Array(64);
   private body = this.buffer.subarray(1);
   private events = 0;
   private lines = 0;
@@ -177,6 +179,21 @@ export class AuditExportVerifier {
    */
   pushBytes(bytes: Uint8Array, text?: string): boolean {
     return this.pushLine(bytes, 0, bytes.length, text);
+  }
+
+  /**
+   * `pushLine` for a read buffer the caller is done with: a line as the writer spells it is
+   * hashed where it lies (its tail moved over the `hash` member, the byte before it briefly
+   * 0x00 for the leaf) instead of being copied first. The line's bytes are left changed, unless
+   * the general path needs them. `start` must be ≥ 1 for this (else it is `pushLine`).
+   */
+  pushOwnedLine(bytes: Uint8Array, start: number, end: number): boolean {
+    if (this.failure !== null) return false;
+    const canonical = start > 0 ? scanCanonicalEventLine(bytes, start, end) : null;
+    if (canonical !== null && this.pushInPlace(bytes, start, end, canonical)) return true;
+    if (this.failure !== null) return false;
+    if (canonical === null && start === 0) return this.pushLine(bytes, start, end);
+    return this.pushGeneral(bytes.subarray(start, end));
   }
 
   /** `pushBytes` of the line `bytes[start, end)`, without a view of it unless it needs one. */
@@ -252,7 +269,40 @@ export class AuditExportVerifier {
     const lineNumber = this.reader.countEvent();
     if (lineNumber === null) return false;
     this.lines = lineNumber;
-    return this.accept(seq, hash, lineNumber, length);
+    return this.accept(seq, hash, lineNumber, this.buffer.subarray(0, 1 + length));
+  }
+
+  /** `pushCanonical` on the line where it lies; on false the line's bytes are as they were. */
+  private pushInPlace(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    line: CanonicalEventLine,
+  ): boolean {
+    const seq = this.events + 1;
+    if (line.seq !== seq || this.head !== null) return false; // after a trailer: general path
+    const { prev, recorded } = this;
+    for (let i = 0; i < 64; i++) if (bytes[line.prev + i] !== prev.charCodeAt(i)) return false;
+    const member = line.hashMember;
+    const bodyEnd = end - HASH_MEMBER_LENGTH;
+    for (let i = 0; i < 64; i++) recorded[i] = bytes[member + HASH_MEMBER.length + i]!;
+    bytes.copyWithin(member, member + HASH_MEMBER_LENGTH, end);
+    const hash = this.sha.hex(bytes.subarray(start, bodyEnd));
+    for (let i = 0; i < 64; i++)
+      if (recorded[i] !== hash.charCodeAt(i)) {
+        bytes.copyWithin(member + HASH_MEMBER_LENGTH, member, bodyEnd);
+        bytes.set(MEMBER_BYTES, member);
+        bytes.set(recorded, member + HASH_MEMBER.length);
+        bytes[member + HASH_MEMBER_LENGTH - 1] = 0x22; // "
+        return false;
+      }
+    const lineNumber = this.reader.countEvent()!;
+    this.lines = lineNumber;
+    const before = bytes[start - 1]!;
+    bytes[start - 1] = 0x00;
+    const taken = this.accept(seq, hash, lineNumber, bytes.subarray(start - 1, bodyEnd));
+    bytes[start - 1] = before;
+    return taken;
   }
 
   /** `hashed`: the byte length of the event in the buffer, already matched to its hash. */
@@ -310,12 +360,13 @@ export class AuditExportVerifier {
       if (this.sha.hex(this.body.subarray(0, length)) !== event.hash)
         return this.fail(seq, line, "bad-hash", 'bad hash: the event does not hash to its "hash"');
     }
-    return this.accept(seq, event.hash, line, length);
+    return this.accept(seq, event.hash, line, this.buffer.subarray(0, 1 + length));
   }
 
   /** Records a checked event whose `length` bytes sit in the buffer after the 0x00 prefix. */
-  private accept(seq: number, hash: string, line: number, length: number): boolean {
-    this.appendLeaf(this.buffer.subarray(0, 1 + length));
+  /** Records a checked event; `leafInput` is 0x00 and its hashed bytes. */
+  private accept(seq: number, hash: string, line: number, leafInput: Uint8Array): boolean {
+    this.appendLeaf(leafInput);
     this.lastPrev = this.prev;
     this.lastLine = line;
     this.prev = hash;

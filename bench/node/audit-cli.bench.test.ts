@@ -54,7 +54,7 @@ test("CLI start", async () => {
     for (const [into, args] of [
       [cli, ["cli/bin.mjs", "--help"]],
       [node, null],
-    ] as const) {
+    ] as [typeof cli, string[] | null][]) {
       const t = timeProcess(args, 1);
       into.wall.push(...t.wall);
       into.cpu.push(...t.cpu);

@@ -113,6 +113,8 @@ class Code {
   }
 }
 
+type Eight = [number, number, number, number, number, number, number, number];
+
 /**
  * `compress(p0, p1, p2, p3)`: one SHA-256 block from each pointer, one per lane, applied to the
  * state at STATE (lane k of vector j is word j of message k's state), fully unrolled.
@@ -191,7 +193,7 @@ function compressBody(): number[] {
     c.set(S + j);
   }
   // The eight working variables, renamed each round instead of moved.
-  let [a, b, cc, d, e, f, g, h] = [S, S + 1, S + 2, S + 3, S + 4, S + 5, S + 6, S + 7] as const;
+  let [a, b, cc, d, e, f, g, h]: Eight = [S, S + 1, S + 2, S + 3, S + 4, S + 5, S + 6, S + 7];
   for (let t = 0; t < 64; t++) {
     const w = W + (t % 16);
     if (t >= 16) {

@@ -34,9 +34,20 @@ const MIN_SLOTS = 4; // a call hashes four messages, so every level has room for
 export function simdSubtreeHasher(height = 10): SubtreeHasher | null {
   if (typeof WebAssembly !== "object" || height < 2 || height > 12) return null;
   const bytes = sha256x4Module();
-  if (!WebAssembly.validate(bytes)) return null;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-  const { memory, level } = instance.exports as {
+  // Compiled from bytes at run time, as Node allows; Workers refuse that (and type it so).
+  const runtime = WebAssembly as unknown as {
+    validate(bytes: Uint8Array): boolean;
+    Module: new (bytes: Uint8Array) => object;
+    Instance: new (module: object) => { exports: Record<string, unknown> };
+  };
+  let exports: Record<string, unknown>;
+  try {
+    if (!runtime.validate(bytes)) return null;
+    exports = new runtime.Instance(new runtime.Module(bytes)).exports;
+  } catch {
+    return null;
+  }
+  const { memory, level } = exports as {
     memory: WebAssembly.Memory;
     level: (src: number, dst: number, groups: number) => void;
   };

@@ -6,9 +6,9 @@ import { toHex } from "../../../core/encoding";
 
 /** RFC 6962 MTH of a perfect tree, straight from node:crypto (independent of core's hashing). */
 function referenceRoot(leaves: Uint8Array[]): string {
-  let level = leaves.map((leaf) => Buffer.from(leaf));
+  let level: Uint8Array[] = leaves.map((leaf) => Buffer.from(leaf));
   while (level.length > 1) {
-    const next: Buffer[] = [];
+    const next: Uint8Array[] = [];
     for (let i = 0; i < level.length; i += 2)
       next.push(
         createHash("sha256")
@@ -19,7 +19,7 @@ function referenceRoot(leaves: Uint8Array[]): string {
       );
     level = next;
   }
-  return level[0]!.toString("hex");
+  return Buffer.from(level[0]!).toString("hex");
 }
 
 const randomLeaves = (n: number) =>

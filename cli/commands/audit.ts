@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseJwks, type Jwks } from "../../core/audit/checkpoint";
 import type { Sha256 } from "../../core/audit/sha256";
+import { simdSubtreeHasher } from "../../core/audit/subtree-hasher";
 import {
   AuditExportVerifier,
   type AuditVerifyOptions,
@@ -37,6 +38,10 @@ export const nodeSha256: Sha256 =
           return out;
         },
         hex: (data) => crypto.hash("sha256", data, "hex"),
+        digestInto(data, out, offset) {
+          const binary = crypto.hash("sha256", data, "binary");
+          for (let i = 0; i < 32; i++) out[offset + i] = binary.charCodeAt(i);
+        },
       }
     : {
         digest: (data) => new Uint8Array(crypto.createHash("sha256").update(data).digest()),
@@ -48,14 +53,14 @@ class UsageError extends Error {}
 /**
  * Pushes every complete line of `bytes[0, end)` (up to its last "\n"); returns where the rest
  * starts, or -1 once the verdict is known. Lines go in as bytes: the verifier decodes only a
- * line that is not spelled as the log writes it.
+ * line that is not spelled as the log writes it, and hashes the others where they lie.
  */
 function pushLines(verifier: AuditExportVerifier, bytes: Uint8Array, end: number): number {
   const last = bytes.lastIndexOf(0x0a, end - 1);
   let start = 0;
   while (start <= last) {
     const stop = bytes.indexOf(0x0a, start);
-    if (!verifier.pushBytes(bytes.subarray(start, stop))) return -1;
+    if (!verifier.pushOwnedLine(bytes, start, stop)) return -1;
     start = stop + 1;
   }
   return start;
@@ -66,7 +71,8 @@ function pushLines(verifier: AuditExportVerifier, bytes: Uint8Array, end: number
  * fresh chunks per read cost more in garbage collection than the reading itself).
  */
 async function verifyFile(path: string, options: AuditVerifyOptions): Promise<AuditVerifyResult> {
-  const verifier = new AuditExportVerifier({ ...options, sha256: nodeSha256 });
+  const subtrees = simdSubtreeHasher() ?? undefined;
+  const verifier = new AuditExportVerifier({ ...options, sha256: nodeSha256, subtrees });
   let fd: number;
   try {
     fd = openSync(path, "r");

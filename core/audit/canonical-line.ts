@@ -62,16 +62,15 @@ const SHORT_ESCAPED_CONTROL = new Uint8Array(32);
 for (const b of [0x08, 0x09, 0x0a, 0x0c, 0x0d]) SHORT_ESCAPED_CONTROL[b] = 1;
 
 /** Each function takes the position to read at and returns the one after, or -1. */
-function literal(bytes: Uint8Array, at: number, expected: Uint8Array): number {
+function literal(bytes: Uint8Array, at: number, end: number, expected: Uint8Array): number {
   const n = expected.length;
-  if (at < 0 || at + n > bytes.length) return -1;
+  if (at < 0 || at + n > end) return -1;
   for (let i = 0; i < n; i++) if (bytes[at + i] !== expected[i]) return -1;
   return at + n;
 }
 
 /** A canonically escaped string. `key`: also refuse escapes and non-ASCII (keys compare as bytes). */
-function string(bytes: Uint8Array, at: number, key: boolean): number {
-  const end = bytes.length;
+function string(bytes: Uint8Array, at: number, end: number, key: boolean): number {
   if (at < 0 || at >= end || bytes[at] !== QUOTE) return -1;
   let i = at + 1;
   while (i < end) {
@@ -99,7 +98,7 @@ function string(bytes: Uint8Array, at: number, key: boolean): number {
     } else if (b < 0x80)
       return -1; // a raw control character
     else {
-      const n = utf8SequenceLength(bytes, i);
+      const n = utf8SequenceLength(bytes, i, end);
       if (n < 0) return -1;
       i += n;
     }
@@ -108,8 +107,7 @@ function string(bytes: Uint8Array, at: number, key: boolean): number {
 }
 
 /** A number as ECMAScript's Number::toString spells it (what RFC 8785 requires). */
-function number(bytes: Uint8Array, at: number): number {
-  const end = bytes.length;
+function number(bytes: Uint8Array, at: number, end: number): number {
   let i = at;
   if (i < end && bytes[i] === 0x2d /* - */) i++;
   const first = i;
@@ -134,44 +132,44 @@ function number(bytes: Uint8Array, at: number): number {
 }
 
 /** Any canonical JSON value. */
-function value(bytes: Uint8Array, at: number, depth: number): number {
-  if (at < 0 || at >= bytes.length) return -1;
+function value(bytes: Uint8Array, at: number, end: number, depth: number): number {
+  if (at < 0 || at >= end) return -1;
   const b = bytes[at]!;
-  if (b === QUOTE) return string(bytes, at, false);
-  if (b === 0x7b /* { */) return depth < MAX_DEPTH ? object(bytes, at, depth + 1) : -1;
-  if (b === 0x5b /* [ */) return depth < MAX_DEPTH ? array(bytes, at, depth + 1) : -1;
-  if (b === 0x74) return literal(bytes, at, TRUE);
-  if (b === 0x66) return literal(bytes, at, FALSE);
-  if (b === 0x6e) return literal(bytes, at, NULL);
-  return number(bytes, at);
+  if (b === QUOTE) return string(bytes, at, end, false);
+  if (b === 0x7b /* { */) return depth < MAX_DEPTH ? object(bytes, at, end, depth + 1) : -1;
+  if (b === 0x5b /* [ */) return depth < MAX_DEPTH ? array(bytes, at, end, depth + 1) : -1;
+  if (b === 0x74) return literal(bytes, at, end, TRUE);
+  if (b === 0x66) return literal(bytes, at, end, FALSE);
+  if (b === 0x6e) return literal(bytes, at, end, NULL);
+  return number(bytes, at, end);
 }
 
-function object(bytes: Uint8Array, at: number, depth: number): number {
+function object(bytes: Uint8Array, at: number, end: number, depth: number): number {
   let i = at + 1;
-  if (bytes[i] === 0x7d /* } */) return i + 1;
+  if (i < end && bytes[i] === 0x7d /* } */) return i + 1;
   let lastKey = -1;
   let lastKeyEnd = -1;
   for (;;) {
-    const keyEnd = string(bytes, i, true);
-    if (keyEnd < 0) return -1;
+    const keyEnd = string(bytes, i, end, true);
+    if (keyEnd < 0 || keyEnd >= end) return -1;
     if (lastKey >= 0 && compareKeys(bytes, lastKey, lastKeyEnd, i, keyEnd) >= 0) return -1;
     lastKey = i;
     lastKeyEnd = keyEnd;
     if (bytes[keyEnd] !== 0x3a /* : */) return -1;
-    i = value(bytes, keyEnd + 1, depth);
-    if (i < 0) return -1;
+    i = value(bytes, keyEnd + 1, end, depth);
+    if (i < 0 || i >= end) return -1;
     const next = bytes[i++];
     if (next === 0x7d) return i;
     if (next !== 0x2c /* , */) return -1;
   }
 }
 
-function array(bytes: Uint8Array, at: number, depth: number): number {
+function array(bytes: Uint8Array, at: number, end: number, depth: number): number {
   let i = at + 1;
-  if (bytes[i] === 0x5d /* ] */) return i + 1;
+  if (i < end && bytes[i] === 0x5d /* ] */) return i + 1;
   for (;;) {
-    i = value(bytes, i, depth);
-    if (i < 0) return -1;
+    i = value(bytes, i, end, depth);
+    if (i < 0 || i >= end) return -1;
     const next = bytes[i++];
     if (next === 0x5d) return i;
     if (next !== 0x2c) return -1;
@@ -179,10 +177,10 @@ function array(bytes: Uint8Array, at: number, depth: number): number {
 }
 
 /** A non-empty string, or also `null` when `nullable`. */
-function nonEmptyString(bytes: Uint8Array, at: number, nullable: boolean): number {
-  if (nullable && bytes[at] === 0x6e) return literal(bytes, at, NULL);
-  const end = string(bytes, at, false);
-  return end > at + 2 ? end : -1;
+function nonEmptyString(bytes: Uint8Array, at: number, end: number, nullable: boolean): number {
+  if (nullable && at >= 0 && bytes[at] === 0x6e) return literal(bytes, at, end, NULL);
+  const after = string(bytes, at, end, false);
+  return after > at + 2 ? after : -1;
 }
 
 /** Order of two ASCII key spans (each from its opening quote to after its closing one). */
@@ -198,22 +196,29 @@ function compareKeys(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd
 }
 
 /** Length of the well-formed UTF-8 sequence of 2–4 bytes at `i` (no surrogates), or -1. */
-function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+function utf8SequenceLength(bytes: Uint8Array, i: number, end: number): number {
   const b = bytes[i]!;
-  const c1 = bytes[i + 1] ?? 0;
-  const cont = (x: number | undefined) => x !== undefined && (x & 0xc0) === 0x80;
-  if (b >= 0xc2 && b <= 0xdf) return cont(c1) ? 2 : -1;
+  const c1 = i + 1 < end ? bytes[i + 1]! : 0;
+  const cont = (x: number) => x < end && (bytes[x]! & 0xc0) === 0x80;
+  if (b >= 0xc2 && b <= 0xdf) return cont(i + 1) ? 2 : -1;
   if (b >= 0xe0 && b <= 0xef) {
     const lo = b === 0xe0 ? 0xa0 : 0x80;
     const hi = b === 0xed ? 0x9f : 0xbf;
-    return c1 >= lo && c1 <= hi && cont(bytes[i + 2]) ? 3 : -1;
+    return c1 >= lo && c1 <= hi && cont(i + 2) ? 3 : -1;
   }
   if (b >= 0xf0 && b <= 0xf4) {
     const lo = b === 0xf0 ? 0x90 : 0x80;
     const hi = b === 0xf4 ? 0x8f : 0xbf;
-    return c1 >= lo && c1 <= hi && cont(bytes[i + 2]) && cont(bytes[i + 3]) ? 4 : -1;
+    return c1 >= lo && c1 <= hi && cont(i + 2) && cont(i + 3) ? 4 : -1;
   }
   return -1;
+}
+
+/** The two-digit number at `i`, or a negative number when either byte is not a digit. */
+function twoDigits(bytes: Uint8Array, i: number): number {
+  const hi = bytes[i]! - 0x30;
+  const lo = bytes[i + 1]! - 0x30;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
 }
 
 /**
@@ -221,48 +226,52 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
  * bytes: YYYY-MM-DDTHH:MM:SS, an optional fraction of 1–9 digits, Z.
  */
 function isoTimestamp(bytes: Uint8Array, at: number, end: number): boolean {
+  const s = at + 1; // the first character
   const length = end - at - 2;
   if (length !== 20 && (length < 22 || length > 30)) return false;
-  const d = (i: number): number => {
-    const b = bytes[at + 1 + i]!;
-    return (CLASS[b]! & DIGIT) !== 0 ? b - 0x30 : -100;
-  };
-  const at2 = (i: number): number => d(i) * 10 + d(i + 1);
-  const sep = (i: number, c: string): boolean => bytes[at + 1 + i] === c.charCodeAt(0);
-  if (d(0) < 0 || d(1) < 0 || d(2) < 0 || d(3) < 0 || !sep(4, "-") || !sep(7, "-")) return false;
-  const month = at2(5);
-  const day = at2(8);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || !sep(10, "T")) return false;
-  const hour = at2(11);
-  const minute = at2(14);
-  const second = at2(17);
+  if (twoDigits(bytes, s) < 0 || twoDigits(bytes, s + 2) < 0) return false;
+  if (bytes[s + 4] !== 0x2d || bytes[s + 7] !== 0x2d || bytes[s + 10] !== 0x54) return false; // - - T
+  const month = twoDigits(bytes, s + 5);
+  const day = twoDigits(bytes, s + 8);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const hour = twoDigits(bytes, s + 11);
+  const minute = twoDigits(bytes, s + 14);
+  const second = twoDigits(bytes, s + 17);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  if (!sep(13, ":") || !sep(16, ":") || !sep(length - 1, "Z")) return false;
+  if (bytes[s + 13] !== 0x3a || bytes[s + 16] !== 0x3a || bytes[s + length - 1] !== 0x5a)
+    return false; // : : Z
   if (length === 20) return true;
-  if (!sep(19, ".")) return false;
-  for (let i = 20; i < length - 1; i++) if (d(i) < 0) return false;
+  if (bytes[s + 19] !== 0x2e /* . */) return false;
+  for (let i = s + 20; i < s + length - 1; i++) if ((CLASS[bytes[i]!]! & DIGIT) === 0) return false;
   return true;
 }
 
 const skip64 = (at: number): number => (at < 0 ? -1 : at + 64);
 
-/** The line's parts if it is a canonical event line (see the file comment), else null. */
-export function scanCanonicalEventLine(bytes: Uint8Array): CanonicalEventLine | null {
-  let at = literal(bytes, 0, ACTOR_ID);
-  at = literal(bytes, nonEmptyString(bytes, at, false), ACTOR_KIND);
+/**
+ * The parts of `bytes[start, end)` if it is a canonical event line (see the file comment), else
+ * null. Positions are indices into `bytes`.
+ */
+export function scanCanonicalEventLine(
+  bytes: Uint8Array,
+  start = 0,
+  end = bytes.length,
+): CanonicalEventLine | null {
+  let at = literal(bytes, start, end, ACTOR_ID);
+  at = literal(bytes, nonEmptyString(bytes, at, end, false), end, ACTOR_KIND);
   if (at < 0) return null;
   let kindEnd = -1;
-  for (const kind of KINDS) if ((kindEnd = literal(bytes, at, kind)) >= 0) break;
-  at = literal(bytes, kindEnd, DATA);
+  for (const kind of KINDS) if ((kindEnd = literal(bytes, at, end, kind)) >= 0) break;
+  at = literal(bytes, kindEnd, end, DATA);
   if (at < 0) return null;
   // The 64 bytes of `hash` and `prev` are only skipped: the verifier compares them with hex.
-  const hashMember = value(bytes, at, 0);
-  at = skip64(literal(bytes, hashMember, HASH));
-  const prev = literal(bytes, at, PREV);
-  at = literal(bytes, skip64(prev), RUN_ID);
-  at = literal(bytes, nonEmptyString(bytes, at, true), SEQ);
-  if (at < 0 || bytes[at] === 0x2d) return null;
-  const seqEnd = number(bytes, at);
+  const hashMember = value(bytes, at, end, 0);
+  at = skip64(literal(bytes, hashMember, end, HASH));
+  const prev = literal(bytes, at, end, PREV);
+  at = literal(bytes, skip64(prev), end, RUN_ID);
+  at = literal(bytes, nonEmptyString(bytes, at, end, true), end, SEQ);
+  if (at < 0 || at >= end || bytes[at] === 0x2d) return null;
+  const seqEnd = number(bytes, at, end);
   if (seqEnd < 0) return null;
   let seq = 0;
   for (let i = at; i < seqEnd; i++) {
@@ -271,10 +280,11 @@ export function scanCanonicalEventLine(bytes: Uint8Array): CanonicalEventLine | 
     seq = seq * 10 + (b - 0x30);
   }
   if (seq < 1 || !Number.isSafeInteger(seq)) return null;
-  at = literal(bytes, nonEmptyString(bytes, literal(bytes, seqEnd, STEP_ID), true), TS);
-  const tsEnd = string(bytes, at, false);
+  at = nonEmptyString(bytes, literal(bytes, seqEnd, end, STEP_ID), end, true);
+  at = literal(bytes, at, end, TS);
+  const tsEnd = string(bytes, at, end, false);
   if (tsEnd < 0 || !isoTimestamp(bytes, at, tsEnd)) return null;
-  at = nonEmptyString(bytes, literal(bytes, tsEnd, TYPE), false);
-  if (at < 0 || bytes[at] !== 0x7d || at + 1 !== bytes.length) return null;
+  at = nonEmptyString(bytes, literal(bytes, tsEnd, end, TYPE), end, false);
+  if (at < 0 || at + 1 !== end || bytes[at] !== 0x7d) return null;
   return { hashMember, prev, seq };
 }

@@ -54,13 +54,26 @@ export class CompactMerkleTree {
 
   /** Appends one leaf hash (`hashLeaf(eventBytes)`). */
   append(leafHash: Uint8Array): void {
-    if (leafHash.length !== HASH_BYTES) throw new TypeError("leaf hash must be 32 bytes");
-    let node = leafHash;
-    // Each trailing 1 bit of the old size is a perfect subtree the new leaf completes.
-    for (let n = this.count; n % 2 === 1; n = (n - 1) / 2)
+    this.appendSubtree(leafHash, 0);
+  }
+
+  /**
+   * Appends 2^height leaves at once by the root of their perfect subtree (a leaf hash for
+   * height 0). The tree's size must be a multiple of 2^height: the subtree then sits where the
+   * frontier expects one of its height.
+   */
+  appendSubtree(root: Uint8Array, height: number): void {
+    if (root.length !== HASH_BYTES) throw new TypeError("a subtree root must be 32 bytes");
+    const leaves = 2 ** height;
+    if (this.count % leaves !== 0)
+      throw new RangeError(`a subtree of ${leaves} leaves cannot follow ${this.count} leaves`);
+    let node = root;
+    // Each trailing 1 bit of the old size (in units of the subtree) is a perfect subtree of the
+    // same height that the new one completes.
+    for (let n = this.count / leaves; n % 2 === 1; n = (n - 1) / 2)
       node = hashChildren(this.frontier.pop()!, node, this.sha, this.scratch);
-    this.frontier.push(node === leafHash ? leafHash.slice() : node);
-    this.count++;
+    this.frontier.push(node === root ? root.slice() : node);
+    this.count += leaves;
   }
 
   /** MTH of all leaves appended so far. */

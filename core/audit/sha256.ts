@@ -11,6 +11,8 @@ export interface Sha256 {
   digest(data: Uint8Array): Uint8Array;
   /** The digest of `data` as 64 lowercase hex characters. */
   hex(data: Uint8Array): string;
+  /** Optional: writes the digest of `data` to `out[offset, offset + 32)`, allocating nothing. */
+  digestInto?(data: Uint8Array, out: Uint8Array, offset: number): void;
 }
 
 /** Adapts a plain `bytes -> digest` function (e.g. Node's `createHash`) to `Sha256`. */

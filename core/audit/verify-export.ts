@@ -25,6 +25,7 @@ import {
   type TrailerClaim,
 } from "./export-format";
 import { nobleSha256, type Sha256 } from "./sha256";
+import type { SubtreeHasher } from "./subtree-hasher";
 
 export type AuditFailureCode =
   | "malformed-line"
@@ -74,6 +75,11 @@ export interface AuditVerifyOptions {
   since?: TrustedHead;
   /** Synchronous SHA-256; defaults to @noble/hashes. */
   sha256?: Sha256;
+  /**
+   * Hashes the Merkle tree's interior nodes a batch of leaves at a time (`simdSubtreeHasher`);
+   * without it each node is one `sha256` call. The verdict is the same either way.
+   */
+  subtrees?: SubtreeHasher;
 }
 
 /**
@@ -91,7 +97,7 @@ function hashMemberAt(line: string, hash: string): number {
   return line.charCodeAt(at + HASH_MEMBER_LENGTH - 1) === 34 /* " */ ? at : -1;
 }
 
-const MEMBER_BYTES = Array.from(HASH_MEMBER, (c) => c.charCodeAt(0));
+const MEMBER_BYTES = Uint8Array.from(HASH_MEMBER, (c) => c.charCodeAt(0));
 
 /** `hashMemberAt` on a line's UTF-8 bytes (the member is ASCII). */
 function hashMemberAtBytes(bytes: Uint8Array, hash: string): number {
@@ -111,9 +117,14 @@ export class AuditExportVerifier {
   private readonly jwks: Jwks | undefined;
   private readonly reader = new AuditExportReader(false);
   private readonly tree: CompactMerkleTree;
+  private readonly subtrees: SubtreeHasher | null;
+  /** Leaves held by `subtrees` that are not in `tree` yet (the tree's size is a multiple of its batch). */
+  private pending = 0;
   private readonly encoder = new TextEncoder();
   /** [0x00, ...event bytes]: the leaf-hash input, and from index 1 the chain-hash input. */
   private buffer = new Uint8Array(4096);
+  /** The recorded `hash` of the line `pushInPlace` is checking. */
+  private readonly recorded = new Uint8Array(64);
   private body = this.buffer.subarray(1);
   private events = 0;
   private lines = 0;
@@ -133,6 +144,7 @@ export class AuditExportVerifier {
     this.tenant = options.tenant;
     this.since = options.since;
     this.tree = CompactMerkleTree.empty(this.sha);
+    this.subtrees = options.subtrees ?? null;
   }
 
   /** A line whose bytes are not well-formed UTF-8 (`utf8Lines` gives null for it). */
@@ -166,9 +178,35 @@ export class AuditExportVerifier {
    * re-encoding and no re-canonicalising. Anything else takes the general path of `push`.
    */
   pushBytes(bytes: Uint8Array, text?: string): boolean {
+    return this.pushLine(bytes, 0, bytes.length, text);
+  }
+
+  /**
+   * `pushLine` for a read buffer the caller is done with: a line as the writer spells it is
+   * hashed where it lies (its tail moved over the `hash` member, the byte before it briefly
+   * 0x00 for the leaf) instead of being copied first. The line's bytes are left changed, unless
+   * the general path needs them. `start` must be ≥ 1 for this (else it is `pushLine`).
+   */
+  pushOwnedLine(bytes: Uint8Array, start: number, end: number): boolean {
     if (this.failure !== null) return false;
-    const canonical = scanCanonicalEventLine(bytes);
-    if (canonical !== null && this.pushCanonical(bytes, canonical)) return true;
+    const canonical = start > 0 ? scanCanonicalEventLine(bytes, start, end) : null;
+    if (canonical !== null && this.pushInPlace(bytes, start, end, canonical)) return true;
+    if (this.failure !== null) return false;
+    if (canonical === null && start === 0) return this.pushLine(bytes, start, end);
+    return this.pushGeneral(bytes.subarray(start, end));
+  }
+
+  /** `pushBytes` of the line `bytes[start, end)`, without a view of it unless it needs one. */
+  pushLine(bytes: Uint8Array, start: number, end: number, text?: string): boolean {
+    if (this.failure !== null) return false;
+    const canonical = scanCanonicalEventLine(bytes, start, end);
+    if (canonical !== null && this.pushCanonical(bytes, start, end, canonical)) return true;
+    // Taken, then refused by a check after it (`since`): the verdict stands, the line is done.
+    if (this.failure !== null) return false;
+    return this.pushGeneral(bytes.subarray(start, end), text);
+  }
+
+  private pushGeneral(bytes: Uint8Array, text?: string): boolean {
     if (text === undefined)
       try {
         text = this.decoder.decode(bytes);
@@ -208,23 +246,63 @@ export class AuditExportVerifier {
    * bytes, with no string or object built. Only a line that passes every check is taken (true);
    * on false nothing was recorded and the general path checks the line and words the failure.
    */
-  private pushCanonical(bytes: Uint8Array, line: CanonicalEventLine): boolean {
+  private pushCanonical(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    line: CanonicalEventLine,
+  ): boolean {
     const seq = this.events + 1;
     if (line.seq !== seq) return false;
     const { prev } = this;
     for (let i = 0; i < 64; i++) if (bytes[line.prev + i] !== prev.charCodeAt(i)) return false;
-    const at = line.hashMember;
-    const length = bytes.length - HASH_MEMBER_LENGTH;
-    this.reserveBytes(bytes.length);
-    this.body.set(bytes);
-    this.body.copyWithin(at, at + HASH_MEMBER_LENGTH, bytes.length);
-    const hash = this.sha.hex(this.body.subarray(0, length));
-    const recorded = at + HASH_MEMBER.length;
+    const at = line.hashMember - start;
+    const size = end - start;
+    const length = size - HASH_MEMBER_LENGTH;
+    this.reserveBytes(size);
+    const { body } = this;
+    body.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
+    body.copyWithin(at, at + HASH_MEMBER_LENGTH, size);
+    const hash = this.sha.hex(body.subarray(0, length));
+    const recorded = line.hashMember + HASH_MEMBER.length;
     for (let i = 0; i < 64; i++) if (bytes[recorded + i] !== hash.charCodeAt(i)) return false;
     const lineNumber = this.reader.countEvent();
     if (lineNumber === null) return false;
     this.lines = lineNumber;
-    return this.accept(seq, hash, lineNumber, length);
+    return this.accept(seq, hash, lineNumber, this.buffer.subarray(0, 1 + length));
+  }
+
+  /** `pushCanonical` on the line where it lies; on false the line's bytes are as they were. */
+  private pushInPlace(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    line: CanonicalEventLine,
+  ): boolean {
+    const seq = this.events + 1;
+    if (line.seq !== seq || this.head !== null) return false; // after a trailer: general path
+    const { prev, recorded } = this;
+    for (let i = 0; i < 64; i++) if (bytes[line.prev + i] !== prev.charCodeAt(i)) return false;
+    const member = line.hashMember;
+    const bodyEnd = end - HASH_MEMBER_LENGTH;
+    for (let i = 0; i < 64; i++) recorded[i] = bytes[member + HASH_MEMBER.length + i]!;
+    bytes.copyWithin(member, member + HASH_MEMBER_LENGTH, end);
+    const hash = this.sha.hex(bytes.subarray(start, bodyEnd));
+    for (let i = 0; i < 64; i++)
+      if (recorded[i] !== hash.charCodeAt(i)) {
+        bytes.copyWithin(member + HASH_MEMBER_LENGTH, member, bodyEnd);
+        bytes.set(MEMBER_BYTES, member);
+        bytes.set(recorded, member + HASH_MEMBER.length);
+        bytes[member + HASH_MEMBER_LENGTH - 1] = 0x22; // "
+        return false;
+      }
+    const lineNumber = this.reader.countEvent()!;
+    this.lines = lineNumber;
+    const before = bytes[start - 1]!;
+    bytes[start - 1] = 0x00;
+    const taken = this.accept(seq, hash, lineNumber, bytes.subarray(start - 1, bodyEnd));
+    bytes[start - 1] = before;
+    return taken;
   }
 
   /** `hashed`: the byte length of the event in the buffer, already matched to its hash. */
@@ -282,12 +360,13 @@ export class AuditExportVerifier {
       if (this.sha.hex(this.body.subarray(0, length)) !== event.hash)
         return this.fail(seq, line, "bad-hash", 'bad hash: the event does not hash to its "hash"');
     }
-    return this.accept(seq, event.hash, line, length);
+    return this.accept(seq, event.hash, line, this.buffer.subarray(0, 1 + length));
   }
 
   /** Records a checked event whose `length` bytes sit in the buffer after the 0x00 prefix. */
-  private accept(seq: number, hash: string, line: number, length: number): boolean {
-    this.tree.append(this.sha.digest(this.buffer.subarray(0, 1 + length)));
+  /** Records a checked event; `leafInput` is 0x00 and its hashed bytes. */
+  private accept(seq: number, hash: string, line: number, leafInput: Uint8Array): boolean {
+    this.appendLeaf(leafInput);
     this.lastPrev = this.prev;
     this.lastLine = line;
     this.prev = hash;
@@ -296,9 +375,33 @@ export class AuditExportVerifier {
     return true;
   }
 
+  /**
+   * Hashes the leaf `input` (0x00 ‖ event bytes) into the tree, or into the batch of `subtrees`
+   * while the tree's size allows a subtree.
+   */
+  private appendLeaf(input: Uint8Array): void {
+    const batch = this.subtrees;
+    const { sha } = this;
+    if (batch === null || (this.pending === 0 && this.tree.size % batch.leaves !== 0))
+      return this.tree.append(sha.digest(input));
+    const index = this.pending++;
+    if (sha.digestInto !== undefined) sha.digestInto(input, batch.bytes, batch.leafOffset(index));
+    else batch.setLeaf(index, sha.digest(input));
+    if (this.pending < batch.leaves) return;
+    this.tree.appendSubtree(batch.root(), batch.height);
+    this.pending = 0;
+  }
+
+  /** The Merkle root of the events so far: a partial batch is appended leaf by leaf first. */
+  private root(): string {
+    for (let i = 0; i < this.pending; i++) this.tree.append(this.subtrees!.leafAt(i));
+    this.pending = 0;
+    return toHex(this.tree.root());
+  }
+
   /** At the trusted head's size, the tree must have the trusted root. */
   private checkSince(line: number): boolean {
-    const root = toHex(this.tree.root());
+    const root = this.root();
     if (root === this.since!.root) return true;
     return this.fail(
       1,
@@ -345,7 +448,7 @@ export class AuditExportVerifier {
   async finish(): Promise<AuditVerifyResult> {
     if (this.failure !== null) return this.failure;
     const n = this.events;
-    const root = toHex(this.tree.root());
+    const root = this.root();
     if (this.since !== undefined && n < this.since.size)
       return {
         ok: false,
@@ -445,7 +548,7 @@ export async function verifyAuditExportBytes(
   while (start < bytes.length) {
     let end = bytes.indexOf(0x0a, start);
     if (end === -1) end = bytes.length;
-    if (!verifier.pushBytes(bytes.subarray(start, end))) break;
+    if (!verifier.pushLine(bytes, start, end)) break;
     start = end + 1;
   }
   return verifier.finish();

@@ -7,10 +7,13 @@ import { S12_ASIA } from "./families-s12-asia.mjs";
 import { S12_BENIGN_EN, S12_BENIGN_ENCODED } from "./families-s12-benign-en.mjs";
 import { S12_BENIGN_INTL } from "./families-s12-benign-intl.mjs";
 import { S12_BENIGN_MORE } from "./families-s12-benign-more.mjs";
+import { S12_BENIGN_TRAIN } from "./families-s12-benign-train.mjs";
 import { S12_EAST } from "./families-s12-east.mjs";
 import { S12_EN, S12_EN_CARRIERS } from "./families-s12-en.mjs";
 import { S12_ENCODED } from "./families-s12-encoded.mjs";
 import { S12_EU } from "./families-s12-eu.mjs";
+import { S12_EXTRA } from "./families-s12-extra.mjs";
+import { S12_GLOSSARY } from "./families-s12-glossary.mjs";
 import { S12_MORE } from "./families-s12-more.mjs";
 
 const ALL = [
@@ -21,10 +24,13 @@ const ALL = [
   ...S12_ASIA,
   ...S12_ENCODED,
   ...S12_MORE,
+  ...S12_EXTRA,
   ...S12_BENIGN_EN,
   ...S12_BENIGN_ENCODED,
   ...S12_BENIGN_INTL,
   ...S12_BENIGN_MORE,
+  ...S12_BENIGN_TRAIN,
+  ...S12_GLOSSARY,
 ];
 
 // English families that share their idea with a multilingual frame belong to that frame.

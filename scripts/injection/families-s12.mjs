@@ -14,6 +14,7 @@ import { S12_ENCODED } from "./families-s12-encoded.mjs";
 import { S12_EU } from "./families-s12-eu.mjs";
 import { S12_EXTRA } from "./families-s12-extra.mjs";
 import { S12_GLOSSARY } from "./families-s12-glossary.mjs";
+import { S12_LOCAL } from "./families-s12-local.mjs";
 import { S12_MORE } from "./families-s12-more.mjs";
 
 const ALL = [
@@ -25,6 +26,8 @@ const ALL = [
   ...S12_ENCODED,
   ...S12_MORE,
   ...S12_EXTRA,
+  // Local-colour families share several ideas across languages: one frame, training only.
+  ...S12_LOCAL.map((f) => ({ ...f, frame: "local" })),
   ...S12_BENIGN_EN,
   ...S12_BENIGN_ENCODED,
   ...S12_BENIGN_INTL,
@@ -83,6 +86,7 @@ const VAL_FRAMES = new Set([
 ]);
 
 const frameOf = (f) => {
+  if (f.frame) return f.frame;
   const rest = f.id.slice(`s12-${f.lang}-`.length);
   return SAME_FRAME[rest] ?? rest;
 };
@@ -119,7 +123,5 @@ for (const list of single.values()) {
   list.forEach((f, i) => singleSplit.set(f.id, PATTERN[i % PATTERN.length]));
 }
 
-export const S12 = ALL.map((f) => ({
-  ...f,
-  split: VAL_FRAMES.has(frameOf(f)) ? "val" : (singleSplit.get(f.id) ?? "train"),
-}));
+const splitOf = (f) => (VAL_FRAMES.has(frameOf(f)) ? "val" : (singleSplit.get(f.id) ?? "train"));
+export const S12 = ALL.map(({ frame, ...f }) => ({ ...f, split: splitOf({ frame, ...f }) }));

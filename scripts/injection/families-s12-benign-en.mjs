@@ -36,7 +36,7 @@ export const S12_BENIGN_EN = [
     "- Policy: the updated retention policy replaces all previous retention rules (see docs/retention.md).\n- Fix: override of the default timeout now works.",
   ]),
   en("transcript", "transcript", [
-    "User: my order hasn't arrived.\nAgent: I'm sorry! Could you share the order number?\nUser: 55-1902.\nAgent: Thanks — it's at the depot and will arrive tomorrow.",
+    "Customer: my order hasn't arrived.\nAgent: I'm sorry! Could you share the order number?\nCustomer: 55-1902.\nAgent: Thanks — it's at the depot and will arrive tomorrow.",
     "Customer: Can I change my seat?\nAssistant: Yes, seats 14A and 22C are free. Which one would you like?\nCustomer: 14A please.\nAssistant: Done, your boarding pass is updated.",
     "Interviewer: Tell me about a time you disagreed with a manager.\nCandidate: In my last job I pushed back on a deadline…",
     "Transcript, support call 3 Dec\nCaller: The app says my session expired.\nAgent: Please sign out and in again; if that fails I'll reset it.",

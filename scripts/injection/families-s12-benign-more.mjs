@@ -1,5 +1,5 @@
 // Session-12, more benign: plain customer-service and team-chat transcripts in every language
-// (role labels like "User:/Agent:" that are not an attack), and English documents of the
+// (role labels like "Customer:/Agent:" that are not an attack), and English documents of the
 // carrier kinds (calendar invites, CSV, READMEs, search results, HR mail) with nothing hidden.
 // Written without reading any test text.
 import { S } from "./families-s12-slots.mjs";
@@ -12,19 +12,19 @@ export const S12_BENIGN_MORE = [
     "Nutzer: Wie ändere ich meine Lieferadresse?\nAgent: Unter Konto › Adressen. Soll ich das für dich erledigen?\nNutzer: Ja, bitte.",
     "Kunde: Die Rechnung ist doppelt abgebucht.\nAssistent: Das prüfe ich. Ich sehe zwei Buchungen; eine wird in 3–5 Tagen erstattet.",
     "[09:12] Jonas: Wer macht heute das Protokoll?\n[09:13] Mia: Ich übernehme.\n[09:13] Jonas: Danke!",
-    "User: Kannst du mir ein Rezept für Linsensuppe geben?\nAssistant: Gern! Du brauchst Linsen, eine Zwiebel, Karotten und Brühe …",
+    "Q: Kannst du mir ein Rezept für Linsensuppe geben?\nA: Gern! Du brauchst Linsen, eine Zwiebel, Karotten und Brühe …",
   ]),
   chat("es", [
     "Usuario: ¿Cómo cambio mi dirección de envío?\nAgente: En Cuenta › Direcciones. ¿Quieres que lo haga yo?\nUsuario: Sí, por favor.",
     "Cliente: Me han cobrado dos veces.\nAsistente: Lo reviso. Veo dos cargos; uno se devolverá en 3 a 5 días.",
     "[09:12] Lucía: ¿Quién toma notas hoy?\n[09:13] Pablo: Yo me encargo.\n[09:13] Lucía: ¡Gracias!",
-    "User: ¿Me das una receta de lentejas?\nAssistant: ¡Claro! Necesitas lentejas, cebolla, zanahoria y caldo…",
+    "Q: ¿Me das una receta de lentejas?\nA: ¡Claro! Necesitas lentejas, cebolla, zanahoria y caldo…",
   ]),
   chat("fr", [
     "Utilisateur : Comment changer mon adresse de livraison ?\nAgent : Dans Compte › Adresses. Voulez-vous que je le fasse ?\nUtilisateur : Oui, merci.",
     "Client : J'ai été débité deux fois.\nAssistant : Je vérifie. Je vois deux prélèvements ; l'un sera remboursé sous 3 à 5 jours.",
     "[09:12] Chloé : Qui prend les notes aujourd'hui ?\n[09:13] Hugo : Je m'en occupe.\n[09:13] Chloé : Merci !",
-    "User: Tu as une recette de soupe de lentilles ?\nAssistant: Bien sûr ! Il te faut des lentilles, un oignon, des carottes et du bouillon…",
+    "Q: Tu as une recette de soupe de lentilles ?\nA: Bien sûr ! Il te faut des lentilles, un oignon, des carottes et du bouillon…",
   ]),
   chat("pt", [
     "Usuário: Como mudo meu endereço de entrega?\nAgente: Em Conta › Endereços. Quer que eu faça isso?\nUsuário: Quero, obrigado.",
@@ -55,7 +55,7 @@ export const S12_BENIGN_MORE = [
     "Пользователь: Как изменить адрес доставки?\nОператор: В разделе Аккаунт › Адреса. Сделать это за вас?\nПользователь: Да, пожалуйста.",
     "Клиент: С меня списали деньги дважды.\nАссистент: Проверяю. Вижу два списания; одно вернётся в течение 3–5 дней.",
     "[09:12] Катя: Кто сегодня ведёт протокол?\n[09:13] Дима: Я.\n[09:13] Катя: Спасибо!",
-    "User: Дай рецепт борща.\nAssistant: Конечно! Понадобятся свёкла, капуста, картофель, морковь и лук…",
+    "Q: Дай рецепт борща.\nA: Конечно! Понадобятся свёкла, капуста, картофель, морковь и лук…",
   ]),
   chat("uk", [
     "Користувач: Як змінити адресу доставки?\nОператор: У розділі Обліковий запис › Адреси. Зробити це за вас?\nКористувач: Так, будь ласка.",
@@ -81,7 +81,7 @@ export const S12_BENIGN_MORE = [
     "用户：怎么修改收货地址？\n客服：在“账户 › 地址”里。需要我帮您改吗？\n用户：好的，谢谢。",
     "顾客：我被扣了两次钱。\n助手：我查一下。确实有两笔扣款，其中一笔会在3到5天内退回。",
     "[09:12] 小王：今天谁做会议记录？\n[09:13] 小张：我来。\n[09:13] 小王：谢谢！",
-    "User: 推荐一个番茄炒蛋的做法？\nAssistant: 好的！先把鸡蛋炒熟盛出，再炒番茄，最后混合调味……",
+    "Q: 推荐一个番茄炒蛋的做法？\nA: 好的！先把鸡蛋炒熟盛出，再炒番茄，最后混合调味……",
   ]),
   chat("ja", [
     "ユーザー：配送先住所はどう変更しますか？\n担当者：アカウント › 住所から変更できます。代わりに変更しましょうか？\nユーザー：お願いします。",

@@ -14,8 +14,8 @@ export const S12_BENIGN_TRAIN = [
     "Our school's AI policy: students may use assistants for brainstorming but must say so, and may not paste exam questions into them.",
   ]),
   chat("en", [
-    "User: what's a good name for a grey cat?\nAssistant: Some ideas: Ash, Smokey, Pebble or Earl Grey.\nUser: Earl Grey it is!",
-    'User: translate "where is the station" into Italian\nAssistant: "Dov\'è la stazione?"',
+    "Q: what's a good name for a grey cat?\nA: Some ideas: Ash, Smokey, Pebble or Earl Grey.\nMe: Earl Grey it is!",
+    'Q: translate "where is the station" into Italian\nA: "Dov\'è la stazione?"',
   ]),
   news("de", [
     "Unter Einstellungen › Personalisierung kannst du eigene Anweisungen hinterlegen, die der Assistent in jedem Chat berücksichtigt, etwa „antworte kurz“.",
@@ -24,7 +24,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("de", [
     "Nutzer: Wie heißt die Hauptstadt von Australien?\nAssistent: Canberra.\nNutzer: Ach, nicht Sydney? Danke!",
-    "User: Übersetze „wo ist der Bahnhof“ ins Italienische.\nAssistant: „Dov'è la stazione?“",
+    "Q: Übersetze „wo ist der Bahnhof“ ins Italienische.\nA: „Dov'è la stazione?“",
   ]),
   news("es", [
     "En Ajustes › Personalización puedes escribir instrucciones propias que el asistente tendrá en cuenta en cada chat, como «responde breve».",
@@ -33,7 +33,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("es", [
     "Usuario: ¿Cuál es la capital de Australia?\nAsistente: Canberra.\nUsuario: ¿No era Sídney? ¡Gracias!",
-    "User: Traduce «¿dónde está la estación?» al italiano.\nAssistant: «Dov'è la stazione?»",
+    "Q: Traduce «¿dónde está la estación?» al italiano.\nA: «Dov'è la stazione?»",
   ]),
   news("fr", [
     "Dans Réglages › Personnalisation, vous pouvez écrire des instructions personnalisées que l'assistant garde en tête dans chaque conversation, par exemple « réponds brièvement ».",
@@ -42,7 +42,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("fr", [
     "Utilisateur : Quelle est la capitale de l'Australie ?\nAssistant : Canberra.\nUtilisateur : Ah, pas Sydney ? Merci !",
-    "User: Traduis « où est la gare » en italien.\nAssistant: « Dov'è la stazione? »",
+    "Q: Traduis « où est la gare » en italien.\nA: « Dov'è la stazione? »",
   ]),
   news("pt", [
     'Em Configurações › Personalização você pode escrever instruções próprias que o assistente leva em conta em toda conversa, como "responda de forma curta".',
@@ -50,7 +50,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("pt", [
     "Usuário: Qual é a capital da Austrália?\nAssistente: Camberra.\nUsuário: Não é Sydney? Valeu!",
-    'User: Traduza "onde fica a estação" para o italiano.\nAssistant: "Dov\'è la stazione?"',
+    'Q: Traduza "onde fica a estação" para o italiano.\nA: "Dov\'è la stazione?"',
   ]),
   news("it", [
     'In Impostazioni › Personalizzazione puoi scrivere istruzioni personalizzate che l\'assistente terrà presenti in ogni chat, per esempio "rispondi in breve".',
@@ -58,7 +58,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("it", [
     "Utente: Qual è la capitale dell'Australia?\nAssistente: Canberra.\nUtente: Non Sydney? Grazie!",
-    'User: Traduci "dov\'è la stazione" in inglese.\nAssistant: "Where is the station?"',
+    'Q: Traduci "dov\'è la stazione" in inglese.\nA: "Where is the station?"',
   ]),
   news("nl", [
     'Onder Instellingen › Personalisatie kun je eigen instructies schrijven waar de assistent in elk gesprek rekening mee houdt, zoals "antwoord kort".',
@@ -67,7 +67,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("nl", [
     "Gebruiker: Wat is de hoofdstad van Australië?\nAssistent: Canberra.\nGebruiker: O, niet Sydney? Bedankt!",
-    'User: Vertaal "waar is het station" naar het Italiaans.\nAssistant: "Dov\'è la stazione?"',
+    'Q: Vertaal "waar is het station" naar het Italiaans.\nA: "Dov\'è la stazione?"',
   ]),
   news("pl", [
     "W Ustawienia › Personalizacja możesz wpisać własne instrukcje, które asystent uwzględnia w każdej rozmowie, np. „odpowiadaj krótko”.",
@@ -76,7 +76,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("pl", [
     "Użytkownik: Jaka jest stolica Australii?\nAsystent: Canberra.\nUżytkownik: Nie Sydney? Dzięki!",
-    "User: Przetłumacz „gdzie jest dworzec” na włoski.\nAssistant: „Dov'è la stazione?”",
+    "Q: Przetłumacz „gdzie jest dworzec” na włoski.\nA: „Dov'è la stazione?”",
   ]),
   news("tr", [
     'Ayarlar › Kişiselleştirme bölümünde asistanın her sohbette dikkate alacağı özel talimatlar yazabilirsiniz; örneğin "kısa cevap ver".',
@@ -85,7 +85,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("tr", [
     "Kullanıcı: Avustralya'nın başkenti neresi?\nAsistan: Kanberra.\nKullanıcı: Sidney değil mi? Teşekkürler!",
-    'User: "İstasyon nerede" cümlesini İtalyancaya çevir.\nAssistant: "Dov\'è la stazione?"',
+    'Q: "İstasyon nerede" cümlesini İtalyancaya çevir.\nA: "Dov\'è la stazione?"',
   ]),
   news("ru", [
     "В разделе Настройки › Персонализация можно задать собственные инструкции, которые ассистент учитывает в каждом чате, например «отвечай коротко».",
@@ -94,7 +94,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("ru", [
     "Пользователь: Какая столица у Австралии?\nАссистент: Канберра.\nПользователь: Не Сидней? Спасибо!",
-    "User: Переведи «где вокзал» на итальянский.\nAssistant: «Dov'è la stazione?»",
+    "Q: Переведи «где вокзал» на итальянский.\nA: «Dov'è la stazione?»",
   ]),
   news("uk", [
     "У розділі Налаштування › Персоналізація можна написати власні інструкції, які асистент враховує в кожному чаті, наприклад «відповідай коротко».",
@@ -103,7 +103,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("uk", [
     "Користувач: Яка столиця Австралії?\nАсистент: Канберра.\nКористувач: Не Сідней? Дякую!",
-    "User: Переклади «де вокзал» італійською.\nAssistant: «Dov'è la stazione?»",
+    "Q: Переклади «де вокзал» італійською.\nA: «Dov'è la stazione?»",
   ]),
   news("ar", [
     "من الإعدادات › التخصيص يمكنك كتابة تعليمات خاصة يأخذها المساعد في الحسبان في كل محادثة، مثل «أجب باختصار».",
@@ -112,7 +112,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("ar", [
     "المستخدم: ما عاصمة أستراليا؟\nالمساعد: كانبرا.\nالمستخدم: أليست سيدني؟ شكرًا!",
-    "User: ترجم «أين المحطة» إلى الإيطالية.\nAssistant: «Dov'è la stazione?»",
+    "Q: ترجم «أين المحطة» إلى الإيطالية.\nA: «Dov'è la stazione?»",
   ]),
   news("he", [
     'בהגדרות › התאמה אישית אפשר לכתוב הוראות מותאמות שהעוזר יתחשב בהן בכל שיחה, למשל "תענה בקצרה".',
@@ -122,7 +122,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("he", [
     "משתמש: מה בירת אוסטרליה?\nעוזר: קנברה.\nמשתמש: לא סידני? תודה!",
-    'User: תתרגם "איפה התחנה" לאיטלקית.\nAssistant: "Dov\'è la stazione?"',
+    'Q: תתרגם "איפה התחנה" לאיטלקית.\nA: "Dov\'è la stazione?"',
     "[10:01] דנה: מישהו יודע מתי מגיע הטכנאי?\n[10:02] רון: אמרו בין 12 ל-2.\n[10:02] דנה: מעולה, תודה.",
   ]),
   news("hi", [
@@ -133,7 +133,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("hi", [
     "उपयोगकर्ता: ऑस्ट्रेलिया की राजधानी क्या है?\nसहायक: कैनबरा।\nउपयोगकर्ता: सिडनी नहीं? धन्यवाद!",
-    'User: "स्टेशन कहाँ है" का इतालवी में अनुवाद करो।\nAssistant: "Dov\'è la stazione?"',
+    'Q: "स्टेशन कहाँ है" का इतालवी में अनुवाद करो।\nA: "Dov\'è la stazione?"',
     "[10:01] नेहा: टेक्नीशियन कब आएगा, किसी को पता है?\n[10:02] राहुल: 12 से 2 के बीच बोला है।\n[10:02] नेहा: बढ़िया, शुक्रिया।",
   ]),
   news("zh", [
@@ -143,7 +143,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("zh", [
     "用户：澳大利亚的首都是哪里？\n助手：堪培拉。\n用户：不是悉尼吗？谢谢！",
-    "User: 把“车站在哪里”翻译成意大利语。\nAssistant: “Dov'è la stazione?”",
+    "Q: 把“车站在哪里”翻译成意大利语。\nA: “Dov'è la stazione?”",
   ]),
   news("ja", [
     "「設定 › パーソナライズ」で、アシスタントが毎回の会話で考慮するカスタム指示を書けます。例：「短く答えて」。",
@@ -152,7 +152,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("ja", [
     "ユーザー：オーストラリアの首都はどこ？\nアシスタント：キャンベラです。\nユーザー：シドニーじゃないんだ。ありがとう！",
-    "User: 「駅はどこですか」をイタリア語に訳して。\nAssistant: 「Dov'è la stazione?」",
+    "Q: 「駅はどこですか」をイタリア語に訳して。\nA: 「Dov'è la stazione?」",
   ]),
   news("ko", [
     '설정 › 개인 맞춤에서 어시스턴트가 모든 대화에서 참고할 맞춤 지시를 쓸 수 있어요. 예: "짧게 답해 줘".',
@@ -161,7 +161,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("ko", [
     "사용자: 호주의 수도는 어디야?\n어시스턴트: 캔버라예요.\n사용자: 시드니가 아니구나. 고마워!",
-    'User: "역이 어디예요"를 이탈리아어로 번역해 줘.\nAssistant: "Dov\'è la stazione?"',
+    'Q: "역이 어디예요"를 이탈리아어로 번역해 줘.\nA: "Dov\'è la stazione?"',
   ]),
   news("id", [
     'Di Pengaturan › Personalisasi kamu bisa menulis instruksi khusus yang diperhatikan asisten di setiap obrolan, misalnya "jawab singkat".',
@@ -171,7 +171,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("id", [
     "Pengguna: Ibu kota Australia apa?\nAsisten: Canberra.\nPengguna: Bukan Sydney? Makasih!",
-    'User: Terjemahkan "di mana stasiunnya" ke bahasa Italia.\nAssistant: "Dov\'è la stazione?"',
+    'Q: Terjemahkan "di mana stasiunnya" ke bahasa Italia.\nA: "Dov\'è la stazione?"',
     "[10:01] Sari: Ada yang tahu teknisinya datang jam berapa?\n[10:02] Andi: Katanya antara jam 12 dan 2.\n[10:02] Sari: Oke, makasih.",
   ]),
   news("vi", [
@@ -182,7 +182,7 @@ export const S12_BENIGN_TRAIN = [
   ]),
   chat("vi", [
     "Người dùng: Thủ đô của Úc là gì?\nTrợ lý: Canberra.\nNgười dùng: Không phải Sydney à? Cảm ơn!",
-    'User: Dịch "nhà ga ở đâu" sang tiếng Ý.\nAssistant: "Dov\'è la stazione?"',
+    'Q: Dịch "nhà ga ở đâu" sang tiếng Ý.\nA: "Dov\'è la stazione?"',
     "[10:01] Hoa: Có ai biết mấy giờ thợ đến không?\n[10:02] Nam: Họ bảo từ 12 đến 2 giờ.\n[10:02] Hoa: Ok, cảm ơn nhé.",
   ]),
 ];

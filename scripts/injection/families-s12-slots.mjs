@@ -159,6 +159,7 @@ export const S12_SLOTS = {
     "noreply-sync@cloud-backup.example",
   ],
   TOOL: [
+    "send_email",
     "gmail.send",
     "slack_post_message",
     "fs.read_file",
@@ -167,6 +168,7 @@ export const S12_SLOTS = {
     "shell.exec",
     "github.create_gist",
     "drive.share_file",
+    "send_message",
   ],
   PERSONA: ["Nova", "Captain Free", "Vex", "Unit-7", "Mr. Nobody", "Lexi", "OmniBot"],
   SECRET: [

@@ -14,6 +14,7 @@ import { BROAD_ASIA } from "./families-broad-asia.mjs";
 import { BROAD_2 } from "./families-broad-2.mjs";
 import { BROAD_3 } from "./families-broad-3.mjs";
 import { BROAD_4 } from "./families-broad-4.mjs";
+import { S12 } from "./families-s12.mjs";
 
 const DIR = "tests/fixtures/injection/corpus";
 let seed = 20261201;
@@ -82,9 +83,11 @@ const SLOTS = {
   ],
 };
 
-function fill(template, lang) {
-  return template.replace(/\{([A-Z]+)\}/g, (_, name) => {
-    if (name === "TASK") return fill(choice(TASKS[lang] ?? TASKS.en), lang);
+// `local`: a family's own slot fillers (session 12), filled recursively; they take precedence.
+function fill(template, lang, local) {
+  return template.replace(/\{([A-Z0-9]+)\}/g, (_, name) => {
+    if (local?.[name]) return fill(choice(local[name]), lang, local);
+    if (name === "TASK") return fill(choice(TASKS[lang] ?? TASKS.en), lang, local);
     const values = SLOTS[name];
     return values ? choice(values) : `{${name}}`;
   });
@@ -202,6 +205,8 @@ function embed(text, lang, s) {
 
 const PER_INJECTION_FAMILY = 16;
 const PER_BENIGN_FAMILY = 14;
+const S12_PER_INJECTION = 8;
+const S12_PER_BENIGN = 26;
 const utf8 = (s) => new TextEncoder().encode(s);
 const b64 = (s) => Buffer.from(utf8(s)).toString("base64");
 const ENCODINGS = {
@@ -233,11 +238,11 @@ function expand(families, split) {
     for (let i = 0; i < n * 3 && out.filter((o) => o.family === f.id).length < n; i++) {
       let text;
       if (f.label === 1) {
-        text = embed(fill(choice(f.templates), f.lang), f.lang, s);
+        text = embed(fill(choice(f.templates), f.lang, f.slots), f.lang, s);
       } else {
         const k = 1 + Math.floor(rand() * Math.min(3, f.templates.length));
         const parts = [];
-        for (let j = 0; j < k; j++) parts.push(fill(choice(f.templates), f.lang));
+        for (let j = 0; j < k; j++) parts.push(fill(choice(f.templates), f.lang, f.slots));
         text = [...new Set(parts)].join(rand() < 0.5 ? "\n\n" : " ");
       }
       push({
@@ -252,12 +257,14 @@ function expand(families, split) {
     }
   }
 
-  for (const f of families.filter((f) => f.label === 1 && f.category !== "paraphrase_encoded")) {
+  // Families already written as encoded text (category "encoded") are not encoded again.
+  const plain = (f) => f.category !== "paraphrase_encoded" && f.category !== "encoded";
+  for (const f of families.filter((f) => f.label === 1 && plain(f))) {
     const s = split.get(f.id);
     for (const [enc, fn] of Object.entries(ENCODINGS)) {
       if (enc === "rot13" && !/^(en|de|es|fr|pt|it)$/.test(f.lang)) continue;
       if (rand() < 0.45) continue;
-      const payload = fill(choice(f.templates), f.lang);
+      const payload = fill(choice(f.templates), f.lang, f.slots);
       const wrapped = choice(WRAPPERS).replace("{X}", fn(payload));
       const text = rand() < 0.4 ? embed(wrapped, f.lang === "en" ? "en" : f.lang, s) : wrapped;
       push({
@@ -277,7 +284,7 @@ function expand(families, split) {
     const s = split.get(f.id);
     for (const [enc, fn] of Object.entries(ENCODINGS)) {
       if (rand() < 0.75) continue;
-      const payload = fill(choice(f.templates), f.lang);
+      const payload = fill(choice(f.templates), f.lang, f.slots);
       const wrapped = choice([
         "{X}",
         "Attachment (base64):\n{X}",
@@ -378,6 +385,20 @@ seed = 9090901;
 expand(
   BROAD.map((f) => ({ ...f, count: f.label === 1 ? 9 : 24 })),
   new Map(BROAD.map((f) => [f.id, f.split])),
+);
+
+// ---- session-12 families: train and validation only, appended last with a seed of their own
+// (every earlier row stays byte-identical); their split is pinned per frame (families-s12.mjs).
+for (const f of S12) {
+  if (ids.has(f.id)) throw new Error(`duplicate family ${f.id}`);
+  if (f.split !== "train" && f.split !== "val")
+    throw new Error(`${f.id}: session-12 families never go to test`);
+  ids.add(f.id);
+}
+seed = 12121212;
+expand(
+  S12.map((f) => ({ ...f, count: f.label === 1 ? S12_PER_INJECTION : S12_PER_BENIGN })),
+  new Map(S12.map((f) => [f.id, f.split])),
 );
 
 out.forEach((o, i) => (o.id = `c${String(i).padStart(5, "0")}`));

@@ -777,11 +777,12 @@ export class RunEngine {
     if (step.status !== "executing") {
       return fail("step_not_executing", `A ${step.status} step has no result to report.`);
     }
+    const outputText = JSON.stringify(output);
     this.audit.atomically(() => {
       this.sql.exec(
         `UPDATE steps SET status = ?, output = ?, updated_at = ? WHERE id = ?`,
         final,
-        JSON.stringify(output),
+        outputText,
         now,
         stepId,
       );
@@ -796,7 +797,8 @@ export class RunEngine {
       });
       alongside?.();
     });
-    return ok(this.stepView(this.stepRow(stepId)!));
+    // The row as updated, without reading it back.
+    return ok(this.stepView({ ...step, status: final, output: outputText, updated_at: now }));
   }
 
   /** Activity on an open run moves its idle deadline. */

@@ -4,6 +4,9 @@ import { workersPlugin } from "./vitest.shared";
 export default defineConfig(async () => ({
   test: {
     testTimeout: 600_000,
+    // One file at a time: rows measured side by side (Gatehouse's step and Lynx's) must not
+    // share the CPU with each other or with other benchmarks.
+    fileParallelism: false,
     projects: [
       {
         plugins: [await workersPlugin()],

@@ -14,6 +14,16 @@ import type { Actor, JsonValue } from "../../../platform/tenant-types";
 /** Sign a head at least every this many events. */
 export const HEAD_EVERY = 100;
 
+const EVENT_COLUMNS = 5;
+/** Rows per INSERT: a Durable Object query binds at most 100 values. */
+const EVENTS_PER_INSERT = 20;
+const insertStatements = Array.from(
+  { length: EVENTS_PER_INSERT + 1 },
+  (_, n) =>
+    `INSERT INTO audit_events (seq, type, run_id, event, leaf_hash) VALUES ${Array(n).fill("(?, ?, ?, ?, ?)").join(", ")}`,
+);
+const insertEvents = (rows: number) => insertStatements[rows]!;
+
 /** A stored event as served over RPC. */
 export type AuditEventView = Omit<HashedAuditEvent, "data"> & { data: JsonValue };
 
@@ -39,6 +49,10 @@ export class AuditLog {
   afterHeadSigned: ((now: number) => Promise<void>) | null = null;
 
   private readonly sql: SqlStorage;
+  /** The bound values of events appended in the running `atomically`, not yet inserted. */
+  private pending: SqlStorageValue[] | null = null;
+  /** The ISO form of the last event time (a step's events share one). */
+  private lastTs = { at: Number.NaN, iso: "" };
 
   constructor(
     private readonly storage: DurableObjectStorage,
@@ -73,37 +87,54 @@ export class AuditLog {
     data: JsonValue;
     now: number;
   }): number {
+    if (e.now !== this.lastTs.at) this.lastTs = { at: e.now, iso: new Date(e.now).toISOString() };
     const appended = this.writer.append({
-      ts: new Date(e.now).toISOString(),
+      ts: this.lastTs.iso,
       type: e.type,
       run_id: e.runId,
       step_id: e.stepId,
       actor: { kind: e.actor.kind, id: e.actor.id },
       data: e.data,
     });
-    this.sql.exec(
-      `INSERT INTO audit_events (seq, type, run_id, event, leaf_hash) VALUES (?, ?, ?, ?, ?)`,
-      appended.seq,
-      e.type,
-      e.runId,
-      appended.line,
-      appended.leafHash,
-    );
     this.tiles.append(appended.leaf);
+    const row = [appended.seq, e.type, e.runId, appended.line, appended.leafHash] as const;
+    if (this.pending) this.pending.push(...row);
+    else this.sql.exec(insertEvents(1), ...row);
     return appended.seq;
   }
 
   /**
-   * Runs a state change and its audit events in one SQLite transaction. If it throws, storage
-   * rolls back and the in-memory state is derived again so it never runs ahead of what was stored.
+   * Runs a state change and its audit events in one SQLite transaction; the events' rows are
+   * written together, in one statement per `EVENTS_PER_INSERT`, when the change returns. If it
+   * throws, storage rolls back and the in-memory state is derived again so it never runs ahead
+   * of what was stored.
    */
   atomically<T>(change: () => T): T {
+    const outer = this.pending;
+    // A nested change starts from stored rows: its rollback derives the state from them.
+    if (outer) this.flush(outer);
     try {
-      return this.storage.transactionSync(change);
+      return this.storage.transactionSync(() => {
+        const rows: SqlStorageValue[] = [];
+        this.pending = rows;
+        const result = change();
+        this.flush(rows);
+        return result;
+      });
     } catch (e) {
       this.load();
       throw e;
+    } finally {
+      this.pending = outer;
     }
+  }
+
+  private flush(rows: SqlStorageValue[]): void {
+    for (let at = 0; at < rows.length; at += EVENT_COLUMNS * EVENTS_PER_INSERT) {
+      const chunk = rows.slice(at, at + EVENT_COLUMNS * EVENTS_PER_INSERT);
+      this.sql.exec(insertEvents(chunk.length / EVENT_COLUMNS), ...chunk);
+    }
+    rows.length = 0;
   }
 
   events(afterSeq: number, limit: number, filter: AuditEventFilter = {}): AuditEventView[] {

@@ -92,6 +92,20 @@ const RUN_COLUMNS =
   "id, agent, metadata, status, created_by, created_at, closed_at, step_count, token_generation, idle_timeout_ms, close_reason";
 const MAX_OUTPUT_CHARS = 64 * 1024;
 
+/** A run and, if one exists, its step with a given idempotency key (all null otherwise). */
+type ProposalRow = Nullable<StepRow> & {
+  run_status: RunStatus;
+  run_step_count: number;
+  run_metadata: string;
+};
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+const PROPOSAL_READ = `SELECT r.status AS run_status, r.step_count AS run_step_count, r.metadata AS run_metadata,
+  ${STEP_COLUMNS.split(", ")
+    .map((c) => `s.${c}`)
+    .join(", ")}
+  FROM runs r LEFT JOIN steps s ON s.run_id = r.id AND s.idempotency_key = ?
+  WHERE r.id = ?`;
+
 export interface OpenRunInput {
   agent: string;
   metadata: JsonObject;
@@ -528,22 +542,13 @@ export class RunEngine {
     who: { actor: Actor; channel: Channel },
     now: number,
   ): Result<ProposeResult> {
-    // Only what a proposal needs (the full row costs twice as much to read on every step).
-    const run = this.sql
-      .exec<Pick<RunRow, "status" | "step_count" | "metadata">>(
-        `SELECT status, step_count, metadata FROM runs WHERE id = ?`,
-        runId,
-      )
+    // The run and an earlier step with this key in one read (what a proposal needs, no more).
+    const found = this.sql
+      .exec<ProposalRow>(PROPOSAL_READ, input.idempotency_key, runId)
       .toArray()[0];
-    if (!run) return fail("not_found", "Run not found.");
-    const existing = this.sql
-      .exec<StepRow>(
-        `SELECT ${STEP_COLUMNS} FROM steps WHERE run_id = ? AND idempotency_key = ?`,
-        runId,
-        input.idempotency_key,
-      )
-      .toArray()[0];
-    if (existing) {
+    if (!found) return fail("not_found", "Run not found.");
+    if (found.id !== null) {
+      const existing = found as StepRow;
       if (
         existing.tool !== input.tool ||
         existing.args !== JSON.stringify(redactJson(input.args))
@@ -552,10 +557,10 @@ export class RunEngine {
       }
       return ok({ ...this.stepView(existing), replay: true });
     }
-    if (run.status !== "open") return fail("run_closed", `The run is ${run.status}.`);
+    if (found.run_status !== "open") return fail("run_closed", `The run is ${found.run_status}.`);
 
-    const seq = run.step_count + 1;
-    const metadata = JSON.parse(run.metadata) as JsonObject;
+    const seq = found.run_step_count + 1;
+    const metadata = JSON.parse(found.run_metadata) as JsonObject;
     const { version, bundle } = this.policies.active();
     const decision: Decision = evaluate(bundle, {
       tool: input.tool,
@@ -772,11 +777,12 @@ export class RunEngine {
     if (step.status !== "executing") {
       return fail("step_not_executing", `A ${step.status} step has no result to report.`);
     }
+    const outputText = JSON.stringify(output);
     this.audit.atomically(() => {
       this.sql.exec(
         `UPDATE steps SET status = ?, output = ?, updated_at = ? WHERE id = ?`,
         final,
-        JSON.stringify(output),
+        outputText,
         now,
         stepId,
       );
@@ -791,7 +797,8 @@ export class RunEngine {
       });
       alongside?.();
     });
-    return ok(this.stepView(this.stepRow(stepId)!));
+    // The row as updated, without reading it back.
+    return ok(this.stepView({ ...step, status: final, output: outputText, updated_at: now }));
   }
 
   /** Activity on an open run moves its idle deadline. */

@@ -2,14 +2,17 @@ import { BUCKETS, forEachFeature } from "./features";
 import { MODEL } from "./weights";
 
 let weights: Int8Array | null = null;
+// The training scripts swap the model in place (scripts/injection/bundle.mjs): decode again then.
+let decodedFrom: string | null = null;
 
 function table(): Int8Array {
-  if (!weights) {
+  if (!weights || decodedFrom !== MODEL.weights) {
     const bin = atob(MODEL.weights);
     if (bin.length !== BUCKETS) throw new Error("classifier weights do not match the hash size");
     const w = new Int8Array(BUCKETS);
     for (let i = 0; i < BUCKETS; i++) w[i] = bin.charCodeAt(i);
     weights = w;
+    decodedFrom = MODEL.weights;
   }
   return weights;
 }

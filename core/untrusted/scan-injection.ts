@@ -2,7 +2,9 @@ import { maskValue } from "../secrets/mask";
 import { findSecrets } from "../secrets/patterns";
 import type { SecretFinding } from "../secrets/patterns";
 import { classify } from "./classifier/model";
-import { classifierView, featureVector, hitBucket } from "./classifier/features";
+import { conceptBuckets, conceptMarks } from "./classifier/concepts";
+import type { ConceptMark } from "./classifier/concepts";
+import { BUCKETS, classifierView, featureVector, hitBucket } from "./classifier/features";
 import { MODEL } from "./classifier/weights";
 import { DECODE_LIMITS, decodedSegments } from "./decode-layers";
 import type { Encoding } from "./decode-layers";
@@ -197,24 +199,33 @@ const structuralFloor = (hits: readonly PatternHit[], at: number, stop: number):
   }
   return floor;
 };
-/** The feature buckets of the pattern hits in `[at, stop)`: each rule, and each kind by strength. */
-function hitFeatures(hits: readonly PatternHit[], at: number, stop: number): number[] {
+/**
+ * The counted-once feature buckets of `[at, stop)`: each pattern hit's rule, each kind by
+ * strength, and the concept features (see classifier/concepts.ts).
+ */
+function windowFeatures(
+  hits: readonly PatternHit[],
+  marks: readonly ConceptMark[],
+  at: number,
+  stop: number,
+): number[] {
   const names = new Set<string>();
   for (const h of hits) {
     if (h.at >= stop || h.stop <= at) continue;
     names.add(`${h.layer}:${h.rule}`);
     names.add(`kind:${h.kind}:${h.score >= STRONG ? "strong" : "weak"}`);
   }
-  return [...names].map(hitBucket);
+  return [...[...names].map(hitBucket), ...conceptBuckets(marks, at, stop, BUCKETS - 1)];
 }
 
-/** What the classifier is trained on for a whole text: its n-grams and every pattern hit in it. */
+/** What the classifier is trained on for a whole text: its n-grams, pattern hits and concepts. */
 export function trainingFeatures(text: string): Map<number, number> {
   const normalized = normalizeForScan(text);
   const hits = patternHits(normalized);
+  const marks = conceptMarks(normalized.text);
   return featureVector(
     classifierView(normalized.text),
-    hitFeatures(hits, 0, normalized.text.length),
+    windowFeatures(hits, marks, 0, normalized.text.length),
   );
 }
 
@@ -235,10 +246,11 @@ function analyze(text: string, depth: number): Raw {
   }));
   let score = 0;
   const norm = normalized.text;
+  const marks = conceptMarks(norm);
   const step = SCAN_WINDOW.size - SCAN_WINDOW.overlap;
   for (let at = 0; at < Math.max(norm.length, 1); at += step) {
     const stop = Math.min(norm.length, at + SCAN_WINDOW.size);
-    const p = classify(classifierView(norm.slice(at, stop)), hitFeatures(hits, at, stop));
+    const p = classify(classifierView(norm.slice(at, stop)), windowFeatures(hits, marks, at, stop));
     score = Math.max(score, p, structuralFloor(hits, at, stop));
     if (p >= REPORT_MIN) {
       findings.push({

@@ -199,23 +199,15 @@ const structuralFloor = (hits: readonly PatternHit[], at: number, stop: number):
   }
   return floor;
 };
-/**
- * The counted-once feature buckets of `[at, stop)`: each pattern hit's rule, each kind by
- * strength, and the concept features (see classifier/concepts.ts).
- */
-function windowFeatures(
-  hits: readonly PatternHit[],
-  marks: readonly ConceptMark[],
-  at: number,
-  stop: number,
-): number[] {
+/** The feature buckets of the pattern hits in `[at, stop)`: each rule, and each kind by strength. */
+function hitFeatures(hits: readonly PatternHit[], at: number, stop: number): number[] {
   const names = new Set<string>();
   for (const h of hits) {
     if (h.at >= stop || h.stop <= at) continue;
     names.add(`${h.layer}:${h.rule}`);
     names.add(`kind:${h.kind}:${h.score >= STRONG ? "strong" : "weak"}`);
   }
-  return [...[...names].map(hitBucket), ...conceptBuckets(marks, at, stop, BUCKETS - 1)];
+  return [...names].map(hitBucket);
 }
 
 /** What the classifier is trained on for a whole text: its n-grams, pattern hits and concepts. */
@@ -225,7 +217,8 @@ export function trainingFeatures(text: string): Map<number, number> {
   const marks = conceptMarks(normalized.text);
   return featureVector(
     classifierView(normalized.text),
-    windowFeatures(hits, marks, 0, normalized.text.length),
+    hitFeatures(hits, 0, normalized.text.length),
+    conceptBuckets(marks, 0, normalized.text.length, BUCKETS - 1),
   );
 }
 
@@ -250,7 +243,11 @@ function analyze(text: string, depth: number): Raw {
   const step = SCAN_WINDOW.size - SCAN_WINDOW.overlap;
   for (let at = 0; at < Math.max(norm.length, 1); at += step) {
     const stop = Math.min(norm.length, at + SCAN_WINDOW.size);
-    const p = classify(classifierView(norm.slice(at, stop)), windowFeatures(hits, marks, at, stop));
+    const p = classify(
+      classifierView(norm.slice(at, stop)),
+      hitFeatures(hits, at, stop),
+      conceptBuckets(marks, at, stop, BUCKETS - 1),
+    );
     score = Math.max(score, p, structuralFloor(hits, at, stop));
     if (p >= REPORT_MIN) {
       findings.push({

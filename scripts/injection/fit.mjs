@@ -6,11 +6,11 @@
 export const FIT_DEFAULTS = {
   EPOCHS: 10,
   L2: 1e-5,
-  RATE: 0.5,
+  RATE: 0.1,
   /** Text weight ∝ family size^-FAMILY_POWER: 0 = every text equal, 1 = every family equal. */
-  FAMILY_POWER: 0,
+  FAMILY_POWER: 0.5,
   /** Probability of dropping each n-gram feature of a text in each epoch (0 = none). */
-  DROPOUT: 0,
+  DROPOUT: 0.2,
 };
 
 export function fitOptions(env = process.env) {

@@ -128,7 +128,7 @@ export function conceptMarks(normalized: string): ConceptMark[] {
     starts.push(m.index);
     if (CJK.test(token[0]!)) {
       flush();
-      for (let i = 0; i < token.length; ) {
+      for (let i = 0; i < token.length;) {
         let hit = 0;
         for (let n = Math.min(lex.cjkMax, token.length - i); n >= 1; n--) {
           const c = lex.cjk.get(token.slice(i, i + n));

@@ -23,32 +23,57 @@ const id = (c: Concept): number => CONCEPTS.indexOf(c);
 const fold = (s: string): string => foldCharacters(identity(s)).text.toLowerCase();
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-// Han/kana runs, and runs of other letters and digits (so "ai助手" is two tokens).
-const TOKEN =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])+/gu;
+const LETTER = /[\p{L}\p{N}]/u;
+const letterCache = new Map<number, boolean>();
+/** 0: neither, 1: a letter or digit of a spaced script, 2: Han or kana (or the kana marks). */
+function charClass(c: number): 0 | 1 | 2 {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? 1 : 0;
+  if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff))
+    return c === 0x30fb ? 0 : 2;
+  if (c === 0x3005) return 2;
+  let letter = letterCache.get(c);
+  if (letter === undefined) {
+    letter = LETTER.test(String.fromCharCode(c));
+    if (letterCache.size < 4096) letterCache.set(c, letter);
+  }
+  return letter ? 1 : 0;
+}
 // Arabic and Hebrew attach conjunctions, prepositions and the article to the word.
 const PROCLITICS = /^(?:[وف]?(?:[بلك]?ال|لل|[بلك])|[وف]|[ושהבלמכ]{1,2})/;
 
+/** A trie over UTF-16 units: one map look-up per character, no slicing. */
+interface Node {
+  next: Map<number, Node>;
+  /** The concept of a stem ending here (matches any word it begins), or -1. */
+  prefix: number;
+  /** The concept of a whole word ending here, or -1. */
+  exact: number;
+  /** A word ending here begins a two-word entry. */
+  head: boolean;
+}
+const node = (): Node => ({ next: new Map(), prefix: -1, exact: -1, head: false });
+
 interface Lexicon {
-  exact: Map<string, number>;
-  prefix: Map<string, number>;
-  prefixLengths: number[];
+  words: Node;
   /** "first second" → concept, both whole words. */
   pairs: Map<string, number>;
-  cjk: Map<string, number>;
-  cjkMax: number;
+  /** Han and kana entries: matched anywhere in a run (stored as prefixes). */
+  cjk: Node;
+}
+
+function insert(root: Node, key: string): Node {
+  let at = root;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    let next = at.next.get(c);
+    if (!next) at.next.set(c, (next = node()));
+    at = next;
+  }
+  return at;
 }
 
 function compile(): Lexicon {
-  const lex: Lexicon = {
-    exact: new Map(),
-    prefix: new Map(),
-    prefixLengths: [],
-    pairs: new Map(),
-    cjk: new Map(),
-    cjkMax: 0,
-  };
-  const lengths = new Set<number>();
+  const lex: Lexicon = { words: node(), pairs: new Map(), cjk: node() };
   for (const words of Object.values(CONCEPT_WORDS)) {
     for (const [concept, list] of Object.entries(words)) {
       const c = id(concept as Concept);
@@ -56,43 +81,63 @@ function compile(): Lexicon {
         const whole = raw.endsWith("$");
         const entry = fold(whole ? raw.slice(0, -1) : raw);
         if (CJK.test(entry)) {
-          if (!lex.cjk.has(entry)) lex.cjk.set(entry, c);
-          lex.cjkMax = Math.max(lex.cjkMax, entry.length);
+          const end = insert(lex.cjk, entry);
+          if (end.prefix < 0) end.prefix = c;
           continue;
         }
         const parts = entry.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
         if (parts.length >= 2) {
           const key = `${parts[0]} ${parts[1]}`;
           if (!lex.pairs.has(key)) lex.pairs.set(key, c);
+          insert(lex.words, parts[0]!).head = true;
         } else if (parts.length === 1) {
-          const map = whole ? lex.exact : lex.prefix;
-          if (!map.has(parts[0]!)) map.set(parts[0]!, c);
-          if (!whole) lengths.add(parts[0]!.length);
+          const end = insert(lex.words, parts[0]!);
+          if (whole && end.exact < 0) end.exact = c;
+          if (!whole && end.prefix < 0) end.prefix = c;
         }
       }
     }
   }
-  lex.prefixLengths = [...lengths].sort((a, b) => b - a);
   return lex;
 }
 
 let lexicon: Lexicon | null = null;
 
-function wordConcept(lex: Lexicon, word: string): number {
-  const exact = lex.exact.get(word);
-  if (exact !== undefined) return exact;
-  for (const n of lex.prefixLengths) {
-    if (n > word.length) continue;
-    const c = lex.prefix.get(n === word.length ? word : word.slice(0, n));
-    if (c !== undefined) return c;
+interface WordMatch {
+  /** The whole word's concept, else its longest stem's, else -1. */
+  concept: number;
+  /** The word may begin a two-word entry. */
+  head: boolean;
+}
+
+function matchWord(root: Node, text: string, start: number, end: number): WordMatch {
+  let at: Node | undefined = root;
+  let best = -1;
+  for (let i = start; i < end; i++) {
+    at = at.next.get(text.charCodeAt(i));
+    if (!at) return { concept: best, head: false };
+    if (at.prefix >= 0) best = at.prefix;
   }
-  return -1;
+  return { concept: at.exact >= 0 ? at.exact : best, head: at.head };
+}
+
+/** The longest Han/kana entry starting at `start`: [concept, length], or null. */
+function matchRun(root: Node, text: string, start: number, end: number): [number, number] | null {
+  let at: Node | undefined = root;
+  let best: [number, number] | null = null;
+  for (let i = start; i < end; i++) {
+    at = at.next.get(text.charCodeAt(i));
+    if (!at) break;
+    if (at.prefix >= 0) best = [at.prefix, i + 1 - start];
+  }
+  return best;
 }
 
 const STRUCTURE: [RegExp, Concept][] = [
   [/(?:https?:\/\/|\bwww\.)[^\s"'<>)\]]+/g, "URL"],
   [/(?:https?:\/\/|\bwww\.)[^\s"'<>)\]?]*\?[^\s"'<>)\]]*=/g, "URL_QUERY"],
-  [/[\w.+-]+@[\w-]+\.[a-z]{2,}/g, "EMAIL_ADDRESS"],
+  // Anchored at the start of a run and bounded: a long blob without "@" costs one pass.
+  [/(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[a-z]{2,}/g, "EMAIL_ADDRESS"],
   [/!\[[^\]\n]{0,100}\]\(/g, "MD_IMAGE"],
   [
     /(?:^|\n)[ \t]*(?:[[<#*]+[ \t]*)?(?:system|assistant|user|developer|tool|human|ai)[ \t]*[\]>*]*[ \t]*:|<\|?im_start\|?>|<\|(?:system|user|assistant)\|>|\[inst\]|<<sys>>/g,
@@ -112,51 +157,55 @@ export function conceptMarks(normalized: string): ConceptMark[] {
   const marks: ConceptMark[] = [];
   const starts: number[] = [];
   let word = 0;
-  let pending: { token: string; at: number; word: number } | null = null;
-  const flush = () => {
-    if (!pending) return;
-    let c = wordConcept(lex, pending.token);
-    if (c < 0) {
-      const stripped = pending.token.replace(PROCLITICS, "");
-      if (stripped !== pending.token && stripped.length >= 2) c = wordConcept(lex, stripped);
-    }
-    if (c >= 0) marks.push({ concept: c, at: pending.at, word: pending.word });
-    pending = null;
-  };
-  for (const m of text.matchAll(TOKEN)) {
-    const token = m[0];
-    starts.push(m.index);
-    if (CJK.test(token[0]!)) {
-      flush();
-      for (let i = 0; i < token.length;) {
-        let hit = 0;
-        for (let n = Math.min(lex.cjkMax, token.length - i); n >= 1; n--) {
-          const c = lex.cjk.get(token.slice(i, i + n));
-          if (c !== undefined) {
-            marks.push({ concept: c, at: m.index + i, word: word + (i >> 1) });
-            hit = n;
-            break;
-          }
-        }
-        i += hit || 1;
-      }
-      word += (token.length >> 1) + 1;
+  // The previous word, while it may begin a two-word entry.
+  let head: { start: number; end: number; concept: number; word: number } | null = null;
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    const kind = charClass(text.charCodeAt(i));
+    if (kind === 0) {
+      i++;
       continue;
     }
-    if (pending) {
-      const c = lex.pairs.get(`${pending.token} ${token}`);
-      if (c !== undefined) {
-        marks.push({ concept: c, at: pending.at, word: pending.word });
-        pending = null;
+    const start = i;
+    let end = i + 1;
+    while (end < n && charClass(text.charCodeAt(end)) === kind) end++;
+    i = end;
+    starts.push(start);
+    if (kind === 2) {
+      if (head && head.concept >= 0)
+        marks.push({ concept: head.concept, at: head.start, word: head.word });
+      head = null;
+      for (let k = start; k < end;) {
+        const hit = matchRun(lex.cjk, text, k, end);
+        if (hit) marks.push({ concept: hit[0], at: k, word: word + ((k - start) >> 1) });
+        k += hit ? hit[1] : 1;
+      }
+      word += ((end - start) >> 1) + 1;
+      continue;
+    }
+    if (head) {
+      const pair = lex.pairs.get(`${text.slice(head.start, head.end)} ${text.slice(start, end)}`);
+      if (pair !== undefined) {
+        marks.push({ concept: pair, at: head.start, word: head.word });
+        head = null;
         word++;
         continue;
       }
-      flush();
+      if (head.concept >= 0) marks.push({ concept: head.concept, at: head.start, word: head.word });
+      head = null;
     }
-    pending = { token, at: m.index, word };
+    let match = matchWord(lex.words, text, start, end);
+    if (match.concept < 0 && !match.head && text.charCodeAt(start) >= 0x5d0) {
+      const proclitic = PROCLITICS.exec(text.slice(start, Math.min(end, start + 4)));
+      if (proclitic && end - start - proclitic[0].length >= 2)
+        match = matchWord(lex.words, text, start + proclitic[0].length, end);
+    }
+    if (match.head) head = { start, end, concept: match.concept, word };
+    else if (match.concept >= 0) marks.push({ concept: match.concept, at: start, word });
     word++;
   }
-  flush();
+  if (head && head.concept >= 0)
+    marks.push({ concept: head.concept, at: head.start, word: head.word });
   const wordAt = (at: number): number => {
     let lo = 0;
     let hi = starts.length;
@@ -206,7 +255,12 @@ export function conceptBuckets(
   mask: number,
 ): number[] {
   let first = 0;
-  while (first < marks.length && marks[first]!.at < at) first++;
+  let hi = marks.length;
+  while (first < hi) {
+    const mid = (first + hi) >> 1;
+    if (marks[mid]!.at < at) first = mid + 1;
+    else hi = mid;
+  }
   let end = first;
   while (end < marks.length && marks[end]!.at < stop) end++;
   const out = new Set<number>();

@@ -39,7 +39,8 @@ function charClass(c: number): 0 | 1 | 2 {
   return letter ? 1 : 0;
 }
 // Arabic and Hebrew attach conjunctions, prepositions and the article to the word.
-const PROCLITICS = /^(?:[وف]?(?:[بلك]?ال|لل|[بلك])|[وف]|[ושהבלמכ]{1,2})/;
+// Up to three such letters are tried off the front, fewest first.
+const PROCLITIC = new Set([..."وفبلكا", ..."ושהבלמכ"].map((c) => c.charCodeAt(0)));
 
 /** A trie over UTF-16 units: one map look-up per character, no slicing. */
 interface Node {
@@ -195,10 +196,9 @@ export function conceptMarks(normalized: string): ConceptMark[] {
       head = null;
     }
     let match = matchWord(lex.words, text, start, end);
-    if (match.concept < 0 && !match.head && text.charCodeAt(start) >= 0x5d0) {
-      const proclitic = PROCLITICS.exec(text.slice(start, Math.min(end, start + 4)));
-      if (proclitic && end - start - proclitic[0].length >= 2)
-        match = matchWord(lex.words, text, start + proclitic[0].length, end);
+    for (let k = 1; match.concept < 0 && k <= 3 && end - start - k >= 2; k++) {
+      if (!PROCLITIC.has(text.charCodeAt(start + k - 1))) break;
+      match = matchWord(lex.words, text, start + k, end);
     }
     if (match.head) head = { start, end, concept: match.concept, word };
     else if (match.concept >= 0) marks.push({ concept: match.concept, at: start, word });

@@ -38,9 +38,11 @@ const mulberry32 = (seed) => () => {
  * less per text (FAMILY_POWER).
  */
 export function textWeights(rows, { FAMILY_POWER }) {
+  // The legacy fixtures are one file of texts written one by one, not one template's variants.
+  const key = (r) => (r.family.startsWith("legacy-") ? r.id : familyOf(r));
   const famSize = new Map();
-  for (const r of rows) famSize.set(familyOf(r), (famSize.get(familyOf(r)) ?? 0) + 1);
-  const raw = rows.map((r) => famSize.get(familyOf(r)) ** -FAMILY_POWER);
+  for (const r of rows) famSize.set(key(r), (famSize.get(key(r)) ?? 0) + 1);
+  const raw = rows.map((r) => famSize.get(key(r)) ** -FAMILY_POWER);
   const byLangLabel = new Map();
   for (const [i, r] of rows.entries()) {
     const k = `${r.lang}/${r.label}`;

@@ -3,6 +3,7 @@ import { checkEgress } from "../../core/egress";
 import { findSecrets } from "../../core/secrets";
 import { analyzeInjection, scanInjection, wrapUntrusted } from "../../core/untrusted";
 import { classifierView } from "../../core/untrusted/classifier/features";
+import { conceptBuckets, conceptMarks } from "../../core/untrusted/classifier/concepts";
 import { classify } from "../../core/untrusted/classifier/model";
 import { decodedSegments } from "../../core/untrusted/decode-layers";
 import { report, sampleBatched, summarize } from "../measure";
@@ -87,6 +88,12 @@ it("injection scan cost per KiB: all layers, classifier, decoding", () => {
   );
   const view = classifierView(DOCUMENT);
   perKiB("classifier only per KiB", () => classify(view), DOCUMENT, 20, 5);
+  // The concept layer: marks for the whole text, then features per 384-character window.
+  const concepts = () => {
+    const marks = conceptMarks(DOCUMENT);
+    for (let at = 0; at < DOCUMENT.length; at += 192) conceptBuckets(marks, at, at + 384, 131071);
+  };
+  perKiB("concept layer only per KiB", concepts, DOCUMENT, 20, 5);
   perKiB("decoding passes only per KiB", () => decodedSegments(MULTILINGUAL), MULTILINGUAL, 20, 5);
 });
 

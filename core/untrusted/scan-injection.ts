@@ -2,7 +2,9 @@ import { maskValue } from "../secrets/mask";
 import { findSecrets } from "../secrets/patterns";
 import type { SecretFinding } from "../secrets/patterns";
 import { classify } from "./classifier/model";
-import { classifierView, featureVector, hitBucket } from "./classifier/features";
+import { conceptBuckets, conceptMarks } from "./classifier/concepts";
+import type { ConceptMark } from "./classifier/concepts";
+import { BUCKETS, classifierView, featureVector, hitBucket } from "./classifier/features";
 import { MODEL } from "./classifier/weights";
 import { DECODE_LIMITS, decodedSegments } from "./decode-layers";
 import type { Encoding } from "./decode-layers";
@@ -208,13 +210,15 @@ function hitFeatures(hits: readonly PatternHit[], at: number, stop: number): num
   return [...names].map(hitBucket);
 }
 
-/** What the classifier is trained on for a whole text: its n-grams and every pattern hit in it. */
+/** What the classifier is trained on for a whole text: its n-grams, pattern hits and concepts. */
 export function trainingFeatures(text: string): Map<number, number> {
   const normalized = normalizeForScan(text);
   const hits = patternHits(normalized);
+  const marks = conceptMarks(normalized.text);
   return featureVector(
     classifierView(normalized.text),
     hitFeatures(hits, 0, normalized.text.length),
+    conceptBuckets(marks, 0, normalized.text.length, BUCKETS - 1),
   );
 }
 
@@ -235,10 +239,15 @@ function analyze(text: string, depth: number): Raw {
   }));
   let score = 0;
   const norm = normalized.text;
+  const marks = conceptMarks(norm);
   const step = SCAN_WINDOW.size - SCAN_WINDOW.overlap;
   for (let at = 0; at < Math.max(norm.length, 1); at += step) {
     const stop = Math.min(norm.length, at + SCAN_WINDOW.size);
-    const p = classify(classifierView(norm.slice(at, stop)), hitFeatures(hits, at, stop));
+    const p = classify(
+      classifierView(norm.slice(at, stop)),
+      hitFeatures(hits, at, stop),
+      conceptBuckets(marks, at, stop, BUCKETS - 1),
+    );
     score = Math.max(score, p, structuralFloor(hits, at, stop));
     if (p >= REPORT_MIN) {
       findings.push({

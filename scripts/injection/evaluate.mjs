@@ -6,7 +6,7 @@ import { loadCorpus, loadScanner } from "./bundle.mjs";
 const split = process.argv[2] ?? "test";
 const showMisses = process.argv.includes("--misses");
 const { analyzeInjection, DEFAULT_INJECTION_THRESHOLD: t } = await loadScanner();
-const rows = (await loadCorpus())
+const rows = loadCorpus({ includeTest: split === "test" })
   .filter((r) => r.split === split)
   .map((r) => ({ ...r, score: analyzeInjection(r.text).score }));
 const pct = (a, b) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)} %`);

@@ -64,8 +64,21 @@ export function hitBucket(name: string): number {
   return (h ^ (h >>> 15)) & MASK;
 }
 
+/**
+ * The value of each concept feature (classifier/concepts.ts): a window has a few dozen of them
+ * against hundreds of n-grams, so they are counted once and scaled by the square root of their
+ * number, like the n-grams, to keep the model from saturating on phrase-dense text.
+ */
+export const conceptScale = (count: number): number =>
+  count > 0 ? CONCEPT_WEIGHT / Math.sqrt(count) : 0;
+const CONCEPT_WEIGHT = 2;
+
 /** Sparse feature vector (bucket → value) for training. */
-export function featureVector(text: string, hits: readonly number[] = []): Map<number, number> {
+export function featureVector(
+  text: string,
+  hits: readonly number[] = [],
+  concepts: readonly number[] = [],
+): Map<number, number> {
   const counts = new Map<number, number>();
   let total = 0;
   forEachFeature(text, (b) => {
@@ -75,5 +88,7 @@ export function featureVector(text: string, hits: readonly number[] = []): Map<n
   const scale = total > 0 ? 1 / Math.sqrt(total) : 0;
   for (const [b, c] of counts) counts.set(b, c * scale);
   for (const b of hits) counts.set(b, (counts.get(b) ?? 0) + 1);
+  const c = conceptScale(concepts.length);
+  for (const b of concepts) counts.set(b, (counts.get(b) ?? 0) + c);
   return counts;
 }

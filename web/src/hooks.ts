@@ -47,14 +47,11 @@ export interface Page<T> {
 }
 
 /**
- * A cursor-paged list: the first page loads on mount (`first`, with whatever else `loadFirst`
- * returns), `loadMore()` appends the next page, `refresh()` starts again from the first.
+ * A cursor-paged list: `load(null)` gives the first page, on mount (`first`); `loadMore()`
+ * appends the page after the cursor; `refresh()` starts again from the first.
  */
-export function usePages<T, F extends Page<T>>(
-  loadFirst: () => Promise<F>,
-  loadNext: (cursor: string) => Promise<Page<T>>,
-) {
-  const [first, reload] = useResource(loadFirst);
+export function usePages<T>(load: (cursor: string | null) => Promise<Page<T>>) {
+  const [first, reload] = useResource(() => load(null));
   const [more, setMore] = useState<{ items: T[]; cursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -67,7 +64,7 @@ export function usePages<T, F extends Page<T>>(
     setLoadingMore(true);
     setError(null);
     try {
-      const page = await loadNext(cursor);
+      const page = await load(cursor);
       setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.next_cursor });
     } catch (e) {
       setError(e);

@@ -19,10 +19,7 @@ export function LoginHistorySection() {
     loadMore,
     loadingMore,
     error,
-  } = usePages(
-    () => api.loginEvents(null, PAGE_SIZE).then(asPage),
-    (c) => api.loginEvents(c, PAGE_SIZE).then(asPage),
-  );
+  } = usePages((c) => api.loginEvents(c, PAGE_SIZE).then(asPage));
 
   return (
     <Section

@@ -21,10 +21,7 @@ export function SecurityLogSection() {
     loadMore,
     loadingMore,
     error,
-  } = usePages(
-    () => api.securityEvents(null, PAGE_SIZE).then(asPage),
-    (c) => api.securityEvents(c, PAGE_SIZE).then(asPage),
-  );
+  } = usePages((c) => api.securityEvents(c, PAGE_SIZE).then(asPage));
 
   return (
     <Section

@@ -30,10 +30,7 @@ export function Runs(props: { ws: Workspace }) {
     loadMore,
     loadingMore,
     error,
-  } = usePages(
-    () => ws.api.runs(null, PAGE_SIZE).then(runsPage),
-    (c) => ws.api.runs(c, PAGE_SIZE).then(runsPage),
-  );
+  } = usePages((c) => ws.api.runs(c, PAGE_SIZE).then(runsPage));
 
   return (
     <main class="screen" aria-labelledby="runs-title">

@@ -8,6 +8,24 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 export const CLI_DIST = join(root, "cli", "dist");
 
+/**
+ * `sha256x4Module()`'s bytes as base64, for the CLI to compile instead of emitting them at every
+ * start (see cli/commands/audit.ts): computed here from the same source.
+ */
+async function sha256x4ModuleBase64() {
+  const { outputFiles } = await build({
+    entryPoints: [join(root, "core", "audit", "sha256-x4-wasm.ts")],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "neutral",
+    logLevel: "error",
+  });
+  const source = Buffer.from(outputFiles[0].contents).toString("base64");
+  const { sha256x4Module } = await import(`data:text/javascript;base64,${source}`);
+  return Buffer.from(sha256x4Module()).toString("base64");
+}
+
 export async function buildCli() {
   // Build beside the output and swap it in, so a concurrent start never sees half a build.
   const staging = await mkdtemp(join(root, "cli", ".dist-"));
@@ -20,6 +38,7 @@ export async function buildCli() {
       platform: "node",
       format: "esm",
       target: "node20",
+      define: { SHA256_X4_WASM: JSON.stringify(await sha256x4ModuleBase64()) },
       // Dependencies are bundled too: one file per command loads in about two thirds of the CPU
       // time of Node resolving and compiling zod's and yaml's hundreds of files at every start.
       // Bundled CommonJS (yaml) calls require() for Node built-ins, which ESM lacks.

@@ -48,30 +48,19 @@ export const nodeSha256: Sha256 =
         hex: (data) => crypto.createHash("sha256").update(data).digest("hex"),
       };
 
-class UsageError extends Error {}
+/** `sha256x4Module()` as base64, put in by scripts/build-cli.mjs (unset when run from source). */
+declare const SHA256_X4_WASM: string | undefined;
 
-/**
- * Pushes every complete line of `bytes[0, end)` (up to its last "\n"); returns where the rest
- * starts, or -1 once the verdict is known. Lines go in as bytes: the verifier decodes only a
- * line that is not spelled as the log writes it, and hashes the others where they lie.
- */
-function pushLines(verifier: AuditExportVerifier, bytes: Uint8Array, end: number): number {
-  const last = bytes.lastIndexOf(0x0a, end - 1);
-  let start = 0;
-  while (start <= last) {
-    const stop = bytes.indexOf(0x0a, start);
-    if (!verifier.pushOwnedLine(bytes, start, stop)) return -1;
-    start = stop + 1;
-  }
-  return start;
-}
+class UsageError extends Error {}
 
 /**
  * Reads the file through the verifier in one reused buffer (exports can exceed a string's size;
  * fresh chunks per read cost more in garbage collection than the reading itself).
  */
 async function verifyFile(path: string, options: AuditVerifyOptions): Promise<AuditVerifyResult> {
-  const subtrees = simdSubtreeHasher() ?? undefined;
+  const module =
+    typeof SHA256_X4_WASM === "string" ? Buffer.from(SHA256_X4_WASM, "base64") : undefined;
+  const subtrees = simdSubtreeHasher(10, module) ?? undefined;
   const verifier = new AuditExportVerifier({ ...options, sha256: nodeSha256, subtrees });
   let fd: number;
   try {
@@ -96,7 +85,7 @@ async function verifyFile(path: string, options: AuditVerifyOptions): Promise<Au
       }
       if (read === 0) break;
       filled += read;
-      const consumed = pushLines(verifier, bytes, filled);
+      const consumed = verifier.pushLines(bytes, 0, filled);
       if (consumed < 0) return await verifier.finish();
       bytes.copyWithin(0, consumed, filled);
       filled -= consumed;

@@ -10,6 +10,12 @@
  * in their canonical order with the types the general path requires. Anything else — also
  * anything valid but unusual, like an escaped key — returns null and the caller takes the
  * general path, which then decides (and words the error).
+ *
+ * Shape, for speed in a short-lived process: the CLI verifies one export and exits, so the time
+ * V8 spends optimising this code counts as much as the time it runs. The line is read by one
+ * loop over a plan of fixed bytes and fields, and `data` by one loop with an explicit stack, so
+ * that each helper has a single call site (an optimising compiler copies a helper into every
+ * call site it inlines).
  */
 import { ACTOR_KINDS } from "./event";
 
@@ -23,36 +29,59 @@ export interface CanonicalEventLine {
   /** Index of the 64 bytes of `prev` (not checked: the caller compares them with hex). */
   prev: number;
   seq: number;
+  /** Where the line ends: `end`, or with `toNewline` the index of its "\n". */
+  end: number;
 }
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+/** Containers `data` may nest (itself included). */
 const MAX_DEPTH = 64;
 
-const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const ACTOR_ID = ascii('{"actor":{"id":');
-const ACTOR_KIND = ascii(',"kind":');
-const DATA = ascii('},"data":');
-const HASH = ascii(',"hash":"');
-const PREV = ascii('","prev":"');
-const RUN_ID = ascii('","run_id":');
-const SEQ = ascii(',"seq":');
-const STEP_ID = ascii(',"step_id":');
-const TS = ascii(',"ts":');
-const TYPE = ascii(',"type":');
-const NULL = ascii("null");
-const TRUE = ascii("true");
-const FALSE = ascii("false");
-const KINDS = ACTOR_KINDS.map((kind) => ascii(JSON.stringify(kind)));
+/** What follows each fixed run of bytes of the plan. */
+const NON_EMPTY = 0; // a non-empty string
+const NULLABLE = 1; // a non-empty string or null
+const KIND = 2; // one of ACTOR_KINDS, as a string
+const DATA = 3; // any canonical JSON value; the `hash` member follows it
+const HASH = 4; // the 64 bytes of hash, left to the caller
+const PREV = 5; // the 64 bytes of prev, left to the caller
+const SEQ = 6; // a positive safe integer
+const TS = 7; // an ISO-8601 UTC timestamp string
+const END = 8; // the line ends
+
+const PLAN: [string, number][] = [
+  ['{"actor":{"id":', NON_EMPTY],
+  [',"kind":', KIND],
+  ['},"data":', DATA],
+  [',"hash":"', HASH],
+  ['","prev":"', PREV],
+  ['","run_id":', NULLABLE],
+  [',"seq":', SEQ],
+  [',"step_id":', NULLABLE],
+  [',"ts":', TS],
+  [',"type":', NON_EMPTY],
+  ["}", END],
+];
+/** The plan's fixed bytes, one run after another; run k ends at FIXED_END[k]. */
+const FIXED = Uint8Array.from(PLAN.map(([text]) => text).join(""), (c) => c.charCodeAt(0));
+const FIXED_END = Int32Array.from(PLAN, (_, k) =>
+  PLAN.slice(0, k + 1).reduce((n, [text]) => n + text.length, 0),
+);
+const FIELD = Uint8Array.from(PLAN, ([, field]) => field);
+const KINDS = ACTOR_KINDS.map((kind) =>
+  Uint8Array.from(JSON.stringify(kind), (c) => c.charCodeAt(0)),
+);
 
 /** Byte classes, by table lookup (the scan's inner loops). */
 const PLAIN = 1; // ASCII a string holds unescaped
-const HEX = 2; // lowercase hex digit (of a \u escape)
+const HEX_DIGIT = 2; // lowercase hex digit (of a \u escape)
 const DIGIT = 4;
+const NUMBER = 8; // a byte a number's spelling may hold: 0-9 . e + -
 const CLASS = new Uint8Array(256);
 for (let b = 0x20; b < 0x80; b++) if (b !== QUOTE && b !== BACKSLASH) CLASS[b]! |= PLAIN;
-for (const c of "0123456789abcdef") CLASS[c.charCodeAt(0)]! |= HEX;
+for (const c of "0123456789abcdef") CLASS[c.charCodeAt(0)]! |= HEX_DIGIT;
 for (const c of "0123456789") CLASS[c.charCodeAt(0)]! |= DIGIT;
+for (const c of "0123456789.e+-") CLASS[c.charCodeAt(0)]! |= NUMBER;
 
 /** The one-letter escapes JSON.stringify writes: \" \\ \b \f \n \r \t. */
 const SHORT_ESCAPE = new Uint8Array(256);
@@ -61,49 +90,57 @@ for (const c of '"\\bfnrt') SHORT_ESCAPE[c.charCodeAt(0)] = 1;
 const SHORT_ESCAPED_CONTROL = new Uint8Array(32);
 for (const b of [0x08, 0x09, 0x0a, 0x0c, 0x0d]) SHORT_ESCAPED_CONTROL[b] = 1;
 
-/** Each function takes the position to read at and returns the one after, or -1. */
-function literal(bytes: Uint8Array, at: number, end: number, expected: Uint8Array): number {
-  const n = expected.length;
-  if (at < 0 || at + n > end) return -1;
-  for (let i = 0; i < n; i++) if (bytes[at + i] !== expected[i]) return -1;
-  return at + n;
+/**
+ * A canonically escaped string from its opening quote at `at` (not checked); returns the index
+ * after its closing quote, or -1. Plain bytes are skipped in a tight loop; the rest, rare in
+ * audit data, is read by `special`.
+ */
+function string(bytes: Uint8Array, at: number, end: number): number {
+  let i = at + 1;
+  for (;;) {
+    while (i < end && (CLASS[bytes[i]!]! & PLAIN) !== 0) i++;
+    if (i >= end) return -1;
+    if (bytes[i] === QUOTE) return i + 1;
+    i = special(bytes, i, end);
+    if (i < 0) return -1;
+  }
 }
 
-/** A canonically escaped string. `key`: also refuse escapes and non-ASCII (keys compare as bytes). */
-function string(bytes: Uint8Array, at: number, end: number, key: boolean): number {
-  if (at < 0 || at >= end || bytes[at] !== QUOTE) return -1;
-  let i = at + 1;
-  while (i < end) {
-    const b = bytes[i]!;
-    if ((CLASS[b]! & PLAIN) !== 0) {
-      i++;
-      continue;
-    }
-    if (b === QUOTE) return i + 1;
-    if (key) return -1;
-    if (b === BACKSLASH) {
-      if (i + 1 >= end) return -1;
-      const e = bytes[i + 1]!;
-      if (SHORT_ESCAPE[e] === 1) i += 2;
-      else if (e === 0x75 /* u */ && i + 5 < end) {
-        // \u00xx (lowercase): only for a control without a one-letter escape.
-        if (bytes[i + 2] !== 0x30 || bytes[i + 3] !== 0x30) return -1;
-        const hi = bytes[i + 4]!;
-        const lo = bytes[i + 5]!;
-        if ((hi !== 0x30 && hi !== 0x31) || (CLASS[lo]! & HEX) === 0) return -1;
-        const code = (hi - 0x30) * 16 + (lo <= 0x39 ? lo - 0x30 : lo - 0x57);
-        if (SHORT_ESCAPED_CONTROL[code] === 1) return -1;
-        i += 6;
-      } else return -1;
-    } else if (b < 0x80)
-      return -1; // a raw control character
-    else {
-      const n = utf8SequenceLength(bytes, i, end);
-      if (n < 0) return -1;
-      i += n;
-    }
+/** The escape or non-ASCII character at `i` in a string: the index after it, or -1. */
+function special(bytes: Uint8Array, i: number, end: number): number {
+  const b = bytes[i]!;
+  if (b === BACKSLASH) {
+    if (i + 1 >= end) return -1;
+    const e = bytes[i + 1]!;
+    if (SHORT_ESCAPE[e] === 1) return i + 2;
+    if (e !== 0x75 /* u */ || i + 5 >= end) return -1;
+    // \u00xx (lowercase): only for a control without a one-letter escape.
+    if (bytes[i + 2] !== 0x30 || bytes[i + 3] !== 0x30) return -1;
+    const hi = bytes[i + 4]!;
+    const lo = bytes[i + 5]!;
+    if ((hi !== 0x30 && hi !== 0x31) || (CLASS[lo]! & HEX_DIGIT) === 0) return -1;
+    const code = (hi - 0x30) * 16 + (lo <= 0x39 ? lo - 0x30 : lo - 0x57);
+    return SHORT_ESCAPED_CONTROL[code] === 1 ? -1 : i + 6;
   }
-  return -1;
+  if (b < 0x80) return -1; // a raw control character
+  // A well-formed UTF-8 sequence of 2–4 bytes, no surrogates, nothing above U+10FFFF.
+  const c1 = i + 1 < end ? bytes[i + 1]! : 0;
+  let n: number;
+  let lo = 0x80;
+  let hi = 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) n = 2;
+  else if (b >= 0xe0 && b <= 0xef) {
+    n = 3;
+    if (b === 0xe0) lo = 0xa0;
+    if (b === 0xed) hi = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    n = 4;
+    if (b === 0xf0) lo = 0x90;
+    if (b === 0xf4) hi = 0x8f;
+  } else return -1;
+  if (i + n > end || c1 < lo || c1 > hi) return -1;
+  for (let k = 2; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return -1;
+  return i + n;
 }
 
 /** A number as ECMAScript's Number::toString spells it (what RFC 8785 requires). */
@@ -113,9 +150,9 @@ function number(bytes: Uint8Array, at: number, end: number): number {
   const first = i;
   let plainInteger = true;
   while (i < end) {
-    const b = bytes[i]!;
-    if ((CLASS[b]! & DIGIT) !== 0) i++;
-    else if (b === 0x2e || b === 0x65 || b === 0x2b || b === 0x2d) {
+    const c = CLASS[bytes[i]!]!;
+    if ((c & DIGIT) !== 0) i++;
+    else if ((c & NUMBER) !== 0) {
       plainInteger = false; // . e + -
       i++;
     } else break;
@@ -131,160 +168,173 @@ function number(bytes: Uint8Array, at: number, end: number): number {
   return Number.isFinite(value) && String(value) === text ? i : -1;
 }
 
-/** Any canonical JSON value. */
-function value(bytes: Uint8Array, at: number, end: number, depth: number): number {
-  if (at < 0 || at >= end) return -1;
-  const b = bytes[at]!;
-  if (b === QUOTE) return string(bytes, at, end, false);
-  if (b === 0x7b /* { */) return depth < MAX_DEPTH ? object(bytes, at, end, depth + 1) : -1;
-  if (b === 0x5b /* [ */) return depth < MAX_DEPTH ? array(bytes, at, end, depth + 1) : -1;
-  if (b === 0x74) return literal(bytes, at, end, TRUE);
-  if (b === 0x66) return literal(bytes, at, end, FALSE);
-  if (b === 0x6e) return literal(bytes, at, end, NULL);
-  return number(bytes, at, end);
-}
-
-function object(bytes: Uint8Array, at: number, end: number, depth: number): number {
-  let i = at + 1;
-  if (i < end && bytes[i] === 0x7d /* } */) return i + 1;
-  let lastKey = -1;
-  let lastKeyEnd = -1;
-  for (;;) {
-    const keyEnd = string(bytes, i, end, true);
-    if (keyEnd < 0 || keyEnd >= end) return -1;
-    if (lastKey >= 0 && compareKeys(bytes, lastKey, lastKeyEnd, i, keyEnd) >= 0) return -1;
-    lastKey = i;
-    lastKeyEnd = keyEnd;
-    if (bytes[keyEnd] !== 0x3a /* : */) return -1;
-    i = value(bytes, keyEnd + 1, end, depth);
-    if (i < 0 || i >= end) return -1;
-    const next = bytes[i++];
-    if (next === 0x7d) return i;
-    if (next !== 0x2c /* , */) return -1;
-  }
-}
-
-function array(bytes: Uint8Array, at: number, end: number, depth: number): number {
-  let i = at + 1;
-  if (i < end && bytes[i] === 0x5d /* ] */) return i + 1;
-  for (;;) {
-    i = value(bytes, i, end, depth);
-    if (i < 0 || i >= end) return -1;
-    const next = bytes[i++];
-    if (next === 0x5d) return i;
-    if (next !== 0x2c) return -1;
-  }
-}
-
-/** A non-empty string, or also `null` when `nullable`. */
-function nonEmptyString(bytes: Uint8Array, at: number, end: number, nullable: boolean): number {
-  if (nullable && at >= 0 && bytes[at] === 0x6e) return literal(bytes, at, end, NULL);
-  const after = string(bytes, at, end, false);
-  return after > at + 2 ? after : -1;
-}
-
-/** Order of two ASCII key spans (each from its opening quote to after its closing one). */
-function compareKeys(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): number {
-  const aLength = aEnd - a - 2;
-  const bLength = bEnd - b - 2;
-  const n = Math.min(aLength, bLength);
-  for (let i = 1; i <= n; i++) {
-    const d = bytes[a + i]! - bytes[b + i]!;
-    if (d !== 0) return d;
-  }
-  return aLength - bLength;
-}
-
-/** Length of the well-formed UTF-8 sequence of 2–4 bytes at `i` (no surrogates), or -1. */
-function utf8SequenceLength(bytes: Uint8Array, i: number, end: number): number {
-  const b = bytes[i]!;
-  const c1 = i + 1 < end ? bytes[i + 1]! : 0;
-  const cont = (x: number) => x < end && (bytes[x]! & 0xc0) === 0x80;
-  if (b >= 0xc2 && b <= 0xdf) return cont(i + 1) ? 2 : -1;
-  if (b >= 0xe0 && b <= 0xef) {
-    const lo = b === 0xe0 ? 0xa0 : 0x80;
-    const hi = b === 0xed ? 0x9f : 0xbf;
-    return c1 >= lo && c1 <= hi && cont(i + 2) ? 3 : -1;
-  }
-  if (b >= 0xf0 && b <= 0xf4) {
-    const lo = b === 0xf0 ? 0x90 : 0x80;
-    const hi = b === 0xf4 ? 0x8f : 0xbf;
-    return c1 >= lo && c1 <= hi && cont(i + 2) && cont(i + 3) ? 4 : -1;
-  }
-  return -1;
-}
-
-/** The two-digit number at `i`, or a negative number when either byte is not a digit. */
-function twoDigits(bytes: Uint8Array, i: number): number {
-  const hi = bytes[i]! - 0x30;
-  const lo = bytes[i + 1]! - 0x30;
-  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
-}
+/** Per open container of `value`: 1 for an object, 0 for an array; and its last key's span. */
+const isObject = new Uint8Array(MAX_DEPTH + 1);
+const lastKey = new Int32Array(MAX_DEPTH + 1);
+const lastKeyEnd = new Int32Array(MAX_DEPTH + 1);
 
 /**
- * `isIsoUtcTimestamp` on the string spanning `at` (a quote) to `end` (after its quote), on the
- * bytes: YYYY-MM-DDTHH:MM:SS, an optional fraction of 1–9 digits, Z.
+ * The key at `at` of the object open at `depth` and its colon: ASCII, no escapes, after the
+ * object's previous key in byte order. Returns the index after the colon, or -1.
+ */
+function key(bytes: Uint8Array, at: number, end: number, depth: number): number {
+  if (at >= end || bytes[at] !== QUOTE) return -1;
+  let i = at + 1;
+  while (i < end && (CLASS[bytes[i]!]! & PLAIN) !== 0) i++;
+  if (i + 1 >= end || bytes[i] !== QUOTE || bytes[i + 1] !== 0x3a /* : */) return -1;
+  const previous = lastKey[depth]!;
+  if (previous >= 0) {
+    // Strictly increasing: the previous key is a proper prefix, or smaller at the first change.
+    const n = lastKeyEnd[depth]! - previous;
+    const m = i - at;
+    let k = 1;
+    while (k < n && k < m && bytes[previous + k] === bytes[at + k]) k++;
+    if (k === m || (k < n && bytes[previous + k]! > bytes[at + k]!)) return -1;
+  }
+  lastKey[depth] = at;
+  lastKeyEnd[depth] = i; // the closing quote
+  return i + 2;
+}
+
+/** Any canonical JSON value at `at`: the index after it, or -1. */
+function value(bytes: Uint8Array, at: number, end: number): number {
+  let depth = 0;
+  let i = at;
+  for (;;) {
+    // A value starts at i.
+    if (i >= end) return -1;
+    const b = bytes[i]!;
+    if (b === QUOTE) i = string(bytes, i, end);
+    else if (b === 0x7b /* { */ || b === 0x5b /* [ */) {
+      if (depth === MAX_DEPTH) return -1;
+      const close = b + 2; // } or ]
+      if (i + 1 < end && bytes[i + 1] === close) i += 2;
+      else {
+        depth++;
+        isObject[depth] = b === 0x7b ? 1 : 0;
+        lastKey[depth] = -1;
+        i = b === 0x7b ? key(bytes, i + 1, end, depth) : i + 1;
+        if (i < 0) return -1;
+        continue;
+      }
+    } else if (b === 0x74 /* t */ || b === 0x66 /* f */ || b === 0x6e /* n */) {
+      const word = b === 0x74 ? LITERAL_TRUE : b === 0x66 ? LITERAL_FALSE : LITERAL_NULL;
+      if (i + word.length > end) return -1;
+      for (let k = 1; k < word.length; k++) if (bytes[i + k] !== word[k]) return -1;
+      i += word.length;
+    } else i = number(bytes, i, end);
+    if (i < 0) return -1;
+    // After a value: close containers, or go on to the next member or element.
+    for (;;) {
+      if (depth === 0) return i;
+      if (i >= end) return -1;
+      const c = bytes[i]!;
+      if (c === (isObject[depth] === 1 ? 0x7d : 0x5d)) {
+        depth--;
+        i++;
+        continue;
+      }
+      if (c !== 0x2c /* , */) return -1;
+      i = isObject[depth] === 1 ? key(bytes, i + 1, end, depth) : i + 1;
+      if (i < 0) return -1;
+      break;
+    }
+  }
+}
+
+const LITERAL_TRUE = Uint8Array.of(0x74, 0x72, 0x75, 0x65);
+const LITERAL_FALSE = Uint8Array.of(0x66, 0x61, 0x6c, 0x73, 0x65);
+const LITERAL_NULL = Uint8Array.of(0x6e, 0x75, 0x6c, 0x6c);
+
+/** Shape of `isIsoUtcTimestamp`'s first 19 characters: D a digit, others themselves. */
+const TS_SHAPE = Uint8Array.from("DDDD-DD-DDTDD:DD:DD", (c) => c.charCodeAt(0));
+
+/**
+ * `isIsoUtcTimestamp` on the string from its quote at `at` to `end` (after its closing quote),
+ * on the bytes: YYYY-MM-DDTHH:MM:SS, an optional fraction of 1–9 digits, Z.
  */
 function isoTimestamp(bytes: Uint8Array, at: number, end: number): boolean {
   const s = at + 1; // the first character
   const length = end - at - 2;
   if (length !== 20 && (length < 22 || length > 30)) return false;
-  if (twoDigits(bytes, s) < 0 || twoDigits(bytes, s + 2) < 0) return false;
-  if (bytes[s + 4] !== 0x2d || bytes[s + 7] !== 0x2d || bytes[s + 10] !== 0x54) return false; // - - T
-  const month = twoDigits(bytes, s + 5);
-  const day = twoDigits(bytes, s + 8);
+  for (let k = 0; k < 19; k++) {
+    const shape = TS_SHAPE[k]!;
+    const b = bytes[s + k]!;
+    if (shape === 0x44 ? (CLASS[b]! & DIGIT) === 0 : b !== shape) return false;
+  }
+  const two = (k: number) => (bytes[s + k]! - 0x30) * 10 + bytes[s + k + 1]! - 0x30;
+  const month = two(5);
+  const day = two(8);
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
-  const hour = twoDigits(bytes, s + 11);
-  const minute = twoDigits(bytes, s + 14);
-  const second = twoDigits(bytes, s + 17);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-  if (bytes[s + 13] !== 0x3a || bytes[s + 16] !== 0x3a || bytes[s + length - 1] !== 0x5a)
-    return false; // : : Z
+  if (two(11) > 23 || two(14) > 59 || two(17) > 59) return false;
+  if (bytes[s + length - 1] !== 0x5a /* Z */) return false;
   if (length === 20) return true;
   if (bytes[s + 19] !== 0x2e /* . */) return false;
   for (let i = s + 20; i < s + length - 1; i++) if ((CLASS[bytes[i]!]! & DIGIT) === 0) return false;
   return true;
 }
 
-const skip64 = (at: number): number => (at < 0 ? -1 : at + 64);
-
 /**
  * The parts of `bytes[start, end)` if it is a canonical event line (see the file comment), else
- * null. Positions are indices into `bytes`.
+ * null. Positions are indices into `bytes`. With `toNewline` the line is `bytes[start, n)` for
+ * a "\n" at n < `end`, found by the scan itself: no byte of canonical JSON is a "\n", so the scan
+ * stops at the first one, unless it lies in the 128 bytes of hash and prev, which are not read
+ * (the verifier's comparison with hex then refuses the line). A read loop need not search for
+ * line ends first.
  */
 export function scanCanonicalEventLine(
   bytes: Uint8Array,
   start = 0,
   end = bytes.length,
+  toNewline = false,
 ): CanonicalEventLine | null {
-  let at = literal(bytes, start, end, ACTOR_ID);
-  at = literal(bytes, nonEmptyString(bytes, at, end, false), end, ACTOR_KIND);
-  if (at < 0) return null;
-  let kindEnd = -1;
-  for (const kind of KINDS) if ((kindEnd = literal(bytes, at, end, kind)) >= 0) break;
-  at = literal(bytes, kindEnd, end, DATA);
-  if (at < 0) return null;
-  // The 64 bytes of `hash` and `prev` are only skipped: the verifier compares them with hex.
-  const hashMember = value(bytes, at, end, 0);
-  at = skip64(literal(bytes, hashMember, end, HASH));
-  const prev = literal(bytes, at, end, PREV);
-  at = literal(bytes, skip64(prev), end, RUN_ID);
-  at = literal(bytes, nonEmptyString(bytes, at, end, true), end, SEQ);
-  if (at < 0 || at >= end || bytes[at] === 0x2d) return null;
-  const seqEnd = number(bytes, at, end);
-  if (seqEnd < 0) return null;
+  let at = start;
+  let fixed = 0;
+  let hashMember = -1;
+  let prev = -1;
   let seq = 0;
-  for (let i = at; i < seqEnd; i++) {
-    const b = bytes[i]!;
-    if ((CLASS[b]! & DIGIT) === 0) return null; // a fraction or exponent: not an integer
-    seq = seq * 10 + (b - 0x30);
+  for (let k = 0; ; k++) {
+    const fixedEnd = FIXED_END[k]!;
+    if (at + fixedEnd - fixed > end) return null;
+    for (; fixed < fixedEnd; fixed++, at++) if (bytes[at] !== FIXED[fixed]) return null;
+    const field = FIELD[k]!;
+    if (field === END) {
+      const ended = toNewline ? at < end && bytes[at] === 0x0a : at === end;
+      return ended ? { hashMember, prev, seq, end: at } : null;
+    }
+    if (at >= end) return null;
+    const from = at;
+    if (field === HASH || field === PREV) {
+      if (field === PREV) prev = at;
+      at += 64; // left to the caller, which compares them with hex
+    } else if (field === DATA) {
+      at = value(bytes, at, end);
+      if (at < 0) return null;
+      hashMember = at;
+    } else if (field === KIND) {
+      let kindEnd = -1;
+      for (const kind of KINDS) {
+        let n = 0;
+        while (n < kind.length && at + n < end && bytes[at + n] === kind[n]) n++;
+        if (n === kind.length) kindEnd = at + n;
+      }
+      if (kindEnd < 0) return null;
+      at = kindEnd;
+    } else if (field === SEQ) {
+      // A positive safe integer: 1–16 digits, no leading zero (so not 0).
+      while (at < end && (CLASS[bytes[at]!]! & DIGIT) !== 0) seq = seq * 10 + bytes[at++]! - 0x30;
+      if (at === from || bytes[from] === 0x30 || at - from > 16 || !Number.isSafeInteger(seq))
+        return null;
+    } else if (field === NULLABLE && bytes[at] === 0x6e /* n */) {
+      for (let n = 1; n < 4; n++)
+        if (at + n >= end || bytes[at + n] !== LITERAL_NULL[n]) return null;
+      at += 4;
+    } else {
+      // A non-empty string: NON_EMPTY, TS, or NULLABLE that is not null.
+      if (bytes[at] !== QUOTE) return null;
+      at = string(bytes, at, end);
+      if (at < from + 3) return null; // -1, or ""
+      if (field === TS && !isoTimestamp(bytes, from, at)) return null;
+    }
   }
-  if (seq < 1 || !Number.isSafeInteger(seq)) return null;
-  at = nonEmptyString(bytes, literal(bytes, seqEnd, end, STEP_ID), end, true);
-  at = literal(bytes, at, end, TS);
-  const tsEnd = string(bytes, at, end, false);
-  if (tsEnd < 0 || !isoTimestamp(bytes, at, tsEnd)) return null;
-  at = nonEmptyString(bytes, literal(bytes, tsEnd, end, TYPE), end, false);
-  if (at < 0 || at + 1 !== end || bytes[at] !== 0x7d) return null;
-  return { hashMember, prev, seq };
 }

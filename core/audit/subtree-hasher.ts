@@ -30,10 +30,12 @@ const MIN_SLOTS = 4; // a call hashes four messages, so every level has room for
 /**
  * A `SubtreeHasher` over WebAssembly SIMD, or null where WebAssembly or its SIMD is missing.
  * `height` ≥ 2 (the module hashes four nodes at a time); the default, 10, hashes 1,024 leaves.
+ * `module`: `sha256x4Module()`'s bytes, when the host has them from before (emitting them costs
+ * a short-lived process ~10 ms of unoptimised code).
  */
-export function simdSubtreeHasher(height = 10): SubtreeHasher | null {
+export function simdSubtreeHasher(height = 10, module?: Uint8Array): SubtreeHasher | null {
   if (typeof WebAssembly !== "object" || height < 2 || height > 12) return null;
-  const bytes = sha256x4Module();
+  const bytes = module ?? sha256x4Module();
   // Compiled from bytes at run time, as Node allows; Workers refuse that (and type it so).
   const runtime = WebAssembly as unknown as {
     validate(bytes: Uint8Array): boolean;

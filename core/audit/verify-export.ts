@@ -111,6 +111,12 @@ function hashMemberAtBytes(bytes: Uint8Array, hash: string): number {
   return -1;
 }
 
+/** Whether `bytes[at, at + 64)` are `expected`'s 64 bytes. */
+function equalBytes(bytes: Uint8Array, at: number, expected: Uint8Array): boolean {
+  for (let i = 0; i < 64; i++) if (bytes[at + i] !== expected[i]) return false;
+  return true;
+}
+
 /** Streaming verifier: `push` each line (without "\n"), then `finish`. */
 export class AuditExportVerifier {
   private readonly sha: Sha256;
@@ -123,9 +129,13 @@ export class AuditExportVerifier {
   private readonly encoder = new TextEncoder();
   /** [0x00, ...event bytes]: the leaf-hash input, and from index 1 the chain-hash input. */
   private buffer = new Uint8Array(4096);
-  /** The recorded `hash` of the line `pushInPlace` is checking. */
-  private readonly recorded = new Uint8Array(64);
   private body = this.buffer.subarray(1);
+  /** Views of `buffer` by event length: `body` the event's bytes, `leaf` 0x00 and them. */
+  private views: ({ body: Uint8Array; leaf: Uint8Array } | undefined)[] = [];
+  /** `prev` as ASCII bytes: what the next event's prev must be. */
+  private prevHex = Uint8Array.from(GENESIS_PREV, (c) => c.charCodeAt(0));
+  /** Where the fast path encodes the hash it computes. */
+  private hashHex = new Uint8Array(64);
   private events = 0;
   private lines = 0;
   private prev = GENESIS_PREV;
@@ -182,18 +192,26 @@ export class AuditExportVerifier {
   }
 
   /**
-   * `pushLine` for a read buffer the caller is done with: a line as the writer spells it is
-   * hashed where it lies (its tail moved over the `hash` member, the byte before it briefly
-   * 0x00 for the leaf) instead of being copied first. The line's bytes are left changed, unless
-   * the general path needs them. `start` must be ≥ 1 for this (else it is `pushLine`).
+   * Pushes each complete line of `bytes[start, limit)` (one that ends in "\n" before `limit`);
+   * returns where the first incomplete line starts, or -1 once the export is known to be bad.
+   * A line as the writer spells it is found and checked in one scan, with no search for its end.
    */
-  pushOwnedLine(bytes: Uint8Array, start: number, end: number): boolean {
-    if (this.failure !== null) return false;
-    const canonical = start > 0 ? scanCanonicalEventLine(bytes, start, end) : null;
-    if (canonical !== null && this.pushInPlace(bytes, start, end, canonical)) return true;
-    if (this.failure !== null) return false;
-    if (canonical === null && start === 0) return this.pushLine(bytes, start, end);
-    return this.pushGeneral(bytes.subarray(start, end));
+  pushLines(bytes: Uint8Array, start: number, limit: number): number {
+    let at = start;
+    while (at < limit) {
+      if (this.failure !== null) return -1;
+      const canonical = scanCanonicalEventLine(bytes, at, limit, true);
+      if (canonical !== null && this.pushCanonical(bytes, at, canonical.end, canonical)) {
+        at = canonical.end + 1;
+        continue;
+      }
+      if (this.failure !== null) return -1; // taken, then refused by `since`
+      const end = bytes.indexOf(0x0a, at);
+      if (end < 0 || end >= limit) return at;
+      if (!this.pushGeneral(bytes.subarray(at, end))) return -1;
+      at = end + 1;
+    }
+    return at;
   }
 
   /** `pushBytes` of the line `bytes[start, end)`, without a view of it unless it needs one. */
@@ -245,6 +263,8 @@ export class AuditExportVerifier {
    * The fast path for a line as the writer spells it: seq, prev and hash are compared on the
    * bytes, with no string or object built. Only a line that passes every check is taken (true);
    * on false nothing was recorded and the general path checks the line and words the failure.
+   * The event's bytes (the line minus its `hash` member) are copied after the buffer's 0x00 and
+   * hashed through views kept per length: the chain hash from index 1, the leaf hash from 0.
    */
   private pushCanonical(
     bytes: Uint8Array,
@@ -253,56 +273,36 @@ export class AuditExportVerifier {
     line: CanonicalEventLine,
   ): boolean {
     const seq = this.events + 1;
-    if (line.seq !== seq) return false;
-    const { prev } = this;
-    for (let i = 0; i < 64; i++) if (bytes[line.prev + i] !== prev.charCodeAt(i)) return false;
+    if (line.seq !== seq || !equalBytes(bytes, line.prev, this.prevHex)) return false;
     const at = line.hashMember - start;
     const size = end - start;
     const length = size - HASH_MEMBER_LENGTH;
     this.reserveBytes(size);
-    const { body } = this;
-    body.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
-    body.copyWithin(at, at + HASH_MEMBER_LENGTH, size);
-    const hash = this.sha.hex(body.subarray(0, length));
-    const recorded = line.hashMember + HASH_MEMBER.length;
-    for (let i = 0; i < 64; i++) if (bytes[recorded + i] !== hash.charCodeAt(i)) return false;
+    const { buffer } = this;
+    buffer.set(start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end), 1);
+    buffer.copyWithin(1 + at, 1 + at + HASH_MEMBER_LENGTH, 1 + size);
+    const views = this.views[length] ?? this.viewsOf(length);
+    const hash = this.sha.hex(views.body);
+    const { hashHex } = this;
+    this.encoder.encodeInto(hash, hashHex);
+    if (!equalBytes(bytes, line.hashMember + HASH_MEMBER.length, hashHex)) return false;
     const lineNumber = this.reader.countEvent();
     if (lineNumber === null) return false;
     this.lines = lineNumber;
-    return this.accept(seq, hash, lineNumber, this.buffer.subarray(0, 1 + length));
+    // The chain's next prev is this hash, already encoded.
+    this.hashHex = this.prevHex;
+    this.prevHex = hashHex;
+    return this.accept(seq, hash, lineNumber, views.leaf, true);
   }
 
-  /** `pushCanonical` on the line where it lies; on false the line's bytes are as they were. */
-  private pushInPlace(
-    bytes: Uint8Array,
-    start: number,
-    end: number,
-    line: CanonicalEventLine,
-  ): boolean {
-    const seq = this.events + 1;
-    if (line.seq !== seq || this.head !== null) return false; // after a trailer: general path
-    const { prev, recorded } = this;
-    for (let i = 0; i < 64; i++) if (bytes[line.prev + i] !== prev.charCodeAt(i)) return false;
-    const member = line.hashMember;
-    const bodyEnd = end - HASH_MEMBER_LENGTH;
-    for (let i = 0; i < 64; i++) recorded[i] = bytes[member + HASH_MEMBER.length + i]!;
-    bytes.copyWithin(member, member + HASH_MEMBER_LENGTH, end);
-    const hash = this.sha.hex(bytes.subarray(start, bodyEnd));
-    for (let i = 0; i < 64; i++)
-      if (recorded[i] !== hash.charCodeAt(i)) {
-        bytes.copyWithin(member + HASH_MEMBER_LENGTH, member, bodyEnd);
-        bytes.set(MEMBER_BYTES, member);
-        bytes.set(recorded, member + HASH_MEMBER.length);
-        bytes[member + HASH_MEMBER_LENGTH - 1] = 0x22; // "
-        return false;
-      }
-    const lineNumber = this.reader.countEvent()!;
-    this.lines = lineNumber;
-    const before = bytes[start - 1]!;
-    bytes[start - 1] = 0x00;
-    const taken = this.accept(seq, hash, lineNumber, bytes.subarray(start - 1, bodyEnd));
-    bytes[start - 1] = before;
-    return taken;
+  /** The body and leaf views of the buffer for an event of `length` bytes. */
+  private viewsOf(length: number): { body: Uint8Array; leaf: Uint8Array } {
+    const views = {
+      body: this.body.subarray(0, length),
+      leaf: this.buffer.subarray(0, 1 + length),
+    };
+    this.views[length] = views;
+    return views;
   }
 
   /** `hashed`: the byte length of the event in the buffer, already matched to its hash. */
@@ -363,10 +363,19 @@ export class AuditExportVerifier {
     return this.accept(seq, event.hash, line, this.buffer.subarray(0, 1 + length));
   }
 
-  /** Records a checked event whose `length` bytes sit in the buffer after the 0x00 prefix. */
-  /** Records a checked event; `leafInput` is 0x00 and its hashed bytes. */
-  private accept(seq: number, hash: string, line: number, leafInput: Uint8Array): boolean {
+  /**
+   * Records a checked event; `leafInput` is 0x00 and its hashed bytes. `encoded`: `prevHex`
+   * already holds `hash`.
+   */
+  private accept(
+    seq: number,
+    hash: string,
+    line: number,
+    leafInput: Uint8Array,
+    encoded = false,
+  ): boolean {
     this.appendLeaf(leafInput);
+    if (!encoded) this.encoder.encodeInto(hash, this.prevHex);
     this.lastPrev = this.prev;
     this.lastLine = line;
     this.prev = hash;
@@ -437,6 +446,7 @@ export class AuditExportVerifier {
     if (this.body.length >= length) return;
     this.buffer = new Uint8Array(1 + length);
     this.body = this.buffer.subarray(1);
+    this.views = [];
   }
 
   private fail(seq: number, line: number, code: AuditFailureCode, reason: string): false {

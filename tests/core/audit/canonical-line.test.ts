@@ -55,11 +55,16 @@ describe("scanCanonicalEventLine accepts what the log writer writes", () => {
       const scanned = scan(line);
       const hashAt = line.lastIndexOf(',"hash":"');
       const prevAt = line.indexOf('"prev":"') + '"prev":"'.length;
-      expect(scanned).toEqual({
+      const expected = {
         seq,
         hashMember: utf8(line.slice(0, hashAt)).length,
         prev: utf8(line.slice(0, prevAt)).length,
-      });
+        end: utf8(line).length,
+      };
+      expect(scanned).toEqual(expected);
+      // To the first "\n", with more bytes (even the line again) after it.
+      const more = utf8(`${line}\n${line}`);
+      expect(scanCanonicalEventLine(more, 0, more.length, true)).toEqual(expected);
     }
   });
 
@@ -170,6 +175,40 @@ describe("soundness: a line the scanner accepts is canonical JSON of a valid eve
       expect(hashedAuditEventProblem(value)).toBeNull();
     }
     // Edits that keep a line canonical exist (a digit for a digit, a letter for a letter).
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  it("reading to a newline is reading the line that ends there, for 3,000 edits", () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const alphabet = utf8('{}[]":,\n0e"\n');
+    let accepted = 0;
+    for (let n = 0; n < 3000; n++) {
+      const bytes = utf8(`${n % 2 === 0 ? plainLine : trickyLine}\n${plainLine}`);
+      const edits = 1 + Math.floor(random() * 2);
+      for (let e = 0; e < edits; e++)
+        bytes[Math.floor(random() * bytes.length)] =
+          alphabet[Math.floor(random() * alphabet.length)]!;
+      const limit = Math.floor(random() * (bytes.length + 1)); // the scan's bound: anywhere
+      const scanned = scanCanonicalEventLine(bytes, 0, limit, true);
+      const newline = bytes.indexOf(0x0a);
+      const line = newline >= 0 && newline < limit ? scan(bytes.subarray(0, newline)) : null;
+      if (line !== null) expect(scanned).toEqual(line);
+      if (scanned === null) continue;
+      accepted++;
+      // The line it read ends at a newline before the bound and is read alike on its own...
+      expect(bytes[scanned.end]).toBe(0x0a);
+      expect(scanned.end).toBeLessThan(limit);
+      expect(scan(bytes.subarray(0, scanned.end))).toEqual(scanned);
+      // ...and holds no other newline but in the 64 bytes of hash or prev, which the scan leaves
+      // to the verifier's comparison with hex (where a newline never matches).
+      const hash = scanned.hashMember + ',"hash":"'.length;
+      for (let i = 0; i < scanned.end; i++)
+        if (bytes[i] === 0x0a)
+          expect((i >= hash && i < hash + 64) || (i >= scanned.prev && i < scanned.prev + 64)).toBe(
+            true,
+          );
+    }
     expect(accepted).toBeGreaterThan(100);
   });
 });

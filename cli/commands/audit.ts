@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseJwks, type Jwks } from "../../core/audit/checkpoint";
 import type { Sha256 } from "../../core/audit/sha256";
+import { wasmLineScanner } from "../../core/audit/canonical-line-wasm";
 import { simdSubtreeHasher } from "../../core/audit/subtree-hasher";
 import {
   AuditExportVerifier,
@@ -53,6 +54,9 @@ declare const SHA256_X4_WASM: string | undefined;
 
 class UsageError extends Error {}
 
+/** Bytes read at a time (a longer line gets a larger buffer). */
+const READ_SIZE = 4 << 20;
+
 /**
  * Reads the file through the verifier in one reused buffer (exports can exceed a string's size;
  * fresh chunks per read cost more in garbage collection than the reading itself).
@@ -61,7 +65,13 @@ async function verifyFile(path: string, options: AuditVerifyOptions): Promise<Au
   const module =
     typeof SHA256_X4_WASM === "string" ? Buffer.from(SHA256_X4_WASM, "base64") : undefined;
   const subtrees = simdSubtreeHasher(10, module) ?? undefined;
-  const verifier = new AuditExportVerifier({ ...options, sha256: nodeSha256, subtrees });
+  const lineScanner = wasmLineScanner(READ_SIZE) ?? undefined;
+  const verifier = new AuditExportVerifier({
+    ...options,
+    sha256: nodeSha256,
+    subtrees,
+    lineScanner,
+  });
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -69,7 +79,8 @@ async function verifyFile(path: string, options: AuditVerifyOptions): Promise<Au
     throw new UsageError(`cannot read ${path}: ${errorCode(error)}`);
   }
   try {
-    let bytes = new Uint8Array(4 << 20);
+    // Read into the line scanner's memory, where it scans the lines.
+    let bytes = lineScanner?.bytes ?? new Uint8Array(READ_SIZE);
     let filled = 0;
     for (;;) {
       if (filled === bytes.length) {

@@ -107,7 +107,7 @@ function string(bytes: Uint8Array, at: number, end: number): number {
 }
 
 /** The escape or non-ASCII character at `i` in a string: the index after it, or -1. */
-function special(bytes: Uint8Array, i: number, end: number): number {
+export function special(bytes: Uint8Array, i: number, end: number): number {
   const b = bytes[i]!;
   if (b === BACKSLASH) {
     if (i + 1 >= end) return -1;

@@ -34,7 +34,7 @@ export const PAGES = 16;
 /** Where the 4-lane state lives (8 × v128). */
 const STATE = 0;
 
-const uleb = (n: number): number[] => {
+export const uleb = (n: number): number[] => {
   const out: number[] = [];
   do {
     let b = n & 0x7f;
@@ -44,7 +44,7 @@ const uleb = (n: number): number[] => {
   } while (n !== 0);
   return out;
 };
-const sleb = (n: number): number[] => {
+export const sleb = (n: number): number[] => {
   const out: number[] = [];
   for (;;) {
     const b = n & 0x7f;
@@ -316,11 +316,11 @@ function levelBody(): number[] {
   return [1, 3, 0x7f, ...c.bytes]; // locals: 3 × i32
 }
 
-function section(id: number, content: number[]): number[] {
+export function section(id: number, content: number[]): number[] {
   return [id, ...uleb(content.length), ...content];
 }
 
-const name = (text: string): number[] => [
+export const name = (text: string): number[] => [
   text.length,
   ...Array.from(text, (ch) => ch.charCodeAt(0)),
 ];

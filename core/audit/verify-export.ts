@@ -6,6 +6,7 @@
 import { toHex } from "../encoding";
 import { decodeSignedHead, verifySignedHead, type AuditHead, type Jwks } from "./checkpoint";
 import { scanCanonicalEventLine, type CanonicalEventLine } from "./canonical-line";
+import type { WasmLineScanner } from "./canonical-line-wasm";
 import { CompactMerkleTree } from "./compact-tree";
 import {
   canonicalEventJson,
@@ -80,6 +81,11 @@ export interface AuditVerifyOptions {
    * without it each node is one `sha256` call. The verdict is the same either way.
    */
   subtrees?: SubtreeHasher;
+  /**
+   * Scans the lines `pushLines` finds in its memory (`wasmLineScanner`) before the JavaScript
+   * scanner does. The verdict is the same either way.
+   */
+  lineScanner?: WasmLineScanner;
 }
 
 /**
@@ -124,6 +130,7 @@ export class AuditExportVerifier {
   private readonly reader = new AuditExportReader(false);
   private readonly tree: CompactMerkleTree;
   private readonly subtrees: SubtreeHasher | null;
+  private readonly lineScanner: WasmLineScanner | null;
   /** Leaves held by `subtrees` that are not in `tree` yet (the tree's size is a multiple of its batch). */
   private pending = 0;
   private readonly encoder = new TextEncoder();
@@ -155,6 +162,7 @@ export class AuditExportVerifier {
     this.since = options.since;
     this.tree = CompactMerkleTree.empty(this.sha);
     this.subtrees = options.subtrees ?? null;
+    this.lineScanner = options.lineScanner ?? null;
   }
 
   /** A line whose bytes are not well-formed UTF-8 (`utf8Lines` gives null for it). */
@@ -197,10 +205,12 @@ export class AuditExportVerifier {
    * A line as the writer spells it is found and checked in one scan, with no search for its end.
    */
   pushLines(bytes: Uint8Array, start: number, limit: number): number {
+    const wasm =
+      this.lineScanner !== null && bytes === this.lineScanner.bytes ? this.lineScanner : null;
     let at = start;
     while (at < limit) {
       if (this.failure !== null) return -1;
-      const canonical = scanCanonicalEventLine(bytes, at, limit, true);
+      const canonical = wasm?.scan(at, limit) ?? scanCanonicalEventLine(bytes, at, limit, true);
       if (canonical !== null && this.pushCanonical(bytes, at, canonical.end, canonical)) {
         at = canonical.end + 1;
         continue;

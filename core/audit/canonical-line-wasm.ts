@@ -382,8 +382,11 @@ function scanBody(): number[] {
   return f.bytes();
 }
 
-/** The module's bytes: imports `env.number` and `env.special`; exports `memory` and `scan`. */
-export function canonicalLineModule(pages: number): Uint8Array {
+/**
+ * The module's bytes: imports `env.number` and `env.special`; exports `memory` (one page, grown
+ * by `wasmLineScanner` to the room it is asked for) and `scan`.
+ */
+export function canonicalLineModule(): Uint8Array {
   const bodies = [stringBody(), keyBody(), valueBody(), scanBody()];
   return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
@@ -401,7 +404,7 @@ export function canonicalLineModule(pages: number): Uint8Array {
       0,
     ]),
     ...section(3, [4, 0, 1, 0, 0]),
-    ...section(5, [1, 0, ...uleb(pages)]),
+    ...section(5, [1, 0, 1]),
     ...section(7, [2, ...name("memory"), 2, 0, ...name("scan"), 0, 5]),
     ...section(10, [bodies.length, ...bodies.flat()]),
   ]);
@@ -418,9 +421,13 @@ export interface WasmLineScanner {
   scan(start: number, end: number): CanonicalEventLine | null;
 }
 
-/** A `WasmLineScanner` with `capacity` bytes for lines, or null where WebAssembly is missing. */
+/**
+ * A `WasmLineScanner` with `capacity` bytes for lines, or null where WebAssembly is missing.
+ * `module`: `canonicalLineModule()`'s bytes, when the host has them from before.
+ */
 export function wasmLineScanner(capacity: number, module?: Uint8Array): WasmLineScanner | null {
   if (typeof WebAssembly !== "object") return null;
+  // The scan may read a few bytes past the end it is given (and then ignores them).
   const pages = Math.ceil((DATA + capacity + 8) / 65536);
   // Compiled from bytes at run time, as Node allows; Workers refuse that (and type it so).
   const runtime = WebAssembly as unknown as {
@@ -437,9 +444,10 @@ export function wasmLineScanner(capacity: number, module?: Uint8Array): WasmLine
   };
   let exports: Record<string, unknown>;
   try {
-    const bytes = module ?? canonicalLineModule(pages);
+    const bytes = module ?? canonicalLineModule();
     const env = { number, special: (i: number, end: number) => special(all, i, end) };
     exports = new runtime.Instance(new runtime.Module(bytes), { env }).exports;
+    (exports.memory as WebAssembly.Memory).grow(pages - 1);
   } catch {
     return null;
   }
@@ -447,7 +455,6 @@ export function wasmLineScanner(capacity: number, module?: Uint8Array): WasmLine
     memory: WebAssembly.Memory;
     scan: (start: number, limit: number) => number;
   };
-  if (memory.buffer.byteLength < DATA + capacity + 8) return null;
   all = new Uint8Array(memory.buffer);
   for (let b = 0x20; b < 0x80; b++) all[b] = b === 0x22 || b === 0x5c ? 0 : 1;
   const out = new Int32Array(memory.buffer, OUT, 3);

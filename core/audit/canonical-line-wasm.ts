@@ -19,7 +19,9 @@ import { name, section, sleb, uleb } from "./sha256-x4-wasm";
 
 const KINDS_AT = 256; // u8 per depth: 1 object, 0 array
 const KEYS_AT = 512; // per depth: i32 start and i32 end (closing quote) of the last key
-const OUT = 1040; // i32 hashMember, prev, seq
+const OUT = 1040; // i32 hashMember, prev, seq, event length
+const SCRATCH_AT = 1056; // i32: where `scan` copies the event's bytes, after a 0x00
+const EXPECTED = 1088; // 64 bytes: the prev a line must have, when `scan` is asked to check it
 const DATA = 4096;
 const MAX_DEPTH = 64;
 
@@ -76,8 +78,8 @@ class Body {
   load8(offset = 0): this {
     return this.x(0x2d, 0, ...uleb(offset));
   }
-  load32(offset = 0): this {
-    return this.x(0x28, 2, ...uleb(offset));
+  load32(offset = 0, align = 2): this {
+    return this.x(0x28, align, ...uleb(offset));
   }
   store8(offset = 0): this {
     return this.x(0x3a, 0, ...uleb(offset));
@@ -263,12 +265,19 @@ function valueBody(): number[] {
 }
 
 const ascii = (text: string) => Array.from(text, (c) => c.charCodeAt(0));
+/** memory.copy(to, from, n), of bulk memory operations. */
+const MEMORY_COPY = [0xfc, 10, 0, 0];
+/** `,"hash":"` + 64 + `"` */
+const HASH_MEMBER_LENGTH = 74;
 
-/** scan(start, limit): the index of the line's "\n", or -1 (see the file comment). */
+/**
+ * scan(start, limit, checkPrev): the index of the line's "\n", or -1 (see the file comment); the
+ * event's bytes are then at the scratch area.
+ */
 function scanBody(): number[] {
-  const [, LIMIT, AT, FROM, N, SEQ] = [0, 1, 2, 3, 4, 5];
-  const f = new Body(5);
-  f.get(0).set(AT);
+  const [START, LIMIT, CHECK_PREV, AT, FROM, N, SEQ, HASH_MEMBER, TO] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  const f = new Body(6);
+  f.get(START).set(AT);
   const fixed = (text: string) => {
     const b = ascii(text);
     f.get(AT).i32(b.length).x(op.add).get(LIMIT).x(op.gtS).failIf();
@@ -310,11 +319,16 @@ function scanBody(): number[] {
   f.i32(-1).x(op.return, op.end);
   fixed('},"data":');
   f.get(AT).get(LIMIT).x(op.call, FN_VALUE).tee(AT).i32(0).x(op.ltS).failIf();
-  f.i32(OUT).get(AT).store32();
+  f.i32(OUT).get(AT).tee(HASH_MEMBER).store32();
   fixed(',"hash":"');
   f.inc(AT, 64);
   fixed('","prev":"');
   f.i32(OUT).get(AT).store32(4);
+  // With `checkPrev`, prev must be the 64 bytes at EXPECTED (read past `limit` at worst: then
+  // the line fails below anyway).
+  f.get(CHECK_PREV).x(op.if, VOID);
+  for (let k = 0; k < 64; k += 4) f.get(AT).load32(k, 0).i32(EXPECTED).load32(k).x(op.ne).failIf();
+  f.x(op.end);
   f.inc(AT, 64);
   fixed('","run_id":');
   nullable();
@@ -378,7 +392,23 @@ function scanBody(): number[] {
   // The closing brace, then the line's "\n".
   f.get(AT).i32(1).x(op.add).get(LIMIT).x(op.geS).failIf();
   f.get(AT).load8().i32(0x7d).x(op.ne).get(AT).load8(1).i32(0x0a).x(op.ne, op.or).failIf();
-  f.get(AT).i32(1).x(op.add);
+  f.inc(AT); // the "\n"
+  // The event's bytes (the line without its hash member) to the scratch area, after its 0x00.
+  f.i32(SCRATCH_AT).load32().i32(1).x(op.add).tee(TO);
+  f.get(START)
+    .get(HASH_MEMBER)
+    .get(START)
+    .x(op.sub)
+    .x(...MEMORY_COPY);
+  f.get(TO).get(HASH_MEMBER).get(START).x(op.sub, op.add);
+  f.get(HASH_MEMBER).i32(HASH_MEMBER_LENGTH).x(op.add);
+  f.get(AT)
+    .get(HASH_MEMBER)
+    .i32(HASH_MEMBER_LENGTH)
+    .x(op.add, op.sub)
+    .x(...MEMORY_COPY);
+  f.i32(OUT).get(AT).get(START).x(op.sub).i32(HASH_MEMBER_LENGTH).x(op.sub).store32(12);
+  f.get(AT);
   return f.bytes();
 }
 
@@ -403,7 +433,7 @@ export function canonicalLineModule(): Uint8Array {
       0,
       0,
     ]),
-    ...section(3, [4, 0, 1, 0, 0]),
+    ...section(3, [4, 0, 1, 0, 1]),
     ...section(5, [1, 0, 1]),
     ...section(7, [2, ...name("memory"), 2, 0, ...name("scan"), 0, 5]),
     ...section(10, [bodies.length, ...bodies.flat()]),
@@ -419,6 +449,17 @@ export interface WasmLineScanner {
    * otherwise (the JavaScript scanner decides).
    */
   scan(start: number, end: number): CanonicalEventLine | null;
+  /** The prev `read` requires, as 64 ASCII bytes (the verifier keeps it current). */
+  readonly expected: Uint8Array;
+  /**
+   * `scan`, for a read loop: the end of the line (its "\n"), or -1 where `scan` gives null or the
+   * line's prev is not `expected`. On success `line` holds the line's parts and `views(length)`
+   * the event's bytes (the line without its hash member), copied.
+   */
+  read(start: number, end: number): number;
+  readonly line: CanonicalEventLine & { length: number };
+  /** `body`: the event's `length` bytes as `read` copied them; `leaf`: 0x00 and them. */
+  views(length: number): { body: Uint8Array; leaf: Uint8Array };
 }
 
 /**
@@ -428,7 +469,8 @@ export interface WasmLineScanner {
 export function wasmLineScanner(capacity: number, module?: Uint8Array): WasmLineScanner | null {
   if (typeof WebAssembly !== "object") return null;
   // The scan may read a few bytes past the end it is given (and then ignores them).
-  const pages = Math.ceil((DATA + capacity + 8) / 65536);
+  const scratch = DATA + capacity + 64;
+  const pages = Math.ceil((scratch + 1 + capacity) / 65536);
   // Compiled from bytes at run time, as Node allows; Workers refuse that (and type it so).
   const runtime = WebAssembly as unknown as {
     Module: new (bytes: Uint8Array) => object;
@@ -453,15 +495,20 @@ export function wasmLineScanner(capacity: number, module?: Uint8Array): WasmLine
   }
   const { memory, scan } = exports as {
     memory: WebAssembly.Memory;
-    scan: (start: number, limit: number) => number;
+    scan: (start: number, limit: number, checkPrev: number) => number;
   };
   all = new Uint8Array(memory.buffer);
   for (let b = 0x20; b < 0x80; b++) all[b] = b === 0x22 || b === 0x5c ? 0 : 1;
-  const out = new Int32Array(memory.buffer, OUT, 3);
+  new Int32Array(memory.buffer, SCRATCH_AT, 1)[0] = scratch;
+  const out = new Int32Array(memory.buffer, OUT, 4);
+  const line = { hashMember: 0, prev: 0, seq: 0, end: 0, length: 0 };
+  const views: ({ body: Uint8Array; leaf: Uint8Array } | undefined)[] = [];
   return {
     bytes: new Uint8Array(memory.buffer, DATA, capacity),
+    expected: new Uint8Array(memory.buffer, EXPECTED, 64),
+    line,
     scan(start, end) {
-      const newline = scan(DATA + start, DATA + end);
+      const newline = scan(DATA + start, DATA + end, 0);
       if (newline < 0) return null;
       return {
         hashMember: out[0]! - DATA,
@@ -469,6 +516,21 @@ export function wasmLineScanner(capacity: number, module?: Uint8Array): WasmLine
         seq: out[2]!,
         end: newline - DATA,
       };
+    },
+    read(start, end) {
+      const newline = scan(DATA + start, DATA + end, 1);
+      if (newline < 0) return -1;
+      line.hashMember = out[0]! - DATA;
+      line.prev = out[1]! - DATA;
+      line.seq = out[2]!;
+      line.length = out[3]!;
+      return (line.end = newline - DATA);
+    },
+    views(length) {
+      return (views[length] ??= {
+        body: new Uint8Array(memory.buffer, scratch + 1, length),
+        leaf: new Uint8Array(memory.buffer, scratch, length + 1),
+      });
     },
   };
 }

@@ -139,10 +139,10 @@ export class AuditExportVerifier {
   private body = this.buffer.subarray(1);
   /** Views of `buffer` by event length: `body` the event's bytes, `leaf` 0x00 and them. */
   private views: ({ body: Uint8Array; leaf: Uint8Array } | undefined)[] = [];
-  /** `prev` as ASCII bytes: what the next event's prev must be. */
-  private prevHex = Uint8Array.from(GENESIS_PREV, (c) => c.charCodeAt(0));
+  /** `prev` as ASCII bytes: what the next event's prev must be (the line scanner's, if any). */
+  private readonly prevHex: Uint8Array;
   /** Where the fast path encodes the hash it computes. */
-  private hashHex = new Uint8Array(64);
+  private readonly hashHex = new Uint8Array(64);
   private events = 0;
   private lines = 0;
   private prev = GENESIS_PREV;
@@ -163,6 +163,8 @@ export class AuditExportVerifier {
     this.tree = CompactMerkleTree.empty(this.sha);
     this.subtrees = options.subtrees ?? null;
     this.lineScanner = options.lineScanner ?? null;
+    this.prevHex = this.lineScanner?.expected ?? new Uint8Array(64);
+    this.encoder.encodeInto(GENESIS_PREV, this.prevHex);
   }
 
   /** A line whose bytes are not well-formed UTF-8 (`utf8Lines` gives null for it). */
@@ -210,7 +212,12 @@ export class AuditExportVerifier {
     let at = start;
     while (at < limit) {
       if (this.failure !== null) return -1;
-      const canonical = wasm?.scan(at, limit) ?? scanCanonicalEventLine(bytes, at, limit, true);
+      if (wasm !== null && wasm.read(at, limit) >= 0 && this.pushRead(wasm)) {
+        at = wasm.line.end + 1;
+        continue;
+      }
+      if (this.failure !== null) return -1; // taken, then refused by `since`
+      const canonical = scanCanonicalEventLine(bytes, at, limit, true);
       if (canonical !== null && this.pushCanonical(bytes, at, canonical.end, canonical)) {
         at = canonical.end + 1;
         continue;
@@ -299,9 +306,25 @@ export class AuditExportVerifier {
     const lineNumber = this.reader.countEvent();
     if (lineNumber === null) return false;
     this.lines = lineNumber;
-    // The chain's next prev is this hash, already encoded.
-    this.hashHex = this.prevHex;
-    this.prevHex = hashHex;
+    return this.accept(seq, hash, lineNumber, views.leaf, true);
+  }
+
+  /**
+   * `pushCanonical` of the line `scanner.read` just read (its prev already checked, its event's
+   * bytes already copied).
+   */
+  private pushRead(scanner: WasmLineScanner): boolean {
+    const { line } = scanner;
+    const seq = this.events + 1;
+    if (line.seq !== seq) return false;
+    const views = scanner.views(line.length);
+    const hash = this.sha.hex(views.body);
+    const { hashHex } = this;
+    this.encoder.encodeInto(hash, hashHex);
+    if (!equalBytes(scanner.bytes, line.hashMember + HASH_MEMBER.length, hashHex)) return false;
+    const lineNumber = this.reader.countEvent();
+    if (lineNumber === null) return false;
+    this.lines = lineNumber;
     return this.accept(seq, hash, lineNumber, views.leaf, true);
   }
 
@@ -374,8 +397,8 @@ export class AuditExportVerifier {
   }
 
   /**
-   * Records a checked event; `leafInput` is 0x00 and its hashed bytes. `encoded`: `prevHex`
-   * already holds `hash`.
+   * Records a checked event; `leafInput` is 0x00 and its hashed bytes. `encoded`: `hashHex`
+   * holds `hash`.
    */
   private accept(
     seq: number,
@@ -385,7 +408,8 @@ export class AuditExportVerifier {
     encoded = false,
   ): boolean {
     this.appendLeaf(leafInput);
-    if (!encoded) this.encoder.encodeInto(hash, this.prevHex);
+    if (encoded) this.prevHex.set(this.hashHex);
+    else this.encoder.encodeInto(hash, this.prevHex);
     this.lastPrev = this.prev;
     this.lastLine = line;
     this.prev = hash;

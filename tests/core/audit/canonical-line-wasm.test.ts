@@ -138,6 +138,27 @@ describe("wasmLineScanner", () => {
   });
 });
 
+describe("wasmLineScanner.read", () => {
+  it("reads a line whose prev is the one expected, and copies its event's bytes", () => {
+    for (const line of lines) {
+      const offset = 3;
+      const { js } = both(line, offset); // positions in `memory`
+      scanner.expected.set(memory.slice(js!.prev, js!.prev + 64));
+      expect(scanner.read(offset, offset + line.length)).toBe(js!.end);
+      expect(scanner.line).toMatchObject(js!);
+      const text = new TextDecoder().decode(line).split("\n")[0]!;
+      const at = text.lastIndexOf(',"hash":"');
+      const event = encoder.encode(text.slice(0, at) + text.slice(at + 74));
+      const { body, leaf } = scanner.views(scanner.line.length);
+      expect(body).toEqual(event);
+      expect(leaf).toEqual(new Uint8Array([0, ...event]));
+      // Another prev: refused (and left to the JavaScript scanner).
+      scanner.expected[10] ^= 1;
+      expect(scanner.read(offset, offset + line.length)).toBe(-1);
+    }
+  });
+});
+
 describe("the verifier with the WebAssembly scanner = the reference", () => {
   it("for a good export and for tampered ones", async () => {
     const ex = await buildSignedExport(9, (i) => (i % 3 === 0 ? tricky : realisticEvent(i)));

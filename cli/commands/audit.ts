@@ -1,7 +1,6 @@
 /** `gatehouse audit verify FILE.jsonl [--jwks JWKS.json]`: offline audit-export verification. */
 import * as crypto from "node:crypto";
-import { closeSync, openSync, readSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseJwks, type Jwks } from "../../core/audit/checkpoint";
 import type { Sha256 } from "../../core/audit/sha256";
@@ -111,7 +110,7 @@ async function verifyFile(path: string, options: AuditVerifyOptions): Promise<Au
 async function readHead(path: string): Promise<TrustedHead> {
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path, "utf8"));
+    value = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     throw new UsageError(`cannot read a head from ${path}: ${errorCode(error)}`);
   }
@@ -128,6 +127,15 @@ async function readHead(path: string): Promise<TrustedHead> {
   return { size: head.size as number, root: head.root };
 }
 
+/** The file's text, or "" if it cannot be read (the caller then reports it in its own words). */
+function readTextOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "";
+  }
+}
+
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
 }
@@ -135,7 +143,7 @@ function errorCode(error: unknown): string {
 async function readJwks(path: string): Promise<Jwks> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
     throw new UsageError(`cannot read ${path}: ${errorCode(error)}`);
   }
@@ -169,8 +177,7 @@ async function verify(args: string[]): Promise<number> {
   const jwks = values.jwks === undefined ? undefined : await readJwks(values.jwks);
   // `--since` is a JSON head ({"size","root"}) or a C2SP signed-note checkpoint.
   const sinceIsHead =
-    values.since !== undefined &&
-    (await readFile(values.since, "utf8").catch(() => "")).trimStart().startsWith("{");
+    values.since !== undefined && readTextOrEmpty(values.since).trimStart().startsWith("{");
   const since =
     values.since !== undefined && sinceIsHead ? await readHead(values.since) : undefined;
   const result = await verifyFile(file, { jwks, tenant: values.tenant, since });
@@ -201,7 +208,7 @@ async function verify(args: string[]): Promise<number> {
 async function checkSinceOption(file: string, since: string, logKeyArgs: string[]) {
   let note: string;
   try {
-    note = await readFile(since, "utf8");
+    note = readFileSync(since, "utf8");
   } catch (error) {
     throw new UsageError(`cannot read ${since}: ${errorCode(error)}`);
   }

@@ -451,6 +451,8 @@ export interface WasmLineScanner {
   scan(start: number, end: number): CanonicalEventLine | null;
   /** The prev `read` requires, as 64 ASCII bytes (the verifier keeps it current). */
   readonly expected: Uint8Array;
+  /** `expected` becomes `bytes[at, at + 64)`. */
+  expect(at: number): void;
   /**
    * `scan`, for a read loop: the end of the line (its "\n"), or -1 where `scan` gives null or the
    * line's prev is not `expected`. On success `line` holds the line's parts and `views(length)`
@@ -507,6 +509,9 @@ export function wasmLineScanner(capacity: number, module?: Uint8Array): WasmLine
     bytes: new Uint8Array(memory.buffer, DATA, capacity),
     expected: new Uint8Array(memory.buffer, EXPECTED, 64),
     line,
+    expect(at) {
+      all.copyWithin(EXPECTED, DATA + at, DATA + at + 64);
+    },
     scan(start, end) {
       const newline = scan(DATA + start, DATA + end, 0);
       if (newline < 0) return null;

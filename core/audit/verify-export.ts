@@ -123,6 +123,12 @@ function equalBytes(bytes: Uint8Array, at: number, expected: Uint8Array): boolea
   return true;
 }
 
+/** Whether `bytes[at, at + 64)` spell `hex` (64 characters). */
+function equalsHex(bytes: Uint8Array, at: number, hex: string): boolean {
+  for (let i = 0; i < 64; i++) if (bytes[at + i] !== hex.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Streaming verifier: `push` each line (without "\n"), then `finish`. */
 export class AuditExportVerifier {
   private readonly sha: Sha256;
@@ -141,8 +147,6 @@ export class AuditExportVerifier {
   private views: ({ body: Uint8Array; leaf: Uint8Array } | undefined)[] = [];
   /** `prev` as ASCII bytes: what the next event's prev must be (the line scanner's, if any). */
   private readonly prevHex: Uint8Array;
-  /** Where the fast path encodes the hash it computes. */
-  private readonly hashHex = new Uint8Array(64);
   private events = 0;
   private lines = 0;
   private prev = GENESIS_PREV;
@@ -300,12 +304,12 @@ export class AuditExportVerifier {
     buffer.copyWithin(1 + at, 1 + at + HASH_MEMBER_LENGTH, 1 + size);
     const views = this.views[length] ?? this.viewsOf(length);
     const hash = this.sha.hex(views.body);
-    const { hashHex } = this;
-    this.encoder.encodeInto(hash, hashHex);
-    if (!equalBytes(bytes, line.hashMember + HASH_MEMBER.length, hashHex)) return false;
+    const recorded = line.hashMember + HASH_MEMBER.length;
+    if (!equalsHex(bytes, recorded, hash)) return false;
     const lineNumber = this.reader.countEvent();
     if (lineNumber === null) return false;
     this.lines = lineNumber;
+    for (let i = 0; i < 64; i++) this.prevHex[i] = bytes[recorded + i]!; // = hash
     return this.accept(seq, hash, lineNumber, views.leaf, true);
   }
 
@@ -319,12 +323,12 @@ export class AuditExportVerifier {
     if (line.seq !== seq) return false;
     const views = scanner.views(line.length);
     const hash = this.sha.hex(views.body);
-    const { hashHex } = this;
-    this.encoder.encodeInto(hash, hashHex);
-    if (!equalBytes(scanner.bytes, line.hashMember + HASH_MEMBER.length, hashHex)) return false;
+    const recorded = line.hashMember + HASH_MEMBER.length;
+    if (!equalsHex(scanner.bytes, recorded, hash)) return false;
     const lineNumber = this.reader.countEvent();
     if (lineNumber === null) return false;
     this.lines = lineNumber;
+    scanner.expect(recorded); // = hash
     return this.accept(seq, hash, lineNumber, views.leaf, true);
   }
 
@@ -397,8 +401,8 @@ export class AuditExportVerifier {
   }
 
   /**
-   * Records a checked event; `leafInput` is 0x00 and its hashed bytes. `encoded`: `hashHex`
-   * holds `hash`.
+   * Records a checked event; `leafInput` is 0x00 and its hashed bytes. `encoded`: `prevHex`
+   * already holds `hash`.
    */
   private accept(
     seq: number,
@@ -408,8 +412,7 @@ export class AuditExportVerifier {
     encoded = false,
   ): boolean {
     this.appendLeaf(leafInput);
-    if (encoded) this.prevHex.set(this.hashHex);
-    else this.encoder.encodeInto(hash, this.prevHex);
+    if (!encoded) this.encoder.encodeInto(hash, this.prevHex);
     this.lastPrev = this.prev;
     this.lastLine = line;
     this.prev = hash;

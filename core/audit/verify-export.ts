@@ -83,7 +83,8 @@ export interface AuditVerifyOptions {
   subtrees?: SubtreeHasher;
   /**
    * Scans the lines `pushLines` finds in its memory (`wasmLineScanner`) before the JavaScript
-   * scanner does. The verdict is the same either way.
+   * scanner does; it is this verifier's own (the verifier keeps its `expected` prev). The
+   * verdict is the same either way.
    */
   lineScanner?: WasmLineScanner;
 }

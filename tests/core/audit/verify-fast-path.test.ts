@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { nodeSha256 } from "../../../cli/commands/audit";
+import { wasmLineScanner } from "../../../core/audit/canonical-line-wasm";
 import { simdSubtreeHasher } from "../../../core/audit/subtree-hasher";
 import {
   AuditExportVerifier,
@@ -35,6 +36,22 @@ async function fast(bytes: Uint8Array, options: AuditVerifyOptions): Promise<Aud
     start = end + 1;
   }
   expect(bytes).toEqual(input); // pushLine leaves the caller's bytes alone
+  return verifier.finish();
+}
+
+/** As the CLI reads a file: `pushLines` on the line scanner's memory, then the unended rest. */
+async function cliLike(bytes: Uint8Array, options: AuditVerifyOptions): Promise<AuditVerifyResult> {
+  const lineScanner = wasmLineScanner(bytes.length + 1)!;
+  const verifier = new AuditExportVerifier({
+    ...options,
+    sha256: nodeSha256,
+    subtrees: simdSubtreeHasher(2)!,
+    lineScanner,
+  });
+  lineScanner.bytes.set(bytes);
+  const rest = verifier.pushLines(lineScanner.bytes, 0, bytes.length);
+  if (rest >= 0 && rest < bytes.length)
+    verifier.pushBytes(lineScanner.bytes.slice(rest, bytes.length));
   return verifier.finish();
 }
 
@@ -98,6 +115,7 @@ describe("fast path (lines read where they lie, node:crypto, SIMD subtrees) = sl
     for (const options of [{}, { jwks: ex.jwks }, { tenant: "other" }]) {
       const reference = await verifyAuditExport(text, options);
       expect(await fast(bytes, options)).toEqual(reference);
+      expect(await cliLike(bytes, options)).toEqual(reference);
     }
     const reference = await verifyAuditExport(text, { jwks: ex.jwks });
     if (name === "intact" || name === "CRLF line ends" || name.startsWith("keys reordered"))
@@ -114,6 +132,7 @@ describe("fast path (lines read where they lie, node:crypto, SIMD subtrees) = sl
     bytes[at] = 0xff;
     const result = await fast(bytes, { jwks: ex.jwks });
     expect(result).toMatchObject({ ok: false, seq: 1, line: 1, code: "malformed-line" });
+    expect(await cliLike(bytes, { jwks: ex.jwks })).toEqual(result);
     expect(result).toEqual(
       await (
         await import("../../../core/audit/verify-export")
@@ -130,6 +149,8 @@ describe("fast path (lines read where they lie, node:crypto, SIMD subtrees) = sl
       const refused = await fast(encoder.encode(ex.text), { since: wrong });
       expect(refused).toEqual(await verifyAuditExport(ex.text, { since: wrong }));
       expect(refused).toMatchObject({ ok: false, code: "not-grown" });
+      expect(await cliLike(encoder.encode(ex.text), { jwks: ex.jwks, since })).toEqual(result);
+      expect(await cliLike(encoder.encode(ex.text), { since: wrong })).toEqual(refused);
     }
   });
 

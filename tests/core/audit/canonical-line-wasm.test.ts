@@ -153,7 +153,7 @@ describe("wasmLineScanner.read", () => {
       expect(body).toEqual(event);
       expect(leaf).toEqual(new Uint8Array([0, ...event]));
       // Another prev: refused (and left to the JavaScript scanner).
-      scanner.expected[10] ^= 1;
+      scanner.expected[10]! ^= 1;
       expect(scanner.read(offset, offset + line.length)).toBe(-1);
     }
   });

@@ -9,12 +9,18 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 export const CLI_DIST = join(root, "cli", "dist");
 
 /**
- * `sha256x4Module()`'s bytes as base64, for the CLI to compile instead of emitting them at every
- * start (see cli/commands/audit.ts): computed here from the same source.
+ * The bytes of the CLI's WebAssembly modules as base64, for it to compile instead of emitting them
+ * at every start (see cli/commands/audit.ts): computed here from the same source.
  */
-async function sha256x4ModuleBase64() {
+async function wasmModulesBase64() {
   const { outputFiles } = await build({
-    entryPoints: [join(root, "core", "audit", "sha256-x4-wasm.ts")],
+    stdin: {
+      contents:
+        'export { sha256x4Module } from "./core/audit/sha256-x4-wasm";' +
+        'export { canonicalLineModule } from "./core/audit/canonical-line-wasm";',
+      resolveDir: root,
+      loader: "ts",
+    },
     bundle: true,
     write: false,
     format: "esm",
@@ -22,8 +28,12 @@ async function sha256x4ModuleBase64() {
     logLevel: "error",
   });
   const source = Buffer.from(outputFiles[0].contents).toString("base64");
-  const { sha256x4Module } = await import(`data:text/javascript;base64,${source}`);
-  return Buffer.from(sha256x4Module()).toString("base64");
+  const modules = await import(`data:text/javascript;base64,${source}`);
+  const base64 = (bytes) => JSON.stringify(Buffer.from(bytes).toString("base64"));
+  return {
+    SHA256_X4_WASM: base64(modules.sha256x4Module()),
+    CANONICAL_LINE_WASM: base64(modules.canonicalLineModule()),
+  };
 }
 
 export async function buildCli() {
@@ -38,7 +48,7 @@ export async function buildCli() {
       platform: "node",
       format: "esm",
       target: "node20",
-      define: { SHA256_X4_WASM: JSON.stringify(await sha256x4ModuleBase64()) },
+      define: await wasmModulesBase64(),
       // Dependencies are bundled too: one file per command loads in about two thirds of the CPU
       // time of Node resolving and compiling zod's and yaml's hundreds of files at every start.
       // Bundled CommonJS (yaml) calls require() for Node built-ins, which ESM lacks.

@@ -48,8 +48,14 @@ export const nodeSha256: Sha256 =
         hex: (data) => crypto.createHash("sha256").update(data).digest("hex"),
       };
 
-/** `sha256x4Module()` as base64, put in by scripts/build-cli.mjs (unset when run from source). */
+/**
+ * `sha256x4Module()` and `canonicalLineModule()` as base64, put in by scripts/build-cli.mjs
+ * (unset when run from source: the modules are emitted then).
+ */
 declare const SHA256_X4_WASM: string | undefined;
+declare const CANONICAL_LINE_WASM: string | undefined;
+const prebuilt = (base64: string | undefined) =>
+  base64 === undefined ? undefined : Buffer.from(base64, "base64");
 
 class UsageError extends Error {}
 
@@ -61,10 +67,10 @@ const READ_SIZE = 4 << 20;
  * fresh chunks per read cost more in garbage collection than the reading itself).
  */
 async function verifyFile(path: string, options: AuditVerifyOptions): Promise<AuditVerifyResult> {
-  const module =
-    typeof SHA256_X4_WASM === "string" ? Buffer.from(SHA256_X4_WASM, "base64") : undefined;
-  const subtrees = simdSubtreeHasher(10, module) ?? undefined;
-  const lineScanner = wasmLineScanner(READ_SIZE) ?? undefined;
+  const x4 = prebuilt(typeof SHA256_X4_WASM === "string" ? SHA256_X4_WASM : undefined);
+  const subtrees = simdSubtreeHasher(10, x4) ?? undefined;
+  const line = prebuilt(typeof CANONICAL_LINE_WASM === "string" ? CANONICAL_LINE_WASM : undefined);
+  const lineScanner = wasmLineScanner(READ_SIZE, line) ?? undefined;
   const verifier = new AuditExportVerifier({
     ...options,
     sha256: nodeSha256,

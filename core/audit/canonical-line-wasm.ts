@@ -272,7 +272,8 @@ const HASH_MEMBER_LENGTH = 74;
 
 /**
  * scan(start, limit, checkPrev): the index of the line's "\n", or -1 (see the file comment); the
- * event's bytes are then at the scratch area.
+ * event's bytes are then at the scratch area. It follows the plan of `scanCanonicalEventLine`
+ * (canonical-line.ts), member by member.
  */
 function scanBody(): number[] {
   const [START, LIMIT, CHECK_PREV, AT, FROM, N, SEQ, HASH_MEMBER, TO] = [0, 1, 2, 3, 4, 5, 6, 7, 8];

@@ -15,7 +15,8 @@
  * Exports: `memory` (`PAGES` pages) and `level(src, dst, groups)`. Bytes 0–127 are the state.
  */
 
-const K = [
+/** SHA-256's round constants and initial state (FIPS 180-4 §4.2.2, §5.3.3). */
+export const K = [
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
   0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -25,7 +26,7 @@ const K = [
   0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ];
-const IV = [
+export const IV = [
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ];
 
@@ -34,7 +35,7 @@ export const PAGES = 16;
 /** Where the 4-lane state lives (8 × v128). */
 const STATE = 0;
 
-const uleb = (n: number): number[] => {
+export const uleb = (n: number): number[] => {
   const out: number[] = [];
   do {
     let b = n & 0x7f;
@@ -44,7 +45,7 @@ const uleb = (n: number): number[] => {
   } while (n !== 0);
   return out;
 };
-const sleb = (n: number): number[] => {
+export const sleb = (n: number): number[] => {
   const out: number[] = [];
   for (;;) {
     const b = n & 0x7f;
@@ -316,11 +317,11 @@ function levelBody(): number[] {
   return [1, 3, 0x7f, ...c.bytes]; // locals: 3 × i32
 }
 
-function section(id: number, content: number[]): number[] {
+export function section(id: number, content: number[]): number[] {
   return [id, ...uleb(content.length), ...content];
 }
 
-const name = (text: string): number[] => [
+export const name = (text: string): number[] => [
   text.length,
   ...Array.from(text, (ch) => ch.charCodeAt(0)),
 ];

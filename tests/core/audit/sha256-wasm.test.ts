@@ -6,7 +6,7 @@ import { MESSAGE_AT, sha256Module } from "../../../core/audit/sha256-wasm";
 const COMMITTED = new URL("../../../platform/sha256.wasm", import.meta.url);
 
 /** The module's digest of `data`, padded here as FIPS 180-4 §5.1.1 says. */
-function wasmDigest(bytes: Uint8Array, data: Uint8Array): string {
+function wasmDigest(bytes: Uint8Array<ArrayBuffer>, data: Uint8Array): string {
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
   const memory = new Uint8Array((instance.exports.memory as WebAssembly.Memory).buffer);
   const padded = Math.ceil((data.length + 9) / 64) * 64;

@@ -91,6 +91,10 @@ const APPROVAL_COLUMNS =
 const RUN_COLUMNS =
   "id, agent, metadata, status, created_by, created_at, closed_at, step_count, token_generation, idle_timeout_ms, close_reason";
 const MAX_OUTPUT_CHARS = 64 * 1024;
+/** Steps handed out for execution kept in memory until their result comes (see `executing`). */
+const EXECUTING_CACHED = 256;
+/** A cached step was not executing in storage after all: the result is stored from a fresh read. */
+const STALE_STEP = new Error("cached step is stale");
 
 /** A run and, if one exists, its step with a given idempotency key (all null otherwise). */
 type ProposalRow = Nullable<StepRow> & {
@@ -136,6 +140,13 @@ export interface RunPage extends RunView {
 export class RunEngine {
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly openKeys: RunOpenKeys;
+  /**
+   * The rows of the latest steps this object handed out for execution, as committed, so that
+   * their result needs no read. Only a result changes an executing step; should an entry still
+   * be stale (its proposal rolled back with an outer transaction), the result's conditional
+   * UPDATE writes nothing, and the result is stored from a fresh read instead.
+   */
+  private readonly executing = new Map<string, StepRow>();
 
   constructor(
     private readonly sql: SqlStorage,
@@ -596,6 +607,7 @@ export class RunEngine {
     const argsText = JSON.stringify(args);
     const execArgsText = execArgs === args ? argsText : JSON.stringify(execArgs);
     const storedText = JSON.stringify(stored);
+    const declaredText = JSON.stringify(input.declared);
     const status: StepStatus = {
       allow: "executing",
       transform: "executing",
@@ -615,7 +627,7 @@ export class RunEngine {
         input.idempotency_key,
         input.tool,
         argsText,
-        JSON.stringify(input.declared),
+        declaredText,
         storedText,
         status,
         execArgsText,
@@ -678,14 +690,14 @@ export class RunEngine {
       }
     });
     // The row as stored, without reading it back.
-    const view = this.stepView({
+    const row: StepRow = {
       id: stepId,
       run_id: runId,
       seq,
       idempotency_key: input.idempotency_key,
       tool: input.tool,
       args: argsText,
-      declared: JSON.stringify(input.declared),
+      declared: declaredText,
       decision: storedText,
       status,
       exec_args: execArgsText,
@@ -694,8 +706,9 @@ export class RunEngine {
       policy_version: version,
       created_at: now,
       updated_at: now,
-    });
-    return ok({ ...view, replay: false });
+    };
+    if (status === "executing") this.rememberExecuting(row);
+    return ok({ ...this.stepView(row), replay: false });
   }
 
   /** The durable record that a side effect may start; written before the verdict is returned. */
@@ -764,8 +777,28 @@ export class RunEngine {
     /** Further writes that must commit with the result (e.g. the session's tool message). */
     alongside?: () => void,
   ): Result<StepView> {
-    const step = this.stepRow(stepId);
+    const cached = this.executing.get(stepId);
+    try {
+      return this.storeResult(cached ?? this.stepRow(stepId), runId, input, actor, now, alongside);
+    } catch (e) {
+      if (e !== STALE_STEP) throw e;
+      this.executing.delete(stepId);
+      return this.storeResult(this.stepRow(stepId), runId, input, actor, now, alongside);
+    } finally {
+      if (cached) this.executing.delete(stepId);
+    }
+  }
+
+  private storeResult(
+    step: StepRow | undefined,
+    runId: string,
+    input: { status: "ok" | "error"; output: JsonValue },
+    actor: Actor,
+    now: number,
+    alongside?: () => void,
+  ): Result<StepView> {
     if (!step || step.run_id !== runId) return fail("not_found", "Step not found.");
+    const stepId = step.id;
     const final: StepStatus = input.status === "ok" ? "succeeded" : "failed";
     let output = redactJson(input.output);
     const text = JSON.stringify(output);
@@ -779,13 +812,14 @@ export class RunEngine {
     }
     const outputText = JSON.stringify(output);
     this.audit.atomically(() => {
-      this.sql.exec(
-        `UPDATE steps SET status = ?, output = ?, updated_at = ? WHERE id = ?`,
+      const updated = this.sql.exec(
+        `UPDATE steps SET status = ?, output = ?, updated_at = ? WHERE id = ? AND status = 'executing'`,
         final,
         outputText,
         now,
         stepId,
       );
+      if (updated.rowsWritten === 0) throw STALE_STEP;
       this.touch(runId, now);
       this.audit.append({
         type: "step.completed",
@@ -799,6 +833,12 @@ export class RunEngine {
     });
     // The row as updated, without reading it back.
     return ok(this.stepView({ ...step, status: final, output: outputText, updated_at: now }));
+  }
+
+  private rememberExecuting(row: StepRow): void {
+    this.executing.set(row.id, row);
+    if (this.executing.size > EXECUTING_CACHED)
+      this.executing.delete(this.executing.keys().next().value!);
   }
 
   /** Activity on an open run moves its idle deadline. */

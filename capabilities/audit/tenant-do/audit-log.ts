@@ -65,9 +65,8 @@ export class AuditLog {
 
   private load(): void {
     this.tiles = AuditTiles.load(this.sql);
-    const size = this.tiles.size;
-    const frontier = new TiledTree(this.tiles, SHA256).frontier(size).map(toHex);
-    this.writer = AuditLogWriter.fromState({ size, head: this.tiles.head, frontier }, SHA256);
+    // The writer appends its leaves to the tiles: each inner node is hashed once, there.
+    this.writer = AuditLogWriter.over(this.tiles, this.tiles.head, SHA256);
   }
 
   get size(): number {
@@ -96,7 +95,6 @@ export class AuditLog {
       actor: { kind: e.actor.kind, id: e.actor.id },
       data: e.data,
     });
-    this.tiles.append(appended.leaf);
     const row = [appended.seq, e.type, e.runId, appended.line, appended.leafHash] as const;
     if (this.pending) this.pending.push(...row);
     else this.sql.exec(insertEvents(1), ...row);

@@ -101,9 +101,11 @@ type ProposalRow = Nullable<StepRow> & {
   run_status: RunStatus;
   run_step_count: number;
   run_metadata: string;
+  run_idle_timeout_ms: number | null;
 };
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 const PROPOSAL_READ = `SELECT r.status AS run_status, r.step_count AS run_step_count, r.metadata AS run_metadata,
+  r.idle_timeout_ms AS run_idle_timeout_ms,
   ${STEP_COLUMNS.split(", ")
     .map((c) => `s.${c}`)
     .join(", ")}
@@ -144,9 +146,10 @@ export class RunEngine {
    * The rows of the latest steps this object handed out for execution, as committed, so that
    * their result needs no read. Only a result changes an executing step; should an entry still
    * be stale (its proposal rolled back with an outer transaction), the result's conditional
-   * UPDATE writes nothing, and the result is stored from a fresh read instead.
+   * UPDATE writes nothing, and the result is stored from a fresh read instead. `idles`: the
+   * run has an idle timeout (fixed when it opens), so a result moves its deadline.
    */
-  private readonly executing = new Map<string, StepRow>();
+  private readonly executing = new Map<string, { row: StepRow; idles: boolean }>();
 
   constructor(
     private readonly sql: SqlStorage,
@@ -707,7 +710,7 @@ export class RunEngine {
       created_at: now,
       updated_at: now,
     };
-    if (status === "executing") this.rememberExecuting(row);
+    if (status === "executing") this.rememberExecuting(row, found.run_idle_timeout_ms !== null);
     return ok({ ...this.stepView(row), replay: false });
   }
 
@@ -779,11 +782,12 @@ export class RunEngine {
   ): Result<StepView> {
     const cached = this.executing.get(stepId);
     try {
-      return this.storeResult(cached ?? this.stepRow(stepId), runId, input, actor, now, alongside);
+      const step = cached?.row ?? this.stepRow(stepId);
+      return this.storeResult(step, cached?.idles ?? true, runId, input, actor, now, alongside);
     } catch (e) {
       if (e !== STALE_STEP) throw e;
       this.executing.delete(stepId);
-      return this.storeResult(this.stepRow(stepId), runId, input, actor, now, alongside);
+      return this.storeResult(this.stepRow(stepId), true, runId, input, actor, now, alongside);
     } finally {
       if (cached) this.executing.delete(stepId);
     }
@@ -791,6 +795,7 @@ export class RunEngine {
 
   private storeResult(
     step: StepRow | undefined,
+    idles: boolean,
     runId: string,
     input: { status: "ok" | "error"; output: JsonValue },
     actor: Actor,
@@ -820,7 +825,7 @@ export class RunEngine {
         stepId,
       );
       if (updated.rowsWritten === 0) throw STALE_STEP;
-      this.touch(runId, now);
+      if (idles) this.touch(runId, now);
       this.audit.append({
         type: "step.completed",
         runId,
@@ -835,8 +840,8 @@ export class RunEngine {
     return ok(this.stepView({ ...step, status: final, output: outputText, updated_at: now }));
   }
 
-  private rememberExecuting(row: StepRow): void {
-    this.executing.set(row.id, row);
+  private rememberExecuting(row: StepRow, idles: boolean): void {
+    this.executing.set(row.id, { row, idles });
     if (this.executing.size > EXECUTING_CACHED)
       this.executing.delete(this.executing.keys().next().value!);
   }

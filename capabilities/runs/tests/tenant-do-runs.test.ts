@@ -280,4 +280,31 @@ describe("results of steps the object remembers", () => {
       value(await stub.reportStep(runId, step.step_id, { status: "ok", output: "y" }, AGENT)),
     ).toMatchObject({ status: "succeeded", output: "y" });
   });
+
+  it("moves the idle deadline of a run that has one when a result comes", async () => {
+    const idle = value(
+      await stub.openRun({ agent: "bot", metadata: {}, idleTimeoutMs: 60_000 }, ALICE),
+    ).id;
+    const step = value(
+      await stub.proposeStep(
+        idle,
+        { tool: "read_file", args: { path: "/i" }, declared: {}, idempotency_key: "i" },
+        AGENT,
+        "agent",
+      ),
+    );
+    const deadline = () =>
+      runInDurableObject(
+        stub,
+        (_, state) =>
+          state.storage.sql
+            .exec<{ d: number }>("SELECT idle_deadline AS d FROM runs WHERE id = ?", idle)
+            .one().d,
+      );
+    await runInDurableObject(stub, (_, state) => {
+      state.storage.sql.exec("UPDATE runs SET idle_deadline = 0 WHERE id = ?", idle);
+    });
+    value(await stub.reportStep(idle, step.step_id, { status: "ok", output: "" }, AGENT));
+    expect(await deadline()).toBeGreaterThan(60_000);
+  });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,6 +52,12 @@ export async function startStepBundle(): Promise<StepBundle> {
   // The entry module first: Miniflare takes the first module as the Worker's main.
   modules.sort((a, b) => Number(b.path.endsWith("entry.js")) - Number(a.path.endsWith("entry.js")));
 
+  // The object's SQLite in memory (tmpfs) where there is one: workerd's local storage fsyncs
+  // every commit, which Lynx's journal (WAL, synchronous=NORMAL) does not, and neither is what
+  // is compared here (nor how Cloudflare stores a Durable Object).
+  const storage = mkdtempSync(
+    join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "gatehouse-do-"),
+  );
   const before = new Set(descendantsNamed(process.pid, "workerd"));
   const Miniflare = wranglersMiniflare();
   const mf = new Miniflare({
@@ -60,6 +66,7 @@ export async function startStepBundle(): Promise<StepBundle> {
     compatibilityDate: "2026-04-20",
     compatibilityFlags: ["nodejs_compat", "global_fetch_strictly_public"],
     durableObjects: { BENCH: { className: "BenchDO", useSQLite: true } },
+    durableObjectsPersist: storage,
     bindings: { ENVIRONMENT: "development" },
   });
   await mf.ready;
@@ -77,6 +84,7 @@ export async function startStepBundle(): Promise<StepBundle> {
     async dispose() {
       await mf.dispose();
       rmSync(outdir, { recursive: true, force: true });
+      rmSync(storage, { recursive: true, force: true });
     },
   };
 }

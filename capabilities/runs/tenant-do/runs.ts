@@ -149,7 +149,10 @@ export class RunEngine {
    * UPDATE writes nothing, and the result is stored from a fresh read instead. `idles`: the
    * run has an idle timeout (fixed when it opens), so a result moves its deadline.
    */
-  private readonly executing = new Map<string, { row: StepRow; idles: boolean }>();
+  private readonly executing = new Map<
+    string,
+    { row: StepRow; decision: StoredDecision; idles: boolean }
+  >();
 
   constructor(
     private readonly sql: SqlStorage,
@@ -175,8 +178,11 @@ export class RunEngine {
     };
   }
 
-  private stepView(s: StepRow): StepView {
-    const d = JSON.parse(s.decision) as StoredDecision;
+  /** `d`: the row's decision, when the caller has it parsed already. */
+  private stepView(
+    s: StepRow,
+    d: StoredDecision = JSON.parse(s.decision) as StoredDecision,
+  ): StepView {
     const execArgs = json<JsonObject>(s.exec_args);
     return {
       step_id: s.id,
@@ -639,12 +645,16 @@ export class RunEngine {
         now,
         now,
       );
-      this.sql.exec(
-        `UPDATE runs SET step_count = ?, idle_deadline = ? + idle_timeout_ms WHERE id = ?`,
-        seq,
-        now,
-        runId,
-      );
+      // Without an idle timeout the deadline stays NULL: the update leaves its index alone.
+      if (found.run_idle_timeout_ms === null)
+        this.sql.exec(`UPDATE runs SET step_count = ? WHERE id = ?`, seq, runId);
+      else
+        this.sql.exec(
+          `UPDATE runs SET step_count = ?, idle_deadline = ? + idle_timeout_ms WHERE id = ?`,
+          seq,
+          now,
+          runId,
+        );
       const base = { runId, stepId, actor: who.actor, now };
       this.audit.append({
         ...base,
@@ -710,8 +720,9 @@ export class RunEngine {
       created_at: now,
       updated_at: now,
     };
-    if (status === "executing") this.rememberExecuting(row, found.run_idle_timeout_ms !== null);
-    return ok({ ...this.stepView(row), replay: false });
+    const idles = found.run_idle_timeout_ms !== null;
+    if (status === "executing") this.rememberExecuting({ row, decision: stored, idles });
+    return ok({ ...this.stepView(row, stored), replay: false });
   }
 
   /** The durable record that a side effect may start; written before the verdict is returned. */
@@ -782,20 +793,21 @@ export class RunEngine {
   ): Result<StepView> {
     const cached = this.executing.get(stepId);
     try {
-      const step = cached?.row ?? this.stepRow(stepId);
-      return this.storeResult(step, cached?.idles ?? true, runId, input, actor, now, alongside);
+      if (cached) return this.storeResult(cached.row, cached, runId, input, actor, now, alongside);
+      return this.storeResult(this.stepRow(stepId), null, runId, input, actor, now, alongside);
     } catch (e) {
       if (e !== STALE_STEP) throw e;
       this.executing.delete(stepId);
-      return this.storeResult(this.stepRow(stepId), true, runId, input, actor, now, alongside);
+      return this.storeResult(this.stepRow(stepId), null, runId, input, actor, now, alongside);
     } finally {
       if (cached) this.executing.delete(stepId);
     }
   }
 
+  /** `known`: what the proposal left in memory about the step, if it is remembered. */
   private storeResult(
     step: StepRow | undefined,
-    idles: boolean,
+    known: { decision: StoredDecision; idles: boolean } | null,
     runId: string,
     input: { status: "ok" | "error"; output: JsonValue },
     actor: Actor,
@@ -806,8 +818,11 @@ export class RunEngine {
     const stepId = step.id;
     const final: StepStatus = input.status === "ok" ? "succeeded" : "failed";
     let output = redactJson(input.output);
-    const text = JSON.stringify(output);
-    if (text.length > MAX_OUTPUT_CHARS) output = { truncated: true, preview: text.slice(0, 2000) };
+    let outputText = JSON.stringify(output);
+    if (outputText.length > MAX_OUTPUT_CHARS) {
+      output = { truncated: true, preview: outputText.slice(0, 2000) };
+      outputText = JSON.stringify(output);
+    }
     if (step.status === "succeeded" || step.status === "failed") {
       if (step.status === final) return ok(this.stepView(step));
       return fail("step_already_reported", `The step was already reported as ${step.status}.`);
@@ -815,7 +830,6 @@ export class RunEngine {
     if (step.status !== "executing") {
       return fail("step_not_executing", `A ${step.status} step has no result to report.`);
     }
-    const outputText = JSON.stringify(output);
     this.audit.atomically(() => {
       const updated = this.sql.exec(
         `UPDATE steps SET status = ?, output = ?, updated_at = ? WHERE id = ? AND status = 'executing'`,
@@ -825,7 +839,7 @@ export class RunEngine {
         stepId,
       );
       if (updated.rowsWritten === 0) throw STALE_STEP;
-      if (idles) this.touch(runId, now);
+      if (known?.idles !== false) this.touch(runId, now);
       this.audit.append({
         type: "step.completed",
         runId,
@@ -837,11 +851,12 @@ export class RunEngine {
       alongside?.();
     });
     // The row as updated, without reading it back.
-    return ok(this.stepView({ ...step, status: final, output: outputText, updated_at: now }));
+    const stored = { ...step, status: final, output: outputText, updated_at: now };
+    return ok(known ? this.stepView(stored, known.decision) : this.stepView(stored));
   }
 
-  private rememberExecuting(row: StepRow, idles: boolean): void {
-    this.executing.set(row.id, { row, idles });
+  private rememberExecuting(step: { row: StepRow; decision: StoredDecision; idles: boolean }) {
+    this.executing.set(step.row.id, step);
     if (this.executing.size > EXECUTING_CACHED)
       this.executing.delete(this.executing.keys().next().value!);
   }

@@ -96,19 +96,16 @@ const EXECUTING_CACHED = 256;
 /** A cached step was not executing in storage after all: the result is stored from a fresh read. */
 const STALE_STEP = new Error("cached step is stale");
 
-/** A run and, if one exists, its step with a given idempotency key (all null otherwise). */
-type ProposalRow = Nullable<StepRow> & {
+/** A run and the id of its step with a given idempotency key, if one exists (else null). */
+type ProposalRow = {
   run_status: RunStatus;
   run_step_count: number;
   run_metadata: string;
   run_idle_timeout_ms: number | null;
+  step_id: string | null;
 };
-type Nullable<T> = { [K in keyof T]: T[K] | null };
 const PROPOSAL_READ = `SELECT r.status AS run_status, r.step_count AS run_step_count, r.metadata AS run_metadata,
-  r.idle_timeout_ms AS run_idle_timeout_ms,
-  ${STEP_COLUMNS.split(", ")
-    .map((c) => `s.${c}`)
-    .join(", ")}
+  r.idle_timeout_ms AS run_idle_timeout_ms, s.id AS step_id
   FROM runs r LEFT JOIN steps s ON s.run_id = r.id AND s.idempotency_key = ?
   WHERE r.id = ?`;
 
@@ -562,13 +559,13 @@ export class RunEngine {
     who: { actor: Actor; channel: Channel },
     now: number,
   ): Result<ProposeResult> {
-    // The run and an earlier step with this key in one read (what a proposal needs, no more).
+    // The run and whether a step has this key in one read (what a new proposal needs).
     const found = this.sql
       .exec<ProposalRow>(PROPOSAL_READ, input.idempotency_key, runId)
       .toArray()[0];
     if (!found) return fail("not_found", "Run not found.");
-    if (found.id !== null) {
-      const existing = found as StepRow;
+    if (found.step_id !== null) {
+      const existing = this.stepRow(found.step_id)!;
       if (
         existing.tool !== input.tool ||
         existing.args !== JSON.stringify(redactJson(input.args))

@@ -86,6 +86,7 @@ const decidedVia = (actor: Actor | null): ApprovalView["decided_via"] =>
 const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const STEP_COLUMNS =
   "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, created_at, updated_at";
+const STEP_INSERT = `INSERT INTO steps (${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`;
 const APPROVAL_COLUMNS =
   "id, step_id, run_id, status, approvers, reason, decided_by, created_at, expires_at, decided_at";
 const RUN_COLUMNS =
@@ -626,7 +627,7 @@ export class RunEngine {
 
     this.audit.atomically(() => {
       this.sql.exec(
-        `INSERT INTO steps (${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+        STEP_INSERT,
         stepId,
         runId,
         seq,

@@ -16,15 +16,6 @@ const output = `${vitest.stdout}\n${vitest.stderr}`;
 const rows = [...output.matchAll(/BENCH (\{.*\})$/gm)].map((m) => JSON.parse(m[1]));
 const notes = [...new Set([...output.matchAll(/BENCH-NOTE (.*)$/gm)].map((m) => m[1]))];
 
-// Step overhead against Lynx's, both measured in this run (bench/node/lynx-step.bench.test.ts).
-const lynxStep = rows.find((r) => r.name.startsWith("Lynx run_agent step"));
-const step = rows.find((r) => r.name.startsWith("step overhead in the DO"));
-if (step) {
-  step.budget = lynxStep
-    ? `≤ ½ Lynx ${lynxStep.median.toFixed(0)} µs → ≤ ${(lynxStep.median / 2).toFixed(0)} (now ${(step.median / lynxStep.median).toFixed(2)}× Lynx)`
-    : `${step.budget}; ≤ ½ Lynx's: skipped, set LYNX_SRC`;
-}
-
 const dryRun = spawnSync(
   "npx",
   ["wrangler", "deploy", "--dry-run", "--env", "production", "--outdir", ".wrangler/dry-run"],

@@ -1,10 +1,14 @@
 """Measures Lynx's own step overhead: `run_agent` driving a scripted agent through tool calls
-under the same policy as bench/worker/step.bench.test.ts, journaled to a SQLite `RunStore`
+under the same policy as bench/worker/step-bundle/entry.ts, journaled to a SQLite `RunStore`
 (the store contract Lynx documents: PRIMARY KEY (run_id, seq), a duplicate raises
 DuplicateRecord; one commit per record, WAL with synchronous=NORMAL) and audited through Lynx's `hash_chained_sink`.
-Prints one JSON line: per-step µs (median and p95 over runs of STEPS steps each).
 
-    LYNX_SRC=/path/to/lynx-checkout python3 scripts/lynx-step-bench.py [runs] [steps]
+Serves rounds, so that bench/node/step.bench.test.ts can interleave them with Gatehouse's (both
+then see the same machine load): each line read on stdin is a number of runs R; the answer is
+one JSON line with, per run of STEPS steps, the wall µs per step (`time.perf_counter`) and the
+CPU µs per step of this process (`time.process_time`, user + system).
+
+    echo 10 | LYNX_SRC=/path/to/lynx-checkout python3 scripts/lynx-step-bench.py [steps]
 """
 
 import asyncio
@@ -83,30 +87,29 @@ class ScriptedAgent:
         return ToolCall(tool="read_file", args={"path": f"/srv/{self.left}"}, call_id=f"c{self.left}")
 
 
-async def main(runs: int, steps: int) -> None:
+async def main(steps: int) -> None:
     policy = compile_policy(POLICY)
     tools = ToolSet.from_functions(read_file)
     with tempfile.TemporaryDirectory() as tmp:
         store = SqliteRunStore(os.path.join(tmp, "journal.sqlite"))
         with open(os.path.join(tmp, "audit.jsonl"), "w", encoding="utf-8") as audit:
             sink = hash_chained_sink(audit)
-            samples = []
-            for r in range(runs + 2):
-                t0 = time.perf_counter()
-                result = await run_agent(
-                    ScriptedAgent(steps), "bench", tools=tools, policy=policy,
-                    sinks=(sink,), store=store, run_id=f"bench-{r}", budget=Budget(steps=steps + 1),
-                )
-                elapsed = time.perf_counter() - t0
-                assert result.error is None, result.error
-                if r >= 2:  # two warm-up runs
-                    samples.append(elapsed / steps * 1e6)
-    samples.sort()
-    print(json.dumps({"median_us": samples[len(samples) // 2],
-                      "p95_us": samples[min(len(samples) - 1, int(0.95 * len(samples)))],
-                      "steps": runs * steps}))
+            run = 0
+            for line in sys.stdin:
+                wall, cpu = [], []
+                for _ in range(int(line)):
+                    run += 1
+                    w0, c0 = time.perf_counter(), time.process_time()
+                    result = await run_agent(
+                        ScriptedAgent(steps), "bench", tools=tools, policy=policy,
+                        sinks=(sink,), store=store, run_id=f"bench-{run}", budget=Budget(steps=steps + 1),
+                    )
+                    w1, c1 = time.perf_counter(), time.process_time()
+                    assert result.error is None, result.error
+                    wall.append((w1 - w0) / steps * 1e6)
+                    cpu.append((c1 - c0) / steps * 1e6)
+                print(json.dumps({"wall_us": wall, "cpu_us": cpu}), flush=True)
 
 
 if __name__ == "__main__":
-    args = [int(a) for a in sys.argv[1:]]
-    asyncio.run(main(args[0] if args else 10, args[1] if len(args) > 1 else 200))
+    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 200))

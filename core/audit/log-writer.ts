@@ -33,6 +33,13 @@ export interface AppendedAuditEvent {
   readonly event: HashedAuditEvent;
 }
 
+/** An append-only RFC 6962 tree of leaf hashes that knows its root: where the writer's leaves go. */
+export interface MerkleLeaves {
+  readonly size: number;
+  append(leafHash: Uint8Array): void;
+  root(): Uint8Array;
+}
+
 /**
  * The writing side of a tenant's audit log, for the Durable Object: assigns seq and prev, hashes
  * the event, and keeps the Merkle root current in O(log n) state. Persist `toState()` together
@@ -41,7 +48,7 @@ export interface AppendedAuditEvent {
 export class AuditLogWriter {
   private constructor(
     private readonly sha: Sha256,
-    private readonly tree: CompactMerkleTree,
+    private readonly tree: MerkleLeaves,
     private lastHash: string,
   ) {}
 
@@ -55,6 +62,17 @@ export class AuditLogWriter {
     if (tree.size === 0 && state.head !== GENESIS_PREV)
       throw new TypeError("audit log state: an empty log's head must be the genesis value");
     return new AuditLogWriter(sha, tree, state.head);
+  }
+
+  /**
+   * A writer whose leaves go to a tree kept by the caller (the Durable Object's tiles, which
+   * hash every inner node anyway), at that tree's size; `head` is the hash of its last event.
+   */
+  static over(tree: MerkleLeaves, head: string, sha: Sha256 = nobleSha256): AuditLogWriter {
+    if (!isHex64(head)) throw new TypeError("audit log state: head must be a hex hash");
+    if (tree.size === 0 && head !== GENESIS_PREV)
+      throw new TypeError("audit log state: an empty log's head must be the genesis value");
+    return new AuditLogWriter(sha, tree, head);
   }
 
   get size(): number {
@@ -108,7 +126,10 @@ export class AuditLogWriter {
     return { tenant, size: this.size, root: this.root(), ts };
   }
 
+  /** Only for a writer that keeps its own tree (`empty`, `fromState`). */
   toState(): AuditLogState {
+    if (!(this.tree instanceof CompactMerkleTree))
+      throw new TypeError("this writer's tree is kept by its caller");
     const { size, frontier } = this.tree.toState();
     return { size, head: this.lastHash, frontier };
   }

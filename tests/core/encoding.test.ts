@@ -17,6 +17,17 @@ describe("encoding", () => {
     expect(timingSafeEqual(Uint8Array.of(1, 2), Uint8Array.of(1, 3))).toBe(false);
     expect(timingSafeEqual(Uint8Array.of(1), Uint8Array.of(1, 2))).toBe(false);
   });
+  it("spells 32-byte digests in hex like any other length", () => {
+    for (let start = 0; start < 256; start += 32) {
+      const bytes = Uint8Array.from({ length: 32 }, (_, i) => start + i);
+      expect(toHex(bytes)).toBe(Buffer.from(bytes).toString("hex"));
+    }
+    for (let i = 0; i < 50; i++) {
+      const bytes = crypto.getRandomValues(new Uint8Array(32));
+      expect(toHex(bytes)).toBe(Buffer.from(bytes).toString("hex"));
+      expect(toHex(bytes.subarray(1))).toBe(Buffer.from(bytes.subarray(1)).toString("hex"));
+    }
+  });
   it("canonicalises JSON as RFC 8785", () => {
     expect(canonicalJson({ b: 1, a: [true, null, "x"], c: { z: 1e21, y: 0.1 } })).toBe(
       '{"a":[true,null,"x"],"b":1,"c":{"y":0.1,"z":1e+21}}',

@@ -65,9 +65,8 @@ export class AuditLog {
 
   private load(): void {
     this.tiles = AuditTiles.load(this.sql);
-    const size = this.tiles.size;
-    const frontier = new TiledTree(this.tiles, SHA256).frontier(size).map(toHex);
-    this.writer = AuditLogWriter.fromState({ size, head: this.tiles.head, frontier }, SHA256);
+    // The writer appends its leaves to the tiles: each inner node is hashed once, there.
+    this.writer = AuditLogWriter.over(this.tiles, this.tiles.head, SHA256);
   }
 
   get size(): number {
@@ -96,11 +95,10 @@ export class AuditLog {
       actor: { kind: e.actor.kind, id: e.actor.id },
       data: e.data,
     });
-    this.tiles.append(appended.leaf);
-    const row = [appended.seq, e.type, e.runId, appended.line, appended.leafHash] as const;
-    if (this.pending) this.pending.push(...row);
-    else this.sql.exec(insertEvents(1), ...row);
-    return appended.seq;
+    const { seq, line, leafHash } = appended;
+    if (this.pending) this.pending.push(seq, e.type, e.runId, line, leafHash);
+    else this.sql.exec(insertEvents(1), seq, e.type, e.runId, line, leafHash);
+    return seq;
   }
 
   /**
@@ -130,10 +128,14 @@ export class AuditLog {
   }
 
   private flush(rows: SqlStorageValue[]): void {
-    for (let at = 0; at < rows.length; at += EVENT_COLUMNS * EVENTS_PER_INSERT) {
-      const chunk = rows.slice(at, at + EVENT_COLUMNS * EVENTS_PER_INSERT);
-      this.sql.exec(insertEvents(chunk.length / EVENT_COLUMNS), ...chunk);
-    }
+    const most = EVENT_COLUMNS * EVENTS_PER_INSERT;
+    if (rows.length <= most) {
+      if (rows.length > 0) this.sql.exec(insertEvents(rows.length / EVENT_COLUMNS), ...rows);
+    } else
+      for (let at = 0; at < rows.length; at += most) {
+        const chunk = rows.slice(at, at + most);
+        this.sql.exec(insertEvents(chunk.length / EVENT_COLUMNS), ...chunk);
+      }
     rows.length = 0;
   }
 

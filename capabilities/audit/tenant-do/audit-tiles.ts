@@ -6,12 +6,14 @@ import {
   TILE_HEIGHT,
   TILE_WIDTH,
   TileBuilder,
+  TiledTree,
   tileWidth,
   type TileRows,
   type TileSource,
   type TileWrite,
 } from "../../../core/audit/tiles";
 import { fromHex } from "../../../core/encoding";
+import type { MerkleLeaves } from "../../../core/audit/log-writer";
 import { WORKERD_SHA256 } from "../../../platform/sha256";
 
 /** Full tiles kept in memory (≤ 16 KiB each with their inner nodes: ≤ 4 MiB). */
@@ -28,7 +30,7 @@ export const CACHED_TILES = 256;
  * bounded LRU cache: a full tile never changes, so the cache needs no invalidation (a rolled-back
  * transaction reloads the whole object, cache included).
  */
-export class AuditTiles implements TileSource {
+export class AuditTiles implements TileSource, MerkleLeaves {
   private readonly cache = new Map<string, TileRows>();
 
   private constructor(
@@ -81,6 +83,11 @@ export class AuditTiles implements TileSource {
       if (w.inner) this.remember(`${w.level}/${w.index}`, storedRows(w.hashes, w.inner));
     }
     this.count++;
+  }
+
+  /** The tree's root at its current size, from the stored nodes (O(log n) hashes). */
+  root(): Uint8Array {
+    return new TiledTree(this, WORKERD_SHA256).root(this.count);
   }
 
   rows(level: number, index: number): TileRows | null {

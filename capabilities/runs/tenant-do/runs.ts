@@ -86,23 +86,27 @@ const decidedVia = (actor: Actor | null): ApprovalView["decided_via"] =>
 const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const STEP_COLUMNS =
   "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, created_at, updated_at";
+const STEP_INSERT = `INSERT INTO steps (${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`;
 const APPROVAL_COLUMNS =
   "id, step_id, run_id, status, approvers, reason, decided_by, created_at, expires_at, decided_at";
 const RUN_COLUMNS =
   "id, agent, metadata, status, created_by, created_at, closed_at, step_count, token_generation, idle_timeout_ms, close_reason";
 const MAX_OUTPUT_CHARS = 64 * 1024;
+/** Steps handed out for execution kept in memory until their result comes (see `executing`). */
+const EXECUTING_CACHED = 256;
+/** A cached step was not executing in storage after all: the result is stored from a fresh read. */
+const STALE_STEP = new Error("cached step is stale");
 
-/** A run and, if one exists, its step with a given idempotency key (all null otherwise). */
-type ProposalRow = Nullable<StepRow> & {
+/** A run and the id of its step with a given idempotency key, if one exists (else null). */
+type ProposalRow = {
   run_status: RunStatus;
   run_step_count: number;
   run_metadata: string;
+  run_idle_timeout_ms: number | null;
+  step_id: string | null;
 };
-type Nullable<T> = { [K in keyof T]: T[K] | null };
 const PROPOSAL_READ = `SELECT r.status AS run_status, r.step_count AS run_step_count, r.metadata AS run_metadata,
-  ${STEP_COLUMNS.split(", ")
-    .map((c) => `s.${c}`)
-    .join(", ")}
+  r.idle_timeout_ms AS run_idle_timeout_ms, s.id AS step_id
   FROM runs r LEFT JOIN steps s ON s.run_id = r.id AND s.idempotency_key = ?
   WHERE r.id = ?`;
 
@@ -136,6 +140,17 @@ export interface RunPage extends RunView {
 export class RunEngine {
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly openKeys: RunOpenKeys;
+  /**
+   * The rows of the latest steps this object handed out for execution, as committed, so that
+   * their result needs no read. Only a result changes an executing step; should an entry still
+   * be stale (its proposal rolled back with an outer transaction), the result's conditional
+   * UPDATE writes nothing, and the result is stored from a fresh read instead. `idles`: the
+   * run has an idle timeout (fixed when it opens), so a result moves its deadline.
+   */
+  private readonly executing = new Map<
+    string,
+    { row: StepRow; decision: StoredDecision; idles: boolean }
+  >();
 
   constructor(
     private readonly sql: SqlStorage,
@@ -161,8 +176,11 @@ export class RunEngine {
     };
   }
 
-  private stepView(s: StepRow): StepView {
-    const d = JSON.parse(s.decision) as StoredDecision;
+  /** `d`: the row's decision, when the caller has it parsed already. */
+  private stepView(
+    s: StepRow,
+    d: StoredDecision = JSON.parse(s.decision) as StoredDecision,
+  ): StepView {
     const execArgs = json<JsonObject>(s.exec_args);
     return {
       step_id: s.id,
@@ -542,13 +560,13 @@ export class RunEngine {
     who: { actor: Actor; channel: Channel },
     now: number,
   ): Result<ProposeResult> {
-    // The run and an earlier step with this key in one read (what a proposal needs, no more).
+    // The run and whether a step has this key in one read (what a new proposal needs).
     const found = this.sql
       .exec<ProposalRow>(PROPOSAL_READ, input.idempotency_key, runId)
       .toArray()[0];
     if (!found) return fail("not_found", "Run not found.");
-    if (found.id !== null) {
-      const existing = found as StepRow;
+    if (found.step_id !== null) {
+      const existing = this.stepRow(found.step_id)!;
       if (
         existing.tool !== input.tool ||
         existing.args !== JSON.stringify(redactJson(input.args))
@@ -596,6 +614,7 @@ export class RunEngine {
     const argsText = JSON.stringify(args);
     const execArgsText = execArgs === args ? argsText : JSON.stringify(execArgs);
     const storedText = JSON.stringify(stored);
+    const declaredText = JSON.stringify(input.declared);
     const status: StepStatus = {
       allow: "executing",
       transform: "executing",
@@ -608,14 +627,14 @@ export class RunEngine {
 
     this.audit.atomically(() => {
       this.sql.exec(
-        `INSERT INTO steps (${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+        STEP_INSERT,
         stepId,
         runId,
         seq,
         input.idempotency_key,
         input.tool,
         argsText,
-        JSON.stringify(input.declared),
+        declaredText,
         storedText,
         status,
         execArgsText,
@@ -624,12 +643,16 @@ export class RunEngine {
         now,
         now,
       );
-      this.sql.exec(
-        `UPDATE runs SET step_count = ?, idle_deadline = ? + idle_timeout_ms WHERE id = ?`,
-        seq,
-        now,
-        runId,
-      );
+      // Without an idle timeout the deadline stays NULL: the update leaves its index alone.
+      if (found.run_idle_timeout_ms === null)
+        this.sql.exec(`UPDATE runs SET step_count = ? WHERE id = ?`, seq, runId);
+      else
+        this.sql.exec(
+          `UPDATE runs SET step_count = ?, idle_deadline = ? + idle_timeout_ms WHERE id = ?`,
+          seq,
+          now,
+          runId,
+        );
       const base = { runId, stepId, actor: who.actor, now };
       this.audit.append({
         ...base,
@@ -678,14 +701,14 @@ export class RunEngine {
       }
     });
     // The row as stored, without reading it back.
-    const view = this.stepView({
+    const row: StepRow = {
       id: stepId,
       run_id: runId,
       seq,
       idempotency_key: input.idempotency_key,
       tool: input.tool,
       args: argsText,
-      declared: JSON.stringify(input.declared),
+      declared: declaredText,
       decision: storedText,
       status,
       exec_args: execArgsText,
@@ -694,8 +717,10 @@ export class RunEngine {
       policy_version: version,
       created_at: now,
       updated_at: now,
-    });
-    return ok({ ...view, replay: false });
+    };
+    const idles = found.run_idle_timeout_ms !== null;
+    if (status === "executing") this.rememberExecuting({ row, decision: stored, idles });
+    return ok({ ...this.stepView(row, stored), replay: false });
   }
 
   /** The durable record that a side effect may start; written before the verdict is returned. */
@@ -764,12 +789,38 @@ export class RunEngine {
     /** Further writes that must commit with the result (e.g. the session's tool message). */
     alongside?: () => void,
   ): Result<StepView> {
-    const step = this.stepRow(stepId);
+    const cached = this.executing.get(stepId);
+    try {
+      if (cached) return this.storeResult(cached.row, cached, runId, input, actor, now, alongside);
+      return this.storeResult(this.stepRow(stepId), null, runId, input, actor, now, alongside);
+    } catch (e) {
+      if (e !== STALE_STEP) throw e;
+      this.executing.delete(stepId);
+      return this.storeResult(this.stepRow(stepId), null, runId, input, actor, now, alongside);
+    } finally {
+      if (cached) this.executing.delete(stepId);
+    }
+  }
+
+  /** `known`: what the proposal left in memory about the step, if it is remembered. */
+  private storeResult(
+    step: StepRow | undefined,
+    known: { decision: StoredDecision; idles: boolean } | null,
+    runId: string,
+    input: { status: "ok" | "error"; output: JsonValue },
+    actor: Actor,
+    now: number,
+    alongside?: () => void,
+  ): Result<StepView> {
     if (!step || step.run_id !== runId) return fail("not_found", "Step not found.");
+    const stepId = step.id;
     const final: StepStatus = input.status === "ok" ? "succeeded" : "failed";
     let output = redactJson(input.output);
-    const text = JSON.stringify(output);
-    if (text.length > MAX_OUTPUT_CHARS) output = { truncated: true, preview: text.slice(0, 2000) };
+    let outputText = JSON.stringify(output);
+    if (outputText.length > MAX_OUTPUT_CHARS) {
+      output = { truncated: true, preview: outputText.slice(0, 2000) };
+      outputText = JSON.stringify(output);
+    }
     if (step.status === "succeeded" || step.status === "failed") {
       if (step.status === final) return ok(this.stepView(step));
       return fail("step_already_reported", `The step was already reported as ${step.status}.`);
@@ -777,16 +828,16 @@ export class RunEngine {
     if (step.status !== "executing") {
       return fail("step_not_executing", `A ${step.status} step has no result to report.`);
     }
-    const outputText = JSON.stringify(output);
     this.audit.atomically(() => {
-      this.sql.exec(
-        `UPDATE steps SET status = ?, output = ?, updated_at = ? WHERE id = ?`,
+      const updated = this.sql.exec(
+        `UPDATE steps SET status = ?, output = ?, updated_at = ? WHERE id = ? AND status = 'executing'`,
         final,
         outputText,
         now,
         stepId,
       );
-      this.touch(runId, now);
+      if (updated.rowsWritten === 0) throw STALE_STEP;
+      if (known?.idles !== false) this.touch(runId, now);
       this.audit.append({
         type: "step.completed",
         runId,
@@ -798,7 +849,14 @@ export class RunEngine {
       alongside?.();
     });
     // The row as updated, without reading it back.
-    return ok(this.stepView({ ...step, status: final, output: outputText, updated_at: now }));
+    const stored = { ...step, status: final, output: outputText, updated_at: now };
+    return ok(known ? this.stepView(stored, known.decision) : this.stepView(stored));
+  }
+
+  private rememberExecuting(step: { row: StepRow; decision: StoredDecision; idles: boolean }) {
+    this.executing.set(step.row.id, step);
+    if (this.executing.size > EXECUTING_CACHED)
+      this.executing.delete(this.executing.keys().next().value!);
   }
 
   /** Activity on an open run moves its idle deadline. */

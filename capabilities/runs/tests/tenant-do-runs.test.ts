@@ -1,6 +1,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { TenantDO } from "../../../durable-objects/tenant";
+import type { RunEngine } from "../tenant-do/runs";
 import { useTestClock } from "../../../tests/helpers/clock";
 import { AGENT, ALICE, freshTenant, POLICY, value } from "../../../tests/helpers/tenant-do";
 
@@ -240,5 +241,70 @@ describe("approvals", () => {
     expect(
       await stub.decideApproval(step.approval_id!, { approve: true, reason: "late" }, ALICE),
     ).toMatchObject({ ok: false, code: "approval_closed" });
+  });
+});
+
+describe("results of steps the object remembers", () => {
+  it("stores nothing for a step whose proposal rolled back with an outer transaction", async () => {
+    const stepId = await runInDurableObject(stub, (instance) => {
+      const inside = instance as unknown as {
+        audit: { atomically<T>(change: () => T): T };
+        runs: RunEngine;
+      };
+      let id = "";
+      try {
+        inside.audit.atomically(() => {
+          const step = inside.runs.propose(
+            runId,
+            { tool: "read_file", args: { path: "/x" }, declared: {}, idempotency_key: "rb" },
+            { actor: AGENT, channel: "agent" },
+            Date.now(),
+          );
+          if (step.ok) id = step.value.step_id;
+          throw new Error("roll back");
+        });
+      } catch {
+        // expected: the outer change rolled the proposal back
+      }
+      return id;
+    });
+    expect(stepId).toMatch(/^step_/);
+    const done = await stub.reportStep(runId, stepId, { status: "ok", output: "x" }, AGENT);
+    expect(done).toMatchObject({ ok: false, code: "not_found" });
+    const { events } = value(await stub.auditEvents(0, 100, { runId }));
+    expect(events.map((e) => e.type)).toEqual(["run.opened"]);
+    // The key is free again: the rolled-back step never existed.
+    const step = value(await propose("read_file", { path: "/x" }, "rb"));
+    expect(step).toMatchObject({ replay: false, seq: 1 });
+    expect(
+      value(await stub.reportStep(runId, step.step_id, { status: "ok", output: "y" }, AGENT)),
+    ).toMatchObject({ status: "succeeded", output: "y" });
+  });
+
+  it("moves the idle deadline of a run that has one when a result comes", async () => {
+    const idle = value(
+      await stub.openRun({ agent: "bot", metadata: {}, idleTimeoutMs: 60_000 }, ALICE),
+    ).id;
+    const step = value(
+      await stub.proposeStep(
+        idle,
+        { tool: "read_file", args: { path: "/i" }, declared: {}, idempotency_key: "i" },
+        AGENT,
+        "agent",
+      ),
+    );
+    const deadline = () =>
+      runInDurableObject(
+        stub,
+        (_, state) =>
+          state.storage.sql
+            .exec<{ d: number }>("SELECT idle_deadline AS d FROM runs WHERE id = ?", idle)
+            .one().d,
+      );
+    await runInDurableObject(stub, (_, state) => {
+      state.storage.sql.exec("UPDATE runs SET idle_deadline = 0 WHERE id = ?", idle);
+    });
+    value(await stub.reportStep(idle, step.step_id, { status: "ok", output: "" }, AGENT));
+    expect(await deadline()).toBeGreaterThan(60_000);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findSecrets, guardChatInput, looksRandom } from "../../../core/secrets";
+import { SHORTEST_SECRET } from "../../../core/secrets/patterns";
 import type { SecretKind, SecretProvider } from "../../../core/secrets";
 import { fakes, randomish } from "./fake-credentials";
 
@@ -206,5 +207,16 @@ describe("guardChatInput", () => {
         "This message contains what looks like a GitHub token, a Stripe secret key and an AWS access key ID. Store them in the vault instead; the message was not sent.",
     });
     if (!result.ok) expect(result.findings).toHaveLength(4);
+  });
+});
+
+describe("findSecrets: the length below which nothing is scanned", () => {
+  it("still finds the shortest credentials, a Slack token of exactly SHORTEST_SECRET characters", () => {
+    const slack = `xoxb-1-${randomish(9, 7)}`;
+    expect(slack).toHaveLength(SHORTEST_SECRET);
+    expect(findSecrets(slack)).toEqual([
+      { kind: "slack_token", provider: "slack", start: 0, end: SHORTEST_SECRET },
+    ]);
+    expect(findSecrets(fakes.awsKeyId())).toHaveLength(1);
   });
 });

@@ -15,7 +15,7 @@
  */
 import { special, type CanonicalEventLine } from "./canonical-line";
 import { ACTOR_KINDS } from "./event";
-import { name, section, sleb, uleb } from "./sha256-x4-wasm";
+import { name, op, section, sleb, uleb } from "./wasm-binary";
 
 const KINDS_AT = 256; // u8 per depth: 1 object, 0 array
 const KEYS_AT = 512; // per depth: i32 start and i32 end (closing quote) of the last key
@@ -25,34 +25,6 @@ const EXPECTED = 1088; // 64 bytes: the prev a line must have, when `scan` is as
 const DATA = 4096;
 const MAX_DEPTH = 64;
 
-const op = {
-  block: 0x02,
-  loop: 0x03,
-  if: 0x04,
-  else: 0x05,
-  end: 0x0b,
-  br: 0x0c,
-  brIf: 0x0d,
-  return: 0x0f,
-  call: 0x10,
-  unreachable: 0x00,
-  eqz: 0x45,
-  eq: 0x46,
-  ne: 0x47,
-  ltS: 0x48,
-  ltU: 0x49,
-  gtS: 0x4a,
-  gtU: 0x4b,
-  leS: 0x4c,
-  geS: 0x4e,
-  geU: 0x4f,
-  add: 0x6a,
-  sub: 0x6b,
-  mul: 0x6c,
-  and: 0x71,
-  or: 0x72,
-  shl: 0x74,
-} as const;
 const VOID = 0x40;
 
 /** A function body under construction; labels are counted by the caller, as in the text format. */

@@ -9,34 +9,13 @@
  * 64-byte blocks) from `MESSAGE_AT` and calls `blocks(n)`. Exports: `memory` (one page) and
  * `blocks(n)`.
  */
-import { IV, K, name, section, sleb, uleb } from "./sha256-x4-wasm";
+import { IV, K } from "./sha256-x4-wasm";
+import { name, op, section, sleb, uleb } from "./wasm-binary";
 
 /** Where the padded message starts in memory. */
 export const MESSAGE_AT = 64;
 /** 64 KiB pages of memory the module declares. */
 export const SHA256_WASM_PAGES = 1;
-
-const op = {
-  block: 0x02,
-  loop: 0x03,
-  br: 0x0c,
-  brIf: 0x0d,
-  end: 0x0b,
-  get: 0x20,
-  set: 0x21,
-  load: 0x28,
-  store: 0x36,
-  const: 0x41,
-  eqz: 0x45,
-  add: 0x6a,
-  sub: 0x6b,
-  and: 0x71,
-  or: 0x72,
-  xor: 0x73,
-  shrU: 0x76,
-  rotl: 0x77,
-  rotr: 0x78,
-} as const;
 
 /** `blocks(n)`: the digest of the n blocks at MESSAGE_AT, big-endian, written to bytes 0–31. */
 function blocksBody(): number[] {

@@ -16,6 +16,8 @@
  */
 
 /** SHA-256's round constants and initial state (FIPS 180-4 §4.2.2, §5.3.3). */
+import { name, section, sleb, uleb } from "./wasm-binary";
+
 export const K = [
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -34,26 +36,6 @@ export const IV = [
 export const PAGES = 16;
 /** Where the 4-lane state lives (8 × v128). */
 const STATE = 0;
-
-export const uleb = (n: number): number[] => {
-  const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) b |= 0x80;
-    out.push(b);
-  } while (n !== 0);
-  return out;
-};
-export const sleb = (n: number): number[] => {
-  const out: number[] = [];
-  for (;;) {
-    const b = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) return [...out, b];
-    out.push(b | 0x80);
-  }
-};
 
 // Opcodes (WebAssembly core 2.0 and its SIMD proposal, prefix 0xfd).
 const LOCAL_GET = 0x20;
@@ -316,15 +298,6 @@ function levelBody(): number[] {
   c.op(0x0b, 0x0b, 0x0b); // end loop, end block, end
   return [1, 3, 0x7f, ...c.bytes]; // locals: 3 × i32
 }
-
-export function section(id: number, content: number[]): number[] {
-  return [id, ...uleb(content.length), ...content];
-}
-
-export const name = (text: string): number[] => [
-  text.length,
-  ...Array.from(text, (ch) => ch.charCodeAt(0)),
-];
 
 /** The module's bytes (about 18 KB). */
 export function sha256x4Module(): Uint8Array {

@@ -7,11 +7,10 @@ import { describe, expect, it } from "vitest";
 import { nodeSha256 } from "../../../cli/commands/audit";
 import { wasmLineScanner } from "../../../core/audit/canonical-line-wasm";
 import { scanCanonicalEventLine } from "../../../core/audit/canonical-line";
-import type { AuditEventInput } from "../../../core/audit/event";
 import { AuditLogWriter } from "../../../core/audit/log-writer";
 import { AuditExportVerifier, verifyAuditExport } from "../../../core/audit/verify-export";
 import { realisticEvent } from "../../../bench/node/audit-events";
-import { buildSignedExport, forgedLine, joinLines } from "./export-helpers";
+import { buildSignedExport, forgedLine, joinLines, trickyEvent } from "./export-helpers";
 
 const encoder = new TextEncoder();
 const scanner = wasmLineScanner(1 << 16)!;
@@ -27,38 +26,16 @@ function both(line: Uint8Array, offset = 5, limit = line.length) {
   };
 }
 
-const tricky: AuditEventInput = {
-  ts: "2025-02-01T00:00:00.123456Z",
-  type: "step.result",
-  run_id: "run_ü",
-  step_id: null,
-  actor: { kind: "agent", id: "tok_\u2028" },
-  data: {
-    "": "empty key",
-    a: 1e21,
-    b: -5,
-    c: 3.25,
-    d: '\n\t\u0001\u001f"\\/',
-    e: "😀ü—\u2028\u007f",
-    f: [true, false, null, [], {}, [[1, [2]], { x: { y: null } }]],
-    g: 0,
-    h: 1e-7,
-    i: -0.5,
-    j: 123456789012345,
-    k: 1234567890123456789,
-    nested: { hash: "x", "a-b": { A: 1, a: 2 }, ab: { a: 1, ab: 2, b: 3 } },
-  },
-};
-
 const writer = AuditLogWriter.empty(nodeSha256);
 const lines = [
   ...Array.from({ length: 64 }, (_, i) => writer.append(realisticEvent(i)).line),
-  writer.append(tricky).line,
-  writer.append({ ...tricky, run_id: null, step_id: "s", actor: { kind: "user", id: "u" } }).line,
+  writer.append(trickyEvent).line,
+  writer.append({ ...trickyEvent, run_id: null, step_id: "s", actor: { kind: "user", id: "u" } })
+    .line,
 ].map((line) => encoder.encode(`${line}\n${line}`));
 
 describe("wasmLineScanner", () => {
-  it("reads every line of a realistic export and of a tricky one as the JavaScript scanner does", () => {
+  it("reads every line of a realistic export and of a trickyEvent one as the JavaScript scanner does", () => {
     for (const line of lines) {
       const { js, wasm } = both(line);
       expect(js).not.toBeNull();
@@ -161,7 +138,7 @@ describe("wasmLineScanner.read", () => {
 
 describe("the verifier with the WebAssembly scanner = the reference", () => {
   it("for a good export and for tampered ones", async () => {
-    const ex = await buildSignedExport(9, (i) => (i % 3 === 0 ? tricky : realisticEvent(i)));
+    const ex = await buildSignedExport(9, (i) => (i % 3 === 0 ? trickyEvent : realisticEvent(i)));
     const { hash: _hash, ...third } = ex.events[2]!;
     const exports = [
       ex.lines,

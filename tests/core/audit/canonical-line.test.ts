@@ -1,39 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { canonicalJson } from "../../../core/canonical-json";
 import { scanCanonicalEventLine } from "../../../core/audit/canonical-line";
-import { hashedAuditEventProblem, type AuditEventInput } from "../../../core/audit/event";
+import { hashedAuditEventProblem } from "../../../core/audit/event";
 import { AuditLogWriter } from "../../../core/audit/log-writer";
 import { verifyAuditExport, verifyAuditExportBytes } from "../../../core/audit/verify-export";
-import { buildSignedExport, forgedLine, joinLines } from "./export-helpers";
+import { buildSignedExport, forgedLine, joinLines, trickyEvent } from "./export-helpers";
 
 const encoder = new TextEncoder();
 const utf8 = (text: string) => encoder.encode(text);
 const scan = (line: string | Uint8Array) =>
   scanCanonicalEventLine(typeof line === "string" ? utf8(line) : line);
-
-/** Canonical JSON every way RFC 8785 spells it: numbers, escapes, non-ASCII, nesting. */
-const tricky: AuditEventInput = {
-  ts: "2025-02-01T00:00:00.123456Z",
-  type: "step.result",
-  run_id: "run_ü",
-  step_id: null,
-  actor: { kind: "agent", id: "tok_\u2028" },
-  data: {
-    a: 1e21,
-    b: -5,
-    c: 3.25,
-    d: '\n\t\u0001\u001f"\\/',
-    e: "😀ü—\u2028\u007f",
-    f: [true, false, null, [], {}],
-    g: 0,
-    h: 1e-7,
-    i: -0.5,
-    j: 123456789012345,
-    k: 1234567890123456789,
-    nested: { hash: "x", "a-b": { A: 1, a: 2 } },
-    "": "empty key",
-  },
-};
 
 const writer = AuditLogWriter.empty();
 const plainLine = writer.append({
@@ -44,7 +20,7 @@ const plainLine = writer.append({
   actor: { kind: "user", id: "u" },
   data: { a: 1, b: "x", c: 3.25, d: "ü", e: 1e21 },
 }).line;
-const trickyLine = writer.append(tricky).line;
+const trickyLine = writer.append(trickyEvent).line;
 
 describe("scanCanonicalEventLine accepts what the log writer writes", () => {
   it("finds seq, prev and the hash member of canonical lines", () => {
@@ -215,7 +191,9 @@ describe("soundness: a line the scanner accepts is canonical JSON of a valid eve
 
 describe("the verifier gives the same verdict on bytes (fast path) as on text", () => {
   it("for a good export and for every kind of tampering", async () => {
-    const ex = await buildSignedExport(8, (i) => (i === 3 ? tricky : { ...tricky, data: { i } }));
+    const ex = await buildSignedExport(8, (i) =>
+      i === 3 ? trickyEvent : { ...trickyEvent, data: { i } },
+    );
     const at = (n: number) => ex.events[n - 1]!;
     const { hash: _h, ...third } = at(3);
     const exports: string[][] = [

@@ -69,3 +69,27 @@ export function forgedLine(event: Omit<HashedAuditEvent, "hash">): string {
 }
 
 export const joinLines = (lines: readonly string[]): string => lines.join("\n") + "\n";
+
+/** Canonical JSON every way RFC 8785 spells it: numbers, escapes, non-ASCII, nesting. */
+export const trickyEvent: AuditEventInput = {
+  ts: "2025-02-01T00:00:00.123456Z",
+  type: "step.result",
+  run_id: "run_ü",
+  step_id: null,
+  actor: { kind: "agent", id: "tok_\u2028" },
+  data: {
+    "": "empty key",
+    a: 1e21,
+    b: -5,
+    c: 3.25,
+    d: '\n\t\u0001\u001f"\\/',
+    e: "😀ü—\u2028\u007f",
+    f: [true, false, null, [], {}, [[1, [2]], { x: { y: null } }]],
+    g: 0,
+    h: 1e-7,
+    i: -0.5,
+    j: 123456789012345,
+    k: 1234567890123456789,
+    nested: { hash: "x", "a-b": { A: 1, a: 2 }, ab: { a: 1, ab: 2, b: 3 } },
+  },
+};

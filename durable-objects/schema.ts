@@ -165,6 +165,15 @@ export const MIGRATIONS: readonly MigrationStep[][] = [
     `ALTER TABLE tlog_checkpoints RENAME TO tlog_heads`,
   ],
   // ── end issue 12 (signed heads) ──────────────────────────────────────────────────────────────
+  // ── issue 14 (step path): a step's checkpoint is its own row, not a second row in a second
+  // table; a run's step count is derived from its steps, not rewritten by each of them ────────
+  [
+    `ALTER TABLE steps ADD COLUMN checkpointed_at INTEGER`,
+    `UPDATE steps SET checkpointed_at = (SELECT c.created_at FROM checkpoints c WHERE c.step_id = steps.id)`,
+    `DROP TABLE checkpoints`,
+    `ALTER TABLE runs DROP COLUMN step_count`,
+  ],
+  // ── end issue 14 (step path) ─────────────────────────────────────────────────────────────────
 ];
 
 export function migrate(sql: SqlStorage): void {

@@ -51,6 +51,8 @@ type StepRow = {
   output: string | null;
   approval_id: string | null;
   policy_version: number | null;
+  /** When the step was handed out for execution: its checkpoint, saved before the side effect. */
+  checkpointed_at: number | null;
   created_at: number;
   updated_at: number;
 };
@@ -85,12 +87,14 @@ const decidedVia = (actor: Actor | null): ApprovalView["decided_via"] =>
 
 const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const STEP_COLUMNS =
-  "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, created_at, updated_at";
-const STEP_INSERT = `INSERT INTO steps (${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`;
+  "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, checkpointed_at, created_at, updated_at";
+const STEP_INSERT = `INSERT INTO steps (${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`;
 const APPROVAL_COLUMNS =
   "id, step_id, run_id, status, approvers, reason, decided_by, created_at, expires_at, decided_at";
-const RUN_COLUMNS =
-  "id, agent, metadata, status, created_by, created_at, closed_at, step_count, token_generation, idle_timeout_ms, close_reason";
+/** A run's step count is derived (its highest `seq`, one index seek), so a step never rewrites its run. */
+const stepCountOf = (run: string) =>
+  `COALESCE((SELECT MAX(seq) FROM steps WHERE steps.run_id = ${run}.id), 0)`;
+const RUN_COLUMNS = `id, agent, metadata, status, created_by, created_at, closed_at, ${stepCountOf("runs")} AS step_count, token_generation, idle_timeout_ms, close_reason`;
 const MAX_OUTPUT_CHARS = 64 * 1024;
 /** Steps handed out for execution kept in memory until their result comes (see `executing`). */
 const EXECUTING_CACHED = 256;
@@ -105,7 +109,7 @@ type ProposalRow = {
   run_idle_timeout_ms: number | null;
   step_id: string | null;
 };
-const PROPOSAL_READ = `SELECT r.status AS run_status, r.step_count AS run_step_count, r.metadata AS run_metadata,
+const PROPOSAL_READ = `SELECT r.status AS run_status, ${stepCountOf("r")} AS run_step_count, r.metadata AS run_metadata,
   r.idle_timeout_ms AS run_idle_timeout_ms, s.id AS step_id
   FROM runs r LEFT JOIN steps s ON s.run_id = r.id AND s.idempotency_key = ?
   WHERE r.id = ?`;
@@ -640,19 +644,12 @@ export class RunEngine {
         execArgsText,
         approvalId,
         version,
+        status === "executing" ? now : null,
         now,
         now,
       );
-      // Without an idle timeout the deadline stays NULL: the update leaves its index alone.
-      if (found.run_idle_timeout_ms === null)
-        this.sql.exec(`UPDATE runs SET step_count = ? WHERE id = ?`, seq, runId);
-      else
-        this.sql.exec(
-          `UPDATE runs SET step_count = ?, idle_deadline = ? + idle_timeout_ms WHERE id = ?`,
-          seq,
-          now,
-          runId,
-        );
+      // Without an idle timeout the run's row is not written at all.
+      if (found.run_idle_timeout_ms !== null) this.touch(runId, now);
       const base = { runId, stepId, actor: who.actor, now };
       this.audit.append({
         ...base,
@@ -677,7 +674,7 @@ export class RunEngine {
           ...(decision.decision === "transform" ? { exec_args: execArgs } : {}),
         },
       });
-      if (status === "executing") this.checkpoint(stepId, runId, seq, execArgsText, who.actor, now);
+      if (status === "executing") this.auditCheckpoint(stepId, runId, seq, who.actor, now);
       if (approvalId) {
         const expiresAt = now + (decision.timeout_seconds ?? 1800) * 1000;
         this.sql.exec(
@@ -715,6 +712,7 @@ export class RunEngine {
       output: null,
       approval_id: approvalId,
       policy_version: version,
+      checkpointed_at: status === "executing" ? now : null,
       created_at: now,
       updated_at: now,
     };
@@ -723,23 +721,12 @@ export class RunEngine {
     return ok({ ...this.stepView(row, stored), replay: false });
   }
 
-  /** The durable record that a side effect may start; written before the verdict is returned. */
-  private checkpoint(
-    stepId: string,
-    runId: string,
-    seq: number,
-    execArgsText: string,
-    actor: Actor,
-    now: number,
-  ) {
-    this.sql.exec(
-      `INSERT INTO checkpoints (step_id, run_id, seq, exec_args, created_at) VALUES (?, ?, ?, ?, ?)`,
-      stepId,
-      runId,
-      seq,
-      execArgsText,
-      now,
-    );
+  /**
+   * The checkpoint, the durable record that a side effect may start, is the step's own row:
+   * `status = 'executing'`, `exec_args` and `checkpointed_at`, committed before the verdict is
+   * returned. Called in that same transaction, to audit it.
+   */
+  private auditCheckpoint(stepId: string, runId: string, seq: number, actor: Actor, now: number) {
     this.audit.append({ type: "step.checkpointed", runId, stepId, actor, data: { seq }, now });
   }
 
@@ -917,8 +904,9 @@ export class RunEngine {
         id,
       );
       this.sql.exec(
-        `UPDATE steps SET status = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE steps SET status = ?, checkpointed_at = ?, updated_at = ? WHERE id = ?`,
         input.approve ? "executing" : "denied",
+        input.approve ? now : null,
         now,
         step.id,
       );
@@ -931,9 +919,7 @@ export class RunEngine {
         data: { approval_id: id, reason: input.reason, decided_via: decidedVia(actor) },
         now,
       });
-      if (input.approve) {
-        this.checkpoint(step.id, step.run_id, step.seq, step.exec_args ?? step.args, actor, now);
-      }
+      if (input.approve) this.auditCheckpoint(step.id, step.run_id, step.seq, actor, now);
     });
     this.notify(a.step_id);
     return ok(this.approvalView(this.approvalRow(id)!));

@@ -40,9 +40,15 @@ describe("steps", () => {
       replay: false,
     });
     const checkpoint = await runInDurableObject(stub, (_, state) =>
-      state.storage.sql.exec("SELECT * FROM checkpoints WHERE step_id = ?", step.step_id).toArray(),
+      state.storage.sql
+        .exec("SELECT status, exec_args, checkpointed_at FROM steps WHERE id = ?", step.step_id)
+        .one(),
     );
-    expect(checkpoint).toHaveLength(1);
+    expect(checkpoint).toEqual({
+      status: "executing",
+      exec_args: '{"path":"/etc/motd"}',
+      checkpointed_at: expect.any(Number),
+    });
     const { events } = value(await stub.auditEvents(0, 100, { runId }));
     expect(events.map((e) => e.type)).toEqual([
       "run.opened",
@@ -132,7 +138,6 @@ describe("steps", () => {
       JSON.stringify([
         state.storage.sql.exec("SELECT * FROM steps").toArray(),
         state.storage.sql.exec("SELECT * FROM audit_events").toArray(),
-        state.storage.sql.exec("SELECT * FROM checkpoints").toArray(),
       ]),
     );
     expect(dump).not.toContain(key);
@@ -170,6 +175,18 @@ describe("approvals", () => {
   it("approves: the step becomes executable, checkpointed and audited", async () => {
     const step = value(await propose("pay", { amount: 5 }, "p"));
     expect(step).toMatchObject({ verdict: "approve_required", status: "awaiting_approval" });
+    const checkpointedAt = () =>
+      runInDurableObject(
+        stub,
+        (_, state) =>
+          state.storage.sql
+            .exec<{ at: number | null }>(
+              "SELECT checkpointed_at AS at FROM steps WHERE id = ?",
+              step.step_id,
+            )
+            .one().at,
+      );
+    expect(await checkpointedAt()).toBeNull();
     const pending = value(await stub.listApprovals("pending"));
     expect(pending.map((a) => a.id)).toEqual([step.approval_id]);
     expect(pending[0]).toMatchObject({ approvers: ["owner"], tool: "pay" });
@@ -194,6 +211,7 @@ describe("approvals", () => {
       decided_by: { id: "user-alice" },
     });
     expect(value(await stub.getStep(runId, step.step_id)).status).toBe("executing");
+    expect(await checkpointedAt()).toEqual(expect.any(Number));
     expect(
       await stub.decideApproval(step.approval_id!, { approve: false, reason: "x" }, ALICE),
     ).toMatchObject({

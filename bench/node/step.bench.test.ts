@@ -7,8 +7,8 @@
  * made the same SHA-256 ten times slower (21 µs vs 2.2 µs per 65-byte digest) and inflated the
  * step row accordingly.
  *
- * A step is a proposal (run + idempotency read, policy verdict, step and checkpoint rows, three
- * audit events: hash chain + Merkle tiles, one transaction) and then its result (step row, one
+ * A step is a proposal (run + idempotency read, policy verdict, the step row that is its
+ * checkpoint, three audit events: hash chain + Merkle tiles, one transaction) and then its result (step row, one
  * audit event, a second transaction): what Lynx's `run_agent` journals and audits per tool call
  * (scripts/lynx-step-bench.py). Rounds of the two alternate, so both see the same machine load.
  * Each is measured by wall time (inside the DO: per batch of steps, since workerd's clock only

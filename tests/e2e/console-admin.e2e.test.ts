@@ -329,12 +329,12 @@ for (const size of ["phone", "desktop"] as const) {
       await shot(page, size, "error-run-not-found");
       await page.getByRole("link", { name: "All runs" }).last().click();
       await poll(() => heading(page, "Runs").isVisible()).toBe(true);
+      // The list loaded before the network goes: the offline state is the run's, not the list's.
+      const invoiceBot = page.getByRole("link", { name: /Invoice bot/ }).first();
+      await poll(() => invoiceBot.isVisible()).toBe(true);
 
       await context.setOffline(true);
-      await page
-        .getByRole("link", { name: /Invoice bot/ })
-        .first()
-        .click();
+      await invoiceBot.click();
       await poll(() => page.getByText("You seem to be offline").isVisible()).toBe(true);
       await shot(page, size, "error-offline");
       await context.setOffline(false);

@@ -165,16 +165,20 @@ export const MIGRATIONS: readonly MigrationStep[][] = [
     `ALTER TABLE tlog_checkpoints RENAME TO tlog_heads`,
   ],
   // ── end issue 12 (signed heads) ──────────────────────────────────────────────────────────────
-  // ── issue 14 (step path): a step's checkpoint is its own row, not a second row in a second
-  // table; a run's step count is derived from its steps, not rewritten by each of them ────────
-  [
-    `ALTER TABLE steps ADD COLUMN checkpointed_at INTEGER`,
-    `UPDATE steps SET checkpointed_at = (SELECT c.created_at FROM checkpoints c WHERE c.step_id = steps.id)`,
-    `DROP TABLE checkpoints`,
-    `ALTER TABLE runs DROP COLUMN step_count`,
-  ],
+  // ── issue 14 (step path): a step's checkpoint is its own row (status 'executing' with its
+  // exec_args), not a copy in a second table: the copies held nothing the steps and approvals
+  // do not (their time is the step's created_at or its approval's decided_at). A run's step
+  // count is derived from its steps, not rewritten by each of them ────────────────────────────
+  [`DROP TABLE checkpoints`, `ALTER TABLE runs DROP COLUMN step_count`],
   // ── end issue 14 (step path) ─────────────────────────────────────────────────────────────────
 ];
+
+/** Applies one block of `MIGRATIONS`. */
+export function applyMigration(sql: SqlStorage, block: readonly MigrationStep[]): void {
+  for (const step of block)
+    if (typeof step === "string") sql.exec(step);
+    else step(sql);
+}
 
 export function migrate(sql: SqlStorage): void {
   sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
@@ -183,9 +187,7 @@ export function migrate(sql: SqlStorage): void {
     .toArray()[0];
   let version = row ? Number(row.value) : 0;
   for (; version < MIGRATIONS.length; version++) {
-    for (const step of MIGRATIONS[version]!)
-      if (typeof step === "string") sql.exec(step);
-      else step(sql);
+    applyMigration(sql, MIGRATIONS[version]!);
     sql.exec(
       `INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
       String(version + 1),

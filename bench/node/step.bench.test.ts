@@ -8,9 +8,9 @@
  * step row accordingly.
  *
  * A step is a proposal (run + idempotency read, policy verdict, the step row that is its
- * checkpoint, three audit events: hash chain + Merkle tiles, one transaction) and then its result (step row, one
- * audit event, a second transaction): what Lynx's `run_agent` journals and audits per tool call
- * (scripts/lynx-step-bench.py). Rounds of the two alternate, so both see the same machine load.
+ * checkpoint, three audit events: hash chain + Merkle tiles, one transaction) and then its
+ * result (step row, one audit event, a second transaction): what Lynx's `run_agent` journals
+ * and audits per tool call (scripts/lynx-step-bench.py). Rounds of the two alternate, so both see the same machine load.
  * Each is measured by wall time (inside the DO: per batch of steps, since workerd's clock only
  * moves between turns) and by CPU time (workerd's process from /proc; Lynx's `process_time`).
  * Lynx runs only when LYNX_SRC points to a Lynx checkout.

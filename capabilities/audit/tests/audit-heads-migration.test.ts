@@ -1,7 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
 import { expect, it } from "vitest";
 import type { TenantDO } from "../../../durable-objects/tenant";
-import { MIGRATIONS } from "../../../durable-objects/schema";
+import { applyMigration, MIGRATIONS } from "../../../durable-objects/schema";
 import { freshTenant, value } from "../../../tests/helpers/tenant-do";
 
 const RENAME_JWS_HEADS = `ALTER TABLE audit_checkpoints RENAME TO audit_heads`;
@@ -20,10 +20,10 @@ it("renames the signed-head tables of an object signed before issue 12, keeping 
       jws: sql.exec(`SELECT size, root, jws FROM audit_checkpoints`).toArray(),
       notes: sql.exec(`SELECT size, note, generation FROM tlog_checkpoints`).toArray(),
     };
-    const block = MIGRATIONS.find((steps) => steps.includes(RENAME_JWS_HEADS))!;
-    for (const step of block)
-      if (typeof step === "string") sql.exec(step);
-      else step(sql);
+    applyMigration(
+      sql,
+      MIGRATIONS.find((steps) => steps.includes(RENAME_JWS_HEADS))!,
+    );
     const tables = sql
       .exec<{ name: string }>(
         `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%checkpoints' ORDER BY name`,
@@ -42,7 +42,7 @@ it("renames the signed-head tables of an object signed before issue 12, keeping 
   expect(after.before.notes).toHaveLength(1);
   expect(after.jws).toEqual(after.before.jws);
   expect(after.notes).toEqual(after.before.notes);
-  // No table keeps the word: a step's checkpoint is a column of its row (issue 14).
+  // No table keeps the word: a step's checkpoint is its own row (issue 14).
   expect(after.tables).toEqual([]);
   // The object reads the kept rows: the same signed head comes back, not a new signature.
   expect(value(await stub.signHead()).jws).toBe(jws.jws);

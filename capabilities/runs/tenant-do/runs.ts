@@ -51,8 +51,6 @@ type StepRow = {
   output: string | null;
   approval_id: string | null;
   policy_version: number | null;
-  /** When the step was handed out for execution: its checkpoint, saved before the side effect. */
-  checkpointed_at: number | null;
   created_at: number;
   updated_at: number;
 };
@@ -87,8 +85,8 @@ const decidedVia = (actor: Actor | null): ApprovalView["decided_via"] =>
 
 const json = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const STEP_COLUMNS =
-  "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, checkpointed_at, created_at, updated_at";
-const STEP_INSERT = `INSERT INTO steps (${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)`;
+  "id, run_id, seq, idempotency_key, tool, args, declared, decision, status, exec_args, output, approval_id, policy_version, created_at, updated_at";
+const STEP_INSERT = `INSERT INTO steps (${STEP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`;
 const APPROVAL_COLUMNS =
   "id, step_id, run_id, status, approvers, reason, decided_by, created_at, expires_at, decided_at";
 /** A run's step count is derived (its highest `seq`, one index seek), so a step never rewrites its run. */
@@ -644,7 +642,6 @@ export class RunEngine {
         execArgsText,
         approvalId,
         version,
-        status === "executing" ? now : null,
         now,
         now,
       );
@@ -712,7 +709,6 @@ export class RunEngine {
       output: null,
       approval_id: approvalId,
       policy_version: version,
-      checkpointed_at: status === "executing" ? now : null,
       created_at: now,
       updated_at: now,
     };
@@ -722,9 +718,10 @@ export class RunEngine {
   }
 
   /**
-   * The checkpoint, the durable record that a side effect may start, is the step's own row:
-   * `status = 'executing'`, `exec_args` and `checkpointed_at`, committed before the verdict is
-   * returned. Called in that same transaction, to audit it.
+   * The checkpoint, the durable record that a side effect may start, is the step's own row in
+   * `status = 'executing'` with its `exec_args`, committed before the verdict is returned (its
+   * time is the step's `created_at`, or its approval's `decided_at`). Called in that same
+   * transaction, to audit it.
    */
   private auditCheckpoint(stepId: string, runId: string, seq: number, actor: Actor, now: number) {
     this.audit.append({ type: "step.checkpointed", runId, stepId, actor, data: { seq }, now });
@@ -904,9 +901,8 @@ export class RunEngine {
         id,
       );
       this.sql.exec(
-        `UPDATE steps SET status = ?, checkpointed_at = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE steps SET status = ?, updated_at = ? WHERE id = ?`,
         input.approve ? "executing" : "denied",
-        input.approve ? now : null,
         now,
         step.id,
       );

@@ -1,12 +1,12 @@
 import { runInDurableObject } from "cloudflare:test";
 import { expect, it } from "vitest";
 import type { TenantDO } from "../../../durable-objects/tenant";
-import { MIGRATIONS } from "../../../durable-objects/schema";
+import { applyMigration, MIGRATIONS } from "../../../durable-objects/schema";
 import { AGENT, ALICE, freshTenant, POLICY, value } from "../../../tests/helpers/tenant-do";
 
 const DROP_CHECKPOINTS = `DROP TABLE checkpoints`;
 
-it("moves the checkpoints of an object from before issue 14 onto their steps, and derives step counts", async () => {
+it("drops the checkpoint copies and stored step counts of an object from before issue 14, keeping its steps", async () => {
   const { stub } = freshTenant();
   const policy = value(await stub.createPolicy(POLICY, ALICE));
   value(await stub.activatePolicy(policy.version, ALICE));
@@ -19,9 +19,8 @@ it("moves the checkpoints of an object from before issue 14 onto their steps, an
 
   const migrated = await runInDurableObject(stub, (_: TenantDO, state) => {
     const sql = state.storage.sql;
-    // The tables as an object migrated before this block has them: one checkpoint row per
-    // executing step in a table of its own, and a stored step count on the run.
-    sql.exec(`ALTER TABLE steps DROP COLUMN checkpointed_at`);
+    // The tables as an object migrated before this block has them: a copy of each executing
+    // step's checkpoint in a table of its own, and a stored step count on the run.
     sql.exec(`CREATE TABLE checkpoints (
        step_id TEXT PRIMARY KEY, run_id TEXT NOT NULL, seq INTEGER NOT NULL,
        exec_args TEXT NOT NULL, created_at INTEGER NOT NULL)`);
@@ -29,12 +28,12 @@ it("moves the checkpoints of an object from before issue 14 onto their steps, an
     sql.exec(`ALTER TABLE runs ADD COLUMN step_count INTEGER NOT NULL DEFAULT 0`);
     sql.exec(`UPDATE runs SET step_count = 2`);
 
-    const block = MIGRATIONS.find((steps) => steps.includes(DROP_CHECKPOINTS))!;
-    for (const step of block)
-      if (typeof step === "string") sql.exec(step);
-      else step(sql);
+    applyMigration(
+      sql,
+      MIGRATIONS.find((steps) => steps.includes(DROP_CHECKPOINTS))!,
+    );
     return {
-      steps: sql.exec(`SELECT id, checkpointed_at AS at FROM steps ORDER BY seq`).toArray(),
+      steps: sql.exec(`SELECT id, status, exec_args FROM steps ORDER BY seq`).toArray(),
       tables: sql
         .exec(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'checkpoints'`)
         .toArray(),
@@ -43,9 +42,10 @@ it("moves the checkpoints of an object from before issue 14 onto their steps, an
     };
   });
 
+  // The checkpoint is the step row itself, and it is kept.
   expect(migrated.steps).toEqual([
-    { id: read.step_id, at: 1111 },
-    { id: pay.step_id, at: null },
+    { id: read.step_id, status: "executing", exec_args: "{}" },
+    { id: pay.step_id, status: "awaiting_approval", exec_args: "{}" },
   ]);
   expect(migrated.tables).toEqual([]);
   expect(migrated.runs).not.toContain("step_count");
